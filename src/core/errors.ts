@@ -1,0 +1,80 @@
+/**
+ * Typed errors of the core. Each has a stable `code` so that workers, the CLI and the UI can tell
+ * them apart after they cross a structured-clone boundary (where the prototype is lost).
+ */
+
+/** Base class: a message the user can act on plus a stable machine-readable code. */
+export class SpikelabError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'SpikelabError';
+    this.code = code;
+  }
+}
+
+/** One problem found in a spec: where (JSON path such as `network.layers[2].units`) and what. */
+export interface SpecIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A workspace or network spec that does not validate; lists every issue with its JSON path. */
+export class SpecError extends SpikelabError {
+  readonly issues: readonly SpecIssue[];
+  constructor(issues: readonly SpecIssue[], summary?: string) {
+    const first = issues[0];
+    const head = summary ?? (first ? `${first.path}: ${first.message}` : 'invalid spec');
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super('spec_invalid', head + more);
+    this.name = 'SpecError';
+    this.issues = issues;
+  }
+  /** The JSON path of the first issue, for callers that report one place. */
+  get jsonPath(): string {
+    return this.issues[0]?.path ?? '';
+  }
+}
+
+/** A bad file: names the file, the field and the byte offset where parsing failed. */
+export class DataFormatError extends SpikelabError {
+  readonly file: string;
+  readonly field: string;
+  readonly byteOffset: number;
+  constructor(file: string, field: string, byteOffset: number, reason: string) {
+    super('data_format', `${file}: ${field} at byte ${byteOffset}: ${reason}`);
+    this.name = 'DataFormatError';
+    this.file = file;
+    this.field = field;
+    this.byteOffset = byteOffset;
+  }
+}
+
+/** An engine could not run the request (unsupported layer, backend failure, bad input shape). */
+export class EngineError extends SpikelabError {
+  constructor(message: string) {
+    super('engine_failed', message);
+    this.name = 'EngineError';
+  }
+}
+
+/** A long job stopped because its AbortSignal fired; not a failure to report as an error. */
+export class CancelledError extends SpikelabError {
+  constructor(what = 'job') {
+    super('cancelled', `${what} was cancelled`);
+    this.name = 'CancelledError';
+  }
+}
+
+/**
+ * The part of AbortSignal the core uses; declared here because the core compiles without DOM
+ * types. A real AbortSignal (browser or Node) satisfies it.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+}
+
+/** Throws CancelledError when the signal has fired; call between batches or steps of long loops. */
+export function throwIfAborted(signal: AbortSignalLike | undefined, what?: string): void {
+  if (signal?.aborted) throw new CancelledError(what);
+}

@@ -1,0 +1,62 @@
+import { EngineError } from '../errors.ts';
+import { createRng } from '../rng.ts';
+import { canonicalSymmetric } from '../rng.ts';
+import type { NetworkSpec } from '../spec/network.ts';
+import { inferShapes, shapeSize } from './shapes.ts';
+
+/** Weights of one layer: dense `[in, out]` row-major; conv2d `[k, k, cIn, filters]` (tfjs layout). */
+export interface LayerWeights {
+  readonly shape: readonly number[];
+  readonly values: Float32Array;
+}
+
+/** Weights of a network by layer name (only dense and conv2d layers have weights). */
+export type NetworkWeights = Readonly<Record<string, LayerWeights>>;
+
+/** Expected weight shape of each weighted layer. */
+export function weightShapes(net: NetworkSpec): Record<string, number[]> {
+  const { shapes } = inferShapes(net);
+  const out: Record<string, number[]> = {};
+  net.layers.forEach((layer, i) => {
+    const inShape = shapes[i - 1];
+    if (!inShape) return;
+    if (layer.kind === 'dense') out[layer.name] = [shapeSize(inShape), layer.units];
+    if (layer.kind === 'conv2d') out[layer.name] = [layer.kernel, layer.kernel, inShape[inShape.length - 1] ?? 1, layer.filters];
+  });
+  return out;
+}
+
+/**
+ * Seeded initial weights: uniform in ±gain·sqrt(3/fanIn) (unit variance of the summed input for
+ * unit-variance inputs, times gain), drawn with the canonical counter RNG from a stream named after
+ * the seed and the layer, so every engine and every machine starts from identical weights.
+ */
+export function initWeights(net: NetworkSpec, seed: number): NetworkWeights {
+  const shapes = weightShapes(net);
+  const out: Record<string, LayerWeights> = {};
+  for (const layer of net.layers) {
+    const shape = shapes[layer.name];
+    if (!shape || (layer.kind !== 'dense' && layer.kind !== 'conv2d')) continue;
+    const size = shape.reduce((a, b) => a * b, 1);
+    const fanIn = size / (shape[shape.length - 1] ?? 1);
+    const a = layer.weightGain * Math.sqrt(3 / fanIn);
+    const stream = createRng(seed, `weights:${layer.name}`).stream;
+    const values = new Float32Array(size);
+    for (let k = 0; k < size; k++) values[k] = canonicalSymmetric(a, stream, k);
+    out[layer.name] = { shape, values };
+  }
+  return out;
+}
+
+/** Checks that weights match the network (names and shapes); throws EngineError naming the layer. */
+export function checkWeights(net: NetworkSpec, weights: NetworkWeights): void {
+  const shapes = weightShapes(net);
+  for (const [name, shape] of Object.entries(shapes)) {
+    const w = weights[name];
+    if (!w) throw new EngineError(`no weights for layer '${name}'`);
+    const expected = shape.reduce((a, b) => a * b, 1);
+    if (w.values.length !== expected || w.shape.join('x') !== shape.join('x')) {
+      throw new EngineError(`weights of layer '${name}' have shape [${w.shape.join(', ')}] but the layer needs [${shape.join(', ')}]`);
+    }
+  }
+}

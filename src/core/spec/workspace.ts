@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
+import { encoderSchema } from '../encoders/schema.ts';
+import { networkSchema } from './network.ts';
+
+/** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
+export const WORKSPACE_SCHEMA_VERSION = 1;
+
+/** Where the input signal comes from. Real files arrive with the data issue (#4). */
+export const dataSourceSchema = z.discriminatedUnion('kind', [syntheticEcgSchema]);
+
+/** A neuron whose membrane potential is recorded. */
+export const membraneProbeSchema = z.object({
+  layer: z.string(),
+  neuron: z.number().int().min(0),
+});
+
+/** How the network is run. */
+export const simulationSchema = z.object({
+  engine: z.enum(['events', 'tfjs']).default('events'),
+  /** tfjs backend; 'auto' tries webgl, then wasm, then cpu. */
+  tfjsBackend: z.enum(['auto', 'webgl', 'wasm', 'cpu']).default('auto'),
+  record: z
+    .object({ membrane: z.array(membraneProbeSchema).max(64).default([]) })
+    .default({ membrane: [] }),
+});
+
+/** View settings that a link carries (what the author was looking at). */
+export const viewSchema = z.object({
+  selectedLayer: z.string().optional(),
+  /** Visible time range of the raster, in steps. */
+  timeRange: z.tuple([z.number(), z.number()]).optional(),
+});
+
+/** The whole workspace: the single source of truth that is saved, shared and replayed. */
+export const workspaceSchema = z.object({
+  schemaVersion: z.literal(WORKSPACE_SCHEMA_VERSION),
+  name: z.string().max(200).default('Untitled'),
+  seed: z.number().int().min(0).max(0xffffffff).default(1),
+  network: networkSchema,
+  data: dataSourceSchema,
+  encoder: encoderSchema,
+  simulation: simulationSchema.default({ engine: 'events', tfjsBackend: 'auto', record: { membrane: [] } }),
+  /** Training configuration: filled by the training issue (#5); kept verbatim until then. */
+  training: z.record(z.string(), z.unknown()).optional(),
+  /** Target chip for mapping: filled by the chip-mapping issue (#6). */
+  chip: z.object({ id: z.string() }).optional(),
+  view: viewSchema.default({}),
+});
+
+export type Workspace = z.output<typeof workspaceSchema>;
+export type WorkspaceInput = z.input<typeof workspaceSchema>;
+export type DataSourceSpec = z.output<typeof dataSourceSchema>;
+export type SimulationSpec = z.output<typeof simulationSchema>;
