@@ -7,8 +7,13 @@ import type { CompiledNetwork, EngineName, LayerRecording, MembraneTrace, Readou
 export interface RunRecorder {
   /** Whether layer `index` needs its values read each step (a tfjs engine can skip the download otherwise). */
   wants(index: number): boolean;
-  /** Records layer `index` at step t: its output values (batch × size) and its membrane, if any. */
-  record(index: number, t: number, values: Float32Array, membrane: Float32Array | undefined): void;
+  /**
+   * Records layer `index` at step t: its output values (batch × size; undefined when the engine
+   * counts spikes itself, see addCount) and its membrane, if any.
+   */
+  record(index: number, t: number, values: Float32Array | undefined, membrane: Float32Array | undefined): void;
+  /** Adds spikes counted elsewhere (a tfjs engine sums on the device when spikes are not recorded). */
+  addCount(index: number, count: number): void;
   finish(engine: EngineName, readouts: ReadoutValues[], elapsedMs: number): SimulationResult;
 }
 
@@ -49,10 +54,10 @@ export function createRunRecorder(net: CompiledNetwork, input: SimInput, options
   const probedLayers = new Set(probes.map((p) => p.layerIndex));
 
   return {
-    wants: (index) => spikeLayers.has(index) || probedLayers.has(index),
+    wants: (index) => (recordSpikes && spikeLayers.has(index)) || probedLayers.has(index),
     record(index, t, values, membrane) {
       const sl = spikeLayers.get(index);
-      if (sl) {
+      if (sl && values) {
         if (recordSpikes) {
           sl.builders.forEach((b, s) => b.pushDense(t, values, s * sl.neurons));
         } else {
@@ -65,6 +70,10 @@ export function createRunRecorder(net: CompiledNetwork, input: SimInput, options
       if (membrane && probedLayers.has(index)) {
         for (const p of probes) if (p.layerIndex === index) p.trace.values[t] = membrane[p.offset] as number;
       }
+    },
+    addCount(index, count) {
+      const sl = spikeLayers.get(index);
+      if (sl) sl.count += count;
     },
     finish(engine, readouts, elapsedMs) {
       const layers: LayerRecording[] = [...spikeLayers.values()].map((sl) => {

@@ -1,0 +1,218 @@
+import * as tf from '@tensorflow/tfjs';
+import { EngineError, throwIfAborted } from '../../errors.ts';
+import { shapeSize } from '../../network/shapes.ts';
+import { NEURON_MODELS } from '../../neurons/index.ts';
+import type { TfState } from '../../neurons/tfTypes.ts';
+import type { LayerSpec } from '../../spec/network.ts';
+import { createRunRecorder } from '../runRecorder.ts';
+import type { CompiledNetwork, Engine, EngineInfo, EngineName, ReadoutValues, SimInput, SimOptions, SimulationResult } from '../types.ts';
+import { shouldYield, yieldToEventLoop } from '../yieldControl.ts';
+import type { BackendChoice } from './backend.ts';
+import { tfNeuronInit, tfNeuronStep } from './tfNeuronSteps.ts';
+
+/** Mutable tensors carried from step to step. */
+interface Carry {
+  states: Record<string, TfState>;
+  readouts: Record<string, { m: tf.Tensor; reduced: tf.Tensor }>;
+  counts: Record<string, tf.Tensor>;
+}
+
+/**
+ * The batched tfjs engine. Each step runs in one tf.tidy; state tensors survive the step and the
+ * replaced ones are disposed, so tf.memory().numTensors stays flat across runs.
+ */
+export function createTfjsEngine(choice: BackendChoice): Engine {
+  const name = `tfjs-${choice.backend}` as EngineName;
+  const info: EngineInfo = { name, backend: choice.backend, reason: choice.reason };
+  return {
+    info: () => info,
+    simulate: (net, input, options) => simulateTf(name, choice, net, input, options),
+    dispose: () => undefined,
+  };
+}
+
+async function simulateTf(name: EngineName, choice: BackendChoice, net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> {
+  if (tf.getBackend() !== choice.backend) await tf.setBackend(choice.backend);
+  const started = Date.now();
+  const layers = net.spec.layers;
+  const inShape = net.shapes[0] ?? [1];
+  if (shapeSize(inShape) !== input.neurons) throw new EngineError(`the input has ${input.neurons} neurons per step but the input layer has ${shapeSize(inShape)}`);
+  const recorder = createRunRecorder(net, input, options);
+  const recordSpikes = options.recordSpikes ?? true;
+  const weights = uploadWeights(net);
+  const carry = initCarry(net, input.batch);
+  const progressEvery = Math.max(1, Math.floor(input.steps / 20));
+  let lastYield = Date.now();
+  try {
+    for (let t = 0; t < input.steps; t++) {
+      throwIfAborted(options.signal, 'simulation');
+      const ctx = { dtMs: options.dtMs, t, steps: input.steps };
+      const n = input.neurons * input.batch;
+      const slice = input.values.subarray(t * n, t * n + n);
+      const result = tidyStep(() => stepAll(layers, weights, carry, tf.tensor(slice, [input.batch, ...inShape], 'float32'), ctx, recordSpikes, recorder.wants));
+      replaceCarry(carry, result.carry);
+      for (const r of result.recorded) {
+        const values = recordSpikes ? ((await r.values.data()) as Float32Array) : undefined;
+        const membrane = r.membrane ? ((await r.membrane.data()) as Float32Array) : undefined;
+        recorder.record(r.index, t, values, membrane);
+      }
+      // Recorded tensors are often also state (a layer's spikes are its 's'): free only the others.
+      const live = new Set(tensorsOf(carry));
+      tf.dispose(result.recorded.flatMap((r) => (r.membrane ? [r.values, r.membrane] : [r.values])).filter((x) => !live.has(x)));
+      if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
+      if (shouldYield(lastYield)) {
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
+    }
+    const readouts = await readReadouts(net, carry, input.steps);
+    if (!recordSpikes) {
+      for (const [key, count] of Object.entries(carry.counts)) {
+        const total = (await count.data())[0] ?? 0;
+        recorder.addCount(Number(key), total);
+      }
+    }
+    return recorder.finish(name, readouts, Date.now() - started);
+  } finally {
+    disposeCarry(carry);
+    tf.dispose(Object.values(weights));
+  }
+}
+
+function uploadWeights(net: CompiledNetwork): Record<string, tf.Tensor> {
+  const out: Record<string, tf.Tensor> = {};
+  for (const [key, w] of Object.entries(net.weights)) out[key] = tf.tensor(w.values, [...w.shape], 'float32');
+  return out;
+}
+
+function initCarry(net: CompiledNetwork, batch: number): Carry {
+  const carry: Carry = { states: {}, readouts: {}, counts: {} };
+  net.spec.layers.forEach((l, i) => {
+    const shape = [batch, ...(net.shapes[i] ?? [1])];
+    if (l.kind === 'spiking') carry.states[i] = tfNeuronInit(l.neuron.model, shape, l.neuron);
+    if (l.kind === 'readout') carry.readouts[i] = { m: tf.zeros(shape), reduced: l.reduce === 'max' ? tf.fill(shape, -Infinity) : tf.zeros(shape) };
+    if (l.kind === 'spiking' || l.kind === 'input') carry.counts[i] = tf.scalar(0);
+  });
+  return carry;
+}
+
+interface Recorded {
+  readonly index: number;
+  readonly values: tf.Tensor;
+  readonly membrane: tf.Tensor | undefined;
+}
+
+/** One step through every layer; runs inside tf.tidy, so everything not returned is freed. */
+function stepAll(
+  layers: readonly LayerSpec[],
+  weights: Record<string, tf.Tensor>,
+  carry: Carry,
+  x0: tf.Tensor,
+  ctx: { dtMs: number; t: number; steps: number },
+  recordSpikes: boolean,
+  wants: (index: number) => boolean,
+): { carry: Carry; recorded: Recorded[] } {
+  const next: Carry = { states: {}, readouts: {}, counts: {} };
+  const recorded: Recorded[] = [];
+  let x = x0;
+  layers.forEach((l, i) => {
+    let membrane: tf.Tensor | undefined;
+    switch (l.kind) {
+      case 'input':
+        break;
+      case 'dense':
+        x = tf.matMul(x.reshape([x.shape[0] ?? 1, -1]), weights[l.name] as tf.Tensor);
+        break;
+      case 'conv2d':
+        x = tf.conv2d(x as tf.Tensor4D, weights[l.name] as tf.Tensor4D, l.stride, l.padding);
+        break;
+      case 'pool2d':
+        x = pool(x as tf.Tensor4D, l.mode, l.size, l.stride ?? l.size);
+        break;
+      case 'flatten':
+        x = x.reshape([x.shape[0] ?? 1, -1]);
+        break;
+      case 'spiking': {
+        const res = tfNeuronStep(l.neuron.model)(carry.states[i] ?? {}, x, l.neuron, ctx);
+        next.states[i] = res.state;
+        x = res.spikes;
+        membrane = res.state[NEURON_MODELS[l.neuron.model]?.membraneKey ?? ''];
+        break;
+      }
+      case 'readout': {
+        const prev = carry.readouts[i];
+        if (!prev) throw new EngineError(`readout '${l.name}' has no state`);
+        const m = l.mode === 'count' ? tf.add(prev.m, x) : tf.add(tf.mul(tf.scalar(l.beta), prev.m), x);
+        const reduced = l.reduce === 'max' ? tf.maximum(prev.reduced, m) : l.reduce === 'mean' ? tf.add(prev.reduced, m) : prev.reduced;
+        next.readouts[i] = { m, reduced };
+        x = m;
+        membrane = m;
+        break;
+      }
+    }
+    if (l.kind === 'input' || l.kind === 'spiking') {
+      next.counts[i] = recordSpikes ? (carry.counts[i] ?? tf.scalar(0)) : tf.add(carry.counts[i] ?? tf.scalar(0), tf.sum(x));
+    }
+    if (wants(i) && (recordSpikes || membrane)) recorded.push({ index: i, values: x, membrane });
+  });
+  return { carry: next, recorded };
+}
+
+/**
+ * Runs a step in a tidy scope and keeps what it returns (tf.tidy's own return path accepts only
+ * plain tensor containers, not our typed records).
+ */
+function tidyStep(fn: () => { carry: Carry; recorded: Recorded[] }): { carry: Carry; recorded: Recorded[] } {
+  let out: { carry: Carry; recorded: Recorded[] } = { carry: { states: {}, readouts: {}, counts: {} }, recorded: [] };
+  tf.tidy(() => {
+    out = fn();
+    for (const t of tensorsOf(out.carry)) tf.keep(t);
+    for (const r of out.recorded) {
+      tf.keep(r.values);
+      if (r.membrane) tf.keep(r.membrane);
+    }
+  });
+  return out;
+}
+
+/** Sum pooling is a depthwise convolution with a kernel of ones: exact for spike counts. */
+function pool(x: tf.Tensor4D, mode: 'max' | 'avg' | 'sum', size: number, stride: number): tf.Tensor4D {
+  if (mode === 'max') return tf.maxPool(x, size, stride, 'valid');
+  if (mode === 'avg') return tf.avgPool(x, size, stride, 'valid');
+  const c = x.shape[3];
+  return tf.depthwiseConv2d(x, tf.ones([size, size, c, 1]) as tf.Tensor4D, stride, 'valid');
+}
+
+function tensorsOf(c: Carry): tf.Tensor[] {
+  return [
+    ...Object.values(c.states).flatMap((s) => Object.values(s)),
+    ...Object.values(c.readouts).flatMap((r) => [r.m, r.reduced]),
+    ...Object.values(c.counts),
+  ];
+}
+
+/** Moves the new carry in and frees the old tensors that the new one does not reuse. */
+function replaceCarry(carry: Carry, next: Carry): void {
+  const keep = new Set(tensorsOf(next));
+  tf.dispose(tensorsOf(carry).filter((t) => !keep.has(t)));
+  carry.states = next.states;
+  carry.readouts = next.readouts;
+  carry.counts = next.counts;
+}
+
+function disposeCarry(carry: Carry): void {
+  tf.dispose([...new Set(tensorsOf(carry))]);
+}
+
+async function readReadouts(net: CompiledNetwork, carry: Carry, steps: number): Promise<ReadoutValues[]> {
+  const out: ReadoutValues[] = [];
+  for (const [key, r] of Object.entries(carry.readouts)) {
+    const l = net.spec.layers[Number(key)];
+    if (l?.kind !== 'readout') continue;
+    const src = l.mode === 'count' || l.reduce === 'last' ? r.m : r.reduced;
+    const data = (await src.data()) as Float32Array;
+    const values = l.mode !== 'count' && l.reduce === 'mean' ? data.map((s) => Math.fround(s / steps)) : Float32Array.from(data);
+    out.push({ name: l.name, units: shapeSize(net.shapes[Number(key)] ?? [1]), values });
+  }
+  return out;
+}
