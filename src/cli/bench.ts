@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { benchW1, benchW3, type BenchHost, type BenchLine } from '../core/bench/workloads.ts';
+import { createEngine, type EngineRequest } from '../core/engine/index.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+
+export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W3] [--engine events|tfjs-cpu|tfjs-wasm] [--reps N] [--json] [--list]';
+
+const W1_ENGINES: readonly EngineRequest[] = ['events', 'tfjs-wasm', 'tfjs-cpu'];
+
+/** Node host: high-resolution clock and peak resident set size. */
+export const NODE_HOST: BenchHost = {
+  now: () => performance.now(),
+  peakMemoryMb: () => process.resourceUsage().maxRSS / 1024,
+};
+
+/** `spikelab bench`: WORKLOADS.md W1 (all engines) and W3 (event engine); one JSON line per run with --json. */
+export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workload: { type: 'string' },
+      engine: { type: 'string' },
+      reps: { type: 'string', default: '5' },
+      json: { type: 'boolean', default: false },
+      list: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.list) {
+    io.out(`W1: ${W1_ENGINES.join(', ')}\nW3: events`);
+    return EXIT.ok;
+  }
+  const reps = Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1 || reps > 100) throw new UsageError(`--reps must be a whole number from 1 to 100, got '${values.reps}'`);
+  const workloads = values.workload === undefined ? ['W1', 'W3'] : [values.workload];
+  for (const w of workloads) if (w !== 'W1' && w !== 'W3') throw new UsageError(`unknown workload '${w}' (W2, training, arrives with the training issue)`);
+  const engine = values.engine as EngineRequest | undefined;
+  if (engine !== undefined && !W1_ENGINES.includes(engine)) throw new UsageError(`unknown engine '${engine}'; choose one of ${W1_ENGINES.join(', ')}`);
+  const lines: BenchLine[] = [];
+  const emit = (line: BenchLine) => {
+    lines.push(line);
+    io.out(values.json ? JSON.stringify(line) : describe(line));
+  };
+  for (const w of workloads) {
+    if (w === 'W1') {
+      for (const name of engine ? [engine] : W1_ENGINES) {
+        const e = await createEngine(name);
+        emit(await benchW1(e, NODE_HOST, name === 'tfjs-cpu' ? Math.min(reps, 3) : reps));
+        e.dispose();
+      }
+    } else if (engine === undefined || engine === 'events') {
+      emit(benchW3(NODE_HOST, reps));
+    } else {
+      io.err(`W3 runs on the event engine only (a dense 10k × 10k tfjs run needs 400 MB per step); skipped for ${engine}`);
+    }
+  }
+  return lines.length > 0 ? EXIT.ok : EXIT.usage;
+}
+
+function describe(l: BenchLine): string {
+  const rate = l.workload === 'W3' ? `${(l.runs_per_s ?? 0).toFixed(3)} runs/s` : `${l.samples_per_s.toFixed(1)} samples/s`;
+  const check = l.workload === 'W1' ? `hidden ${l.hidden_spikes} output ${l.output_spikes}` : `output ${l.output_spikes}`;
+  return `${l.workload} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}`;
+}

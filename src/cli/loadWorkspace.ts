@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SpecError } from '../core/errors.ts';
+import { parseWorkspace } from '../core/spec/parseWorkspace.ts';
+import type { Workspace } from '../core/spec/workspace.ts';
+import { UsageError } from './io.ts';
+
+/** public/presets, resolved from this file so the CLI works from any directory. */
+export const PRESET_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', 'presets');
+
+/** Reads and validates a workspace file; every failure names the file and what is wrong. */
+export function loadWorkspaceFile(path: string): Workspace {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(`cannot read workspace '${path}': ${code === 'ENOENT' ? 'no such file' : String(e)}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`workspace '${path}' is not valid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return parseWorkspace(doc);
+  } catch (e) {
+    if (e instanceof SpecError) {
+      throw new UsageError(`workspace '${path}' is invalid:\n${e.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    }
+    throw e;
+  }
+}
+
+/** Loads a preset by name (`default` = public/presets/default.workspace.json). */
+export function loadPreset(name: string): Workspace {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(`invalid preset name '${name}'`);
+  return loadWorkspaceFile(join(PRESET_DIR, `${name}.workspace.json`));
+}

@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { createEngine, type EngineRequest } from '../core/engine/index.ts';
+import { prepareRun, simulatePrepared } from '../core/pipeline.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
+
+export const SIMULATE_USAGE =
+  'usage: spikelab simulate (--workspace FILE | --preset NAME) [--engine events|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
+
+const ENGINES: readonly EngineRequest[] = ['events', 'tfjs-cpu', 'tfjs-wasm'];
+
+/** `spikelab simulate`: runs a workspace and prints spike counts, firing rates and the engine. */
+export async function simulateCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      preset: { type: 'string' },
+      engine: { type: 'string', default: 'events' },
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if ((values.workspace === undefined) === (values.preset === undefined)) throw new UsageError('give exactly one of --workspace FILE or --preset NAME');
+  const engineName = values.engine as EngineRequest;
+  if (!ENGINES.includes(engineName)) throw new UsageError(`unknown engine '${values.engine}'; choose one of ${ENGINES.join(', ')}`);
+  let ws = values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? 'default');
+  if (values.seed !== undefined) {
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
+    ws = { ...ws, seed };
+  }
+  const run = prepareRun(ws);
+  const engine = await createEngine(engineName);
+  const result = await simulatePrepared(run, engine, ws);
+  engine.dispose();
+  const durationS = (result.steps * result.dtMs) / 1000;
+  const layers = result.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikes: l.spikeCount, rate_hz: l.spikeCount / l.neurons / durationS }));
+  const info = engine.info();
+  if (values.json) {
+    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })) }));
+    return EXIT.ok;
+  }
+  io.out(`workspace '${ws.name}', seed ${ws.seed}: ${result.steps} steps of ${result.dtMs} ms (${durationS} s)`);
+  io.out(`engine ${info.name} (${info.reason}), ${result.elapsedMs} ms`);
+  io.out('layer'.padEnd(16) + 'neurons'.padStart(9) + 'spikes'.padStart(10) + 'rate (Hz)'.padStart(11));
+  for (const l of layers) io.out(l.name.padEnd(16) + String(l.neurons).padStart(9) + String(l.spikes).padStart(10) + l.rate_hz.toFixed(2).padStart(11));
+  return EXIT.ok;
+}

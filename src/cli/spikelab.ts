@@ -1,0 +1,41 @@
+import { SpikelabError } from '../core/errors.ts';
+import { BENCH_USAGE, benchCommand } from './bench.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+import { SIMULATE_USAGE, simulateCommand } from './simulate.ts';
+
+const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], io: CliIo) => Promise<number> }>> = {
+  simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
+  bench: { usage: BENCH_USAGE, run: benchCommand },
+};
+
+const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');
+
+/** Entry point of the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`spikelab: unknown command '${name}'\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+    const code = (e as { code?: unknown }).code;
+    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`spikelab ${name}: ${(e as Error).message}\n${cmd.usage}`);
+      return EXIT.usage;
+    }
+    if (e instanceof SpikelabError) {
+      io.err(`spikelab ${name}: ${e.message}`);
+      return EXIT.usage;
+    }
+    io.err(`spikelab ${name}: failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Engine } from '../engine/types.ts';
+import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
+import { buildW3Csr, runW3, W3_SIZES } from './w3.ts';
+
+/** One benchmark result, the JSON line of `spikelab bench --json`. */
+export interface BenchLine {
+  readonly workload: 'W1' | 'W3';
+  readonly engine: string;
+  readonly samples_per_s: number;
+  readonly syn_events_per_s: number;
+  readonly peak_rss_mb: number;
+  readonly median_s: number;
+  readonly reps: number;
+  readonly hidden_spikes?: number;
+  readonly output_spikes?: number;
+  readonly runs_per_s?: number;
+  readonly input_spikes?: number;
+}
+
+/** Host hooks: a monotonic clock in ms and the process's peak memory in MB (Node: maxRSS). */
+export interface BenchHost {
+  now(): number;
+  peakMemoryMb(): number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/**
+ * W1 (WORKLOADS.md): 1 untimed warm-up pass, then `reps` timed forward passes of the batch of 64;
+ * median time. Events counted from the actual spikes: input × 256 + hidden × 20.
+ */
+export async function benchW1(engine: Engine, host: BenchHost, reps = 5): Promise<BenchLine> {
+  const net = w1Network();
+  const input = w1Input();
+  const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
+  await run();
+  const times: number[] = [];
+  let last = await run();
+  times.length = 0;
+  for (let r = 0; r < reps; r++) {
+    const t0 = host.now();
+    last = await run();
+    times.push((host.now() - t0) / 1000);
+  }
+  const count = (name: string) => last.layers.find((l) => l.name === name)?.spikeCount ?? 0;
+  const med = median(times);
+  const events = count('input') * W1_SIZES.hidden + count('hidden') * W1_SIZES.outputs;
+  return {
+    workload: 'W1',
+    engine: engine.info().name,
+    samples_per_s: W1_SIZES.batch / med,
+    syn_events_per_s: events / med,
+    peak_rss_mb: host.peakMemoryMb(),
+    median_s: med,
+    reps,
+    hidden_spikes: count('hidden'),
+    output_spikes: count('output'),
+  };
+}
+
+/** W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median. */
+export function benchW3(host: BenchHost, reps = 5): BenchLine {
+  const csr = buildW3Csr();
+  runW3(csr, 0, 10);
+  const times: number[] = [];
+  let last = runW3(csr, 1, W3_SIZES.steps);
+  times.length = 0;
+  for (let r = 0; r < reps; r++) {
+    const t0 = host.now();
+    last = runW3(csr, r + 1);
+    times.push((host.now() - t0) / 1000);
+  }
+  const med = median(times);
+  return {
+    workload: 'W3',
+    engine: 'events',
+    samples_per_s: 1 / med,
+    runs_per_s: 1 / med,
+    syn_events_per_s: last.synEvents / med,
+    peak_rss_mb: host.peakMemoryMb(),
+    median_s: med,
+    reps,
+    input_spikes: last.inputSpikes,
+    output_spikes: last.outputSpikes,
+  };
+}
