@@ -1,0 +1,79 @@
+import { transferHandlers } from 'comlink';
+import type { Signal } from '../src/core/data/signal.ts';
+import type { EngineRequest } from '../src/core/engine/index.ts';
+import type { EngineInfo, SimulationResult } from '../src/core/engine/types.ts';
+import { CancelledError, DataFormatError, EngineError, SpecError, SpikelabError, type SpecIssue } from '../src/core/errors.ts';
+
+/** What a simulation job returns: the recording, the input signal it was made from, and the engine used. */
+export interface RunReply {
+  readonly result: SimulationResult;
+  readonly signal: Signal;
+  readonly engine: EngineInfo;
+}
+
+/** The simulation worker's API (workers/simApi.ts implements it, the UI calls it through Comlink). */
+export interface SimApi {
+  /** Validates `workspace`, generates and encodes its data, simulates; progress as steps done / total. */
+  run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply>;
+  /** Cancels a running job; its run() rejects with CancelledError. Unknown ids are ignored. */
+  cancel(jobId: string): void;
+  /** Starts (or reuses) an engine and says what it runs on, without simulating. */
+  engineInfo(request: EngineRequest): Promise<EngineInfo>;
+}
+
+/** Plain-object form of a core error, which survives structured cloning. */
+interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: string;
+  readonly issues?: readonly SpecIssue[];
+  readonly file?: string;
+  readonly field?: string;
+  readonly byteOffset?: number;
+}
+
+/** Rebuilds a typed error from its serialized form, so `instanceof` and `code` work on both sides. */
+export function reviveError(e: SerializedError): Error {
+  switch (e.name) {
+    case 'SpecError':
+      return new SpecError(e.issues ?? [], e.message);
+    case 'DataFormatError':
+      return Object.assign(new DataFormatError(e.file ?? '', e.field ?? '', e.byteOffset ?? 0, ''), { message: e.message });
+    case 'EngineError':
+      return new EngineError(e.message);
+    case 'CancelledError':
+      return Object.assign(new CancelledError(), { message: e.message });
+    default:
+      return e.code ? new SpikelabError(e.code, e.message) : Object.assign(new Error(e.message), { name: e.name });
+  }
+}
+
+function serializeError(value: unknown): SerializedError {
+  if (!(value instanceof Error)) return { name: 'Error', message: String(value) };
+  const v = value as Error & Partial<Omit<SerializedError, 'name' | 'message'>>;
+  const out: { -readonly [K in keyof SerializedError]: SerializedError[K] } = { name: v.name, message: v.message };
+  if (v.code !== undefined) out.code = v.code;
+  if (v.issues !== undefined) out.issues = v.issues;
+  if (v.file !== undefined) out.file = v.file;
+  if (v.field !== undefined) out.field = v.field;
+  if (v.byteOffset !== undefined) out.byteOffset = v.byteOffset;
+  return out;
+}
+
+/**
+ * Replaces Comlink's "throw" handler on this side so typed core errors keep their class, code,
+ * JSON paths and byte offsets across the worker boundary (Comlink's default keeps only message and
+ * stack). Call once in the worker and once in the page.
+ */
+export function registerErrorTransfer(): void {
+  const original = transferHandlers.get('throw');
+  if (!original) throw new Error('Comlink has no "throw" transfer handler to extend');
+  // Comlink marks thrown values with a private symbol: its own canHandle is the only reliable test.
+  transferHandlers.set('throw', {
+    canHandle: (v: unknown): v is { value: unknown } => original.canHandle(v),
+    serialize: (v: { value: unknown }) => [{ value: serializeError(v.value) }, []],
+    deserialize: (s: { value: SerializedError }) => {
+      throw reviveError(s.value);
+    },
+  } as Parameters<typeof transferHandlers.set>[1]);
+}

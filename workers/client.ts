@@ -1,0 +1,61 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import type { EngineRequest } from '../src/core/engine/index.ts';
+import type { EngineInfo } from '../src/core/engine/types.ts';
+import { SpikelabError } from '../src/core/errors.ts';
+import { registerErrorTransfer, type RunReply, type SimApi } from './api.ts';
+
+/** A worker died (uncaught error, out of memory) while calls were pending; it has been restarted. */
+export class WorkerCrashedError extends SpikelabError {
+  constructor(detail: string) {
+    super('worker_crashed', `the simulation worker stopped (${detail}); it was restarted and your workspace is unchanged — run again`);
+    this.name = 'WorkerCrashedError';
+  }
+}
+
+/** The page's handle on the simulation worker. */
+export interface SimClient {
+  run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply>;
+  cancel(jobId: string): void;
+  engineInfo(request: EngineRequest): Promise<EngineInfo>;
+  /** Kills the worker as a crash would (tests and the "restart worker" command use it). */
+  crashForTest(): void;
+  dispose(): void;
+}
+
+const defaultWorker = (): Worker => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'spikelab-sim' });
+
+/**
+ * Wraps the simulation worker. If the worker dies, every pending call rejects with
+ * WorkerCrashedError and a fresh worker takes its place, so the next call just works.
+ */
+export function createSimClient(makeWorker: () => Worker = defaultWorker): SimClient {
+  registerErrorTransfer();
+  let worker: Worker;
+  let remote: Remote<SimApi>;
+  let crashed: (e: Error) => void = () => undefined;
+  let crash: Promise<never>;
+  const start = (): void => {
+    worker = makeWorker();
+    remote = wrap<SimApi>(worker);
+    crash = new Promise<never>((_, reject) => (crashed = reject));
+    // Unobserved rejections are fine here: only pending calls race against it.
+    crash.catch(() => undefined);
+    worker.addEventListener('error', (ev) => restart(ev.message || 'uncaught error'));
+  };
+  const restart = (detail: string): void => {
+    crashed(new WorkerCrashedError(detail));
+    worker.terminate();
+    start();
+  };
+  start();
+  return {
+    run(jobId, workspace, onProgress) {
+      // The worker releases the proxied callback when the job ends (simApi.ts).
+      return Promise.race([remote.run(jobId, workspace, onProgress ? proxy(onProgress) : undefined), crash]);
+    },
+    cancel: (jobId) => void remote.cancel(jobId).catch(() => undefined),
+    engineInfo: (request) => Promise.race([remote.engineInfo(request), crash]),
+    crashForTest: () => restart('terminated'),
+    dispose: () => worker.terminate(),
+  };
+}

@@ -1,0 +1,71 @@
+import { expose, proxy, wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { readFileSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CancelledError, SpecError } from '../src/core/errors.ts';
+import { registerErrorTransfer, type SimApi } from './api.ts';
+import { createSimApi } from './simApi.ts';
+
+const preset: unknown = JSON.parse(readFileSync(new URL('../public/presets/default.workspace.json', import.meta.url), 'utf8'));
+const ports: MessageChannel[] = [];
+
+/** The facade behind a real MessageChannel, as the page sees it through the worker. */
+function connect() {
+  registerErrorTransfer();
+  const ch = new MessageChannel();
+  ports.push(ch);
+  expose(createSimApi(), nodeEndpoint(ch.port1));
+  return wrap<SimApi>(nodeEndpoint(ch.port2));
+}
+
+afterEach(() => {
+  for (const ch of ports.splice(0)) {
+    ch.port1.close();
+    ch.port2.close();
+  }
+});
+
+describe('simApi over a MessageChannel', () => {
+  it('runs the default workspace and returns spike trains, the signal and the engine', async () => {
+    const api = connect();
+    const progress: number[] = [];
+    const reply = await api.run('j1', preset, proxy((done: number) => void progress.push(done)));
+    expect(reply.engine.name).toBe('events');
+    expect(reply.signal.values.length).toBe(1000);
+    const lif1 = reply.result.layers.find((l) => l.name === 'lif1');
+    expect(lif1?.spikes[0]?.times).toBeInstanceOf(Uint32Array);
+    expect(lif1?.spikeCount).toBe(lif1?.spikes[0]?.ids.length);
+    expect(reply.result.membranes[0]?.values.length).toBe(1000);
+    // Progress travels on the callback's own port, so it may land just after the reply.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(progress.at(-1)).toBe(1000);
+    expect(progress.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('rejects an invalid workspace with a SpecError that keeps its JSON paths', async () => {
+    const api = connect();
+    const bad = structuredClone(preset) as { network: { layers: { units?: number }[] } };
+    bad.network.layers[1]!.units = -3;
+    const err: unknown = await api.run('j2', bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpecError);
+    expect((err as SpecError).issues.map((i) => i.path)).toContain('network.layers[1].units');
+  });
+
+  it('cancels a running job with CancelledError', async () => {
+    const api = connect();
+    const long = structuredClone(preset) as { data: { durationS: number } };
+    long.data.durationS = 600;
+    const run = api.run('j3', long);
+    setTimeout(() => void api.cancel('j3'), 30);
+    const err: unknown = await run.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CancelledError);
+  });
+
+  it('reports the engine it starts, with the reason', async () => {
+    const api = connect();
+    const info = await api.engineInfo('tfjs-cpu');
+    expect(info).toMatchObject({ name: 'tfjs-cpu', backend: 'cpu' });
+    expect(info.reason).toMatch(/cpu/);
+  });
+});

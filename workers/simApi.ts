@@ -1,0 +1,65 @@
+import { releaseProxy, transfer } from 'comlink';
+import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
+import type { Engine } from '../src/core/engine/types.ts';
+import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
+import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
+import type { RunReply, SimApi } from './api.ts';
+
+/** Buffers of a reply, handed over (transferred) instead of copied. */
+function buffersOf(reply: RunReply): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const l of reply.result.layers) for (const s of l.spikes) out.add(s.times.buffer as ArrayBuffer).add(s.ids.buffer as ArrayBuffer);
+  for (const m of reply.result.membranes) out.add(m.values.buffer as ArrayBuffer);
+  for (const r of reply.result.readouts) out.add(r.values.buffer as ArrayBuffer);
+  out.add(reply.signal.values.buffer as ArrayBuffer);
+  return [...out];
+}
+
+/** Frees the port behind a Comlink-proxied callback; a plain function (tests in one realm) has none. */
+function releaseCallback(cb: unknown): void {
+  const release = (cb as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy];
+  if (typeof release === 'function') release.call(cb);
+}
+
+/** The simulation facade: parse, call the core, transfer results (no logic of its own). */
+export function createSimApi(options: EngineFactoryOptions = {}) {
+  const engines = new Map<EngineRequest, Promise<Engine>>();
+  const jobs = new Map<string, AbortController>();
+  const engineFor = (request: EngineRequest): Promise<Engine> => {
+    let e = engines.get(request);
+    if (!e) {
+      e = createEngine(request, options);
+      // A failed start must not be cached: the next request tries again.
+      e.catch(() => engines.delete(request));
+      engines.set(request, e);
+    }
+    return e;
+  };
+  const api = {
+    async run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply> {
+      const ws = parseWorkspace(workspace);
+      const ctrl = new AbortController();
+      jobs.set(jobId, ctrl);
+      try {
+        const run = prepareRun(ws);
+        const engine = await engineFor(ws.simulation.engine === 'events' ? 'events' : ws.simulation.tfjsBackend === 'auto' ? 'tfjs' : `tfjs-${ws.simulation.tfjsBackend}`);
+        const result = await simulatePrepared(run, engine, ws, {
+          signal: ctrl.signal,
+          ...(onProgress ? { onProgress: (d: number, t: number) => void onProgress(d, t) } : {}),
+        });
+        const reply: RunReply = { result, signal: run.signal, engine: engine.info() };
+        return transfer(reply, buffersOf(reply));
+      } finally {
+        jobs.delete(jobId);
+        releaseCallback(onProgress);
+      }
+    },
+    cancel(jobId: string): void {
+      jobs.get(jobId)?.abort();
+    },
+    async engineInfo(request: EngineRequest) {
+      return (await engineFor(request)).info();
+    },
+  } satisfies SimApi;
+  return api;
+}
