@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { ErrorBanner } from './errors/ErrorBanner.tsx';
+import { DataPanel } from './panels/DataPanel.tsx';
+import { Header } from './panels/Header.tsx';
+import { MetricsPanel } from './panels/MetricsPanel.tsx';
+import { NetworkPanel } from './panels/NetworkPanel.tsx';
+import type { RunController } from './runController.ts';
+import { useStore } from './store/index.ts';
+import { RasterView } from './viz/raster/RasterView.tsx';
+import { MembraneView, SignalView } from './viz/traces/SignalAndMembrane.tsx';
+
+/** Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, except while typing in a field. */
+function useUndoKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || (e.target instanceof HTMLInputElement && e.target.type !== 'checkbox')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) useStore.getState().undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') useStore.getState().redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** The workbench: network and data on the left, signal, raster and membrane in the middle, metrics on the right. */
+export function App({ controller }: { controller: RunController }) {
+  useUndoKeys();
+  const ready = useStore((s) => s.workspace !== null);
+  return (
+    <div className="app">
+      <Header controller={controller} />
+      <ErrorBanner />
+      {ready ? (
+        <main className="workbench">
+          <aside className="left">
+            <NetworkPanel />
+            <DataPanel />
+          </aside>
+          <div className="center">
+            <SignalView />
+            <RasterView />
+            <MembraneView />
+          </div>
+          <aside className="right">
+            <MetricsPanel />
+          </aside>
+        </main>
+      ) : (
+        <p className="loading">Loading the workspace…</p>
+      )}
+    </div>
+  );
+}

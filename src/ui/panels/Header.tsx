@@ -1,0 +1,56 @@
+import type { RunController } from '../runController.ts';
+import { useStore } from '../store/index.ts';
+
+/** Title, engine choice with the active backend, run progress, undo/redo. */
+export function Header({ controller }: { controller: RunController }) {
+  const name = useStore((s) => s.workspace?.name);
+  const engine = useStore((s) => s.workspace?.simulation.engine);
+  const info = useStore((s) => s.summary?.engine);
+  const status = useStore((s) => s.status);
+  const progress = useStore((s) => s.progress);
+  const canUndo = useStore((s) => s.past.length > 0);
+  const canRedo = useStore((s) => s.future.length > 0);
+  const { edit, undo, redo } = useStore.getState();
+  return (
+    <header className="header">
+      <h1>
+        Spikelab <span className="ws-name">{name}</span>
+      </h1>
+      <label className="engine">
+        engine{' '}
+        <select
+          data-testid="engine-select"
+          value={engine ?? 'events'}
+          onChange={(e) => edit('engine', (d) => void ((d['simulation'] as Record<string, unknown>)['engine'] = e.target.value))}
+        >
+          <option value="events">event-driven (typed arrays)</option>
+          <option value="tfjs">tfjs (webgl → wasm → cpu)</option>
+        </select>
+      </label>
+      <span className="backend" data-testid="backend-label" title={info?.reason}>
+        {info ? `${info.name} · ${info.reason}` : '…'}
+      </span>
+      <div className="run-status" aria-live="polite">
+        <progress data-testid="run-progress" value={status === 'running' ? progress : status === 'done' ? 1 : 0} max={1} />
+        <span data-testid="run-status">{status}</span>
+        {status === 'running' ? (
+          <button type="button" onClick={() => controller.cancel()}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" onClick={() => controller.rerun()}>
+            Run
+          </button>
+        )}
+      </div>
+      <div className="history">
+        <button type="button" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" disabled={!canRedo} onClick={redo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+      </div>
+    </header>
+  );
+}

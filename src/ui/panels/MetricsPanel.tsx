@@ -1,0 +1,45 @@
+import { useStore } from '../store/index.ts';
+
+/** Spike counts and firing rates per layer, run time and engine. */
+export function MetricsPanel() {
+  const summary = useStore((s) => s.summary);
+  const error = useStore((s) => s.error);
+  if (!summary) return <section className="panel">{error ? <div role="alert">{error}</div> : 'Simulating…'}</section>;
+  const durationS = (summary.steps * summary.dtMs) / 1000;
+  return (
+    <section className="panel" aria-label="Metrics">
+      <h2>Metrics</h2>
+      <table className="metrics">
+        <thead>
+          <tr>
+            <th>layer</th>
+            <th>neurons</th>
+            <th>spikes</th>
+            <th>rate (Hz)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.layers.map((l) => (
+            <tr key={l.name}>
+              <td>{l.name}</td>
+              <td>{l.neurons}</td>
+              <td data-testid={`spikes-${l.name}`}>{l.spikeCount}</td>
+              <td>{(l.spikeCount / l.neurons / durationS).toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        total <b data-testid="total-spikes">{summary.totalSpikes}</b> spikes in {durationS} s ({summary.steps} steps of {summary.dtMs} ms)
+      </p>
+      <p>
+        {summary.engine.name}: {summary.elapsedMs} ms
+      </p>
+      {error ? (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </section>
+  );
+}

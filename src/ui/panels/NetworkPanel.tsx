@@ -1,0 +1,100 @@
+import { neuronModel } from '../../core/neurons/index.ts';
+import type { LayerSpec } from '../../core/spec/network.ts';
+import { NumberField } from '../controls/NumberField.tsx';
+import { useStore } from '../store/index.ts';
+
+/** The refused-edit message for exactly this JSON path, if any. */
+export function useFieldError(path: string): string | undefined {
+  return useStore((s) => (s.editError?.path === path ? s.editError.message : undefined));
+}
+
+function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
+  const edit = useStore((s) => s.edit);
+  const path = `network.layers[${index}]`;
+  const unitsError = useFieldError(`${path}.units`);
+  const editError = useStore((s) => s.editError);
+  const set = (field: string, value: unknown) => edit(`${layer.name}.${field}`, (d) => void ((d.network.layers[index] as Record<string, unknown>)[field] = value));
+  switch (layer.kind) {
+    case 'dense':
+      return (
+        <>
+          <NumberField label="units" value={layer.units} step={1} error={unitsError} onCommit={(v) => set('units', v)} testId={`${layer.name}-units`} />
+          <NumberField label="weight gain" value={layer.weightGain} title="initial weights uniform in ±gain·√(3/fan-in)" onCommit={(v) => set('weightGain', v)} />
+        </>
+      );
+    case 'spiking': {
+      const model = neuronModel(layer.neuron.model);
+      const params = layer.neuron as Record<string, unknown>;
+      const setParam = (key: string, value: unknown) =>
+        edit(`${layer.name}.${key}`, (d) => {
+          const neuron = (d.network.layers[index] as { neuron: Record<string, unknown> }).neuron;
+          if (value === undefined) delete neuron[key];
+          else neuron[key] = value;
+        });
+      return (
+        <>
+          <div className="model-label" title={model.summary}>
+            {model.label}
+          </div>
+          {Object.entries(model.paramDocs).map(([key, doc]) => {
+            const v = params[key];
+            if (typeof v === 'string' || (v === undefined && key === 'reset')) {
+              return (
+                <div className="field" key={key}>
+                  <label title={doc.doc}>
+                    {key}
+                    <select value={String(v)} onChange={(e) => setParam(key, e.target.value)}>
+                      {['subtract', 'zero', 'none'].map((o) => (
+                        <option key={o}>{o}</option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+              );
+            }
+            return (
+              <NumberField
+                key={key}
+                label={key}
+                unit={doc.unit}
+                title={doc.doc}
+                value={typeof v === 'number' ? v : undefined}
+                optional
+                testId={`${layer.name}-${key}`}
+                error={editError?.path === `${path}.neuron.${key}` ? editError.message : undefined}
+                onCommit={(nv) => setParam(key, nv)}
+              />
+            );
+          })}
+        </>
+      );
+    }
+    case 'readout':
+      return <div className="hint">read-out: {layer.mode} ({layer.reduce})</div>;
+    case 'input':
+      return <div className="hint">{layer.shape.join(' × ')} inputs</div>;
+    default:
+      return null;
+  }
+}
+
+/** The network as a list of layers with their editable parameters. */
+export function NetworkPanel() {
+  const layers = useStore((s) => s.workspace?.network.layers);
+  if (!layers) return null;
+  return (
+    <section className="panel" aria-label="Network">
+      <h2>Network</h2>
+      <ol className="layers">
+        {layers.map((layer, i) => (
+          <li key={layer.name} className={`layer layer-${layer.kind}`}>
+            <div className="layer-head">
+              <span className="layer-name">{layer.name}</span> <span className="layer-kind">{layer.kind}</span>
+            </div>
+            <LayerFields layer={layer} index={i} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { createArtifactStore } from '../core/artifacts.ts';
+import { CancelledError } from '../core/errors.ts';
+import type { Workspace } from '../core/spec/workspace.ts';
+import type { RunReply } from '../../workers/api.ts';
+import type { SimClient } from '../../workers/client.ts';
+import type { useStore } from './store/index.ts';
+
+/** Recordings of finished runs, by artefact id (typed arrays never go into React or zustand state). */
+export const runArtifacts = createArtifactStore<RunReply>(4);
+
+/** Handle of the run controller, for the Cancel and Run buttons. */
+export interface RunController {
+  cancel(): void;
+  rerun(): void;
+  stop(): void;
+}
+
+/**
+ * Re-simulates whenever the workspace changes: debounced (so typing does not start a run per key),
+ * cancelling the job in flight, and writing only a small summary into the store.
+ */
+export function startRunController(store: typeof useStore, client: SimClient, debounceMs = 150): RunController {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let job = 0;
+  let running: string | undefined;
+  const run = async (ws: Workspace) => {
+    if (running) client.cancel(running);
+    const jobId = `job${++job}`;
+    running = jobId;
+    store.getState().setRun({ status: 'running', progress: 0, error: null });
+    try {
+      const reply = await client.run(jobId, ws, (done, total) => {
+        if (running === jobId) store.getState().setRun({ progress: done / total });
+      });
+      if (running !== jobId) return;
+      const artifactId = runArtifacts.put(reply);
+      const r = reply.result;
+      store.getState().setRun({
+        status: 'done',
+        progress: 1,
+        summary: {
+          artifactId,
+          engine: reply.engine,
+          elapsedMs: r.elapsedMs,
+          steps: r.steps,
+          dtMs: r.dtMs,
+          layers: r.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount })),
+          totalSpikes: r.layers.reduce((a, l) => a + l.spikeCount, 0),
+        },
+      });
+    } catch (e) {
+      if (running !== jobId) return;
+      if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });
+      else store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      if (running === jobId) running = undefined;
+    }
+  };
+  const schedule = (ws: Workspace | null) => {
+    if (!ws) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(ws), debounceMs);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.workspace !== prev.workspace) schedule(s.workspace);
+  });
+  schedule(store.getState().workspace);
+  return {
+    cancel: () => {
+      clearTimeout(timer);
+      if (running) client.cancel(running);
+    },
+    rerun: () => schedule(store.getState().workspace),
+    stop: () => {
+      unsubscribe();
+      clearTimeout(timer);
+    },
+  };
+}

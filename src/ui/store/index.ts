@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+import { createHistorySlice, type HistorySlice } from './historySlice.ts';
+import { createRunSlice, type RunSlice } from './runSlice.ts';
+import { createViewSlice, type ViewSlice } from './viewSlice.ts';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
+
+/** The one UI store, made of typed slices (STYLE.md 20). */
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice;
+
+/** Creates a store; the app uses one, tests make fresh ones. */
+export const createStore = () =>
+  create<Store>()((...a) => ({
+    ...createWorkspaceSlice(...a),
+    ...createHistorySlice(...a),
+    ...createRunSlice(...a),
+    ...createViewSlice(...a),
+  }));
+
+/** The app's store. */
+export const useStore = createStore();

@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand';
+import type { EngineInfo } from '../../core/engine/types.ts';
+import type { Store } from './index.ts';
+
+/** Small summary of a finished run; the arrays stay in the artefact store under `artifactId`. */
+export interface RunSummary {
+  readonly artifactId: string;
+  readonly engine: EngineInfo;
+  readonly elapsedMs: number;
+  readonly steps: number;
+  readonly dtMs: number;
+  readonly layers: readonly { readonly name: string; readonly neurons: number; readonly spikeCount: number }[];
+  readonly totalSpikes: number;
+}
+
+/** State of the simulation job. */
+export interface RunSlice {
+  status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  /** Fraction done, 0 … 1, while running. */
+  progress: number;
+  error: string | null;
+  summary: RunSummary | null;
+  setRun(patch: Partial<Pick<RunSlice, 'status' | 'progress' | 'error' | 'summary'>>): void;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
+  status: 'idle',
+  progress: 0,
+  error: null,
+  summary: null,
+  setRun: (patch) => set(patch),
+});

@@ -1,0 +1,25 @@
+import type { StateCreator } from 'zustand';
+import type { Store } from './index.ts';
+
+/** What the pointer is over in the raster, for the hover read-out. */
+export interface HoverInfo {
+  readonly layer: string;
+  readonly neuron: number;
+  readonly timeMs: number;
+}
+
+/** View state that is not part of the workspace. */
+export interface ViewSlice {
+  hover: HoverInfo | null;
+  setHover(h: HoverInfo | null): void;
+  /** Visible time range in steps, shared by the raster and the signal view; null = everything. */
+  timeRange: readonly [number, number] | null;
+  setTimeRange(r: readonly [number, number] | null): void;
+}
+
+export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
+  hover: null,
+  setHover: (hover) => set({ hover }),
+  timeRange: null,
+  setTimeRange: (timeRange) => set({ timeRange }),
+});

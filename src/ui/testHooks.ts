@@ -1,0 +1,42 @@
+import type { SimClient } from '../../workers/client.ts';
+import { SpikeTrainBuilder } from '../core/engine/recording.ts';
+import { createRng } from '../core/rng.ts';
+import { runArtifacts } from './runController.ts';
+import { useStore } from './store/index.ts';
+
+/** Hooks for the end-to-end tests, installed only when the page is opened with `?test`. */
+export interface SpikelabTestHooks {
+  /** Shows a synthetic recording of about `spikes` spikes (3 layers × 1000 neurons) in the raster. */
+  loadSyntheticRaster(spikes: number, steps?: number): void;
+  /** Kills the simulation worker as a crash would. */
+  crashWorker(): void;
+}
+
+export function installTestHooks(client: SimClient): void {
+  const hooks: SpikelabTestHooks = {
+    loadSyntheticRaster(spikes, steps = 10_000) {
+      const rng = createRng(1, 'test-raster');
+      const neurons = 1000;
+      const layers = ['in', 'h1', 'h2'].map((name, li) => {
+        const b = new SpikeTrainBuilder(neurons, steps);
+        const perStep = spikes / 3 / steps;
+        for (let t = 0; t < steps; t++) {
+          const n = Math.floor(perStep) + (rng.next() < perStep % 1 ? 1 : 0);
+          for (let k = 0; k < n; k++) b.push(t, rng.int(neurons));
+        }
+        const train = b.finish();
+        return { name, kind: li === 0 ? ('input' as const) : ('spiking' as const), neurons, spikeCount: train.ids.length, spikes: [train] };
+      });
+      const result = { engine: 'events' as const, steps, batch: 1, dtMs: 1, layers, membranes: [], readouts: [], elapsedMs: 0 };
+      const signal = { samplingHz: 1000, channels: ['synthetic'], unit: 'a.u.', length: steps, values: new Float32Array(steps), annotations: [] };
+      const engine = { name: 'events' as const, backend: 'typed-arrays', reason: 'synthetic test recording' };
+      const artifactId = runArtifacts.put({ result, signal, engine });
+      useStore.getState().setRun({
+        status: 'done',
+        summary: { artifactId, engine, elapsedMs: 0, steps, dtMs: 1, layers: layers.map((l) => ({ name: l.name, neurons, spikeCount: l.spikeCount })), totalSpikes: layers.reduce((a, l) => a + l.spikeCount, 0) },
+      });
+    },
+    crashWorker: () => client.crashForTest(),
+  };
+  (window as unknown as { __spikelab: SpikelabTestHooks }).__spikelab = hooks;
+}

@@ -1,0 +1,153 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { useEffect, useMemo, useRef } from 'react';
+import type { LayerRecording } from '../../../core/engine/types.ts';
+import { runArtifacts } from '../../runController.ts';
+import { useStore } from '../../store/index.ts';
+import { useSize } from '../useSize.ts';
+import { drawRaster } from './drawRaster.ts';
+import { layoutBands, neuronAtRow } from './rasterGeometry.ts';
+
+const MARGIN = { left: 56, right: 8, top: 8, bottom: 28 };
+
+/**
+ * The spike raster: canvas for the spikes, SVG overlay for axes and pointer input. Wheel or drag
+ * zooms and pans time (keyboard: + − 0 ← →); hover reads out layer, neuron and time; a click on a
+ * spiking neuron records and shows its membrane.
+ */
+export function RasterView() {
+  const summary = useStore((s) => s.summary);
+  const timeRange = useStore((s) => s.timeRange);
+  const hover = useStore((s) => s.hover);
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGRectElement, unknown> | null>(null);
+  const { width, height } = useSize(box);
+  const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
+  const layers: readonly LayerRecording[] = reply?.result.layers ?? [];
+  const steps = reply?.result.steps ?? 1;
+  const dtMs = reply?.result.dtMs ?? 1;
+  const layout = useMemo(() => layoutBands(layers), [layers]);
+  const plotW = Math.max(1, width - MARGIN.left - MARGIN.right);
+  const plotH = Math.max(1, height - MARGIN.top - MARGIN.bottom);
+  const domain = timeRange ?? [0, steps];
+  const x = useMemo(() => scaleLinear().domain(domain).range([0, plotW]), [domain[0], domain[1], plotW]);
+  const y = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.rows)]).range([0, plotH]), [layout.rows, plotH]);
+
+  // Spikes: drawn into ImageData in the next animation frame, device-pixel aware.
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || width === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const dpr = window.devicePixelRatio || 1;
+      c.width = Math.round(plotW * dpr);
+      c.height = Math.round(plotH * dpr);
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      const t0 = performance.now();
+      const image = ctx.createImageData(c.width, c.height);
+      const drawn = drawRaster(image, layers, layout, x.copy().range([0, c.width]), y.copy().range([0, c.height]));
+      ctx.putImageData(image, 0, 0);
+      c.dataset['spikeCount'] = String(drawn);
+      c.dataset['drawMs'] = (performance.now() - t0).toFixed(1);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layers, layout, x, y, plotW, plotH, width]);
+
+  // Axes and band labels on the SVG overlay.
+  useEffect(() => {
+    const s = svg.current;
+    if (!s) return;
+    const g = select(s);
+    const xMs = x.copy().domain(x.domain().map((v) => v * dtMs));
+    g.select<SVGGElement>('.x-axis').call(axisBottom(xMs).ticks(Math.max(2, Math.floor(plotW / 90))));
+    const ticks = layout.bands.map((b) => b.offset + b.neurons / 2);
+    g.select<SVGGElement>('.y-axis').call(
+      axisLeft(y)
+        .tickValues(ticks)
+        .tickFormat((_, i) => layout.bands[i]?.layer ?? ''),
+    );
+  }, [x, y, dtMs, layout, plotW]);
+
+  // d3-zoom on the time axis only; the transform maps the full run onto the visible range.
+  useEffect(() => {
+    const s = svg.current;
+    if (!s) return;
+    const z = zoom<SVGRectElement, unknown>()
+      .scaleExtent([1, Math.max(1, steps / 4)])
+      .extent([[0, 0], [plotW, plotH]])
+      .translateExtent([[0, 0], [plotW, plotH]])
+      .on('zoom', (ev: { transform: { rescaleX: (sc: typeof x) => typeof x } }) => {
+        const full = scaleLinear().domain([0, steps]).range([0, plotW]);
+        const [a = 0, b = steps] = ev.transform.rescaleX(full).domain();
+        useStore.getState().setTimeRange(a <= 0 && b >= steps ? null : [a, b]);
+      });
+    zoomRef.current = z;
+    select(s).select<SVGRectElement>('.hit').call(z);
+    return () => void select(s).select('.hit').on('.zoom', null);
+  }, [steps, plotW, plotH]);
+
+  useEffect(() => {
+    // A new run with another length resets the view.
+    useStore.getState().setTimeRange(null);
+    if (svg.current && zoomRef.current) select(svg.current).select<SVGRectElement>('.hit').call(zoomRef.current.transform, zoomIdentity);
+  }, [steps]);
+
+  const pointer = (ev: React.MouseEvent) => {
+    const r = (ev.currentTarget as SVGRectElement).getBoundingClientRect();
+    const step = x.invert(ev.clientX - r.left);
+    const hit = neuronAtRow(layout, y.invert(ev.clientY - r.top));
+    return hit ? { hit, step } : undefined;
+  };
+  const onMove = (ev: React.MouseEvent) => {
+    const p = pointer(ev);
+    useStore.getState().setHover(p ? { layer: p.hit.band.layer, neuron: p.hit.neuron, timeMs: Math.floor(p.step) * dtMs } : null);
+  };
+  const onClick = (ev: React.MouseEvent) => {
+    const p = pointer(ev);
+    if (!p || p.hit.band.kind !== 'spiking') return;
+    useStore.getState().edit('probe', (d) => void ((d['simulation'] as Record<string, unknown>)['record'] = { membrane: [{ layer: p.hit.band.layer, neuron: p.hit.neuron }] }), { undoable: false });
+  };
+  const onKey = (ev: React.KeyboardEvent) => {
+    const s = svg.current;
+    const z = zoomRef.current;
+    if (!s || !z) return;
+    const hit = select(s).select<SVGRectElement>('.hit');
+    if (ev.key === '+' || ev.key === '=') z.scaleBy(hit, 1.5);
+    else if (ev.key === '-') z.scaleBy(hit, 1 / 1.5);
+    else if (ev.key === '0') z.transform(hit, zoomIdentity);
+    else if (ev.key === 'ArrowLeft') z.translateBy(hit, plotW / 10, 0);
+    else if (ev.key === 'ArrowRight') z.translateBy(hit, -plotW / 10, 0);
+    else return;
+    ev.preventDefault();
+  };
+
+  return (
+    <section className="panel raster-panel" aria-label="Spike raster">
+      <h2>
+        Spike raster{' '}
+        <span className="hover-readout" data-testid="hover-readout">
+          {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : 'hover a row; click a spiking neuron for its membrane'}
+        </span>
+      </h2>
+      <div className="legend">
+        {layout.bands.map((b) => (
+          <span key={b.layer} style={{ color: b.color }}>
+            ■ {b.layer}
+          </span>
+        ))}
+      </div>
+      <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0}>
+        <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
+        <svg ref={svg} width={width} height={height} tabIndex={0} role="img" aria-label="spike raster; + and − zoom, arrows pan, 0 resets" onKeyDown={onKey}>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top + plotH})`} className="x-axis" />
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`} className="y-axis" />
+          <rect className="hit" data-testid="raster-hit" x={MARGIN.left} y={MARGIN.top} width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={() => useStore.getState().setHover(null)} onClick={onClick} />
+        </svg>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { LayerRecording } from '../../../core/engine/types.ts';
+
+/** Colours of the layers, in order (colour-blind-safe Okabe–Ito palette). */
+export const LAYER_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'] as const;
+
+/** One band of rows in the raster: a layer's neurons, stacked in network order from the top. */
+export interface RasterBand {
+  readonly layer: string;
+  readonly kind: 'input' | 'spiking';
+  /** First row of the band. */
+  readonly offset: number;
+  readonly neurons: number;
+  readonly color: string;
+}
+
+/** Rows of the raster: bands plus the total. */
+export interface RasterLayout {
+  readonly bands: readonly RasterBand[];
+  readonly rows: number;
+}
+
+/** Stacks the layers' neurons into rows, first layer at the top. */
+export function layoutBands(layers: readonly Pick<LayerRecording, 'name' | 'kind' | 'neurons'>[]): RasterLayout {
+  let offset = 0;
+  const bands = layers.map((l, i) => {
+    const band = { layer: l.name, kind: l.kind, offset, neurons: l.neurons, color: LAYER_COLORS[i % LAYER_COLORS.length] ?? '#000' };
+    offset += l.neurons;
+    return band;
+  });
+  return { bands, rows: offset };
+}
+
+/** The layer and neuron on a row, or undefined outside the raster. */
+export function neuronAtRow(layout: RasterLayout, row: number): { band: RasterBand; neuron: number } | undefined {
+  const r = Math.floor(row);
+  for (const band of layout.bands) if (r >= band.offset && r < band.offset + band.neurons) return { band, neuron: r - band.offset };
+  return undefined;
+}
+
+/** A linear map with its inverse, enough for spikes → pixels (d3 scales satisfy it). */
+export interface LinearMap {
+  (v: number): number;
+  invert(px: number): number;
+  domain(): number[];
+}
+
+/** Pixel rectangle of the spike of `row` at `step`: x from the step's start, at least 1 px wide and tall. */
+export function spikeRect(step: number, row: number, x: LinearMap, y: LinearMap): { x: number; y: number; w: number; h: number } {
+  const x0 = x(step);
+  const y0 = y(row);
+  return { x: Math.floor(x0), y: Math.floor(y0), w: Math.max(1, Math.floor(x(step + 1) - x0)), h: Math.max(1, Math.floor(y(row + 1) - y0) - (y(row + 1) - y0 > 3 ? 1 : 0)) };
+}

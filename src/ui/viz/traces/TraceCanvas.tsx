@@ -1,0 +1,87 @@
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { useEffect, useMemo, useRef } from 'react';
+import { useStore } from '../../store/index.ts';
+import { useSize } from '../useSize.ts';
+import { drawTrace } from './drawTrace.ts';
+
+const M = { left: 56, right: 8, top: 6, bottom: 22 };
+
+interface Props {
+  readonly values: Float32Array;
+  readonly dtMs: number;
+  readonly color: string;
+  readonly unit: string;
+  /** Horizontal reference line (e.g. the firing threshold). */
+  readonly hline?: number | undefined;
+  /** Steps to mark with ticks (e.g. annotated R peaks). */
+  readonly marks?: readonly number[];
+  readonly testId: string;
+}
+
+/** A time series on canvas with d3 axes, following the raster's visible time range. */
+export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const { width, height } = useSize(box);
+  const timeRange = useStore((s) => s.timeRange);
+  const plotW = Math.max(1, width - M.left - M.right);
+  const plotH = Math.max(1, height - M.top - M.bottom);
+  const [lo, hi] = useMemo(() => {
+    let a = hline ?? Infinity;
+    let b = hline ?? -Infinity;
+    for (const v of values) {
+      if (v < a) a = v;
+      if (v > b) b = v;
+    }
+    return a < b ? [a, b] : [a - 1, a + 1];
+  }, [values, hline]);
+  const x = useMemo(() => scaleLinear().domain(timeRange ?? [0, values.length]).range([0, plotW]), [timeRange, values.length, plotW]);
+  const y = useMemo(() => scaleLinear().domain([lo, hi]).nice().range([plotH, 0]), [lo, hi, plotH]);
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || width === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const dpr = window.devicePixelRatio || 1;
+      c.width = Math.round(plotW * dpr);
+      c.height = Math.round(plotH * dpr);
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, plotW, plotH);
+      if (hline !== undefined) {
+        ctx.strokeStyle = '#c00';
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(0, y(hline));
+        ctx.lineTo(plotW, y(hline));
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      ctx.fillStyle = '#888';
+      for (const m of marks ?? []) ctx.fillRect(Math.floor(x(m)), 0, 1, 6);
+      drawTrace(ctx, values, x, y, color);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [values, x, y, plotW, plotH, width, hline, marks, color]);
+  useEffect(() => {
+    if (!svg.current) return;
+    const g = select(svg.current);
+    g.select<SVGGElement>('.x-axis').call(axisBottom(x.copy().domain(x.domain().map((v) => v * dtMs))).ticks(Math.max(2, Math.floor(plotW / 90))));
+    g.select<SVGGElement>('.y-axis').call(axisLeft(y).ticks(4));
+  }, [x, y, dtMs, plotW]);
+  return (
+    <div ref={box} className="trace-box" data-testid={testId}>
+      <canvas ref={canvas} style={{ left: M.left, top: M.top, width: plotW, height: plotH }} />
+      <svg ref={svg} width={width} height={height} aria-hidden="true">
+        <g className="x-axis" transform={`translate(${M.left},${M.top + plotH})`} />
+        <g className="y-axis" transform={`translate(${M.left},${M.top})`} />
+        <text x={4} y={12} className="axis-unit">
+          {unit}
+        </text>
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+/** Flags for Debian's Chromium as root in a container, with WebGL through SwiftShader. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** A built app served by vite preview on a free loopback port, and a headless Chromium. */
+export interface E2eEnv {
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds the app (so the tests see the current code), serves it and launches Chromium. */
+export async function startE2e(): Promise<E2eEnv> {
+  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** Opens the app with test hooks and collects console errors and page errors. */
+export async function openApp(env: E2eEnv, query = '?test'): Promise<{ page: Page; errors: string[] }> {
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.url + query);
+  return { page, errors };
+}
+
+/** Waits until a run finished and returns the total spike count shown. */
+export async function waitForRun(page: Page, previous?: number): Promise<number> {
+  await page.waitForFunction(
+    (prev) => {
+      const status = document.querySelector('[data-testid="run-status"]')?.textContent;
+      const total = document.querySelector('[data-testid="total-spikes"]')?.textContent;
+      return status === 'done' && total !== undefined && total !== null && (prev === null || Number(total) !== prev);
+    },
+    previous ?? null,
+    { timeout: 60_000 },
+  );
+  return Number(await page.textContent('[data-testid="total-spikes"]'));
+}
+
+/** Counts canvas pixels that are not transparent. */
+export async function paintedPixels(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0) return 0;
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if ((d[i] ?? 0) > 0) n++;
+    return n;
+  });
+}
