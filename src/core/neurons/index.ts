@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { alifModel, alifSchema } from './alif.ts';
+import { cubaLifModel, cubaLifSchema } from './cubaLif.ts';
+import { ifModel, ifSchema } from './if.ts';
+import { izhikevichModel, izhikevichSchema } from './izhikevich.ts';
 import { lifModel, lifSchema } from './lif.ts';
+import { ssfModel, ssfSchema } from './ssf.ts';
 import type { AnyNeuronModel } from './types.ts';
 
 /**
@@ -8,10 +13,15 @@ import type { AnyNeuronModel } from './types.ts';
  */
 export const NEURON_MODELS: Readonly<Record<string, AnyNeuronModel>> = {
   lif: lifModel as unknown as AnyNeuronModel,
+  if: ifModel as unknown as AnyNeuronModel,
+  cubaLif: cubaLifModel as unknown as AnyNeuronModel,
+  alif: alifModel as unknown as AnyNeuronModel,
+  ssf: ssfModel as unknown as AnyNeuronModel,
+  izhikevich: izhikevichModel as unknown as AnyNeuronModel,
 };
 
 /** Spec of a spiking layer's neuron: `{model: 'lif', ...params}`, discriminated by `model`. */
-export const neuronSpecSchema = z.discriminatedUnion('model', [lifSchema]);
+export const neuronSpecSchema = z.discriminatedUnion('model', [lifSchema, ifSchema, cubaLifSchema, alifSchema, ssfSchema, izhikevichSchema]);
 
 /** A validated neuron spec with defaults filled in. */
 export type NeuronSpec = z.output<typeof neuronSpecSchema>;

@@ -1,4 +1,4 @@
-import { neuronModel } from '../../core/neurons/index.ts';
+import { NEURON_MODELS, neuronModel } from '../../core/neurons/index.ts';
 import type { LayerSpec } from '../../core/spec/network.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
@@ -33,18 +33,31 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
         });
       return (
         <>
-          <div className="model-label" title={model.summary}>
-            {model.label}
+          <div className="field">
+            <label title={model.summary}>
+              model
+              <select
+                data-testid={`${layer.name}-model`}
+                value={model.kind}
+                onChange={(e) => edit(`${layer.name}.model`, (d) => void ((d.network.layers[index] as Record<string, unknown>)['neuron'] = { ...neuronModel(e.target.value).defaults }))}
+              >
+                {Object.values(NEURON_MODELS).map((m) => (
+                  <option key={m.kind} value={m.kind}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
           {Object.entries(model.paramDocs).map(([key, doc]) => {
             const v = params[key];
-            if (typeof v === 'string' || (v === undefined && key === 'reset')) {
+            if (typeof v === 'string') {
               return (
                 <div className="field" key={key}>
                   <label title={doc.doc}>
                     {key}
                     <select value={String(v)} onChange={(e) => setParam(key, e.target.value)}>
-                      {['subtract', 'zero', 'none'].map((o) => (
+                      {(model.kind === 'if' ? ['subtract', 'zero'] : ['subtract', 'zero', 'none']).map((o) => (
                         <option key={o}>{o}</option>
                       ))}
                     </select>

@@ -1,8 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineError } from '../../errors.ts';
 import { NEURON_MODELS } from '../../neurons/index.ts';
+import type { AlifParams } from '../../neurons/alif.ts';
+import { alifTfStep } from '../../neurons/alif.tf.ts';
+import type { CubaLifParams } from '../../neurons/cubaLif.ts';
+import { cubaLifTfStep } from '../../neurons/cubaLif.tf.ts';
+import type { IfParams } from '../../neurons/if.ts';
+import { ifTfStep } from '../../neurons/if.tf.ts';
+import type { IzhikevichParams } from '../../neurons/izhikevich.ts';
+import { izhikevichTfStep } from '../../neurons/izhikevich.tf.ts';
 import { lifTfStep } from '../../neurons/lif.tf.ts';
 import type { LifParams } from '../../neurons/lif.ts';
+import type { SsfParams } from '../../neurons/ssf.ts';
+import { ssfTfStep } from '../../neurons/ssf.tf.ts';
 import type { TfState, TfStepResult } from '../../neurons/tfTypes.ts';
 import type { StepContext } from '../../neurons/types.ts';
 
@@ -16,6 +26,11 @@ export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly
  */
 export const TF_NEURON_STEPS: Readonly<Record<string, TfNeuronStep>> = {
   lif: (s, x, p, c) => lifTfStep(s, x, p as LifParams, c),
+  if: (s, x, p) => ifTfStep(s, x, p as IfParams),
+  cubaLif: (s, x, p, c) => cubaLifTfStep(s, x, p as CubaLifParams, c),
+  alif: (s, x, p, c) => alifTfStep(s, x, p as AlifParams, c),
+  ssf: (s, x, p, c) => ssfTfStep(s, x, p as SsfParams, c),
+  izhikevich: (s, x, p, c) => izhikevichTfStep(s, x, p as IzhikevichParams, c),
 };
 
 /** The tfjs step of a model, or an EngineError naming the models that have one. */
