@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { benchW1, benchW3, type BenchHost, type BenchLine } from '../core/bench/workloads.ts';
+import { benchW1, benchW2, benchW3, type BenchHost, type BenchLine } from '../core/bench/workloads.ts';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 
-export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W3] [--engine events|tfjs-cpu|tfjs-wasm] [--reps N] [--json] [--list]';
+export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|tfjs-cpu|tfjs-wasm] [--reps N] [--json] [--list]';
 
 const W1_ENGINES: readonly EngineRequest[] = ['events', 'tfjs-wasm', 'tfjs-cpu'];
 
@@ -27,13 +27,13 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (values.list) {
-    io.out(`W1: ${W1_ENGINES.join(', ')}\nW3: events`);
+    io.out(`W1: ${W1_ENGINES.join(', ')}\nW2: tfjs-wasm, tfjs-cpu\nW3: events`);
     return EXIT.ok;
   }
   const reps = Number(values.reps);
   if (!Number.isInteger(reps) || reps < 1 || reps > 100) throw new UsageError(`--reps must be a whole number from 1 to 100, got '${values.reps}'`);
-  const workloads = values.workload === undefined ? ['W1', 'W3'] : [values.workload];
-  for (const w of workloads) if (w !== 'W1' && w !== 'W3') throw new UsageError(`unknown workload '${w}' (W2, training, arrives with the training issue)`);
+  const workloads = values.workload === undefined ? ['W1', 'W2', 'W3'] : [values.workload];
+  for (const w of workloads) if (w !== 'W1' && w !== 'W2' && w !== 'W3') throw new UsageError(`unknown workload '${w}'; choose W1, W2 or W3`);
   const engine = values.engine as EngineRequest | undefined;
   if (engine !== undefined && !W1_ENGINES.includes(engine)) throw new UsageError(`unknown engine '${engine}'; choose one of ${W1_ENGINES.join(', ')}`);
   const lines: BenchLine[] = [];
@@ -48,6 +48,8 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
         emit(await benchW1(e, NODE_HOST, name === 'tfjs-cpu' ? Math.min(reps, 3) : reps));
         e.dispose();
       }
+    } else if (w === 'W2') {
+      await runW2(engine, reps, emit, io);
     } else if (engine === undefined || engine === 'events') {
       emit(benchW3(NODE_HOST, reps));
     } else {
@@ -57,7 +59,25 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   return lines.length > 0 ? EXIT.ok : EXIT.usage;
 }
 
+/** W2 trains with tfjs (surrogate gradients need autograd): wasm by default, cpu on request. */
+async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: BenchLine) => void, io: CliIo): Promise<void> {
+  if (engine === 'events') {
+    io.err('W2 (training) runs on tfjs; the event engine does not train yet (issue 8)');
+    return;
+  }
+  const name = engine ?? 'tfjs-wasm';
+  const e = await createEngine(name);
+  const { createW2Trainer } = await import('../core/bench/w2.ts');
+  const trainer = createW2Trainer();
+  try {
+    emit(await benchW2(trainer, e.info().name, NODE_HOST, name === 'tfjs-cpu' ? Math.min(reps, 3) : reps));
+  } finally {
+    trainer.dispose();
+  }
+}
+
 function describe(l: BenchLine): string {
+  if (l.workload === 'W2') return `W2 ${l.engine.padEnd(10)} ${`${l.samples_per_s.toFixed(1)} samples/s`.padStart(18)}  first loss ${l.loss_first?.toFixed(5)}  peak ${l.peak_rss_mb.toFixed(0)} MB`;
   const rate = l.workload === 'W3' ? `${(l.runs_per_s ?? 0).toFixed(3)} runs/s` : `${l.samples_per_s.toFixed(1)} samples/s`;
   const check = l.workload === 'W1' ? `hidden ${l.hidden_spikes} output ${l.output_spikes}` : `output ${l.output_spikes}`;
   return `${l.workload} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}`;

@@ -1,10 +1,11 @@
 import type { Engine } from '../engine/types.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
+import type { W2Trainer } from './w2.ts';
 import { buildW3Csr, runW3, W3_SIZES } from './w3.ts';
 
 /** One benchmark result, the JSON line of `spikelab bench --json`. */
 export interface BenchLine {
-  readonly workload: 'W1' | 'W3';
+  readonly workload: 'W1' | 'W2' | 'W3';
   readonly engine: string;
   readonly samples_per_s: number;
   readonly syn_events_per_s: number;
@@ -15,6 +16,8 @@ export interface BenchLine {
   readonly output_spikes?: number;
   readonly runs_per_s?: number;
   readonly input_spikes?: number;
+  readonly loss_first?: number;
+  readonly loss_last?: number;
 }
 
 /** Host hooks: a monotonic clock in ms and the process's peak memory in MB (Node: maxRSS). */
@@ -37,10 +40,9 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5): Promis
   const net = w1Network();
   const input = w1Input();
   const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
-  await run();
+  await run(); // warm-up
   const times: number[] = [];
   let last = await run();
-  times.length = 0;
   for (let r = 0; r < reps; r++) {
     const t0 = host.now();
     last = await run();
@@ -62,13 +64,39 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5): Promis
   };
 }
 
+/**
+ * W2: one untimed warm-up training step (its loss is `loss_first`, reference 44.15788), then `reps`
+ * timed steps on the same batch; median. `engine` names the tfjs backend the trainer runs on.
+ */
+export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHost, reps = 5): Promise<BenchLine> {
+  const lossFirst = await trainer.step();
+  const times: number[] = [];
+  let loss = lossFirst;
+  for (let r = 0; r < reps; r++) {
+    const t0 = host.now();
+    loss = await trainer.step();
+    times.push((host.now() - t0) / 1000);
+  }
+  const med = median(times);
+  return {
+    workload: 'W2',
+    engine,
+    samples_per_s: W1_SIZES.batch / med,
+    syn_events_per_s: 0,
+    peak_rss_mb: host.peakMemoryMb(),
+    median_s: med,
+    reps,
+    loss_first: lossFirst,
+    loss_last: loss,
+  };
+}
+
 /** W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median. */
 export function benchW3(host: BenchHost, reps = 5): BenchLine {
   const csr = buildW3Csr();
   runW3(csr, 0, 10);
   const times: number[] = [];
-  let last = runW3(csr, 1, W3_SIZES.steps);
-  times.length = 0;
+  let last = runW3(csr, 1, 1);
   for (let r = 0; r < reps; r++) {
     const t0 = host.now();
     last = runW3(csr, r + 1);
