@@ -1,0 +1,57 @@
+// `npm run bench`: WORKLOADS.md W1–W3 in Node, one child process per run (so peak RSS is that
+// run's), with the ratio to the PyTorch peers measured in the same run when Debian's python3-torch
+// is installed, else read from ../shared/bench/RESULTS.md and labelled so.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { BenchLine } from '../../src/core/bench/workloads.ts';
+import { measurePeer, peerFromResults, torchAvailable, type PeerFigure } from './peers.ts';
+
+const args = process.argv.slice(2);
+const reps = Number(args[args.indexOf('--reps') + 1] ?? 5) || 5;
+const noPeers = args.includes('--no-peers');
+const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string][] = [
+  ['W1', 'events'],
+  ['W1', 'tfjs-wasm'],
+  ['W1', 'tfjs-cpu'],
+  ['W2', 'tfjs-wasm'],
+  ['W3', 'events'],
+];
+
+function ours(workload: string, engine: string): BenchLine | undefined {
+  const bin = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
+  const r = spawnSync(process.execPath, [bin, 'bench', '--workload', workload, '--engine', engine, '--reps', String(reps), '--json'], { encoding: 'utf8', timeout: 900_000 });
+  const last = r.stdout.trim().split('\n').pop();
+  if (r.status !== 0 || !last) {
+    console.error(`${workload} ${engine} failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    return undefined;
+  }
+  return JSON.parse(last) as BenchLine;
+}
+
+const withTorch = !noPeers && torchAvailable();
+console.log(`Spikelab benchmarks (WORKLOADS.md), ${reps} timed repetitions, median. Peers: ${withTorch ? 'PyTorch measured in this run' : 'from RESULTS.md (install python3-torch to measure them in the same run)'}`);
+const peers = new Map<string, PeerFigure>();
+for (const w of ['W1', 'W2', 'W3'] as const) {
+  const p = (withTorch ? measurePeer(w, reps) : undefined) ?? peerFromResults(w);
+  if (p) peers.set(w, p);
+}
+const rows: string[] = [];
+for (const [w, e] of RUNS) {
+  const l = ours(w, e);
+  if (!l) continue;
+  const rate = w === 'W3' ? (l.runs_per_s ?? 0) : l.samples_per_s;
+  const peer = peers.get(w);
+  const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
+  rows.push(
+    [
+      w,
+      e.padEnd(10),
+      `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18),
+      `${(l.syn_events_per_s / 1e6).toFixed(0)} M ev/s`.padStart(12),
+      `${l.peak_rss_mb.toFixed(0)} MB`.padStart(8),
+      peer ? `${(rate / peer.rate).toFixed(2)}× ${peer.engine} (${peer.rate.toFixed(w === 'W3' ? 2 : 0)}, ${peer.source})` : 'no peer figure',
+      check,
+    ].join('  '),
+  );
+  console.log(rows[rows.length - 1]);
+}
