@@ -14,7 +14,6 @@ export default defineConfig({
   server: { headers: isolation, port: 5173, host: '127.0.0.1' },
   preview: { headers: isolation, port: 4173, host: '127.0.0.1' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   test: {
     projects: [
       {

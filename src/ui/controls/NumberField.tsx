@@ -11,13 +11,14 @@ interface Props {
   readonly onCommit: (value: number | undefined) => boolean;
   readonly error?: string | undefined;
   readonly optional?: boolean;
+  readonly placeholder?: string;
 }
 
 /**
  * A number input that commits on Enter or blur (not per key, so a half-typed "0." never runs a
  * simulation) and shows why a value was refused right under the field.
  */
-export function NumberField({ label, value, unit, title, step, testId, onCommit, error, optional }: Props) {
+export function NumberField({ label, value, unit, title, step, testId, onCommit, error, optional, placeholder }: Props) {
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
@@ -46,6 +47,7 @@ export function NumberField({ label, value, unit, title, step, testId, onCommit,
         type="number"
         step={step ?? 'any'}
         value={text}
+        placeholder={placeholder}
         aria-invalid={error ? true : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}

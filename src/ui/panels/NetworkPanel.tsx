@@ -73,6 +73,7 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
                 title={doc.doc}
                 value={typeof v === 'number' ? v : undefined}
                 optional
+                placeholder="default"
                 testId={`${layer.name}-${key}`}
                 error={editError?.path === `${path}.neuron.${key}` ? editError.message : undefined}
                 onCommit={(nv) => setParam(key, nv)}

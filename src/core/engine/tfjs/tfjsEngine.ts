@@ -43,6 +43,8 @@ async function simulateTf(name: EngineName, choice: BackendChoice, net: Compiled
   const carry = initCarry(net, input.batch);
   const progressEvery = Math.max(1, Math.floor(input.steps / 20));
   let lastYield = Date.now();
+  const pending: PendingStep[] = [];
+  const held = new Set<tf.Tensor>();
   try {
     for (let t = 0; t < input.steps; t++) {
       throwIfAborted(options.signal, 'simulation');
@@ -50,15 +52,13 @@ async function simulateTf(name: EngineName, choice: BackendChoice, net: Compiled
       const n = input.neurons * input.batch;
       const slice = input.values.subarray(t * n, t * n + n);
       const result = tidyStep(() => stepAll(layers, weights, carry, tf.tensor(slice, [input.batch, ...inShape], 'float32'), ctx, recordSpikes, recorder.wants));
-      replaceCarry(carry, result.carry);
+      replaceCarry(carry, result.carry, held);
+      pending.push({ t, recorded: result.recorded });
       for (const r of result.recorded) {
-        const values = recordSpikes ? ((await r.values.data()) as Float32Array) : undefined;
-        const membrane = r.membrane ? ((await r.membrane.data()) as Float32Array) : undefined;
-        recorder.record(r.index, t, values, membrane);
+        held.add(r.values);
+        if (r.membrane) held.add(r.membrane);
       }
-      // Recorded tensors are often also state (a layer's spikes are its 's'): free only the others.
-      const live = new Set(tensorsOf(carry));
-      tf.dispose(result.recorded.flatMap((r) => (r.membrane ? [r.values, r.membrane] : [r.values])).filter((x) => !live.has(x)));
+      if (pending.length >= FLUSH_EVERY_STEPS || t + 1 === input.steps) await flush(pending, held, carry, recorder, recordSpikes);
       if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
       if (shouldYield(lastYield)) {
         await yieldToEventLoop();
@@ -74,6 +74,7 @@ async function simulateTf(name: EngineName, choice: BackendChoice, net: Compiled
     }
     return recorder.finish(name, readouts, Date.now() - started);
   } finally {
+    tf.dispose([...held].filter((x) => !new Set(tensorsOf(carry)).has(x)));
     disposeCarry(carry);
     tf.dispose(Object.values(weights));
   }
@@ -191,9 +192,46 @@ function tensorsOf(c: Carry): tf.Tensor[] {
   ];
 }
 
-/** Moves the new carry in and frees the old tensors that the new one does not reuse. */
-function replaceCarry(carry: Carry, next: Carry): void {
-  const keep = new Set(tensorsOf(next));
+/**
+ * Recorded outputs are read back in blocks of this many steps: one download per block instead of
+ * one per step (a GPU readback costs tens of milliseconds in SwiftShader, a few on real GPUs).
+ */
+const FLUSH_EVERY_STEPS = 50;
+
+interface PendingStep {
+  readonly t: number;
+  readonly recorded: readonly Recorded[];
+}
+
+/** Downloads the pending steps' recorded tensors (one concat + read per layer and kind) and records them. */
+async function flush(pending: PendingStep[], held: Set<tf.Tensor>, carry: Carry, recorder: ReturnType<typeof createRunRecorder>, recordSpikes: boolean): Promise<void> {
+  const indices = [...new Set(pending.flatMap((p) => p.recorded.map((r) => r.index)))];
+  for (const index of indices) {
+    const steps = pending.flatMap((p) => p.recorded.filter((r) => r.index === index).map((r) => ({ t: p.t, r })));
+    const first = steps[0]?.r;
+    if (!first) continue;
+    const size = first.values.size;
+    const read = async (ts: tf.Tensor[]) => {
+      const joined = tf.tidy(() => tf.concat(ts.map((x) => x.reshape([-1]))));
+      const data = (await joined.data()) as Float32Array;
+      joined.dispose();
+      return data;
+    };
+    const values = recordSpikes ? await read(steps.map((s) => s.r.values)) : undefined;
+    const hasMembrane = first.membrane !== undefined;
+    const membranes = hasMembrane ? await read(steps.map((s) => s.r.membrane ?? s.r.values)) : undefined;
+    steps.forEach((s, k) => recorder.record(index, s.t, values?.subarray(k * size, (k + 1) * size), membranes?.subarray(k * size, (k + 1) * size)));
+  }
+  // Recorded tensors are often also state (a layer's spikes are its 's'): free only the others.
+  const live = new Set(tensorsOf(carry));
+  tf.dispose([...held].filter((x) => !live.has(x)));
+  held.clear();
+  pending.length = 0;
+}
+
+/** Moves the new carry in and frees the old tensors that the new one does not reuse or that wait to be read. */
+function replaceCarry(carry: Carry, next: Carry, held: ReadonlySet<tf.Tensor>): void {
+  const keep = new Set([...tensorsOf(next), ...held]);
   tf.dispose(tensorsOf(carry).filter((t) => !keep.has(t)));
   carry.states = next.states;
   carry.readouts = next.readouts;

@@ -1,0 +1,31 @@
+// Runs the workloads in a dedicated worker, one engine after another, and exposes the JSON lines
+// on window.__bench for runBrowserBench.ts. Query: ?reps=N
+import { wrap } from 'comlink';
+import type { BenchWorkerApi } from './bench.worker.ts';
+
+const reps = Number(new URLSearchParams(location.search).get('reps') ?? 5);
+const out = document.getElementById('out');
+const state: { lines: unknown[]; done: boolean; error?: string } = { lines: [], done: false };
+(window as unknown as { __bench: typeof state }).__bench = state;
+
+const worker = wrap<BenchWorkerApi>(new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' }));
+const plan: [string, string][] = [
+  ['W1', 'events'],
+  ['W1', 'tfjs-wasm'],
+  ['W1', 'tfjs-webgl'],
+  ['W2', 'tfjs-wasm'],
+  ['W2', 'tfjs-webgl'],
+  ['W3', 'events'],
+];
+(async () => {
+  for (const [w, e] of plan) {
+    try {
+      const line = await worker.run(w, e, reps);
+      state.lines.push(line);
+    } catch (err) {
+      state.lines.push({ workload: w, engine: e, error: err instanceof Error ? err.message : String(err) });
+    }
+    if (out) out.textContent = state.lines.map((l) => JSON.stringify(l)).join('\n');
+  }
+  state.done = true;
+})();
