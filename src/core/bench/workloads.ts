@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
-import { buildW3Csr, runW3, W3_SIZES } from './w3.ts';
+import { buildW3Csr, runW3 } from './w3.ts';
 
 /** One benchmark result, the JSON line of `spikelab bench --json`. */
 export interface BenchLine {
