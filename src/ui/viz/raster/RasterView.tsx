@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { LayerRecording } from '../../../core/engine/types.ts';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
+import { useCanvasFrame } from '../useCanvasFrame.ts';
 import { useSize } from '../useSize.ts';
 import { drawRaster } from './drawRaster.ts';
 import { layoutBands, neuronAtRow } from './rasterGeometry.ts';
@@ -38,24 +39,21 @@ export function RasterView() {
   const y = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.rows)]).range([0, plotH]), [layout.rows, plotH]);
 
   // Spikes: drawn into ImageData in the next animation frame, device-pixel aware.
-  useEffect(() => {
-    const c = canvas.current;
-    if (!c || width === 0) return;
-    const frame = requestAnimationFrame(() => {
-      const dpr = window.devicePixelRatio || 1;
-      c.width = Math.round(plotW * dpr);
-      c.height = Math.round(plotH * dpr);
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
+  useCanvasFrame(
+    canvas,
+    plotW,
+    plotH,
+    (ctx) => {
+      const c = ctx.canvas;
       const t0 = performance.now();
       const image = ctx.createImageData(c.width, c.height);
       const drawn = drawRaster(image, layers, layout, x.copy().range([0, c.width]), y.copy().range([0, c.height]));
       ctx.putImageData(image, 0, 0);
       c.dataset['spikeCount'] = String(drawn);
       c.dataset['drawMs'] = (performance.now() - t0).toFixed(1);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [layers, layout, x, y, plotW, plotH, width]);
+    },
+    [layers, layout, x, y],
+  );
 
   // Axes and band labels on the SVG overlay.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index.ts';
+import { useCanvasFrame } from '../useCanvasFrame.ts';
 import { useSize } from '../useSize.ts';
 import { drawTrace } from './drawTrace.ts';
 
@@ -40,15 +41,11 @@ export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId }:
   }, [values, hline]);
   const x = useMemo(() => scaleLinear().domain(timeRange ?? [0, values.length]).range([0, plotW]), [timeRange, values.length, plotW]);
   const y = useMemo(() => scaleLinear().domain([lo, hi]).nice().range([plotH, 0]), [lo, hi, plotH]);
-  useEffect(() => {
-    const c = canvas.current;
-    if (!c || width === 0) return;
-    const frame = requestAnimationFrame(() => {
-      const dpr = window.devicePixelRatio || 1;
-      c.width = Math.round(plotW * dpr);
-      c.height = Math.round(plotH * dpr);
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
+  useCanvasFrame(
+    canvas,
+    plotW,
+    plotH,
+    (ctx, dpr) => {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, plotW, plotH);
       if (hline !== undefined) {
@@ -63,9 +60,9 @@ export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId }:
       ctx.fillStyle = '#888';
       for (const m of marks ?? []) ctx.fillRect(Math.floor(x(m)), 0, 1, 6);
       drawTrace(ctx, values, x, y, color);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [values, x, y, plotW, plotH, width, hline, marks, color]);
+    },
+    [values, x, y, hline, marks, color],
+  );
   useEffect(() => {
     if (!svg.current) return;
     const g = select(svg.current);
