@@ -40,9 +40,8 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5): Promis
   const net = w1Network();
   const input = w1Input();
   const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
-  await run(); // warm-up
+  let last = await run(); // the untimed warm-up pass
   const times: number[] = [];
-  let last = await run();
   for (let r = 0; r < reps; r++) {
     const t0 = host.now();
     last = await run();
@@ -94,9 +93,8 @@ export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHos
 /** W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median. */
 export function benchW3(host: BenchHost, reps = 5): BenchLine {
   const csr = buildW3Csr();
-  runW3(csr, 0, 10);
+  let last = runW3(csr, 0, 10); // the untimed 10-step warm-up
   const times: number[] = [];
-  let last = runW3(csr, 1, 1);
   for (let r = 0; r < reps; r++) {
     const t0 = host.now();
     last = runW3(csr, r + 1);
