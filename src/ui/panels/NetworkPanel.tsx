@@ -12,6 +12,7 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
   const edit = useStore((s) => s.edit);
   const path = `network.layers[${index}]`;
   const unitsError = useFieldError(`${path}.units`);
+  const dtMs = useStore((s) => s.summary?.dtMs);
   const editError = useStore((s) => s.editError);
   const set = (field: string, value: unknown) => edit(`${layer.name}.${field}`, (d) => void ((d.network.layers[index] as Record<string, unknown>)[field] = value));
   switch (layer.kind) {
@@ -49,6 +50,11 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
               </select>
             </label>
           </div>
+          {model.kind === 'izhikevich' && dtMs !== undefined && dtMs > 1 ? (
+            <div className="field-error" role="note">
+              Euler steps of {dtMs} ms are too coarse for Izhikevich dynamics (≤ 1 ms is accurate): raise the sampling rate.
+            </div>
+          ) : null}
           {Object.entries(model.paramDocs).map(([key, doc]) => {
             const v = params[key];
             if (typeof v === 'string') {
