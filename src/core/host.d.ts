@@ -3,3 +3,10 @@
  * all provide them; declaring them here keeps DOM and Node types out of the core.
  */
 declare function setTimeout(callback: () => void, ms?: number): unknown;
+
+/** UTF-8 decoding (WHATWG Encoding; global in browsers, workers and Node). */
+declare class TextDecoder {
+  // labels used: utf-8, latin1
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: Uint8Array): string;
+}
