@@ -1,11 +1,13 @@
 import { SpikelabError } from '../core/errors.ts';
 import { BENCH_USAGE, benchCommand } from './bench.ts';
+import { INSPECT_USAGE, inspectCommand } from './inspect.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.ts';
 
 const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], io: CliIo) => Promise<number> }>> = {
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
   bench: { usage: BENCH_USAGE, run: benchCommand },
+  inspect: { usage: INSPECT_USAGE, run: inspectCommand },
 };
 
 const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');

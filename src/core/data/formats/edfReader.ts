@@ -55,7 +55,7 @@ function numberField(r: ByteReader, o: number, n: number, name: string): number 
  */
 export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
   checkSize(bytes, file);
-  const r = new ByteReader(bytes, file);
+  const r: ByteReader = new ByteReader(bytes, file);
   const bdf = r.u8(0, 'version') === 0xff;
   if (bdf ? r.ascii(1, 7, 'version') !== 'BIOSEMI' : field(r, 0, 8, 'version') !== '0') {
     r.fail('version', 0, "not an EDF ('0') or BDF (0xFF 'BIOSEMI') file");

@@ -31,7 +31,7 @@ export const BEAT_SYMBOLS: ReadonlySet<string> = new Set(['N', 'L', 'R', 'a', 'V
  * even length). A zero word ends the file.
  */
 export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnotation[] {
-  const r = new ByteReader(bytes, file);
+  const r: ByteReader = new ByteReader(bytes, file);
   const out: { sample: number; symbol: string; subtype: number; chan: number; num: number; aux: string }[] = [];
   let time = 0;
   let num = 0;

@@ -23,7 +23,7 @@ export function decodeWfdbSignals(bytes: Uint8Array, file: string, format: numbe
   if (!(WFDB_FORMATS as readonly number[]).includes(format)) {
     throw new DataFormatError(file, 'format', 0, `WFDB format ${format} is not supported yet (supported: ${WFDB_FORMATS.join(', ')})`);
   }
-  const r = new ByteReader(bytes, file);
+  const r: ByteReader = new ByteReader(bytes, file);
   const total = frames * nsig;
   r.need(0, Math.ceil(total * bytesPerSample(format)), `${total} samples of format ${format}`);
   const out = Array.from({ length: nsig }, () => new Int16Array(frames));
