@@ -15,6 +15,14 @@ export const syntheticEcgSchema = z.object({
   noiseMv: z.number().min(0).max(5).default(0.02),
   /** Amplitude of the respiratory baseline wander, mV. */
   baselineWanderMv: z.number().min(0).max(5).default(0.05),
+  /**
+   * Relative frequency of each beat class (weights): normal, premature ventricular (PVC),
+   * atrial premature (APB), fusion. An ectopic beat is always followed by a normal one.
+   */
+  beatMix: z
+    .object({ N: z.number().min(0).default(1), V: z.number().min(0).default(0), A: z.number().min(0).default(0), F: z.number().min(0).default(0) })
+    .refine((m) => m.N + m.V + m.A + m.F > 0, { message: 'at least one beat class needs a weight above 0' })
+    .default({ N: 1, V: 0, A: 0, F: 0 }),
 });
 
 export type SyntheticEcgSpec = z.output<typeof syntheticEcgSchema>;

@@ -58,3 +58,47 @@ describe('generateSyntheticEcg', () => {
     expect(a.length).toBe(1000);
   });
 });
+
+describe('synthetic ECG beat classes', () => {
+  const mixed = generateSyntheticEcg(spec({ durationS: 300, noiseMv: 0, baselineWanderMv: 0, beatMix: { N: 7, V: 1, A: 1, F: 1 } }), createRng(9));
+  const ann = mixed.annotations;
+  const rrBefore = (i: number) => (ann[i]!.sample - ann[i - 1]!.sample) / mixed.samplingHz;
+
+  it('annotates each class about as often as beatMix says (ectopic beats never follow each other)', () => {
+    const n = ann.length;
+    const count = (s: string) => ann.filter((a) => a.symbol === s).length;
+    // Weights 7:1:1:1, and an ectopic draw right after an ectopic beat becomes N, so the ectopic
+    // share is p/(1+p) of draws with p = 0.3 → 0.3/1.3 ≈ 23 %, about 7.7 % per class.
+    for (const s of ['V', 'A', 'F']) {
+      expect(count(s) / n).toBeGreaterThan(0.045);
+      expect(count(s) / n).toBeLessThan(0.11);
+    }
+    for (let i = 1; i < n; i++) expect(ann[i]!.symbol !== 'N' && ann[i - 1]!.symbol !== 'N').toBe(false);
+  });
+
+  it('makes PVCs premature with a compensatory pause, taller and wider than normal beats', () => {
+    const meanRr = 60 / 72;
+    const vs = ann.map((a, i) => [a, i] as const).filter(([a, i]) => a.symbol === 'V' && i > 0 && i < ann.length - 1);
+    expect(vs.length).toBeGreaterThan(10);
+    for (const [, i] of vs) {
+      expect(rrBefore(i)).toBeLessThan(0.8 * meanRr);
+      expect(rrBefore(i) + rrBefore(i + 1)).toBeGreaterThan(1.7 * meanRr);
+    }
+    const width = (i: number) => {
+      // Samples of the QRS above half its peak (a width measure that needs no filter).
+      const s = ann[i]!.sample;
+      const peak = mixed.values[s]!;
+      let w = 0;
+      for (let k = s - 40; k < s + 40; k++) if (mixed.values[k]! > peak / 2) w++;
+      return w;
+    };
+    const normal = ann.findIndex((a, i) => i > 2 && a.symbol === 'N');
+    const [, v] = vs[0]!;
+    expect(mixed.values[ann[v]!.sample]!).toBeGreaterThan(mixed.values[ann[normal]!.sample]! * 1.3);
+    expect(width(v)).toBeGreaterThan(1.8 * width(normal));
+  });
+
+  it('refuses a mix with no weight', () => {
+    expect(() => spec({ beatMix: { N: 0 } })).toThrow(/at least one beat class/);
+  });
+});
