@@ -1,6 +1,6 @@
 /** Polarity events of an event camera (DVS/ATIS), columnar; timestamps in µs, non-decreasing. */
 export interface EventRecord {
-  readonly format: 'nmnist' | 'aedat2' | 'aedat3';
+  readonly format: 'nmnist' | 'aedat2' | 'aedat3' | 'synthetic';
   readonly file: string;
   readonly width: number;
   readonly height: number;

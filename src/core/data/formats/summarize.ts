@@ -49,7 +49,8 @@ export function summarize(r: DataRecord): RecordSummary {
     }
     case 'nmnist':
     case 'aedat2':
-    case 'aedat3': {
+    case 'aedat3':
+    case 'synthetic': {
       const n = r.t.length;
       const first = n > 0 ? (r.t[0] as number) : 0;
       const last = n > 0 ? (r.t[n - 1] as number) : 0;
