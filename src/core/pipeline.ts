@@ -1,5 +1,7 @@
-import { generateSyntheticEcg } from './data/synth/ecgSynth.ts';
+import { eventsFromFile, eventsToInput, signalFromFile, type FileResolver } from './data/fileSources.ts';
+import type { EventRecord } from './data/formats/eventsRecord.ts';
 import type { Signal } from './data/signal.ts';
+import { generateSyntheticEcg } from './data/synth/ecgSynth.ts';
 import { encodeSignal } from './encoders/index.ts';
 import type { CompiledNetwork, Engine, SimInput, SimOptions, SimulationResult } from './engine/types.ts';
 import { compileNetwork } from './network/compile.ts';
@@ -7,29 +9,42 @@ import type { NetworkWeights } from './network/weights.ts';
 import { createRng } from './rng.ts';
 import type { Workspace } from './spec/workspace.ts';
 
-/** Everything a run of a workspace needs, prepared from the workspace alone (deterministic). */
+/** What the network was fed: a sampled signal (then encoded) or camera events (fed directly). */
+export type RunSource = { readonly kind: 'signal'; readonly signal: Signal } | { readonly kind: 'events'; readonly events: EventRecord };
+
+/** Everything a run of a workspace needs, prepared from the workspace (and its files) alone. */
 export interface PreparedRun {
-  readonly signal: Signal;
-  /** Step length: one signal sample per step. */
+  readonly source: RunSource;
+  /** Step length: one signal sample, or `stepUs` of events, per step. */
   readonly dtMs: number;
   readonly input: SimInput;
   readonly network: CompiledNetwork;
 }
 
-/** Produces the workspace's signal: generated from its seed, or (issue #4) parsed from a file. */
-export function loadSignal(ws: Workspace): Signal {
+/** Produces the workspace's signal: generated from its seed, or cut from a dropped file. */
+export function loadSignal(ws: Workspace, files?: FileResolver): Signal {
   switch (ws.data.kind) {
     case 'synthetic-ecg':
       return generateSyntheticEcg(ws.data, createRng(ws.seed, 'data'));
+    case 'signal-file':
+      return signalFromFile(ws.data, files);
+    case 'event-file':
+      throw new Error('an event file has no signal; use prepareRun');
   }
 }
 
-/** Generates the signal, encodes it and compiles the network; same workspace => same bits. */
-export function prepareRun(ws: Workspace, weights?: NetworkWeights): PreparedRun {
-  const signal = loadSignal(ws);
+/** Loads and encodes the data and compiles the network; same workspace and files => same bits. */
+export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: FileResolver): PreparedRun {
+  const network = compileNetwork(ws.network, weights, ws.seed);
+  if (ws.data.kind === 'event-file') {
+    const { events, t0 } = eventsFromFile(ws.data, files);
+    const enc = eventsToInput(events, t0, ws.data);
+    return { source: { kind: 'events', events }, dtMs: ws.data.stepUs / 1000, input: { ...enc, batch: 1 }, network };
+  }
+  const signal = loadSignal(ws, files);
   const encoded = encodeSignal(signal, ws.encoder, createRng(ws.seed, 'encoder'));
   const input: SimInput = { steps: encoded.steps, batch: 1, neurons: encoded.neurons, values: encoded.values };
-  return { signal, dtMs: 1000 / signal.samplingHz, input, network: compileNetwork(ws.network, weights, ws.seed) };
+  return { source: { kind: 'signal', signal }, dtMs: 1000 / signal.samplingHz, input, network };
 }
 
 /** Runs a prepared workspace on an engine, recording what the workspace asks for. */

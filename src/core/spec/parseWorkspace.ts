@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { SpecError, type SpecIssue } from '../errors.ts';
+import { eventSourceWidth } from '../data/sourceSchemas.ts';
 import { encodedWidth } from '../encoders/schema.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { migrateWorkspace } from './migrations.ts';
@@ -23,11 +24,17 @@ export function zodIssues(error: z.ZodError, prefix = ''): SpecIssue[] {
   });
 }
 
-/** Number of signal channels a data source produces (before encoding). */
-export function dataChannels(ws: Workspace): number {
+/**
+ * Number of input neurons the data source and encoder produce. Signals give one channel (a file
+ * source picks one) through the encoder; event files bypass the encoder (2 per pixel).
+ */
+export function inputWidth(ws: Workspace): number {
   switch (ws.data.kind) {
     case 'synthetic-ecg':
-      return 1;
+    case 'signal-file':
+      return encodedWidth(ws.encoder, 1);
+    case 'event-file':
+      return eventSourceWidth(ws.data);
   }
 }
 
@@ -52,10 +59,11 @@ function crossCheck(ws: Workspace): SpecIssue[] {
   const out = [...issues];
   const input = ws.network.layers[0];
   if (input?.kind === 'input') {
-    const want = encodedWidth(ws.encoder, dataChannels(ws));
+    const want = inputWidth(ws);
     const have = shapeSize(input.shape);
     if (want !== have) {
-      out.push({ path: 'network.layers[0].shape', message: `the ${ws.encoder.kind} encoder produces ${want} input neurons but the input layer has ${have}` });
+      const source = ws.data.kind === 'event-file' ? `the event file (${ws.data.width}×${ws.data.height}, 2 polarities, downsampled ${ws.data.downsample}×)` : `the ${ws.encoder.kind} encoder`;
+      out.push({ path: 'network.layers[0].shape', message: `${source} produces ${want} input neurons but the input layer has ${have}` });
     }
   }
   ws.simulation.record.membrane.forEach((probe, i) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventFileSourceSchema, signalFileSourceSchema } from '../data/sourceSchemas.ts';
 import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
 import { encoderSchema } from '../encoders/schema.ts';
 import { networkSchema } from './network.ts';
@@ -6,8 +7,8 @@ import { networkSchema } from './network.ts';
 /** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
 export const WORKSPACE_SCHEMA_VERSION = 1;
 
-/** Where the input signal comes from. Real files arrive with the data issue (#4). */
-export const dataSourceSchema = z.discriminatedUnion('kind', [syntheticEcgSchema]);
+/** Where the input comes from: a seeded generator, or a file the user dropped. */
+export const dataSourceSchema = z.discriminatedUnion('kind', [syntheticEcgSchema, signalFileSourceSchema, eventFileSourceSchema]);
 
 /** A neuron whose membrane potential is recorded. */
 export const membraneProbeSchema = z.object({
