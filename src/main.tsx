@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimClient } from '../workers/client.ts';
 import { App } from './ui/App.tsx';
+import { ClientContext } from './ui/clientContext.ts';
 import { loadDefaultWorkspace } from './ui/boot.ts';
 import { startRunController } from './ui/runController.ts';
 import { useStore } from './ui/store/index.ts';
@@ -16,7 +17,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App controller={controller} />
+    <ClientContext.Provider value={client}>
+      <App controller={controller} />
+    </ClientContext.Provider>
   </StrictMode>,
 );
 loadDefaultWorkspace().then(

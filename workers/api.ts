@@ -1,13 +1,15 @@
 import { transferHandlers } from 'comlink';
-import type { Signal } from '../src/core/data/signal.ts';
+import type { LoadedRecord } from '../src/core/data/fileStore.ts';
+import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
+import type { RunSource } from '../src/core/pipeline.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo, SimulationResult } from '../src/core/engine/types.ts';
 import { CancelledError, DataFormatError, EngineError, SpecError, SpikelabError, type SpecIssue } from '../src/core/errors.ts';
 
-/** What a simulation job returns: the recording, the input signal it was made from, and the engine used. */
+/** What a simulation job returns: the recording, what it was fed (signal or events), and the engine used. */
 export interface RunReply {
   readonly result: SimulationResult;
-  readonly signal: Signal;
+  readonly source: RunSource;
   readonly engine: EngineInfo;
 }
 
@@ -19,6 +21,11 @@ export interface SimApi {
   cancel(jobId: string): void;
   /** Starts (or reuses) an engine and says what it runs on, without simulating. */
   engineInfo(request: EngineRequest): Promise<EngineInfo>;
+  /**
+   * Parses files the user dropped (bytes transferred, not copied) and keeps them for runs that
+   * name them; WFDB records are matched by record name. Bad files reject with DataFormatError.
+   */
+  addFiles(files: readonly NamedBytes[]): Promise<LoadedRecord[]>;
 }
 
 /** Plain-object form of a core error, which survives structured cloning. */

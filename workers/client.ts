@@ -1,4 +1,6 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { LoadedRecord } from '../src/core/data/fileStore.ts';
+import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo } from '../src/core/engine/types.ts';
 import { SpikelabError } from '../src/core/errors.ts';
@@ -17,6 +19,8 @@ export interface SimClient {
   run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply>;
   cancel(jobId: string): void;
   engineInfo(request: EngineRequest): Promise<EngineInfo>;
+  /** Sends dropped files to the worker (their buffers are transferred) and returns what was found. */
+  addFiles(files: readonly NamedBytes[]): Promise<LoadedRecord[]>;
   /** Kills the worker as a crash would (tests and the "restart worker" command use it). */
   crashForTest(): void;
   dispose(): void;
@@ -55,6 +59,7 @@ export function createSimClient(makeWorker: () => Worker = defaultWorker): SimCl
     },
     cancel: (jobId) => void remote.cancel(jobId).catch(() => undefined),
     engineInfo: (request) => Promise.race([remote.engineInfo(request), crash]),
+    addFiles: (files) => Promise.race([remote.addFiles(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer))), crash]),
     crashForTest: () => restart('terminated'),
     dispose: () => worker.terminate(),
   };

@@ -32,7 +32,7 @@ describe('simApi over a MessageChannel', () => {
     const progress: number[] = [];
     const reply = await api.run('j1', preset, proxy((done: number) => void progress.push(done)));
     expect(reply.engine.name).toBe('events');
-    expect(reply.signal.values.length).toBe(1000);
+    expect(reply.source.kind === 'signal' ? reply.source.signal.values.length : 0).toBe(1000);
     const lif1 = reply.result.layers.find((l) => l.name === 'lif1');
     expect(lif1?.spikes[0]?.times).toBeInstanceOf(Uint32Array);
     expect(lif1?.spikeCount).toBe(lif1?.spikes[0]?.ids.length);

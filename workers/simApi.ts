@@ -1,6 +1,8 @@
 import { releaseProxy, transfer } from 'comlink';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
 import type { Engine } from '../src/core/engine/types.ts';
+import { createFileStore } from '../src/core/data/fileStore.ts';
+import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { RunReply, SimApi } from './api.ts';
@@ -11,7 +13,9 @@ function buffersOf(reply: RunReply): ArrayBuffer[] {
   for (const l of reply.result.layers) for (const s of l.spikes) out.add(s.times.buffer as ArrayBuffer).add(s.ids.buffer as ArrayBuffer);
   for (const m of reply.result.membranes) out.add(m.values.buffer as ArrayBuffer);
   for (const r of reply.result.readouts) out.add(r.values.buffer as ArrayBuffer);
-  out.add(reply.signal.values.buffer as ArrayBuffer);
+  const src = reply.source;
+  if (src.kind === 'signal') out.add(src.signal.values.buffer as ArrayBuffer);
+  else for (const a of [src.events.x, src.events.y, src.events.p, src.events.t]) out.add(a.buffer as ArrayBuffer);
   return [...out];
 }
 
@@ -25,6 +29,7 @@ function releaseCallback(cb: unknown): void {
 export function createSimApi(options: EngineFactoryOptions = {}) {
   const engines = new Map<EngineRequest, Promise<Engine>>();
   const jobs = new Map<string, AbortController>();
+  const files = createFileStore();
   const engineFor = (request: EngineRequest): Promise<Engine> => {
     let e = engines.get(request);
     if (!e) {
@@ -41,13 +46,13 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
       const ctrl = new AbortController();
       jobs.set(jobId, ctrl);
       try {
-        const run = prepareRun(ws);
+        const run = prepareRun(ws, undefined, files);
         const engine = await engineFor(ws.simulation.engine === 'events' ? 'events' : ws.simulation.tfjsBackend === 'auto' ? 'tfjs' : `tfjs-${ws.simulation.tfjsBackend}`);
         const result = await simulatePrepared(run, engine, ws, {
           signal: ctrl.signal,
           ...(onProgress ? { onProgress: (d: number, t: number) => void onProgress(d, t) } : {}),
         });
-        const reply: RunReply = { result, signal: run.signal, engine: engine.info() };
+        const reply: RunReply = { result, source: run.source, engine: engine.info() };
         return transfer(reply, buffersOf(reply));
       } finally {
         jobs.delete(jobId);
@@ -59,6 +64,9 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
     },
     async engineInfo(request: EngineRequest) {
       return (await engineFor(request)).info();
+    },
+    async addFiles(dropped: readonly NamedBytes[]) {
+      return files.add(dropped);
     },
   } satisfies SimApi;
   return api;

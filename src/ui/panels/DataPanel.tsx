@@ -1,64 +1,106 @@
+import type { LoadedRecord } from '../../core/data/fileStore.ts';
+import { eventSourceWidth } from '../../core/data/sourceSchemas.ts';
 import { encodedWidth } from '../../core/encoders/schema.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
 import type { WorkspaceDraft } from '../store/workspaceSlice.ts';
+import { FileDrop } from './FileDrop.tsx';
 import { useFieldError } from './NetworkPanel.tsx';
+import { SourceFields } from './SourceFields.tsx';
 
 const ENCODERS = ['levelCrossing', 'delta', 'rate', 'latency', 'hybrid', 'direct'] as const;
 
-/** Keeps the input layer as wide as the encoder's output after an encoder change. */
-function fitInputLayer(d: WorkspaceDraft, channels: number): void {
+/** Keeps the input layer as wide as what the data source and encoder produce. */
+export function fitInputLayer(d: WorkspaceDraft): void {
+  const data = d['data'] as { kind: string; width?: number; height?: number; downsample?: number };
   const enc = d['encoder'] as { kind: (typeof ENCODERS)[number]; levels?: number };
-  const width = encodedWidth({ kind: enc.kind, levels: enc.levels ?? 16 } as Parameters<typeof encodedWidth>[0], channels);
+  const width =
+    data.kind === 'event-file'
+      ? eventSourceWidth({ width: data.width ?? 1, height: data.height ?? 1, downsample: data.downsample ?? 1 })
+      : encodedWidth({ kind: enc.kind, levels: enc.levels ?? 16 } as Parameters<typeof encodedWidth>[0], 1);
   const input = d.network.layers[0];
   if (input) input['shape'] = [width];
 }
 
-/** The data source (synthetic ECG for now) and the encoder that turns it into spikes. */
+/** Workspace data source for a loaded record (a default window of it). */
+function sourceFor(r: LoadedRecord): Record<string, unknown> {
+  if (r.kind === 'events') {
+    const span = (r.summary.t_last_us ?? 0) - (r.summary.t_first_us ?? 0);
+    return { kind: 'event-file', file: r.name, checksum: r.checksum, width: r.summary.width ?? 1, height: r.summary.height ?? 1, durationUs: Math.max(1000, Math.min(1_000_000, span + 1)) };
+  }
+  return { kind: 'signal-file', file: r.name, checksum: r.checksum, channel: 0, startS: 0, durationS: Math.min(4, r.summary.duration_s) };
+}
+
+/** Where the input comes from (synthetic ECG or a dropped file) and the encoder of signals. */
 export function DataPanel() {
   const data = useStore((s) => s.workspace?.data);
   const encoder = useStore((s) => s.workspace?.encoder);
   const seed = useStore((s) => s.workspace?.seed);
+  const files = useStore((s) => s.files);
   const edit = useStore((s) => s.edit);
   const seedError = useFieldError('seed');
   if (!data || !encoder) return null;
-  const setData = (key: string, v: number | undefined) => edit(`data.${key}`, (d) => void ((d['data'] as Record<string, unknown>)[key] = v));
+  const current = data.kind === 'synthetic-ecg' ? 'synthetic' : data.checksum;
+  const choose = (value: string) =>
+    edit('data source', (d) => {
+      const r = files.find((f) => f.checksum === value);
+      d['data'] = r ? sourceFor(r) : { kind: 'synthetic-ecg' };
+      fitInputLayer(d);
+    });
   const setEncoder = (key: string, v: unknown) =>
     edit(`encoder.${key}`, (d) => {
       (d['encoder'] as Record<string, unknown>)[key] = v;
-      fitInputLayer(d, 1);
+      fitInputLayer(d);
     });
   return (
     <section className="panel" aria-label="Data">
       <h2>Data</h2>
-      <div className="hint">Synthetic ECG (seeded)</div>
-      <NumberField label="heart rate" unit="bpm" value={data.heartRateBpm} onCommit={(v) => setData('heartRateBpm', v)} testId="heart-rate" />
-      <NumberField label="duration" unit="s" value={data.durationS} onCommit={(v) => setData('durationS', v)} />
-      <NumberField label="HRV" unit="fraction of RR" value={data.hrvFraction} onCommit={(v) => setData('hrvFraction', v)} />
-      <NumberField label="noise" unit="mV" value={data.noiseMv} onCommit={(v) => setData('noiseMv', v)} />
-      <NumberField label="seed" value={seed} step={1} error={seedError} onCommit={(v) => edit('seed', (d) => void (d['seed'] = v))} testId="seed" />
+      <FileDrop />
       <div className="field">
         <label>
-          encoder
-          <select
-            data-testid="encoder"
-            value={encoder.kind}
-            onChange={(e) =>
-              edit('encoder', (d) => {
-                d['encoder'] = { kind: e.target.value };
-                fitInputLayer(d, 1);
-              })
-            }
-          >
-            {ENCODERS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
+          source
+          <select data-testid="source-select" value={current} onChange={(e) => choose(e.target.value)}>
+            <option value="synthetic">Synthetic ECG (seeded)</option>
+            {files
+              .filter((f) => f.kind !== 'images')
+              .map((f) => (
+                <option key={f.checksum} value={f.checksum}>
+                  {f.name.replace(/^.*[\\/]/, '')} ({f.kind === 'events' ? `${f.summary.events} events` : `${f.channels.length} ch, ${f.summary.duration_s.toFixed(1)} s`})
+                </option>
+              ))}
           </select>
         </label>
       </div>
-      {encoder.kind === 'levelCrossing' ? <NumberField label="levels" value={encoder.levels} step={1} onCommit={(v) => setEncoder('levels', v)} /> : null}
-      {encoder.kind === 'delta' ? <NumberField label="threshold" unit="mV" value={encoder.threshold} onCommit={(v) => setEncoder('threshold', v)} /> : null}
-      {encoder.kind === 'rate' ? <NumberField label="max probability" unit="per step" value={encoder.maxProb} onCommit={(v) => setEncoder('maxProb', v)} /> : null}
+      <SourceFields />
+      <NumberField label="seed" value={seed} step={1} error={seedError} onCommit={(v) => edit('seed', (d) => void (d['seed'] = v))} testId="seed" />
+      {data.kind !== 'event-file' ? (
+        <>
+          <div className="field">
+            <label>
+              encoder
+              <select
+                data-testid="encoder"
+                value={encoder.kind}
+                onChange={(e) =>
+                  edit('encoder', (d) => {
+                    d['encoder'] = { kind: e.target.value };
+                    fitInputLayer(d);
+                  })
+                }
+              >
+                {ENCODERS.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {encoder.kind === 'levelCrossing' ? <NumberField label="levels" value={encoder.levels} step={1} onCommit={(v) => setEncoder('levels', v)} /> : null}
+          {encoder.kind === 'delta' ? <NumberField label="threshold" unit="signal units" value={encoder.threshold} onCommit={(v) => setEncoder('threshold', v)} /> : null}
+          {encoder.kind === 'rate' ? <NumberField label="max probability" unit="per step" value={encoder.maxProb} onCommit={(v) => setEncoder('maxProb', v)} /> : null}
+        </>
+      ) : (
+        <div className="hint">Events are fed directly: one input neuron per pixel and polarity.</div>
+      )}
     </section>
   );
 }

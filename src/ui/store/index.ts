@@ -1,11 +1,12 @@
 import { create } from 'zustand';
+import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -14,6 +15,7 @@ export const createStore = () =>
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
     ...createViewSlice(...a),
+    ...createFilesSlice(...a),
   }));
 
 /** The app's store. */

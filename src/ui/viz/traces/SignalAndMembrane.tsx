@@ -1,19 +1,21 @@
 import { useMemo } from 'react';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
+import { EventView } from '../events/EventView.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
 
 /** The input signal with its annotations, on the raster's time axis. */
 export function SignalView() {
   const summary = useStore((s) => s.summary);
   const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
-  const marks = useMemo(() => reply?.signal.annotations.map((a) => a.sample) ?? [], [reply]);
+  const sig = reply?.source.kind === 'signal' ? reply.source.signal : undefined;
+  const marks = useMemo(() => sig?.annotations.map((a) => a.sample) ?? [], [sig]);
   if (!reply) return null;
-  const sig = reply.signal;
+  if (!sig) return <EventView />;
   return (
     <section className="panel trace-panel" aria-label="Input signal">
       <h2>
-        Input: {sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotated beats)
+        Input: {sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotations{sig.annotations.length > 0 ? `: ${[...new Set(sig.annotations.map((a) => a.symbol))].slice(0, 6).join(' ')}` : ''})
       </h2>
       <TraceCanvas values={sig.values} dtMs={1000 / sig.samplingHz} color="#333" unit={sig.unit} marks={marks} testId="signal-view" />
     </section>

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useClient } from '../clientContext.ts';
+import { useStore } from '../store/index.ts';
+
+/** Largest drop accepted at once: the tab's memory, not the formats, is the limit. */
+const MAX_DROP_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Drop zone and file picker: files dropped together go to the worker in one call, so a WFDB
+ * .hea/.dat/.atr triple is matched by record name. Refused files are explained; nothing already
+ * loaded is lost.
+ */
+export function FileDrop() {
+  const client = useClient();
+  const status = useStore((s) => s.fileStatus);
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const load = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const files = [...list];
+    const total = files.reduce((a, f) => a + f.size, 0);
+    const { addLoaded, setFileStatus } = useStore.getState();
+    if (total > MAX_DROP_BYTES) {
+      setFileStatus({ ok: false, message: `${(total / 2 ** 20).toFixed(0)} MB is more than this tab can hold (${MAX_DROP_BYTES / 2 ** 20} MB); drop fewer files` });
+      return;
+    }
+    setBusy(true);
+    try {
+      const named = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const records = await client.addFiles(named);
+      addLoaded(records);
+      setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
+    } catch (e) {
+      setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div
+      className={`drop-zone${over ? ' over' : ''}`}
+      data-testid="drop-zone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void load(e.dataTransfer.files);
+      }}
+    >
+      <label>
+        {busy ? 'Reading…' : 'Drop files here or '}
+        <input type="file" multiple data-testid="file-input" onChange={(e) => void load(e.target.files)} aria-label="choose data files" />
+      </label>
+      <div className="hint">WFDB (.hea + .dat + .atr), EDF/BDF, N-MNIST, AEDAT 2/3.1, WAV, CSV</div>
+      {status ? (
+        <div className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'} data-testid="file-status">
+          {status.message}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
+import { openApp, paintedPixels, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+
+let env: E2eEnv | undefined;
+beforeAll(async () => {
+  if (HAVE_DATA) env = await startE2e();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** Drops real files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFiles(page: Page, paths: string[]): Promise<void> {
+  const files = paths.map((p) => ({ name: p.split('/').pop() ?? p, b64: readFileSync(join(DATA_DIR, p)).toString('base64') }));
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name));
+    }
+    const zone = document.querySelector('[data-testid="drop-zone"]');
+    zone?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
+  it('shows an MIT-BIH record (WFDB triple) as a waveform with its beats, and N-MNIST as an event view', async () => {
+    if (!env) throw new Error('no browser');
+    const { page, errors } = await openApp(env);
+    const first = await waitForRun(page);
+    await dropFiles(page, ['mitdb/100.hea', 'mitdb/100.dat', 'mitdb/100.atr', 'dvs/nmnist/slayerPytorch-NMNISTsmall/1.bs2']);
+    await expect.poll(() => page.textContent('[data-testid="file-status"]'), { timeout: 30_000 }).toMatch(/loaded 100\.hea, 1\.bs2/);
+    const options = await page.$$eval('[data-testid="source-select"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    const wfdb = options.find(([, t]) => t.startsWith('100.hea'));
+    const dvs = options.find(([, t]) => t.startsWith('1.bs2'));
+    expect(wfdb?.[1]).toMatch(/2 ch, 1805\.6 s/);
+    expect(dvs?.[1]).toMatch(/4681 events/);
+
+    await page.selectOption('[data-testid="source-select"]', wfdb?.[0] ?? '');
+    const afterEcg = await waitForRun(page, first);
+    expect(afterEcg).toBeGreaterThan(0);
+    await expect.poll(() => page.textContent('[aria-label="Input signal"] h2')).toMatch(/MLII \(360 Hz, \d annotations: \+ N/);
+    expect(await paintedPixels(page, '[data-testid="signal-view"] canvas')).toBeGreaterThan(100);
+    await page.selectOption('[data-testid="channel-select"]', '1');
+    await expect.poll(() => page.textContent('[aria-label="Input signal"] h2')).toMatch(/V5/);
+
+    await page.selectOption('[data-testid="source-select"]', dvs?.[0] ?? '');
+    await page.waitForSelector('[data-testid="event-view"]', { timeout: 60_000 });
+    await waitForRun(page, afterEcg);
+    expect(await page.getAttribute('[data-testid="event-view"]', 'data-events')).toBe('4681');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLCanvasElement>('[data-testid="event-canvas"]')?.dataset['eventsInFrame'] ?? 0) > 0);
+    // The default network's input layer ('ecg') now carries the 4681 events, one spike each.
+    expect(Number(await page.textContent('[data-testid="spikes-ecg"]'))).toBe(4681);
+    await page.screenshot({ path: 'test-results/data-events.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('explains a file it cannot read and keeps the workspace', async () => {
+    if (!env) throw new Error('no browser');
+    const { page } = await openApp(env);
+    const before = await waitForRun(page);
+    await dropFiles(page, ['mitdb/100.dat']);
+    await expect.poll(() => page.textContent('[data-testid="file-status"]')).toMatch(/needs its header: drop 100\.hea/);
+    expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(before);
+    await page.close();
+  });
+});
