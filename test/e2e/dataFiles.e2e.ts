@@ -36,7 +36,7 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     const first = await waitForRun(page);
     await dropFiles(page, ['mitdb/100.hea', 'mitdb/100.dat', 'mitdb/100.atr', 'dvs/nmnist/slayerPytorch-NMNISTsmall/1.bs2']);
     await expect.poll(() => page.textContent('[data-testid="file-status"]'), { timeout: 30_000 }).toMatch(/loaded 100\.hea, 1\.bs2/);
-    const options = await page.$$eval('[data-testid="source-select"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    const options = await page.$$eval('[data-testid="source-select"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ''] as const));
     const wfdb = options.find(([, t]) => t.startsWith('100.hea'));
     const dvs = options.find(([, t]) => t.startsWith('1.bs2'));
     expect(wfdb?.[1]).toMatch(/2 ch, 1805\.6 s/);
