@@ -1,3 +1,4 @@
+import { syntheticAudioSignal, syntheticDvsEvents, syntheticEegSignal } from './data/builtinSources.ts';
 import { eventsFromFile, eventsToInput, signalFromFile, type FileResolver } from './data/fileSources.ts';
 import type { EventRecord } from './data/formats/eventsRecord.ts';
 import type { Signal } from './data/signal.ts';
@@ -26,10 +27,15 @@ export function loadSignal(ws: Workspace, files?: FileResolver): Signal {
   switch (ws.data.kind) {
     case 'synthetic-ecg':
       return generateSyntheticEcg(ws.data, createRng(ws.seed, 'data'));
+    case 'synthetic-eeg':
+      return syntheticEegSignal(ws.data, createRng(ws.seed, 'data'));
+    case 'synthetic-audio':
+      return syntheticAudioSignal(ws.data, createRng(ws.seed, 'data'));
     case 'signal-file':
       return signalFromFile(ws.data, files);
     case 'event-file':
-      throw new Error('an event file has no signal; use prepareRun');
+    case 'synthetic-dvs':
+      throw new Error('an event source has no signal; use prepareRun');
   }
 }
 
@@ -40,6 +46,12 @@ export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: File
     const { events, t0 } = eventsFromFile(ws.data, files);
     const enc = eventsToInput(events, t0, ws.data);
     return { source: { kind: 'events', events }, dtMs: ws.data.stepUs / 1000, input: { ...enc, batch: 1 }, network };
+  }
+  if (ws.data.kind === 'synthetic-dvs') {
+    const d = ws.data;
+    const events = syntheticDvsEvents(d, createRng(ws.seed, 'data'));
+    const enc = eventsToInput(events, 0, { width: d.width, height: d.height, downsample: 1, stepUs: d.stepUs, durationUs: d.durationMs * 1000 });
+    return { source: { kind: 'events', events }, dtMs: d.stepUs / 1000, input: { ...enc, batch: 1 }, network };
   }
   const signal = loadSignal(ws, files);
   const encoded = encodeSignal(signal, ws.encoder, createRng(ws.seed, 'encoder'));

@@ -72,3 +72,33 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     await page.close();
   });
 });
+
+describe('built-in data sets', () => {
+  let local: E2eEnv | undefined;
+  beforeAll(async () => {
+    local = env ?? (await startE2e());
+  });
+  afterAll(async () => {
+    if (local !== env) await local?.close();
+  });
+
+  it('switches to synthetic EEG, spoken digit and event-camera sources, each simulated and shown', async () => {
+    if (!local) throw new Error('no browser');
+    const { page, errors } = await openApp(local);
+    let total = await waitForRun(page);
+    await page.selectOption('[data-testid="source-select"]', 'synthetic-eeg');
+    total = await waitForRun(page, total);
+    await expect.poll(() => page.textContent('[aria-label="Input signal"] h2')).toMatch(/Fz, C3, Cz, C4, Pz, O1, Oz, O2 \(160 Hz/);
+    expect(await paintedPixels(page, '[data-testid="signal-view"] canvas')).toBeGreaterThan(100);
+    await page.selectOption('[data-testid="source-select"]', 'synthetic-audio');
+    total = await waitForRun(page, total);
+    await expect.poll(() => paintedPixels(page, '[data-testid="signal-view"]')).toBeGreaterThan(1000);
+    await page.selectOption('[data-testid="source-select"]', 'synthetic-dvs');
+    await page.waitForSelector('[data-testid="event-view"]');
+    total = await waitForRun(page, total);
+    expect(Number(await page.textContent('[data-testid="spikes-ecg"]'))).toBe(Number(await page.getAttribute('[data-testid="event-view"]', 'data-events')));
+    await page.screenshot({ path: 'test-results/builtin-dvs.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

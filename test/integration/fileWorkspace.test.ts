@@ -72,7 +72,7 @@ describe.skipIf(!HAVE_DATA)('workspaces that read dropped files', () => {
   it('refuses an event workspace whose input layer does not match the sensor, and names a missing file', () => {
     expect(() =>
       parseWorkspace({ schemaVersion: 1, network: net(100), data: { kind: 'event-file', file: 'x.bin', checksum: 'c', width: 34, height: 34 }, encoder: { kind: 'direct' } }),
-    ).toThrow(/event file \(34×34.*2312 input neurons/);
+    ).toThrow(/event source \(34×34.*2312 input neurons/);
     const ws = parseWorkspace({ schemaVersion: 1, network: net(32), data: { kind: 'signal-file', file: 'other.hea', checksum: 'crc32:0:0' }, encoder: { kind: 'levelCrossing' } });
     expect(() => prepareRun(ws, undefined, store)).toThrow(MissingFileError);
   });

@@ -74,7 +74,11 @@ export function eventsFromFile(src: EventFileSource, files: FileResolver | undef
  * Events as network input, one step per `stepUs`: neuron ((y·W' + x)·2 + p) of the downsampled
  * sensor counts the events of its pixel and polarity in that step (usually 0 or 1).
  */
-export function eventsToInput(e: EventRecord, t0: number, src: EventFileSource): { steps: number; neurons: number; values: Float32Array } {
+export function eventsToInput(
+  e: EventRecord,
+  t0: number,
+  src: Pick<EventFileSource, 'width' | 'height' | 'downsample' | 'stepUs' | 'durationUs'>,
+): { steps: number; neurons: number; values: Float32Array } {
   const steps = Math.max(1, Math.ceil(src.durationUs / src.stepUs));
   const w = Math.ceil(src.width / src.downsample);
   const neurons = eventSourceWidth(src);

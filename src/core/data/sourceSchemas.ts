@@ -38,3 +38,34 @@ export type EventFileSource = z.output<typeof eventFileSourceSchema>;
 export function eventSourceWidth(s: Pick<EventFileSource, 'width' | 'height' | 'downsample'>): number {
   return Math.ceil(s.width / s.downsample) * Math.ceil(s.height / s.downsample) * 2;
 }
+
+/** Built-in EEG: one epoch of a band-power class over the 8-channel montage (data/synth/eegSynth.ts). */
+export const syntheticEegSourceSchema = z.object({
+  kind: z.literal('synthetic-eeg'),
+  eegClass: z.enum(['rest', 'left', 'right', 'focus']).default('rest'),
+  epochS: z.number().positive().max(60).default(2),
+  samplingHz: z.number().positive().max(2000).default(160),
+});
+
+/** Built-in event camera: a moving-shape scene rendered as DVS events (data/synth/dvsSynth.ts). */
+export const syntheticDvsSourceSchema = z.object({
+  kind: z.literal('synthetic-dvs'),
+  scene: z.enum(['bar-right', 'bar-left', 'bar-down', 'bar-up', 'disk-circle', 'square-zigzag']).default('bar-right'),
+  width: z.number().int().min(4).max(256).default(32),
+  height: z.number().int().min(4).max(256).default(32),
+  durationMs: z.number().int().min(10).max(10_000).default(300),
+  noiseHz: z.number().min(0).max(100).default(0.5),
+  stepUs: z.number().positive().max(100_000).default(1000),
+});
+
+/** Built-in audio: a spoken-digit-like formant sweep through a log-mel front end (one channel per band). */
+export const syntheticAudioSourceSchema = z.object({
+  kind: z.literal('synthetic-audio'),
+  digit: z.number().int().min(0).max(9).default(3),
+  durationS: z.number().positive().max(10).default(0.5),
+  bands: z.number().int().min(4).max(128).default(32),
+});
+
+export type SyntheticEegSource = z.output<typeof syntheticEegSourceSchema>;
+export type SyntheticDvsSource = z.output<typeof syntheticDvsSourceSchema>;
+export type SyntheticAudioSource = z.output<typeof syntheticAudioSourceSchema>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SpecError, type SpecIssue } from '../errors.ts';
 import { eventSourceWidth } from '../data/sourceSchemas.ts';
+import { EEG_CHANNELS } from '../data/synth/eegSynth.ts';
 import { encodedWidth } from '../encoders/schema.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { migrateWorkspace } from './migrations.ts';
@@ -28,13 +29,19 @@ export function zodIssues(error: z.ZodError, prefix = ''): SpecIssue[] {
  * Number of input neurons the data source and encoder produce. Signals give one channel (a file
  * source picks one) through the encoder; event files bypass the encoder (2 per pixel).
  */
-export function inputWidth(ws: Workspace): number {
+export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder'>): number {
   switch (ws.data.kind) {
     case 'synthetic-ecg':
     case 'signal-file':
       return encodedWidth(ws.encoder, 1);
+    case 'synthetic-eeg':
+      return encodedWidth(ws.encoder, EEG_CHANNELS.length);
+    case 'synthetic-audio':
+      return encodedWidth(ws.encoder, ws.data.bands);
     case 'event-file':
       return eventSourceWidth(ws.data);
+    case 'synthetic-dvs':
+      return eventSourceWidth({ ...ws.data, downsample: 1 });
   }
 }
 
@@ -62,7 +69,10 @@ function crossCheck(ws: Workspace): SpecIssue[] {
     const want = inputWidth(ws);
     const have = shapeSize(input.shape);
     if (want !== have) {
-      const source = ws.data.kind === 'event-file' ? `the event file (${ws.data.width}×${ws.data.height}, 2 polarities, downsampled ${ws.data.downsample}×)` : `the ${ws.encoder.kind} encoder`;
+      const source =
+        ws.data.kind === 'event-file' || ws.data.kind === 'synthetic-dvs'
+          ? `the event source (${ws.data.width}×${ws.data.height}, 2 polarities)`
+          : `the ${ws.encoder.kind} encoder`;
       out.push({ path: 'network.layers[0].shape', message: `${source} produces ${want} input neurons but the input layer has ${have}` });
     }
   }

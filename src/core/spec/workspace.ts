@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventFileSourceSchema, signalFileSourceSchema } from '../data/sourceSchemas.ts';
+import { eventFileSourceSchema, signalFileSourceSchema, syntheticAudioSourceSchema, syntheticDvsSourceSchema, syntheticEegSourceSchema } from '../data/sourceSchemas.ts';
 import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
 import { encoderSchema } from '../encoders/schema.ts';
 import { networkSchema } from './network.ts';
@@ -8,7 +8,14 @@ import { networkSchema } from './network.ts';
 export const WORKSPACE_SCHEMA_VERSION = 1;
 
 /** Where the input comes from: a seeded generator, or a file the user dropped. */
-export const dataSourceSchema = z.discriminatedUnion('kind', [syntheticEcgSchema, signalFileSourceSchema, eventFileSourceSchema]);
+export const dataSourceSchema = z.discriminatedUnion('kind', [
+  syntheticEcgSchema,
+  syntheticEegSourceSchema,
+  syntheticDvsSourceSchema,
+  syntheticAudioSourceSchema,
+  signalFileSourceSchema,
+  eventFileSourceSchema,
+]);
 
 /** A neuron whose membrane potential is recorded. */
 export const membraneProbeSchema = z.object({

@@ -1,6 +1,7 @@
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
-import { eventSourceWidth } from '../../core/data/sourceSchemas.ts';
-import { encodedWidth } from '../../core/encoders/schema.ts';
+import { encoderSchema } from '../../core/encoders/schema.ts';
+import { inputWidth } from '../../core/spec/parseWorkspace.ts';
+import { dataSourceSchema } from '../../core/spec/workspace.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
 import type { WorkspaceDraft } from '../store/workspaceSlice.ts';
@@ -10,17 +11,24 @@ import { SourceFields } from './SourceFields.tsx';
 
 const ENCODERS = ['levelCrossing', 'delta', 'rate', 'latency', 'hybrid', 'direct'] as const;
 
-/** Keeps the input layer as wide as what the data source and encoder produce. */
+/**
+ * Keeps the input layer as wide as what the data source and encoder produce. When either is
+ * invalid the draft is left alone and validation reports the real problem.
+ */
 export function fitInputLayer(d: WorkspaceDraft): void {
-  const data = d['data'] as { kind: string; width?: number; height?: number; downsample?: number };
-  const enc = d['encoder'] as { kind: (typeof ENCODERS)[number]; levels?: number };
-  const width =
-    data.kind === 'event-file'
-      ? eventSourceWidth({ width: data.width ?? 1, height: data.height ?? 1, downsample: data.downsample ?? 1 })
-      : encodedWidth({ kind: enc.kind, levels: enc.levels ?? 16 } as Parameters<typeof encodedWidth>[0], 1);
+  const data = dataSourceSchema.safeParse(d['data']);
+  const encoder = encoderSchema.safeParse(d['encoder']);
   const input = d.network.layers[0];
-  if (input) input['shape'] = [width];
+  if (data.success && encoder.success && input) input['shape'] = [inputWidth({ data: data.data, encoder: encoder.data })];
 }
+
+/** Built-in generators offered in the source menu, with the data source each starts from. */
+const BUILT_INS: readonly { value: string; label: string; source: Record<string, unknown>; encoder?: Record<string, unknown> }[] = [
+  { value: 'synthetic', label: 'Synthetic ECG (seeded)', source: { kind: 'synthetic-ecg' } },
+  { value: 'synthetic-eeg', label: 'Synthetic EEG, 8 channels', source: { kind: 'synthetic-eeg' }, encoder: { kind: 'delta', threshold: 5 } },
+  { value: 'synthetic-dvs', label: 'Synthetic event camera', source: { kind: 'synthetic-dvs' } },
+  { value: 'synthetic-audio', label: 'Synthetic spoken digit', source: { kind: 'synthetic-audio' }, encoder: { kind: 'rate', maxProb: 0.3 } },
+];
 
 /** Workspace data source for a loaded record (a default window of it). */
 function sourceFor(r: LoadedRecord): Record<string, unknown> {
@@ -40,11 +48,13 @@ export function DataPanel() {
   const edit = useStore((s) => s.edit);
   const seedError = useFieldError('seed');
   if (!data || !encoder) return null;
-  const current = data.kind === 'synthetic-ecg' ? 'synthetic' : data.checksum;
+  const current = data.kind === 'synthetic-ecg' ? 'synthetic' : 'checksum' in data ? data.checksum : data.kind;
   const choose = (value: string) =>
     edit('data source', (d) => {
       const r = files.find((f) => f.checksum === value);
-      d['data'] = r ? sourceFor(r) : { kind: 'synthetic-ecg' };
+      const builtIn = BUILT_INS.find((b) => b.value === value);
+      d['data'] = r ? sourceFor(r) : (builtIn?.source ?? { kind: 'synthetic-ecg' });
+      if (builtIn?.encoder) d['encoder'] = builtIn.encoder;
       fitInputLayer(d);
     });
   const setEncoder = (key: string, v: unknown) =>
@@ -60,7 +70,11 @@ export function DataPanel() {
         <label>
           source
           <select data-testid="source-select" value={current} onChange={(e) => choose(e.target.value)}>
-            <option value="synthetic">Synthetic ECG (seeded)</option>
+            {BUILT_INS.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.label}
+              </option>
+            ))}
             {files
               .filter((f) => f.kind !== 'images')
               .map((f) => (
@@ -73,7 +87,7 @@ export function DataPanel() {
       </div>
       <SourceFields />
       <NumberField label="seed" value={seed} step={1} error={seedError} onCommit={(v) => edit('seed', (d) => void (d['seed'] = v))} testId="seed" />
-      {data.kind !== 'event-file' ? (
+      {data.kind !== 'event-file' && data.kind !== 'synthetic-dvs' ? (
         <>
           <div className="field">
             <label>

@@ -2,6 +2,22 @@ import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
 import { fitInputLayer } from './DataPanel.tsx';
 
+/** A labelled select of string options. */
+function Choice({ label, value, options, onChange, testId }: { label: string; value: string; options: readonly string[]; onChange: (v: string) => void; testId: string }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
 /** Parameters of the current data source: generator settings, or the window of a file. */
 export function SourceFields() {
   const data = useStore((s) => s.workspace?.data);
@@ -22,6 +38,28 @@ export function SourceFields() {
           <NumberField label="HRV" unit="fraction of RR" value={data.hrvFraction} onCommit={(v) => set('hrvFraction', v)} />
           <NumberField label="noise" unit="mV" value={data.noiseMv} onCommit={(v) => set('noiseMv', v)} />
           <NumberField label="PVC share" unit="weight vs 1 normal" value={data.beatMix.V} onCommit={(v) => set('beatMix', { ...data.beatMix, V: v })} />
+        </>
+      );
+    case 'synthetic-eeg':
+      return (
+        <>
+          <Choice label="class" value={data.eegClass} options={['rest', 'left', 'right', 'focus']} onChange={(v) => set('eegClass', v)} testId="eeg-class" />
+          <NumberField label="epoch" unit="s" value={data.epochS} onCommit={(v) => set('epochS', v)} />
+        </>
+      );
+    case 'synthetic-dvs':
+      return (
+        <>
+          <Choice label="scene" value={data.scene} options={['bar-right', 'bar-left', 'bar-down', 'bar-up', 'disk-circle', 'square-zigzag']} onChange={(v) => set('scene', v)} testId="dvs-scene" />
+          <NumberField label="noise" unit="events/pixel/s" value={data.noiseHz} onCommit={(v) => set('noiseHz', v)} />
+          <NumberField label="duration" unit="ms" value={data.durationMs} step={1} onCommit={(v) => set('durationMs', v)} />
+        </>
+      );
+    case 'synthetic-audio':
+      return (
+        <>
+          <Choice label="digit" value={String(data.digit)} options={['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']} onChange={(v) => set('digit', Number(v))} testId="digit" />
+          <NumberField label="mel bands" value={data.bands} step={1} onCommit={(v) => set('bands', v)} />
         </>
       );
     case 'signal-file': {

@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { channelValues, type Signal } from '../../../core/data/signal.ts';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
 import { EventView } from '../events/EventView.tsx';
+import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
 
 /** The input signal with its annotations, on the raster's time axis. */
@@ -15,10 +17,35 @@ export function SignalView() {
   return (
     <section className="panel trace-panel" aria-label="Input signal">
       <h2>
-        Input: {sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotations{sig.annotations.length > 0 ? `: ${[...new Set(sig.annotations.map((a) => a.symbol))].slice(0, 6).join(' ')}` : ''})
+        Input: {sig.channels.length > 8 ? `${sig.channels.length} channels (${sig.channels[0]} … ${sig.channels[sig.channels.length - 1]})` : sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotations{sig.annotations.length > 0 ? `: ${[...new Set(sig.annotations.map((a) => a.symbol))].slice(0, 6).join(' ')}` : ''})
       </h2>
-      <TraceCanvas values={sig.values} dtMs={1000 / sig.samplingHz} color="#333" unit={sig.unit} marks={marks} testId="signal-view" />
+      {sig.channels.length === 1 ? (
+        <TraceCanvas values={sig.values} dtMs={1000 / sig.samplingHz} color="#333" unit={sig.unit} marks={marks} testId="signal-view" />
+      ) : sig.unit === 'log energy' ? (
+        <HeatmapCanvas values={sig.values} channels={sig.channels.length} testId="signal-view" />
+      ) : (
+        <MultiChannel signal={sig} marks={marks} />
+      )}
     </section>
+  );
+}
+
+/** One channel of a multi-channel signal at a time, chosen from a menu. */
+function MultiChannel({ signal, marks }: { signal: Signal; marks: readonly number[] }) {
+  const [channel, setChannel] = useState(0);
+  const c = Math.min(channel, signal.channels.length - 1);
+  const values = useMemo(() => channelValues(signal, c), [signal, c]);
+  return (
+    <>
+      <select className="channel-picker" aria-label="channel shown" value={c} onChange={(e) => setChannel(Number(e.target.value))}>
+        {signal.channels.map((name, i) => (
+          <option key={`${name}${i}`} value={i}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <TraceCanvas values={values} dtMs={1000 / signal.samplingHz} color="#333" unit={signal.unit} marks={marks} testId="signal-view" />
+    </>
   );
 }
 

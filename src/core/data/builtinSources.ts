@@ -1,0 +1,36 @@
+import type { Rng } from '../rng.ts';
+import { melSpectrogram } from './audio/melSpectrogram.ts';
+import type { EventRecord } from './formats/eventsRecord.ts';
+import type { Signal } from './signal.ts';
+import type { SyntheticAudioSource, SyntheticDvsSource, SyntheticEegSource } from './sourceSchemas.ts';
+import { syntheticDigit } from './synth/audioSynth.ts';
+import { syntheticDvs } from './synth/dvsSynth.ts';
+import { EEG_CHANNELS, syntheticEegEpoch } from './synth/eegSynth.ts';
+
+/** One synthetic EEG epoch as an 8-channel signal in µV, labelled at its start. */
+export function syntheticEegSignal(src: SyntheticEegSource, rng: Rng): Signal {
+  const values = syntheticEegEpoch(src.eegClass, rng, { samplingHz: src.samplingHz, epochS: src.epochS, backgroundUv: 10 });
+  return { samplingHz: src.samplingHz, channels: [...EEG_CHANNELS], unit: 'µV', length: values.length / EEG_CHANNELS.length, values, annotations: [{ sample: 0, symbol: src.eegClass }] };
+}
+
+/**
+ * A synthetic spoken digit through the log-mel front end: one channel per mel band at the frame
+ * rate (100 Hz), so the encoder sees a cochleagram rather than the raw waveform.
+ */
+export function syntheticAudioSignal(src: SyntheticAudioSource, rng: Rng): Signal {
+  const wave = syntheticDigit(src.digit, rng, { samplingHz: 8000, durationS: src.durationS, noise: 0.01 });
+  const mel = melSpectrogram(wave, 8000, { frameMs: 25, hopMs: 10, bands: src.bands, fMinHz: 50 });
+  return {
+    samplingHz: 1000 / mel.hopMs,
+    channels: [...mel.centersHz].map((c) => `${Math.round(c)} Hz`),
+    unit: 'log energy',
+    length: mel.frames,
+    values: mel.values,
+    annotations: [{ sample: 0, symbol: String(src.digit) }],
+  };
+}
+
+/** A synthetic DVS scene's events. */
+export function syntheticDvsEvents(src: SyntheticDvsSource, rng: Rng): EventRecord {
+  return syntheticDvs(src.scene, rng, { width: src.width, height: src.height, durationMs: src.durationMs, contrast: 0.15, noiseHz: src.noiseHz });
+}
