@@ -41,6 +41,7 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     const dvs = options.find(([, t]) => t.startsWith('1.bs2'));
     expect(wfdb?.[1]).toMatch(/2 ch, 1805\.6 s/);
     expect(dvs?.[1]).toMatch(/4681 events/);
+    await expect.poll(() => page.textContent('[data-testid="class-counts"]')).toMatch(/AAMI: N 2239 · S 33 · V 1/);
 
     await page.selectOption('[data-testid="source-select"]', wfdb?.[0] ?? '');
     const afterEcg = await waitForRun(page, first);
@@ -59,6 +60,25 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     expect(Number(await page.textContent('[data-testid="spikes-ecg"]'))).toBe(4681);
     await page.screenshot({ path: 'test-results/data-events.png' });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('previews the images of a dropped MNIST IDX file', async () => {
+    if (!env) throw new Error('no browser');
+    const { page } = await openApp(env);
+    await waitForRun(page);
+    await dropFiles(page, ['mnist/t10k-images-idx3-ubyte.gz']);
+    await page.waitForSelector('[data-testid="image-thumbnails"]');
+    expect(await page.textContent('[data-testid="record-list"]')).toMatch(/10000 × 28×28/);
+    expect(await paintedPixels(page, '[data-testid="image-thumbnails"]')).toBe(16 * 28 * 28);
+    // Digits are bright strokes on black: a fair share of the 16 thumbnails' pixels are lit.
+    const lit = await page.$eval('[data-testid="image-thumbnails"]', (c) => {
+      const d = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data ?? new Uint8ClampedArray();
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) > 128) n++;
+      return n;
+    });
+    expect(lit).toBeGreaterThan(1000);
     await page.close();
   });
 

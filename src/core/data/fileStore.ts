@@ -2,6 +2,7 @@ import { fileChecksum } from './checksum.ts';
 import type { FileResolver } from './fileSources.ts';
 import { loadFiles, type DataRecord, type NamedBytes } from './formats/loadFiles.ts';
 import { summarize, type RecordSummary } from './formats/summarize.ts';
+import { AAMI_OF_SYMBOL } from './datasets/aami.ts';
 
 /** What the page learns about a loaded record (small and serialisable: no sample arrays). */
 export interface LoadedRecord {
@@ -11,6 +12,10 @@ export interface LoadedRecord {
   /** Channel names (signals), e.g. ['MLII', 'V5']. */
   readonly channels: readonly string[];
   readonly summary: RecordSummary;
+  /** Labelled-sample counts where the file defines classes: AAMI beat classes of a WFDB record. */
+  readonly classCounts?: Readonly<Record<string, number>>;
+  /** The first images of an image file (IDX), row-major bytes, for a thumbnail view. */
+  readonly preview?: { readonly count: number; readonly height: number; readonly width: number; readonly pixels: Uint8Array };
 }
 
 /** Parsed files by checksum, as the worker keeps them between runs. */
@@ -24,7 +29,21 @@ function describe(r: DataRecord, checksum: string): LoadedRecord {
   const summary = summarize(r);
   const kind = 'p' in r ? 'events' : r.format === 'idx' ? 'images' : 'signal';
   const channels = r.format === 'edf' || r.format === 'bdf' ? r.signals.map((s) => s.label) : 'signal' in r ? [...r.signal.channels] : [];
-  return { name: r.file, checksum, kind, channels, summary };
+  const base = { name: r.file, checksum, kind, channels, summary } as const;
+  if (r.format === 'wfdb') {
+    const counts: Record<string, number> = {};
+    for (const a of r.annotations) {
+      const c = AAMI_OF_SYMBOL[a.symbol];
+      if (c) counts[c] = (counts[c] ?? 0) + 1;
+    }
+    return { ...base, classCounts: counts };
+  }
+  if (r.format === 'idx' && r.dims.length === 3) {
+    const [n = 0, height = 0, width = 0] = r.dims;
+    const count = Math.min(16, n);
+    return { ...base, preview: { count, height, width, pixels: r.data.slice(0, count * height * width) } };
+  }
+  return base;
 }
 
 /**

@@ -6,6 +6,7 @@ import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
 import type { WorkspaceDraft } from '../store/workspaceSlice.ts';
 import { FileDrop } from './FileDrop.tsx';
+import { RecordList } from './RecordList.tsx';
 import { useFieldError } from './NetworkPanel.tsx';
 import { SourceFields } from './SourceFields.tsx';
 
@@ -66,6 +67,7 @@ export function DataPanel() {
     <section className="panel" aria-label="Data">
       <h2>Data</h2>
       <FileDrop />
+      <RecordList />
       <div className="field">
         <label>
           source

@@ -5,6 +5,21 @@ import { useStore } from '../store/index.ts';
 /** Largest drop accepted at once: the tab's memory, not the formats, is the limit. */
 const MAX_DROP_BYTES = 512 * 1024 * 1024;
 
+/** Reads a file chunk by chunk, reporting bytes read, into one array of its size. */
+async function readWithProgress(file: File, onBytes: (n: number) => void): Promise<Uint8Array> {
+  const out = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, n);
+    n += value.length;
+    onBytes(n);
+  }
+  return n === out.length ? out : out.subarray(0, n);
+}
+
 /**
  * Drop zone and file picker: files dropped together go to the worker in one call, so a WFDB
  * .hea/.dat/.atr triple is matched by record name. Refused files are explained; nothing already
@@ -14,7 +29,8 @@ export function FileDrop() {
   const client = useClient();
   const status = useStore((s) => s.fileStatus);
   const [over, setOver] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState(0);
   const load = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const files = [...list];
@@ -24,16 +40,23 @@ export function FileDrop() {
       setFileStatus({ ok: false, message: `${(total / 2 ** 20).toFixed(0)} MB is more than this tab can hold (${MAX_DROP_BYTES / 2 ** 20} MB); drop fewer files` });
       return;
     }
-    setBusy(true);
+    setBusy('Reading');
+    setProgress(0);
     try {
-      const named = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      let done = 0;
+      const named = [];
+      for (const f of files) {
+        named.push({ name: f.name, bytes: await readWithProgress(f, (n) => setProgress((done + n) / total)) });
+        done += f.size;
+      }
+      setBusy('Parsing');
       const records = await client.addFiles(named);
       addLoaded(records);
       setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
     } catch (e) {
       setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   return (
@@ -52,7 +75,8 @@ export function FileDrop() {
       }}
     >
       <label>
-        {busy ? 'Reading…' : 'Drop files here or '}
+        {busy ? `${busy}… ` : 'Drop files here or '}
+        {busy === 'Reading' ? <progress data-testid="file-progress" value={progress} max={1} /> : null}
         <input type="file" multiple data-testid="file-input" onChange={(e) => void load(e.target.files)} aria-label="choose data files" />
       </label>
       <div className="hint">WFDB (.hea + .dat + .atr), EDF/BDF, N-MNIST, AEDAT 2/3.1, WAV, CSV</div>
