@@ -77,3 +77,21 @@ describe.skipIf(!HAVE_DATA)('workspaces that read dropped files', () => {
     expect(() => prepareRun(ws, undefined, store)).toThrow(MissingFileError);
   });
 });
+
+describe.skipIf(!HAVE_DATA)('a spoken digit from FSDD through the mel front end', () => {
+  it('turns 7_george_32.wav (2568 samples at 8 kHz) into 30 frames × 24 bands, delta-encoded to 48 inputs', async () => {
+    const store = createFileStore();
+    const [wav] = store.add([{ name: '7_george_32.wav', bytes: dataFile('audio/fsdd/recordings/7_george_32.wav') }]);
+    const ws = parseWorkspace({
+      schemaVersion: 1,
+      network: net(48),
+      data: { kind: 'signal-file', file: '7_george_32.wav', checksum: wav?.checksum, durationS: 1, frontEnd: 'mel', bands: 24 },
+      encoder: { kind: 'delta', threshold: 0.5 },
+    });
+    const run = prepareRun(ws, undefined, store);
+    expect(run.input).toMatchObject({ steps: Math.floor((2568 - 200) / 80) + 1, neurons: 48 });
+    expect(run.dtMs).toBeCloseTo(10, 9);
+    const r = await simulatePrepared(run, await createEngine('events'), ws);
+    expect(r.layers[0]?.spikeCount).toBeGreaterThan(20);
+  });
+});

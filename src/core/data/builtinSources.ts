@@ -19,14 +19,23 @@ export function syntheticEegSignal(src: SyntheticEegSource, rng: Rng): Signal {
  */
 export function syntheticAudioSignal(src: SyntheticAudioSource, rng: Rng): Signal {
   const wave = syntheticDigit(src.digit, rng, { samplingHz: 8000, durationS: src.durationS, noise: 0.01 });
-  const mel = melSpectrogram(wave, 8000, { frameMs: 25, hopMs: 10, bands: src.bands, fMinHz: 50 });
+  return melSignal({ samplingHz: 8000, channels: ['mono'], unit: 'full scale', length: wave.length, values: wave, annotations: [{ sample: 0, symbol: String(src.digit) }] }, src.bands);
+}
+
+/**
+ * A one-channel signal through the log-mel front end (25 ms frames, 10 ms hop): a signal with one
+ * channel per band at 100 frames/s, its annotations moved to the frame that contains them.
+ */
+export function melSignal(signal: Signal, bands: number): Signal {
+  const mel = melSpectrogram(signal.values, signal.samplingHz, { frameMs: 25, hopMs: 10, bands, fMinHz: 50 });
+  const hop = (mel.hopMs / 1000) * signal.samplingHz;
   return {
     samplingHz: 1000 / mel.hopMs,
     channels: [...mel.centersHz].map((c) => `${Math.round(c)} Hz`),
     unit: 'log energy',
     length: mel.frames,
     values: mel.values,
-    annotations: [{ sample: 0, symbol: String(src.digit) }],
+    annotations: signal.annotations.map((a) => ({ sample: Math.floor(a.sample / hop), symbol: a.symbol })),
   };
 }
 

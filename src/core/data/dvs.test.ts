@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataFile, HAVE_DATA } from '../../../test/support/sharedData.ts';
 import { createRng } from '../rng.ts';
-import { binEvents, denoiseBackgroundActivity } from './dvsFrames.ts';
+import { binEvents, denoiseBackgroundActivity, refractoryFilter } from './dvsFrames.ts';
 import { countOn } from './formats/eventsRecord.ts';
 import { parseNmnist } from './formats/nmnistReader.ts';
 import { DVS_CLASSES, syntheticDvs } from './synth/dvsSynth.ts';
@@ -76,5 +76,12 @@ describe('event binning and denoising', () => {
     const kept = denoiseBackgroundActivity(e, 10_000).t.length / e.t.length;
     expect(kept).toBeGreaterThan(0.6);
     expect(kept).toBeLessThan(1);
+  });
+});
+
+describe('refractory filter', () => {
+  it('keeps one event per pixel per refractory period', () => {
+    const e = { format: 'synthetic' as const, file: 'x', width: 2, height: 1, x: Uint16Array.from([0, 0, 1, 0, 0]), y: new Uint16Array(5), p: new Uint8Array(5), t: Float64Array.from([0, 500, 600, 1000, 1200]) };
+    expect([...refractoryFilter(e, 1000).t]).toEqual([0, 600, 1000]);
   });
 });

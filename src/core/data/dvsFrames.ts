@@ -65,16 +65,34 @@ export function denoiseBackgroundActivity(e: EventRecord, dtUs: number): EventRe
     last[y * e.width + x] = t;
     if (support) keep.push(k);
   }
-  const pick = <T extends Uint16Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-    const out = make(keep.length);
-    keep.forEach((k, i) => (out[i] = a[k] as number));
-    return out;
-  };
+  return selectEvents(e, keep);
+}
+
+/**
+ * Refractory filter: drops an event when the same pixel already fired less than `refractoryUs`
+ * before (a hot or flickering pixel), keeping the first of each burst.
+ */
+export function refractoryFilter(e: EventRecord, refractoryUs: number): EventRecord {
+  const last = new Float64Array(e.width * e.height).fill(-Infinity);
+  const keep: number[] = [];
+  for (let k = 0; k < e.t.length; k++) {
+    const i = (e.y[k] as number) * e.width + (e.x[k] as number);
+    const t = e.t[k] as number;
+    if (t - (last[i] as number) >= refractoryUs) {
+      keep.push(k);
+      last[i] = t;
+    }
+  }
+  return selectEvents(e, keep);
+}
+
+/** The events at the given indices, in order. */
+export function selectEvents(e: EventRecord, keep: readonly number[]): EventRecord {
   return {
     ...e,
-    x: pick(e.x, (n) => new Uint16Array(n)),
-    y: pick(e.y, (n) => new Uint16Array(n)),
-    p: pick(e.p, (n) => new Uint8Array(n)),
-    t: pick(e.t, (n) => new Float64Array(n)),
+    x: Uint16Array.from(keep, (k) => e.x[k] as number),
+    y: Uint16Array.from(keep, (k) => e.y[k] as number),
+    p: Uint8Array.from(keep, (k) => e.p[k] as number),
+    t: Float64Array.from(keep, (k) => e.t[k] as number),
   };
 }

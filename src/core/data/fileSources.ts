@@ -1,6 +1,7 @@
 import { DataFormatError, SpikelabError } from '../errors.ts';
 import type { DataRecord } from './formats/loadFiles.ts';
 import type { EventRecord } from './formats/eventsRecord.ts';
+import { melSignal } from './builtinSources.ts';
 import type { Signal } from './signal.ts';
 import type { EventFileSource, SignalFileSource } from './sourceSchemas.ts';
 import { eventSourceWidth } from './sourceSchemas.ts';
@@ -44,7 +45,7 @@ export function signalFromFile(src: SignalFileSource, files: FileResolver | unde
   const to = Math.min(full.length, from + Math.round(src.durationS * full.samplingHz));
   const values = new Float32Array(to - from);
   for (let t = from; t < to; t++) values[t - from] = full.values[t * C + src.channel] as number;
-  return {
+  const window: Signal = {
     samplingHz: full.samplingHz,
     channels: [full.channels[src.channel] ?? `channel ${src.channel}`],
     unit: full.unit,
@@ -52,6 +53,7 @@ export function signalFromFile(src: SignalFileSource, files: FileResolver | unde
     values,
     annotations: full.annotations.filter((a) => a.sample >= from && a.sample < to).map((a) => ({ sample: a.sample - from, symbol: a.symbol })),
   };
+  return src.frontEnd === 'mel' ? melSignal(window, src.bands) : window;
 }
 
 /**

@@ -12,6 +12,9 @@ export const signalFileSourceSchema = z.object({
   channel: z.number().int().min(0).default(0),
   startS: z.number().min(0).default(0),
   durationS: z.number().positive().max(600).default(4),
+  /** 'mel': the window goes through a log-mel filterbank first (audio), one channel per band. */
+  frontEnd: z.enum(['none', 'mel']).default('none'),
+  bands: z.number().int().min(4).max(128).default(32),
 });
 
 /**

@@ -32,8 +32,9 @@ export function zodIssues(error: z.ZodError, prefix = ''): SpecIssue[] {
 export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder'>): number {
   switch (ws.data.kind) {
     case 'synthetic-ecg':
-    case 'signal-file':
       return encodedWidth(ws.encoder, 1);
+    case 'signal-file':
+      return encodedWidth(ws.encoder, ws.data.frontEnd === 'mel' ? ws.data.bands : 1);
     case 'synthetic-eeg':
       return encodedWidth(ws.encoder, EEG_CHANNELS.length);
     case 'synthetic-audio':

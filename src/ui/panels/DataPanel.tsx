@@ -37,6 +37,8 @@ function sourceFor(r: LoadedRecord): Record<string, unknown> {
     const span = (r.summary.t_last_us ?? 0) - (r.summary.t_first_us ?? 0);
     return { kind: 'event-file', file: r.name, checksum: r.checksum, width: r.summary.width ?? 1, height: r.summary.height ?? 1, durationUs: Math.max(1000, Math.min(1_000_000, span + 1)) };
   }
+  // Audio goes through the mel front end by default: a raw 8 kHz waveform is no spike-coding input.
+  if (r.summary.format === 'wav') return { kind: 'signal-file', file: r.name, checksum: r.checksum, channel: 0, startS: 0, durationS: Math.min(2, r.summary.duration_s), frontEnd: 'mel' };
   return { kind: 'signal-file', file: r.name, checksum: r.checksum, channel: 0, startS: 0, durationS: Math.min(4, r.summary.duration_s) };
 }
 
@@ -56,6 +58,7 @@ export function DataPanel() {
       const builtIn = BUILT_INS.find((b) => b.value === value);
       d['data'] = r ? sourceFor(r) : (builtIn?.source ?? { kind: 'synthetic-ecg' });
       if (builtIn?.encoder) d['encoder'] = builtIn.encoder;
+      if (r?.summary.format === 'wav') d['encoder'] = { kind: 'delta', threshold: 0.5 };
       fitInputLayer(d);
     });
   const setEncoder = (key: string, v: unknown) =>

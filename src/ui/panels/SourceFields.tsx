@@ -81,6 +81,8 @@ export function SourceFields() {
           </div>
           <NumberField label="start" unit="s" value={data.startS} onCommit={(v) => set('startS', v)} />
           <NumberField label="duration" unit="s" value={data.durationS} onCommit={(v) => set('durationS', v)} />
+          <Choice label="front end" value={data.frontEnd} options={['none', 'mel']} onChange={(v) => set('frontEnd', v)} testId="front-end" />
+          {data.frontEnd === 'mel' ? <NumberField label="mel bands" value={data.bands} step={1} onCommit={(v) => set('bands', v)} /> : null}
         </>
       );
     }
