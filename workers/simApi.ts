@@ -15,7 +15,8 @@ function buffersOf(reply: RunReply): ArrayBuffer[] {
   for (const r of reply.result.readouts) out.add(r.values.buffer as ArrayBuffer);
   const src = reply.source;
   if (src.kind === 'signal') out.add(src.signal.values.buffer as ArrayBuffer);
-  else for (const a of [src.events.x, src.events.y, src.events.p, src.events.t]) out.add(a.buffer as ArrayBuffer);
+  else if (src.kind === 'events') for (const a of [src.events.x, src.events.y, src.events.p, src.events.t]) out.add(a.buffer as ArrayBuffer);
+  else out.add(src.pixels.buffer as ArrayBuffer);
   return [...out];
 }
 
@@ -65,8 +66,12 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
     async engineInfo(request: EngineRequest) {
       return (await engineFor(request)).info();
     },
-    async addFiles(dropped: readonly NamedBytes[]) {
-      return files.add(dropped);
+    async addFiles(dropped: readonly NamedBytes[], onProgress?: (done: number, total: number) => void) {
+      try {
+        return files.add(dropped, onProgress ? { onFile: (d, t) => void onProgress(d, t) } : {});
+      } finally {
+        releaseCallback(onProgress);
+      }
     },
   } satisfies SimApi;
   return api;

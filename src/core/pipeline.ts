@@ -1,9 +1,9 @@
 import { syntheticAudioSignal, syntheticDvsEvents, syntheticEegSignal } from './data/builtinSources.ts';
-import { eventsFromFile, eventsToInput, signalFromFile, type FileResolver } from './data/fileSources.ts';
+import { eventsFromFile, eventsToInput, imageFromFile, signalFromFile, type FileResolver } from './data/fileSources.ts';
 import type { EventRecord } from './data/formats/eventsRecord.ts';
 import type { Signal } from './data/signal.ts';
 import { generateSyntheticEcg } from './data/synth/ecgSynth.ts';
-import { encodeSignal } from './encoders/index.ts';
+import { encodeSignal, encodeStatic } from './encoders/index.ts';
 import type { CompiledNetwork, Engine, SimInput, SimOptions, SimulationResult } from './engine/types.ts';
 import { compileNetwork } from './network/compile.ts';
 import type { NetworkWeights } from './network/weights.ts';
@@ -11,7 +11,10 @@ import { createRng } from './rng.ts';
 import type { Workspace } from './spec/workspace.ts';
 
 /** What the network was fed: a sampled signal (then encoded) or camera events (fed directly). */
-export type RunSource = { readonly kind: 'signal'; readonly signal: Signal } | { readonly kind: 'events'; readonly events: EventRecord };
+export type RunSource =
+  | { readonly kind: 'signal'; readonly signal: Signal }
+  | { readonly kind: 'events'; readonly events: EventRecord }
+  | { readonly kind: 'image'; readonly width: number; readonly height: number; readonly pixels: Float32Array };
 
 /** Everything a run of a workspace needs, prepared from the workspace (and its files) alone. */
 export interface PreparedRun {
@@ -35,7 +38,8 @@ export function loadSignal(ws: Workspace, files?: FileResolver): Signal {
       return signalFromFile(ws.data, files);
     case 'event-file':
     case 'synthetic-dvs':
-      throw new Error('an event source has no signal; use prepareRun');
+    case 'image-file':
+      throw new Error('an event or image source has no signal; use prepareRun');
   }
 }
 
@@ -52,6 +56,11 @@ export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: File
     const events = syntheticDvsEvents(d, createRng(ws.seed, 'data'));
     const enc = eventsToInput(events, 0, { width: d.width, height: d.height, downsample: 1, stepUs: d.stepUs, durationUs: d.durationMs * 1000 });
     return { source: { kind: 'events', events }, dtMs: d.stepUs / 1000, input: { ...enc, batch: 1 }, network };
+  }
+  if (ws.data.kind === 'image-file') {
+    const img = imageFromFile(ws.data, files);
+    const enc = encodeStatic(img.pixels, ws.data.steps, ws.encoder, createRng(ws.seed, 'encoder'));
+    return { source: { kind: 'image', ...img }, dtMs: 1, input: { ...enc, batch: 1 }, network };
   }
   const signal = loadSignal(ws, files);
   const encoded = encodeSignal(signal, ws.encoder, createRng(ws.seed, 'encoder'));

@@ -79,6 +79,14 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
       return n;
     });
     expect(lit).toBeGreaterThan(1000);
+    // Choose the file as the source: image 0 (a 7) rate-coded into 784 inputs for 50 steps.
+    const value = await page.$$eval('[data-testid="source-select"] option', (os) => (os.find((o) => o.textContent?.includes('10000 images')) as HTMLOptionElement | undefined)?.value ?? '');
+    const before = Number(await page.textContent('[data-testid="total-spikes"]'));
+    await page.selectOption('[data-testid="source-select"]', value);
+    await waitForRun(page, before);
+    await page.waitForSelector('[data-testid="image-view"]');
+    expect(await page.textContent('[aria-label="Input image"] h2')).toMatch(/image 0 \(28×28, held for 50 steps\)/);
+    expect(Number(await page.textContent('[data-testid="spikes-ecg"]'))).toBeGreaterThan(500);
     await page.close();
   });
 

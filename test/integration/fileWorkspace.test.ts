@@ -95,3 +95,17 @@ describe.skipIf(!HAVE_DATA)('a spoken digit from FSDD through the mel front end'
     expect(r.layers[0]?.spikeCount).toBeGreaterThan(20);
   });
 });
+
+describe.skipIf(!HAVE_DATA)('parse progress', () => {
+  it('reports files done out of files dropped, ending at all of them', () => {
+    const seen: [number, number][] = [];
+    createFileStore().add(
+      ['100.hea', '100.dat', '100.atr'].map((n) => ({ name: n, bytes: dataFile(`mitdb/${n}`) })).concat([{ name: '1.bs2', bytes: dataFile('dvs/nmnist/slayerPytorch-NMNISTsmall/1.bs2') }]),
+      { onFile: (d, t) => void seen.push([d, t]) },
+    );
+    expect(seen).toEqual([
+      [3, 4],
+      [4, 4],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import type { DataRecord } from './formats/loadFiles.ts';
 import type { EventRecord } from './formats/eventsRecord.ts';
 import { melSignal } from './builtinSources.ts';
 import type { Signal } from './signal.ts';
-import type { EventFileSource, SignalFileSource } from './sourceSchemas.ts';
+import type { EventFileSource, ImageFileSource, SignalFileSource } from './sourceSchemas.ts';
 import { eventSourceWidth } from './sourceSchemas.ts';
 
 /** Parsed user files by checksum: the worker keeps one; tests and the CLI build their own. */
@@ -93,4 +93,15 @@ export function eventsToInput(
     values[step * neurons + (y * w + x) * 2 + (e.p[k] as number)]! += 1;
   }
   return { steps, neurons, values };
+}
+
+/** One image of an image file as pixels in [0, 1], with its size. */
+export function imageFromFile(src: ImageFileSource, files: FileResolver | undefined): { width: number; height: number; pixels: Float32Array } {
+  const r = resolve(files, src.file, src.checksum);
+  if (r.format !== 'idx' || r.dims.length !== 3) throw new DataFormatError(src.file, 'format', 0, 'not an image file (an IDX array of images)');
+  const [count = 0, height = 0, width = 0] = r.dims;
+  if (src.index >= count) throw new DataFormatError(src.file, 'image index', 0, `image ${src.index} does not exist; the file has ${count}`);
+  if (height !== src.height || width !== src.width) throw new DataFormatError(src.file, 'image size', 0, `images are ${width}×${height}, the workspace expects ${src.width}×${src.height}`);
+  const size = width * height;
+  return { width, height, pixels: Float32Array.from(r.data.subarray(src.index * size, (src.index + 1) * size), (v) => v / 255) };
 }

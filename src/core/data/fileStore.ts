@@ -21,7 +21,7 @@ export interface LoadedRecord {
 /** Parsed files by checksum, as the worker keeps them between runs. */
 export interface FileStore extends FileResolver {
   /** Parses files dropped together (WFDB triples matched by record name) and keeps the records. */
-  add(files: readonly NamedBytes[], options?: { csvSamplingHz?: number }): LoadedRecord[];
+  add(files: readonly NamedBytes[], options?: { csvSamplingHz?: number; onFile?: (done: number, total: number) => void }): LoadedRecord[];
   list(): LoadedRecord[];
 }
 

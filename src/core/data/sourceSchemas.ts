@@ -72,3 +72,17 @@ export const syntheticAudioSourceSchema = z.object({
 export type SyntheticEegSource = z.output<typeof syntheticEegSourceSchema>;
 export type SyntheticDvsSource = z.output<typeof syntheticDvsSourceSchema>;
 export type SyntheticAudioSource = z.output<typeof syntheticAudioSourceSchema>;
+
+/** One image of an image file (IDX), held for `steps` steps and encoded (rate, latency, …). */
+export const imageFileSourceSchema = z.object({
+  kind: z.literal('image-file'),
+  file: z.string().min(1).max(300),
+  checksum: z.string().max(100),
+  /** Image size, copied from the file when chosen, so the input layer can be checked without it. */
+  width: z.number().int().positive().max(4096),
+  height: z.number().int().positive().max(4096),
+  index: z.number().int().min(0).default(0),
+  steps: z.number().int().min(1).max(10_000).default(50),
+});
+
+export type ImageFileSource = z.output<typeof imageFileSourceSchema>;

@@ -43,6 +43,8 @@ export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder'>): number {
       return eventSourceWidth(ws.data);
     case 'synthetic-dvs':
       return eventSourceWidth({ ...ws.data, downsample: 1 });
+    case 'image-file':
+      return encodedWidth(ws.encoder, ws.data.width * ws.data.height);
   }
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { eventFileSourceSchema, signalFileSourceSchema, syntheticAudioSourceSchema, syntheticDvsSourceSchema, syntheticEegSourceSchema } from '../data/sourceSchemas.ts';
+import {
+  eventFileSourceSchema,
+  imageFileSourceSchema,
+  signalFileSourceSchema,
+  syntheticAudioSourceSchema,
+  syntheticDvsSourceSchema,
+  syntheticEegSourceSchema,
+} from '../data/sourceSchemas.ts';
 import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
 import { encoderSchema } from '../encoders/schema.ts';
 import { networkSchema } from './network.ts';
@@ -15,6 +22,7 @@ export const dataSourceSchema = z.discriminatedUnion('kind', [
   syntheticAudioSourceSchema,
   signalFileSourceSchema,
   eventFileSourceSchema,
+  imageFileSourceSchema,
 ]);
 
 /** A neuron whose membrane potential is recorded. */

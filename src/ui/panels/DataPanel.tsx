@@ -33,6 +33,10 @@ const BUILT_INS: readonly { value: string; label: string; source: Record<string,
 
 /** Workspace data source for a loaded record (a default window of it). */
 function sourceFor(r: LoadedRecord): Record<string, unknown> {
+  if (r.kind === 'images') {
+    const [, height = 1, width = 1] = r.summary.dims ?? [];
+    return { kind: 'image-file', file: r.name, checksum: r.checksum, width, height, index: 0, steps: 50 };
+  }
   if (r.kind === 'events') {
     const span = (r.summary.t_last_us ?? 0) - (r.summary.t_first_us ?? 0);
     return { kind: 'event-file', file: r.name, checksum: r.checksum, width: r.summary.width ?? 1, height: r.summary.height ?? 1, durationUs: Math.max(1000, Math.min(1_000_000, span + 1)) };
@@ -59,6 +63,7 @@ export function DataPanel() {
       d['data'] = r ? sourceFor(r) : (builtIn?.source ?? { kind: 'synthetic-ecg' });
       if (builtIn?.encoder) d['encoder'] = builtIn.encoder;
       if (r?.summary.format === 'wav') d['encoder'] = { kind: 'delta', threshold: 0.5 };
+      if (r?.kind === 'images') d['encoder'] = { kind: 'rate', maxProb: 0.5 };
       fitInputLayer(d);
     });
   const setEncoder = (key: string, v: unknown) =>
@@ -80,13 +85,11 @@ export function DataPanel() {
                 {b.label}
               </option>
             ))}
-            {files
-              .filter((f) => f.kind !== 'images')
-              .map((f) => (
-                <option key={f.checksum} value={f.checksum}>
-                  {f.name.replace(/^.*[\\/]/, '')} ({f.kind === 'events' ? `${f.summary.events} events` : `${f.channels.length} ch, ${f.summary.duration_s.toFixed(1)} s`})
-                </option>
-              ))}
+            {files.map((f) => (
+              <option key={f.checksum} value={f.checksum}>
+                {f.name.replace(/^.*[\\/]/, '')} ({f.kind === 'events' ? `${f.summary.events} events` : f.kind === 'images' ? `${f.summary.images} images` : `${f.channels.length} ch, ${f.summary.duration_s.toFixed(1)} s`})
+              </option>
+            ))}
           </select>
         </label>
       </div>

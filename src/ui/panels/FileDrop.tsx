@@ -50,7 +50,8 @@ export function FileDrop() {
         done += f.size;
       }
       setBusy('Parsing');
-      const records = await client.addFiles(named);
+      setProgress(0);
+      const records = await client.addFiles(named, (d, t) => setProgress(d / t));
       addLoaded(records);
       setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
     } catch (e) {
@@ -76,7 +77,7 @@ export function FileDrop() {
     >
       <label>
         {busy ? `${busy}… ` : 'Drop files here or '}
-        {busy === 'Reading' ? <progress data-testid="file-progress" value={progress} max={1} /> : null}
+        {busy ? <progress data-testid="file-progress" value={progress} max={1} /> : null}
         <input type="file" multiple data-testid="file-input" onChange={(e) => void load(e.target.files)} aria-label="choose data files" />
       </label>
       <div className="hint">WFDB (.hea + .dat + .atr), EDF/BDF, N-MNIST, AEDAT 2/3.1, WAV, CSV</div>

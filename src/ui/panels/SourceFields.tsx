@@ -86,6 +86,13 @@ export function SourceFields() {
         </>
       );
     }
+    case 'image-file':
+      return (
+        <>
+          <NumberField label="image" unit={`of the file`} value={data.index} step={1} onCommit={(v) => set('index', v)} testId="image-index" />
+          <NumberField label="steps" value={data.steps} step={1} onCommit={(v) => set('steps', v)} />
+        </>
+      );
     case 'event-file':
       return (
         <>

@@ -26,7 +26,7 @@ const stem = (name: string) => base(name).replace(/\.[^.]*$/, '');
  * it lists and the `.atr` of the same record name are taken from the set (a `.dat` or `.atr`
  * without its `.hea` is an error saying so). Every other file is parsed on its own.
  */
-export function loadFiles(files: readonly NamedBytes[], options: { csvSamplingHz?: number } = {}): DataRecord[] {
+export function loadFiles(files: readonly NamedBytes[], options: { csvSamplingHz?: number; onFile?: (done: number, total: number) => void } = {}): DataRecord[] {
   const byName = new Map(files.map((f) => [base(f.name), f]));
   const used = new Set<string>();
   const out: DataRecord[] = [];
@@ -41,6 +41,7 @@ export function loadFiles(files: readonly NamedBytes[], options: { csvSamplingHz
     for (const n of data.keys()) used.add(n);
     if (atr) used.add(`${record}.atr`);
     out.push(readWfdbRecord({ header: { name: f.name, bytes: f.bytes }, data, annotations: atr ? { name: `${record}.atr`, bytes: atr.bytes } : undefined }));
+    options.onFile?.(used.size, files.length);
   }
   for (const f of files) {
     if (used.has(base(f.name))) continue;
@@ -74,6 +75,8 @@ export function loadFiles(files: readonly NamedBytes[], options: { csvSamplingHz
         out.push(parseCsv(f.bytes, f.name, options.csvSamplingHz ?? 1));
         break;
     }
+    used.add(base(f.name));
+    options.onFile?.(used.size, files.length);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { channelValues, type Signal } from '../../../core/data/signal.ts';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
 import { EventView } from '../events/EventView.tsx';
+import { ImageView } from '../events/ImageView.tsx';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
 
@@ -13,7 +14,7 @@ export function SignalView() {
   const sig = reply?.source.kind === 'signal' ? reply.source.signal : undefined;
   const marks = useMemo(() => sig?.annotations.map((a) => a.sample) ?? [], [sig]);
   if (!reply) return null;
-  if (!sig) return <EventView />;
+  if (!sig) return reply.source.kind === 'image' ? <ImageView /> : <EventView />;
   return (
     <section className="panel trace-panel" aria-label="Input signal">
       <h2>
