@@ -25,7 +25,7 @@ export interface SimApi {
    * Parses files the user dropped (bytes transferred, not copied) and keeps them for runs that
    * name them; WFDB records are matched by record name. Bad files reject with DataFormatError.
    */
-  addFiles(files: readonly NamedBytes[], onProgress?: (done: number, total: number) => void): Promise<LoadedRecord[]>;
+  addFiles(files: readonly NamedBytes[], onProgress?: (done: number, total: number) => void, options?: { csvSamplingHz?: number }): Promise<LoadedRecord[]>;
 }
 
 /** Plain-object form of a core error, which survives structured cloning. */

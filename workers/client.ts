@@ -20,7 +20,7 @@ export interface SimClient {
   cancel(jobId: string): void;
   engineInfo(request: EngineRequest): Promise<EngineInfo>;
   /** Sends dropped files to the worker (their buffers are transferred) and returns what was found. */
-  addFiles(files: readonly NamedBytes[], onProgress?: (done: number, total: number) => void): Promise<LoadedRecord[]>;
+  addFiles(files: readonly NamedBytes[], onProgress?: (done: number, total: number) => void, options?: { csvSamplingHz?: number }): Promise<LoadedRecord[]>;
   /** Kills the worker as a crash would (tests and the "restart worker" command use it). */
   crashForTest(): void;
   dispose(): void;
@@ -59,8 +59,8 @@ export function createSimClient(makeWorker: () => Worker = defaultWorker): SimCl
     },
     cancel: (jobId) => void remote.cancel(jobId).catch(() => undefined),
     engineInfo: (request) => Promise.race([remote.engineInfo(request), crash]),
-    addFiles: (files, onProgress) =>
-      Promise.race([remote.addFiles(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), onProgress ? proxy(onProgress) : undefined), crash]),
+    addFiles: (files, onProgress, options) =>
+      Promise.race([remote.addFiles(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), onProgress ? proxy(onProgress) : undefined, options ?? {}), crash]),
     crashForTest: () => restart('terminated'),
     dispose: () => worker.terminate(),
   };

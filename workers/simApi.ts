@@ -14,7 +14,10 @@ function buffersOf(reply: RunReply): ArrayBuffer[] {
   for (const m of reply.result.membranes) out.add(m.values.buffer as ArrayBuffer);
   for (const r of reply.result.readouts) out.add(r.values.buffer as ArrayBuffer);
   const src = reply.source;
-  if (src.kind === 'signal') out.add(src.signal.values.buffer as ArrayBuffer);
+  if (src.kind === 'signal') {
+    out.add(src.signal.values.buffer as ArrayBuffer);
+    if (src.waveform) out.add(src.waveform.values.buffer as ArrayBuffer);
+  }
   else if (src.kind === 'events') for (const a of [src.events.x, src.events.y, src.events.p, src.events.t]) out.add(a.buffer as ArrayBuffer);
   else out.add(src.pixels.buffer as ArrayBuffer);
   return [...out];
@@ -66,9 +69,9 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
     async engineInfo(request: EngineRequest) {
       return (await engineFor(request)).info();
     },
-    async addFiles(dropped: readonly NamedBytes[], onProgress?: (done: number, total: number) => void) {
+    async addFiles(dropped: readonly NamedBytes[], onProgress?: (done: number, total: number) => void, options: { csvSamplingHz?: number } = {}) {
       try {
-        return files.add(dropped, onProgress ? { onFile: (d, t) => void onProgress(d, t) } : {});
+        return files.add(dropped, { ...options, ...(onProgress ? { onFile: (d: number, t: number) => void onProgress(d, t) } : {}) });
       } finally {
         releaseCallback(onProgress);
       }

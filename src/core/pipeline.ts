@@ -1,4 +1,4 @@
-import { syntheticAudioSignal, syntheticDvsEvents, syntheticEegSignal } from './data/builtinSources.ts';
+import { melSignal, syntheticAudioWaveform, syntheticDvsEvents, syntheticEegSignal } from './data/builtinSources.ts';
 import { eventsFromFile, eventsToInput, imageFromFile, signalFromFile, type FileResolver } from './data/fileSources.ts';
 import type { EventRecord } from './data/formats/eventsRecord.ts';
 import type { Signal } from './data/signal.ts';
@@ -12,7 +12,7 @@ import type { Workspace } from './spec/workspace.ts';
 
 /** What the network was fed: a sampled signal (then encoded) or camera events (fed directly). */
 export type RunSource =
-  | { readonly kind: 'signal'; readonly signal: Signal }
+  | { readonly kind: 'signal'; readonly signal: Signal; readonly waveform?: Signal }
   | { readonly kind: 'events'; readonly events: EventRecord }
   | { readonly kind: 'image'; readonly width: number; readonly height: number; readonly pixels: Float32Array };
 
@@ -33,9 +33,9 @@ export function loadSignal(ws: Workspace, files?: FileResolver): Signal {
     case 'synthetic-eeg':
       return syntheticEegSignal(ws.data, createRng(ws.seed, 'data'));
     case 'synthetic-audio':
-      return syntheticAudioSignal(ws.data, createRng(ws.seed, 'data'));
+      return melSignal(syntheticAudioWaveform(ws.data, createRng(ws.seed, 'data')), ws.data.bands);
     case 'signal-file':
-      return signalFromFile(ws.data, files);
+      return ws.data.frontEnd === 'mel' ? melSignal(signalFromFile(ws.data, files), ws.data.bands) : signalFromFile(ws.data, files);
     case 'event-file':
     case 'synthetic-dvs':
     case 'image-file':
@@ -62,10 +62,17 @@ export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: File
     const enc = encodeStatic(img.pixels, ws.data.steps, ws.encoder, createRng(ws.seed, 'encoder'));
     return { source: { kind: 'image', ...img }, dtMs: 1, input: { ...enc, batch: 1 }, network };
   }
-  const signal = loadSignal(ws, files);
+  // Audio keeps its waveform beside the cochleagram the network is fed, for the viewer.
+  const waveform =
+    ws.data.kind === 'synthetic-audio'
+      ? syntheticAudioWaveform(ws.data, createRng(ws.seed, 'data'))
+      : ws.data.kind === 'signal-file' && ws.data.frontEnd === 'mel'
+        ? signalFromFile(ws.data, files)
+        : undefined;
+  const signal = waveform && (ws.data.kind === 'synthetic-audio' || ws.data.kind === 'signal-file') ? melSignal(waveform, ws.data.bands) : loadSignal(ws, files);
   const encoded = encodeSignal(signal, ws.encoder, createRng(ws.seed, 'encoder'));
   const input: SimInput = { steps: encoded.steps, batch: 1, neurons: encoded.neurons, values: encoded.values };
-  return { source: { kind: 'signal', signal }, dtMs: 1000 / signal.samplingHz, input, network };
+  return { source: waveform ? { kind: 'signal', signal, waveform } : { kind: 'signal', signal }, dtMs: 1000 / signal.samplingHz, input, network };
 }
 
 /** Runs a prepared workspace on an engine, recording what the workspace asks for. */

@@ -121,6 +121,7 @@ describe('built-in data sets', () => {
     await page.selectOption('[data-testid="source-select"]', 'synthetic-audio');
     total = await waitForRun(page, total);
     await expect.poll(() => paintedPixels(page, '[data-testid="signal-view"]')).toBeGreaterThan(1000);
+    await expect.poll(() => paintedPixels(page, '[data-testid="waveform-canvas"] canvas')).toBeGreaterThan(100);
     await page.selectOption('[data-testid="source-select"]', 'synthetic-dvs');
     await page.waitForSelector('[data-testid="event-view"]');
     expect(await waitForRun(page, total)).toBeGreaterThan(0);

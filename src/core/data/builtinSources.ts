@@ -14,12 +14,12 @@ export function syntheticEegSignal(src: SyntheticEegSource, rng: Rng): Signal {
 }
 
 /**
- * A synthetic spoken digit through the log-mel front end: one channel per mel band at the frame
- * rate (100 Hz), so the encoder sees a cochleagram rather than the raw waveform.
+ * A synthetic spoken digit's waveform at 8 kHz; the pipeline passes it through the log-mel front
+ * end (melSignal), so the encoder sees a cochleagram rather than the raw waveform.
  */
-export function syntheticAudioSignal(src: SyntheticAudioSource, rng: Rng): Signal {
+export function syntheticAudioWaveform(src: SyntheticAudioSource, rng: Rng): Signal {
   const wave = syntheticDigit(src.digit, rng, { samplingHz: 8000, durationS: src.durationS, noise: 0.01 });
-  return melSignal({ samplingHz: 8000, channels: ['mono'], unit: 'full scale', length: wave.length, values: wave, annotations: [{ sample: 0, symbol: String(src.digit) }] }, src.bands);
+  return { samplingHz: 8000, channels: ['mono'], unit: 'full scale', length: wave.length, values: wave, annotations: [{ sample: 0, symbol: String(src.digit) }] };
 }
 
 /**

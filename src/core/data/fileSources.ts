@@ -1,7 +1,6 @@
 import { DataFormatError, SpikelabError } from '../errors.ts';
 import type { DataRecord } from './formats/loadFiles.ts';
 import type { EventRecord } from './formats/eventsRecord.ts';
-import { melSignal } from './builtinSources.ts';
 import type { Signal } from './signal.ts';
 import type { EventFileSource, ImageFileSource, SignalFileSource } from './sourceSchemas.ts';
 import { eventSourceWidth } from './sourceSchemas.ts';
@@ -29,7 +28,10 @@ function resolve(files: FileResolver | undefined, file: string, checksum: string
   return r;
 }
 
-/** The chosen channel of a signal file, cut to the source's time window (annotations shifted into it). */
+/**
+ * The chosen channel of a signal file, cut to the source's time window (annotations shifted into
+ * it). The mel front end, if any, is applied by the pipeline, which also keeps this waveform.
+ */
 export function signalFromFile(src: SignalFileSource, files: FileResolver | undefined): Signal {
   const r = resolve(files, src.file, src.checksum);
   let full: Signal;
@@ -53,7 +55,7 @@ export function signalFromFile(src: SignalFileSource, files: FileResolver | unde
     values,
     annotations: full.annotations.filter((a) => a.sample >= from && a.sample < to).map((a) => ({ sample: a.sample - from, symbol: a.symbol })),
   };
-  return src.frontEnd === 'mel' ? melSignal(window, src.bands) : window;
+  return window;
 }
 
 /**

@@ -31,6 +31,7 @@ export function FileDrop() {
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState(0);
+  const [csvHz, setCsvHz] = useState(250);
   const load = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const files = [...list];
@@ -51,7 +52,7 @@ export function FileDrop() {
       }
       setBusy('Parsing');
       setProgress(0);
-      const records = await client.addFiles(named, (d, t) => setProgress(d / t));
+      const records = await client.addFiles(named, (d, t) => setProgress(d / t), { csvSamplingHz: csvHz });
       addLoaded(records);
       setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
     } catch (e) {
@@ -80,7 +81,11 @@ export function FileDrop() {
         {busy ? <progress data-testid="file-progress" value={progress} max={1} /> : null}
         <input type="file" multiple data-testid="file-input" onChange={(e) => void load(e.target.files)} aria-label="choose data files" />
       </label>
-      <div className="hint">WFDB (.hea + .dat + .atr), EDF/BDF, N-MNIST, AEDAT 2/3.1, WAV, CSV</div>
+      <div className="hint">WFDB (.hea + .dat + .atr), EDF/BDF, N-MNIST, AEDAT 2/3.1, WAV, IDX, CSV</div>
+      <label className="hint">
+        CSV/TSV sampling rate (Hz){' '}
+        <input type="number" className="csv-hz" min={0.001} step="any" value={csvHz} onChange={(e) => setCsvHz(Number(e.target.value) > 0 ? Number(e.target.value) : csvHz)} aria-label="sampling rate of CSV files" />
+      </label>
       {status ? (
         <div className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'} data-testid="file-status">
           {status.message}

@@ -23,7 +23,14 @@ export function SignalView() {
       {sig.channels.length === 1 ? (
         <TraceCanvas values={sig.values} dtMs={1000 / sig.samplingHz} color="#333" unit={sig.unit} marks={marks} testId="signal-view" />
       ) : sig.unit === 'log energy' ? (
-        <HeatmapCanvas values={sig.values} channels={sig.channels.length} testId="signal-view" />
+        <>
+          {reply.source.kind === 'signal' && reply.source.waveform ? (
+            <div className="waveform" data-testid="waveform-view">
+              <TraceCanvas values={reply.source.waveform.values} dtMs={1000 / reply.source.waveform.samplingHz} color="#555" unit="wave" testId="waveform-canvas" followZoom={false} />
+            </div>
+          ) : null}
+          <HeatmapCanvas values={sig.values} channels={sig.channels.length} testId="signal-view" />
+        </>
       ) : (
         <MultiChannel signal={sig} marks={marks} />
       )}

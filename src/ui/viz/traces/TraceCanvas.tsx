@@ -19,15 +19,18 @@ interface Props {
   /** Steps to mark with ticks (e.g. annotated R peaks). */
   readonly marks?: readonly number[];
   readonly testId: string;
+  /** Follow the raster's zoom (default); a trace on another time base (audio samples) does not. */
+  readonly followZoom?: boolean;
 }
 
 /** A time series on canvas with d3 axes, following the raster's visible time range. */
-export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId }: Props) {
+export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, followZoom = true }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const { width, height } = useSize(box);
-  const timeRange = useStore((s) => s.timeRange);
+  const sharedRange = useStore((s) => s.timeRange);
+  const timeRange = followZoom ? sharedRange : null;
   const plotW = Math.max(1, width - M.left - M.right);
   const plotH = Math.max(1, height - M.top - M.bottom);
   const [lo, hi] = useMemo(() => {
