@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { alifDecays, type AlifParams } from './alif.ts';
-import type { TfState, TfStepResult } from './tfTypes.ts';
+import { INFERENCE_OPS, type SpikeOps, type TfState, type TfStepResult } from './tfTypes.ts';
 import type { StepContext } from './types.ts';
 
 /** The ALIF step of alif.ts on tensors, same operation order. */
-export function alifTfStep(state: TfState, input: tf.Tensor, p: AlifParams, ctx: StepContext): TfStepResult {
+export function alifTfStep(state: TfState, input: tf.Tensor, p: AlifParams, ctx: StepContext, ops: SpikeOps = INFERENCE_OPS): TfStepResult {
   const { beta, rho } = alifDecays(p, ctx.dtMs);
-  const s = state['s'] as tf.Tensor;
+  const s = ops.detach(state['s'] as tf.Tensor);
   const a = tf.add(tf.mul(tf.scalar(rho), state['a'] as tf.Tensor), s);
   const th = tf.add(tf.scalar(p.threshold), tf.mul(tf.scalar(p.adaptation), a));
   const v = tf.sub(tf.add(tf.mul(tf.scalar(beta), state['v'] as tf.Tensor), input), tf.mul(state['th'] as tf.Tensor, s));
-  const spikes = tf.greater(v, th).cast('float32');
+  const spikes = ops.fire(v, th);
   return { spikes, state: { v, a, s: spikes, th } };
 }

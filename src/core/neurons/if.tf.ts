@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { IfParams } from './if.ts';
-import type { TfState, TfStepResult } from './tfTypes.ts';
+import { INFERENCE_OPS, type SpikeOps, type TfState, type TfStepResult } from './tfTypes.ts';
 
 /** The IF step of if.ts on tensors, same operation order. */
-export function ifTfStep(state: TfState, input: tf.Tensor, p: IfParams): TfStepResult {
+export function ifTfStep(state: TfState, input: tf.Tensor, p: IfParams, ops: SpikeOps = INFERENCE_OPS): TfStepResult {
   const v = state['v'] as tf.Tensor;
-  const s = state['s'] as tf.Tensor;
+  const s = ops.detach(state['s'] as tf.Tensor);
   const theta = tf.scalar(p.threshold);
   const m = p.reset === 'subtract' ? tf.sub(tf.add(v, input), tf.mul(theta, s)) : tf.add(tf.mul(v, tf.sub(1, s)), input);
-  const spikes = tf.greater(m, theta).cast('float32');
+  const spikes = ops.fire(m, theta);
   return { spikes, state: { v: m, s: spikes } };
 }

@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { lifBeta, refractorySteps, type LifParams } from './lif.ts';
-import type { TfStepResult, TfState } from './tfTypes.ts';
+import { INFERENCE_OPS, type SpikeOps, type TfStepResult, type TfState } from './tfTypes.ts';
 import type { StepContext } from './types.ts';
 
 /**
  * The LIF step of lif.ts on tfjs tensors, with the same operation order so that spikes are
  * identical to the typed-array step. Call inside tf.tidy; returns new tensors only.
  */
-export function lifTfStep(state: TfState, input: tf.Tensor, p: LifParams, ctx: StepContext): TfStepResult {
+export function lifTfStep(state: TfState, input: tf.Tensor, p: LifParams, ctx: StepContext, ops: SpikeOps = INFERENCE_OPS): TfStepResult {
   const v = state['v'] as tf.Tensor;
-  const s = state['s'] as tf.Tensor;
+  const s = ops.detach(state['s'] as tf.Tensor);
   const r = state['r'] as tf.Tensor;
   const beta = tf.scalar(lifBeta(p, ctx.dtMs));
   const theta = tf.scalar(p.threshold);
@@ -20,7 +20,7 @@ export function lifTfStep(state: TfState, input: tf.Tensor, p: LifParams, ctx: S
   if (p.reset === 'subtract') m = tf.sub(tf.add(decayed, inp), tf.mul(theta, s));
   else if (p.reset === 'zero') m = tf.add(tf.mul(decayed, tf.sub(1, s)), inp);
   else m = tf.add(decayed, inp);
-  const spikes = tf.greater(m, theta).cast('float32');
+  const spikes = ops.fire(m, theta);
   const rNext = refr > 0 ? tf.where(tf.greater(spikes, 0), tf.fill(r.shape, refr), tf.maximum(tf.sub(r, 1), 0)) : r;
   return { spikes, state: { v: m, s: spikes, r: rNext } };
 }

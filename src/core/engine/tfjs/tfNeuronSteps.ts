@@ -13,11 +13,11 @@ import { lifTfStep } from '../../neurons/lif.tf.ts';
 import type { LifParams } from '../../neurons/lif.ts';
 import type { SsfParams } from '../../neurons/ssf.ts';
 import { ssfTfStep } from '../../neurons/ssf.tf.ts';
-import type { TfState, TfStepResult } from '../../neurons/tfTypes.ts';
+import type { SpikeOps, TfState, TfStepResult } from '../../neurons/tfTypes.ts';
 import type { StepContext } from '../../neurons/types.ts';
 
 /** A tfjs neuron step with its parameter type erased (the registry validated the params). */
-export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly model: string }, ctx: StepContext) => TfStepResult;
+export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly model: string }, ctx: StepContext, ops?: SpikeOps) => TfStepResult;
 
 /**
  * tfjs steps by model kind, mirroring neurons/index.ts. A step may return one of its input state
@@ -25,11 +25,11 @@ export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly
  * engine must not dispose a tensor that is still part of the new state.
  */
 export const TF_NEURON_STEPS: Readonly<Record<string, TfNeuronStep>> = {
-  lif: (s, x, p, c) => lifTfStep(s, x, p as LifParams, c),
-  if: (s, x, p) => ifTfStep(s, x, p as IfParams),
-  cubaLif: (s, x, p, c) => cubaLifTfStep(s, x, p as CubaLifParams, c),
-  alif: (s, x, p, c) => alifTfStep(s, x, p as AlifParams, c),
-  ssf: (s, x, p, c) => ssfTfStep(s, x, p as SsfParams, c),
+  lif: (s, x, p, c, o) => lifTfStep(s, x, p as LifParams, c, o),
+  if: (s, x, p, _c, o) => ifTfStep(s, x, p as IfParams, o),
+  cubaLif: (s, x, p, c, o) => cubaLifTfStep(s, x, p as CubaLifParams, c, o),
+  alif: (s, x, p, c, o) => alifTfStep(s, x, p as AlifParams, c, o),
+  ssf: (s, x, p, c, o) => ssfTfStep(s, x, p as SsfParams, c, o),
   izhikevich: (s, x, p, c) => izhikevichTfStep(s, x, p as IzhikevichParams, c),
 };
 
