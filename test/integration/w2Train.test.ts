@@ -10,6 +10,7 @@ beforeAll(async () => {
 
 describe('W2 training step (WORKLOADS.md) on tfjs-wasm', () => {
   it('starts at loss 44.15788, reaches ≈ 29.786 after three Adam steps, and leaks no tensors', async () => {
+    const before = tf.memory().numTensors;
     const trainer = createW2Trainer();
     const losses: number[] = [];
     const tensors: number[] = [];
@@ -18,6 +19,7 @@ describe('W2 training step (WORKLOADS.md) on tfjs-wasm', () => {
       tensors.push(tf.memory().numTensors);
     }
     trainer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
     // Reference values from the peers (torch 44.15788 / 29.78623, tfjs-wasm 29.78663).
     expect(losses[0]).toBeCloseTo(44.15788, 3);
     expect(losses[2]).toBeGreaterThan(29.78);

@@ -20,10 +20,14 @@ export function createW2Trainer(): W2Trainer {
   const fc1 = net.weights['fc1'];
   const fc2 = net.weights['fc2'];
   if (!fc1 || !fc2) throw new Error('W1 weights missing');
-  const w1 = tf.variable(tf.tensor2d(fc1.values, [inputs, hidden]), true, 'w2_fc1');
-  const w2 = tf.variable(tf.tensor2d(fc2.values, [hidden, outputs]), true, 'w2_fc2');
+  // tf.variable keeps its initial tensor alive: create, wrap, free.
+  const t1 = tf.tensor2d(fc1.values, [inputs, hidden]);
+  const t2 = tf.tensor2d(fc2.values, [hidden, outputs]);
+  const w1 = tf.variable(t1, true);
+  const w2 = tf.variable(t2, true);
+  tf.dispose([t1, t2]);
   const x = tf.tensor3d(inp.values, [steps, batch, inputs]);
-  const labels = tf.oneHot(tf.tensor1d(w2Labels(), 'int32'), outputs);
+  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(w2Labels(), 'int32'), outputs));
   const spike = spikeFunction('fastSigmoid', 25);
   const optimizer = tf.train.adam(1e-3, 0.9, 0.999, 1e-8);
   const beta = tf.scalar(0.9);

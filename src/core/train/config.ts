@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Training configuration stored in the workspace (`training`). */
+export const trainingSchema = z.object({
+  epochs: z.number().int().min(1).max(10_000).default(20),
+  batchSize: z.number().int().min(1).max(4096).default(32),
+  learningRate: z.number().positive().max(10).default(2e-3),
+  /** Multiply the learning rate by this after every epoch (exponential schedule). */
+  lrDecay: z.number().positive().max(1).default(1),
+  optimizer: z.enum(['adam', 'sgd']).default('adam'),
+  momentum: z.number().min(0).max(1).default(0.9),
+  /** L2 weight decay added to the loss (λ/2·Σw²). */
+  weightDecay: z.number().min(0).default(0),
+  /** Clip gradients to this global norm (0 = off). */
+  clipNorm: z.number().min(0).default(5),
+  loss: z.enum(['ceCount', 'ceMaxMembrane', 'ceMeanMembrane', 'mseCount']).default('ceCount'),
+  surrogate: z.object({ name: z.enum(['fastSigmoid', 'arctan', 'triangle']).default('fastSigmoid'), slope: z.number().positive().default(25) }).default({ name: 'fastSigmoid', slope: 25 }),
+  /** Weight of the firing-rate penalty: mean spikes per neuron per step (spikes cost energy). */
+  rateRegularization: z.number().min(0).default(0),
+  /** 'balanced' weights each class by N/(classes·count): rare arrhythmias count as much as N. */
+  classWeighting: z.enum(['none', 'balanced']).default('none'),
+  validationFraction: z.number().min(0).max(0.5).default(0.2),
+  /** Stop when validation accuracy has not improved for this many epochs (0 = never). */
+  patience: z.number().int().min(0).default(5),
+});
+
+export type TrainingConfig = z.output<typeof trainingSchema>;
