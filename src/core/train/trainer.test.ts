@@ -57,7 +57,7 @@ describe('trainNetwork (BPTT with surrogate gradients)', () => {
     const cfg = trainingSchema.parse({ epochs: 60, batchSize: 16, learningRate: 0.02, loss: 'ceMaxMembrane', patience: 0, validationFraction: 0.25 });
     const tensors: number[] = [];
     const before = tf.memory().numTensors;
-    const result = await trainNetwork(net, set, cfg, 1, createRng(7), { onEpoch: (r) => void tensors.push(tf.memory().numTensors) });
+    const result = await trainNetwork(net, set, cfg, 1, createRng(7), { onEpoch: () => void tensors.push(tf.memory().numTensors) });
     expect(result.validation.accuracy).toBe(1);
     expect(result.history[0]!.loss).toBeGreaterThan(result.history.at(-1)!.loss);
     // Flat across epochs and back to where it started: no tensor leaks in the loop.
