@@ -1,6 +1,8 @@
 import { SpikelabError } from '../core/errors.ts';
 import { BENCH_USAGE, benchCommand } from './bench.ts';
+import { EVAL_USAGE, evalCommand } from './eval.ts';
 import { INSPECT_USAGE, inspectCommand } from './inspect.ts';
+import { TRAIN_USAGE, trainCommand } from './train.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.ts';
 
@@ -8,6 +10,8 @@ const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], i
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
   bench: { usage: BENCH_USAGE, run: benchCommand },
   inspect: { usage: INSPECT_USAGE, run: inspectCommand },
+  train: { usage: TRAIN_USAGE, run: trainCommand },
+  eval: { usage: EVAL_USAGE, run: evalCommand },
 };
 
 const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');

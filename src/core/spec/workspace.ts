@@ -9,6 +9,7 @@ import {
 } from '../data/sourceSchemas.ts';
 import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
 import { encoderSchema } from '../encoders/schema.ts';
+import { trainingSchema } from '../train/config.ts';
 import { networkSchema } from './network.ts';
 
 /** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
@@ -57,8 +58,8 @@ export const workspaceSchema = z.object({
   data: dataSourceSchema,
   encoder: encoderSchema,
   simulation: simulationSchema.default({ engine: 'events', tfjsBackend: 'auto', record: { membrane: [] } }),
-  /** Training configuration: filled by the training issue (#5); kept verbatim until then. */
-  training: z.record(z.string(), z.unknown()).optional(),
+  /** How the network is trained (train/config.ts); absent = not trainable from this workspace. */
+  training: trainingSchema.optional(),
   /** Target chip for mapping: filled by the chip-mapping issue (#6). */
   chip: z.object({ id: z.string() }).optional(),
   view: viewSchema.default({}),

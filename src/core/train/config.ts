@@ -22,6 +22,15 @@ export const trainingSchema = z.object({
   validationFraction: z.number().min(0).max(0.5).default(0.2),
   /** Stop when validation accuracy has not improved for this many epochs (0 = never). */
   patience: z.number().int().min(0).default(5),
+  /** What is trained on: heartbeats cut around R peaks (synthetic, or MIT-BIH from --data). */
+  dataset: z
+    .object({
+      kind: z.literal('ecg-beats'),
+      beats: z.number().int().min(10).max(200_000).default(1200),
+      decimate: z.number().int().min(1).max(32).default(4),
+      split: z.enum(['intra', 'inter']).default('intra'),
+    })
+    .default({ kind: 'ecg-beats', beats: 1200, decimate: 4, split: 'intra' }),
 });
 
 export type TrainingConfig = z.output<typeof trainingSchema>;

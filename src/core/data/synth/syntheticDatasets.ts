@@ -21,8 +21,13 @@ function shuffled<T>(xs: readonly T[], rng: Rng): T[] {
  * 360 Hz with the given beat mix, as MIT-BIH beats are cut from a record.
  */
 export function syntheticEcgBeats(beats: number, rng: Rng, mix = { N: 6, V: 1, A: 1, F: 1 }): Beat[] {
-  const spec = syntheticEcgSchema.parse({ kind: 'synthetic-ecg', samplingHz: 360, durationS: Math.ceil(beats * 0.85) + 2, beatMix: mix });
-  return cutBeats('synthetic', generateSyntheticEcg(spec, rng)).slice(0, beats);
+  const out: Beat[] = [];
+  // Records of at most 10 minutes (the generator's limit), each from its own stream, like patients.
+  for (let k = 0; out.length < beats; k++) {
+    const spec = syntheticEcgSchema.parse({ kind: 'synthetic-ecg', samplingHz: 360, durationS: Math.min(600, Math.ceil((beats - out.length) * 0.85) + 2), beatMix: mix });
+    out.push(...cutBeats(`synthetic${k}`, generateSyntheticEcg(spec, rng.fork(`record${k}`))));
+  }
+  return out.slice(0, beats);
 }
 
 /** `perClass` recordings of each DVS scene, shuffled; each recording has its own seed. */

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { cutBeats } from '../core/data/datasets/ecgBeats.ts';
+import { syntheticEcgBeats } from '../core/data/synth/syntheticDatasets.ts';
+import { createEngine } from '../core/engine/index.ts';
+import { SpecError } from '../core/errors.ts';
+import { compileNetwork } from '../core/network/compile.ts';
+import { createRng } from '../core/rng.ts';
+import { trainingSchema } from '../core/train/config.ts';
+import { encodeBeats } from '../core/train/ecgTraining.ts';
+import { parseModel } from '../core/train/modelFile.ts';
+import { readWfdbFolder } from './ecgRecords.ts';
+import { evaluateSet, metricsJson } from './evaluate.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+
+export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR] [--json]';
+
+/** `spikelab eval`: scores a saved model on a folder of WFDB records, or on fresh synthetic beats. */
+export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  if (!values.model) throw new UsageError('--model MODEL.json is required');
+  let text: string;
+  try {
+    text = readFileSync(values.model, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read model '${values.model}'`);
+  }
+  let model;
+  try {
+    model = parseModel(text);
+  } catch (e) {
+    if (e instanceof SpecError) throw new UsageError(`model '${values.model}' is invalid: ${e.message}`);
+    throw e;
+  }
+  await createEngine('tfjs-wasm');
+  const ws = model.workspace;
+  const cfg = ws.training ?? trainingSchema.parse({});
+  const beats = values.data
+    ? readWfdbFolder(values.data).flatMap((r) => cutBeats(r.name, r.signal))
+    : syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'));
+  const hz = 360;
+  const set = encodeBeats(ws, beats, 'test');
+  const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), set, (1000 * cfg.dataset.decimate) / hz, cfg);
+  const json = metricsJson(m, model.classes);
+  if (values.json) io.out(JSON.stringify(json));
+  else {
+    io.out(`${beats.length} beats: accuracy ${(100 * m.accuracy).toFixed(2)} %, macro-F1 ${m.macroF1.toFixed(3)}`);
+    model.classes.forEach((c, i) => io.out(`  ${c}: recall ${(100 * (m.perClass[i]?.recall ?? 0)).toFixed(1)} %, precision ${(100 * (m.perClass[i]?.precision ?? 0)).toFixed(1)} %, support ${m.perClass[i]?.support ?? 0}`));
+    io.out(`confusion (rows true ${model.classes.join(' ')}): ${JSON.stringify(m.confusion)}`);
+  }
+  return EXIT.ok;
+}

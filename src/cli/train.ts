@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AAMI_CLASSES } from '../core/data/datasets/aami.ts';
+import { createEngine } from '../core/engine/index.ts';
+import { compileNetwork } from '../core/network/compile.ts';
+import { createRng } from '../core/rng.ts';
+import { trainingSchema } from '../core/train/config.ts';
+import { ecgTrainingSets } from '../core/train/ecgTraining.ts';
+import { serializeModel } from '../core/train/modelFile.ts';
+import { trainNetwork } from '../core/train/trainer.ts';
+import { evaluateSet, metricsJson } from './evaluate.ts';
+import { readWfdbFolder } from './ecgRecords.ts';
+import { EXIT, UsageError, type CliIo } from './io.ts';
+import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
+
+export const TRAIN_USAGE =
+  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR] [--epochs N] [--split intra|inter] [--seed S] --out MODEL.json [--json]';
+
+/** `spikelab train`: trains the workspace's network on ECG beats with tfjs-wasm and saves a model. */
+export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      preset: { type: 'string' },
+      workspace: { type: 'string' },
+      data: { type: 'string' },
+      epochs: { type: 'string' },
+      split: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if ((values.workspace === undefined) === (values.preset === undefined)) throw new UsageError('give exactly one of --workspace FILE or --preset NAME');
+  if (!values.out) throw new UsageError('--out MODEL.json is required');
+  if (values.split !== undefined && values.split !== 'intra' && values.split !== 'inter') throw new UsageError(`--split must be intra or inter, got '${values.split}'`);
+  const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
+  if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
+  let ws = values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? '');
+  const training = trainingSchema.parse({
+    ...(ws.training ?? {}),
+    ...(epochs !== undefined ? { epochs } : {}),
+    dataset: { ...(ws.training?.dataset ?? {}), ...(values.split !== undefined ? { split: values.split } : {}) },
+  });
+  if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
+  ws = { ...ws, training };
+  const engine = await createEngine('tfjs-wasm');
+  const sets = ecgTrainingSets(ws, values.data ? readWfdbFolder(values.data) : undefined);
+  const net = compileNetwork(ws.network, undefined, ws.seed);
+  if (!values.json) io.out(`training on ${sets.description} (${engine.info().name}); ${training.epochs} epochs`);
+  const result = await trainNetwork(net, sets.train, training, sets.dtMs, createRng(ws.seed, 'train'), {
+    onEpoch: (e) => io.out(values.json ? JSON.stringify({ epoch: e.epoch, loss: e.loss, train_accuracy: e.trainAccuracy, val_accuracy: e.valAccuracy, ms_per_batch: e.msPerBatch }) : `epoch ${e.epoch + 1}: loss ${e.loss.toFixed(4)}, train ${(100 * e.trainAccuracy).toFixed(1)} %, validation ${(100 * e.valAccuracy).toFixed(1)} %, ${e.msPerBatch.toFixed(0)} ms/batch`),
+  });
+  const trained = { ...net, weights: result.weights };
+  const test = evaluateSet(trained, sets.test, sets.dtMs, training);
+  const metrics = metricsJson(test, AAMI_CLASSES);
+  writeFileSync(values.out, serializeModel({ workspace: ws, classes: [...AAMI_CLASSES], weights: result.weights, metrics: { ...metrics, best_epoch: result.bestEpoch, data: sets.description } }));
+  io.out(values.json ? JSON.stringify({ ...metrics, best_epoch: result.bestEpoch, model: values.out }) : `test accuracy ${(100 * test.accuracy).toFixed(2)} %, macro-F1 ${test.macroF1.toFixed(3)}; model written to ${values.out}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkspace } from '../spec/parseWorkspace.ts';
+import { base64ToFloats, floatsToBase64, parseModel, serializeModel } from './modelFile.ts';
+
+const ws = parseWorkspace({
+  schemaVersion: 1,
+  network: { layers: [{ kind: 'input', name: 'in', shape: [2] }, { kind: 'dense', name: 'fc', units: 3 }, { kind: 'spiking', name: 'lif', neuron: { model: 'lif' } }] },
+  data: { kind: 'synthetic-ecg' },
+  encoder: { kind: 'delta' },
+});
+
+describe('model files', () => {
+  it('round-trip float32 weights bit for bit through base64, every length mod 3', () => {
+    for (const n of [1, 2, 3, 7]) {
+      const v = Float32Array.from({ length: n }, (_, i) => Math.fround((i - 1.5) * 0.3333));
+      expect(base64ToFloats(floatsToBase64(v))).toEqual(v);
+    }
+  });
+  it('round-trip workspace, classes, weights and metrics', () => {
+    const weights = { fc: { shape: [2, 3], values: Float32Array.from([1, -2, 3.5, 0.25, -0.125, 1e-7]) } };
+    const m = parseModel(serializeModel({ workspace: ws, classes: ['a', 'b'], weights, metrics: { accuracy: 0.5 } }));
+    expect(m.workspace).toEqual(ws);
+    expect(m.classes).toEqual(['a', 'b']);
+    expect(m.weights['fc']?.values).toEqual(weights.fc.values);
+    expect(m.metrics['accuracy']).toBe(0.5);
+  });
+  it('refuses a model whose weights do not fill their shape, or that is not a model', () => {
+    const good = JSON.parse(serializeModel({ workspace: ws, classes: [], weights: { fc: { shape: [2, 3], values: new Float32Array(6) } }, metrics: {} })) as { weights: { fc: { shape: number[] } } };
+    good.weights.fc.shape = [4, 3];
+    expect(() => parseModel(JSON.stringify(good))).toThrow(/do not fill shape/);
+    expect(() => parseModel('{"format":"other"}')).toThrow();
+    expect(() => parseModel('nope')).toThrow(/not JSON/);
+  });
+});
