@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimClient } from '../workers/client.ts';
+import { createTrainClient } from '../workers/trainClient.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext } from './ui/clientContext.ts';
 import { loadDefaultWorkspace } from './ui/boot.ts';
@@ -12,13 +13,14 @@ import './ui/app.css';
 // Boot: the embedded default workspace (links and autosave arrive with issue #7).
 const client = createSimClient();
 const controller = startRunController(useStore, client);
+const trainClient = createTrainClient();
 if (new URLSearchParams(location.search).has('test')) installTestHooks(client);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ClientContext.Provider value={client}>
-      <App controller={controller} />
+      <App controller={controller} trainClient={trainClient} />
     </ClientContext.Provider>
   </StrictMode>,
 );

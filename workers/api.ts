@@ -1,6 +1,7 @@
 import { transferHandlers } from 'comlink';
 import type { LoadedRecord } from '../src/core/data/fileStore.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
+import type { NetworkWeights } from '../src/core/network/weights.ts';
 import type { RunSource } from '../src/core/pipeline.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo, SimulationResult } from '../src/core/engine/types.ts';
@@ -16,7 +17,7 @@ export interface RunReply {
 /** The simulation worker's API (workers/simApi.ts implements it, the UI calls it through Comlink). */
 export interface SimApi {
   /** Validates `workspace`, generates and encodes its data, simulates; progress as steps done / total. */
-  run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply>;
+  run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void, weights?: NetworkWeights): Promise<RunReply>;
   /** Cancels a running job; its run() rejects with CancelledError. Unknown ids are ignored. */
   cancel(jobId: string): void;
   /** Starts (or reuses) an engine and says what it runs on, without simulating. */

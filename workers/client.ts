@@ -1,5 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { LoadedRecord } from '../src/core/data/fileStore.ts';
+import type { NetworkWeights } from '../src/core/network/weights.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo } from '../src/core/engine/types.ts';
@@ -16,7 +17,7 @@ export class WorkerCrashedError extends SpikelabError {
 
 /** The page's handle on the simulation worker. */
 export interface SimClient {
-  run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply>;
+  run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void, weights?: NetworkWeights): Promise<RunReply>;
   cancel(jobId: string): void;
   engineInfo(request: EngineRequest): Promise<EngineInfo>;
   /** Sends dropped files to the worker (their buffers are transferred) and returns what was found. */
@@ -53,9 +54,9 @@ export function createSimClient(makeWorker: () => Worker = defaultWorker): SimCl
   };
   start();
   return {
-    run(jobId, workspace, onProgress) {
+    run(jobId, workspace, onProgress, weights) {
       // The worker releases the proxied callback when the job ends (simApi.ts).
-      return Promise.race([remote.run(jobId, workspace, onProgress ? proxy(onProgress) : undefined), crash]);
+      return Promise.race([remote.run(jobId, workspace, onProgress ? proxy(onProgress) : undefined, weights), crash]);
     },
     cancel: (jobId) => void remote.cancel(jobId).catch(() => undefined),
     engineInfo: (request) => Promise.race([remote.engineInfo(request), crash]),

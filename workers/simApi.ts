@@ -1,6 +1,7 @@
 import { releaseProxy, transfer } from 'comlink';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
 import type { Engine } from '../src/core/engine/types.ts';
+import type { NetworkWeights } from '../src/core/network/weights.ts';
 import { createFileStore } from '../src/core/data/fileStore.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
@@ -45,12 +46,12 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
     return e;
   };
   const api = {
-    async run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void): Promise<RunReply> {
+    async run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void, weights?: NetworkWeights): Promise<RunReply> {
       const ws = parseWorkspace(workspace);
       const ctrl = new AbortController();
       jobs.set(jobId, ctrl);
       try {
-        const run = prepareRun(ws, undefined, files);
+        const run = prepareRun(ws, weights, files);
         const engine = await engineFor(ws.simulation.engine === 'events' ? 'events' : ws.simulation.tfjsBackend === 'auto' ? 'tfjs' : `tfjs-${ws.simulation.tfjsBackend}`);
         const result = await simulatePrepared(run, engine, ws, {
           signal: ctrl.signal,

@@ -4,6 +4,8 @@ import { DataPanel } from './panels/DataPanel.tsx';
 import { Header } from './panels/Header.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
+import { TrainPanel } from './panels/TrainPanel.tsx';
+import type { TrainClient } from '../../workers/trainClient.ts';
 import type { RunController } from './runController.ts';
 import { useStore } from './store/index.ts';
 import { RasterView } from './viz/raster/RasterView.tsx';
@@ -26,7 +28,7 @@ function useUndoKeys(): void {
 }
 
 /** The workbench: network and data on the left, signal, raster and membrane in the middle, metrics on the right. */
-export function App({ controller }: { controller: RunController }) {
+export function App({ controller, trainClient }: { controller: RunController; trainClient: TrainClient }) {
   useUndoKeys();
   const ready = useStore((s) => s.workspace !== null);
   return (
@@ -46,6 +48,7 @@ export function App({ controller }: { controller: RunController }) {
           </div>
           <aside className="right">
             <MetricsPanel />
+            <TrainPanel client={trainClient} />
           </aside>
         </main>
       ) : (

@@ -1,5 +1,6 @@
 import { createArtifactStore } from '../core/artifacts.ts';
 import { CancelledError } from '../core/errors.ts';
+import type { NetworkWeights } from '../core/network/weights.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
 import type { RunReply } from '../../workers/api.ts';
 import type { SimClient } from '../../workers/client.ts';
@@ -7,6 +8,16 @@ import type { useStore } from './store/index.ts';
 
 /** Recordings of finished runs, by artefact id (typed arrays never go into React or zustand state). */
 export const runArtifacts = createArtifactStore<RunReply>(4);
+
+/** Trained weights, by artefact id. */
+export const weightArtifacts = createArtifactStore<NetworkWeights>(4);
+
+/** The trained weights that fit this workspace's network, if any (an edited network drops them). */
+export function currentWeights(store: typeof useStore, ws: Workspace): NetworkWeights | undefined {
+  const { weightsId, weightsNetwork } = store.getState();
+  if (!weightsId || weightsNetwork !== JSON.stringify(ws.network)) return undefined;
+  return weightArtifacts.get(weightsId);
+}
 
 /** Handle of the run controller, for the Cancel and Run buttons. */
 export interface RunController {
@@ -29,9 +40,14 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     running = jobId;
     store.getState().setRun({ status: 'running', progress: 0, error: null });
     try {
-      const reply = await client.run(jobId, ws, (done, total) => {
-        if (running === jobId) store.getState().setRun({ progress: done / total });
-      });
+      const reply = await client.run(
+        jobId,
+        ws,
+        (done, total) => {
+          if (running === jobId) store.getState().setRun({ progress: done / total });
+        },
+        currentWeights(store, ws),
+      );
       if (running !== jobId) return;
       const artifactId = runArtifacts.put(reply);
       const r = reply.result;
@@ -62,7 +78,7 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     timer = setTimeout(() => void run(ws), debounceMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.workspace !== prev.workspace) schedule(s.workspace);
+    if (s.workspace !== prev.workspace || s.weightsId !== prev.weightsId) schedule(s.workspace);
   });
   schedule(store.getState().workspace);
   return {

@@ -1,3 +1,4 @@
+import { loadPresetWorkspace, PRESETS } from '../boot.ts';
 import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 
@@ -13,9 +14,27 @@ export function Header({ controller }: { controller: RunController }) {
   const { edit, undo, redo } = useStore.getState();
   return (
     <header className="header">
-      <h1>
-        Spikelab <span className="ws-name">{name}</span>
-      </h1>
+      <h1>Spikelab</h1>
+      <label className="engine">
+        preset{' '}
+        <select
+          data-testid="preset-select"
+          value={PRESETS.find((p) => p.label === name || name?.startsWith(p.label))?.id ?? ''}
+          onChange={(e) =>
+            void loadPresetWorkspace(e.target.value).then(
+              (ws) => useStore.getState().loadWorkspace(ws),
+              (err: unknown) => useStore.getState().setRun({ status: 'error', error: err instanceof Error ? err.message : String(err) }),
+            )
+          }
+        >
+          {PRESETS.find((p) => p.label === name || name?.startsWith(p.label)) ? null : <option value="">{name}</option>}
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="engine">
         engine{' '}
         <select

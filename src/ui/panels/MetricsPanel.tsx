@@ -30,7 +30,7 @@ export function MetricsPanel() {
         </tbody>
       </table>
       <p>
-        total <b data-testid="total-spikes">{summary.totalSpikes}</b> spikes in {durationS} s ({summary.steps} steps of {summary.dtMs} ms)
+        total <b data-testid="total-spikes">{summary.totalSpikes}</b> spikes in {durationS} s ({summary.steps} steps of {Number(summary.dtMs.toFixed(3))} ms)
       </p>
       <p>
         {summary.engine.name}: {summary.elapsedMs} ms

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
+import { createTrainSlice, type TrainSlice } from './trainSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -16,6 +17,7 @@ export const createStore = () =>
     ...createRunSlice(...a),
     ...createViewSlice(...a),
     ...createFilesSlice(...a),
+    ...createTrainSlice(...a),
   }));
 
 /** The app's store. */

@@ -1,0 +1,130 @@
+import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { AAMI_CLASSES } from '../../core/data/datasets/aami.ts';
+import type { TrainClient } from '../../../workers/trainClient.ts';
+import { NumberField } from '../controls/NumberField.tsx';
+import { weightArtifacts } from '../runController.ts';
+import { useStore } from '../store/index.ts';
+import { TrainingCurves } from '../viz/curves/TrainingCurves.tsx';
+
+/** Train / pause / resume / stop with progress, ETA, live curves and the test confusion matrix. */
+export function TrainPanel({ client }: { client: TrainClient }) {
+  const training = useStore((s) => s.workspace?.training);
+  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, batch: st.batchProgress, started: st.trainStartedAt, error: st.trainError, test: st.testMetrics, info: st.trainInfo })));
+  const job = useRef(0);
+  if (!training) return null;
+  const setCfg = (key: string, v: unknown) => useStore.getState().edit(`training.${key}`, (d) => void ((d['training'] as Record<string, unknown>)[key] = v));
+  const id = `train${job.current}`;
+  const start = async () => {
+    const ws = useStore.getState().workspace;
+    if (!ws) return;
+    job.current += 1;
+    const jobId = `train${job.current}`;
+    const { setTrain } = useStore.getState();
+    setTrain({ trainStatus: 'training', epochs: [], batchProgress: 0, trainStartedAt: Date.now(), trainError: null, testMetrics: null, trainInfo: null });
+    try {
+      const reply = await client.train(
+        jobId,
+        ws,
+        (r) => setTrain({ epochs: [...useStore.getState().epochs, r] }),
+        (d, t) => setTrain({ batchProgress: d / t }),
+      );
+      const weightsId = weightArtifacts.put(reply.weights);
+      setTrain({
+        trainStatus: 'done',
+        testMetrics: reply.test,
+        trainInfo: `${reply.description} on ${reply.backend}${reply.cancelled ? ' (stopped; best epoch kept)' : ''}`,
+        weightsId,
+        weightsNetwork: JSON.stringify(ws.network),
+      });
+    } catch (e) {
+      setTrain({ trainStatus: 'error', trainError: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const done = s.epochs.length + s.batch;
+  const elapsed = (Date.now() - s.started) / 1000;
+  const eta = done > 0 ? (elapsed / done) * (training.epochs - done) : NaN;
+  return (
+    <section className="panel" aria-label="Training">
+      <h2>Training</h2>
+      <NumberField label="epochs" value={training.epochs} step={1} testId="train-epochs" onCommit={(v) => setCfg('epochs', v)} />
+      <NumberField label="training beats" value={training.dataset.beats} step={1} testId="train-beats" onCommit={(v) => setCfg('dataset', { ...training.dataset, beats: v })} />
+      <NumberField label="learning rate" value={training.learningRate} onCommit={(v) => setCfg('learningRate', v)} />
+      <NumberField label="spike penalty" unit="weight" title="firing-rate regulariser: spikes cost energy" value={training.rateRegularization} onCommit={(v) => setCfg('rateRegularization', v)} />
+      <div className="train-buttons">
+        {s.status === 'training' || s.status === 'paused' ? (
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                if (s.status === 'paused') client.resume(id);
+                else client.pause(id);
+                useStore.getState().setTrain({ trainStatus: s.status === 'paused' ? 'training' : 'paused' });
+              }}
+            >
+              {s.status === 'paused' ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" onClick={() => client.stop(id)}>
+              Stop
+            </button>
+          </>
+        ) : (
+          <button type="button" data-testid="train-button" onClick={() => void start()}>
+            Train
+          </button>
+        )}
+        <span data-testid="train-status">{s.status}</span>
+      </div>
+      {s.status === 'training' || s.status === 'paused' ? (
+        <div className="hint">
+          <progress data-testid="train-progress" value={done} max={training.epochs} /> epoch {Math.min(training.epochs, s.epochs.length + 1)} of {training.epochs}
+          {Number.isFinite(eta) ? `, about ${Math.max(0, eta).toFixed(0)} s left` : ''}
+        </div>
+      ) : null}
+      {s.epochs.length > 0 ? (
+        <>
+          <TrainingCurves epochs={s.epochs} />
+          <div className="hint" data-testid="epoch-line">
+            epoch {s.epochs.length}: loss {s.epochs.at(-1)?.loss.toFixed(3)}, validation {(100 * (s.epochs.at(-1)?.valAccuracy ?? 0)).toFixed(1)} %, {s.epochs.at(-1)?.msPerBatch.toFixed(0)} ms/batch, {(100 * (s.epochs.at(-1)?.rate ?? 0)).toFixed(1)} % spikes/neuron/step
+          </div>
+        </>
+      ) : null}
+      {s.error ? (
+        <div className="field-error" role="alert">
+          {s.error}
+        </div>
+      ) : null}
+      {s.test ? (
+        <div data-testid="confusion">
+          <div className="hint">{s.info}</div>
+          <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
+          <table className="metrics confusion">
+            <thead>
+              <tr>
+                <th>true \ pred</th>
+                {AAMI_CLASSES.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+                <th>recall</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.test.confusion.map((row, i) => (
+                <tr key={AAMI_CLASSES[i]}>
+                  <td>{AAMI_CLASSES[i]}</td>
+                  {row.map((v, j) => (
+                    <td key={j} className={i === j ? 'diag' : v > 0 ? 'off' : ''}>
+                      {v}
+                    </td>
+                  ))}
+                  <td>{s.test?.perClass[i]?.support ? `${(100 * (s.test.perClass[i]?.recall ?? 0)).toFixed(0)} %` : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="hint">The raster now runs with the trained weights.</div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { releaseProxy } from 'comlink';
+import { createEngine, type EngineFactoryOptions } from '../src/core/engine/index.ts';
+import type { NetworkWeights } from '../src/core/network/weights.ts';
+import { compileNetwork } from '../src/core/network/compile.ts';
+import { createRng } from '../src/core/rng.ts';
+import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
+import { ecgTrainingSets } from '../src/core/train/ecgTraining.ts';
+import type { ClassMetrics } from '../src/core/train/metrics.ts';
+import { classMetrics } from '../src/core/train/metrics.ts';
+import { trainNetwork, predict, type EpochReport } from '../src/core/train/trainer.ts';
+import { createVariables } from '../src/core/train/forward.ts';
+import * as tf from '@tensorflow/tfjs';
+import { SpikelabError } from '../src/core/errors.ts';
+
+/** What a training job returns. */
+export interface TrainReply {
+  readonly weights: NetworkWeights;
+  readonly history: readonly EpochReport[];
+  readonly test: ClassMetrics;
+  readonly backend: string;
+  readonly description: string;
+  readonly cancelled: boolean;
+}
+
+/** The training worker's API. */
+export interface TrainApi {
+  train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void): Promise<TrainReply>;
+  pause(jobId: string): void;
+  resume(jobId: string): void;
+  /** Stops after the current batch; the reply carries the best weights so far. */
+  stop(jobId: string): void;
+}
+
+function release(cb: unknown): void {
+  const r = (cb as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy];
+  if (typeof r === 'function') r.call(cb);
+}
+
+/** The training facade: parse, build the data sets, train (tfjs: webgl, else wasm, else cpu), evaluate. */
+export function createTrainApi(options: EngineFactoryOptions = {}) {
+  const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
+  const api = {
+    async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void): Promise<TrainReply> {
+      const ws = parseWorkspace(workspace);
+      if (!ws.training) throw new SpikelabError('not_trainable', 'this workspace has no training section; open a trainable preset such as "ECG beats (synthetic)"');
+      const job = { stop: { aborted: false }, paused: false, wake: undefined as (() => void) | undefined };
+      jobs.set(jobId, job);
+      try {
+        const engine = await createEngine('tfjs', options);
+        const sets = ecgTrainingSets(ws);
+        const net = compileNetwork(ws.network, undefined, ws.seed);
+        const result = await trainNetwork(net, sets.train, ws.training, sets.dtMs, createRng(ws.seed, 'train'), {
+          signal: job.stop,
+          gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
+          ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
+          ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
+        });
+        const vars = createVariables({ ...net, weights: result.weights });
+        const idx = Array.from({ length: sets.test.labels.length }, (_, i) => i);
+        const test = classMetrics(sets.test.labels, predict(net, vars, sets.test, idx, sets.dtMs, ws.training), sets.test.classes);
+        tf.dispose(Object.values(vars));
+        return { weights: result.weights, history: result.history, test, backend: engine.info().name, description: sets.description, cancelled: result.cancelled };
+      } finally {
+        jobs.delete(jobId);
+        release(onEpoch);
+        release(onBatch);
+      }
+    },
+    pause(jobId: string) {
+      const j = jobs.get(jobId);
+      if (j) j.paused = true;
+    },
+    resume(jobId: string) {
+      const j = jobs.get(jobId);
+      if (!j) return;
+      j.paused = false;
+      j.wake?.();
+      j.wake = undefined;
+    },
+    stop(jobId: string) {
+      const j = jobs.get(jobId);
+      if (!j) return;
+      j.stop.aborted = true;
+      j.paused = false;
+      j.wake?.();
+    },
+  } satisfies TrainApi;
+  return api;
+}

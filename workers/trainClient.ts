@@ -1,0 +1,39 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import type { EpochReport } from '../src/core/train/trainer.ts';
+import { registerErrorTransfer } from './api.ts';
+import { WorkerCrashedError } from './client.ts';
+import type { TrainApi, TrainReply } from './trainApi.ts';
+
+/** The page's handle on the training worker; a crash rejects the job and restarts the worker. */
+export interface TrainClient {
+  train(jobId: string, workspace: unknown, onEpoch: (r: EpochReport) => void, onBatch: (done: number, total: number) => void): Promise<TrainReply>;
+  pause(jobId: string): void;
+  resume(jobId: string): void;
+  stop(jobId: string): void;
+}
+
+export function createTrainClient(makeWorker: () => Worker = () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'spikelab-train' })): TrainClient {
+  registerErrorTransfer();
+  let worker = makeWorker();
+  let remote: Remote<TrainApi> = wrap<TrainApi>(worker);
+  let crashed: (e: Error) => void = () => undefined;
+  let crash = new Promise<never>((_, reject) => (crashed = reject));
+  crash.catch(() => undefined);
+  const watch = () =>
+    worker.addEventListener('error', (ev) => {
+      crashed(new WorkerCrashedError(ev.message || 'uncaught error'));
+      worker.terminate();
+      worker = makeWorker();
+      remote = wrap<TrainApi>(worker);
+      crash = new Promise<never>((_, reject) => (crashed = reject));
+      crash.catch(() => undefined);
+      watch();
+    });
+  watch();
+  return {
+    train: (jobId, ws, onEpoch, onBatch) => Promise.race([remote.train(jobId, ws, proxy(onEpoch), proxy(onBatch)), crash]),
+    pause: (id) => void remote.pause(id).catch(() => undefined),
+    resume: (id) => void remote.resume(id).catch(() => undefined),
+    stop: (id) => void remote.stop(id).catch(() => undefined),
+  };
+}
