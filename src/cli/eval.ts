@@ -36,7 +36,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});
   const beats = values.data
-    ? readWfdbFolder(values.data).flatMap((r) => cutBeats(r.name, r.signal))
+    ? readWfdbFolder(values.data).flatMap((r) => cutBeats(r.name, r.signal, { beforeS: cfg.dataset.beforeS, afterS: cfg.dataset.afterS, channel: 0 }))
     : syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'));
   const hz = 360;
   const set = encodeBeats(ws, beats, 'test');

@@ -28,9 +28,12 @@ export const trainingSchema = z.object({
       kind: z.literal('ecg-beats'),
       beats: z.number().int().min(10).max(200_000).default(1200),
       decimate: z.number().int().min(1).max(32).default(4),
+      /** Window around each R peak, s: a long pre-R window shows the previous beat (prematurity). */
+      beforeS: z.number().min(0.05).max(3).default(0.25),
+      afterS: z.number().min(0.05).max(3).default(0.45),
       split: z.enum(['intra', 'inter']).default('intra'),
     })
-    .default({ kind: 'ecg-beats', beats: 1200, decimate: 4, split: 'intra' }),
+    .default({ kind: 'ecg-beats', beats: 1200, decimate: 4, beforeS: 0.25, afterS: 0.45, split: 'intra' }),
 });
 
 export type TrainingConfig = z.output<typeof trainingSchema>;

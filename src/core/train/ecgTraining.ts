@@ -44,7 +44,7 @@ export function ecgTrainingSets(ws: Workspace, records?: readonly NamedRecord[])
     const test = syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'));
     return { train: encodeBeats(ws, beats, 'train'), test: encodeBeats(ws, test, 'test'), dtMs, description: `${beats.length} synthetic beats, tested on ${test.length} new ones`, config: cfg };
   }
-  const all = records.flatMap((r) => cutBeats(r.name, r.signal));
+  const all = records.flatMap((r) => cutBeats(r.name, r.signal, { beforeS: cfg.dataset.beforeS, afterS: cfg.dataset.afterS, channel: 0 }));
   const split =
     cfg.dataset.split === 'intra'
       ? splitIntraPatient(all, createRng(ws.seed, 'split'))
