@@ -1,5 +1,6 @@
 import { SpikelabError } from '../core/errors.ts';
 import { BENCH_USAGE, benchCommand } from './bench.ts';
+import { CONVERT_USAGE, convertCommand } from './convert.ts';
 import { EVAL_USAGE, evalCommand } from './eval.ts';
 import { INSPECT_USAGE, inspectCommand } from './inspect.ts';
 import { TRAIN_USAGE, trainCommand } from './train.ts';
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], i
   inspect: { usage: INSPECT_USAGE, run: inspectCommand },
   train: { usage: TRAIN_USAGE, run: trainCommand },
   eval: { usage: EVAL_USAGE, run: evalCommand },
+  convert: { usage: CONVERT_USAGE, run: convertCommand },
 };
 
 const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');

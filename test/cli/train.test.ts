@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
 const cli = (...args: string[]) => {
@@ -45,5 +46,17 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(cli('train', '--preset', 'ecg-synthetic').code).toBe(2);
     expect(cli('train', '--preset', 'ecg-synthetic', '--out', model, '--split', 'diagonal').code).toBe(2);
     expect(cli('eval', '--model', join(dir, 'missing.json')).code).toBe(2);
+  });
+});
+
+describe.skipIf(!HAVE_DATA)('spikelab convert on MNIST', () => {
+  it('reports the ANN accuracy and the converted SNN accuracy and gap for T = 10…100', () => {
+    const r = cli('convert', '--data', join(DATA_DIR, 'mnist'), '--train', '500', '--test', '200', '--hidden', '32', '--epochs', '4', '--json');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as { ann_accuracy: number; snn: { steps: number; accuracy: number; gap: number }[] };
+    expect(j.ann_accuracy).toBeGreaterThan(0.6);
+    expect(j.snn.map((s) => s.steps)).toEqual([10, 25, 50, 100]);
+    expect(j.snn.at(-1)!.gap).toBeLessThan(0.1);
+    expect(cli('convert').code).toBe(2);
   });
 });
