@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../errors.ts';
 import { parseWorkspace } from './parseWorkspace.ts';
@@ -54,8 +54,10 @@ describe('parseWorkspace', () => {
   });
 
   it('accepts every preset shipped in public/presets', () => {
-    const doc: unknown = JSON.parse(readFileSync(new URL('../../../public/presets/default.workspace.json', import.meta.url), 'utf8'));
-    expect(parseWorkspace(doc).name).toBeTruthy();
+    const dir = new URL('../../../public/presets/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.workspace.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const f of files) expect(parseWorkspace(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))).name, f).toBeTruthy();
   });
 
   const cases: [string, () => unknown, string][] = [
