@@ -20,6 +20,7 @@ function buffersOf(reply: RunReply): ArrayBuffer[] {
     if (src.waveform) out.add(src.waveform.values.buffer as ArrayBuffer);
   }
   else if (src.kind === 'events') for (const a of [src.events.x, src.events.y, src.events.p, src.events.t]) out.add(a.buffer as ArrayBuffer);
+  else if (src.kind === 'beats') out.add(src.signal.values.buffer as ArrayBuffer).add(src.vectors.buffer as ArrayBuffer);
   else out.add(src.pixels.buffer as ArrayBuffer);
   return [...out];
 }

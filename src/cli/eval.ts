@@ -7,10 +7,10 @@ import { SpecError } from '../core/errors.ts';
 import { compileNetwork } from '../core/network/compile.ts';
 import { createRng } from '../core/rng.ts';
 import { trainingSchema } from '../core/train/config.ts';
-import { encodeBeats } from '../core/train/ecgTraining.ts';
+import { beatStepMs, beatWindowOf, encodeBeats } from '../core/train/ecgTraining.ts';
+import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
 import { parseModel } from '../core/train/modelFile.ts';
 import { readWfdbFolder } from './ecgRecords.ts';
-import { evaluateSet, metricsJson } from './evaluate.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 
 export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR] [--json]';
@@ -35,12 +35,12 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   await createEngine('tfjs-wasm');
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});
-  const beats = values.data
-    ? readWfdbFolder(values.data).flatMap((r) => cutBeats(r.name, r.signal, { beforeS: cfg.dataset.beforeS, afterS: cfg.dataset.afterS, channel: 0 }))
-    : syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'));
-  const hz = 360;
+  const records = values.data ? readWfdbFolder(values.data) : undefined;
+  const beats = records
+    ? records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)))
+    : syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
   const set = encodeBeats(ws, beats, 'test');
-  const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), set, (1000 * cfg.dataset.decimate) / hz, cfg);
+  const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), set, beatStepMs(cfg, records?.[0]?.signal.samplingHz ?? 360), cfg);
   const json = metricsJson(m, model.classes);
   if (values.json) io.out(JSON.stringify(json));
   else {

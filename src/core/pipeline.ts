@@ -8,13 +8,23 @@ import type { CompiledNetwork, Engine, SimInput, SimOptions, SimulationResult } 
 import { compileNetwork } from './network/compile.ts';
 import type { NetworkWeights } from './network/weights.ts';
 import { createRng } from './rng.ts';
+import { beatWindowRun, usesBeatWindows } from './train/beatWindowRun.ts';
 import type { Workspace } from './spec/workspace.ts';
 
 /** What the network was fed: a sampled signal (then encoded) or camera events (fed directly). */
 export type RunSource =
   | { readonly kind: 'signal'; readonly signal: Signal; readonly waveform?: Signal }
   | { readonly kind: 'events'; readonly events: EventRecord }
-  | { readonly kind: 'image'; readonly width: number; readonly height: number; readonly pixels: Float32Array };
+  | { readonly kind: 'image'; readonly width: number; readonly height: number; readonly pixels: Float32Array }
+  /** ECG beats cut from `signal`, each as the vector row the network was fed for `stepsPerBeat` steps. */
+  | {
+      readonly kind: 'beats';
+      readonly signal: Signal;
+      readonly vectors: Float32Array;
+      readonly width: number;
+      readonly beats: readonly { readonly sample: number; readonly symbol: string }[];
+      readonly stepsPerBeat: number;
+    };
 
 /** Everything a run of a workspace needs, prepared from the workspace (and its files) alone. */
 export interface PreparedRun {
@@ -61,6 +71,11 @@ export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: File
     const img = imageFromFile(ws.data, files);
     const enc = encodeStatic(img.pixels, ws.data.steps, ws.encoder, createRng(ws.seed, 'encoder'));
     return { source: { kind: 'image', ...img }, dtMs: 1, input: { ...enc, batch: 1 }, network };
+  }
+  if (usesBeatWindows(ws) && (ws.data.kind === 'synthetic-ecg' || ws.data.kind === 'signal-file')) {
+    const signal = loadSignal(ws, files);
+    const { input, ...beats } = beatWindowRun(ws, signal, createRng(ws.seed, 'encoder'));
+    return { source: { kind: 'beats', signal, ...beats }, dtMs: 1, input: { ...input, batch: 1 }, network };
   }
   // Audio keeps its waveform beside the cochleagram the network is fed, for the viewer.
   const waveform =

@@ -42,16 +42,17 @@ export function signalFromFile(src: SignalFileSource, files: FileResolver | unde
   } else if (r.format === 'wfdb' || r.format === 'wav' || r.format === 'csv') full = r.signal;
   else throw new DataFormatError(src.file, 'format', 0, `a ${r.format} file holds events or images, not a signal`);
   const C = full.channels.length;
-  if (src.channel >= C) throw new DataFormatError(src.file, 'channel', 0, `channel ${src.channel} does not exist; the file has ${C}`);
+  const K = src.channels;
+  if (src.channel + K > C) throw new DataFormatError(src.file, 'channel', 0, K === 1 ? `channel ${src.channel} does not exist; the file has ${C}` : `channels ${src.channel}–${src.channel + K - 1} do not exist; the file has ${C}`);
   const from = Math.min(full.length, Math.round(src.startS * full.samplingHz));
   const to = Math.min(full.length, from + Math.round(src.durationS * full.samplingHz));
-  const values = new Float32Array(to - from);
-  for (let t = from; t < to; t++) values[t - from] = full.values[t * C + src.channel] as number;
+  const values = new Float32Array((to - from) * K);
+  for (let t = from; t < to; t++) for (let k = 0; k < K; k++) values[(t - from) * K + k] = full.values[t * C + src.channel + k] as number;
   const window: Signal = {
     samplingHz: full.samplingHz,
-    channels: [full.channels[src.channel] ?? `channel ${src.channel}`],
+    channels: Array.from({ length: K }, (_, k) => full.channels[src.channel + k] ?? `channel ${src.channel + k}`),
     unit: full.unit,
-    length: values.length,
+    length: to - from,
     values,
     annotations: full.annotations.filter((a) => a.sample >= from && a.sample < to).map((a) => ({ sample: a.sample - from, symbol: a.symbol })),
   };

@@ -10,6 +10,8 @@ export const signalFileSourceSchema = z.object({
   file: z.string().min(1).max(300),
   checksum: z.string().max(100),
   channel: z.number().int().min(0).default(0),
+  /** How many consecutive channels from `channel` (2 = both MIT-BIH leads). */
+  channels: z.number().int().min(1).max(64).default(1),
   startS: z.number().min(0).default(0),
   durationS: z.number().positive().max(600).default(4),
   /** 'mel': the window goes through a log-mel filterbank first (audio), one channel per band. */

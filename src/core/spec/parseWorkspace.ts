@@ -3,6 +3,7 @@ import { SpecError, type SpecIssue } from '../errors.ts';
 import { eventSourceWidth } from '../data/sourceSchemas.ts';
 import { EEG_CHANNELS } from '../data/synth/eegSynth.ts';
 import { encodedWidth } from '../encoders/schema.ts';
+import { beatVectorWidth } from '../train/beatVector.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { migrateWorkspace } from './migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION, workspaceSchema, type Workspace } from './workspace.ts';
@@ -29,12 +30,17 @@ export function zodIssues(error: z.ZodError, prefix = ''): SpecIssue[] {
  * Number of input neurons the data source and encoder produce. Signals give one channel (a file
  * source picks one) through the encoder; event files bypass the encoder (2 per pixel).
  */
-export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder'>): number {
+export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder' | 'training'>): number {
+  const beats = ws.training?.dataset;
+  if (beats?.input === 'window' && (ws.data.kind === 'synthetic-ecg' || ws.data.kind === 'signal-file')) {
+    const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360;
+    return encodedWidth(ws.encoder, beatVectorWidth(beats, hz));
+  }
   switch (ws.data.kind) {
     case 'synthetic-ecg':
-      return encodedWidth(ws.encoder, 1);
+      return encodedWidth(ws.encoder, ws.data.leads);
     case 'signal-file':
-      return encodedWidth(ws.encoder, ws.data.frontEnd === 'mel' ? ws.data.bands : 1);
+      return encodedWidth(ws.encoder, ws.data.frontEnd === 'mel' ? ws.data.bands : ws.data.channels);
     case 'synthetic-eeg':
       return encodedWidth(ws.encoder, EEG_CHANNELS.length);
     case 'synthetic-audio':
@@ -79,6 +85,11 @@ function crossCheck(ws: Workspace): SpecIssue[] {
       out.push({ path: 'network.layers[0].shape', message: `${source} produces ${want} input neurons but the input layer has ${have}` });
     }
   }
+  const beats = ws.training?.dataset;
+  if (beats?.input === 'window' && ws.data.kind === 'synthetic-ecg' && ws.data.leads < beats.leads)
+    out.push({ path: 'data.leads', message: `the training window cuts ${beats.leads} leads but the synthetic ECG has ${ws.data.leads}` });
+  if (beats?.input === 'window' && ws.data.kind === 'signal-file' && ws.data.channels < beats.leads)
+    out.push({ path: 'data.channels', message: `the training window cuts ${beats.leads} leads but the file source takes ${ws.data.channels} channel(s)` });
   ws.simulation.record.membrane.forEach((probe, i) => {
     const idx = ws.network.layers.findIndex((l) => l.name === probe.layer);
     const layer = ws.network.layers[idx];

@@ -1,32 +1,43 @@
 import { AAMI_CLASSES } from '../data/datasets/aami.ts';
 import type { Beat } from '../data/datasets/ecgBeats.ts';
-import { encodeSamples } from '../encoders/index.ts';
+import { encodeSamples, encodeStatic } from '../encoders/index.ts';
 import type { EncoderSpec } from '../encoders/schema.ts';
 import type { Rng } from '../rng.ts';
+import { beatVector, decimateBeat } from './beatVector.ts';
 import type { LabelledSet } from './trainer.ts';
 
-/** How beats become network input: every `decimate`-th sample, then the encoder (per beat). */
+/** How beats become network input. */
 export interface BeatEncoding {
+  /** Keep every `decimate`-th sample (a 700 ms window at 360 Hz is 252 samples). */
   readonly decimate: number;
   readonly encoder: EncoderSpec;
+  /** 'sequence': one sample per step; 'window': the whole beat as one vector held for `steps`. */
+  readonly input?: 'sequence' | 'window';
+  readonly rrFeatures?: boolean;
+  readonly steps?: number;
 }
 
 /**
  * Encodes heartbeats as a labelled set over the 5 AAMI classes (N S V F Q → 0…4). Each beat is
- * decimated (a 700 ms window at 360 Hz is 252 samples; BPTT cost grows with steps) and encoded on
- * its own, so amplitude normalisation is per beat, as a device would see each beat.
+ * decimated (BPTT cost grows with steps) and encoded on its own, as a device would see each beat:
+ * in 'sequence' mode sample by sample (amplitude normalised per beat), in 'window' mode as the
+ * vector of `beatVector` held for `steps` steps.
  */
 export function beatSet(beats: readonly Beat[], enc: BeatEncoding, rng: Rng): LabelledSet {
   const labels = Int32Array.from(beats, (b) => AAMI_CLASSES.indexOf(b.label));
   let steps = 0;
   let neurons = 0;
+  // A window under direct coding is the same current every step: keep one step (held).
+  const held = enc.input === 'window' && enc.encoder.kind === 'direct';
   const inputs = beats.map((b, i) => {
-    const n = Math.floor(b.values.length / enc.decimate);
-    const x = Float32Array.from({ length: n }, (_, k) => b.values[k * enc.decimate] as number);
-    const e = encodeSamples({ steps: n, channels: 1, x }, enc.encoder, rng.fork(`beat${i}`), false);
-    steps = e.steps;
+    const d = decimateBeat(b, enc.decimate);
+    const e =
+      enc.input === 'window'
+        ? encodeStatic(beatVector(d.x, b, enc.rrFeatures ?? false), held ? 1 : (enc.steps ?? 8), enc.encoder, rng.fork(`beat${i}`))
+        : encodeSamples({ steps: d.steps, channels: b.leads, x: d.x }, enc.encoder, rng.fork(`beat${i}`), false);
+    steps = held ? (enc.steps ?? 8) : e.steps;
     neurons = e.neurons;
     return e.values;
   });
-  return { inputs, labels, steps, neurons, classes: AAMI_CLASSES.length };
+  return { inputs, labels, steps, neurons, classes: AAMI_CLASSES.length, held };
 }

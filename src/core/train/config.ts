@@ -15,6 +15,10 @@ export const trainingSchema = z.object({
   clipNorm: z.number().min(0).default(5),
   loss: z.enum(['ceCount', 'ceMaxMembrane', 'ceMeanMembrane', 'mseCount']).default('ceCount'),
   surrogate: z.object({ name: z.enum(['fastSigmoid', 'arctan', 'triangle']).default('fastSigmoid'), slope: z.number().positive().default(25) }).default({ name: 'fastSigmoid', slope: 25 }),
+  /** Neuron parameters learned with the weights, one scalar per spiking layer (as snnTorch's learn_beta). */
+  trainable: z
+    .object({ decay: z.boolean().default(false), threshold: z.boolean().default(false), adaptation: z.boolean().default(false) })
+    .default({ decay: false, threshold: false, adaptation: false }),
   /** Weight of the firing-rate penalty: mean spikes per neuron per step (spikes cost energy). */
   rateRegularization: z.number().min(0).default(0),
   /** 'balanced' weights each class by N/(classes·count): rare arrhythmias count as much as N. */
@@ -32,8 +36,20 @@ export const trainingSchema = z.object({
       beforeS: z.number().min(0.05).max(3).default(0.25),
       afterS: z.number().min(0.05).max(3).default(0.45),
       split: z.enum(['intra', 'inter']).default('intra'),
+      /**
+       * 'sequence': the beat's samples enter one per step through the encoder (a temporal SNN).
+       * 'window': the whole decimated window of every lead, plus the RR features, is one vector
+       * held for `steps` steps and encoded (rate or direct): a few steps instead of ~80.
+       */
+      input: z.enum(['sequence', 'window']).default('sequence'),
+      /** Leads cut side by side (MIT-BIH has two: MLII and V1/V2/V4/V5). */
+      leads: z.number().int().min(1).max(2).default(1),
+      /** Add the RR intervals (previous, next, local mean, and their ratios) as inputs ('window' only). */
+      rrFeatures: z.boolean().default(false),
+      /** Steps the window vector is held for ('window' only). */
+      steps: z.number().int().min(1).max(1000).default(8),
     })
-    .default({ kind: 'ecg-beats', beats: 1200, decimate: 4, beforeS: 0.25, afterS: 0.45, split: 'intra' }),
+    .default({ kind: 'ecg-beats', beats: 1200, decimate: 4, beforeS: 0.25, afterS: 0.45, split: 'intra', input: 'sequence', leads: 1, rrFeatures: false, steps: 8 }),
 });
 
 export type TrainingConfig = z.output<typeof trainingSchema>;

@@ -1,7 +1,8 @@
 import { DS1_RECORDS } from '../data/datasets/aami.ts';
-import { cutBeats, splitInterPatient, splitIntraPatient, type Beat } from '../data/datasets/ecgBeats.ts';
+import { cutBeats, splitInterPatient, splitIntraPatient, type Beat, type BeatWindow } from '../data/datasets/ecgBeats.ts';
 import type { Signal } from '../data/signal.ts';
 import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
+import { SpecError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { beatSet } from './beatSet.ts';
@@ -24,10 +25,21 @@ export interface EcgSets {
   readonly config: TrainingConfig;
 }
 
+/** The beat window a training config cuts (leads beyond a record's channels are an error there). */
+export function beatWindowOf(cfg: TrainingConfig): BeatWindow {
+  return { beforeS: cfg.dataset.beforeS, afterS: cfg.dataset.afterS, channel: 0, leads: cfg.dataset.leads };
+}
+
+/** Step length of encoded beats, ms: a decimated sample, or 1 ms for a held window (no clock of its own, as in the page's run). */
+export function beatStepMs(cfg: TrainingConfig, samplingHz: number): number {
+  return cfg.dataset.input === 'window' ? 1 : (1000 * cfg.dataset.decimate) / samplingHz;
+}
+
 /** Encodes beats with the workspace's encoder and the dataset's decimation. */
 export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: string): LabelledSet {
   const cfg = ws.training ?? trainingSchema.parse({});
-  return beatSet(beats, { decimate: cfg.dataset.decimate, encoder: ws.encoder }, createRng(ws.seed, purpose));
+  const d = cfg.dataset;
+  return beatSet(beats, { decimate: d.decimate, encoder: ws.encoder, input: d.input, rrFeatures: d.rrFeatures, steps: d.steps }, createRng(ws.seed, purpose));
 }
 
 /**
@@ -38,13 +50,15 @@ export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: stri
 export function ecgTrainingSets(ws: Workspace, records?: readonly NamedRecord[]): EcgSets {
   const cfg = ws.training ?? trainingSchema.parse({});
   const hz = records?.[0]?.signal.samplingHz ?? 360;
-  const dtMs = (1000 * cfg.dataset.decimate) / hz;
+  const dtMs = beatStepMs(cfg, hz);
+  const short = records?.find((r) => r.signal.channels.length < cfg.dataset.leads);
+  if (short) throw new SpecError([{ path: 'training.dataset.leads', message: `${cfg.dataset.leads} leads asked for, but record ${short.name} has ${short.signal.channels.length}` }]);
   if (!records || records.length === 0) {
-    const beats = syntheticEcgBeats(cfg.dataset.beats, createRng(ws.seed, 'train-beats'));
-    const test = syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'));
+    const beats = syntheticEcgBeats(cfg.dataset.beats, createRng(ws.seed, 'train-beats'), undefined, beatWindowOf(cfg));
+    const test = syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
     return { train: encodeBeats(ws, beats, 'train'), test: encodeBeats(ws, test, 'test'), dtMs, description: `${beats.length} synthetic beats, tested on ${test.length} new ones`, config: cfg };
   }
-  const all = records.flatMap((r) => cutBeats(r.name, r.signal, { beforeS: cfg.dataset.beforeS, afterS: cfg.dataset.afterS, channel: 0 }));
+  const all = records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)));
   const split =
     cfg.dataset.split === 'intra'
       ? splitIntraPatient(all, createRng(ws.seed, 'split'))

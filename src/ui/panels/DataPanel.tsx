@@ -1,6 +1,7 @@
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { encoderSchema } from '../../core/encoders/schema.ts';
 import { inputWidth } from '../../core/spec/parseWorkspace.ts';
+import { trainingSchema } from '../../core/train/config.ts';
 import { dataSourceSchema } from '../../core/spec/workspace.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
@@ -19,8 +20,19 @@ const ENCODERS = ['levelCrossing', 'delta', 'rate', 'latency', 'hybrid', 'direct
 export function fitInputLayer(d: WorkspaceDraft): void {
   const data = dataSourceSchema.safeParse(d['data']);
   const encoder = encoderSchema.safeParse(d['encoder']);
+  const training = trainingSchema.optional().safeParse(d['training']);
   const input = d.network.layers[0];
-  if (data.success && encoder.success && input) input['shape'] = [inputWidth({ data: data.data, encoder: encoder.data })];
+  if (data.success && encoder.success && training.success && input) input['shape'] = [inputWidth({ data: data.data, encoder: encoder.data, training: training.data })];
+}
+
+/** A workspace trained on beat windows of several leads takes as many channels from its new source. */
+function matchBeatLeads(d: WorkspaceDraft, r: LoadedRecord | undefined): void {
+  const training = trainingSchema.optional().safeParse(d['training']);
+  const beats = training.success ? training.data?.dataset : undefined;
+  const data = d['data'] as Record<string, unknown>;
+  if (beats?.input !== 'window' || beats.leads < 2) return;
+  if (data['kind'] === 'synthetic-ecg') data['leads'] = beats.leads;
+  else if (data['kind'] === 'signal-file' && r && r.channels.length >= beats.leads) data['channels'] = beats.leads;
 }
 
 /** Built-in generators offered in the source menu, with the data source each starts from. */
@@ -64,6 +76,7 @@ export function DataPanel() {
       if (builtIn?.encoder) d['encoder'] = builtIn.encoder;
       if (r?.summary.format === 'wav') d['encoder'] = { kind: 'delta', threshold: 0.5 };
       if (r?.kind === 'images') d['encoder'] = { kind: 'rate', maxProb: 0.5 };
+      matchBeatLeads(d, r);
       fitInputLayer(d);
     });
   const setEncoder = (key: string, v: unknown) =>

@@ -61,13 +61,24 @@ export const BEAT_TIMING: Readonly<Record<SynthBeatClass, { readonly before: num
   F: { before: 0.95, after: 1.05 },
 };
 
-/** Sum of a class's Gaussian waves at phase θ, widths scaled by `widthScale`. */
-export function beatValue(cls: SynthBeatClass, theta: number, widthScale: number): number {
+/**
+ * Gain of each wave in the second (V1-like) lead: the same cardiac events seen from the right
+ * chest, where a normal QRS is a small r and a deep S (rS) and a left-ventricular PVC points up.
+ */
+const V1_GAIN: Readonly<Record<SynthBeatClass, Readonly<Record<EcgWave['name'], number>>>> = {
+  N: { P: 0.6, Q: 0, R: 0.3, S: 2.4, T: 0.5 },
+  A: { P: -0.8, Q: 0, R: 0.3, S: 2.4, T: 0.5 },
+  V: { P: 0, Q: 0.5, R: 0.9, S: 0.3, T: 1.2 },
+  F: { P: 0.3, Q: 0.3, R: 0.6, S: 1.4, T: 0.8 },
+};
+
+/** Sum of a class's Gaussian waves at phase θ in lead 0 (MLII) or 1 (V1), widths scaled by `widthScale`. */
+export function beatValue(cls: SynthBeatClass, theta: number, widthScale: number, lead = 0): number {
   let v = 0;
   for (const w of BEAT_MORPHOLOGY[cls]) {
     const d = theta - w.theta * widthScale;
     const b = w.b * widthScale;
-    v += w.a * Math.exp(-(d * d) / (2 * b * b));
+    v += (lead === 0 ? 1 : V1_GAIN[cls][w.name]) * w.a * Math.exp(-(d * d) / (2 * b * b));
   }
   return v;
 }

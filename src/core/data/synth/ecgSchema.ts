@@ -15,6 +15,8 @@ export const syntheticEcgSchema = z.object({
   noiseMv: z.number().min(0).max(5).default(0.02),
   /** Amplitude of the respiratory baseline wander, mV. */
   baselineWanderMv: z.number().min(0).max(5).default(0.05),
+  /** Leads: 1 (MLII-like) or 2 (adds a V1-like chest lead: small R, deep S, as on MIT-BIH's second channel). */
+  leads: z.number().int().min(1).max(2).default(1),
   /**
    * Relative frequency of each beat class (weights): normal, premature ventricular (PVC),
    * atrial premature (APB), fusion. An ectopic beat is always followed by a normal one.

@@ -60,7 +60,8 @@ export function makeRhythm(spec: SyntheticEcgSpec, rng: Rng): Rhythm {
  */
 export function generateSyntheticEcg(spec: SyntheticEcgSpec, rng: Rng): Signal {
   const n = Math.max(1, Math.round(spec.durationS * spec.samplingHz));
-  const values = new Float32Array(n);
+  const leads = spec.leads;
+  const values = new Float32Array(n * leads);
   const { classes, rr } = makeRhythm(spec, rng.fork('rr'));
   const noise = rng.fork('noise');
   const meanRr = 60 / spec.heartRateBpm;
@@ -82,15 +83,13 @@ export function generateSyntheticEcg(spec: SyntheticEcgSpec, rng: Rng): Signal {
       theta -= 2 * Math.PI;
       owner = beat + 1;
     }
-    let v = beatValue(classes[owner] ?? 'N', theta, Math.sqrt(interval / meanRr));
-    v += spec.baselineWanderMv * Math.sin(2 * Math.PI * 0.25 * t + respPhase);
-    v += spec.noiseMv * noise.normal();
-    values[i] = v;
+    const wander = spec.baselineWanderMv * Math.sin(2 * Math.PI * 0.25 * t + respPhase);
+    for (let l = 0; l < leads; l++) values[i * leads + l] = beatValue(classes[owner] ?? 'N', theta, Math.sqrt(interval / meanRr), l) + wander + spec.noiseMv * noise.normal();
   }
   const annotations: SignalAnnotation[] = [];
   peaks.forEach((peak, k) => {
     const sample = Math.round(peak * spec.samplingHz);
     if (sample >= 0 && sample < n) annotations.push({ sample, symbol: classes[k] ?? 'N' });
   });
-  return { samplingHz: spec.samplingHz, channels: ['ECG'], unit: 'mV', length: n, values, annotations };
+  return { samplingHz: spec.samplingHz, channels: leads === 1 ? ['ECG'] : ['MLII', 'V1'], unit: 'mV', length: n, values, annotations };
 }

@@ -1,5 +1,5 @@
 import type { Rng } from '../../rng.ts';
-import { cutBeats, type Beat } from '../datasets/ecgBeats.ts';
+import { cutBeats, DEFAULT_BEAT_WINDOW, type Beat, type BeatWindow } from '../datasets/ecgBeats.ts';
 import type { EventRecord } from '../formats/eventsRecord.ts';
 import { syntheticDigit } from './audioSynth.ts';
 import { DVS_CLASSES, syntheticDvs, type DvsClass } from './dvsSynth.ts';
@@ -20,12 +20,12 @@ function shuffled<T>(xs: readonly T[], rng: Rng): T[] {
  * About `beats` labelled heartbeats (AAMI classes N, S, V, F) cut from one long synthetic ECG at
  * 360 Hz with the given beat mix, as MIT-BIH beats are cut from a record.
  */
-export function syntheticEcgBeats(beats: number, rng: Rng, mix = { N: 6, V: 1, A: 1, F: 1 }): Beat[] {
+export function syntheticEcgBeats(beats: number, rng: Rng, mix = { N: 6, V: 1, A: 1, F: 1 }, window: BeatWindow = DEFAULT_BEAT_WINDOW): Beat[] {
   const out: Beat[] = [];
   // Records of at most 10 minutes (the generator's limit), each from its own stream, like patients.
   for (let k = 0; out.length < beats; k++) {
-    const spec = syntheticEcgSchema.parse({ kind: 'synthetic-ecg', samplingHz: 360, durationS: Math.min(600, Math.ceil((beats - out.length) * 0.85) + 2), beatMix: mix });
-    out.push(...cutBeats(`synthetic${k}`, generateSyntheticEcg(spec, rng.fork(`record${k}`))));
+    const spec = syntheticEcgSchema.parse({ kind: 'synthetic-ecg', samplingHz: 360, durationS: Math.min(600, Math.ceil((beats - out.length) * 0.85) + 2), beatMix: mix, leads: window.leads ?? 1 });
+    out.push(...cutBeats(`synthetic${k}`, generateSyntheticEcg(spec, rng.fork(`record${k}`)), window));
   }
   return out.slice(0, beats);
 }

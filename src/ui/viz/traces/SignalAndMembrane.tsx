@@ -4,6 +4,7 @@ import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
 import { EventView } from '../events/EventView.tsx';
 import { ImageView } from '../events/ImageView.tsx';
+import { BeatsView } from './BeatsView.tsx';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
 
@@ -14,7 +15,7 @@ export function SignalView() {
   const sig = reply?.source.kind === 'signal' ? reply.source.signal : undefined;
   const marks = useMemo(() => sig?.annotations.map((a) => a.sample) ?? [], [sig]);
   if (!reply) return null;
-  if (!sig) return reply.source.kind === 'image' ? <ImageView /> : <EventView />;
+  if (!sig) return reply.source.kind === 'image' ? <ImageView /> : reply.source.kind === 'beats' ? <BeatsView /> : <EventView />;
   return (
     <section className="panel trace-panel" aria-label="Input signal">
       <h2>
