@@ -1,20 +1,18 @@
 import { releaseProxy } from 'comlink';
 import { createEngine, type EngineFactoryOptions } from '../src/core/engine/index.ts';
 import type { NetworkWeights } from '../src/core/network/weights.ts';
-import { compileNetwork } from '../src/core/network/compile.ts';
-import { createRng } from '../src/core/rng.ts';
+import type { NetworkSpec } from '../src/core/spec/network.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
-import { ecgTrainingSets } from '../src/core/train/ecgTraining.ts';
 import type { ClassMetrics } from '../src/core/train/metrics.ts';
-import { classMetrics } from '../src/core/train/metrics.ts';
-import { trainNetwork, predict, type EpochReport } from '../src/core/train/trainer.ts';
-import { createVariables } from '../src/core/train/forward.ts';
-import * as tf from '@tensorflow/tfjs';
+import type { EpochReport } from '../src/core/train/trainer.ts';
+import { trainWorkspace } from '../src/core/train/trainWorkspace.ts';
 import { SpikelabError } from '../src/core/errors.ts';
 
 /** What a training job returns. */
 export interface TrainReply {
   readonly weights: NetworkWeights;
+  /** The network with learned neuron parameters written in (the page adopts it with the weights). */
+  readonly network: NetworkSpec;
   readonly history: readonly EpochReport[];
   readonly test: ClassMetrics;
   readonly backend: string;
@@ -47,19 +45,14 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
       jobs.set(jobId, job);
       try {
         const engine = await createEngine('tfjs', options);
-        const sets = ecgTrainingSets(ws);
-        const net = compileNetwork(ws.network, undefined, ws.seed);
-        const result = await trainNetwork(net, sets.train, ws.training, sets.dtMs, createRng(ws.seed, 'train'), {
+        const result = await trainWorkspace(ws, undefined, {
           signal: job.stop,
           gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
           ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
           ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
         });
-        const vars = createVariables({ ...net, weights: result.weights });
-        const idx = Array.from({ length: sets.test.labels.length }, (_, i) => i);
-        const test = classMetrics(sets.test.labels, predict(net, vars, sets.test, idx, sets.dtMs, ws.training), sets.test.classes);
-        tf.dispose(Object.values(vars));
-        return { weights: result.weights, history: result.history, test, backend: engine.info().name, description: sets.description, cancelled: result.cancelled };
+        const { weights, history, test, description, cancelled, workspace: trained } = result;
+        return { weights, network: trained.network, history, test, backend: engine.info().name, description, cancelled };
       } finally {
         jobs.delete(jobId);
         release(onEpoch);

@@ -2,13 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AAMI_CLASSES } from '../core/data/datasets/aami.ts';
 import { createEngine } from '../core/engine/index.ts';
-import { compileNetwork } from '../core/network/compile.ts';
-import { createRng } from '../core/rng.ts';
 import { trainingSchema } from '../core/train/config.ts';
-import { ecgTrainingSets } from '../core/train/ecgTraining.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
-import { trainNetwork } from '../core/train/trainer.ts';
-import { evaluateSet, metricsJson } from './evaluate.ts';
+import { metricsJson } from '../core/train/evaluate.ts';
+import { trainWorkspace } from '../core/train/trainWorkspace.ts';
 import { readWfdbFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
@@ -46,16 +43,21 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
-  const sets = ecgTrainingSets(ws, values.data ? readWfdbFolder(values.data) : undefined);
-  const net = compileNetwork(ws.network, undefined, ws.seed);
-  if (!values.json) io.out(`training on ${sets.description} (${engine.info().name}); ${training.epochs} epochs`);
-  const result = await trainNetwork(net, sets.train, training, sets.dtMs, createRng(ws.seed, 'train'), {
-    onEpoch: (e) => io.out(values.json ? JSON.stringify({ epoch: e.epoch, loss: e.loss, train_accuracy: e.trainAccuracy, val_accuracy: e.valAccuracy, ms_per_batch: e.msPerBatch }) : `epoch ${e.epoch + 1}: loss ${e.loss.toFixed(4)}, train ${(100 * e.trainAccuracy).toFixed(1)} %, validation ${(100 * e.valAccuracy).toFixed(1)} %, ${e.msPerBatch.toFixed(0)} ms/batch`),
+  const records = values.data ? readWfdbFolder(values.data) : undefined;
+  if (!values.json) io.out(`training on ${records ? `${records.length} records from ${values.data}` : 'synthetic beats'} (${engine.info().name}); ${training.epochs} epochs`);
+  const result = await trainWorkspace(ws, records, {
+    onEpoch: (e) =>
+      io.out(
+        values.json
+          ? JSON.stringify({ epoch: e.epoch, loss: e.loss, val_loss: e.valLoss, train_accuracy: e.trainAccuracy, val_accuracy: e.valAccuracy, spikes_per_sample: e.layerSpikes, ms_per_batch: e.msPerBatch })
+          : `epoch ${e.epoch + 1}: loss ${e.loss.toFixed(4)} (validation ${e.valLoss.toFixed(4)}), train ${(100 * e.trainAccuracy).toFixed(1)} %, validation ${(100 * e.valAccuracy).toFixed(1)} %, spikes/sample ${Object.entries(e.layerSpikes).map(([l, v]) => `${l} ${v.toFixed(0)}`).join(' ')}, ${e.msPerBatch.toFixed(0)} ms/batch`,
+      ),
   });
-  const trained = { ...net, weights: result.weights };
-  const test = evaluateSet(trained, sets.test, sets.dtMs, training);
+  const test = result.test;
   const metrics = metricsJson(test, AAMI_CLASSES);
-  writeFileSync(values.out, serializeModel({ workspace: ws, classes: [...AAMI_CLASSES], weights: result.weights, metrics: { ...metrics, best_epoch: result.bestEpoch, data: sets.description } }));
+  const learned = Object.keys(result.neuronParams).length > 0 ? { learned: result.neuronParams } : {};
+  writeFileSync(values.out, serializeModel({ workspace: result.workspace, classes: [...AAMI_CLASSES], weights: result.weights, metrics: { ...metrics, best_epoch: result.bestEpoch, data: result.description, ...learned } }));
+  if (!values.json) io.out(`${result.description}; best epoch ${result.bestEpoch + 1}${learned.learned ? `; learned ${JSON.stringify(learned.learned)}` : ''}`);
   io.out(values.json ? JSON.stringify({ ...metrics, best_epoch: result.bestEpoch, model: values.out }) : `test accuracy ${(100 * test.accuracy).toFixed(2)} %, macro-F1 ${test.macroF1.toFixed(3)}; model written to ${values.out}`);
   return EXIT.ok;
 }

@@ -3,6 +3,16 @@ import * as tf from '@tensorflow/tfjs';
 /** Neuron state on tfjs: one tensor per state variable, same keys as the typed-array state. */
 export type TfState = Readonly<Record<string, tf.Tensor>>;
 
+/** Neuron parameters that training may learn (one scalar per layer, as snnTorch's learn_beta). */
+export type LearnableParam = 'beta' | 'threshold' | 'adaptation';
+
+/**
+ * Learned parameters handed to a tfjs step as tensors (so gradients reach them); each one given
+ * replaces the value from the spec. Empty at inference: the trained values are written back into
+ * the spec, so every engine reads them from there.
+ */
+export type LearnedParams = Readonly<Partial<Record<LearnableParam, tf.Tensor>>>;
+
 /** Result of a tfjs neuron step. */
 export interface TfStepResult {
   readonly spikes: tf.Tensor;

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { CompiledNetwork } from '../core/engine/types.ts';
-import type { TrainingConfig } from '../core/train/config.ts';
-import { createVariables } from '../core/train/forward.ts';
-import { classMetrics, type ClassMetrics } from '../core/train/metrics.ts';
-import { predict, type LabelledSet } from '../core/train/trainer.ts';
+import type { CompiledNetwork } from '../engine/types.ts';
+import type { TrainingConfig } from './config.ts';
+import { createVariables } from './forward.ts';
+import { classMetrics, type ClassMetrics } from './metrics.ts';
+import { predict, type LabelledSet } from './trainer.ts';
 
 /** Predicts every sample of a set with the network's weights and scores it. */
 export function evaluateSet(net: CompiledNetwork, set: LabelledSet, dtMs: number, cfg: TrainingConfig): ClassMetrics {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { tfNeuronInit, tfNeuronStep } from '../engine/tfjs/tfNeuronSteps.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import { EngineError } from '../errors.ts';
-import type { SpikeOps, TfState } from '../neurons/tfTypes.ts';
+import type { LearnedParams, SpikeOps, TfState } from '../neurons/tfTypes.ts';
 
 /** Trainable weights by layer name (dense [in, out], conv2d [k, k, cIn, cOut]). */
 export type WeightVariables = Record<string, tf.Variable>;
@@ -25,15 +25,30 @@ export interface ForwardOutput {
   readonly logits: tf.Tensor2D;
   /** Mean spikes per neuron per step over all spiking layers (for the rate regulariser). */
   readonly rate: tf.Scalar;
+  /** [spiking layers]: spikes of each spiking layer summed over the batch and all steps. */
+  readonly layerSpikes: tf.Tensor1D;
 }
 
 /**
  * Runs the network over T steps on a batch x [T, B, N] with autograd-friendly ops: the same neuron
  * steps as the engines, given surrogate SpikeOps when training. Layer-1 currents of all steps are
  * computed in one matMul when the first layer after the input is dense (state does not feed back).
+ * `learned` gives trainable neuron parameters by layer name (see neuronParams.ts). With `steps` and a
+ * one-step x, x is held for `steps` steps (static input: the first layer's currents are computed once).
  */
-export function forward(net: CompiledNetwork, vars: WeightVariables, x: tf.Tensor3D, dtMs: number, ops: SpikeOps, reduce: 'count' | 'max' | 'mean'): ForwardOutput {
-  const [T, B, N] = x.shape;
+export function forward(
+  net: CompiledNetwork,
+  vars: WeightVariables,
+  x: tf.Tensor3D,
+  dtMs: number,
+  ops: SpikeOps,
+  reduce: 'count' | 'max' | 'mean',
+  learned: Readonly<Record<string, LearnedParams>> = {},
+  steps?: number,
+): ForwardOutput {
+  // x of one step with `steps` > 1 is an input held for every step: its currents are computed once.
+  const [X, B, N] = x.shape;
+  const T = steps ?? X;
   const layers = net.spec.layers;
   const inShape = net.shapes[0] ?? [N];
   let firstCurrents: tf.Tensor[] | undefined;
@@ -41,12 +56,15 @@ export function forward(net: CompiledNetwork, vars: WeightVariables, x: tf.Tenso
   if (first?.kind === 'dense' && inShape.length === 1) {
     const w = vars[first.name];
     if (!w) throw new EngineError(`no weights for '${first.name}'`);
-    firstCurrents = tf.unstack(tf.reshape(tf.matMul(tf.reshape(x, [T * B, N]), w), [T, B, first.units]));
+    const currents = tf.matMul(tf.reshape(x, [X * B, N]), w);
+    // unstack's gradient fails on a single slice: a held input is just reshaped.
+    firstCurrents = X === 1 ? [currents] : tf.unstack(tf.reshape(currents, [X, B, first.units]));
   }
-  const xs = firstCurrents ? undefined : tf.unstack(x);
+  const xs = firstCurrents ? undefined : X === 1 ? [tf.reshape(x, [B, N])] : tf.unstack(x);
   const states: Record<number, TfState> = {};
   const readout: Record<number, { m: tf.Tensor; max: tf.Tensor; sum: tf.Tensor }> = {};
   let spikeTotal: tf.Tensor = tf.scalar(0);
+  const layerSpikes: Record<number, tf.Tensor> = {};
   let neuronSteps = 0;
   let last: tf.Tensor = tf.zeros([B, 1]);
   let counts: tf.Tensor | undefined;
@@ -57,13 +75,14 @@ export function forward(net: CompiledNetwork, vars: WeightVariables, x: tf.Tenso
   });
   for (let t = 0; t < T; t++) {
     const ctx = { dtMs, t, steps: T };
-    let h: tf.Tensor = xs ? tf.reshape(xs[t] as tf.Tensor, [B, ...inShape]) : tf.zeros([B, N]);
+    const tx = X === 1 ? 0 : t;
+    let h: tf.Tensor = xs ? tf.reshape(xs[tx] as tf.Tensor, [B, ...inShape]) : tf.zeros([B, N]);
     for (let i = 1; i < layers.length; i++) {
       const l = layers[i];
       if (!l) continue;
       switch (l.kind) {
         case 'dense':
-          h = i === 1 && firstCurrents ? (firstCurrents[t] as tf.Tensor) : tf.matMul(tf.reshape(h, [B, -1]), vars[l.name] as tf.Tensor);
+          h = i === 1 && firstCurrents ? (firstCurrents[tx] as tf.Tensor) : tf.matMul(tf.reshape(h, [B, -1]), vars[l.name] as tf.Tensor);
           break;
         case 'conv2d':
           h = tf.conv2d(h as tf.Tensor4D, vars[l.name] as unknown as tf.Tensor4D, l.stride, l.padding);
@@ -77,10 +96,13 @@ export function forward(net: CompiledNetwork, vars: WeightVariables, x: tf.Tenso
           h = tf.reshape(h, [B, -1]);
           break;
         case 'spiking': {
-          const res = tfNeuronStep(l.neuron.model)(states[i] ?? {}, h, l.neuron, ctx, ops);
+          const res = tfNeuronStep(l.neuron.model)(states[i] ?? {}, h, l.neuron, ctx, ops, learned[l.name]);
           states[i] = res.state;
           h = res.spikes;
-          spikeTotal = tf.add(spikeTotal, tf.sum(h));
+          const sum = tf.sum(h);
+          spikeTotal = tf.add(spikeTotal, sum);
+          const prev = layerSpikes[i];
+          layerSpikes[i] = prev ? tf.add(prev, sum) : sum;
           neuronSteps += h.size;
           if (i === layers.length - 1) counts = counts ? tf.add(counts, h) : h;
           break;
@@ -104,5 +126,10 @@ export function forward(net: CompiledNetwork, vars: WeightVariables, x: tf.Tenso
   let logits: tf.Tensor;
   if (lastLayer?.kind === 'readout' && r) logits = lastLayer.mode === 'count' || reduce === 'count' ? r.m : reduce === 'max' ? r.max : tf.div(r.sum, T);
   else logits = counts ?? last;
-  return { logits: tf.reshape(logits, [B, -1]) as tf.Tensor2D, rate: tf.div(spikeTotal, Math.max(1, neuronSteps)) as tf.Scalar };
+  const perLayer = Object.values(layerSpikes);
+  return {
+    logits: tf.reshape(logits, [B, -1]) as tf.Tensor2D,
+    rate: tf.div(spikeTotal, Math.max(1, neuronSteps)) as tf.Scalar,
+    layerSpikes: (perLayer.length > 0 ? tf.stack(perLayer) : tf.zeros([0])) as tf.Tensor1D,
+  };
 }

@@ -2,12 +2,17 @@ import * as tf from '@tensorflow/tfjs';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
-import { INFERENCE_OPS, type SpikeOps } from '../neurons/tfTypes.ts';
+import type { SpikeOps } from '../neurons/tfTypes.ts';
 import type { Rng } from '../rng.ts';
+import type { NetworkSpec } from '../spec/network.ts';
+import { clampNeuronVariables, createNeuronVariables, neuronValues, neuronVariableList, withNeuronValues, type NeuronParamValues } from './neuronParams.ts';
 import type { TrainingConfig } from './config.ts';
 import { createVariables, forward, type WeightVariables } from './forward.ts';
+import { batchTensor, predict, reduceOf, scoreSet, shuffle } from './inference.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import { detach, spikeFunction } from './surrogate.ts';
+
+export { predict } from './inference.ts';
 
 /** Labelled samples of equal length: inputs[i] is [steps × neurons] (one sample's encoded input). */
 export interface LabelledSet {
@@ -16,6 +21,8 @@ export interface LabelledSet {
   readonly steps: number;
   readonly neurons: number;
   readonly classes: number;
+  /** Each input is one step ([neurons]) held for all `steps`: a static vector fed as a constant current. */
+  readonly held?: boolean;
 }
 
 /** What one epoch did. */
@@ -26,6 +33,10 @@ export interface EpochReport {
   readonly valAccuracy: number;
   /** Mean spikes per neuron per step of the hidden layers on the last batch. */
   readonly rate: number;
+  /** Mean cross-entropy of the validation set (at inference: hard threshold). */
+  readonly valLoss: number;
+  /** Spikes per validation sample, by spiking layer name (what inference costs in events). */
+  readonly layerSpikes: Readonly<Record<string, number>>;
   readonly msPerBatch: number;
 }
 
@@ -41,6 +52,9 @@ export interface TrainHooks {
 /** Result: best weights (by validation accuracy), history, validation metrics of the best weights. */
 export interface TrainResult {
   readonly weights: NetworkWeights;
+  /** The network spec with the learned neuron parameters written in (the input spec if none were learned). */
+  readonly network: NetworkSpec;
+  readonly neuronParams: NeuronParamValues;
   readonly history: readonly EpochReport[];
   readonly bestEpoch: number;
   readonly validation: ClassMetrics;
@@ -48,44 +62,9 @@ export interface TrainResult {
   readonly cancelled: boolean;
 }
 
-/** A batch as a [T, B, N] tensor from per-sample [T × N] arrays. */
-function batchTensor(set: LabelledSet, idx: readonly number[]): tf.Tensor3D {
-  const { steps: T, neurons: N } = set;
-  const B = idx.length;
-  const out = new Float32Array(T * B * N);
-  idx.forEach((s, b) => {
-    const x = set.inputs[s] as Float32Array;
-    for (let t = 0; t < T; t++) out.set(x.subarray(t * N, (t + 1) * N), (t * B + b) * N);
-  });
-  return tf.tensor3d(out, [T, B, N]);
-}
-
-function shuffle(n: number, rng: Rng): number[] {
-  const a = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [a[i], a[j]] = [a[j] as number, a[i] as number];
-  }
-  return a;
-}
-
 function snapshot(vars: WeightVariables, net: CompiledNetwork): NetworkWeights {
   const out: Record<string, { shape: readonly number[]; values: Float32Array }> = {};
   for (const [k, v] of Object.entries(vars)) out[k] = { shape: net.weights[k]?.shape ?? v.shape, values: v.dataSync() as Float32Array };
-  return out;
-}
-
-const reduceOf = (cfg: TrainingConfig) => (cfg.loss === 'ceMaxMembrane' ? 'max' : cfg.loss === 'ceMeanMembrane' ? 'mean' : 'count');
-
-/** Predicted classes of samples (inference spikes: hard threshold), in batches. */
-export function predict(net: CompiledNetwork, vars: WeightVariables, set: LabelledSet, idx: readonly number[], dtMs: number, cfg: TrainingConfig): Int32Array {
-  const out = new Int32Array(idx.length);
-  for (let b = 0; b < idx.length; b += cfg.batchSize) {
-    const part = idx.slice(b, b + cfg.batchSize);
-    const p = tf.tidy(() => tf.argMax(forward(net, vars, batchTensor(set, part), dtMs, INFERENCE_OPS, reduceOf(cfg)).logits, 1));
-    out.set(p.dataSync() as Int32Array, b);
-    p.dispose();
-  }
   return out;
 }
 
@@ -105,12 +84,13 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
   for (const i of trainIdx) counts[set.labels[i] as number]! += 1;
   const classWeight = counts.map((c) => (cfg.classWeighting === 'balanced' && c > 0 ? trainIdx.length / (set.classes * c) : 1));
   const vars = createVariables(net);
-  const varList = Object.values(vars);
+  const neuronVars = createNeuronVariables(net.spec, cfg.trainable, dtMs);
+  const varList = [...Object.values(vars), ...neuronVariableList(neuronVars)];
   let lr = cfg.learningRate;
   const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(lr, 0.9, 0.999, 1e-8) : tf.train.momentum(lr, cfg.momentum);
   const ops: SpikeOps = { fire: ((fn) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction(cfg.surrogate.name, cfg.surrogate.slope)), detach, training: true };
   const history: EpochReport[] = [];
-  let best = { epoch: -1, acc: -1, weights: snapshot(vars, net) };
+  let best = { epoch: -1, acc: -1, weights: snapshot(vars, net), neuron: neuronValues(neuronVars) };
   let stale = 0;
   let cancelled = false;
   let stoppedEarly = false;
@@ -133,18 +113,19 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
           const y = tf.oneHot(tf.tensor1d(Int32Array.from(idx, (i) => set.labels[i] as number), 'int32'), set.classes);
           const w = tf.tensor1d(idx.map((i) => classWeight[set.labels[i] as number] ?? 1));
           const { value, grads } = tf.variableGrads(() => {
-            const out = forward(net, vars, x, dtMs, ops, reduceOf(cfg));
+            const out = forward(net, vars, x, dtMs, ops, reduceOf(cfg), neuronVars, set.steps);
             rate = out.rate.dataSync()[0] ?? 0;
             let loss: tf.Scalar =
               cfg.loss === 'mseCount'
                 ? (tf.mean(tf.mul(tf.mean(tf.square(tf.sub(out.logits, tf.mul(y, 0.2 * set.steps))), 1), w)) as tf.Scalar)
                 : (tf.losses.softmaxCrossEntropy(y, out.logits, w) as tf.Scalar);
             if (cfg.rateRegularization > 0) loss = tf.add(loss, tf.mul(cfg.rateRegularization, out.rate));
-            if (cfg.weightDecay > 0) for (const v of varList) loss = tf.add(loss, tf.mul(cfg.weightDecay / 2, tf.sum(tf.square(v))));
+            if (cfg.weightDecay > 0) for (const v of Object.values(vars)) loss = tf.add(loss, tf.mul(cfg.weightDecay / 2, tf.sum(tf.square(v))));
             return loss;
           }, varList);
           const clipped = cfg.clipNorm > 0 ? clipByGlobalNorm(grads, cfg.clipNorm) : grads;
           optimizer.applyGradients(Object.entries(clipped).map(([name, tensor]) => ({ name, tensor })));
+          clampNeuronVariables(neuronVars);
           return value;
         });
         lossSum += stepLoss.dataSync()[0] ?? NaN;
@@ -154,15 +135,17 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
         await new Promise<void>((r) => setTimeout(r, 0));
       }
       if (cancelled && epoch > 0) break;
-      const trainPred = predict(net, vars, set, trainIdx.slice(0, 512), dtMs, cfg);
+      const trainPred = predict(net, vars, set, trainIdx.slice(0, 512), dtMs, cfg, neuronVars);
       const trainAcc = classMetrics(Int32Array.from(trainIdx.slice(0, 512), (i) => set.labels[i] as number), trainPred, set.classes).accuracy;
       const valIdx = val.length > 0 ? val : trainIdx;
-      const valAcc = classMetrics(Int32Array.from(valIdx, (i) => set.labels[i] as number), predict(net, vars, set, valIdx, dtMs, cfg), set.classes).accuracy;
-      const report = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch: (Date.now() - started) / Math.max(1, batches) };
+      const msPerBatch = (Date.now() - started) / Math.max(1, batches);
+      const scored = scoreSet(net, vars, set, valIdx, dtMs, cfg, neuronVars);
+      const valAcc = classMetrics(Int32Array.from(valIdx, (i) => set.labels[i] as number), scored.pred, set.classes).accuracy;
+      const report = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
       history.push(report);
       hooks.onEpoch?.(report);
       if (valAcc > best.acc) {
-        best = { epoch, acc: valAcc, weights: snapshot(vars, net) };
+        best = { epoch, acc: valAcc, weights: snapshot(vars, net), neuron: neuronValues(neuronVars) };
         stale = 0;
       } else if (cfg.patience > 0 && ++stale >= cfg.patience) {
         stoppedEarly = true;
@@ -172,19 +155,19 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
       // Both optimisers read `learningRate` at every update; tfjs keeps it as a plain field.
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
     }
-    const bestVars = createVariablesFrom(best.weights, net);
+    // Validation re-runs with the learned values written into the spec and no learned tensors:
+    // the path every engine takes afterwards.
+    const network = withNeuronValues(net.spec, best.neuron);
+    const trained: CompiledNetwork = { ...net, spec: network, weights: best.weights };
+    const bestVars = createVariables(trained);
     const valIdx = val.length > 0 ? val : trainIdx;
-    const validation = classMetrics(Int32Array.from(valIdx, (i) => set.labels[i] as number), predict(net, bestVars, set, valIdx, dtMs, cfg), set.classes);
+    const validation = classMetrics(Int32Array.from(valIdx, (i) => set.labels[i] as number), predict(trained, bestVars, set, valIdx, dtMs, cfg), set.classes);
     tf.dispose(Object.values(bestVars));
-    return { weights: best.weights, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
+    return { weights: best.weights, network, neuronParams: best.neuron, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
   } finally {
     tf.dispose(varList);
     optimizer.dispose();
   }
-}
-
-function createVariablesFrom(weights: NetworkWeights, net: CompiledNetwork): WeightVariables {
-  return createVariables({ ...net, weights });
 }
 
 /** Scales all gradients down together when their global L2 norm exceeds maxNorm. */

@@ -6,6 +6,7 @@ import { NumberField } from '../controls/NumberField.tsx';
 import { weightArtifacts } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { TrainingCurves } from '../viz/curves/TrainingCurves.tsx';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 
 /** Train / pause / resume / stop with progress, ETA, live curves and the test confusion matrix. */
 export function TrainPanel({ client }: { client: TrainClient }) {
@@ -30,12 +31,16 @@ export function TrainPanel({ client }: { client: TrainClient }) {
         (d, t) => setTrain({ batchProgress: d / t }),
       );
       const weightsId = weightArtifacts.put(reply.weights);
+      // Learned decays / thresholds live in the network spec: adopt it (undoable), then the
+      // weights fit the network as it now reads.
+      if (JSON.stringify(reply.network) !== JSON.stringify(ws.network)) useStore.getState().edit('learned neuron parameters', (d) => void (d.network = structuredClone(reply.network) as unknown as typeof d.network));
+      const network = useStore.getState().workspace?.network ?? ws.network;
       setTrain({
         trainStatus: 'done',
         testMetrics: reply.test,
         trainInfo: `${reply.description} on ${reply.backend}${reply.cancelled ? ' (stopped; best epoch kept)' : ''}`,
         weightsId,
-        weightsNetwork: JSON.stringify(ws.network),
+        weightsNetwork: JSON.stringify(network),
       });
     } catch (e) {
       setTrain({ trainStatus: 'error', trainError: e instanceof Error ? e.message : String(e) });
@@ -98,30 +103,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
         <div data-testid="confusion">
           <div className="hint">{s.info}</div>
           <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
-          <table className="metrics confusion">
-            <thead>
-              <tr>
-                <th>true \ pred</th>
-                {AAMI_CLASSES.map((c) => (
-                  <th key={c}>{c}</th>
-                ))}
-                <th>recall</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.test.confusion.map((row, i) => (
-                <tr key={AAMI_CLASSES[i]}>
-                  <td>{AAMI_CLASSES[i]}</td>
-                  {row.map((v, j) => (
-                    <td key={j} className={i === j ? 'diag' : v > 0 ? 'off' : ''}>
-                      {v}
-                    </td>
-                  ))}
-                  <td>{s.test?.perClass[i]?.support ? `${(100 * (s.test.perClass[i]?.recall ?? 0)).toFixed(0)} %` : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConfusionMatrix metrics={s.test} classes={AAMI_CLASSES} />
           <div className="hint">The raster now runs with the trained weights.</div>
         </div>
       ) : null}

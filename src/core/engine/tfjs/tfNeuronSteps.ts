@@ -13,11 +13,11 @@ import { lifTfStep } from '../../neurons/lif.tf.ts';
 import type { LifParams } from '../../neurons/lif.ts';
 import type { SsfParams } from '../../neurons/ssf.ts';
 import { ssfTfStep } from '../../neurons/ssf.tf.ts';
-import type { SpikeOps, TfState, TfStepResult } from '../../neurons/tfTypes.ts';
+import type { LearnableParam, LearnedParams, SpikeOps, TfState, TfStepResult } from '../../neurons/tfTypes.ts';
 import type { StepContext } from '../../neurons/types.ts';
 
 /** A tfjs neuron step with its parameter type erased (the registry validated the params). */
-export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly model: string }, ctx: StepContext, ops?: SpikeOps) => TfStepResult;
+export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly model: string }, ctx: StepContext, ops?: SpikeOps, learned?: LearnedParams) => TfStepResult;
 
 /**
  * tfjs steps by model kind, mirroring neurons/index.ts. A step may return one of its input state
@@ -25,12 +25,21 @@ export type TfNeuronStep = (state: TfState, input: tf.Tensor, params: { readonly
  * engine must not dispose a tensor that is still part of the new state.
  */
 export const TF_NEURON_STEPS: Readonly<Record<string, TfNeuronStep>> = {
-  lif: (s, x, p, c, o) => lifTfStep(s, x, p as LifParams, c, o),
-  if: (s, x, p, _c, o) => ifTfStep(s, x, p as IfParams, o),
-  cubaLif: (s, x, p, c, o) => cubaLifTfStep(s, x, p as CubaLifParams, c, o),
-  alif: (s, x, p, c, o) => alifTfStep(s, x, p as AlifParams, c, o),
-  ssf: (s, x, p, c, o) => ssfTfStep(s, x, p as SsfParams, c, o),
+  lif: (s, x, p, c, o, l) => lifTfStep(s, x, p as LifParams, c, o, l),
+  if: (s, x, p, _c, o, l) => ifTfStep(s, x, p as IfParams, o, l),
+  cubaLif: (s, x, p, c, o, l) => cubaLifTfStep(s, x, p as CubaLifParams, c, o, l),
+  alif: (s, x, p, c, o, l) => alifTfStep(s, x, p as AlifParams, c, o, l),
+  ssf: (s, x, p, c, o, l) => ssfTfStep(s, x, p as SsfParams, c, o, l),
   izhikevich: (s, x, p, c) => izhikevichTfStep(s, x, p as IzhikevichParams, c),
+};
+
+/** Parameters each model can learn (Izhikevich's are not trained: its dynamics are not smooth). */
+export const LEARNABLE_PARAMS: Readonly<Record<string, readonly LearnableParam[]>> = {
+  lif: ['beta', 'threshold'],
+  if: ['threshold'],
+  cubaLif: ['beta', 'threshold'],
+  alif: ['beta', 'threshold', 'adaptation'],
+  ssf: ['threshold'],
 };
 
 /** The tfjs step of a model, or an EngineError naming the models that have one. */

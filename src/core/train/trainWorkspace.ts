@@ -1,0 +1,47 @@
+import { compileNetwork } from '../network/compile.ts';
+import type { NetworkWeights } from '../network/weights.ts';
+import { createRng } from '../rng.ts';
+import type { Workspace } from '../spec/workspace.ts';
+import { trainingSchema } from './config.ts';
+import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
+import { evaluateSet } from './evaluate.ts';
+import type { ClassMetrics } from './metrics.ts';
+import type { NeuronParamValues } from './neuronParams.ts';
+import { trainNetwork, type EpochReport, type TrainHooks } from './trainer.ts';
+
+/** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
+export interface WorkspaceTraining {
+  readonly workspace: Workspace;
+  readonly weights: NetworkWeights;
+  readonly neuronParams: NeuronParamValues;
+  readonly history: readonly EpochReport[];
+  readonly bestEpoch: number;
+  /** Metrics of the best weights on the held-out test beats. */
+  readonly test: ClassMetrics;
+  readonly description: string;
+  readonly cancelled: boolean;
+}
+
+/**
+ * Trains a workspace end to end, as the page's worker and the CLI both do: builds its data sets
+ * (synthetic beats, or beats cut from `records`), trains with BPTT and scores the best weights on
+ * the test set with the learned parameters written into the network. The tfjs backend must be set.
+ */
+export async function trainWorkspace(ws: Workspace, records: readonly NamedRecord[] | undefined, hooks: TrainHooks = {}): Promise<WorkspaceTraining> {
+  const cfg = ws.training ?? trainingSchema.parse({});
+  const sets = ecgTrainingSets(ws, records);
+  const net = compileNetwork(ws.network, undefined, ws.seed);
+  const result = await trainNetwork(net, sets.train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks);
+  const workspace: Workspace = { ...ws, network: result.network };
+  const test = evaluateSet(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
+  return {
+    workspace,
+    weights: result.weights,
+    neuronParams: result.neuronParams,
+    history: result.history,
+    bestEpoch: result.bestEpoch,
+    test,
+    description: sets.description,
+    cancelled: result.cancelled,
+  };
+}
