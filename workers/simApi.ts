@@ -1,4 +1,5 @@
 import { releaseProxy, transfer } from 'comlink';
+import { replyBuffers } from './replyBuffers.ts';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
 import type { Engine } from '../src/core/engine/types.ts';
 import type { NetworkWeights } from '../src/core/network/weights.ts';
@@ -7,23 +8,6 @@ import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { RunReply, SimApi } from './api.ts';
-
-/** Buffers of a reply, handed over (transferred) instead of copied. */
-function buffersOf(reply: RunReply): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const l of reply.result.layers) for (const s of l.spikes) out.add(s.times.buffer as ArrayBuffer).add(s.ids.buffer as ArrayBuffer);
-  for (const m of reply.result.membranes) out.add(m.values.buffer as ArrayBuffer);
-  for (const r of reply.result.readouts) out.add(r.values.buffer as ArrayBuffer);
-  const src = reply.source;
-  if (src.kind === 'signal') {
-    out.add(src.signal.values.buffer as ArrayBuffer);
-    if (src.waveform) out.add(src.waveform.values.buffer as ArrayBuffer);
-  }
-  else if (src.kind === 'events') for (const a of [src.events.x, src.events.y, src.events.p, src.events.t]) out.add(a.buffer as ArrayBuffer);
-  else if (src.kind === 'beats') out.add(src.signal.values.buffer as ArrayBuffer).add(src.vectors.buffer as ArrayBuffer);
-  else out.add(src.pixels.buffer as ArrayBuffer);
-  return [...out];
-}
 
 /** Frees the port behind a Comlink-proxied callback; a plain function (tests in one realm) has none. */
 function releaseCallback(cb: unknown): void {
@@ -59,7 +43,7 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
           ...(onProgress ? { onProgress: (d: number, t: number) => void onProgress(d, t) } : {}),
         });
         const reply: RunReply = { result, source: run.source, engine: engine.info() };
-        return transfer(reply, buffersOf(reply));
+        return transfer(reply, replyBuffers(reply));
       } finally {
         jobs.delete(jobId);
         releaseCallback(onProgress);

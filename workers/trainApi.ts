@@ -1,11 +1,14 @@
-import { releaseProxy } from 'comlink';
+import { releaseProxy, transfer } from 'comlink';
 import { createEngine, type EngineFactoryOptions } from '../src/core/engine/index.ts';
 import type { NetworkWeights } from '../src/core/network/weights.ts';
 import type { NetworkSpec } from '../src/core/spec/network.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { ClassMetrics } from '../src/core/train/metrics.ts';
 import type { EpochReport } from '../src/core/train/trainer.ts';
-import { trainWorkspace } from '../src/core/train/trainWorkspace.ts';
+import { testSampleRun } from '../src/core/train/sampleRun.ts';
+import { trainWorkspace, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
+import type { RunReply } from './api.ts';
+import { replyBuffers } from './replyBuffers.ts';
 import { SpikelabError } from '../src/core/errors.ts';
 
 /** What a training job returns. */
@@ -27,6 +30,11 @@ export interface TrainApi {
   resume(jobId: string): void;
   /** Stops after the current batch; the reply carries the best weights so far. */
   stop(jobId: string): void;
+  /**
+   * The raster of the `nth` test sample of the last finished training whose true class is
+   * `trueClass` and prediction `predicted` (a confusion-matrix cell), on the event engine.
+   */
+  sample(trueClass: number, predicted: number, nth: number, classes: readonly string[]): Promise<RunReply & { readonly index: number; readonly count: number }>;
 }
 
 function release(cb: unknown): void {
@@ -36,6 +44,7 @@ function release(cb: unknown): void {
 
 /** The training facade: parse, build the data sets, train (tfjs: webgl, else wasm, else cpu), evaluate. */
 export function createTrainApi(options: EngineFactoryOptions = {}) {
+  let last: WorkspaceTraining | undefined;
   const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
   const api = {
     async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void): Promise<TrainReply> {
@@ -51,6 +60,7 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
           ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
           ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
         });
+        last = result;
         const { weights, history, test, description, cancelled, workspace: trained } = result;
         return { weights, network: trained.network, history, test, backend: engine.info().name, description, cancelled };
       } finally {
@@ -58,6 +68,14 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
         release(onEpoch);
         release(onBatch);
       }
+    },
+    async sample(trueClass: number, predicted: number, nth: number, classes: readonly string[]) {
+      if (!last) throw new SpikelabError('not_trained', 'train the network first: the samples come from its test set');
+      const engine = await createEngine('events');
+      const s = await testSampleRun(last, trueClass, predicted, nth, engine);
+      const caption = `test sample ${s.index} (${(nth % s.count) + 1} of ${s.count}): true ${classes[trueClass] ?? trueClass}, predicted ${classes[predicted] ?? predicted}`;
+      const reply = { result: s.result, source: { kind: 'sample' as const, caption, steps: s.steps, neurons: s.neurons, values: s.input }, engine: engine.info(), index: s.index, count: s.count };
+      return transfer(reply, replyBuffers(reply));
     },
     pause(jobId: string) {
       const j = jobs.get(jobId);

@@ -10,6 +10,7 @@ export interface TrainClient {
   pause(jobId: string): void;
   resume(jobId: string): void;
   stop(jobId: string): void;
+  sample: TrainApi['sample'];
 }
 
 export function createTrainClient(makeWorker: () => Worker = () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'spikelab-train' })): TrainClient {
@@ -35,5 +36,6 @@ export function createTrainClient(makeWorker: () => Worker = () => new Worker(ne
     pause: (id) => void remote.pause(id).catch(() => undefined),
     resume: (id) => void remote.resume(id).catch(() => undefined),
     stop: (id) => void remote.stop(id).catch(() => undefined),
+    sample: (t, p, n, classes) => Promise.race([remote.sample(t, p, n, classes), crash]),
   };
 }

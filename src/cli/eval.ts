@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cutBeats } from '../core/data/datasets/ecgBeats.ts';
 import { syntheticEcgBeats } from '../core/data/synth/syntheticDatasets.ts';
 import { createEngine } from '../core/engine/index.ts';
-import { SpecError } from '../core/errors.ts';
 import { compileNetwork } from '../core/network/compile.ts';
 import { createRng } from '../core/rng.ts';
 import { trainingSchema } from '../core/train/config.ts';
 import { beatStepMs, beatWindowOf, encodeBeats } from '../core/train/ecgTraining.ts';
 import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
-import { parseModel } from '../core/train/modelFile.ts';
 import { readWfdbFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { loadModelFile } from './loadWorkspace.ts';
 
 export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR] [--json]';
 
@@ -19,19 +17,7 @@ export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR] 
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
   if (!values.model) throw new UsageError('--model MODEL.json is required');
-  let text: string;
-  try {
-    text = readFileSync(values.model, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read model '${values.model}'`);
-  }
-  let model;
-  try {
-    model = parseModel(text);
-  } catch (e) {
-    if (e instanceof SpecError) throw new UsageError(`model '${values.model}' is invalid: ${e.message}`);
-    throw e;
-  }
+  const model = loadModelFile(values.model);
   await createEngine('tfjs-wasm');
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpecError } from '../core/errors.ts';
 import { parseWorkspace } from '../core/spec/parseWorkspace.ts';
+import { parseModel, type ModelFile } from '../core/train/modelFile.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
 import { UsageError } from './io.ts';
 
@@ -38,4 +39,20 @@ export function loadWorkspaceFile(path: string): Workspace {
 export function loadPreset(name: string): Workspace {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(`invalid preset name '${name}'`);
   return loadWorkspaceFile(join(PRESET_DIR, `${name}.workspace.json`));
+}
+
+/** Reads and validates a model file (`spikelab train --out`, or saved from the page). */
+export function loadModelFile(path: string): ModelFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read model '${path}'`);
+  }
+  try {
+    return parseModel(text);
+  } catch (e) {
+    if (e instanceof SpecError) throw new UsageError(`model '${path}' is invalid: ${e.message}`);
+    throw e;
+  }
 }

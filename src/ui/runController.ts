@@ -19,6 +19,27 @@ export function currentWeights(store: typeof useStore, ws: Workspace): NetworkWe
   return weightArtifacts.get(weightsId);
 }
 
+/** Keeps a finished run's arrays in the artefact store and shows it: raster, input view, metrics. */
+export function showReply(store: typeof useStore, reply: RunReply, caption?: string): void {
+  const artifactId = runArtifacts.put(reply);
+  const r = reply.result;
+  store.getState().setRun({
+    status: 'done',
+    progress: 1,
+    error: null,
+    summary: {
+      artifactId,
+      engine: reply.engine,
+      elapsedMs: r.elapsedMs,
+      steps: r.steps,
+      dtMs: r.dtMs,
+      layers: r.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount })),
+      totalSpikes: r.layers.reduce((a, l) => a + l.spikeCount, 0),
+      ...(caption ? { caption } : {}),
+    },
+  });
+}
+
 /** Handle of the run controller, for the Cancel and Run buttons. */
 export interface RunController {
   cancel(): void;
@@ -49,21 +70,7 @@ export function startRunController(store: typeof useStore, client: SimClient, de
         currentWeights(store, ws),
       );
       if (running !== jobId) return;
-      const artifactId = runArtifacts.put(reply);
-      const r = reply.result;
-      store.getState().setRun({
-        status: 'done',
-        progress: 1,
-        summary: {
-          artifactId,
-          engine: reply.engine,
-          elapsedMs: r.elapsedMs,
-          steps: r.steps,
-          dtMs: r.dtMs,
-          layers: r.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount })),
-          totalSpikes: r.layers.reduce((a, l) => a + l.spikeCount, 0),
-        },
-      });
+      showReply(store, reply);
     } catch (e) {
       if (running !== jobId) return;
       if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });

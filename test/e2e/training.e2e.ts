@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseModel } from '../../src/core/train/modelFile.ts';
 import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+
+const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'spikelab-e2e-model-'));
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -35,11 +47,59 @@ describe('training in the page', () => {
     console.log(`page training: 3 epochs × 400 beats in ${seconds.toFixed(1)} s, test accuracy ${acc} %; UI long tasks over 50 ms: ${longTasks.length} (longest ${Math.max(0, ...longTasks).toFixed(0)} ms)`);
     // Five classes with ~65 % normal beats: a trained network must beat the majority guess.
     expect(acc).toBeGreaterThan(70);
-    expect(await page.$$eval('[data-testid="confusion"] tbody tr', (rows) => rows.length)).toBe(5);
+    // Five class rows and the precision row.
+    expect(await page.$$eval('[data-testid="confusion"] tbody tr', (rows) => rows.length)).toBe(6);
+    expect(await page.textContent('[data-testid="confusion"] tbody tr:last-child')).toMatch(/^precision/);
     const d = await page.getAttribute('[data-testid="loss-curve"]', 'd');
     expect(d?.split(/[ML]/).filter((s) => s.trim() !== '').length).toBe(3);
+    for (const id of ['val-loss-curve', 'ms-curve']) expect((await page.getAttribute(`[data-testid="${id}"]`, 'd'))?.length).toBeGreaterThan(5);
+    expect(await page.$$eval('[data-testid^="spikes-curve-"]', (p) => p.length)).toBeGreaterThan(0);
+    // A confusion-matrix cell shows the raster of one of its test samples; clicking again, the next.
+    // N predicted N: always many samples.
+    const cell = await page.$('[data-testid="cell-0-0"]');
+    await cell?.click();
+    await page.waitForSelector('[data-testid="sample-caption"]', { timeout: 30_000 });
+    const caption = await page.textContent('[data-testid="sample-caption"]');
+    expect(caption).toMatch(/test sample \d+ \(1 of \d+\): true [NSVFQ], predicted [NSVFQ]/);
+    await cell?.click();
+    await page.waitForFunction((c) => document.querySelector('[data-testid="sample-caption"]')?.textContent !== c, caption, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="sample-caption"]')).toMatch(/\(2 of \d+\): true N, predicted N/);
+    // The trained model downloads in the CLI's format; `spikelab eval` scores it on the same test beats.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="save-model"]')]);
+    const saved = join(dir, 'page.model.json');
+    await download.saveAs(saved);
+    const model = parseModel(readFileSync(saved, 'utf8'));
+    expect(Object.keys(model.weights).length).toBeGreaterThan(0);
+    const ev = cli('eval', '--model', saved, '--json');
+    expect(ev.code, ev.err).toBe(0);
+    // The page trained on webgl or wasm, eval runs on wasm: float rounding may flip a borderline beat.
+    expect(100 * (JSON.parse(ev.out) as { accuracy: number }).accuracy).toBeCloseTo(acc, 0);
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/training.png' });
+    await page.close();
+  });
+
+  it('opens a model written by `spikelab train` and runs it with exactly the spikes `spikelab simulate --model` counts', async () => {
+    const model = join(dir, 'cli.model.json');
+    const t = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--out', model);
+    expect(t.code, t.err).toBe(0);
+    const sim = cli('simulate', '--model', model, '--json');
+    expect(sim.code, sim.err).toBe(0);
+    const cliTotal = (JSON.parse(sim.out) as { layers: { spikes: number }[] }).layers.reduce((a, l) => a + l.spikes, 0);
+    const { page, errors } = await openApp(env);
+    const before = await waitForRun(page);
+    await page.setInputFiles('[data-testid="model-input"]', model);
+    await page.waitForSelector('[data-testid="model-message"]');
+    expect(await page.textContent('[data-testid="model-message"]')).toMatch(/^opened cli\.model\.json: \d+ weight arrays, test accuracy/);
+    const total = await waitForRun(page, before);
+    expect(total).toBe(cliTotal);
+    // A file that is not a model is explained and changes nothing.
+    const bad = join(dir, 'bad.model.json');
+    writeFileSync(bad, '{"format": "spikelab-model", "version": 1}');
+    await page.setInputFiles('[data-testid="model-input"]', bad);
+    await page.waitForFunction(() => document.querySelector('[data-testid="model-message"]')?.textContent?.startsWith('bad.model.json is not a Spikelab model'));
+    expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(cliTotal);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -5,15 +5,21 @@ import { createVariables } from './forward.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import { predict, type LabelledSet } from './trainer.ts';
 
-/** Predicts every sample of a set with the network's weights and scores it. */
-export function evaluateSet(net: CompiledNetwork, set: LabelledSet, dtMs: number, cfg: TrainingConfig): ClassMetrics {
+/** Predicts every sample of a set with the network's weights: the metrics and each prediction. */
+export function evaluateSetWithPredictions(net: CompiledNetwork, set: LabelledSet, dtMs: number, cfg: TrainingConfig): { metrics: ClassMetrics; predictions: Int32Array } {
   const vars = createVariables(net);
   try {
     const idx = Array.from({ length: set.labels.length }, (_, i) => i);
-    return classMetrics(set.labels, predict(net, vars, set, idx, dtMs, cfg), set.classes);
+    const predictions = predict(net, vars, set, idx, dtMs, cfg);
+    return { metrics: classMetrics(set.labels, predictions, set.classes), predictions };
   } finally {
     tf.dispose(Object.values(vars));
   }
+}
+
+/** Predicts every sample of a set with the network's weights and scores it. */
+export function evaluateSet(net: CompiledNetwork, set: LabelledSet, dtMs: number, cfg: TrainingConfig): ClassMetrics {
+  return evaluateSetWithPredictions(net, set, dtMs, cfg).metrics;
 }
 
 /** The `eval --json` object: accuracy, macro_f1, classes, per_class {recall, precision, support}, confusion. */

@@ -4,10 +4,10 @@ import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { trainingSchema } from './config.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
-import { evaluateSet } from './evaluate.ts';
+import { evaluateSetWithPredictions } from './evaluate.ts';
 import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
-import { trainNetwork, type EpochReport, type TrainHooks } from './trainer.ts';
+import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
 
 /** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
 export interface WorkspaceTraining {
@@ -18,6 +18,10 @@ export interface WorkspaceTraining {
   readonly bestEpoch: number;
   /** Metrics of the best weights on the held-out test beats. */
   readonly test: ClassMetrics;
+  /** The test set, its predicted classes and step length (to show any test sample's raster). */
+  readonly testSet: LabelledSet;
+  readonly testPredictions: Int32Array;
+  readonly dtMs: number;
   readonly description: string;
   readonly cancelled: boolean;
 }
@@ -33,7 +37,7 @@ export async function trainWorkspace(ws: Workspace, records: readonly NamedRecor
   const net = compileNetwork(ws.network, undefined, ws.seed);
   const result = await trainNetwork(net, sets.train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks);
   const workspace: Workspace = { ...ws, network: result.network };
-  const test = evaluateSet(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
+  const { metrics: test, predictions } = evaluateSetWithPredictions(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
   return {
     workspace,
     weights: result.weights,
@@ -41,6 +45,9 @@ export async function trainWorkspace(ws: Workspace, records: readonly NamedRecor
     history: result.history,
     bestEpoch: result.bestEpoch,
     test,
+    testSet: sets.test,
+    testPredictions: predictions,
+    dtMs: sets.dtMs,
     description: sets.description,
     cancelled: result.cancelled,
   };

@@ -9,6 +9,7 @@ const pct = (v: number | undefined, support: number | undefined) => (support ? `
 export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics: ClassMetrics; classes: readonly string[]; onPick?: (trueClass: number, predicted: number) => void; picked?: readonly [number, number] | null }) {
   const predicted = classes.map((_, j) => metrics.confusion.reduce((a, row) => a + (row[j] ?? 0), 0));
   return (
+    <div className="confusion-wrap">
     <table className="metrics confusion">
       <thead>
         <tr>
@@ -45,5 +46,6 @@ export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics:
         </tr>
       </tbody>
     </table>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { loadPresetWorkspace, PRESETS } from '../boot.ts';
 import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
+import { ModelFileControls } from './ModelFileControls.tsx';
 
 /** Title, engine choice with the active backend, run progress, undo/redo. */
 export function Header({ controller }: { controller: RunController }) {
@@ -62,6 +63,7 @@ export function Header({ controller }: { controller: RunController }) {
           </button>
         )}
       </div>
+      <ModelFileControls />
       <div className="history">
         <button type="button" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
           Undo

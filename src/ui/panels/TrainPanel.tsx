@@ -1,9 +1,9 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AAMI_CLASSES } from '../../core/data/datasets/aami.ts';
 import type { TrainClient } from '../../../workers/trainClient.ts';
 import { NumberField } from '../controls/NumberField.tsx';
-import { weightArtifacts } from '../runController.ts';
+import { showReply, weightArtifacts } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { TrainingCurves } from '../viz/curves/TrainingCurves.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
@@ -13,7 +13,21 @@ export function TrainPanel({ client }: { client: TrainClient }) {
   const training = useStore((s) => s.workspace?.training);
   const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, batch: st.batchProgress, started: st.trainStartedAt, error: st.trainError, test: st.testMetrics, info: st.trainInfo })));
   const job = useRef(0);
+  const [picked, setPicked] = useState<{ cell: readonly [number, number]; nth: number } | null>(null);
+  const [pickError, setPickError] = useState<string | null>(null);
   if (!training) return null;
+  // A cell clicked again steps to its next sample.
+  const pick = async (trueClass: number, predicted: number) => {
+    const nth = picked && picked.cell[0] === trueClass && picked.cell[1] === predicted ? picked.nth + 1 : 0;
+    setPicked({ cell: [trueClass, predicted], nth });
+    try {
+      const reply = await client.sample(trueClass, predicted, nth, AAMI_CLASSES);
+      setPickError(null);
+      showReply(useStore, reply, reply.source.kind === 'sample' ? reply.source.caption : undefined);
+    } catch (e) {
+      setPickError(e instanceof Error ? e.message : String(e));
+    }
+  };
   const setCfg = (key: string, v: unknown) => useStore.getState().edit(`training.${key}`, (d) => void ((d['training'] as Record<string, unknown>)[key] = v));
   const id = `train${job.current}`;
   const start = async () => {
@@ -103,7 +117,13 @@ export function TrainPanel({ client }: { client: TrainClient }) {
         <div data-testid="confusion">
           <div className="hint">{s.info}</div>
           <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
-          <ConfusionMatrix metrics={s.test} classes={AAMI_CLASSES} />
+          <ConfusionMatrix metrics={s.test} classes={AAMI_CLASSES} onPick={(i, j) => void pick(i, j)} picked={picked?.cell ?? null} />
+          <div className="hint">Click a cell to see the raster of one of its test samples (again for the next one).</div>
+          {pickError ? (
+            <div className="field-error" role="alert">
+              {pickError}
+            </div>
+          ) : null}
           <div className="hint">The raster now runs with the trained weights.</div>
         </div>
       ) : null}

@@ -11,6 +11,8 @@ export interface RunSummary {
   readonly dtMs: number;
   readonly layers: readonly { readonly name: string; readonly neurons: number; readonly spikeCount: number }[];
   readonly totalSpikes: number;
+  /** What this run shows when it is not the workspace's own input (e.g. a test sample picked in the confusion matrix). */
+  readonly caption?: string;
 }
 
 /** State of the simulation job. */

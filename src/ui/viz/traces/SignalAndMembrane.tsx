@@ -5,6 +5,7 @@ import { useStore } from '../../store/index.ts';
 import { EventView } from '../events/EventView.tsx';
 import { ImageView } from '../events/ImageView.tsx';
 import { BeatsView } from './BeatsView.tsx';
+import { SampleView } from './SampleView.tsx';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
 
@@ -15,7 +16,7 @@ export function SignalView() {
   const sig = reply?.source.kind === 'signal' ? reply.source.signal : undefined;
   const marks = useMemo(() => sig?.annotations.map((a) => a.sample) ?? [], [sig]);
   if (!reply) return null;
-  if (!sig) return reply.source.kind === 'image' ? <ImageView /> : reply.source.kind === 'beats' ? <BeatsView /> : <EventView />;
+  if (!sig) return reply.source.kind === 'image' ? <ImageView /> : reply.source.kind === 'beats' ? <BeatsView /> : reply.source.kind === 'sample' ? <SampleView /> : <EventView />;
   return (
     <section className="panel trace-panel" aria-label="Input signal">
       <h2>

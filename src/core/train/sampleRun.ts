@@ -1,0 +1,54 @@
+import type { CompiledNetwork, Engine, SimulationResult } from '../engine/types.ts';
+import { SpikelabError } from '../errors.ts';
+import { compileNetwork } from '../network/compile.ts';
+import type { WorkspaceTraining } from './trainWorkspace.ts';
+import type { LabelledSet } from './trainer.ts';
+
+/** One sample of a labelled set as the engines' input: [steps × neurons] (a held vector repeated). */
+export function sampleInput(set: LabelledSet, index: number): Float32Array {
+  const x = set.inputs[index];
+  if (!x) throw new RangeError(`sample ${index} does not exist; the set has ${set.inputs.length}`);
+  // A copy: the caller may transfer it, which would detach the set's own array.
+  if (!set.held) return x.slice();
+  const out = new Float32Array(set.steps * set.neurons);
+  for (let t = 0; t < set.steps; t++) out.set(x, t * set.neurons);
+  return out;
+}
+
+/** Indices of the samples whose true class is `trueClass` and predicted class `predicted`, in set order. */
+export function cellSamples(labels: Int32Array, predictions: Int32Array, trueClass: number, predicted: number): number[] {
+  const out: number[] = [];
+  labels.forEach((l, i) => {
+    if (l === trueClass && predictions[i] === predicted) out.push(i);
+  });
+  return out;
+}
+
+/** Simulates one sample of a set with a trained network on an engine (the raster of that sample). */
+export function simulateSample(engine: Engine, network: CompiledNetwork, set: LabelledSet, index: number, dtMs: number): Promise<SimulationResult> {
+  return engine.simulate(network, { steps: set.steps, batch: 1, neurons: set.neurons, values: sampleInput(set, index) }, { dtMs });
+}
+
+/** A test sample's run: its raster and what it was (index in the test set, true and predicted class). */
+export interface TestSampleRun {
+  readonly result: SimulationResult;
+  readonly index: number;
+  /** How many test samples share this cell of the confusion matrix. */
+  readonly count: number;
+  readonly input: Float32Array;
+  readonly steps: number;
+  readonly neurons: number;
+}
+
+/**
+ * The `nth` test sample of true class `trueClass` predicted as `predicted` (cycling through the
+ * cell), simulated with the trained network on `engine`: the raster behind a confusion-matrix cell.
+ */
+export async function testSampleRun(t: WorkspaceTraining, trueClass: number, predicted: number, nth: number, engine: Engine): Promise<TestSampleRun> {
+  const cell = cellSamples(t.testSet.labels, t.testPredictions, trueClass, predicted);
+  const index = cell[((nth % Math.max(1, cell.length)) + cell.length) % Math.max(1, cell.length)];
+  if (index === undefined) throw new SpikelabError('empty_cell', `no test sample of class ${trueClass} was predicted as ${predicted}`);
+  const network = compileNetwork(t.workspace.network, t.weights, t.workspace.seed);
+  const result = await simulateSample(engine, network, t.testSet, index, t.dtMs);
+  return { result, index, count: cell.length, input: sampleInput(t.testSet, index), steps: t.testSet.steps, neurons: t.testSet.neurons };
+}

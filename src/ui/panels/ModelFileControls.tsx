@@ -1,0 +1,68 @@
+import { useRef, useState } from 'react';
+import { AAMI_CLASSES } from '../../core/data/datasets/aami.ts';
+import { metricsJson } from '../../core/train/evaluate.ts';
+import { parseModel, serializeModel } from '../../core/train/modelFile.ts';
+import { currentWeights, weightArtifacts } from '../runController.ts';
+import { useStore } from '../store/index.ts';
+
+/** Offers text as a file download (a blob URL on a temporary link). */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Open a model file (`spikelab train --out` writes the same format) or save the trained one: the
+ * workspace it was trained from plus its weights. Opening replaces the workspace (undo restores
+ * it); a bad file is explained and nothing changes.
+ */
+export function ModelFileControls() {
+  const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const weightsId = useStore((s) => s.weightsId);
+  const weightsNetwork = useStore((s) => s.weightsNetwork);
+  const network = useStore((s) => s.workspace?.network);
+  const canSave = weightsId !== null && network !== undefined && weightsNetwork === JSON.stringify(network);
+  const open = async (file: File) => {
+    try {
+      const model = parseModel(await file.text());
+      const st = useStore.getState();
+      const previous = st.workspace;
+      st.loadWorkspace(model.workspace);
+      if (previous) useStore.setState({ past: [{ label: `open model ${file.name}`, workspace: previous }] });
+      st.setTrain({ weightsId: weightArtifacts.put(model.weights), weightsNetwork: JSON.stringify(model.workspace.network), testMetrics: null, epochs: [], trainStatus: 'idle' });
+      const acc = typeof model.metrics['accuracy'] === 'number' ? `, test accuracy ${(100 * model.metrics['accuracy']).toFixed(2)} %` : '';
+      setMessage({ text: `opened ${file.name}: ${Object.keys(model.weights).length} weight arrays${acc}`, error: false });
+    } catch (e) {
+      setMessage({ text: `${file.name} is not a Spikelab model: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    }
+  };
+  const save = () => {
+    const st = useStore.getState();
+    const ws = st.workspace;
+    const weights = ws ? currentWeights(useStore, ws) : undefined;
+    if (!ws || !weights) return;
+    const metrics = st.testMetrics ? metricsJson(st.testMetrics, AAMI_CLASSES) : {};
+    download(`${ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'model'}.model.json`, serializeModel({ workspace: ws, classes: [...AAMI_CLASSES], weights, metrics }));
+  };
+  return (
+    <div className="model-file">
+      <button type="button" onClick={() => input.current?.click()} title="open a model saved by the page or by `spikelab train --out`">
+        Open model…
+      </button>
+      <input ref={input} type="file" accept=".json,application/json" hidden data-testid="model-input" onChange={(e) => void (e.target.files?.[0] ? open(e.target.files[0]) : undefined)} />
+      <button type="button" data-testid="save-model" disabled={!canSave} onClick={save} title={canSave ? 'download the trained network and weights' : 'train first (or open a model)'}>
+        Save model
+      </button>
+      {message ? (
+        <span className={message.error ? 'field-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="model-message">
+          {message.text}
+        </span>
+      ) : null}
+    </div>
+  );
+}
