@@ -18,6 +18,8 @@ export interface TrainReply {
   readonly network: NetworkSpec;
   readonly history: readonly EpochReport[];
   readonly test: ClassMetrics;
+  /** Class names in label order. */
+  readonly classes: readonly string[];
   readonly backend: string;
   readonly description: string;
   readonly cancelled: boolean;
@@ -61,8 +63,8 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
           ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
         });
         last = result;
-        const { weights, history, test, description, cancelled, workspace: trained } = result;
-        return { weights, network: trained.network, history, test, backend: engine.info().name, description, cancelled };
+        const { weights, history, test, description, cancelled, classes, workspace: trained } = result;
+        return { weights, network: trained.network, history, test, classes, backend: result.backend, description, cancelled };
       } finally {
         jobs.delete(jobId);
         release(onEpoch);

@@ -7,6 +7,8 @@ import { createRng } from '../core/rng.ts';
 import { trainingSchema } from '../core/train/config.ts';
 import { beatStepMs, beatWindowOf, encodeBeats } from '../core/train/ecgTraining.ts';
 import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
+import type { LabelledSet } from '../core/train/trainer.ts';
+import { trainingSets } from '../core/train/trainWorkspace.ts';
 import { readWfdbFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
@@ -22,15 +24,25 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});
   const records = values.data ? readWfdbFolder(values.data) : undefined;
-  const beats = records
-    ? records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)))
-    : syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
-  const set = encodeBeats(ws, beats, 'test');
-  const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), set, beatStepMs(cfg, records?.[0]?.signal.samplingHz ?? 360), cfg);
+  let set: LabelledSet;
+  let dtMs: number;
+  if (cfg.dataset.kind === 'source-classes') {
+    // Built-in sources: the same test samples training held out (same seeds).
+    if (records) throw new UsageError('--data takes WFDB records; this model was trained on its built-in source, whose test samples eval regenerates');
+    ({ test: set, dtMs } = trainingSets(ws, cfg));
+  } else {
+    const d = cfg.dataset;
+    const beats = records
+      ? records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)))
+      : syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
+    set = encodeBeats(ws, beats, 'test');
+    dtMs = beatStepMs(cfg, records?.[0]?.signal.samplingHz ?? 360);
+  }
+  const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), set, dtMs, cfg);
   const json = metricsJson(m, model.classes);
   if (values.json) io.out(JSON.stringify(json));
   else {
-    io.out(`${beats.length} beats: accuracy ${(100 * m.accuracy).toFixed(2)} %, macro-F1 ${m.macroF1.toFixed(3)}`);
+    io.out(`${set.labels.length} samples: accuracy ${(100 * m.accuracy).toFixed(2)} %, macro-F1 ${m.macroF1.toFixed(3)}`);
     model.classes.forEach((c, i) => io.out(`  ${c}: recall ${(100 * (m.perClass[i]?.recall ?? 0)).toFixed(1)} %, precision ${(100 * (m.perClass[i]?.precision ?? 0)).toFixed(1)} %, support ${m.perClass[i]?.support ?? 0}`));
     io.out(`confusion (rows true ${model.classes.join(' ')}): ${JSON.stringify(m.confusion)}`);
   }

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AAMI_CLASSES } from '../core/data/datasets/aami.ts';
 import { createEngine } from '../core/engine/index.ts';
 import { trainingSchema } from '../core/train/config.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
@@ -38,13 +37,13 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const training = trainingSchema.parse({
     ...(ws.training ?? {}),
     ...(epochs !== undefined ? { epochs } : {}),
-    dataset: { ...(ws.training?.dataset ?? {}), ...(values.split !== undefined ? { split: values.split } : {}) },
+    dataset: { ...(ws.training?.dataset ?? {}), ...(values.split !== undefined && ws.training?.dataset.kind !== 'source-classes' ? { split: values.split } : {}) },
   });
   if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
   const records = values.data ? readWfdbFolder(values.data) : undefined;
-  if (!values.json) io.out(`training on ${records ? `${records.length} records from ${values.data}` : 'synthetic beats'} (${engine.info().name}); ${training.epochs} epochs`);
+  if (!values.json) io.out(`training on ${records ? `${records.length} records from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`} (${engine.info().name}); ${training.epochs} epochs`);
   const result = await trainWorkspace(ws, records, {
     onEpoch: (e) =>
       io.out(
@@ -54,10 +53,10 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       ),
   });
   const test = result.test;
-  const metrics = metricsJson(test, AAMI_CLASSES);
+  const metrics = metricsJson(test, result.classes);
   const learned = Object.keys(result.neuronParams).length > 0 ? { learned: result.neuronParams } : {};
-  writeFileSync(values.out, serializeModel({ workspace: result.workspace, classes: [...AAMI_CLASSES], weights: result.weights, metrics: { ...metrics, best_epoch: result.bestEpoch, data: result.description, ...learned } }));
-  if (!values.json) io.out(`${result.description}; best epoch ${result.bestEpoch + 1}${learned.learned ? `; learned ${JSON.stringify(learned.learned)}` : ''}`);
+  writeFileSync(values.out, serializeModel({ workspace: result.workspace, classes: [...result.classes], weights: result.weights, metrics: { ...metrics, best_epoch: result.bestEpoch, data: result.description, ...learned } }));
+  if (!values.json) io.out(`${result.description}; trained on ${result.backend}; best epoch ${result.bestEpoch + 1}${learned.learned ? `; learned ${JSON.stringify(learned.learned)}` : ''}`);
   io.out(values.json ? JSON.stringify({ ...metrics, best_epoch: result.bestEpoch, model: values.out }) : `test accuracy ${(100 * test.accuracy).toFixed(2)} %, macro-F1 ${test.macroF1.toFixed(3)}; model written to ${values.out}`);
   return EXIT.ok;
 }

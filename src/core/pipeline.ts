@@ -55,29 +55,36 @@ export function loadSignal(ws: Workspace, files?: FileResolver): Signal {
   }
 }
 
+/** The workspace's input as the network is fed it: loaded (or generated) and encoded. */
+export type PreparedInput = Omit<PreparedRun, 'network'>;
+
 /** Loads and encodes the data and compiles the network; same workspace and files => same bits. */
 export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: FileResolver): PreparedRun {
-  const network = compileNetwork(ws.network, weights, ws.seed);
+  return { ...prepareInput(ws, files), network: compileNetwork(ws.network, weights, ws.seed) };
+}
+
+/** Loads (or generates) the workspace's data and encodes it; no network is built. */
+export function prepareInput(ws: Workspace, files?: FileResolver): PreparedInput {
   if (ws.data.kind === 'event-file') {
     const { events, t0 } = eventsFromFile(ws.data, files);
     const enc = eventsToInput(events, t0, ws.data);
-    return { source: { kind: 'events', events }, dtMs: ws.data.stepUs / 1000, input: { ...enc, batch: 1 }, network };
+    return { source: { kind: 'events', events }, dtMs: ws.data.stepUs / 1000, input: { ...enc, batch: 1 } };
   }
   if (ws.data.kind === 'synthetic-dvs') {
     const d = ws.data;
     const events = syntheticDvsEvents(d, createRng(ws.seed, 'data'));
     const enc = eventsToInput(events, 0, { width: d.width, height: d.height, downsample: 1, stepUs: d.stepUs, durationUs: d.durationMs * 1000 });
-    return { source: { kind: 'events', events }, dtMs: d.stepUs / 1000, input: { ...enc, batch: 1 }, network };
+    return { source: { kind: 'events', events }, dtMs: d.stepUs / 1000, input: { ...enc, batch: 1 } };
   }
   if (ws.data.kind === 'image-file') {
     const img = imageFromFile(ws.data, files);
     const enc = encodeStatic(img.pixels, ws.data.steps, ws.encoder, createRng(ws.seed, 'encoder'));
-    return { source: { kind: 'image', ...img }, dtMs: 1, input: { ...enc, batch: 1 }, network };
+    return { source: { kind: 'image', ...img }, dtMs: 1, input: { ...enc, batch: 1 } };
   }
   if (usesBeatWindows(ws) && (ws.data.kind === 'synthetic-ecg' || ws.data.kind === 'signal-file')) {
     const signal = loadSignal(ws, files);
     const { input, ...beats } = beatWindowRun(ws, signal, createRng(ws.seed, 'encoder'));
-    return { source: { kind: 'beats', signal, ...beats }, dtMs: 1, input: { ...input, batch: 1 }, network };
+    return { source: { kind: 'beats', signal, ...beats }, dtMs: 1, input: { ...input, batch: 1 } };
   }
   // Audio keeps its waveform beside the cochleagram the network is fed, for the viewer.
   const waveform =
@@ -89,7 +96,7 @@ export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: File
   const signal = waveform && (ws.data.kind === 'synthetic-audio' || ws.data.kind === 'signal-file') ? melSignal(waveform, ws.data.bands) : loadSignal(ws, files);
   const encoded = encodeSignal(signal, ws.encoder, createRng(ws.seed, 'encoder'));
   const input: SimInput = { steps: encoded.steps, batch: 1, neurons: encoded.neurons, values: encoded.values };
-  return { source: waveform ? { kind: 'signal', signal, waveform } : { kind: 'signal', signal }, dtMs: 1000 / signal.samplingHz, input, network };
+  return { source: waveform ? { kind: 'signal', signal, waveform } : { kind: 'signal', signal }, dtMs: 1000 / signal.samplingHz, input };
 }
 
 /** Runs a prepared workspace on an engine, recording what the workspace asks for. */

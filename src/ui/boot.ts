@@ -6,6 +6,10 @@ import type { Workspace } from '../core/spec/workspace.ts';
 export const PRESETS = [
   { id: 'default', label: 'ECG level-crossing demo' },
   { id: 'ecg-synthetic', label: 'ECG beats (synthetic): train' },
+  { id: 'ecg-mitbih', label: 'ECG beats (MIT-BIH)' },
+  { id: 'dvs-shapes', label: 'Event camera shapes' },
+  { id: 'audio-digits', label: 'Spoken digits' },
+  { id: 'eeg', label: 'EEG classes' },
 ] as const;
 
 /** Fetches and validates the embedded default workspace shipped in public/presets. */

@@ -4,6 +4,7 @@ import { eventSourceWidth } from '../data/sourceSchemas.ts';
 import { EEG_CHANNELS } from '../data/synth/eegSynth.ts';
 import { encodedWidth } from '../encoders/schema.ts';
 import { beatVectorWidth } from '../train/beatVector.ts';
+import { ecgDataset } from '../train/config.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { migrateWorkspace } from './migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION, workspaceSchema, type Workspace } from './workspace.ts';
@@ -31,7 +32,7 @@ export function zodIssues(error: z.ZodError, prefix = ''): SpecIssue[] {
  * source picks one) through the encoder; event files bypass the encoder (2 per pixel).
  */
 export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder' | 'training'>): number {
-  const beats = ws.training?.dataset;
+  const beats = ecgDataset(ws.training);
   if (beats?.input === 'window' && (ws.data.kind === 'synthetic-ecg' || ws.data.kind === 'signal-file')) {
     const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360;
     return encodedWidth(ws.encoder, beatVectorWidth(beats, hz));
@@ -85,7 +86,7 @@ function crossCheck(ws: Workspace): SpecIssue[] {
       out.push({ path: 'network.layers[0].shape', message: `${source} produces ${want} input neurons but the input layer has ${have}` });
     }
   }
-  const beats = ws.training?.dataset;
+  const beats = ecgDataset(ws.training);
   if (beats?.input === 'window' && ws.data.kind === 'synthetic-ecg' && ws.data.leads < beats.leads)
     out.push({ path: 'data.leads', message: `the training window cuts ${beats.leads} leads but the synthetic ECG has ${ws.data.leads}` });
   if (beats?.input === 'window' && ws.data.kind === 'signal-file' && ws.data.channels < beats.leads)

@@ -33,7 +33,7 @@ export function beatSet(beats: readonly Beat[], enc: BeatEncoding, rng: Rng): La
     const d = decimateBeat(b, enc.decimate);
     const e =
       enc.input === 'window'
-        ? encodeStatic(beatVector(d.x, b, enc.rrFeatures ?? false), held ? 1 : (enc.steps ?? 8), enc.encoder, rng.fork(`beat${i}`))
+        ? encodeStatic(beatVector(d.x, b, enc.rrFeatures ?? false, enc.encoder.kind === 'direct'), held ? 1 : (enc.steps ?? 8), enc.encoder, rng.fork(`beat${i}`))
         : encodeSamples({ steps: d.steps, channels: b.leads, x: d.x }, enc.encoder, rng.fork(`beat${i}`), false);
     steps = held ? (enc.steps ?? 8) : e.steps;
     neurons = e.neurons;

@@ -1,5 +1,5 @@
 import type { Beat } from '../data/datasets/ecgBeats.ts';
-import type { TrainingConfig } from './config.ts';
+import type { EcgBeatsDataset } from './config.ts';
 
 /** Half the amplitude range mapped onto [0, 1], mV: QRS complexes of MIT-BIH stay within ±3 mV. */
 const HALF_RANGE_MV = 3;
@@ -10,7 +10,7 @@ const RR_SCALE_S = 2;
 export const RR_FEATURES = 5;
 
 /** Length of the beat vector a dataset config gives at a sampling rate: leads × decimated samples (+ RR). */
-export function beatVectorWidth(d: Pick<TrainingConfig['dataset'], 'beforeS' | 'afterS' | 'decimate' | 'leads' | 'rrFeatures'>, samplingHz: number): number {
+export function beatVectorWidth(d: Pick<EcgBeatsDataset, 'beforeS' | 'afterS' | 'decimate' | 'leads' | 'rrFeatures'>, samplingHz: number): number {
   const n = Math.round(d.beforeS * samplingHz) + Math.round(d.afterS * samplingHz);
   return d.leads * Math.floor(n / d.decimate) + (d.rrFeatures ? RR_FEATURES : 0);
 }
@@ -36,16 +36,21 @@ function median(values: Float32Array): number {
  * minus that lead's median (baseline wander removed, amplitude kept: a ventricular beat is tall
  * and wide) mapped from ±3 mV; then, if asked, the RR features — previous, next and local mean
  * interval over 2 s, and previous / local and next / previous over 2 — which carry prematurity.
- * Output layout: lead 0 samples, lead 1 samples, …, RR features.
+ * Output layout: lead 0 samples, lead 1 samples, …, RR features. `signed` (for direct current
+ * coding, where negative current is fine) maps ±3 mV onto [−1, 1] instead: no common offset of
+ * 0.5 on every input, which would otherwise drive every hidden neuron alike.
  */
-export function beatVector(x: Float32Array, beat: Beat, rrFeatures: boolean): Float32Array {
+export function beatVector(x: Float32Array, beat: Beat, rrFeatures: boolean, signed = false): Float32Array {
   const leads = beat.leads;
   const steps = x.length / leads;
   const out = new Float32Array(x.length + (rrFeatures ? RR_FEATURES : 0));
   for (let l = 0; l < leads; l++) {
     const lead = Float32Array.from({ length: steps }, (_, t) => x[t * leads + l] as number);
     const base = median(lead);
-    for (let t = 0; t < steps; t++) out[l * steps + t] = unit(0.5 + ((lead[t] as number) - base) / (2 * HALF_RANGE_MV));
+    for (let t = 0; t < steps; t++) {
+      const u = ((lead[t] as number) - base) / HALF_RANGE_MV;
+      out[l * steps + t] = signed ? Math.max(-1, Math.min(1, u)) : unit(0.5 + u / 2);
+    }
   }
   if (rrFeatures) {
     const { preS, postS, localS } = beat.rr;

@@ -3,8 +3,8 @@ import type { Signal } from '../data/signal.ts';
 import { encodeStatic, type EncodedInput } from '../encoders/index.ts';
 import type { Rng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { trainingSchema } from './config.ts';
-import { beatWindowOf } from './ecgTraining.ts';
+import { ecgDataset, trainingSchema } from './config.ts';
+import { beatsOf, beatWindowOf } from './ecgTraining.ts';
 import { beatVector, decimateBeat } from './beatVector.ts';
 
 /** The beats of a signal as the network sees them in 'window' mode, one after the other. */
@@ -20,7 +20,7 @@ export interface BeatWindowRun {
 
 /** True when a workspace feeds its network whole beat windows rather than samples. */
 export function usesBeatWindows(ws: Workspace): boolean {
-  return ws.training?.dataset.input === 'window';
+  return ecgDataset(ws.training)?.input === 'window';
 }
 
 /**
@@ -30,11 +30,11 @@ export function usesBeatWindows(ws: Workspace): boolean {
  */
 export function beatWindowRun(ws: Workspace, signal: Signal, rng: Rng): BeatWindowRun {
   const cfg = ws.training ?? trainingSchema.parse({});
-  const d = cfg.dataset;
+  const d = beatsOf(cfg);
   const beats = cutBeats('source', signal, beatWindowOf(cfg));
   if (beats.length === 0) throw new Error(`the signal has no annotated beat with ${d.beforeS} s before and ${d.afterS} s after it inside the window`);
   const rows = beats.map((b) => {
-    return beatVector(decimateBeat(b, d.decimate).x, b, d.rrFeatures);
+    return beatVector(decimateBeat(b, d.decimate).x, b, d.rrFeatures, ws.encoder.kind === 'direct');
   });
   const width = rows[0]?.length ?? 0;
   const vectors = new Float32Array(rows.length * width);

@@ -1,5 +1,41 @@
 import { z } from 'zod';
 
+/** Heartbeats cut around R peaks: synthetic, or MIT-BIH records given with --data. */
+export const ecgBeatsDatasetSchema = z.object({
+  kind: z.literal('ecg-beats'),
+  beats: z.number().int().min(10).max(200_000).default(1200),
+  decimate: z.number().int().min(1).max(32).default(4),
+  /** Window around each R peak, s: a long pre-R window shows the previous beat (prematurity). */
+  beforeS: z.number().min(0.05).max(3).default(0.25),
+  afterS: z.number().min(0.05).max(3).default(0.45),
+  split: z.enum(['intra', 'inter']).default('intra'),
+  /**
+   * 'sequence': the beat's samples enter one per step through the encoder (a temporal SNN).
+   * 'window': the whole decimated window of every lead, plus the RR features, is one vector
+   * held for `steps` steps and encoded (rate or direct): a few steps instead of ~80.
+   */
+  input: z.enum(['sequence', 'window']).default('sequence'),
+  /** Leads cut side by side (MIT-BIH has two: MLII and V1/V2/V4/V5). */
+  leads: z.number().int().min(1).max(2).default(1),
+  /** Add the RR intervals (previous, next, local mean, and their ratios) as inputs ('window' only). */
+  rrFeatures: z.boolean().default(false),
+  /** Steps the window vector is held for ('window' only). */
+  steps: z.number().int().min(1).max(1000).default(8),
+});
+
+export const ECG_BEATS_DEFAULT = { kind: 'ecg-beats', beats: 1200, decimate: 4, beforeS: 0.25, afterS: 0.45, split: 'intra', input: 'sequence', leads: 1, rrFeatures: false, steps: 8 } as const;
+
+/**
+ * Labelled samples of the workspace's own built-in source (event camera scenes, EEG classes,
+ * spoken digits): the class parameter of the source is varied and every sample is generated with
+ * its own seed, then encoded exactly as the page encodes the source. Test samples use other seeds.
+ */
+export const sourceClassesDatasetSchema = z.object({
+  kind: z.literal('source-classes'),
+  perClass: z.number().int().min(1).max(10_000).default(20),
+  testPerClass: z.number().int().min(1).max(10_000).default(10),
+});
+
 /** Training configuration stored in the workspace (`training`). */
 export const trainingSchema = z.object({
   epochs: z.number().int().min(1).max(10_000).default(20),
@@ -26,30 +62,16 @@ export const trainingSchema = z.object({
   validationFraction: z.number().min(0).max(0.5).default(0.2),
   /** Stop when validation accuracy has not improved for this many epochs (0 = never). */
   patience: z.number().int().min(0).default(5),
-  /** What is trained on: heartbeats cut around R peaks (synthetic, or MIT-BIH from --data). */
-  dataset: z
-    .object({
-      kind: z.literal('ecg-beats'),
-      beats: z.number().int().min(10).max(200_000).default(1200),
-      decimate: z.number().int().min(1).max(32).default(4),
-      /** Window around each R peak, s: a long pre-R window shows the previous beat (prematurity). */
-      beforeS: z.number().min(0.05).max(3).default(0.25),
-      afterS: z.number().min(0.05).max(3).default(0.45),
-      split: z.enum(['intra', 'inter']).default('intra'),
-      /**
-       * 'sequence': the beat's samples enter one per step through the encoder (a temporal SNN).
-       * 'window': the whole decimated window of every lead, plus the RR features, is one vector
-       * held for `steps` steps and encoded (rate or direct): a few steps instead of ~80.
-       */
-      input: z.enum(['sequence', 'window']).default('sequence'),
-      /** Leads cut side by side (MIT-BIH has two: MLII and V1/V2/V4/V5). */
-      leads: z.number().int().min(1).max(2).default(1),
-      /** Add the RR intervals (previous, next, local mean, and their ratios) as inputs ('window' only). */
-      rrFeatures: z.boolean().default(false),
-      /** Steps the window vector is held for ('window' only). */
-      steps: z.number().int().min(1).max(1000).default(8),
-    })
-    .default({ kind: 'ecg-beats', beats: 1200, decimate: 4, beforeS: 0.25, afterS: 0.45, split: 'intra', input: 'sequence', leads: 1, rrFeatures: false, steps: 8 }),
+  /** What is trained on: heartbeats (synthetic, or MIT-BIH from --data), or classes of a built-in source. */
+  dataset: z.discriminatedUnion('kind', [ecgBeatsDatasetSchema, sourceClassesDatasetSchema]).default(ECG_BEATS_DEFAULT),
 });
 
 export type TrainingConfig = z.output<typeof trainingSchema>;
+
+export type EcgBeatsDataset = z.output<typeof ecgBeatsDatasetSchema>;
+export type SourceClassesDataset = z.output<typeof sourceClassesDatasetSchema>;
+
+/** The heartbeat dataset of a config, or undefined when it trains on something else. */
+export function ecgDataset(cfg: Pick<TrainingConfig, 'dataset'> | undefined): EcgBeatsDataset | undefined {
+  return cfg?.dataset.kind === 'ecg-beats' ? cfg.dataset : undefined;
+}

@@ -1,4 +1,4 @@
-import { DS1_RECORDS } from '../data/datasets/aami.ts';
+import { DS1_RECORDS, DS2_RECORDS } from '../data/datasets/aami.ts';
 import { cutBeats, splitInterPatient, splitIntraPatient, type Beat, type BeatWindow } from '../data/datasets/ecgBeats.ts';
 import type { Signal } from '../data/signal.ts';
 import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
@@ -6,7 +6,7 @@ import { SpecError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { beatSet } from './beatSet.ts';
-import { trainingSchema, type TrainingConfig } from './config.ts';
+import { ecgDataset, trainingSchema, type EcgBeatsDataset, type TrainingConfig } from './config.ts';
 import type { LabelledSet } from './trainer.ts';
 
 /** A record to cut beats from (MIT-BIH, read by the caller). */
@@ -25,20 +25,29 @@ export interface EcgSets {
   readonly config: TrainingConfig;
 }
 
+/** The heartbeat dataset of a config; a SpecError if it trains on something else. */
+export function beatsOf(cfg: TrainingConfig): EcgBeatsDataset {
+  const d = ecgDataset(cfg);
+  if (!d) throw new SpecError([{ path: 'training.dataset.kind', message: `this needs heartbeats ('ecg-beats'), not '${cfg.dataset.kind}'` }]);
+  return d;
+}
+
 /** The beat window a training config cuts (leads beyond a record's channels are an error there). */
 export function beatWindowOf(cfg: TrainingConfig): BeatWindow {
-  return { beforeS: cfg.dataset.beforeS, afterS: cfg.dataset.afterS, channel: 0, leads: cfg.dataset.leads };
+  const d = beatsOf(cfg);
+  return { beforeS: d.beforeS, afterS: d.afterS, channel: 0, leads: d.leads };
 }
 
 /** Step length of encoded beats, ms: a decimated sample, or 1 ms for a held window (no clock of its own, as in the page's run). */
 export function beatStepMs(cfg: TrainingConfig, samplingHz: number): number {
-  return cfg.dataset.input === 'window' ? 1 : (1000 * cfg.dataset.decimate) / samplingHz;
+  const d = beatsOf(cfg);
+  return d.input === 'window' ? 1 : (1000 * d.decimate) / samplingHz;
 }
 
 /** Encodes beats with the workspace's encoder and the dataset's decimation. */
 export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: string): LabelledSet {
   const cfg = ws.training ?? trainingSchema.parse({});
-  const d = cfg.dataset;
+  const d = beatsOf(cfg);
   return beatSet(beats, { decimate: d.decimate, encoder: ws.encoder, input: d.input, rrFeatures: d.rrFeatures, steps: d.steps }, createRng(ws.seed, purpose));
 }
 
@@ -51,24 +60,28 @@ export function ecgTrainingSets(ws: Workspace, records?: readonly NamedRecord[])
   const cfg = ws.training ?? trainingSchema.parse({});
   const hz = records?.[0]?.signal.samplingHz ?? 360;
   const dtMs = beatStepMs(cfg, hz);
-  const short = records?.find((r) => r.signal.channels.length < cfg.dataset.leads);
-  if (short) throw new SpecError([{ path: 'training.dataset.leads', message: `${cfg.dataset.leads} leads asked for, but record ${short.name} has ${short.signal.channels.length}` }]);
+  const d = beatsOf(cfg);
+  const short = records?.find((r) => r.signal.channels.length < d.leads);
+  if (short) throw new SpecError([{ path: 'training.dataset.leads', message: `${d.leads} leads asked for, but record ${short.name} has ${short.signal.channels.length}` }]);
   if (!records || records.length === 0) {
-    const beats = syntheticEcgBeats(cfg.dataset.beats, createRng(ws.seed, 'train-beats'), undefined, beatWindowOf(cfg));
-    const test = syntheticEcgBeats(Math.max(50, Math.round(cfg.dataset.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
+    const beats = syntheticEcgBeats(d.beats, createRng(ws.seed, 'train-beats'), undefined, beatWindowOf(cfg));
+    const test = syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
     return { train: encodeBeats(ws, beats, 'train'), test: encodeBeats(ws, test, 'test'), dtMs, description: `${beats.length} synthetic beats, tested on ${test.length} new ones`, config: cfg };
   }
-  const all = records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)));
-  const split =
-    cfg.dataset.split === 'intra'
-      ? splitIntraPatient(all, createRng(ws.seed, 'split'))
-      : splitInterPatient(all, records.map((r) => r.name).filter((n) => !(DS1_RECORDS as readonly string[]).includes(n)));
-  const limit = (b: readonly Beat[]) => b.slice(0, cfg.dataset.beats);
+  // Inter-patient follows de Chazal (2004): DS1 trains, DS2 tests, the paced records are in neither.
+  const ds1 = new Set<string>(DS1_RECORDS);
+  const ds2 = new Set<string>(DS2_RECORDS);
+  const used = d.split === 'intra' ? records : records.filter((r) => ds1.has(r.name) || ds2.has(r.name));
+  if (d.split === 'inter' && (!used.some((r) => ds1.has(r.name)) || !used.some((r) => ds2.has(r.name))))
+    throw new SpecError([{ path: 'training.dataset.split', message: `the inter-patient split needs MIT-BIH records of both DS1 (e.g. 101, 106) and DS2 (e.g. 100, 103); got ${records.map((r) => r.name).join(', ')}` }]);
+  const all = used.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)));
+  const split = d.split === 'intra' ? splitIntraPatient(all, createRng(ws.seed, 'split')) : splitInterPatient(all, used.map((r) => r.name).filter((n) => ds2.has(n)));
+  const limit = (b: readonly Beat[]) => b.slice(0, d.beats);
   return {
     train: encodeBeats(ws, limit(split.train), 'train'),
     test: encodeBeats(ws, split.test, 'test'),
     dtMs,
-    description: `${records.length} records, ${cfg.dataset.split}-patient split: ${Math.min(split.train.length, cfg.dataset.beats)} training beats, ${split.test.length} test beats`,
+    description: `${used.length} records, ${d.split}-patient split${d.split === 'inter' ? ' (DS1 → DS2)' : ''}: ${Math.min(split.train.length, d.beats)} training beats, ${split.test.length} test beats`,
     config: cfg,
   };
 }

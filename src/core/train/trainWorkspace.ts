@@ -2,7 +2,11 @@ import { compileNetwork } from '../network/compile.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { trainingSchema } from './config.ts';
+import { AAMI_CLASSES } from '../data/datasets/aami.ts';
+import { SpecError } from '../errors.ts';
+import { trainingSchema, type TrainingConfig } from './config.ts';
+import { sourceClassSets } from './sourceClassSets.ts';
+import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
 import { evaluateSetWithPredictions } from './evaluate.ts';
 import type { ClassMetrics } from './metrics.ts';
@@ -24,6 +28,19 @@ export interface WorkspaceTraining {
   readonly dtMs: number;
   readonly description: string;
   readonly cancelled: boolean;
+  /** Class names, in label order. */
+  readonly classes: readonly string[];
+  /** The tfjs backend training ran on, and why if it is not the one asked for. */
+  readonly backend: string;
+}
+
+/** The labelled sets a workspace trains on, with its class names. */
+export function trainingSets(ws: Workspace, cfg: TrainingConfig, records?: readonly NamedRecord[]): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: readonly string[]; description: string } {
+  if (cfg.dataset.kind === 'source-classes') {
+    if (records) throw new SpecError([{ path: 'training.dataset.kind', message: "records (--data) are heartbeats; this workspace trains on its built-in source ('source-classes')" }]);
+    return sourceClassSets(ws, cfg.dataset);
+  }
+  return { ...ecgTrainingSets(ws, records), classes: AAMI_CLASSES };
 }
 
 /**
@@ -33,8 +50,9 @@ export interface WorkspaceTraining {
  */
 export async function trainWorkspace(ws: Workspace, records: readonly NamedRecord[] | undefined, hooks: TrainHooks = {}): Promise<WorkspaceTraining> {
   const cfg = ws.training ?? trainingSchema.parse({});
-  const sets = ecgTrainingSets(ws, records);
+  const sets = trainingSets(ws, cfg, records);
   const net = compileNetwork(ws.network, undefined, ws.seed);
+  const backend = await ensureTrainableBackend(ws.network);
   const result = await trainNetwork(net, sets.train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks);
   const workspace: Workspace = { ...ws, network: result.network };
   const { metrics: test, predictions } = evaluateSetWithPredictions(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
@@ -50,5 +68,7 @@ export async function trainWorkspace(ws: Workspace, records: readonly NamedRecor
     dtMs: sets.dtMs,
     description: sets.description,
     cancelled: result.cancelled,
+    classes: sets.classes,
+    backend: backend.reason ? `${backend.backend} (${backend.reason})` : backend.backend,
   };
 }

@@ -1,7 +1,7 @@
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { encoderSchema } from '../../core/encoders/schema.ts';
 import { inputWidth } from '../../core/spec/parseWorkspace.ts';
-import { trainingSchema } from '../../core/train/config.ts';
+import { ecgDataset, trainingSchema } from '../../core/train/config.ts';
 import { dataSourceSchema } from '../../core/spec/workspace.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
@@ -28,7 +28,7 @@ export function fitInputLayer(d: WorkspaceDraft): void {
 /** A workspace trained on beat windows of several leads takes as many channels from its new source. */
 function matchBeatLeads(d: WorkspaceDraft, r: LoadedRecord | undefined): void {
   const training = trainingSchema.optional().safeParse(d['training']);
-  const beats = training.success ? training.data?.dataset : undefined;
+  const beats = training.success ? ecgDataset(training.data) : undefined;
   const data = d['data'] as Record<string, unknown>;
   if (beats?.input !== 'window' || beats.leads < 2) return;
   if (data['kind'] === 'synthetic-ecg') data['leads'] = beats.leads;

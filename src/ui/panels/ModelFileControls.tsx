@@ -34,7 +34,7 @@ export function ModelFileControls() {
       const previous = st.workspace;
       st.loadWorkspace(model.workspace);
       if (previous) useStore.setState({ past: [{ label: `open model ${file.name}`, workspace: previous }] });
-      st.setTrain({ weightsId: weightArtifacts.put(model.weights), weightsNetwork: JSON.stringify(model.workspace.network), testMetrics: null, epochs: [], trainStatus: 'idle' });
+      st.setTrain({ weightsId: weightArtifacts.put(model.weights), weightsNetwork: JSON.stringify(model.workspace.network), testMetrics: null, testClasses: model.classes, epochs: [], trainStatus: 'idle' });
       const acc = typeof model.metrics['accuracy'] === 'number' ? `, test accuracy ${(100 * model.metrics['accuracy']).toFixed(2)} %` : '';
       setMessage({ text: `opened ${file.name}: ${Object.keys(model.weights).length} weight arrays${acc}`, error: false });
     } catch (e) {
@@ -46,8 +46,9 @@ export function ModelFileControls() {
     const ws = st.workspace;
     const weights = ws ? currentWeights(useStore, ws) : undefined;
     if (!ws || !weights) return;
-    const metrics = st.testMetrics ? metricsJson(st.testMetrics, AAMI_CLASSES) : {};
-    download(`${ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'model'}.model.json`, serializeModel({ workspace: ws, classes: [...AAMI_CLASSES], weights, metrics }));
+    const classes = st.testClasses.length > 0 ? st.testClasses : AAMI_CLASSES;
+    const metrics = st.testMetrics ? metricsJson(st.testMetrics, classes) : {};
+    download(`${ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'model'}.model.json`, serializeModel({ workspace: ws, classes: [...classes], weights, metrics }));
   };
   return (
     <div className="model-file">

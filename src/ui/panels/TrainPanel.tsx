@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { AAMI_CLASSES } from '../../core/data/datasets/aami.ts';
 import type { TrainClient } from '../../../workers/trainClient.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { showReply, weightArtifacts } from '../runController.ts';
@@ -11,7 +10,7 @@ import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 /** Train / pause / resume / stop with progress, ETA, live curves and the test confusion matrix. */
 export function TrainPanel({ client }: { client: TrainClient }) {
   const training = useStore((s) => s.workspace?.training);
-  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, batch: st.batchProgress, started: st.trainStartedAt, error: st.trainError, test: st.testMetrics, info: st.trainInfo })));
+  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, batch: st.batchProgress, started: st.trainStartedAt, error: st.trainError, test: st.testMetrics, info: st.trainInfo, classes: st.testClasses })));
   const job = useRef(0);
   const [picked, setPicked] = useState<{ cell: readonly [number, number]; nth: number } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -21,7 +20,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
     const nth = picked && picked.cell[0] === trueClass && picked.cell[1] === predicted ? picked.nth + 1 : 0;
     setPicked({ cell: [trueClass, predicted], nth });
     try {
-      const reply = await client.sample(trueClass, predicted, nth, AAMI_CLASSES);
+      const reply = await client.sample(trueClass, predicted, nth, useStore.getState().testClasses);
       setPickError(null);
       showReply(useStore, reply, reply.source.kind === 'sample' ? reply.source.caption : undefined);
     } catch (e) {
@@ -52,6 +51,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       setTrain({
         trainStatus: 'done',
         testMetrics: reply.test,
+        testClasses: reply.classes,
         trainInfo: `${reply.description} on ${reply.backend}${reply.cancelled ? ' (stopped; best epoch kept)' : ''}`,
         weightsId,
         weightsNetwork: JSON.stringify(network),
@@ -67,7 +67,14 @@ export function TrainPanel({ client }: { client: TrainClient }) {
     <section className="panel" aria-label="Training">
       <h2>Training</h2>
       <NumberField label="epochs" value={training.epochs} step={1} testId="train-epochs" onCommit={(v) => setCfg('epochs', v)} />
-      <NumberField label="training beats" value={training.dataset.beats} step={1} testId="train-beats" onCommit={(v) => setCfg('dataset', { ...training.dataset, beats: v })} />
+      {training.dataset.kind === 'ecg-beats' ? (
+        <>
+          <NumberField label="training beats" value={training.dataset.beats} step={1} testId="train-beats" onCommit={(v) => setCfg('dataset', { ...training.dataset, beats: v })} />
+          {training.dataset.beats > 20_000 ? <div className="hint">In the page this trains on synthetic beats: {training.dataset.beats.toLocaleString()} of them take long. The MIT-BIH figures come from the CLI (`spikelab train --data`); open its model with “Open model…”.</div> : null}
+        </>
+      ) : (
+        <NumberField label="samples per class" value={training.dataset.perClass} step={1} testId="train-per-class" onCommit={(v) => setCfg('dataset', { ...training.dataset, perClass: v })} />
+      )}
       <NumberField label="learning rate" value={training.learningRate} onCommit={(v) => setCfg('learningRate', v)} />
       <NumberField label="spike penalty" unit="weight" title="firing-rate regulariser: spikes cost energy" value={training.rateRegularization} onCommit={(v) => setCfg('rateRegularization', v)} />
       <div className="train-buttons">
@@ -117,7 +124,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
         <div data-testid="confusion">
           <div className="hint">{s.info}</div>
           <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
-          <ConfusionMatrix metrics={s.test} classes={AAMI_CLASSES} onPick={(i, j) => void pick(i, j)} picked={picked?.cell ?? null} />
+          <ConfusionMatrix metrics={s.test} classes={s.classes} onPick={(i, j) => void pick(i, j)} picked={picked?.cell ?? null} />
           <div className="hint">Click a cell to see the raster of one of its test samples (again for the next one).</div>
           {pickError ? (
             <div className="field-error" role="alert">

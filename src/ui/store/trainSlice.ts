@@ -12,6 +12,8 @@ export interface TrainSlice {
   trainStartedAt: number;
   trainError: string | null;
   testMetrics: ClassMetrics | null;
+  /** Class names of the test metrics, in label order. */
+  testClasses: readonly string[];
   trainInfo: string | null;
   /** Artefact id of the trained weights and the network they fit (JSON of the spec). */
   weightsId: string | null;
@@ -26,6 +28,7 @@ export const createTrainSlice: StateCreator<Store, [], [], TrainSlice> = (set) =
   trainStartedAt: 0,
   trainError: null,
   testMetrics: null,
+  testClasses: [],
   trainInfo: null,
   weightsId: null,
   weightsNetwork: null,

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 600_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+interface Metrics {
+  accuracy: number;
+  classes: string[];
+  confusion: number[][];
+}
+
+/** Presets that train on their built-in source, with a short run and a bar well above chance. */
+const CASES = [
+  { preset: 'dvs-shapes', epochs: '2', classes: 6, atLeast: 0.8 },
+  { preset: 'eeg', epochs: '8', classes: 4, atLeast: 0.6 },
+  { preset: 'audio-digits', epochs: '12', classes: 10, atLeast: 0.4 },
+] as const;
+
+describe('presets that train on a built-in source (event camera, EEG, spoken digits)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spikelab-presets-'));
+  for (const c of CASES)
+    it(`${c.preset} trains from the CLI well above chance (1/${c.classes}) and eval regenerates the same test samples`, { timeout: 300_000 }, () => {
+      const model = join(dir, `${c.preset}.model.json`);
+      const t = cli('train', '--preset', c.preset, '--epochs', c.epochs, '--out', model, '--json');
+      expect(t.code, t.err).toBe(0);
+      const final = JSON.parse(t.out.trim().split('\n').at(-1) ?? '{}') as Metrics;
+      console.log(`${c.preset}: ${c.epochs} epochs, test accuracy ${(100 * final.accuracy).toFixed(1)} % (${final.classes.length} classes)`);
+      expect(final.classes).toHaveLength(c.classes);
+      expect(final.accuracy).toBeGreaterThanOrEqual(c.atLeast);
+      const ev = cli('eval', '--model', model, '--json');
+      expect(ev.code, ev.err).toBe(0);
+      const e = JSON.parse(ev.out) as Metrics;
+      expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(final.confusion.flat().reduce((a, b) => a + b, 0));
+      // Conv networks train on cpu (wasm has no conv gradients) and eval runs on wasm: allow a flip.
+      expect(Math.abs(e.accuracy - final.accuracy)).toBeLessThanOrEqual(1 / 30);
+    });
+});
