@@ -55,7 +55,7 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
       const job = { stop: { aborted: false }, paused: false, wake: undefined as (() => void) | undefined };
       jobs.set(jobId, job);
       try {
-        const engine = await createEngine('tfjs', options);
+        await createEngine('tfjs', options);
         const result = await trainWorkspace(ws, undefined, {
           signal: job.stop,
           gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
