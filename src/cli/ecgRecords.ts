@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseWav } from '../core/data/formats/wavReader.ts';
 import { readWfdbRecord } from '../core/data/formats/wfdbRecord.ts';
 import type { NamedRecord } from '../core/train/ecgTraining.ts';
 import { UsageError } from './io.ts';
@@ -23,4 +24,24 @@ export function readWfdbFolder(dir: string): NamedRecord[] {
     });
     return { name: rec, signal: r.signal };
   });
+}
+
+/** Every WAV file of a folder, sorted by name (the name is the record's name: FSDD's DIGIT_SPEAKER_INDEX.wav). */
+export function readWavFolder(dir: string): NamedRecord[] {
+  const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.wav')).sort();
+  if (names.length === 0) throw new UsageError(`'${dir}' has no WAV files`);
+  return names.map((n) => ({ name: n, signal: parseWav(new Uint8Array(readFileSync(join(dir, n))), n).signal }));
+}
+
+/** A data folder for training: WFDB records (ECG) if it has .hea files, else WAV recordings. */
+export function readDataFolder(dir: string): NamedRecord[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new UsageError(`cannot read folder '${dir}'`);
+  }
+  if (names.some((n) => n.endsWith('.hea'))) return readWfdbFolder(dir);
+  if (names.some((n) => n.toLowerCase().endsWith('.wav'))) return readWavFolder(dir);
+  throw new UsageError(`'${dir}' has neither WFDB records (.hea/.dat/.atr) nor WAV files`);
 }

@@ -5,7 +5,7 @@ import { trainingSchema } from '../core/train/config.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
 import { metricsJson } from '../core/train/evaluate.ts';
 import { trainWorkspace } from '../core/train/trainWorkspace.ts';
-import { readWfdbFolder } from './ecgRecords.ts';
+import { readDataFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
 
@@ -37,12 +37,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const training = trainingSchema.parse({
     ...(ws.training ?? {}),
     ...(epochs !== undefined ? { epochs } : {}),
-    dataset: { ...(ws.training?.dataset ?? {}), ...(values.split !== undefined && ws.training?.dataset.kind !== 'source-classes' ? { split: values.split } : {}) },
+    dataset: { ...(ws.training?.dataset ?? {}), ...(values.split !== undefined ? { split: values.split } : {}) },
   });
   if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
-  const records = values.data ? readWfdbFolder(values.data) : undefined;
+  const records = values.data ? readDataFolder(values.data) : undefined;
   if (!values.json) io.out(`training on ${records ? `${records.length} records from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`} (${engine.info().name}); ${training.epochs} epochs`);
   const result = await trainWorkspace(ws, records, {
     onEpoch: (e) =>

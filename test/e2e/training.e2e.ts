@@ -102,4 +102,24 @@ describe('training in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('trains a preset on its built-in source (spoken digits): ten classes in the confusion matrix', async () => {
+    const { page, errors } = await openApp(env);
+    await waitForRun(page);
+    await page.selectOption('[data-testid="preset-select"]', 'audio-digits');
+    await page.waitForSelector('[data-testid="train-per-class"]');
+    await page.fill('[data-testid="train-epochs"]', '2');
+    await page.press('[data-testid="train-epochs"]', 'Enter');
+    await page.fill('[data-testid="train-per-class"]', '6');
+    await page.press('[data-testid="train-per-class"]', 'Enter');
+    await page.click('[data-testid="train-button"]');
+    await page.waitForSelector('[data-testid="confusion"]', { timeout: 240_000 });
+    const head = await page.$$eval('[data-testid="confusion"] thead th', (th) => th.map((t) => t.textContent));
+    expect(head).toEqual(['true \\ pred', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'recall']);
+    // 60 training samples, 80 test samples (8 per digit, the preset's testPerClass).
+    const total = await page.$$eval('[data-testid^="cell-"]', (c) => c.reduce((a, td) => a + Number(td.textContent), 0));
+    expect(total).toBe(80);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

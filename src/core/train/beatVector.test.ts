@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cutBeats } from '../data/datasets/ecgBeats.ts';
 import type { Signal } from '../data/signal.ts';
 import { createRng } from '../rng.ts';
+import { parseWorkspace } from '../spec/parseWorkspace.ts';
 import { beatSet } from './beatSet.ts';
+import { ecgTrainingSets } from './ecgTraining.ts';
 import { beatVector, beatVectorWidth, decimateBeat, RR_FEATURES } from './beatVector.ts';
 
 /** Two leads at 100 Hz for 10 s: lead 0 = 1 mV, lead 1 = −1 mV, beats at the given samples. */
@@ -68,5 +70,34 @@ describe('beats with RR context and two leads', () => {
     const rate = beatSet(beats, { decimate: 5, encoder: { kind: 'rate', maxProb: 1 }, input: 'window', rrFeatures: true, steps: 4 }, createRng(1));
     expect(rate.held).toBe(false);
     expect(rate.inputs[3]?.length).toBe(100);
+  });
+});
+
+describe('ecgTrainingSets on named records', () => {
+  // Ten-second two-lead records at 100 Hz with a beat every second, named like MIT-BIH records.
+  const rec = (name: string) => ({ name, signal: twoLeads([100, 200, 300, 400, 500, 600, 700, 800], ['N', 'N', 'V', 'N', 'N', 'N', 'A', 'N']) });
+  const ws = (split: 'intra' | 'inter') =>
+    parseWorkspace({
+      schemaVersion: 1,
+      name: 'beats',
+      seed: 1,
+      network: { layers: [{ kind: 'input', name: 'in', shape: [25] }, { kind: 'dense', name: 'fc', units: 5 }, { kind: 'spiking', name: 'out', neuron: { model: 'lif' } }] },
+      data: { kind: 'synthetic-ecg', samplingHz: 100, leads: 2 },
+      encoder: { kind: 'direct', gain: 1 },
+      training: { dataset: { kind: 'ecg-beats', decimate: 5, beforeS: 0.2, afterS: 0.3, input: 'window', leads: 2, rrFeatures: true, steps: 4, split } },
+    });
+
+  it('the inter-patient split trains on DS1, tests on DS2 and leaves the paced records out', () => {
+    const sets = ecgTrainingSets(ws('inter'), [rec('101'), rec('100'), rec('102'), rec('106')]);
+    // 101 and 106 are DS1, 100 is DS2, 102 is paced: 8 beats per record.
+    expect(sets.train.labels.length).toBe(16);
+    expect(sets.test.labels.length).toBe(8);
+    expect(sets.description).toMatch(/^3 records, inter-patient split \(DS1 → DS2\)/);
+  });
+
+  it('refuses an inter-patient split without records of both DS1 and DS2, and more leads than a record has', () => {
+    expect(() => ecgTrainingSets(ws('inter'), [rec('101'), rec('106')])).toThrow(/needs MIT-BIH records of both DS1/);
+    const oneLead = { name: '100', signal: { ...rec('100').signal, channels: ['MLII'], values: new Float32Array(1000) } };
+    expect(() => ecgTrainingSets(ws('intra'), [oneLead])).toThrow(/2 leads asked for, but record 100 has 1/);
   });
 });

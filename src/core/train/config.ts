@@ -34,6 +34,8 @@ export const sourceClassesDatasetSchema = z.object({
   kind: z.literal('source-classes'),
   perClass: z.number().int().min(1).max(10_000).default(20),
   testPerClass: z.number().int().min(1).max(10_000).default(10),
+  /** With recordings (--data, spoken digits only): 'inter' holds out a whole speaker, 'intra' takes FSDD's split. */
+  split: z.enum(['intra', 'inter']).default('inter'),
 });
 
 /** Training configuration stored in the workspace (`training`). */

@@ -10,12 +10,12 @@ const eeg = parseWorkspace({
   network: { layers: [{ kind: 'input', name: 'in', shape: [16] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'spiking', name: 'out', neuron: { model: 'lif' } }] },
   data: { kind: 'synthetic-eeg', epochS: 1, samplingHz: 80 },
   encoder: { kind: 'delta', threshold: 5 },
-  training: { dataset: { kind: 'source-classes', perClass: 3, testPerClass: 2 } },
+  training: { dataset: { kind: 'source-classes', perClass: 3, testPerClass: 2, split: 'inter' } },
 });
 
 describe('sourceClassSets', () => {
   it('makes perClass samples of every class of the source, interleaved, encoded as the page encodes it', () => {
-    const s = sourceClassSets(eeg, { kind: 'source-classes', perClass: 3, testPerClass: 2 });
+    const s = sourceClassSets(eeg, { kind: 'source-classes', perClass: 3, testPerClass: 2, split: 'inter' });
     expect(s.classes).toEqual(['rest', 'left', 'right', 'focus']);
     expect(Array.from(s.train.labels)).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3]);
     expect(s.test.labels.length).toBe(8);
@@ -25,8 +25,8 @@ describe('sourceClassSets', () => {
   });
 
   it('gives every sample its own seed, and the same workspace the same samples', () => {
-    const a = sourceClassSets(eeg, { kind: 'source-classes', perClass: 2, testPerClass: 1 });
-    const b = sourceClassSets(eeg, { kind: 'source-classes', perClass: 2, testPerClass: 1 });
+    const a = sourceClassSets(eeg, { kind: 'source-classes', perClass: 2, testPerClass: 1, split: 'inter' });
+    const b = sourceClassSets(eeg, { kind: 'source-classes', perClass: 2, testPerClass: 1, split: 'inter' });
     expect(Array.from(a.train.inputs[0] ?? [])).toEqual(Array.from(b.train.inputs[0] ?? []));
     // Two 'rest' samples (0 and 4) differ: different seeds.
     expect(Array.from(a.train.inputs[0] ?? [])).not.toEqual(Array.from(a.train.inputs[4] ?? []));

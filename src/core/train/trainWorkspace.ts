@@ -5,6 +5,7 @@ import type { Workspace } from '../spec/workspace.ts';
 import { AAMI_CLASSES } from '../data/datasets/aami.ts';
 import { SpecError } from '../errors.ts';
 import { trainingSchema, type TrainingConfig } from './config.ts';
+import { audioFileSets } from './audioFileSets.ts';
 import { sourceClassSets } from './sourceClassSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
@@ -37,8 +38,9 @@ export interface WorkspaceTraining {
 /** The labelled sets a workspace trains on, with its class names. */
 export function trainingSets(ws: Workspace, cfg: TrainingConfig, records?: readonly NamedRecord[]): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: readonly string[]; description: string } {
   if (cfg.dataset.kind === 'source-classes') {
-    if (records) throw new SpecError([{ path: 'training.dataset.kind', message: "records (--data) are heartbeats; this workspace trains on its built-in source ('source-classes')" }]);
-    return sourceClassSets(ws, cfg.dataset);
+    if (!records) return sourceClassSets(ws, cfg.dataset);
+    if (ws.data.kind === 'synthetic-audio') return audioFileSets(ws, records, cfg.dataset.split);
+    throw new SpecError([{ path: 'training.dataset.kind', message: `recordings (--data) stand in for a spoken-digit source only; this workspace's source is '${ws.data.kind}'` }]);
   }
   return { ...ecgTrainingSets(ws, records), classes: AAMI_CLASSES };
 }

@@ -77,6 +77,14 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       )}
       <NumberField label="learning rate" value={training.learningRate} onCommit={(v) => setCfg('learningRate', v)} />
       <NumberField label="spike penalty" unit="weight" title="firing-rate regulariser: spikes cost energy" value={training.rateRegularization} onCommit={(v) => setCfg('rateRegularization', v)} />
+      <fieldset className="learnable" aria-label="neuron parameters learned with the weights">
+        <legend>also learn (one per layer)</legend>
+        {(['decay', 'threshold', 'adaptation'] as const).map((k) => (
+          <label key={k} title={k === 'adaptation' ? 'ALIF layers: how much each spike raises the threshold' : `every spiking layer's ${k === 'decay' ? 'membrane decay β' : 'threshold'}`}>
+            <input type="checkbox" data-testid={`learn-${k}`} checked={training.trainable[k]} onChange={(e) => setCfg('trainable', { ...training.trainable, [k]: e.target.checked })} /> {k}
+          </label>
+        ))}
+      </fieldset>
       <div className="train-buttons">
         {s.status === 'training' || s.status === 'paused' ? (
           <>
