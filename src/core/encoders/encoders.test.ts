@@ -100,3 +100,12 @@ describe('direct encoder and widths', () => {
     }
   });
 });
+
+describe('direct current with z-score normalisation', () => {
+  it('centres the whole sample on 0 with unit variance, keeping levels across channels', () => {
+    // Two channels, two steps: channel 0 at 1 and 3, channel 1 at 5 and 7 → mean 4, sd √5.
+    const e = encodeSamples({ steps: 2, channels: 2, x: Float32Array.from([1, 5, 3, 7]) }, { kind: 'direct', gain: 2, normalize: 'zscore' }, createRng(1), false);
+    const sd = Math.sqrt(5);
+    [(1 - 4) / sd, (5 - 4) / sd, (3 - 4) / sd, (7 - 4) / sd].forEach((v, i) => expect(e.values[i]).toBeCloseTo(2 * v, 5));
+  });
+});

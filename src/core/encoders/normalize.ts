@@ -31,3 +31,14 @@ export function windowMean(s: Samples, c: number, t0: number, t1: number): numbe
   for (let t = t0; t < t1; t++) sum += s.x[t * s.channels + c] as number;
   return t1 > t0 ? sum / (t1 - t0) : 0;
 }
+
+/** (x − mean) / sd over every value of the sample (all channels at once); a constant sample maps to 0. */
+export function zscoreAll(s: Samples): Samples {
+  let sum = 0;
+  for (const v of s.x) sum += v;
+  const mean = sum / Math.max(1, s.x.length);
+  let ss = 0;
+  for (const v of s.x) ss += (v - mean) * (v - mean);
+  const sd = Math.sqrt(ss / Math.max(1, s.x.length));
+  return { ...s, x: s.x.map((v) => (sd > 0 ? (v - mean) / sd : 0)) };
+}

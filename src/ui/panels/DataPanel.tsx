@@ -132,6 +132,18 @@ export function DataPanel() {
           {encoder.kind === 'levelCrossing' ? <NumberField label="levels" value={encoder.levels} step={1} onCommit={(v) => setEncoder('levels', v)} /> : null}
           {encoder.kind === 'delta' ? <NumberField label="threshold" unit="signal units" value={encoder.threshold} onCommit={(v) => setEncoder('threshold', v)} /> : null}
           {encoder.kind === 'rate' ? <NumberField label="max probability" unit="per step" value={encoder.maxProb} onCommit={(v) => setEncoder('maxProb', v)} /> : null}
+          {encoder.kind === 'direct' ? (
+            <>
+              <NumberField label="gain" unit="current per unit" value={encoder.gain} onCommit={(v) => setEncoder('gain', v)} />
+              <label className="field">
+                normalise
+                <select data-testid="direct-normalize" value={encoder.normalize} onChange={(e) => setEncoder('normalize', e.target.value)}>
+                  <option value="minmax">each channel to [0, 1]</option>
+                  <option value="zscore">whole sample: z-score</option>
+                </select>
+              </label>
+            </>
+          ) : null}
         </>
       ) : (
         <div className="hint">Events are fed directly: one input neuron per pixel and polarity.</div>
