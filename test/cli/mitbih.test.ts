@@ -1,15 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
 import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 600_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 /**
  * A fixed subset small enough for CI: two mostly-normal records (100, 103), one with bundle-branch

@@ -1,15 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cli } from '../support/cli.ts';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
-
-const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 300_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 interface EvalJson {
   accuracy: number;

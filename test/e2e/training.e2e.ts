@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cli } from '../support/cli.ts';
 import { parseModel } from '../../src/core/train/modelFile.ts';
 import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-e2e-model-'));
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 300_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 let env: E2eEnv;
 beforeAll(async () => {

@@ -58,7 +58,7 @@ describe('beats with RR context and two leads', () => {
   });
 
   it("beatSet in 'window' mode holds each beat's vector for the chosen steps", () => {
-    const set = beatSet(beats, { decimate: 5, encoder: { kind: 'direct', gain: 2 }, input: 'window', rrFeatures: true, steps: 4 }, createRng(1));
+    const set = beatSet(beats, { decimate: 5, encoder: { kind: 'direct', gain: 2, normalize: 'minmax' }, input: 'window', rrFeatures: true, steps: 4 }, createRng(1));
     expect(set.steps).toBe(4);
     expect(set.neurons).toBe(25);
     expect(Array.from(set.labels)).toEqual([0, 0, 0, 2, 0, 0]);
