@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseNmnist } from '../core/data/formats/nmnistReader.ts';
 import { parseWav } from '../core/data/formats/wavReader.ts';
 import { readWfdbRecord } from '../core/data/formats/wfdbRecord.ts';
 import type { NamedRecord } from '../core/train/ecgTraining.ts';
+import type { LabelledEvents } from '../core/train/eventFileSets.ts';
+import type { TrainingData } from '../core/train/trainWorkspace.ts';
 import { UsageError } from './io.ts';
 
 /** File names of a folder, or a UsageError that names it. */
@@ -39,10 +42,34 @@ export function readWavFolder(dir: string): NamedRecord[] {
   return names.map((n) => ({ name: n, signal: parseWav(new Uint8Array(readFileSync(join(dir, n))), n).signal }));
 }
 
-/** A data folder for training: WFDB records (ECG) if it has .hea files, else WAV recordings. */
-export function readDataFolder(dir: string): NamedRecord[] {
+/**
+ * Labelled event recordings: N-MNIST files (`N.bs2` or `N.bin`) listed with their digit in label
+ * files (`train*.txt`, `test*.txt`: a header line, then `N<tab>digit`), the test files' samples
+ * flagged as test. Files no label file names are left out.
+ */
+export function readEventFolder(dir: string, names: readonly string[]): LabelledEvents[] {
+  const labels = names.filter((n) => /^(train|test).*\.txt$/i.test(n)).sort();
+  if (labels.length === 0) throw new UsageError(`'${dir}' has event files but no label files (train*.txt / test*.txt with lines 'N<tab>digit')`);
+  const events = new Map(names.filter((n) => /\.(bs2|bin)$/i.test(n)).map((n) => [n.replace(/\.(bs2|bin)$/i, ''), n]));
+  const out: LabelledEvents[] = [];
+  for (const l of labels) {
+    const test = /^test/i.test(l);
+    for (const line of readFileSync(join(dir, l), 'utf8').split(/\r?\n/)) {
+      const m = /^(\S+)\s+(\d+)\s*$/.exec(line);
+      const file = m ? events.get(m[1] ?? '') : undefined;
+      if (!m || !file) continue;
+      out.push({ name: file, events: parseNmnist(new Uint8Array(readFileSync(join(dir, file))), file), label: Number(m[2]), test });
+    }
+  }
+  if (out.length === 0) throw new UsageError(`no label line in ${labels.join(', ')} names an event file of '${dir}'`);
+  return out;
+}
+
+/** A data folder for training: WFDB records (ECG), WAV recordings, or labelled N-MNIST event files. */
+export function readDataFolder(dir: string): TrainingData {
   const names = listFolder(dir);
-  if (names.some((n) => n.endsWith('.hea'))) return readWfdbFolder(dir);
-  if (names.some((n) => n.toLowerCase().endsWith('.wav'))) return readWavFolder(dir);
-  throw new UsageError(`'${dir}' has neither WFDB records (.hea/.dat/.atr) nor WAV files`);
+  if (names.some((n) => n.endsWith('.hea'))) return { kind: 'signals', records: readWfdbFolder(dir) };
+  if (names.some((n) => n.toLowerCase().endsWith('.wav'))) return { kind: 'signals', records: readWavFolder(dir) };
+  if (names.some((n) => /\.(bs2|bin)$/i.test(n))) return { kind: 'events', samples: readEventFolder(dir, names) };
+  throw new UsageError(`'${dir}' has no WFDB records (.hea/.dat/.atr), WAV files or N-MNIST event files (.bs2/.bin with label files)`);
 }

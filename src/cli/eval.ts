@@ -9,11 +9,11 @@ import { beatStepMs, beatWindowOf, encodeBeats } from '../core/train/ecgTraining
 import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
 import type { LabelledSet } from '../core/train/trainer.ts';
 import { trainingSets } from '../core/train/trainWorkspace.ts';
-import { readWfdbFolder } from './ecgRecords.ts';
+import { readDataFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
 
-export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR] [--json]';
+export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--json]';
 
 /** `spikelab eval`: scores a saved model on a folder of WFDB records, or on fresh synthetic beats. */
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
@@ -23,13 +23,14 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   await createEngine('tfjs-wasm');
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});
-  const records = values.data ? readWfdbFolder(values.data) : undefined;
+  const data = values.data ? readDataFolder(values.data) : undefined;
+  const records = data?.kind === 'signals' ? data.records : undefined;
   let set: LabelledSet;
   let dtMs: number;
-  if (cfg.dataset.kind === 'source-classes') {
-    // Built-in sources: the same test samples training held out (same seeds).
-    if (records) throw new UsageError('--data takes WFDB records; this model was trained on its built-in source, whose test samples eval regenerates');
-    ({ test: set, dtMs } = trainingSets(ws, cfg));
+  if (cfg.dataset.kind === 'source-classes' || data?.kind === 'events') {
+    // Built-in sources regenerate the test samples training held out (same seeds); folders of
+    // digits or events give their test part (the held-out speaker, the test label file).
+    ({ test: set, dtMs } = trainingSets(ws, cfg, data));
   } else {
     const d = cfg.dataset;
     const beats = records

@@ -42,9 +42,9 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
-  const records = values.data ? readDataFolder(values.data) : undefined;
-  if (!values.json) io.out(`training on ${records ? `${records.length} records from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`} (${engine.info().name}); ${training.epochs} epochs`);
-  const result = await trainWorkspace(ws, records, {
+  const data = values.data ? readDataFolder(values.data) : undefined;
+  if (!values.json) io.out(`training on ${data ? `${data.kind === 'signals' ? data.records.length : data.samples.length} recordings from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`} (${engine.info().name}); ${training.epochs} epochs`);
+  const result = await trainWorkspace(ws, data, {
     onEpoch: (e) =>
       io.out(
         values.json

@@ -8,6 +8,7 @@ export const PRESETS = [
   { id: 'ecg-synthetic', label: 'ECG beats (synthetic): train' },
   { id: 'ecg-mitbih', label: 'ECG beats (MIT-BIH)' },
   { id: 'dvs-shapes', label: 'Event camera shapes' },
+  { id: 'dvs-nmnist', label: 'N-MNIST digits (drop the files)' },
   { id: 'audio-digits', label: 'Spoken digits' },
   { id: 'eeg', label: 'EEG classes' },
 ] as const;

@@ -6,6 +6,7 @@ import { AAMI_CLASSES } from '../data/datasets/aami.ts';
 import { SpecError } from '../errors.ts';
 import { trainingSchema, type TrainingConfig } from './config.ts';
 import { audioFileSets } from './audioFileSets.ts';
+import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
 import { sourceClassSets } from './sourceClassSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
@@ -35,8 +36,13 @@ export interface WorkspaceTraining {
   readonly backend: string;
 }
 
+/** Recordings read from a folder for training: signals (WFDB heartbeats, WAV digits) or labelled event recordings. */
+export type TrainingData = { readonly kind: 'signals'; readonly records: readonly NamedRecord[] } | { readonly kind: 'events'; readonly samples: readonly LabelledEvents[] };
+
 /** The labelled sets a workspace trains on, with its class names. */
-export function trainingSets(ws: Workspace, cfg: TrainingConfig, records?: readonly NamedRecord[]): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: readonly string[]; description: string } {
+export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: TrainingData): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: readonly string[]; description: string } {
+  if (data?.kind === 'events') return eventFileSets(ws, data.samples);
+  const records = data?.records;
   if (cfg.dataset.kind === 'source-classes') {
     if (!records) return sourceClassSets(ws, cfg.dataset);
     if (ws.data.kind === 'synthetic-audio') return audioFileSets(ws, records, cfg.dataset.split);
@@ -47,12 +53,12 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, records?: reado
 
 /**
  * Trains a workspace end to end, as the page's worker and the CLI both do: builds its data sets
- * (synthetic beats, or beats cut from `records`), trains with BPTT and scores the best weights on
+ * (synthetic beats or built-in samples, or recordings read from a folder: `data`), trains with BPTT and scores the best weights on
  * the test set with the learned parameters written into the network. The tfjs backend must be set.
  */
-export async function trainWorkspace(ws: Workspace, records: readonly NamedRecord[] | undefined, hooks: TrainHooks = {}): Promise<WorkspaceTraining> {
+export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}): Promise<WorkspaceTraining> {
   const cfg = ws.training ?? trainingSchema.parse({});
-  const sets = trainingSets(ws, cfg, records);
+  const sets = trainingSets(ws, cfg, data);
   const net = compileNetwork(ws.network, undefined, ws.seed);
   const backend = await ensureTrainableBackend(ws.network);
   const result = await trainNetwork(net, sets.train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks);

@@ -1,0 +1,40 @@
+import { eventsToInput } from '../data/fileSources.ts';
+import type { EventRecord } from '../data/formats/eventsRecord.ts';
+import { SpecError } from '../errors.ts';
+import type { Workspace } from '../spec/workspace.ts';
+import type { LabelledSet } from './trainer.ts';
+
+/** One labelled event recording (an N-MNIST sample), and whether it belongs to the test set. */
+export interface LabelledEvents {
+  readonly name: string;
+  readonly events: EventRecord;
+  readonly label: number;
+  readonly test: boolean;
+}
+
+/**
+ * Labelled event recordings fed as the workspace's event source feeds one (its sensor size,
+ * downsampling, step and duration; each recording from its own first event), split by each
+ * sample's test flag. Classes are 0…max label (the ten digits for N-MNIST).
+ */
+export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[]): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
+  if (ws.data.kind !== 'event-file') throw new SpecError([{ path: 'data.kind', message: `event recordings train a workspace whose source is 'event-file', not '${ws.data.kind}'` }]);
+  const src = ws.data;
+  const big = samples.find((s) => s.events.width > src.width || s.events.height > src.height);
+  if (big) throw new SpecError([{ path: 'data.width', message: `${big.name} is ${big.events.width}×${big.events.height}, larger than the workspace's ${src.width}×${src.height} sensor` }]);
+  const classes = 1 + samples.reduce((m, s) => Math.max(m, s.label), 0);
+  const build = (part: readonly LabelledEvents[]): LabelledSet => {
+    const enc = part.map((s) => eventsToInput(s.events, s.events.t[0] ?? 0, src));
+    return { inputs: enc.map((e) => e.values), labels: Int32Array.from(part, (s) => s.label), steps: enc[0]?.steps ?? 1, neurons: enc[0]?.neurons ?? 0, classes };
+  };
+  const train = samples.filter((s) => !s.test);
+  const test = samples.filter((s) => s.test);
+  if (train.length === 0 || test.length === 0) throw new SpecError([{ path: 'training.dataset', message: `event recordings need both training and test samples; got ${train.length} and ${test.length}` }]);
+  return {
+    train: build(train),
+    test: build(test),
+    dtMs: src.stepUs / 1000,
+    classes: Array.from({ length: classes }, (_, i) => String(i)),
+    description: `${samples.length} event recordings (${src.width}×${src.height}, ${src.stepUs / 1000} ms steps): ${train.length} training, ${test.length} test`,
+  };
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.ts';
+import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
+
+interface Metrics {
+  accuracy: number;
+  classes: string[];
+  confusion: number[][];
+}
+
+/** Presets trained on real recordings of ../shared/data: short runs, bars well above chance (10 %). */
+const CASES = [
+  { preset: 'dvs-nmnist', data: 'dvs/nmnist/slayerPytorch-NMNISTsmall', split: 'intra', epochs: '3', test: 100, atLeast: 0.6 },
+  { preset: 'audio-digits', data: 'audio/fsdd/recordings', split: 'intra', epochs: '3', test: 250, atLeast: 0.5 },
+] as const;
+
+describe.skipIf(!HAVE_DATA)('presets trained on real recordings (N-MNIST events, FSDD spoken digits)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spikelab-data-presets-'));
+  for (const c of CASES)
+    it(`${c.preset} learns from ${c.data} and eval scores the same ${c.test} test samples`, { timeout: 300_000 }, () => {
+      const model = join(dir, `${c.preset}.model.json`);
+      const folder = join(DATA_DIR, c.data);
+      const t = cli('train', '--preset', c.preset, '--data', folder, '--split', c.split, '--epochs', c.epochs, '--out', model, '--json');
+      expect(t.code, t.err).toBe(0);
+      const final = JSON.parse(t.out.trim().split('\n').at(-1) ?? '{}') as Metrics;
+      console.log(`${c.preset} on ${c.data}: ${c.epochs} epochs, test accuracy ${(100 * final.accuracy).toFixed(1)} %`);
+      expect(final.confusion.flat().reduce((a, b) => a + b, 0)).toBe(c.test);
+      expect(final.accuracy).toBeGreaterThanOrEqual(c.atLeast);
+      const ev = cli('eval', '--model', model, '--data', folder, '--json');
+      expect(ev.code, ev.err).toBe(0);
+      expect((JSON.parse(ev.out) as Metrics).accuracy).toBe(final.accuracy);
+    });
+});
