@@ -109,3 +109,11 @@ describe('direct current with z-score normalisation', () => {
     [(1 - 4) / sd, (5 - 4) / sd, (3 - 4) / sd, (7 - 4) / sd].forEach((v, i) => expect(e.values[i]).toBeCloseTo(2 * v, 5));
   });
 });
+
+describe('direct current with per-channel z-score (cepstral mean and variance normalisation)', () => {
+  it('gives every channel mean 0 and sd 1 over its steps, so a constant offset per channel vanishes', () => {
+    // Channel 0: 1, 3 (mean 2, sd 1); channel 1: 10, 30 (mean 20, sd 10).
+    const e = encodeSamples({ steps: 2, channels: 2, x: Float32Array.from([1, 10, 3, 30]) }, { kind: 'direct', gain: 1, normalize: 'zscoreChannel' }, createRng(1), false);
+    expect(Array.from(e.values)).toEqual([-1, -1, 1, 1]);
+  });
+});

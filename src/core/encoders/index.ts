@@ -5,7 +5,7 @@ import { directEncode } from './directEncoder.ts';
 import { hybridEncode } from './hybridEncoder.ts';
 import { latencyEncode } from './latencyEncoder.ts';
 import { levelCrossingEncode } from './levelCrossingEncoder.ts';
-import { normalizePerChannel, zscoreAll, type Samples } from './normalize.ts';
+import { normalizePerChannel, zscoreAll, zscorePerChannel, type Samples } from './normalize.ts';
 import { rateEncode } from './rateEncoder.ts';
 import { encodedWidth, type EncoderSpec } from './schema.ts';
 
@@ -34,7 +34,7 @@ export function encodeSamples(s: Samples, spec: EncoderSpec, rng: Rng, normalize
       values = hybridEncode(unit(), spec);
       break;
     case 'direct':
-      values = directEncode(spec.normalize === 'zscore' && !normalized ? zscoreAll(s) : unit(), spec);
+      values = directEncode(normalized || spec.normalize === 'minmax' ? unit() : spec.normalize === 'zscore' ? zscoreAll(s) : zscorePerChannel(s), spec);
       break;
     case 'delta':
       values = deltaEncode(s, spec);

@@ -42,3 +42,18 @@ export function zscoreAll(s: Samples): Samples {
   const sd = Math.sqrt(ss / Math.max(1, s.x.length));
   return { ...s, x: s.x.map((v) => (sd > 0 ? (v - mean) / sd : 0)) };
 }
+
+/** (x − mean) / sd of each channel over its steps; a constant channel maps to 0. */
+export function zscorePerChannel(s: Samples): Samples {
+  const out = new Float32Array(s.x.length);
+  for (let c = 0; c < s.channels; c++) {
+    let sum = 0;
+    for (let t = 0; t < s.steps; t++) sum += s.x[t * s.channels + c] as number;
+    const mean = sum / Math.max(1, s.steps);
+    let ss = 0;
+    for (let t = 0; t < s.steps; t++) ss += ((s.x[t * s.channels + c] as number) - mean) ** 2;
+    const sd = Math.sqrt(ss / Math.max(1, s.steps));
+    for (let t = 0; t < s.steps; t++) out[t * s.channels + c] = sd > 0 ? ((s.x[t * s.channels + c] as number) - mean) / sd : 0;
+  }
+  return { steps: s.steps, channels: s.channels, x: out };
+}

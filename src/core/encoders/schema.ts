@@ -39,12 +39,14 @@ export const levelCrossingEncoderSchema = z.object({
  * Direct current: the (normalised) signal itself is the input current, times gain; no spikes.
  * 'minmax' scales each channel to [0, 1] on its own; 'zscore' subtracts the mean and divides by
  * the standard deviation of the whole sample (all channels together), so relative levels across
- * channels (a spectrum's shape) survive and the current has no common offset.
+ * channels (a spectrum's shape) survive and the current has no common offset; 'zscoreChannel' does
+ * it per channel (for a log spectrogram: cepstral mean and variance normalisation, which removes a
+ * speaker's or microphone's fixed spectral tilt).
  */
 export const directEncoderSchema = z.object({
   kind: z.literal('direct'),
   gain: z.number().default(1),
-  normalize: z.enum(['minmax', 'zscore']).default('minmax'),
+  normalize: z.enum(['minmax', 'zscore', 'zscoreChannel']).default('minmax'),
 });
 
 /** Any encoder, discriminated by `kind`. */

@@ -140,6 +140,7 @@ export function DataPanel() {
                 <select data-testid="direct-normalize" value={encoder.normalize} onChange={(e) => setEncoder('normalize', e.target.value)}>
                   <option value="minmax">each channel to [0, 1]</option>
                   <option value="zscore">whole sample: z-score</option>
+                  <option value="zscoreChannel">each channel: z-score</option>
                 </select>
               </label>
             </>
