@@ -10,7 +10,7 @@ import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
 
 export const TRAIN_USAGE =
-  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR] [--epochs N] [--split intra|inter] [--seed S] --out MODEL.json [--json]';
+  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] --out MODEL.json [--json]';
 
 /** `spikelab train`: trains the workspace's network on ECG beats with tfjs-wasm and saves a model. */
 export async function trainCommand(argv: string[], io: CliIo): Promise<number> {

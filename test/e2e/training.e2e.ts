@@ -117,4 +117,21 @@ describe('training in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows a beat-window workspace (ecg-mitbih) beat by beat: both leads and RR features as heat-map columns', async () => {
+    const { page, errors } = await openApp(env);
+    const before = await waitForRun(page);
+    await page.selectOption('[data-testid="preset-select"]', 'ecg-mitbih');
+    await waitForRun(page, before);
+    await page.waitForSelector('[data-testid="beats-view"]');
+    const codes = (await page.textContent('[data-testid="beat-codes"]')) ?? '';
+    // A 4-s synthetic two-lead record at 72 bpm: about five beats with a full window.
+    expect(codes.replace('beats:', '').trim().split(/\s+/).length).toBeGreaterThanOrEqual(3);
+    const steps = Number((await page.textContent('[aria-label="Metrics"]'))?.match(/\((\d+) steps/)?.[1]);
+    expect(steps % 8).toBe(0);
+    expect(await page.textContent('[aria-label="Input beats"] h2')).toMatch(/each a 257-value window held for 8 steps/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
