@@ -5,6 +5,8 @@ import type { NetworkSpec } from '../src/core/spec/network.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { ClassMetrics } from '../src/core/train/metrics.ts';
 import type { EpochReport } from '../src/core/train/trainer.ts';
+import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
+import { droppedTrainingData } from '../src/core/train/droppedTrainingData.ts';
 import { testSampleRun } from '../src/core/train/sampleRun.ts';
 import { trainWorkspace, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
 import type { RunReply } from './api.ts';
@@ -27,7 +29,8 @@ export interface TrainReply {
 
 /** The training worker's API. */
 export interface TrainApi {
-  train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void): Promise<TrainReply>;
+  /** `files`: dropped WFDB records or WAV digits to train on (bytes transferred); else the workspace's own data. */
+  train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void, files?: readonly NamedBytes[]): Promise<TrainReply>;
   pause(jobId: string): void;
   resume(jobId: string): void;
   /** Stops after the current batch; the reply carries the best weights so far. */
@@ -49,14 +52,14 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
   let last: WorkspaceTraining | undefined;
   const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
   const api = {
-    async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void): Promise<TrainReply> {
+    async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void, files?: readonly NamedBytes[]): Promise<TrainReply> {
       const ws = parseWorkspace(workspace);
       if (!ws.training) throw new SpikelabError('not_trainable', 'this workspace has no training section; open a trainable preset such as "ECG beats (synthetic)"');
       const job = { stop: { aborted: false }, paused: false, wake: undefined as (() => void) | undefined };
       jobs.set(jobId, job);
       try {
         await createEngine('tfjs', options);
-        const result = await trainWorkspace(ws, undefined, {
+        const result = await trainWorkspace(ws, files && files.length > 0 ? droppedTrainingData(files) : undefined, {
           signal: job.stop,
           gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
           ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { rememberDropped } from '../droppedFiles.ts';
 import { useClient } from '../clientContext.ts';
 import { useStore } from '../store/index.ts';
 
@@ -54,6 +55,7 @@ export function FileDrop() {
       setProgress(0);
       const records = await client.addFiles(named, (d, t) => setProgress(d / t), { csvSamplingHz: csvHz });
       addLoaded(records);
+      rememberDropped(files);
       setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
     } catch (e) {
       setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });

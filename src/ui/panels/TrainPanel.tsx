@@ -2,10 +2,17 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TrainClient } from '../../../workers/trainClient.ts';
 import { NumberField } from '../controls/NumberField.tsx';
+import type { Workspace } from '../../core/spec/workspace.ts';
+import { droppedTrainingBytes, droppedTrainingCount } from '../droppedFiles.ts';
 import { showReply, weightArtifacts } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { TrainingCurves } from '../viz/curves/TrainingCurves.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+
+/** Dropped recordings stand in for heartbeats (an ECG workspace) or for spoken digits (a digit source). */
+function canUseDropped(ws: Workspace | null): boolean {
+  return ws?.training?.dataset.kind === 'ecg-beats' || ws?.data.kind === 'synthetic-audio';
+}
 
 /** Train / pause / resume / stop with progress, ETA, live curves and the test confusion matrix. */
 export function TrainPanel({ client }: { client: TrainClient }) {
@@ -14,6 +21,10 @@ export function TrainPanel({ client }: { client: TrainClient }) {
   const job = useRef(0);
   const [picked, setPicked] = useState<{ cell: readonly [number, number]; nth: number } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
+  const [useDropped, setUseDropped] = useState(true);
+  // Re-read when files are loaded: the count of dropped WFDB / WAV files lives outside the store.
+  useStore((st) => st.files.length);
+  const droppedCount = droppedTrainingCount();
   if (!training) return null;
   // A cell clicked again steps to its next sample.
   const pick = async (trueClass: number, predicted: number) => {
@@ -37,11 +48,13 @@ export function TrainPanel({ client }: { client: TrainClient }) {
     const { setTrain } = useStore.getState();
     setTrain({ trainStatus: 'training', epochs: [], batchProgress: 0, trainStartedAt: Date.now(), trainError: null, testMetrics: null, trainInfo: null });
     try {
+      const files = useDropped && canUseDropped(ws) && droppedCount > 0 ? await droppedTrainingBytes() : undefined;
       const reply = await client.train(
         jobId,
         ws,
         (r) => setTrain({ epochs: [...useStore.getState().epochs, r] }),
         (d, t) => setTrain({ batchProgress: d / t }),
+        files,
       );
       const weightsId = weightArtifacts.put(reply.weights);
       // Learned decays / thresholds live in the network spec: adopt it (undoable), then the
@@ -77,6 +90,11 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       )}
       <NumberField label="learning rate" value={training.learningRate} onCommit={(v) => setCfg('learningRate', v)} />
       <NumberField label="spike penalty" unit="weight" title="firing-rate regulariser: spikes cost energy" value={training.rateRegularization} onCommit={(v) => setCfg('rateRegularization', v)} />
+      {droppedCount > 0 && canUseDropped(useStore.getState().workspace) ? (
+        <label className="use-dropped">
+          <input type="checkbox" data-testid="train-on-dropped" checked={useDropped} onChange={(e) => setUseDropped(e.target.checked)} /> train on the dropped recordings ({droppedCount} files: WFDB heartbeats or WAV digits) instead of built-in data
+        </label>
+      ) : null}
       <fieldset className="learnable" aria-label="neuron parameters learned with the weights">
         <legend>also learn (one per layer)</legend>
         {(['decay', 'threshold', 'adaptation'] as const).map((k) => (
