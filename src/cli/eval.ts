@@ -33,11 +33,13 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
     ({ test: set, dtMs } = trainingSets(ws, cfg, data));
   } else {
     const d = cfg.dataset;
+    const short = records?.find((r) => r.signal.channels.length < d.leads);
+    if (short) throw new UsageError(`the model cuts ${d.leads} leads per beat, but record ${short.name} has ${short.signal.channels.length}`);
     const beats = records
       ? records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)))
-      : syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
+      : syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg), ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360);
     set = encodeBeats(ws, beats, 'test');
-    dtMs = beatStepMs(cfg, records?.[0]?.signal.samplingHz ?? 360);
+    dtMs = beatStepMs(cfg, records?.[0]?.signal.samplingHz ?? (ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360));
   }
   const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), set, dtMs, cfg);
   const json = metricsJson(m, model.classes);

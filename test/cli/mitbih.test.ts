@@ -25,7 +25,7 @@ describe.skipIf(!HAVE_DATA)('the ecg-mitbih preset on a fixed subset of MIT-BIH'
     for (const r of SUBSET) for (const ext of ['hea', 'dat', 'atr']) symlinkSync(join(DATA_DIR, 'mitdb', `${r}.${ext}`), join(dir, `${r}.${ext}`));
   });
 
-  it('reaches ≥ 95 % intra-patient test accuracy in 3 epochs, and eval of the saved model on the records agrees', { timeout: 300_000 }, () => {
+  it('reaches ≥ 95 % intra-patient test accuracy in 3 epochs, and the saved model scores ≥ 95 % on every beat of the records', { timeout: 300_000 }, () => {
     const model = join(dir, 'subset.model.json');
     const t = cli('train', '--preset', 'ecg-mitbih', '--data', dir, '--split', 'intra', '--epochs', '3', '--out', model, '--json');
     expect(t.code, t.err).toBe(0);

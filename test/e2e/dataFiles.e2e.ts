@@ -132,6 +132,7 @@ describe('built-in data sets', () => {
   });
 
   it('trains the ecg-mitbih preset on dropped MIT-BIH records in the page', { timeout: 240_000 }, async () => {
+    if (!env) throw new Error('no browser');
     const { page, errors } = await openApp(env);
     const before = await waitForRun(page);
     await page.selectOption('[data-testid="preset-select"]', 'ecg-mitbih');

@@ -34,7 +34,7 @@ export function encodeSamples(s: Samples, spec: EncoderSpec, rng: Rng, normalize
       values = hybridEncode(unit(), spec);
       break;
     case 'direct':
-      values = directEncode(normalized || spec.normalize === 'minmax' ? unit() : spec.normalize === 'zscore' ? zscoreAll(s) : zscorePerChannel(s), spec);
+      values = directEncode(spec.normalize === 'minmax' ? unit() : spec.normalize === 'zscore' ? zscoreAll(s) : zscorePerChannel(s), spec);
       break;
     case 'delta':
       values = deltaEncode(s, spec);

@@ -87,8 +87,8 @@ function crossCheck(ws: Workspace): SpecIssue[] {
     }
   }
   const beats = ecgDataset(ws.training);
-  if (beats?.input === 'window' && ws.data.kind === 'synthetic-ecg' && ws.data.leads < beats.leads)
-    out.push({ path: 'data.leads', message: `the training window cuts ${beats.leads} leads but the synthetic ECG has ${ws.data.leads}` });
+  if (beats && ws.data.kind === 'synthetic-ecg' && ws.data.leads !== beats.leads)
+    out.push({ path: 'data.leads', message: `training cuts ${beats.leads} lead(s) per beat but the synthetic ECG has ${ws.data.leads}: the input layer could not fit both` });
   if (beats?.input === 'window' && ws.data.kind === 'signal-file' && ws.data.channels < beats.leads)
     out.push({ path: 'data.channels', message: `the training window cuts ${beats.leads} leads but the file source takes ${ws.data.channels} channel(s)` });
   ws.simulation.record.membrane.forEach((probe, i) => {

@@ -3,7 +3,7 @@ import { cutBeats, splitInterPatient, splitIntraPatient, type Beat, type BeatWin
 import type { Signal } from '../data/signal.ts';
 import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
 import { SpecError } from '../errors.ts';
-import { createRng } from '../rng.ts';
+import { createRng, type Rng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { beatSet } from './beatSet.ts';
 import { ecgDataset, trainingSchema, type EcgBeatsDataset, type TrainingConfig } from './config.ts';
@@ -45,10 +45,10 @@ export function beatStepMs(cfg: TrainingConfig, samplingHz: number): number {
 }
 
 /** Encodes beats with the workspace's encoder and the dataset's decimation. */
-export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: string): LabelledSet {
+export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: string | Rng): LabelledSet {
   const cfg = ws.training ?? trainingSchema.parse({});
   const d = beatsOf(cfg);
-  return beatSet(beats, { decimate: d.decimate, encoder: ws.encoder, input: d.input, rrFeatures: d.rrFeatures, steps: d.steps }, createRng(ws.seed, purpose));
+  return beatSet(beats, { decimate: d.decimate, encoder: ws.encoder, input: d.input, rrFeatures: d.rrFeatures, steps: d.steps }, typeof purpose === 'string' ? createRng(ws.seed, purpose) : purpose);
 }
 
 /**
@@ -58,14 +58,16 @@ export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: stri
  */
 export function ecgTrainingSets(ws: Workspace, records?: readonly NamedRecord[]): EcgSets {
   const cfg = ws.training ?? trainingSchema.parse({});
-  const hz = records?.[0]?.signal.samplingHz ?? 360;
+  // Synthetic beats are made at the workspace source's rate, so their width is the one the page feeds.
+  const synthHz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360;
+  const hz = records?.[0]?.signal.samplingHz ?? synthHz;
   const dtMs = beatStepMs(cfg, hz);
   const d = beatsOf(cfg);
   const short = records?.find((r) => r.signal.channels.length < d.leads);
   if (short) throw new SpecError([{ path: 'training.dataset.leads', message: `${d.leads} leads asked for, but record ${short.name} has ${short.signal.channels.length}` }]);
   if (!records || records.length === 0) {
-    const beats = syntheticEcgBeats(d.beats, createRng(ws.seed, 'train-beats'), undefined, beatWindowOf(cfg));
-    const test = syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg));
+    const beats = syntheticEcgBeats(d.beats, createRng(ws.seed, 'train-beats'), undefined, beatWindowOf(cfg), synthHz);
+    const test = syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg), synthHz);
     return { train: encodeBeats(ws, beats, 'train'), test: encodeBeats(ws, test, 'test'), dtMs, description: `${beats.length} synthetic beats, tested on ${test.length} new ones`, config: cfg };
   }
   // Inter-patient follows de Chazal (2004): DS1 trains, DS2 tests, the paced records are in neither.

@@ -24,12 +24,13 @@ export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[])
   if (big) throw new SpecError([{ path: 'data.width', message: `${big.name} is ${big.events.width}×${big.events.height}, larger than the workspace's ${src.width}×${src.height} sensor` }]);
   const classes = 1 + samples.reduce((m, s) => Math.max(m, s.label), 0);
   const build = (part: readonly LabelledEvents[]): LabelledSet => {
-    const enc = part.map((s) => eventsToInput(s.events, s.events.t[0] ?? 0, src));
+    // As the page feeds a file: from its first event plus the source's start offset.
+    const enc = part.map((s) => eventsToInput(s.events, (s.events.t[0] ?? 0) + src.startUs, src));
     return { inputs: enc.map((e) => e.values), labels: Int32Array.from(part, (s) => s.label), steps: enc[0]?.steps ?? 1, neurons: enc[0]?.neurons ?? 0, classes };
   };
   const train = samples.filter((s) => !s.test);
   const test = samples.filter((s) => s.test);
-  if (train.length === 0 || test.length === 0) throw new SpecError([{ path: 'training.dataset', message: `event recordings need both training and test samples; got ${train.length} and ${test.length}` }]);
+  if (test.length === 0) throw new SpecError([{ path: 'training.dataset', message: `no test samples among ${samples.length} event recordings (list them in a test*.txt label file)` }]);
   return {
     train: build(train),
     test: build(test),

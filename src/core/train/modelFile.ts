@@ -37,7 +37,7 @@ export function base64ToFloats(text: string): Float32Array {
   let o = 0;
   for (const ch of clean) {
     const v = B64.indexOf(ch);
-    if (v < 0) throw new Error(`invalid base64 character '${ch}'`);
+    if (v < 0) throw new SpecError([{ path: 'weights', message: `invalid base64 character '${ch}'` }]);
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
@@ -45,7 +45,7 @@ export function base64ToFloats(text: string): Float32Array {
       bytes[o++] = (acc >> bits) & 0xff;
     }
   }
-  if (o % 4 !== 0) throw new Error(`${o} bytes is not a whole number of float32 values`);
+  if (o % 4 !== 0) throw new SpecError([{ path: 'weights', message: `${o} bytes is not a whole number of float32 values` }]);
   return new Float32Array(bytes.buffer, 0, o / 4);
 }
 

@@ -4,6 +4,7 @@ import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { AAMI_CLASSES } from '../data/datasets/aami.ts';
 import { SpecError } from '../errors.ts';
+import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { trainingSchema, type TrainingConfig } from './config.ts';
 import { audioFileSets } from './audioFileSets.ts';
 import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
@@ -39,6 +40,18 @@ export interface WorkspaceTraining {
 /** Recordings read from a folder for training: signals (WFDB heartbeats, WAV digits) or labelled event recordings. */
 export type TrainingData = { readonly kind: 'signals'; readonly records: readonly NamedRecord[] } | { readonly kind: 'events'; readonly samples: readonly LabelledEvents[] };
 
+/** Refuses sets the network cannot take: input width and classes must match its first and last layers. */
+export function checkSetsFit(ws: Workspace, sets: { train: LabelledSet; classes: readonly string[] }): void {
+  const { shapes } = inferShapes(ws.network);
+  const inWidth = shapeSize(shapes[0] ?? [0]);
+  const outWidth = shapeSize(shapes[shapes.length - 1] ?? [0]);
+  const issues = [];
+  if (sets.train.labels.length === 0) issues.push({ path: 'training.dataset', message: 'there is no training sample' });
+  if (sets.train.neurons !== inWidth) issues.push({ path: 'network.layers[0].shape', message: `the training samples have ${sets.train.neurons} inputs per step but the input layer has ${inWidth} (a record at another sampling rate?)` });
+  if (sets.classes.length !== outWidth) issues.push({ path: `network.layers[${ws.network.layers.length - 1}]`, message: `the data has ${sets.classes.length} classes but the network ends in ${outWidth} units` });
+  if (issues.length > 0) throw new SpecError(issues);
+}
+
 /** The labelled sets a workspace trains on, with its class names. */
 export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: TrainingData): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: readonly string[]; description: string } {
   if (data?.kind === 'events') return eventFileSets(ws, data.samples);
@@ -59,6 +72,7 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
 export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}): Promise<WorkspaceTraining> {
   const cfg = ws.training ?? trainingSchema.parse({});
   const sets = trainingSets(ws, cfg, data);
+  checkSetsFit(ws, sets);
   const net = compileNetwork(ws.network, undefined, ws.seed);
   const backend = await ensureTrainableBackend(ws.network);
   const result = await trainNetwork(net, sets.train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks);

@@ -47,6 +47,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
     const jobId = `train${job.current}`;
     const { setTrain } = useStore.getState();
     setTrain({ trainStatus: 'training', epochs: [], batchProgress: 0, trainStartedAt: Date.now(), trainError: null, testMetrics: null, trainInfo: null });
+    setPicked(null);
     try {
       const files = useDropped && canUseDropped(ws) && droppedCount > 0 ? await droppedTrainingBytes() : undefined;
       const reply = await client.train(
@@ -59,15 +60,20 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       const weightsId = weightArtifacts.put(reply.weights);
       // Learned decays / thresholds live in the network spec: adopt it (undoable), then the
       // weights fit the network as it now reads.
-      if (JSON.stringify(reply.network) !== JSON.stringify(ws.network)) useStore.getState().edit('learned neuron parameters', (d) => void (d.network = structuredClone(reply.network) as unknown as typeof d.network));
-      const network = useStore.getState().workspace?.network ?? ws.network;
+      // Only if the network was not edited meanwhile: the weights fit the trained network, not an edited one.
+      const trained = JSON.stringify(reply.network);
+      const unchanged = JSON.stringify(useStore.getState().workspace?.network) === JSON.stringify(ws.network);
+      let weightsNetwork = trained;
+      // The store re-validates the adopted network (key order as the schema gives it): compare with that.
+      if (unchanged && trained !== JSON.stringify(ws.network) && useStore.getState().edit('learned neuron parameters', (d) => void (d.network = structuredClone(reply.network) as unknown as typeof d.network)))
+        weightsNetwork = JSON.stringify(useStore.getState().workspace?.network);
       setTrain({
         trainStatus: 'done',
         testMetrics: reply.test,
         testClasses: reply.classes,
         trainInfo: `${reply.description} on ${reply.backend}${reply.cancelled ? ' (stopped; best epoch kept)' : ''}`,
         weightsId,
-        weightsNetwork: JSON.stringify(network),
+        weightsNetwork,
       });
     } catch (e) {
       setTrain({ trainStatus: 'error', trainError: e instanceof Error ? e.message : String(e) });

@@ -20,11 +20,11 @@ function shuffled<T>(xs: readonly T[], rng: Rng): T[] {
  * About `beats` labelled heartbeats (AAMI classes N, S, V, F) cut from one long synthetic ECG at
  * 360 Hz with the given beat mix, as MIT-BIH beats are cut from a record.
  */
-export function syntheticEcgBeats(beats: number, rng: Rng, mix = { N: 6, V: 1, A: 1, F: 1 }, window: BeatWindow = DEFAULT_BEAT_WINDOW): Beat[] {
+export function syntheticEcgBeats(beats: number, rng: Rng, mix = { N: 6, V: 1, A: 1, F: 1 }, window: BeatWindow = DEFAULT_BEAT_WINDOW, samplingHz = 360): Beat[] {
   const out: Beat[] = [];
   // Records of at most 10 minutes (the generator's limit), each from its own stream, like patients.
   for (let k = 0; out.length < beats; k++) {
-    const spec = syntheticEcgSchema.parse({ kind: 'synthetic-ecg', samplingHz: 360, durationS: Math.min(600, Math.ceil((beats - out.length) * 0.85) + 2), beatMix: mix, leads: window.leads ?? 1 });
+    const spec = syntheticEcgSchema.parse({ kind: 'synthetic-ecg', samplingHz, durationS: Math.min(600, Math.ceil((beats - out.length) * 0.85) + 2), beatMix: mix, leads: window.leads ?? 1 });
     out.push(...cutBeats(`synthetic${k}`, generateSyntheticEcg(spec, rng.fork(`record${k}`)), window));
   }
   return out.slice(0, beats);
