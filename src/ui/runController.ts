@@ -19,8 +19,12 @@ export function currentWeights(store: typeof useStore, ws: Workspace): NetworkWe
   return weightArtifacts.get(weightsId);
 }
 
+/** Counts what was shown, so a run that finishes after something newer was shown does not cover it. */
+let shown = 0;
+
 /** Keeps a finished run's arrays in the artefact store and shows it: raster, input view, metrics. */
 export function showReply(store: typeof useStore, reply: RunReply, caption?: string): void {
+  shown += 1;
   const artifactId = runArtifacts.put(reply);
   const r = reply.result;
   store.getState().setRun({
@@ -59,6 +63,7 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     if (running) client.cancel(running);
     const jobId = `job${++job}`;
     running = jobId;
+    const shownAtStart = shown;
     store.getState().setRun({ status: 'running', progress: 0, error: null });
     try {
       const reply = await client.run(
@@ -69,7 +74,8 @@ export function startRunController(store: typeof useStore, client: SimClient, de
         },
         currentWeights(store, ws),
       );
-      if (running !== jobId) return;
+      // A test sample picked meanwhile stays on screen; the next edit runs the workspace again.
+      if (running !== jobId || shown !== shownAtStart) return;
       showReply(store, reply);
     } catch (e) {
       if (running !== jobId) return;
