@@ -14,13 +14,13 @@ interface Metrics {
 /** Presets trained on real recordings of ../shared/data: short runs, bars well above chance (10 %). */
 const CASES = [
   { preset: 'dvs-nmnist', data: 'dvs/nmnist/slayerPytorch-NMNISTsmall', split: 'intra', epochs: '3', test: 100, atLeast: 0.6 },
-  { preset: 'audio-digits', data: 'audio/fsdd/recordings', split: 'intra', epochs: '3', test: 250, atLeast: 0.5 },
+  { preset: 'audio-digits', data: 'audio/fsdd/recordings', split: 'intra', epochs: '2', test: 250, atLeast: 0.6 },
 ] as const;
 
 describe.skipIf(!HAVE_DATA)('presets trained on real recordings (N-MNIST events, FSDD spoken digits)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'spikelab-data-presets-'));
   for (const c of CASES)
-    it(`${c.preset} learns from ${c.data} and eval scores the same ${c.test} test samples`, { timeout: 300_000 }, () => {
+    it(`${c.preset} learns from ${c.data} and eval scores the same ${c.test} test samples`, { timeout: 600_000 }, () => {
       const model = join(dir, `${c.preset}.model.json`);
       const folder = join(DATA_DIR, c.data);
       const t = cli('train', '--preset', c.preset, '--data', folder, '--split', c.split, '--epochs', c.epochs, '--out', model, '--json');
