@@ -5,7 +5,9 @@ import type { NetworkWeights } from '../src/core/network/weights.ts';
 import type { RunSource } from '../src/core/pipeline.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo, SimulationResult } from '../src/core/engine/types.ts';
-import { CancelledError, DataFormatError, EngineError, SpecError, SpikelabError, type SpecIssue } from '../src/core/errors.ts';
+import type { ChipProfile } from '../src/core/hardware/chipProfile.ts';
+import type { MappingResult } from '../src/core/hardware/mappingTypes.ts';
+import { CancelledError, DataFormatError, EngineError, MappingError, SpecError, SpikelabError, type SpecIssue, type Violation } from '../src/core/errors.ts';
 
 /** What a simulation job returns: the recording, what it was fed (signal or events), and the engine used. */
 export interface RunReply {
@@ -27,6 +29,15 @@ export interface SimApi {
    * name them; WFDB records are matched by record name. Bad files reject with DataFormatError.
    */
   addFiles(files: readonly NamedBytes[], onProgress?: (done: number, total: number) => void, options?: { csvSamplingHz?: number }): Promise<LoadedRecord[]>;
+  /**
+   * Maps the workspace on its chip (`workspace.chip`, default Loihi): simulates it with `weights`
+   * (trained, or the seed's) on the event engine to record spikes, then partitions, places and
+   * costs it. A network that does not fit resolves with `fits: false` and its violations.
+   * Cancel with cancel(jobId).
+   */
+  map(jobId: string, workspace: unknown, onProgress?: (stage: string, fraction: number) => void, weights?: NetworkWeights): Promise<MappingResult>;
+  /** The built-in chip profiles, with the source and status of every figure. */
+  chips(): Promise<readonly ChipProfile[]>;
 }
 
 /** Plain-object form of a core error, which survives structured cloning. */
@@ -38,6 +49,8 @@ interface SerializedError {
   readonly file?: string;
   readonly field?: string;
   readonly byteOffset?: number;
+  readonly chip?: string;
+  readonly violations?: readonly Violation[];
 }
 
 /** Rebuilds a typed error from its serialized form, so `instanceof` and `code` work on both sides. */
@@ -49,6 +62,8 @@ export function reviveError(e: SerializedError): Error {
       return Object.assign(new DataFormatError(e.file ?? '', e.field ?? '', e.byteOffset ?? 0, ''), { message: e.message });
     case 'EngineError':
       return new EngineError(e.message);
+    case 'MappingError':
+      return Object.assign(new MappingError(e.chip ?? '', e.violations ?? []), { message: e.message });
     case 'CancelledError':
       return Object.assign(new CancelledError(), { message: e.message });
     default:
@@ -65,6 +80,8 @@ function serializeError(value: unknown): SerializedError {
   if (v.file !== undefined) out.file = v.file;
   if (v.field !== undefined) out.field = v.field;
   if (v.byteOffset !== undefined) out.byteOffset = v.byteOffset;
+  if (v.chip !== undefined) out.chip = v.chip;
+  if (v.violations !== undefined) out.violations = v.violations;
   return out;
 }
 

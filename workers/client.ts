@@ -5,6 +5,8 @@ import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo } from '../src/core/engine/types.ts';
 import { SpikelabError } from '../src/core/errors.ts';
+import type { ChipProfile } from '../src/core/hardware/chipProfile.ts';
+import type { MappingResult } from '../src/core/hardware/mappingTypes.ts';
 import { registerErrorTransfer, type RunReply, type SimApi } from './api.ts';
 
 /** A worker died (uncaught error, out of memory) while calls were pending; it has been restarted. */
@@ -22,6 +24,10 @@ export interface SimClient {
   engineInfo(request: EngineRequest): Promise<EngineInfo>;
   /** Sends dropped files to the worker (their buffers are transferred) and returns what was found. */
   addFiles(files: readonly NamedBytes[], onProgress?: (done: number, total: number) => void, options?: { csvSamplingHz?: number }): Promise<LoadedRecord[]>;
+  /** Maps the workspace on its chip (see SimApi.map). */
+  map(jobId: string, workspace: unknown, onProgress?: (stage: string, fraction: number) => void, weights?: NetworkWeights): Promise<MappingResult>;
+  /** The built-in chip profiles. */
+  chips(): Promise<readonly ChipProfile[]>;
   /** Kills the worker as a crash would (tests and the "restart worker" command use it). */
   crashForTest(): void;
   dispose(): void;
@@ -62,6 +68,8 @@ export function createSimClient(makeWorker: () => Worker = defaultWorker): SimCl
     engineInfo: (request) => Promise.race([remote.engineInfo(request), crash]),
     addFiles: (files, onProgress, options) =>
       Promise.race([remote.addFiles(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), onProgress ? proxy(onProgress) : undefined, options ?? {}), crash]),
+    map: (jobId, workspace, onProgress, weights) => Promise.race([remote.map(jobId, workspace, onProgress ? proxy(onProgress) : undefined, weights), crash]),
+    chips: () => Promise.race([remote.chips(), crash]),
     crashForTest: () => restart('terminated'),
     dispose: () => worker.terminate(),
   };

@@ -6,6 +6,8 @@ import type { NetworkWeights } from '../src/core/network/weights.ts';
 import { createFileStore } from '../src/core/data/fileStore.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
+import { CHIP_PROFILES } from '../src/core/hardware/chips/index.ts';
+import { mapWorkspace } from '../src/core/hardware/mapWorkspace.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { RunReply, SimApi } from './api.ts';
 
@@ -48,6 +50,25 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
         jobs.delete(jobId);
         releaseCallback(onProgress);
       }
+    },
+    async map(jobId: string, workspace: unknown, onProgress?: (stage: string, fraction: number) => void, weights?: NetworkWeights) {
+      const ws = parseWorkspace(workspace);
+      const ctrl = new AbortController();
+      jobs.set(jobId, ctrl);
+      try {
+        return await mapWorkspace(ws, await engineFor('events'), {
+          files,
+          signal: ctrl.signal,
+          ...(weights ? { weights } : {}),
+          ...(onProgress ? { onProgress: (s: string, f: number) => void onProgress(s, f) } : {}),
+        });
+      } finally {
+        jobs.delete(jobId);
+        releaseCallback(onProgress);
+      }
+    },
+    async chips() {
+      return CHIP_PROFILES;
     },
     cancel(jobId: string): void {
       jobs.get(jobId)?.abort();

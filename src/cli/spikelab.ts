@@ -1,9 +1,11 @@
-import { SpikelabError } from '../core/errors.ts';
+import { MappingError, SpikelabError } from '../core/errors.ts';
 import { BENCH_USAGE, benchCommand } from './bench.ts';
 import { CONVERT_USAGE, convertCommand } from './convert.ts';
 import { EVAL_USAGE, evalCommand } from './eval.ts';
 import { INSPECT_USAGE, inspectCommand } from './inspect.ts';
 import { TRAIN_USAGE, trainCommand } from './train.ts';
+import { MAP_USAGE, mapCommand } from './map.ts';
+import { CHIPS_USAGE, chipsCommand } from './chips.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { SIMULATE_USAGE, simulateCommand } from './simulate.ts';
 
@@ -14,6 +16,8 @@ const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], i
   train: { usage: TRAIN_USAGE, run: trainCommand },
   eval: { usage: EVAL_USAGE, run: evalCommand },
   convert: { usage: CONVERT_USAGE, run: convertCommand },
+  map: { usage: MAP_USAGE, run: mapCommand },
+  chips: { usage: CHIPS_USAGE, run: chipsCommand },
 };
 
 const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');
@@ -38,6 +42,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       io.err(`spikelab ${name}: ${(e as Error).message}\n${cmd.usage}`);
       return EXIT.usage;
+    }
+    if (e instanceof MappingError) {
+      io.err(`spikelab ${name}: ${e.message}`);
+      return EXIT.noFit;
     }
     if (e instanceof SpikelabError) {
       io.err(`spikelab ${name}: ${e.message}`);

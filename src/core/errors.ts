@@ -78,3 +78,33 @@ export interface AbortSignalLike {
 export function throwIfAborted(signal: AbortSignalLike | undefined, what?: string): void {
   if (signal?.aborted) throw new CancelledError(what);
 }
+
+/** A chip constraint a network breaks: which layer, which limit, the limit and the value it needs. */
+export interface Violation {
+  readonly layer: string;
+  /** Short id of the limit, e.g. 'neurons_per_core', 'kernel_memory', 'input_channels'. */
+  readonly constraint: string;
+  readonly limit: number;
+  readonly value: number;
+  /** 'error' prevents the mapping; 'warning' maps but the chip will not run it as simulated. */
+  readonly severity: 'error' | 'warning';
+  /** Plain sentence with the numbers. */
+  readonly message: string;
+  /** What the user could change (fewer channels, lower weight bits, another chip). */
+  readonly suggestions: readonly string[];
+}
+
+/** A network that does not fit a chip: every violated constraint, each naming layer and limit. */
+export class MappingError extends SpikelabError {
+  readonly chip: string;
+  readonly violations: readonly Violation[];
+  constructor(chip: string, violations: readonly Violation[]) {
+    const errors = violations.filter((v) => v.severity === 'error');
+    const first = errors[0] ?? violations[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    super('mapping_failed', `does not fit ${chip}: ${first ? first.message : 'no valid mapping found'}${more}`);
+    this.name = 'MappingError';
+    this.chip = chip;
+    this.violations = violations;
+  }
+}

@@ -55,3 +55,7 @@ for (const [w, e] of RUNS) {
   );
   console.log(rows[rows.length - 1]);
 }
+
+// Chip mapping (issue 6): a 100k-neuron network on Loihi, the work the page's worker does.
+const { mapBenchLine } = await import('./mapBench.ts');
+console.log(mapBenchLine());

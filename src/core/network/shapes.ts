@@ -14,6 +14,14 @@ export function convOutSide(n: number, k: number, stride: number, padding: 'vali
   return padding === 'same' ? Math.ceil(n / stride) : Math.floor((n - k) / stride) + 1;
 }
 
+/** Padding before the first row/column for 'same' (tfjs convention: the extra pixel goes after). */
+export function padBefore(n: number, k: number, stride: number, padding: 'valid' | 'same'): number {
+  if (padding === 'valid') return 0;
+  const outSide = Math.ceil(n / stride);
+  const total = Math.max((outSide - 1) * stride + k - n, 0);
+  return Math.floor(total / 2);
+}
+
 /** Result of shape inference: the output shape of every layer, or the issues that prevent it. */
 export interface ShapeInference {
   readonly shapes: readonly Shape[];

@@ -9,6 +9,7 @@ import {
 } from '../data/sourceSchemas.ts';
 import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
 import { encoderSchema } from '../encoders/schema.ts';
+import { chipTargetSchema } from '../hardware/chipTarget.ts';
 import { trainingSchema } from '../train/config.ts';
 import { networkSchema } from './network.ts';
 
@@ -60,8 +61,8 @@ export const workspaceSchema = z.object({
   simulation: simulationSchema.default({ engine: 'events', tfjsBackend: 'auto', record: { membrane: [] } }),
   /** How the network is trained (train/config.ts); absent = not trainable from this workspace. */
   training: trainingSchema.optional(),
-  /** Target chip for mapping: filled by the chip-mapping issue (#6). */
-  chip: z.object({ id: z.string() }).optional(),
+  /** Target chip for mapping (hardware/chipTarget.ts); absent = Loihi with defaults. */
+  chip: chipTargetSchema.optional(),
   view: viewSchema.default({}),
 });
 

@@ -1,6 +1,6 @@
 import type { Conv2dLayerSpec, Pool2dLayerSpec } from '../../spec/network.ts';
 import type { Shape } from '../../network/shapes.ts';
-import { convOutSide } from '../../network/shapes.ts';
+import { convOutSide, padBefore } from '../../network/shapes.ts';
 
 /**
  * Activity between layers of the event engine: `values` of length batch·size (dense storage), and
@@ -70,14 +70,6 @@ export function denseForward(input: Activity, w: Float32Array, nOut: number, acc
     const outOff = b * nOut;
     for (let j = 0; j < nOut; j++) out[outOff + j] = acc[j] as number;
   }
-}
-
-/** Padding before the first row/column for 'same' (tfjs convention: the extra pixel goes after). */
-function padBefore(n: number, k: number, stride: number, padding: 'valid' | 'same'): number {
-  if (padding === 'valid') return 0;
-  const outSide = Math.ceil(n / stride);
-  const total = Math.max((outSide - 1) * stride + k - n, 0);
-  return Math.floor(total / 2);
 }
 
 /**

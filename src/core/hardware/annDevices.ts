@@ -1,0 +1,94 @@
+import { convOutSide, shapeSize, type Shape } from '../network/shapes.ts';
+import type { FigureStatus } from './chipProfile.ts';
+import type { PopulationGraph } from './populations.ts';
+
+/** A conventional device the ANN twin could run on, with its energy per multiply-accumulate. */
+export interface AnnDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly pJPerMac: number;
+  readonly status: FigureStatus;
+  readonly source: string;
+}
+
+/**
+ * pJ per MAC of a device running at its peak rate: power ÷ MAC rate, one MAC = 2 FLOPs (an FMA).
+ * Real workloads reach a fraction η < 1 of peak, so the result is a lower bound.
+ */
+export function pJPerMacAtPeak(powerW: number, peakFlops: number): number {
+  return (powerW / (peakFlops / 2)) * 1e12;
+}
+
+/**
+ * Reference devices for the ANN comparison. The 45 nm arithmetic figures (Horowitz, ISSCC 2014)
+ * count only the multiplier and adder, no memory or control, so they are floors no real device
+ * reaches; the device figures are power ÷ peak rate, lower bounds as well.
+ */
+export const ANN_DEVICES: readonly AnnDevice[] = [
+  {
+    id: 'cpu-server',
+    name: 'Server CPU (Xeon Platinum 8380, FP32)',
+    // 40 cores × 2.3 GHz × 2 AVX-512 FMA units × 16 FP32 lanes × 2 FLOPs = 5.89 TFLOPS at 270 W.
+    pJPerMac: pJPerMacAtPeak(270, 40 * 2.3e9 * 2 * 16 * 2),
+    status: 'U',
+    source: 'derived: 270 W ÷ 2.94 TMAC/s FP32 peak (40 cores, 2.3 GHz, 2 AVX-512 FMA units; spec-sheet figures not checked here); lower bound',
+  },
+  {
+    id: 'gpu-a100',
+    name: 'Data-centre GPU (NVIDIA A100 SXM, FP16 tensor)',
+    pJPerMac: pJPerMacAtPeak(400, 312e12),
+    status: 'derived',
+    source: 'derived: 400 W max ÷ 156 TMAC/s (312 TFLOPS dense FP16 tensor) [S: NVIDIA datasheet as transcribed by two third parties]; lower bound',
+  },
+  {
+    id: 'jetson-nano',
+    name: 'NVIDIA Jetson Nano (FP16, 10 W mode)',
+    pJPerMac: pJPerMacAtPeak(10, 472e9),
+    status: 'derived',
+    source: 'derived: 10 W (MAXN) ÷ 236 GMAC/s (472 GFLOPS FP16 peak) [V spec pages]; lower bound since η < 1',
+  },
+  {
+    id: 'arith-fp32-45nm',
+    name: '45 nm FP32 arithmetic only',
+    pJPerMac: 3.7 + 0.9,
+    status: 'S',
+    source: 'Horowitz, ISSCC 2014: FP32 multiply 3.7 pJ + add 0.9 pJ at 45 nm, 0.9 V; arithmetic only, a floor',
+  },
+  {
+    id: 'arith-int8-45nm',
+    name: '45 nm INT8 arithmetic only',
+    pJPerMac: 0.2 + 0.03,
+    status: 'S',
+    source: 'Horowitz, ISSCC 2014: INT8 multiply 0.2 pJ + add 0.03 pJ at 45 nm; arithmetic only, a floor',
+  },
+];
+
+/**
+ * Multiply-accumulates of one forward pass of the ReLU twin: dense in·out, conv2d
+ * outH·outW·filters·k·k·cIn (padding taps counted, as a dense conv kernel computes them).
+ * Pooling and flatten are adds or reshapes, not MACs.
+ */
+export function annMacsPerPass(graph: PopulationGraph): number {
+  let macs = 0;
+  for (const pop of graph.populations) {
+    let shape: Shape = pop.inShape;
+    for (const op of pop.ops) {
+      if (op.kind === 'dense') {
+        macs += shapeSize(shape) * op.units;
+        shape = [op.units];
+      } else if (op.kind === 'flatten') {
+        shape = [shapeSize(shape)];
+      } else if ((op.kind === 'conv2d' || op.kind === 'pool2d') && shape.length === 3) {
+        const [h, w, c] = shape;
+        const k = op.kind === 'conv2d' ? op.kernel : op.size;
+        const s = op.kind === 'conv2d' ? op.stride : (op.stride ?? op.size);
+        const padding = op.kind === 'conv2d' ? op.padding : 'valid';
+        const oh = convOutSide(h, k, s, padding);
+        const ow = convOutSide(w, k, s, padding);
+        if (op.kind === 'conv2d') macs += oh * ow * op.filters * k * k * c;
+        shape = [oh, ow, op.kind === 'conv2d' ? op.filters : c];
+      }
+    }
+  }
+  return macs;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { chipProfileSchema } from './chipProfile.ts';
+
+/**
+ * The workspace's mapping target: which chip, the placement seed, and the user's edits. Edits are
+ * kept as overrides of single figures (dotted paths such as `energy.synOpPJ`) so the built-in
+ * profile's sources stay visible beside them; a whole custom chip goes in `custom`.
+ */
+export const chipTargetSchema = z.object({
+  id: z.string().max(40),
+  /** Seed of the refinement and the annealer: same seed, same mapping. */
+  seed: z.number().int().min(0).max(0xffffffff).default(1),
+  /** Weight precision the synapses are stored with; default = the chip's highest up to 8. */
+  weightBits: z.number().int().min(1).max(32).optional(),
+  /** Weight of link congestion against packets × hops in the placement objective. */
+  congestion: z.number().min(0).max(100).default(0.5),
+  overrides: z.record(z.string().max(80), z.union([z.number(), z.boolean()])).default({}),
+  custom: chipProfileSchema.optional(),
+});
+
+export type ChipTarget = z.output<typeof chipTargetSchema>;
+export const CHIP_TARGET_DEFAULT: ChipTarget = { id: 'loihi', seed: 1, congestion: 0.5, overrides: {} };

@@ -1,0 +1,88 @@
+import type { ChipProfileInput } from '../chipProfile.ts';
+import { unverified, verified } from './figure.ts';
+
+const AKIDA_DOCS = 'BrainChip Akida docs, "Akida 1.0 Hardware constraints"';
+const CLOCK_STAND_IN = 'stand-in: one cycle of the ~300 MHz clock often quoted for AKD1000 (not checked here); no per-op time published';
+
+/**
+ * BrainChip Akida AKD1000: 80 event-based neural processing units on an on-chip mesh, 1/2/4-bit
+ * weights. No per-op energy is published, so energy is power × time through dynamicPowerW.
+ */
+export const AKIDA_AKD1000: ChipProfileInput = {
+  id: 'akida-akd1000',
+  name: 'BrainChip Akida AKD1000',
+  vendor: 'BrainChip',
+  architecture: 'mesh',
+  meshW: 5,
+  meshH: 4,
+  coresPerTile: 4,
+  neuronsPerCore: 1024,
+  inAxonsPerCore: null,
+  outAxonsPerCore: null,
+  synapseBitsPerCore: 800_000,
+  fanInPerNeuron: 57_334,
+  fanoutCoresPerNeuron: null,
+  weightBits: [1, 2, 4],
+  maxChips: 1,
+  timeBase: 'async',
+  energy: {
+    synOpPJ: 0,
+    neuronActivePJ: 0,
+    neuronIdlePJ: 0,
+    spikeLocalPJ: 0,
+    hopEwPJ: 0,
+    hopNsPJ: 0,
+    chipHopPJ: 0,
+    staticPowerW: 0,
+    staticIncluded: false,
+    dynamicPowerW: 0.03,
+  },
+  timing: {
+    synOpNS: 1e9 / 300e6,
+    neuronNS: 1e9 / 300e6,
+    neuronIdleNS: 0,
+    spikeOutNS: 0,
+    hopEwNS: 0,
+    hopNsNS: 0,
+    barrierNS: 0,
+    stepTimeS: null,
+    hostIoPerStepS: 0,
+    eventLatencyS: 0,
+  },
+  provenance: {
+    meshW: unverified('80 NPUs, mesh-connected [V docs]; grouped here as 5×4 nodes of 4 NPUs (grouping not checked)'),
+    meshH: unverified('80 NPUs as 5×4 nodes of 4 NPUs (grouping not checked)'),
+    coresPerTile: unverified('4 NPUs per node (not checked)'),
+    neuronsPerCore: unverified('stand-in: neurons per NPU are configurable and unpublished; layers are split across NPUs by the compiler'),
+    inAxonsPerCore: unverified('no published per-NPU input limit'),
+    outAxonsPerCore: unverified('no published per-NPU output limit'),
+    synapseBitsPerCore: unverified('8 MB SRAM in total [U] ÷ 80 NPUs = 100 kB = 800,000 bits'),
+    fanInPerNeuron: verified(`fully connected input ≤ 57,334 (${AKIDA_DOCS})`),
+    fanoutCoresPerNeuron: unverified('no published per-neuron limit'),
+    weightBits: verified(`1/2/4-bit weights beyond the input layer; the input layer also takes 8-bit (${AKIDA_DOCS})`),
+    maxChips: unverified('stand-in: one chip; multi-chip mapping is not modelled'),
+    'energy.synOpPJ': unverified('0: not published; energy = dynamicPowerW × run time'),
+    'energy.neuronActivePJ': unverified('0: included in dynamicPowerW'),
+    'energy.neuronIdlePJ': unverified('0: event-based'),
+    'energy.spikeLocalPJ': unverified('0: included in dynamicPowerW'),
+    'energy.hopEwPJ': unverified('0: included in dynamicPowerW'),
+    'energy.hopNsPJ': unverified('0: included in dynamicPowerW'),
+    'energy.chipHopPJ': unverified('0: one chip'),
+    'energy.staticPowerW': unverified('stand-in 0: not published separately; included in the "~30 mW" figure'),
+    'energy.dynamicPowerW': unverified('"~30 mW" chip power (marketing figure)'),
+    'timing.synOpNS': unverified(CLOCK_STAND_IN),
+    'timing.neuronNS': unverified(CLOCK_STAND_IN),
+    'timing.neuronIdleNS': verified('0: event-based, no idle updates'),
+    'timing.spikeOutNS': unverified('stand-in 0: not published'),
+    'timing.hopEwNS': unverified('stand-in 0: not published'),
+    'timing.hopNsNS': unverified('stand-in 0: not published'),
+    'timing.barrierNS': verified('0: event-based, no barrier'),
+    'timing.stepTimeS': verified('null: event-based'),
+    'timing.hostIoPerStepS': unverified('stand-in 0: not published'),
+    'timing.eventLatencyS': unverified('stand-in 0: not published'),
+  },
+  notes: [
+    'Layer limits, e.g. InputConv 3×3 ≤ 512 filters (1 channel) / ≤ 192 (3 channels), are not checked here.',
+    'Akida 2.0 moves to 4/8-bit weights and activations.',
+  ],
+};

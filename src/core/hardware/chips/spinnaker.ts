@@ -1,0 +1,88 @@
+import type { ChipProfileInput } from '../chipProfile.ts';
+import { derived, secondary, unverified, verified } from './figure.ts';
+
+const NOT_SEPARATED = 'stand-in 0: routing energy is not given separately; taken as part of the per-synapse figure';
+
+/**
+ * SpiNNaker 1: 18 ARM968 cores per chip (16 run the application) around one multicast router;
+ * neurons are software, so the limits are sPyNNaker's. A profile chip is one SpiNNaker chip:
+ * a 1×1 "mesh" whose 16 cores share the router; larger networks spill onto further chips.
+ */
+export const SPINNAKER: ChipProfileInput = {
+  id: 'spinnaker',
+  name: 'SpiNNaker 1',
+  vendor: 'University of Manchester',
+  architecture: 'mesh',
+  meshW: 1,
+  meshH: 1,
+  coresPerTile: 16,
+  neuronsPerCore: 256,
+  inAxonsPerCore: null,
+  outAxonsPerCore: null,
+  synapseBitsPerCore: 67_108_864,
+  fanInPerNeuron: null,
+  fanoutCoresPerNeuron: null,
+  weightBits: [16],
+  maxChips: 57_600,
+  timeBase: 'tick',
+  energy: {
+    synOpPJ: 13_300,
+    neuronActivePJ: 26_000,
+    neuronIdlePJ: 26_000,
+    spikeLocalPJ: 0,
+    hopEwPJ: 0,
+    hopNsPJ: 0,
+    chipHopPJ: 0,
+    staticPowerW: 1,
+    staticIncluded: false,
+    dynamicPowerW: 0,
+  },
+  timing: {
+    synOpNS: 100,
+    neuronNS: 500,
+    neuronIdleNS: 500,
+    spikeOutNS: 0,
+    hopEwNS: 0,
+    hopNsNS: 0,
+    barrierNS: 0,
+    stepTimeS: 0.001,
+    hostIoPerStepS: 0,
+    eventLatencyS: 0,
+  },
+  provenance: {
+    meshW: verified('one chip = one router; chips form a 2-D triangular torus with 6 links each [U]'),
+    meshH: verified('one chip = one router'),
+    coresPerTile: verified('18 ARM968 cores per chip: 16 application + monitor + spare (JavaSpiNNaker MachineDefaults)'),
+    neuronsPerCore: verified('sPyNNaker DEFAULT_MAX_ATOMS_PER_CORE: 255/256 LIF neurons per core'),
+    inAxonsPerCore: verified('no fixed limit: synapse rows live in SDRAM; the router holds 1024 multicast entries per chip'),
+    outAxonsPerCore: verified('no fixed per-core limit; 1024 router entries per chip (MachineDefaults.ROUTER_AVAILABLE_ENTRIES)'),
+    synapseBitsPerCore: derived('128 MB SDRAM per chip [V] ÷ 16 application cores = 8 MiB = 67,108,864 bits'),
+    fanInPerNeuron: verified('no fixed limit (software synapses)'),
+    fanoutCoresPerNeuron: verified('multicast routing: no per-neuron limit'),
+    weightBits: unverified('16-bit weights in the synaptic rows (software); each synapse word is 32 bits with delay and index'),
+    maxChips: unverified('stand-in: 57,600 chips of the million-core machine (not checked here)'),
+    'energy.synOpPJ': secondary('≈13.3 nJ per synaptic event (ESA SNN4Space, citing Höppner 2019); other papers give 11.3 nJ or >26.6 nJ [U]'),
+    'energy.neuronActivePJ': secondary('≈26 nJ per neuron update (same sources)'),
+    'energy.neuronIdlePJ': secondary('≈26 nJ: software updates every neuron every step, firing or not'),
+    'energy.spikeLocalPJ': unverified(NOT_SEPARATED),
+    'energy.hopEwPJ': unverified(NOT_SEPARATED),
+    'energy.hopNsPJ': unverified(NOT_SEPARATED),
+    'energy.chipHopPJ': unverified(NOT_SEPARATED),
+    'energy.staticPowerW': unverified('stand-in: ≈1 W per chip typical [V WikiChip] used as baseline power, since the ARM cores run all the time; an upper bound'),
+    'energy.dynamicPowerW': verified('0: per-operation figures are used'),
+    'timing.synOpNS': unverified('stand-in: ~20 ARM968 cycles at 200 MHz per synaptic event; not published in CHIPS.md sources'),
+    'timing.neuronNS': unverified('stand-in: ~100 cycles at 200 MHz per LIF update'),
+    'timing.neuronIdleNS': unverified('stand-in: ~100 cycles at 200 MHz per LIF update'),
+    'timing.spikeOutNS': unverified('stand-in 0: packet send time not published'),
+    'timing.hopEwNS': unverified('stand-in 0: router hop time not published'),
+    'timing.hopNsNS': unverified('stand-in 0: router hop time not published'),
+    'timing.barrierNS': verified('0: cores run on their own 1 ms timer, no barrier'),
+    'timing.stepTimeS': verified('1 ms real-time step (van Albada et al. 2018)'),
+    'timing.hostIoPerStepS': unverified('stand-in 0: host I/O time not published'),
+    'timing.eventLatencyS': verified('0: not used on tick-based chips'),
+  },
+  notes: [
+    '32 KB ITCM + 64 KB DTCM per core, 128 MB SDRAM per chip.',
+    'Routing tables (1024 entries per chip) are compressed by PACMAN; not modelled as a limit here.',
+  ],
+};

@@ -1,0 +1,88 @@
+import type { ChipProfileInput } from '../chipProfile.ts';
+import { secondary, unverified, verified } from './figure.ts';
+
+const INCLUDED = 'included in the 26 pJ/event whole-chip figure (Merolla 2014 via transcriptions)';
+
+/**
+ * IBM TrueNorth: 64×64 cores of 256 neurons × 256 axons on a binary crossbar; each neuron sends
+ * to exactly one axon, and the chip runs a 1 ms tick. Its 26 pJ per synaptic event is whole-chip
+ * power (static included) divided by events, so no other energy term is added.
+ */
+export const TRUENORTH: ChipProfileInput = {
+  id: 'truenorth',
+  name: 'IBM TrueNorth',
+  vendor: 'IBM',
+  architecture: 'mesh',
+  meshW: 64,
+  meshH: 64,
+  coresPerTile: 1,
+  neuronsPerCore: 256,
+  inAxonsPerCore: 256,
+  outAxonsPerCore: 256,
+  synapseBitsPerCore: 65_536,
+  fanInPerNeuron: 256,
+  fanoutCoresPerNeuron: 1,
+  weightBits: [1],
+  maxChips: 16,
+  timeBase: 'tick',
+  energy: {
+    synOpPJ: 26,
+    neuronActivePJ: 0,
+    neuronIdlePJ: 0,
+    spikeLocalPJ: 0,
+    hopEwPJ: 0,
+    hopNsPJ: 0,
+    chipHopPJ: 0,
+    staticPowerW: 0,
+    staticIncluded: true,
+    dynamicPowerW: 0,
+  },
+  timing: {
+    synOpNS: 0,
+    neuronNS: 0,
+    neuronIdleNS: 0,
+    spikeOutNS: 0,
+    hopEwNS: 0,
+    hopNsNS: 0,
+    barrierNS: 0,
+    stepTimeS: 0.001,
+    hostIoPerStepS: 0,
+    eventLatencyS: 0,
+  },
+  provenance: {
+    meshW: verified('64×64 = 4096 cores (Merolla et al., Science 2014)'),
+    meshH: verified('64×64 = 4096 cores (Merolla et al., Science 2014)'),
+    coresPerTile: verified('one core per router'),
+    neuronsPerCore: verified('256 neurons per core (Merolla 2014; SANA-FE truenorth.yaml)'),
+    inAxonsPerCore: verified('256 axons per core crossbar'),
+    outAxonsPerCore: verified('each of the 256 neurons targets exactly one axon'),
+    synapseBitsPerCore: verified('256 × 256 binary crossbar = 64 kbit'),
+    fanInPerNeuron: verified('256 axons per crossbar (SANA-FE truenorth.yaml fan_in 256)'),
+    fanoutCoresPerNeuron: verified('each neuron targets exactly one axon (SANA-FE truenorth.yaml fan_out 1); more needs splitter neurons'),
+    weightBits: unverified('binary synapses; the signed weight comes from one of 4 axon types per neuron (9-bit) [U]'),
+    maxChips: unverified('stand-in: 16 chips as on the NS16e board; chips tile in 2-D [V] with no published limit'),
+    'energy.synOpPJ': secondary('26 pJ per synaptic event: whole-chip power incl. static ÷ events at 0.775 V, 20 Hz, 128 active synapses/neuron'),
+    'energy.neuronActivePJ': secondary(INCLUDED),
+    'energy.neuronIdlePJ': secondary(INCLUDED),
+    'energy.spikeLocalPJ': secondary(INCLUDED),
+    'energy.hopEwPJ': secondary(INCLUDED),
+    'energy.hopNsPJ': secondary(INCLUDED),
+    'energy.chipHopPJ': unverified('stand-in 0: off-chip traffic energy is not published; the 26 pJ figure is one chip'),
+    'energy.staticPowerW': secondary(INCLUDED),
+    'energy.dynamicPowerW': verified('0: the per-event figure is used'),
+    'timing.synOpNS': unverified('0: not published; every step takes the 1 ms tick'),
+    'timing.neuronNS': unverified('0: not published; every step takes the 1 ms tick'),
+    'timing.neuronIdleNS': unverified('0: not published; every step takes the 1 ms tick'),
+    'timing.spikeOutNS': unverified('0: not published; every step takes the 1 ms tick'),
+    'timing.hopEwNS': unverified('0: not published; every step takes the 1 ms tick'),
+    'timing.hopNsNS': unverified('0: not published; every step takes the 1 ms tick'),
+    'timing.barrierNS': verified('0: the tick synchronises once per ms, included in stepTimeS'),
+    'timing.stepTimeS': verified('1 ms tick (Merolla 2014)'),
+    'timing.hostIoPerStepS': unverified('stand-in 0: host I/O time not published'),
+    'timing.eventLatencyS': verified('0: not used on tick-based chips'),
+  },
+  notes: [
+    '63 mW on 400×240 video at 30 fps (Merolla 2014 abstract); 46 GSOPS/W typical ⇔ 21.7 pJ/SOP.',
+    'Do not add static power: the 26 pJ/event already contains it.',
+  ],
+};
