@@ -58,4 +58,4 @@ export function mapBenchLine(): string {
   return `map  ${neurons} neurons on ${m.chipName}: ${(ms / 1000).toFixed(2)} s (${stages}); ${m.coresUsed} cores, fits ${m.fits}, traffic×hops ${m.trafficHopsInitial.toFixed(0)} → ${m.trafficHopsFinal.toFixed(0)}, packets ${m.packetsGreedy.toFixed(0)} → ${m.packetsRefined.toFixed(0)}`;
 }
 
-if (process.argv[1]?.endsWith('mapBench.ts')) console.log(mapBenchLine());
+if (typeof process !== 'undefined' && process.argv[1]?.endsWith('mapBench.ts')) console.log(mapBenchLine());

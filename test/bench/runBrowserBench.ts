@@ -17,6 +17,7 @@ interface Line {
   output_spikes?: number;
   loss_first?: number;
   error?: string;
+  line?: string;
 }
 
 /** Largest resident set of any Chromium process right now, MB. */
@@ -30,6 +31,8 @@ function chromiumRssMb(): number {
 }
 
 const reps = Number(process.argv[process.argv.indexOf('--reps') + 1] ?? 5) || 5;
+// --only W1|W2|W3|MAP runs one workload.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const server = await createServer({ logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
 await server.listen();
 const port = (server.httpServer?.address() as { port: number }).port;
@@ -39,13 +42,17 @@ const poll = setInterval(() => (peak = Math.max(peak, chromiumRssMb())), 250);
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://127.0.0.1:${port}/test/bench/browser/bench.html?reps=${reps}`);
+  await page.goto(`http://127.0.0.1:${port}/test/bench/browser/bench.html?reps=${reps}${only ? `&only=${only}` : ''}`);
   await page.waitForFunction(() => (window as unknown as { __bench?: { done: boolean } }).__bench?.done === true, null, { timeout: 1_500_000, polling: 1000 });
   const lines = await page.evaluate(() => (window as unknown as { __bench: { lines: unknown[] } }).__bench.lines as Line[]);
   console.log(`Spikelab in headless Chromium (dedicated worker), ${reps} timed repetitions, median; peak Chromium process RSS ${peak.toFixed(0)} MB. Peers from RESULTS.md.`);
   for (const l of lines) {
     if (l.error) {
       console.log(`${l.workload} ${l.engine.padEnd(11)} failed: ${l.error}`);
+      continue;
+    }
+    if (l.line !== undefined) {
+      console.log(`${l.line} (Chromium worker)`);
       continue;
     }
     const w = l.workload as 'W1' | 'W2' | 'W3';

@@ -10,7 +10,12 @@ const wasmPaths = { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd
 const host: BenchHost = { now: () => performance.now(), peakMemoryMb: () => 0 };
 
 const api = {
-  async run(workload: string, engine: string, reps: number): Promise<BenchLine> {
+  async run(workload: string, engine: string, reps: number): Promise<BenchLine | { workload: string; engine: string; line: string }> {
+    if (workload === 'MAP') {
+      // The chip mapper as the page's worker runs it: 99k neurons on Loihi.
+      const { mapBenchLine } = await import('../mapBench.ts');
+      return { workload, engine, line: mapBenchLine() };
+    }
     if (workload === 'W3') return benchW3(host, reps);
     const e = await createEngine(engine as EngineRequest, { wasmPaths });
     if (workload === 'W1') return benchW1(e, host, reps);

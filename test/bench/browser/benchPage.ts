@@ -16,9 +16,11 @@ const plan: [string, string][] = [
   ['W2', 'tfjs-wasm'],
   ['W2', 'tfjs-webgl'],
   ['W3', 'events'],
+  ['MAP', 'mapper'],
 ];
+const only = new URLSearchParams(location.search).get('only');
 (async () => {
-  for (const [w, e] of plan) {
+  for (const [w, e] of plan.filter(([w]) => !only || w === only)) {
     try {
       const line = await worker.run(w, e, reps);
       state.lines.push(line);
