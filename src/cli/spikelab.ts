@@ -3,6 +3,7 @@ import { BENCH_USAGE, benchCommand } from './bench.ts';
 import { CONVERT_USAGE, convertCommand } from './convert.ts';
 import { EVAL_USAGE, evalCommand } from './eval.ts';
 import { INSPECT_USAGE, inspectCommand } from './inspect.ts';
+import { LINK_USAGE, linkCommand } from './link.ts';
 import { TRAIN_USAGE, trainCommand } from './train.ts';
 import { MAP_USAGE, mapCommand } from './map.ts';
 import { CHIPS_USAGE, chipsCommand } from './chips.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], i
   convert: { usage: CONVERT_USAGE, run: convertCommand },
   map: { usage: MAP_USAGE, run: mapCommand },
   chips: { usage: CHIPS_USAGE, run: chipsCommand },
+  link: { usage: LINK_USAGE, run: linkCommand },
 };
 
 const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');

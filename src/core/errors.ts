@@ -108,3 +108,28 @@ export class MappingError extends SpikelabError {
     this.violations = violations;
   }
 }
+
+/**
+ * Where decoding a share link failed, in the order decoding runs: the whole link's size, the
+ * `#w=` prefix, the codec version, base64url, the capped inflate, the binary container (lengths
+ * and CRC), the JSON inside it, the workspace it holds (parseWorkspace), or the trained weights.
+ */
+export type LinkStage = 'size' | 'prefix' | 'version' | 'base64' | 'inflate' | 'container' | 'json' | 'workspace' | 'weights';
+
+/**
+ * A share link that was refused (or a workspace that cannot become one). `stage` says which step
+ * failed and `reason` says why in a plain sentence; the current workspace is never replaced. For
+ * stage 'workspace' the spec issues are kept with their JSON paths.
+ */
+export class LinkError extends SpikelabError {
+  readonly stage: LinkStage;
+  readonly reason: string;
+  readonly issues: readonly SpecIssue[];
+  constructor(stage: LinkStage, reason: string, issues: readonly SpecIssue[] = []) {
+    super('link_refused', `link refused (${stage}): ${reason}`);
+    this.name = 'LinkError';
+    this.stage = stage;
+    this.reason = reason;
+    this.issues = issues;
+  }
+}

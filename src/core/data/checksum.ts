@@ -14,7 +14,12 @@ const TABLE = (() => {
  * same name is noticed.
  */
 export function fileChecksum(bytes: Uint8Array): string {
+  return `crc32:${crc32(bytes).toString(16).padStart(8, '0')}:${bytes.length}`;
+}
+
+/** CRC-32 (IEEE 802.3) of some bytes as an unsigned 32-bit number; share links end with one. */
+export function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) c = (TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return `crc32:${((c ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0')}:${bytes.length}`;
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -1,0 +1,118 @@
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { craftLink, linkOfContainer, partsOf, sealed } from '../../../test/support/linkCraft.ts';
+import { presetWorkspaces } from '../../../test/support/presets.ts';
+import { LinkError, type LinkStage } from '../errors.ts';
+import { initWeights } from '../network/weights.ts';
+import { bytesToBase64url } from './base64url.ts';
+import { decodeWorkspaceLink, encodeWorkspaceLink } from './linkCodec.ts';
+import { packContainer } from './linkContainer.ts';
+
+const [, WS] = presetWorkspaces().find(([f]) => f === 'default.workspace.json') ?? [];
+if (!WS) throw new Error('the default preset is missing');
+const LINK = encodeWorkspaceLink(WS).fragment;
+const WEIGHTED = encodeWorkspaceLink(WS, initWeights(WS.network, 3)).fragment;
+const { header: HEADER, payload: PAYLOAD } = partsOf(WEIGHTED);
+const WS_JSON = JSON.stringify(WS);
+
+/** The header of WEIGHTED with one edit to its parsed form. */
+function edited(change: (h: { workspace: Record<string, unknown>; weights: { bits: number; layers: Record<string, unknown>[] } }) => void): string {
+  const h = JSON.parse(HEADER) as Parameters<typeof change>[0];
+  change(h);
+  return JSON.stringify(h);
+}
+
+/** The stage a link is refused at; fails the test if it decodes or throws anything but a LinkError. */
+function refusal(text: string): LinkError {
+  try {
+    decodeWorkspaceLink(text);
+  } catch (e) {
+    if (e instanceof LinkError) return e;
+    throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} instead of a LinkError`);
+  }
+  throw new Error('the link was accepted');
+}
+
+const bomb = () => linkOfContainer(new Uint8Array(20 * 1024 * 1024));
+
+const CORPUS: [string, () => string, LinkStage][] = [
+  ['an empty string', () => '', 'prefix'],
+  ['a URL without a fragment', () => 'https://example.org/spikelab/', 'prefix'],
+  ['a fragment without the w parameter', () => '#view=raster&seed=3', 'prefix'],
+  ['w= with no value', () => '#w=', 'prefix'],
+  ['a value without a version', () => '#w=' + LINK.slice(5), 'prefix'],
+  ['a newer link format', () => LINK.replace('w=v1.', 'w=v2.'), 'version'],
+  ['link format v0', () => LINK.replace('w=v1.', 'w=v0.'), 'version'],
+  ['a link far over 64 KB', () => 'w=v1.' + 'A'.repeat(70_000), 'size'],
+  ['a megabyte pasted as a URL', () => 'https://example.org/#' + 'x'.repeat(1 << 20), 'size'],
+  ['characters outside base64url', () => 'w=v1.' + LINK.slice(5, 40) + '+/=' + LINK.slice(43), 'base64'],
+  ['a percent-escaped link', () => LINK.slice(0, 30) + '%2F' + LINK.slice(33), 'base64'],
+  ['a non-ASCII character', () => LINK.slice(0, 20) + 'é' + LINK.slice(21), 'base64'],
+  ['a length no encoder writes', () => 'w=v1.AAAAA', 'base64'],
+  ['stray bits in the last character', () => 'w=v1.AB', 'base64'],
+  ['base64 of bytes that are not DEFLATE', () => 'w=v1.' + bytesToBase64url(strToU8('{"workspace": {}} and more text here')), 'inflate'],
+  ['a link cut in half', () => LINK.slice(0, 5 + (Math.floor((LINK.length - 5) / 2) & ~3)), 'inflate'],
+  ['a decompression bomb (20 MB of zeros)', bomb, 'inflate'],
+  ['an empty container', () => linkOfContainer(new Uint8Array(0)), 'container'],
+  ['a container with a wrong CRC', () => linkOfContainer(packContainer({ header: strToU8(WS_JSON), payload: new Uint8Array(0) }).map((b, i, a) => (i === a.length - 1 ? b ^ 1 : b))), 'container'],
+  ['a header length past the end', () => linkOfContainer(sealed([0xff, 0x7f, 1, 2, 3])), 'container'],
+  ['an endless header-length varint', () => linkOfContainer(sealed([0xff, 0xff, 0xff, 0xff, 0xff, 0x01])), 'container'],
+  ['payload bytes the header does not describe', () => craftLink(JSON.stringify({ workspace: WS }), new Uint8Array([1, 2, 3])), 'container'],
+  ['a header that is not JSON', () => craftLink('{"workspace": '), 'json'],
+  ['a header that is not UTF-8', () => craftLink(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 'json'],
+  ['a header that is an array', () => craftLink('[1, 2, 3]'), 'json'],
+  ['__proto__ at the top of the header', () => craftLink(`{"__proto__": {"polluted": true}, "workspace": ${WS_JSON}}`), 'json'],
+  ['__proto__ deep in the workspace', () => craftLink(`{"workspace": ${WS_JSON.replace('"seed":42', '"seed":42,"chip":{"id":"loihi","overrides":{"__proto__":{"polluted":true}}}')}}`), 'json'],
+  ['a constructor key in the chip overrides', () => craftLink(`{"workspace": ${WS_JSON.replace('"seed":42', '"seed":42,"chip":{"id":"loihi","overrides":{"constructor":1}}')}}`), 'json'],
+  ['a prototype key inside an array element', () => craftLink(`{"workspace": ${WS_JSON.replace('{"kind":"input"', '{"prototype":{"polluted":true},"kind":"input"')}}`), 'json'],
+  ['bits outside 2–16', () => craftLink(edited((h) => (h.weights.bits = 1)), PAYLOAD), 'json'],
+  ['a scale of 1e400 (Infinity in JSON)', () => craftLink(HEADER.replace(/"scale":[^,}]+/, '"scale":1e400'), PAYLOAD), 'json'],
+  ['a weight shape of a billion squared', () => craftLink(edited((h) => (h.weights.layers[0] = { ...h.weights.layers[0], shape: [1e9, 1e9] })), PAYLOAD), 'weights'],
+  ['a header without a workspace', () => craftLink('{}'), 'json'],
+  ['a workspace that is a number', () => craftLink('{"workspace": 5}'), 'workspace'],
+  ['a workspace from a newer Spikelab', () => craftLink(edited((h) => (h.workspace['schemaVersion'] = 99)), PAYLOAD), 'workspace'],
+  ['a seed of 1e300', () => craftLink(edited((h) => (h.workspace['seed'] = 1e300)), PAYLOAD), 'workspace'],
+  ['a seed of 1e400 (Infinity in JSON)', () => craftLink(HEADER.replace('"seed":42', '"seed":1e400'), PAYLOAD), 'workspace'],
+  ['a dense layer of 10^15 units', () => craftLink(HEADER.replace('"units":64', '"units":1000000000000000'), PAYLOAD), 'workspace'],
+  ['a name nested 100,000 arrays deep', () => craftLink(`{"workspace": ${WS_JSON.replace('"name":"ECG level-crossing demo"', `"name":${'['.repeat(100_000)}${']'.repeat(100_000)}`)}}`), 'workspace'],
+  ['a script tag as a layer name', () => craftLink(`{"workspace": ${WS_JSON.replace('"name":"fc1"', '"name":"<script>alert(1)</script>"')}}`), 'workspace'],
+  ['weights with the shape transposed', () => craftLink(edited((h) => (h.weights.layers[0] = { ...h.weights.layers[0], shape: [64, 32] })), PAYLOAD), 'weights'],
+  ['weights for a layer the network lacks', () => craftLink(edited((h) => h.weights.layers.push({ name: 'ghost', shape: [1, 1], scale: 1 })), PAYLOAD), 'weights'],
+  ['weights missing a layer', () => craftLink(edited((h) => h.weights.layers.pop()), PAYLOAD), 'weights'],
+  ['weights cut short', () => craftLink(HEADER, PAYLOAD.subarray(0, PAYLOAD.length - 1)), 'weights'],
+  ['a negative scale', () => craftLink(edited((h) => (h.weights.layers[0] = { ...h.weights.layers[0], scale: -0.1 })), PAYLOAD), 'weights'],
+  ['a scale that overflows float32', () => craftLink(edited((h) => (h.weights.layers[0] = { ...h.weights.layers[0], scale: 1e37 })), PAYLOAD), 'weights'],
+  ['an 8-bit code of 255 (outside ±127)', () => craftLink(HEADER, PAYLOAD.map((b, i) => (i === 0 ? 255 : b))), 'weights'],
+];
+
+describe('decodeWorkspaceLink on hostile and broken links', () => {
+  const before = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  it.each(CORPUS)('refuses %s with a LinkError naming the stage', (_label, make, stage) => {
+    const err = refusal(make());
+    expect(err.stage, err.message).toBe(stage);
+    expect(err.reason.length).toBeGreaterThan(10);
+    expect(err.message).toContain(`(${stage})`);
+  });
+
+  it('leaves Object.prototype untouched after the whole corpus', () => {
+    for (const [, make] of CORPUS) refusal(make());
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('keeps the spec issues with their JSON paths when the workspace is invalid', () => {
+    const err = refusal(craftLink(edited((h) => (h.workspace['seed'] = -1))));
+    expect(err.issues.map((i) => i.path)).toContain('seed');
+  });
+
+  it('refuses a decompression bomb that fits in a link by its unpacked size', () => {
+    expect(bomb().length).toBeLessThan(65_536);
+    expect(refusal(bomb()).reason).toMatch(/more than 8 MB/);
+  });
+
+  it('accepts the untouched links the corpus was made from', () => {
+    expect(decodeWorkspaceLink(LINK).workspace).toEqual(WS);
+    expect(decodeWorkspaceLink(craftLink(HEADER, PAYLOAD)).weightBits).toBe(8);
+  });
+});
