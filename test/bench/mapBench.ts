@@ -48,14 +48,14 @@ function events(steps: number, rate: number): StepEvents {
 }
 
 /** Maps the benchmark network on Loihi and returns one printable line with the stage times. */
-export function mapBenchLine(): string {
+export async function mapBenchLine(): Promise<string> {
   const ev = events(20, 0.05);
   const neurons = populationsOf(MAP_BENCH_NET).populations.reduce((a, p) => a + p.size, 0);
   const t0 = performance.now();
-  const m = mapNetwork({ net: MAP_BENCH_NET, chip: resolveChip(CHIP_TARGET_DEFAULT), target: CHIP_TARGET_DEFAULT, events: ev, staticInput: false });
+  const m = await mapNetwork({ net: MAP_BENCH_NET, chip: resolveChip(CHIP_TARGET_DEFAULT), target: CHIP_TARGET_DEFAULT, events: ev, staticInput: false });
   const ms = performance.now() - t0;
   const stages = Object.entries(m.timingsMs).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v} ms`).join(', ');
   return `map  ${neurons} neurons on ${m.chipName}: ${(ms / 1000).toFixed(2)} s (${stages}); ${m.coresUsed} cores, fits ${m.fits}, traffic×hops ${m.trafficHopsInitial.toFixed(0)} → ${m.trafficHopsFinal.toFixed(0)}, packets ${m.packetsGreedy.toFixed(0)} → ${m.packetsRefined.toFixed(0)}`;
 }
 
-if (typeof process !== 'undefined' && process.argv[1]?.endsWith('mapBench.ts')) console.log(mapBenchLine());
+if (typeof process !== 'undefined' && process.argv[1]?.endsWith('mapBench.ts')) console.log(await mapBenchLine());

@@ -58,4 +58,4 @@ for (const [w, e] of RUNS) {
 
 // Chip mapping (issue 6): a 100k-neuron network on Loihi, the work the page's worker does.
 const { mapBenchLine } = await import('./mapBench.ts');
-console.log(mapBenchLine());
+console.log(await mapBenchLine());

@@ -1,4 +1,4 @@
-import type { Violation } from '../errors.ts';
+import type { AbortSignalLike, Violation } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 import type { ChipProfile } from './chipProfile.ts';
 import type { Activity } from './clusterLoads.ts';
@@ -23,9 +23,9 @@ export interface ArchitecturePartition {
 }
 
 /** Mesh chips: capacity-aware greedy partition, then traffic-minimising refinement. */
-function meshPartition(ng: NetGraph, limits: CoreLimits, act: Activity, rng: Rng): ArchitecturePartition {
+async function meshPartition(ng: NetGraph, limits: CoreLimits, act: Activity, rng: Rng, signal?: AbortSignalLike): Promise<ArchitecturePartition> {
   const greedy = greedyPartition(ng, limits);
-  const refined = refinePartition(ng, greedy.partition, limits, act, rng);
+  const refined = await refinePartition(ng, greedy.partition, limits, act, rng, signal);
   return {
     partition: refined.partition,
     violations: greedy.violations,
@@ -87,10 +87,10 @@ function singleCorePartition(ng: NetGraph, graph: PopulationGraph, chip: ChipPro
 }
 
 /** Splits the network according to the chip's architecture. */
-export function architecturePartition(ng: NetGraph, graph: PopulationGraph, chip: ChipProfile, limits: CoreLimits, act: Activity, rng: Rng, dtMs: number): ArchitecturePartition {
+export async function architecturePartition(ng: NetGraph, graph: PopulationGraph, chip: ChipProfile, limits: CoreLimits, act: Activity, rng: Rng, dtMs: number, signal?: AbortSignalLike): Promise<ArchitecturePartition> {
   switch (chip.architecture) {
     case 'mesh':
-      return meshPartition(ng, limits, act, rng);
+      return meshPartition(ng, limits, act, rng, signal);
     case 'layer-cores':
       return layerCorePartition(ng, graph, chip);
     case 'single-core':

@@ -19,8 +19,8 @@ const oneStep = (inputSpike: boolean): StepEvents => ({
 const loihi = resolveChip({ ...CHIP_TARGET_DEFAULT, id: 'loihi' });
 
 describe('the energy model against the analytic figures of CHIPS.md', () => {
-  it('charges an all-idle Loihi step 131,072 × 52 pJ ≈ 6.8 µJ of neuron updates', () => {
-    const m = mapNetwork({ net: fullLoihi, chip: loihi, target: { ...CHIP_TARGET_DEFAULT, id: 'loihi' }, events: oneStep(false), staticInput: false });
+  it('charges an all-idle Loihi step 131,072 × 52 pJ ≈ 6.8 µJ of neuron updates', async () => {
+    const m = await mapNetwork({ net: fullLoihi, chip: loihi, target: { ...CHIP_TARGET_DEFAULT, id: 'loihi' }, events: oneStep(false), staticInput: false });
     expect(m.coresUsed).toBe(128);
     expect(m.chipsUsed).toBe(1);
     expect(m.counts.neuronUpdatesIdle).toBe(131_072);
@@ -28,8 +28,8 @@ describe('the energy model against the analytic figures of CHIPS.md', () => {
     expect(m.energy.synOpsJ).toBe(0);
   });
 
-  it('charges an all-active Loihi step ≈ 10.6 µJ when one input spike reaches every neuron', () => {
-    const m = mapNetwork({ net: fullLoihi, chip: loihi, target: { ...CHIP_TARGET_DEFAULT, id: 'loihi' }, events: oneStep(true), staticInput: false });
+  it('charges an all-active Loihi step ≈ 10.6 µJ when one input spike reaches every neuron', async () => {
+    const m = await mapNetwork({ net: fullLoihi, chip: loihi, target: { ...CHIP_TARGET_DEFAULT, id: 'loihi' }, events: oneStep(true), staticInput: false });
     expect(m.counts.neuronUpdatesActive).toBe(131_072);
     expect(m.energy.neuronActiveJ).toBeCloseTo(10.617e-6, 8);
     expect(m.counts.synOps).toBe(131_072);
@@ -37,17 +37,17 @@ describe('the energy model against the analytic figures of CHIPS.md', () => {
     expect(m.counts.packets).toBe(128);
   });
 
-  it('states GOp/s/W and pJ/op as the same figure: GOp/s/W = 1000 / (pJ/op)', () => {
-    const m = mapNetwork({ net: fullLoihi, chip: loihi, target: { ...CHIP_TARGET_DEFAULT, id: 'loihi' }, events: oneStep(true), staticInput: false });
+  it('states GOp/s/W and pJ/op as the same figure: GOp/s/W = 1000 / (pJ/op)', async () => {
+    const m = await mapNetwork({ net: fullLoihi, chip: loihi, target: { ...CHIP_TARGET_DEFAULT, id: 'loihi' }, events: oneStep(true), staticInput: false });
     expect(m.efficiency.gopsPerW).toBeCloseTo(1000 / m.efficiency.pJPerOp, 6);
     expect(m.efficiency.opDefinition).toMatch(/synaptic/);
   });
 
-  it('does not add static power on TrueNorth, whose 26 pJ per event already contains it', () => {
+  it('does not add static power on TrueNorth, whose 26 pJ per event already contains it', async () => {
     const net = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [16] }, { kind: 'dense', name: 'fc', units: 64 }, { kind: 'spiking', name: 'h', neuron: lif }] });
     const ev: StepEvents = { steps: 2, inferences: 1, dtMs: 1, input: { times: Uint32Array.of(0, 0, 1), ids: Uint32Array.of(0, 3, 5) }, pops: [none] };
     const tn = resolveChip({ ...CHIP_TARGET_DEFAULT, id: 'truenorth' });
-    const m = mapNetwork({ net, chip: tn, target: { ...CHIP_TARGET_DEFAULT, id: 'truenorth' }, events: ev, staticInput: false });
+    const m = await mapNetwork({ net, chip: tn, target: { ...CHIP_TARGET_DEFAULT, id: 'truenorth' }, events: ev, staticInput: false });
     expect(m.energy.staticJ).toBe(0);
     expect(m.counts.synOps).toBe(3 * 64);
     expect(m.energy.synOpsJ).toBeCloseTo(3 * 64 * 26e-12, 15);

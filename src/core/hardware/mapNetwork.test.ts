@@ -52,9 +52,9 @@ const target = (seed = 1): ChipTarget => ({ ...CHIP_TARGET_DEFAULT, id: 'tiny', 
 describe('the mesh mapper (property tests over random networks)', () => {
   const chip = tinyMeshChip();
   for (let seed = 1; seed <= 12; seed++) {
-    it(`places every neuron once and exceeds no limit (network ${seed})`, () => {
+    it(`places every neuron once and exceeds no limit (network ${seed})`, async () => {
       const net = randomNetwork(seed);
-      const m = mapNetwork({ net, chip, target: target(), events: randomEvents(net, seed), staticInput: false });
+      const m = await mapNetwork({ net, chip, target: target(), events: randomEvents(net, seed), staticInput: false });
       const g = populationsOf(net);
       const neurons = g.populations.reduce((a, p) => a + p.size, 0);
       expect(m.cores.reduce((a, c) => a + c.neurons - c.splitters, 0)).toBe(neurons);
@@ -70,22 +70,22 @@ describe('the mesh mapper (property tests over random networks)', () => {
     });
   }
 
-  it('gives the same mapping for the same seed, and searches differently for another', () => {
+  it('gives the same mapping for the same seed, and searches differently for another', async () => {
     const net = randomNetwork(3);
     const ev = randomEvents(net, 3);
-    const a = mapNetwork({ net, chip, target: target(7), events: ev, staticInput: false });
-    const b = mapNetwork({ net, chip, target: target(7), events: ev, staticInput: false });
+    const a = await mapNetwork({ net, chip, target: target(7), events: ev, staticInput: false });
+    const b = await mapNetwork({ net, chip, target: target(7), events: ev, staticInput: false });
     expect(b.cores.map((c) => c.index)).toEqual(a.cores.map((c) => c.index));
     expect(b.energyPerInferenceJ).toBe(a.energyPerInferenceJ);
     expect(b.annealCurve).toEqual(a.annealCurve);
-    const c = mapNetwork({ net, chip, target: target(8), events: ev, staticInput: false });
+    const c = await mapNetwork({ net, chip, target: target(8), events: ev, staticInput: false });
     expect(c.annealCurve).not.toEqual(a.annealCurve);
   });
 
-  it('never returns a placement costlier than the serpentine start, and reports the one it returns', () => {
+  it('never returns a placement costlier than the serpentine start, and reports the one it returns', async () => {
     for (let seed = 1; seed <= 6; seed++) {
       const net = randomNetwork(seed + 20);
-      const m = mapNetwork({ net, chip, target: target(seed), events: randomEvents(net, seed), staticInput: false });
+      const m = await mapNetwork({ net, chip, target: target(seed), events: randomEvents(net, seed), staticInput: false });
       expect(m.placementCostFinal).toBeLessThanOrEqual(m.placementCostInitial);
       // The traffic edges are routed on the returned placement: their packets × hops is the final figure.
       const hops = m.traffic.reduce((a, e) => a + e.packets * e.hops, 0);
@@ -93,15 +93,15 @@ describe('the mesh mapper (property tests over random networks)', () => {
     }
   });
 
-  it('costs more energy for more spikes', () => {
+  it('costs more energy for more spikes', async () => {
     const net = randomNetwork(5);
-    const low = mapNetwork({ net, chip, target: target(), events: randomEvents(net, 5, 20, 0.05), staticInput: false });
-    const high = mapNetwork({ net, chip, target: target(), events: randomEvents(net, 5, 20, 0.05, 3), staticInput: false });
+    const low = await mapNetwork({ net, chip, target: target(), events: randomEvents(net, 5, 20, 0.05), staticInput: false });
+    const high = await mapNetwork({ net, chip, target: target(), events: randomEvents(net, 5, 20, 0.05, 3), staticInput: false });
     expect(high.counts.synOps).toBeGreaterThan(low.counts.synOps);
     expect(high.energyPerInferenceJ).toBeGreaterThan(low.energyPerInferenceJ);
   });
 
-  it('counts hops only between tiles, never negative', () => {
+  it('counts hops only between tiles, never negative', async () => {
     const g = meshGeometry(chip, 2);
     for (let a = 0; a < g.slots; a += 5)
       for (let b = 0; b < g.slots; b += 3) {
@@ -112,9 +112,9 @@ describe('the mesh mapper (property tests over random networks)', () => {
       }
   });
 
-  it('names the layer, the limit and the excess when one neuron cannot fit a core', () => {
+  it('names the layer, the limit and the excess when one neuron cannot fit a core', async () => {
     const net = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [300] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'spiking', name: 'wide', neuron: lif }] });
-    const m = mapNetwork({ net, chip, target: target(), events: randomEvents(net, 1), staticInput: false });
+    const m = await mapNetwork({ net, chip, target: target(), events: randomEvents(net, 1), staticInput: false });
     expect(m.fits).toBe(false);
     const v = m.violations.find((x) => x.constraint === 'input_axons');
     expect(v).toMatchObject({ layer: 'wide', limit: 200, value: 300, severity: 'error' });
@@ -122,22 +122,22 @@ describe('the mesh mapper (property tests over random networks)', () => {
     expect(v?.suggestions.length).toBeGreaterThan(0);
   });
 
-  it('spills over onto more chips when one is full, and refuses beyond the last', () => {
+  it('spills over onto more chips when one is full, and refuses beyond the last', async () => {
     const net = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8] }, { kind: 'dense', name: 'fc', units: 500 }, { kind: 'spiking', name: 'big', neuron: lif }] });
-    const m = mapNetwork({ net, chip, target: target(), events: randomEvents(net, 1), staticInput: false });
+    const m = await mapNetwork({ net, chip, target: target(), events: randomEvents(net, 1), staticInput: false });
     expect(m.coresUsed).toBe(Math.ceil(500 / 16));
     expect(m.chipsUsed).toBe(2);
     expect(m.fits).toBe(true);
     const huge = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8] }, { kind: 'dense', name: 'fc', units: 2000 }, { kind: 'spiking', name: 'huge', neuron: lif }] });
-    const h = mapNetwork({ net: huge, chip, target: target(), events: randomEvents(huge, 1, 2), staticInput: false });
+    const h = await mapNetwork({ net: huge, chip, target: target(), events: randomEvents(huge, 1, 2), staticInput: false });
     expect(h.fits).toBe(false);
     expect(h.violations.find((v) => v.constraint === 'cores')).toMatchObject({ limit: 96, value: 125 });
   });
 
-  it('inserts splitter neurons where a neuron may reach only one core', () => {
+  it('inserts splitter neurons where a neuron may reach only one core', async () => {
     const one = tinyMeshChip({ fanoutCoresPerNeuron: 1 });
     const net = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8] }, { kind: 'dense', name: 'a', units: 10 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'dense', name: 'b', units: 40 }, { kind: 'spiking', name: 'o', neuron: lif }] });
-    const m = mapNetwork({ net, chip: one, target: target(), events: randomEvents(net, 2), staticInput: false });
+    const m = await mapNetwork({ net, chip: one, target: target(), events: randomEvents(net, 2), staticInput: false });
     // h (10) and o (40) fill 16-neuron cores in order: o lies on 4 cores ([h + 6 of o], 16, 16, 2),
     // so each of the 10 hidden neurons relays through 4 splitter neurons, one per destination core.
     expect(m.splitterNeurons).toBe(40);
@@ -146,7 +146,7 @@ describe('the mesh mapper (property tests over random networks)', () => {
 });
 
 describe('refinement after the greedy partition', () => {
-  it('sends fewer packets on a conv layer whose greedy cut splits windows', () => {
+  it('sends fewer packets on a conv layer whose greedy cut splits windows', async () => {
     const net = networkSchema.parse({
       layers: [
         { kind: 'input', name: 'in', shape: [16, 16, 2] },
@@ -157,7 +157,7 @@ describe('refinement after the greedy partition', () => {
       ],
     });
     const chip20 = tinyMeshChip({ neuronsPerCore: 20, inAxonsPerCore: 2000, synapseBitsPerCore: 1e7 });
-    const m = mapNetwork({ net, chip: chip20, target: target(), events: randomEvents(net, 1, 10, 0.2), staticInput: false });
+    const m = await mapNetwork({ net, chip: chip20, target: target(), events: randomEvents(net, 1, 10, 0.2), staticInput: false });
     expect(m.fits).toBe(true);
     expect(m.packetsRefined).toBeLessThan(m.packetsGreedy * 0.99);
     for (const c of m.cores) expect(c.neurons).toBeLessThanOrEqual(20);

@@ -123,7 +123,7 @@ function coreViolations(ng: NetGraph, loads: ClusterLoads, limits: CoreLimits): 
 }
 
 /** Maps a network on a chip: partition, refinement, placement, energy and latency; never throws for a misfit (see `fits`). */
-export function mapNetwork(req: MapRequest): MappingResult {
+export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
   const { chip, target } = req;
   const t0 = Date.now();
   const times: Record<string, number> = {};
@@ -142,7 +142,7 @@ export function mapNetwork(req: MapRequest): MappingResult {
   throwIfAborted(req.signal, 'mapping');
   req.onProgress?.('partition', 0);
   const t1 = Date.now();
-  const arch = architecturePartition(ng, graph, chip, limits, act, rng.fork('partition'), req.events.dtMs);
+  const arch = await architecturePartition(ng, graph, chip, limits, act, rng.fork('partition'), req.events.dtMs, req.signal);
   violations.push(...arch.violations);
   lap('partition', t1);
   throwIfAborted(req.signal, 'mapping');
@@ -159,7 +159,8 @@ export function mapNetwork(req: MapRequest): MappingResult {
   const t2 = Date.now();
   const edges = edgesOf(loads);
   const fixed = arch.slots;
-  const placed = !fixed && chipsNeeded <= chip.maxChips ? placeClusters(chip, geo, loads.total, edges, rng.fork('placement'), target.congestion) : undefined;
+  const run = { ...(req.signal ? { signal: req.signal } : {}), onProgress: (f: number) => req.onProgress?.('placement', 0.4 + 0.4 * f) };
+  const placed = !fixed && chipsNeeded <= chip.maxChips ? await placeClusters(chip, geo, loads.total, edges, rng.fork('placement'), target.congestion, run) : undefined;
   const slotOf = fixed?.slotOf ?? placed?.slotOf ?? Int32Array.from({ length: loads.total }, (_, c) => Math.min(c, geo.slots - 1));
   lap('placement', t2);
   throwIfAborted(req.signal, 'mapping');

@@ -64,7 +64,7 @@ export async function mapWorkspace(ws: Workspace, engine: Engine, options: MapWo
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: (d: number, t: number) => options.onProgress?.('simulate', (0.3 * d) / t) } : {}),
   });
-  return mapNetwork({
+  return await mapNetwork({
     net: ws.network,
     chip,
     target,

@@ -1,3 +1,5 @@
+import { shouldYield, yieldToEventLoop } from '../engine/yieldControl.ts';
+import { throwIfAborted, type AbortSignalLike } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 import { forEachLink, HOST_SLOT, serpentineSlots, type MeshGeometry } from './meshGeometry.ts';
 import type { ChipProfile } from './chipProfile.ts';
@@ -8,6 +10,15 @@ export interface ClusterEdges {
   readonly to: Int32Array;
   readonly packets: Float64Array;
   readonly host: number;
+}
+
+/** Bounds and hooks of one annealing run. */
+export interface AnnealRun {
+  readonly maxMoves?: number;
+  /** Links routed over (each move re-routes the edges it touches): bounds the work on dense graphs. */
+  readonly maxLinkVisits?: number;
+  readonly signal?: AbortSignalLike;
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** Where each cluster sits, what the route loads are, and how the annealer got there. */
@@ -49,7 +60,9 @@ function routeLoads(g: MeshGeometry, e: ClusterEdges, slotOf: Int32Array): { loa
  * Starts from the serpentine walk in layer order, keeps the best placement seen, so it never
  * returns one worse than its start; same seed, same result.
  */
-export function placeClusters(chip: ChipProfile, g: MeshGeometry, clusters: number, e: ClusterEdges, rng: Rng, congestion: number, budget = 400_000): Placement {
+export async function placeClusters(chip: ChipProfile, g: MeshGeometry, clusters: number, e: ClusterEdges, rng: Rng, congestion: number, run: AnnealRun = {}): Promise<Placement> {
+  const budget = run.maxMoves ?? 400_000;
+  const linkBudget = run.maxLinkVisits ?? 40_000_000;
   const order = serpentineSlots(chip, g.chips);
   const slotOf = new Int32Array(clusters);
   const occ = new Int32Array(g.slots).fill(-1);
@@ -85,9 +98,11 @@ export function placeClusters(chip: ChipProfile, g: MeshGeometry, clusters: numb
   const stamp = new Int32Array(e.from.length).fill(-1);
   const touched: number[] = [];
   let delta = 0;
+  let linkVisits = 0;
   const route = (i: number, sign: number) => {
     const p = sign * (e.packets[i] as number);
     forEachLink(g, slot(e.from[i] as number), slot(e.to[i] as number), (l) => {
+      linkVisits++;
       const before = load[l] as number;
       const after = before + p;
       load[l] = after;
@@ -151,7 +166,17 @@ export function placeClusters(chip: ChipProfile, g: MeshGeometry, clusters: numb
     const Tmin = T * 1e-3;
     const perT = Math.max(100, Math.min(20 * clusters, Math.floor(budget / 90)));
     let radius = Math.max(g.gridW, g.gridH);
-    while (T > Tmin && moves < budget) {
+    const steps = Math.ceil(Math.log(Tmin / T) / Math.log(0.93));
+    let since = Date.now();
+    // Work is bounded by moves and by link visits (a move costs the routes of its edges), both
+    // counted, never timed, so the same seed gives the same placement on any machine.
+    while (T > Tmin && moves < budget && linkVisits < linkBudget) {
+      if (shouldYield(since)) {
+        run.onProgress?.(Math.min(1, Math.max(curve.length / steps, linkVisits / linkBudget, moves / budget)));
+        await yieldToEventLoop();
+        throwIfAborted(run.signal, 'placement');
+        since = Date.now();
+      }
       let accepted = 0;
       for (let k = 0; k < perT; k++, moves++) {
         const u = rng.int(clusters);

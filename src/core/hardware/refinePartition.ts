@@ -1,3 +1,5 @@
+import { shouldYield, yieldToEventLoop } from '../engine/yieldControl.ts';
+import { throwIfAborted, type AbortSignalLike } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 import { netClusters, type Activity } from './clusterLoads.ts';
 import type { NetGraph } from './netGraph.ts';
@@ -57,7 +59,7 @@ export interface Refinement {
  * full, it swaps with a neuron that wanted the opposite move, if the pair gains.
  * Only strictly improving moves are kept, so packets never increase and every limit holds.
  */
-export function refinePartition(ng: NetGraph, start: Partition, limits: CoreLimits, act: Activity, rng: Rng, maxPasses = 6): Refinement {
+export async function refinePartition(ng: NetGraph, start: Partition, limits: CoreLimits, act: Activity, rng: Rng, signal?: AbortSignalLike, maxPasses = 6): Promise<Refinement> {
   const K = start.clusters;
   const coreOf = Int32Array.from(start.coreOf);
   const w = netWeights(ng, act);
@@ -211,8 +213,14 @@ export function refinePartition(ng: NetGraph, start: Partition, limits: CoreLimi
     }
     const wanting = new Map<number, number[]>();
     let passGain = 0;
+    let since = Date.now();
     for (const j of candidates) {
       if (work >= workBudget) break;
+      if (shouldYield(since)) {
+        await yieldToEventLoop();
+        throwIfAborted(signal, 'mapping');
+        since = Date.now();
+      }
       const a = coreOf[j] as number;
       const p = ng.popOf[j] as number;
       const size = groupSize[p] as number;

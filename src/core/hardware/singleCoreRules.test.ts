@@ -93,9 +93,9 @@ describe('xyloDesignRules', () => {
     expect(xyloDesignRules(empty, xylo).violations.map((v) => v.constraint).sort()).toEqual(['neuron_layers', 'output_neurons']);
   });
 
-  it('warns about more than 16 input channels', () => {
+  it('refuses more than its 16 input channels (rockpool only warns, but the chip has 16 inputs)', () => {
     const v = only(graphOf([input(20), dense('a', 32), spike('h'), dense('d', 8), readout]), 'input_channels');
-    expect(v).toEqual([expect.objectContaining({ layer: 'in', limit: 16, value: 20, severity: 'warning' })]);
+    expect(v).toEqual([expect.objectContaining({ layer: 'in', limit: 16, value: 20, severity: 'error' })]);
   });
 
   it('rejects more than 8 outputs, which rockpool cannot allocate ids for', () => {

@@ -134,7 +134,7 @@ export function xyloDesignRules(graph: PopulationGraph, chip: ChipProfile, optio
   const outputs = output ? output.size : 0;
   const hiddenPops = pops.slice(0, Math.max(0, pops.length - 1));
   const hidden = hiddenPops.reduce((a, p) => a + p.size, 0);
-  if (inputs > sc.maxInputs) violations.push(violation(graph.input.name, 'input_channels', sc.maxInputs, inputs, `the input has ${inputs} channels; the chip takes ${sc.maxInputs}`, 'warning'));
+  if (inputs > sc.maxInputs) violations.push(violation(graph.input.name, 'input_channels', sc.maxInputs, inputs, `the input has ${inputs} channels; the chip has ${sc.maxInputs} input channels`));
   if (outputs > sc.maxOutputs) {
     violations.push(violation(outName, 'output_channels', sc.maxOutputs, outputs, `${outName} has ${outputs} neurons; the chip has ${sc.maxOutputs} output neurons (rockpool warns, then cannot allocate the ids)`));
   }

@@ -14,7 +14,7 @@ const api = {
     if (workload === 'MAP') {
       // The chip mapper as the page's worker runs it: 99k neurons on Loihi.
       const { mapBenchLine } = await import('../mapBench.ts');
-      return { workload, engine, line: mapBenchLine() };
+      return { workload, engine, line: await mapBenchLine() };
     }
     if (workload === 'W3') return benchW3(host, reps);
     const e = await createEngine(engine as EngineRequest, { wasmPaths });
