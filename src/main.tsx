@@ -5,6 +5,7 @@ import { createTrainClient } from '../workers/trainClient.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext } from './ui/clientContext.ts';
 import { loadDefaultWorkspace } from './ui/boot.ts';
+import { startMappingController } from './ui/mappingController.ts';
 import { startRunController } from './ui/runController.ts';
 import { useStore } from './ui/store/index.ts';
 import { installTestHooks } from './ui/testHooks.ts';
@@ -13,6 +14,8 @@ import './ui/app.css';
 // Boot: the embedded default workspace (links and autosave arrive with issue #7).
 const client = createSimClient();
 const controller = startRunController(useStore, client);
+// Maps the workspace on its chip while the Chip tab is open.
+startMappingController(useStore, client);
 const trainClient = createTrainClient();
 if (new URLSearchParams(location.search).has('test')) installTestHooks(client);
 const root = document.getElementById('root');

@@ -4,7 +4,7 @@ import { chipTargetOf, mapWorkspace } from '../core/hardware/mapWorkspace.ts';
 import type { MappingResult } from '../core/hardware/mappingTypes.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile, loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
-import { formatSi } from './formatSi.ts';
+import { formatEngineering as formatSi } from '../core/format/engineering.ts';
 
 export const MAP_USAGE =
   'usage: spikelab map (--workspace FILE | --preset NAME | --model MODEL.json) [--chip ID] [--seed S] [--weight-bits B] [--json]';

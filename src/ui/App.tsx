@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from './errors/ErrorBanner.tsx';
+import { CenterTabs } from './panels/CenterTabs.tsx';
+import { ChipView } from './panels/chip/ChipView.tsx';
 import { DataPanel } from './panels/DataPanel.tsx';
 import { Header } from './panels/Header.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
@@ -27,10 +29,14 @@ function useUndoKeys(): void {
   }, []);
 }
 
-/** The workbench: network and data on the left, signal, raster and membrane in the middle, metrics on the right. */
+/**
+ * The workbench: network and data on the left; in the middle signal, raster and membrane, or the
+ * chip mapping (tabs); metrics and training on the right.
+ */
 export function App({ controller, trainClient }: { controller: RunController; trainClient: TrainClient }) {
   useUndoKeys();
   const ready = useStore((s) => s.workspace !== null);
+  const centerView = useStore((s) => s.centerView);
   return (
     <div className="app">
       <Header controller={controller} />
@@ -42,9 +48,16 @@ export function App({ controller, trainClient }: { controller: RunController; tr
             <DataPanel />
           </aside>
           <div className="center">
-            <SignalView />
-            <RasterView />
-            <MembraneView />
+            <CenterTabs />
+            {centerView === 'chip' ? (
+              <ChipView />
+            ) : (
+              <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes">
+                <SignalView />
+                <RasterView />
+                <MembraneView />
+              </div>
+            )}
           </div>
           <aside className="right">
             <MetricsPanel />

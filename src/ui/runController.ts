@@ -19,6 +19,17 @@ export function currentWeights(store: typeof useStore, ws: Workspace): NetworkWe
   return weightArtifacts.get(weightsId);
 }
 
+/**
+ * True when an edit changed only the chip target (chip, seed, overrides): the spikes do not depend
+ * on it, so the spike views need no new run (the chip view maps it).
+ */
+export function isChipOnlyEdit(before: Workspace | null, after: Workspace | null): boolean {
+  if (!before || !after || JSON.stringify(before.chip) === JSON.stringify(after.chip)) return false;
+  // Without the chip key on both sides, so key order cannot differ (an absent chip vs a new one).
+  const withoutChip = (ws: Workspace) => JSON.stringify(Object.fromEntries(Object.entries(ws).filter(([k]) => k !== 'chip')));
+  return withoutChip(before) === withoutChip(after);
+}
+
 /** Counts what was shown, so a run that finishes after something newer was shown does not cover it. */
 let shown = 0;
 
@@ -91,7 +102,7 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     timer = setTimeout(() => void run(ws), debounceMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.workspace !== prev.workspace || s.weightsId !== prev.weightsId) schedule(s.workspace);
+    if (s.weightsId !== prev.weightsId || (s.workspace !== prev.workspace && !isChipOnlyEdit(prev.workspace, s.workspace))) schedule(s.workspace);
   });
   schedule(store.getState().workspace);
   return {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createChipSlice, type ChipSlice } from './chipSlice.ts';
 import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
 import { createTrainSlice, type TrainSlice } from './trainSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
@@ -7,7 +8,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -18,6 +19,7 @@ export const createStore = () =>
     ...createViewSlice(...a),
     ...createFilesSlice(...a),
     ...createTrainSlice(...a),
+    ...createChipSlice(...a),
   }));
 
 /** The app's store. */

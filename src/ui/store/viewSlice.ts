@@ -15,6 +15,12 @@ export interface ViewSlice {
   /** Visible time range in steps, shared by the raster and the signal view; null = everything. */
   timeRange: readonly [number, number] | null;
   setTimeRange(r: readonly [number, number] | null): void;
+  /** What the centre shows: the spike views (signal, raster, membrane) or the chip mapping. */
+  centerView: 'spikes' | 'chip';
+  setCenterView(v: 'spikes' | 'chip'): void;
+  /** How the chip mesh colours its cores: by the binding constraint's utilisation, or by layer. */
+  meshColour: 'utilisation' | 'layer';
+  setMeshColour(c: 'utilisation' | 'layer'): void;
 }
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
@@ -22,4 +28,8 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => 
   setHover: (hover) => set({ hover }),
   timeRange: null,
   setTimeRange: (timeRange) => set({ timeRange }),
+  centerView: 'spikes',
+  setCenterView: (centerView) => set({ centerView }),
+  meshColour: 'utilisation',
+  setMeshColour: (meshColour) => set({ meshColour }),
 });
