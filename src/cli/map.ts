@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../core/engine/index.ts';
+import { assertFits } from '../core/hardware/mapNetwork.ts';
 import { chipTargetOf, mapWorkspace } from '../core/hardware/mapWorkspace.ts';
 import type { MappingResult } from '../core/hardware/mappingTypes.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
@@ -102,7 +103,12 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
   const engine = await createEngine('events');
   const result = await mapWorkspace(ws, engine, model ? { weights: model.weights } : {});
   engine.dispose();
-  if (values.json) io.out(JSON.stringify(toJson(result)));
-  else printReport(result, io);
-  return result.fits ? EXIT.ok : EXIT.noFit;
+  if (values.json) {
+    io.out(JSON.stringify(toJson(result)));
+    return result.fits ? EXIT.ok : EXIT.noFit;
+  }
+  printReport(result, io);
+  // A misfit ends as a MappingError (exit 3) with its first violation on standard error.
+  assertFits(result);
+  return EXIT.ok;
 }

@@ -56,6 +56,13 @@ describe('spikelab map', () => {
     expect(r.out).toMatch(/GOp\/s\/W/);
   });
 
+  it('ends a readable report of a misfit with the MappingError on standard error and exit 3', () => {
+    const r = cli('map', '--preset', 'ecg-mitbih', '--chip', 'truenorth');
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/DOES NOT FIT/);
+    expect(r.err).toMatch(/does not fit IBM TrueNorth: layer '\w+': one neuron needs 257 inputs \(fan-in\) but a core has 256/);
+  });
+
   it('refuses an unknown chip by listing the chips it knows', () => {
     const r = cli('map', '--preset', 'default', '--chip', 'pentium');
     expect(r.code).toBe(2);

@@ -1,4 +1,4 @@
-import { throwIfAborted, type AbortSignalLike, type Violation } from '../errors.ts';
+import { MappingError, throwIfAborted, type AbortSignalLike, type Violation } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import type { NetworkSpec } from '../spec/network.ts';
 import { annComparison } from './annComparison.ts';
@@ -221,4 +221,10 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
     timingsMs: times,
     notes: [...arch.notes, ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
   };
+}
+
+/** Throws MappingError (every violation, each naming its layer and limit) when the mapping does not fit. */
+export function assertFits(m: MappingResult): MappingResult {
+  if (!m.fits) throw new MappingError(m.chipName, m.violations);
+  return m;
 }
