@@ -4,14 +4,14 @@ import { createSimClient } from '../workers/client.ts';
 import { createTrainClient } from '../workers/trainClient.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext } from './ui/clientContext.ts';
-import { loadDefaultWorkspace } from './ui/boot.ts';
+import { bootWorkspace } from './ui/bootWorkspace.ts';
 import { startMappingController } from './ui/mappingController.ts';
 import { startRunController } from './ui/runController.ts';
 import { useStore } from './ui/store/index.ts';
 import { installTestHooks } from './ui/testHooks.ts';
 import './ui/app.css';
 
-// Boot: the embedded default workspace (links and autosave arrive with issue #7).
+// Boot (bootWorkspace): a share link in the URL fragment, else the autosaved workspace, else the default.
 const client = createSimClient();
 const controller = startRunController(useStore, client);
 // Maps the workspace on its chip while the Chip tab is open.
@@ -27,7 +27,4 @@ createRoot(root).render(
     </ClientContext.Provider>
   </StrictMode>,
 );
-loadDefaultWorkspace().then(
-  (ws) => useStore.getState().loadWorkspace(ws),
-  (e: unknown) => useStore.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) }),
-);
+void bootWorkspace(useStore);

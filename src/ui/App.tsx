@@ -6,6 +6,7 @@ import { DataPanel } from './panels/DataPanel.tsx';
 import { Header } from './panels/Header.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
+import { LinkNotice } from './panels/share/LinkNotice.tsx';
 import { TrainPanel } from './panels/TrainPanel.tsx';
 import type { TrainClient } from '../../workers/trainClient.ts';
 import type { RunController } from './runController.ts';
@@ -41,6 +42,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
     <div className="app">
       <Header controller={controller} />
       <ErrorBanner />
+      <LinkNotice />
       {ready ? (
         <main className="workbench">
           <aside className="left">

@@ -1,9 +1,12 @@
 import { loadPresetWorkspace, PRESETS } from '../boot.ts';
 import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
+import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
+import { ShareButton } from './share/ShareDialog.tsx';
+import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 
-/** Title, engine choice with the active backend, run progress, undo/redo. */
+/** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
 export function Header({ controller }: { controller: RunController }) {
   const name = useStore((s) => s.workspace?.name);
   const engine = useStore((s) => s.workspace?.simulation.engine);
@@ -64,6 +67,9 @@ export function Header({ controller }: { controller: RunController }) {
         )}
       </div>
       <ModelFileControls />
+      <WorkspaceFileControls />
+      <ShareButton />
+      <AutosaveStatus />
       <div className="history">
         <button type="button" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
           Undo

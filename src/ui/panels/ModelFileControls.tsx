@@ -1,19 +1,8 @@
 import { useRef, useState } from 'react';
-import { AAMI_CLASSES } from '../../core/data/datasets/aami.ts';
-import { metricsJson } from '../../core/train/evaluate.ts';
-import { parseModel, serializeModel } from '../../core/train/modelFile.ts';
-import { currentWeights, weightArtifacts } from '../runController.ts';
+import { parseModel } from '../../core/train/modelFile.ts';
+import { saveModelFile } from '../modelDownload.ts';
+import { weightArtifacts } from '../runController.ts';
 import { useStore } from '../store/index.ts';
-
-/** Offers text as a file download (a blob URL on a temporary link). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Open a model file (`spikelab train --out` writes the same format) or save the trained one: the
@@ -41,15 +30,7 @@ export function ModelFileControls() {
       setMessage({ text: `${file.name} is not a Spikelab model: ${e instanceof Error ? e.message : String(e)}`, error: true });
     }
   };
-  const save = () => {
-    const st = useStore.getState();
-    const ws = st.workspace;
-    const weights = ws ? currentWeights(useStore, ws) : undefined;
-    if (!ws || !weights) return;
-    const classes = st.testClasses.length > 0 ? st.testClasses : AAMI_CLASSES;
-    const metrics = st.testMetrics ? metricsJson(st.testMetrics, classes) : {};
-    download(`${ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'model'}.model.json`, serializeModel({ workspace: ws, classes: [...classes], weights, metrics }));
-  };
+  const save = () => void saveModelFile(useStore);
   return (
     <div className="model-file">
       <button type="button" onClick={() => input.current?.click()} title="open a model saved by the page or by `spikelab train --out`">

@@ -2,13 +2,15 @@ import { create } from 'zustand';
 import { createChipSlice, type ChipSlice } from './chipSlice.ts';
 import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
 import { createTrainSlice, type TrainSlice } from './trainSlice.ts';
+import { createAutosaveSlice, type AutosaveSlice } from './autosaveSlice.ts';
+import { createLinkSlice, type LinkSlice } from './linkSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -20,6 +22,8 @@ export const createStore = () =>
     ...createFilesSlice(...a),
     ...createTrainSlice(...a),
     ...createChipSlice(...a),
+    ...createLinkSlice(...a),
+    ...createAutosaveSlice(...a),
   }));
 
 /** The app's store. */

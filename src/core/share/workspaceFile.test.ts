@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../errors.ts';
+import { initWeights } from '../network/weights.ts';
+import { parseWorkspace } from '../spec/parseWorkspace.ts';
+import { serializeModel } from '../train/modelFile.ts';
+import { parseWorkspaceFile, serializeWorkspaceFile } from './workspaceFile.ts';
+
+const preset = parseWorkspace(JSON.parse(readFileSync(new URL('../../../public/presets/default.workspace.json', import.meta.url), 'utf8')));
+
+describe('workspace files', () => {
+  it('round-trip a workspace with its full-precision weights exactly', () => {
+    const weights = initWeights(preset.network, 4);
+    const back = parseWorkspaceFile(serializeWorkspaceFile({ workspace: preset, weights }));
+    expect(back.workspace).toEqual(preset);
+    for (const [k, w] of Object.entries(weights)) expect(back.weights?.[k]?.values, k).toEqual(w.values);
+  });
+
+  it('round-trip a workspace without weights', () => {
+    expect(parseWorkspaceFile(serializeWorkspaceFile({ workspace: preset }))).toEqual({ workspace: preset });
+  });
+
+  it('read a model file, keeping its weights', () => {
+    const weights = initWeights(preset.network, 4);
+    const text = serializeModel({ workspace: preset, classes: ['a'], weights, metrics: {} });
+    expect(Object.keys(parseWorkspaceFile(text).weights ?? {}).sort()).toEqual(Object.keys(weights).sort());
+  });
+
+  it.each([
+    ['not JSON', '{"format":', '(root)'],
+    ['a prototype key', '{"format":"spikelab-workspace","version":1,"workspace":{"__proto__":{"x":1}}}', '__proto__'],
+    ['another format', '{"format":"excalidraw","version":1}', 'format'],
+    ['an invalid workspace', JSON.stringify({ format: 'spikelab-workspace', version: 1, workspace: { ...preset, seed: -1.5 } }), 'seed'],
+  ])('refuse %s with a SpecError naming the path', (_what, text, path) => {
+    const err = (() => {
+      try {
+        parseWorkspaceFile(text);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(SpecError);
+    expect((err as SpecError).jsonPath).toContain(path);
+  });
+
+  it('refuse weights that do not fit the network', () => {
+    const text = serializeWorkspaceFile({ workspace: preset, weights: { fc1: { shape: [1, 1], values: new Float32Array(1) } } });
+    expect(() => parseWorkspaceFile(text)).toThrow(/fc1/);
+  });
+});

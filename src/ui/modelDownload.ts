@@ -1,0 +1,31 @@
+import { AAMI_CLASSES } from '../core/data/datasets/aami.ts';
+import { metricsJson } from '../core/train/evaluate.ts';
+import { serializeModel } from '../core/train/modelFile.ts';
+import { currentWeights } from './runController.ts';
+import type { useStore } from './store/index.ts';
+
+/** Offers text as a file download (a blob URL on a temporary link). */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Downloads the workspace with its trained weights as a model file (the format of
+ * `spikelab train --out`, which "Open model…" reads back). Returns false when there are no
+ * trained weights that fit the current network.
+ */
+export function saveModelFile(store: typeof useStore): boolean {
+  const st = store.getState();
+  const ws = st.workspace;
+  const weights = ws ? currentWeights(store, ws) : undefined;
+  if (!ws || !weights) return false;
+  const classes = st.testClasses.length > 0 ? st.testClasses : AAMI_CLASSES;
+  const metrics = st.testMetrics ? metricsJson(st.testMetrics, classes) : {};
+  download(`${ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'model'}.model.json`, serializeModel({ workspace: ws, classes: [...classes], weights, metrics }));
+  return true;
+}

@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { LinkError } from '../../../core/errors.ts';
+import { currentWeights } from '../../runController.ts';
+import { buildShareLink, type ShareLink } from '../../share/shareLink.ts';
+import { saveWorkspaceFile } from '../../share/workspaceFileIo.ts';
+import { useStore } from '../../store/index.ts';
+
+/** The Share button in the header and the dialog it opens. */
+export function ShareButton() {
+  const [open, setOpen] = useState(false);
+  const disabled = useStore((s) => s.workspace === null);
+  return (
+    <>
+      <button type="button" data-testid="share-button" aria-haspopup="dialog" disabled={disabled} onClick={() => setOpen(true)}>
+        Share
+      </button>
+      {open ? <ShareDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+type Built = { readonly link: ShareLink } | { readonly error: string };
+
+/** Encodes the current workspace once per change of the workspace or its weights. */
+function useShareLink(): Built | null {
+  const ws = useStore((s) => s.workspace);
+  const weightsId = useStore((s) => s.weightsId);
+  return useMemo(() => {
+    if (!ws) return null;
+    try {
+      return { link: buildShareLink(ws, weightsId ? currentWeights(useStore, ws) : undefined, location) };
+    } catch (e) {
+      return { error: e instanceof LinkError ? e.reason : String(e) };
+    }
+  }, [ws, weightsId]);
+}
+
+/**
+ * A modal <dialog>: the browser traps focus, closes it on Escape and gives focus back to the Share
+ * button; the link field takes focus first, its text selected. Shows the link's size and whether
+ * the trained weights travel in it before copying.
+ */
+function ShareDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const built = useShareLink();
+  const hasWeights = useStore((s) => s.workspace !== null && s.weightsId !== null && s.weightsNetwork === JSON.stringify(s.workspace.network));
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    // StrictMode runs effects twice; a second showModal on an open dialog would throw.
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const link = built && 'link' in built ? built.link : null;
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link.url);
+      setCopyState('copied');
+    } catch {
+      // No clipboard permission (or no clipboard API): the selected field lets the user copy by hand.
+      setCopyState('failed');
+      field.current?.select();
+    }
+  };
+  return (
+    <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" data-testid="share-dialog" onClose={onClose}>
+      <h2 id="share-title">Share this workspace</h2>
+      {built && 'error' in built ? (
+        <p className="field-error" role="alert" data-testid="share-error">
+          No link can hold this workspace: {built.error}
+        </p>
+      ) : null}
+      {link ? (
+        <>
+          <input ref={field} className="share-url" readOnly value={link.url} aria-label="link to this workspace" data-testid="share-url" onFocus={(e) => e.target.select()} />
+          <p data-testid="share-size">
+            {link.url.length.toLocaleString('en')} characters ({link.chars.toLocaleString('en')} after the #); nothing is sent to a server.
+          </p>
+          <p data-testid="share-weights">
+            {link.weightsIncluded
+              ? `Trained weights included, quantised to ${link.weightBits ?? '?'} bits.`
+              : link.reason
+                ? `Trained weights not included: ${link.reason}.`
+                : 'No trained weights: the receiver runs the same untrained network.'}
+          </p>
+          {!link.weightsIncluded && hasWeights ? (
+            <button type="button" data-testid="share-save-workspace" onClick={() => saveWorkspaceFile(useStore)}>
+              Save workspace file (with full-precision weights)
+            </button>
+          ) : null}
+        </>
+      ) : null}
+      <div className="share-actions">
+        <button type="button" data-testid="share-copy" disabled={!link} onClick={() => void copy()}>
+          Copy link
+        </button>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+        <span role="status" data-testid="share-copy-status">
+          {copyState === 'copied' ? 'Copied.' : copyState === 'failed' ? 'Could not copy: the link is selected, press Ctrl+C.' : ''}
+        </span>
+      </div>
+    </dialog>
+  );
+}
