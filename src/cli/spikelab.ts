@@ -4,6 +4,7 @@ import { CONVERT_USAGE, convertCommand } from './convert.ts';
 import { EVAL_USAGE, evalCommand } from './eval.ts';
 import { INSPECT_USAGE, inspectCommand } from './inspect.ts';
 import { LINK_USAGE, linkCommand } from './link.ts';
+import { EXPORT_USAGE, IMPORT_USAGE, exportCommand, importCommand } from './nir.ts';
 import { TRAIN_USAGE, trainCommand } from './train.ts';
 import { MAP_USAGE, mapCommand } from './map.ts';
 import { CHIPS_USAGE, chipsCommand } from './chips.ts';
@@ -20,6 +21,8 @@ const COMMANDS: Readonly<Record<string, { usage: string; run: (argv: string[], i
   map: { usage: MAP_USAGE, run: mapCommand },
   chips: { usage: CHIPS_USAGE, run: chipsCommand },
   link: { usage: LINK_USAGE, run: linkCommand },
+  export: { usage: EXPORT_USAGE, run: exportCommand },
+  import: { usage: IMPORT_USAGE, run: importCommand },
 };
 
 const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');

@@ -1,0 +1,35 @@
+/**
+ * The HDF5 content of a NIR file as plain values, independent of the HDF5 library: groups of
+ * groups and datasets. Numbers keep their array type (float32 weights stay float32); integers are
+ * plain numbers (HDF5 int64 arrives as BigInt); strings are strings.
+ */
+
+/** One dataset: a float or integer array, or strings, with its shape ([] for a scalar). */
+export type H5Dataset =
+  | { readonly kind: 'float'; readonly shape: readonly number[]; readonly values: Float32Array | Float64Array }
+  | { readonly kind: 'int'; readonly shape: readonly number[]; readonly values: readonly number[] }
+  | { readonly kind: 'string'; readonly shape: readonly number[]; readonly values: readonly string[] };
+
+/** A group: named datasets and named subgroups. */
+export interface H5Group {
+  readonly datasets: ReadonlyMap<string, H5Dataset>;
+  readonly groups: ReadonlyMap<string, H5Group>;
+}
+
+/** A group under construction. */
+export interface H5GroupBuilder {
+  readonly datasets: Map<string, H5Dataset>;
+  readonly groups: Map<string, H5GroupBuilder>;
+}
+
+/** An empty group to fill. */
+export function newGroup(): H5GroupBuilder {
+  return { datasets: new Map(), groups: new Map() };
+}
+
+/** A scalar string dataset. */
+export const h5String = (value: string): H5Dataset => ({ kind: 'string', shape: [], values: [value] });
+/** An integer dataset: a scalar when `shape` is [], else an array. */
+export const h5Ints = (values: readonly number[], shape: readonly number[] = [values.length]): H5Dataset => ({ kind: 'int', shape, values });
+/** A scalar float64 dataset. */
+export const h5Number = (value: number): H5Dataset => ({ kind: 'float', shape: [], values: new Float64Array([value]) });

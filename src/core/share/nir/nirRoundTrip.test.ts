@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { initWeights, type NetworkWeights } from '../../network/weights.ts';
+import { prepareInput } from '../../pipeline.ts';
+import { networkSchema, type NetworkSpec } from '../../spec/network.ts';
+import type { Workspace } from '../../spec/workspace.ts';
+import { presetWorkspaces } from '../../../../test/support/presets.ts';
+import { networkToNir } from './networkToNir.ts';
+import { nirFromHdf5Bytes, nirToHdf5Bytes } from './nirHdf5.ts';
+import { nirToNetwork } from './nirToNetwork.ts';
+import { nirToWorkspace, workspaceToNir } from './nirWorkspace.ts';
+
+/** The step a preset runs at (the N-MNIST preset reads a file, whose step is in the workspace). */
+function stepOf(ws: Workspace): number {
+  return ws.data.kind === 'event-file' ? ws.data.stepUs / 1000 : prepareInput(ws).dtMs;
+}
+
+/** Weights as plain data, so that toEqual compares every value. */
+const plain = (w: NetworkWeights) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, { shape: [...v.shape], values: [...v.values] }]));
+
+const presets = presetWorkspaces();
+
+describe('NIR round trips', () => {
+  it.each(presets)('%s: network and weights come back identical from the NIR graph and from its HDF5 bytes', async (_file, ws) => {
+    const weights = initWeights(ws.network, ws.seed);
+    const { graph } = networkToNir(ws.network, weights, stepOf(ws));
+    const direct = nirToNetwork(graph);
+    expect(direct.network).toEqual(ws.network);
+    expect(plain(direct.weights)).toEqual(plain(weights));
+    const fromBytes = nirToNetwork(await nirFromHdf5Bytes(await nirToHdf5Bytes(graph)));
+    expect(fromBytes.network).toEqual(ws.network);
+    expect(plain(fromBytes.weights)).toEqual(plain(weights));
+    expect(fromBytes.dtMs).toBe(stepOf(ws));
+  });
+
+  it.each(presets)('%s: workspace → NIR file → workspace is identical', async (_file, ws) => {
+    const { graph } = workspaceToNir(ws, initWeights(ws.network, ws.seed), stepOf(ws));
+    const back = nirToWorkspace(await nirFromHdf5Bytes(await nirToHdf5Bytes(graph)));
+    expect(back.workspace).toEqual(ws);
+    expect(back.notes).not.toContainEqual(expect.stringMatching(/data source chosen/));
+  });
+
+  it('a network with every layer and neuron NIR can carry round-trips, time constants and resets included', async () => {
+    const network: NetworkSpec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'pixels', shape: [6, 6, 2] },
+        { kind: 'conv2d', name: 'conv', filters: 3, kernel: 3, padding: 'same', weightGain: 1.5 },
+        { kind: 'spiking', name: 'integrate', neuron: { model: 'if', reset: 'subtract', threshold: 0.7 } },
+        { kind: 'pool2d', name: 'avg', mode: 'avg', size: 2, stride: 1 },
+        { kind: 'flatten', name: 'flat' },
+        { kind: 'dense', name: 'fc1', units: 7 },
+        { kind: 'spiking', name: 'cuba', neuron: { model: 'cubaLif', tauSynMs: 5, beta: 0.9, threshold: 1.2 } },
+        { kind: 'dense', name: 'fc2', units: 5 },
+        { kind: 'spiking', name: 'noReset', neuron: { model: 'lif', tauMemMs: 10, reset: 'none', refractoryMs: 2 } },
+        { kind: 'dense', name: 'fc3', units: 4 },
+        { kind: 'spiking', name: 'noLeak', neuron: { model: 'lif', beta: 1, reset: 'zero' } },
+        { kind: 'dense', name: 'fc4', units: 3 },
+        { kind: 'readout', name: 'out', mode: 'membrane', beta: 1, reduce: 'mean' },
+      ],
+    });
+    const weights = initWeights(network, 5);
+    const { graph } = networkToNir(network, weights, 0.5);
+    expect(Object.values(graph.nodes).map((n) => n.type)).toEqual(['Input', 'Conv2d', 'IF', 'AvgPool2d', 'Flatten', 'Linear', 'CubaLIF', 'Linear', 'LI', 'Threshold', 'Linear', 'IF', 'Linear', 'I', 'Output']);
+    const back = nirToNetwork(await nirFromHdf5Bytes(await nirToHdf5Bytes(graph)));
+    expect(back.network).toEqual(network);
+    expect(plain(back.weights)).toEqual(plain(weights));
+  });
+});
