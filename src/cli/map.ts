@@ -93,9 +93,11 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
   const seed = intOption('seed', values.seed, 0, 0xffffffff);
   const weightBits = intOption('weight-bits', values['weight-bits'], 1, 32);
   const base = chipTargetOf(ws0);
+  // Another chip than the workspace's starts from that chip's own figures: the workspace's edits,
+  // custom chip and weight bits belong to its chip.
+  const other = values.chip !== undefined && values.chip !== base.id;
   const target = {
-    ...base,
-    ...(values.chip !== undefined ? { id: values.chip, overrides: values.chip === base.id ? base.overrides : {} } : {}),
+    ...(other ? { id: values.chip as string, seed: base.seed, congestion: base.congestion, overrides: {} } : base),
     ...(seed !== undefined ? { seed } : {}),
     ...(weightBits !== undefined ? { weightBits } : {}),
   };

@@ -16,7 +16,8 @@ export async function bootWorkspace(store: typeof useStore): Promise<void> {
     store.getState().setAutosave({ kind: 'error', message: `autosave is off (${e instanceof Error ? e.message : String(e)}): edits last until the page closes; share a link or save a model file to keep them` });
     return null;
   });
-  const restored = !opened && db !== null && (await restoreAutosave(store, db));
+  // With a link open, restoreAutosave only keeps the earlier work aside (autosave will overwrite it).
+  const restored = db !== null && (await restoreAutosave(store, db));
   if (db) startAutosave(store, db);
   // A link pasted while the default was loading wins over it.
   if (!opened && !restored && store.getState().workspace === null) {

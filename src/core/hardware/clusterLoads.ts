@@ -103,9 +103,11 @@ export function clusterLoads(ng: NetGraph, part: Partition, act: Activity, chip:
   for (let n = 0; n < ng.nets; n++) {
     const D = (start[n + 1] as number) - (start[n] as number);
     if ((ng.netSrcPop[n] as number) < 0 || D <= fanoutLimit) continue;
-    // A source's D splitters stay on one core: start a new core when they would straddle two.
+    // A net's splitters start on a fresh core when it has several sources (relayCluster counts
+    // whole cores from there) or when one source's D splitters would straddle two cores.
     const per = chip.neuronsPerCore;
-    if (Math.floor(splitterNeurons / per) !== Math.floor((splitterNeurons + D - 1) / per)) splitterNeurons = Math.ceil(splitterNeurons / per) * per;
+    const straddles = Math.floor(splitterNeurons / per) !== Math.floor((splitterNeurons + D - 1) / per);
+    if ((ng.netSrcCount[n] as number) > 1 || straddles) splitterNeurons = Math.ceil(splitterNeurons / per) * per;
     splitterStart[n] = splitterNeurons;
     const perCore = Math.max(1, Math.floor(per / D));
     const count = ng.netSrcCount[n] as number;

@@ -163,3 +163,26 @@ describe('refinement after the greedy partition', () => {
     for (const c of m.cores) expect(c.neurons).toBeLessThanOrEqual(20);
   });
 });
+
+describe('splitter cores (TrueNorth fan-out)', () => {
+  it('never fill a splitter core past its neurons, even when a dense net starts mid-core', async () => {
+    const tn = tinyMeshChip({ fanoutCoresPerNeuron: 1, neuronsPerCore: 256, inAxonsPerCore: 256, synapseBitsPerCore: null, outAxonsPerCore: 256, meshW: 8, meshH: 8 });
+    const net = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [50] },
+        { kind: 'dense', name: 'a', units: 100 },
+        { kind: 'spiking', name: 'h1', neuron: lif },
+        { kind: 'dense', name: 'b', units: 200 },
+        { kind: 'spiking', name: 'h2', neuron: lif },
+        { kind: 'dense', name: 'c', units: 300 },
+        { kind: 'readout', name: 'r', mode: 'membrane' },
+      ],
+    });
+    const m = await mapNetwork({ net, chip: tn, target: target(), events: randomEvents(net, 4), staticInput: false });
+    for (const c of m.cores) {
+      expect(c.neurons, `core ${c.index}`).toBeLessThanOrEqual(256);
+      expect(c.neurons, `core ${c.index} is used`).toBeGreaterThan(0);
+    }
+    expect(m.violations.filter((v) => v.constraint === 'output_axons')).toEqual([]);
+  });
+});

@@ -45,8 +45,10 @@ export const HOST_SLOT = -1;
 /** East–west and north–south hops from slot a to slot b (0 inside one tile), and chip borders crossed. */
 export function hopsBetween(g: MeshGeometry, a: number, b: number): { ew: number; ns: number; chips: number } {
   if (a === HOST_SLOT || b === HOST_SLOT) {
+    // The host is attached to chip 0's tile (0, 0): packets cross every chip border on the way.
     const s = a === HOST_SLOT ? b : a;
-    return { ew: g.X[s] as number, ns: g.Y[s] as number, chips: 0 };
+    const c = g.chipOf[s] as number;
+    return { ew: g.X[s] as number, ns: g.Y[s] as number, chips: (c % g.chipsW) + Math.floor(c / g.chipsW) };
   }
   if (g.tileOf[a] === g.tileOf[b]) return { ew: 0, ns: 0, chips: 0 };
   const ew = Math.abs((g.X[a] as number) - (g.X[b] as number));

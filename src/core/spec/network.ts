@@ -4,7 +4,9 @@ import { neuronSpecSchema } from '../neurons/index.ts';
 /** Layer names are identifiers: they key weights, recordings and links. */
 const layerName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a layer name starts with a letter and has only letters, digits, _ or - (at most 64)');
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a layer name starts with a letter and has only letters, digits, _ or - (at most 64)')
+  // Weights are keyed by layer name; links and files refuse these keys, so a layer may not take them.
+  .refine((n) => n !== 'constructor' && n !== 'prototype', 'a layer may not be called constructor or prototype');
 
 const positiveInt = z.number().int().positive();
 

@@ -72,6 +72,7 @@ describe('parseWorkspace', () => {
     ['both beta and tauMemMs', () => withChange((d) => (layer(d, 2)['neuron'] = { model: 'lif', beta: 0.9, tauMemMs: 10 })), 'network.layers[2].neuron.tauMemMs'],
     ['a duplicate layer name', () => withChange((d) => (layer(d, 2)['name'] = 'fc1')), 'network.layers[2].name'],
     ['a layer name with a space', () => withChange((d) => (layer(d, 1)['name'] = 'fc 1')), 'network.layers[1].name'],
+    ['a layer called constructor (weights are keyed by name)', () => withChange((d) => (layer(d, 1)['name'] = 'constructor')), 'network.layers[1].name'],
     ['an input layer that is not first', () => withChange((d) => d.network.layers.reverse()), 'network.layers[0].kind'],
     ['an input width that does not match the encoder', () => withChange((d) => (layer(d, 0)['shape'] = [3])), 'network.layers[0].shape'],
     ['a dense layer after a 3-D input', () => withChange((d) => {

@@ -11,11 +11,18 @@ import type { AutosaveRecord } from './autosaveRecord.ts';
 const preset = parseWorkspace(JSON.parse(readFileSync(new URL('../../../public/presets/default.workspace.json', import.meta.url), 'utf8')));
 
 /** An in-memory database standing in for IndexedDB; `fail` makes every call reject. */
-function fakeDb(initial?: unknown, fail = false): AutosaveDb & { writes: AutosaveRecord[] } {
+function fakeDb(initial?: unknown, fail = false): AutosaveDb & { writes: AutosaveRecord[]; backups: unknown[] } {
   let stored = initial;
   const writes: AutosaveRecord[] = [];
+  const backups: unknown[] = [];
   return {
     writes,
+    backups,
+    keepBackup: (r) => {
+      if (fail) return Promise.reject(new Error('quota exceeded'));
+      backups.push(structuredClone(r));
+      return Promise.resolve();
+    },
     read: () => (fail ? Promise.reject(new Error('blocked')) : Promise.resolve(stored)),
     write: (r) => {
       if (fail) return Promise.reject(new Error('quota exceeded'));
@@ -67,9 +74,29 @@ describe('autosave', () => {
   it('refuses a tampered record with a message and leaves the store empty for the default', async () => {
     const store = createStore();
     const tampered = { recordVersion: 1, savedAt: 0, workspace: { ...structuredClone(preset), seed: -1.5 }, weights: null };
-    expect(await restoreAutosave(store, fakeDb(tampered))).toBe(false);
+    const db = fakeDb(tampered);
+    expect(await restoreAutosave(store, db)).toBe(false);
     expect(store.getState().workspace).toBeNull();
     expect(store.getState().autosave).toMatchObject({ kind: 'error' });
+    // The unreadable record (corrupt, or from a newer Spikelab) is kept before anything overwrites it.
+    expect(db.backups).toEqual([tampered]);
+  });
+
+  it('keeps the earlier autosave aside when a shared link opened instead', async () => {
+    vi.useFakeTimers();
+    const author = createStore();
+    author.getState().loadWorkspace(preset);
+    const db = fakeDb();
+    const stop = startAutosave(author, db);
+    author.getState().edit('seed', (d) => void (d['seed'] = 33));
+    await vi.advanceTimersByTimeAsync(500);
+    stop();
+    const withLink = createStore();
+    withLink.getState().loadWorkspace({ ...preset, seed: 77 });
+    expect(await restoreAutosave(withLink, db)).toBe(false);
+    expect(withLink.getState().workspace?.seed).toBe(77);
+    expect((db.backups[0] as { workspace: { seed: number } }).workspace.seed).toBe(33);
+    expect(withLink.getState().autosave).toMatchObject({ kind: 'error', message: expect.stringMatching(/kept as a backup/) });
   });
 
   it('drops stored weights that do not fit the network but keeps the workspace', async () => {

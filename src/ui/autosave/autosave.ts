@@ -21,14 +21,33 @@ export async function restoreAutosave(store: typeof useStore, db: AutosaveDb): P
     store.getState().setAutosave({ kind: 'error', message: `the autosaved workspace could not be read: ${describe(e)}` });
     return false;
   }
-  if (stored === undefined || store.getState().workspace !== null) return false;
+  if (stored === undefined) return false;
+  if (store.getState().workspace !== null) {
+    // A link opened instead: the next autosave would overwrite this work, so keep it aside first.
+    await keepAside(db, stored, store, 'opening the shared link');
+    return false;
+  }
   try {
     const { workspace, weights } = readAutosaveRecord(stored);
     if (weights) store.getState().setTrain({ weightsId: weightArtifacts.put(weights), weightsNetwork: JSON.stringify(workspace.network) });
     store.getState().loadWorkspace(workspace);
     return true;
   } catch (e) {
-    store.getState().setAutosave({ kind: 'error', message: `the autosaved workspace was not restored: ${describe(e)}` });
+    // Unreadable here (corrupt, or saved by a newer Spikelab): keep it before the default is saved over it.
+    const kept = await keepAside(db, stored, store, 'restoring');
+    store.getState().setAutosave({ kind: 'error', message: `the autosaved workspace was not restored: ${describe(e)}${kept ? '; it is kept as a backup in IndexedDB (spikelab / autosave / before-replaced)' : ''}` });
+    return false;
+  }
+}
+
+/** Copies a stored record to the backup key; says so (or why not) in the autosave status. */
+async function keepAside(db: AutosaveDb, stored: unknown, store: typeof useStore, why: string): Promise<boolean> {
+  try {
+    await db.keepBackup(stored);
+    if (why !== 'restoring') store.getState().setAutosave({ kind: 'error', message: `your earlier autosaved workspace was replaced by ${why.replace('opening ', '')}; it is kept as a backup in IndexedDB (spikelab / autosave / before-replaced)` });
+    return true;
+  } catch (e) {
+    store.getState().setAutosave({ kind: 'error', message: `the earlier autosaved workspace could not be kept aside before ${why}: ${describe(e)}` });
     return false;
   }
 }

@@ -5,12 +5,16 @@ export interface AutosaveDb {
   /** The stored record, unvalidated, or undefined when nothing was saved yet. */
   read(): Promise<unknown>;
   write(record: AutosaveRecord): Promise<void>;
+  /** Keeps a stored record (as read, even unreadable) under a backup key, so no write can lose it. */
+  keepBackup(record: unknown): Promise<void>;
 }
 
 const DB_NAME = 'spikelab';
 const STORE = 'autosave';
 /** The one slot used today; named workspaces would add keys beside it. */
 const KEY = 'current';
+/** The record a shared link or an unreadable autosave displaced. */
+export const BACKUP_KEY = 'before-replaced';
 
 /** Wraps an IDBRequest in a promise that rejects with the request's own error. */
 function settle<T>(req: IDBRequest<T>): Promise<T> {
@@ -34,6 +38,9 @@ export async function openAutosaveDb(factory: IDBFactory | undefined = globalThi
     read: () => settle(tx('readonly').get(KEY)),
     async write(record) {
       await settle(tx('readwrite').put(record, KEY));
+    },
+    async keepBackup(record) {
+      await settle(tx('readwrite').put(record, BACKUP_KEY));
     },
   };
 }
