@@ -56,3 +56,13 @@ export function loadModelFile(path: string): ModelFile {
     throw e;
   }
 }
+
+/** What a command runs: exactly one of --workspace FILE, --preset NAME or --model MODEL.json (which brings its weights). */
+export function loadRunTarget(values: { workspace?: string | undefined; preset?: string | undefined; model?: string | undefined }): { workspace: Workspace; model?: ModelFile } {
+  if ([values.workspace, values.preset, values.model].filter((v) => v !== undefined).length !== 1) throw new UsageError('give exactly one of --workspace FILE, --preset NAME or --model MODEL.json');
+  if (values.model !== undefined) {
+    const model = loadModelFile(values.model);
+    return { workspace: model.workspace, model };
+  }
+  return { workspace: values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? 'default') };
+}

@@ -4,7 +4,7 @@ import { assertFits } from '../core/hardware/mapNetwork.ts';
 import { chipTargetOf, mapWorkspace } from '../core/hardware/mapWorkspace.ts';
 import type { MappingResult } from '../core/hardware/mappingTypes.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
-import { loadModelFile, loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
+import { loadRunTarget } from './loadWorkspace.ts';
 import { formatEngineering as formatSi } from '../core/format/engineering.ts';
 
 export const MAP_USAGE =
@@ -87,9 +87,7 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  if ([values.workspace, values.preset, values.model].filter((v) => v !== undefined).length !== 1) throw new UsageError('give exactly one of --workspace FILE, --preset NAME or --model MODEL.json');
-  const model = values.model !== undefined ? loadModelFile(values.model) : undefined;
-  const ws0 = model ? model.workspace : values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? 'default');
+  const { workspace: ws0, model } = loadRunTarget(values);
   const seed = intOption('seed', values.seed, 0, 0xffffffff);
   const weightBits = intOption('weight-bits', values['weight-bits'], 1, 32);
   const base = chipTargetOf(ws0);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
 import { prepareRun, simulatePrepared } from '../core/pipeline.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
-import { loadModelFile, loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
+import { loadRunTarget } from './loadWorkspace.ts';
 
 export const SIMULATE_USAGE =
   'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--engine events|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
@@ -24,11 +24,11 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
     strict: true,
     allowPositionals: false,
   });
-  if ([values.workspace, values.preset, values.model].filter((v) => v !== undefined).length !== 1) throw new UsageError('give exactly one of --workspace FILE, --preset NAME or --model MODEL.json');
   const engineName = values.engine as EngineRequest;
   if (!ENGINES.includes(engineName)) throw new UsageError(`unknown engine '${values.engine}'; choose one of ${ENGINES.join(', ')}`);
-  const model = values.model !== undefined ? loadModelFile(values.model) : undefined;
-  let ws = model ? model.workspace : values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? 'default');
+  const target = loadRunTarget(values);
+  const model = target.model;
+  let ws = target.workspace;
   if (values.seed !== undefined) {
     const seed = Number(values.seed);
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);

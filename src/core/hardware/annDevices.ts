@@ -1,4 +1,4 @@
-import { convOutSide, shapeSize, type Shape } from '../network/shapes.ts';
+import { convOutSide, shapeSize, type Shape, windowOf } from '../network/shapes.ts';
 import type { FigureStatus } from './chipProfile.ts';
 import type { PopulationGraph } from './populations.ts';
 
@@ -80,9 +80,7 @@ export function annMacsPerPass(graph: PopulationGraph): number {
         shape = [shapeSize(shape)];
       } else if ((op.kind === 'conv2d' || op.kind === 'pool2d') && shape.length === 3) {
         const [h, w, c] = shape;
-        const k = op.kind === 'conv2d' ? op.kernel : op.size;
-        const s = op.kind === 'conv2d' ? op.stride : (op.stride ?? op.size);
-        const padding = op.kind === 'conv2d' ? op.padding : 'valid';
+        const { k, stride: s, padding } = windowOf(op);
         const oh = convOutSide(h, k, s, padding);
         const ow = convOutSide(w, k, s, padding);
         if (op.kind === 'conv2d') macs += oh * ow * op.filters * k * k * c;

@@ -1,4 +1,4 @@
-import { convOutSide, padBefore, type Shape } from '../network/shapes.ts';
+import { convOutSide, padBefore, type Shape, windowOf } from '../network/shapes.ts';
 import type { LayerSpec } from '../spec/network.ts';
 import type { PopulationGraph } from './populations.ts';
 
@@ -65,9 +65,7 @@ function forwardBox(box: Box, layer: LayerSpec, shape: Shape): { box: Box; shape
   if (layer.kind === 'flatten' || shape.length !== 3) return { box, shape };
   const [h, w, c] = shape;
   if (layer.kind !== 'conv2d' && layer.kind !== 'pool2d') return { box, shape };
-  const k = layer.kind === 'conv2d' ? layer.kernel : layer.size;
-  const s = layer.kind === 'conv2d' ? layer.stride : (layer.stride ?? layer.size);
-  const padding = layer.kind === 'conv2d' ? layer.padding : 'valid';
+  const { k, stride: s, padding } = windowOf(layer);
   const oh = convOutSide(h, k, s, padding);
   const ow = convOutSide(w, k, s, padding);
   const [y0, y1] = windowRange(box.y0, box.y1, k, s, padBefore(h, k, s, padding), oh);

@@ -1,5 +1,5 @@
 import { SpecError, type Violation } from '../errors.ts';
-import { convOutSide, padBefore, shapeSize, type Shape } from '../network/shapes.ts';
+import { convOutSide, padBefore, shapeSize, type Shape, windowOf } from '../network/shapes.ts';
 import type { LayerSpec } from '../spec/network.ts';
 import type { ChipProfile } from './chipProfile.ts';
 import type { PopulationGraph } from './populations.ts';
@@ -78,9 +78,7 @@ export function projectionFanout(inShape: Shape, ops: readonly LayerSpec[]): { w
       shape = [inSize];
     } else if ((op.kind === 'conv2d' || op.kind === 'pool2d') && shape.length === 3) {
       const [h, w, c] = shape;
-      const k = op.kind === 'conv2d' ? op.kernel : op.size;
-      const s = op.kind === 'conv2d' ? op.stride : (op.stride ?? op.size);
-      const padding = op.kind === 'conv2d' ? op.padding : 'valid';
+      const { k, stride: s, padding } = windowOf(op);
       const oh = convOutSide(h, k, s, padding);
       const ow = convOutSide(w, k, s, padding);
       const rows = axisCover(h, k, s, padBefore(h, k, s, padding), oh);

@@ -1,5 +1,5 @@
 import type { SpecIssue } from '../errors.ts';
-import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
+import type { Conv2dLayerSpec, LayerSpec, NetworkSpec, Pool2dLayerSpec } from '../spec/network.ts';
 
 /** Per-step shape of a layer's output: `[n]` or `[h, w, c]` (channels last). */
 export type Shape = readonly [number] | readonly [number, number, number];
@@ -20,6 +20,11 @@ export function padBefore(n: number, k: number, stride: number, padding: 'valid'
   const outSide = Math.ceil(n / stride);
   const total = Math.max((outSide - 1) * stride + k - n, 0);
   return Math.floor(total / 2);
+}
+
+/** The window of a conv2d or pool2d layer: side, stride (a pool's defaults to its size) and padding. */
+export function windowOf(layer: Conv2dLayerSpec | Pool2dLayerSpec): { k: number; stride: number; padding: 'valid' | 'same' } {
+  return layer.kind === 'conv2d' ? { k: layer.kernel, stride: layer.stride, padding: layer.padding } : { k: layer.size, stride: layer.stride ?? layer.size, padding: 'valid' };
 }
 
 /** Result of shape inference: the output shape of every layer, or the issues that prevent it. */
@@ -77,9 +82,7 @@ function outputShape(layer: LayerSpec, inShape: Shape | undefined, path: string,
         return undefined;
       }
       const [h, w, c] = inShape;
-      const k = layer.kind === 'conv2d' ? layer.kernel : layer.size;
-      const stride = layer.kind === 'conv2d' ? layer.stride : (layer.stride ?? layer.size);
-      const padding = layer.kind === 'conv2d' ? layer.padding : 'valid';
+      const { k, stride, padding } = windowOf(layer);
       const oh = convOutSide(h, k, stride, padding);
       const ow = convOutSide(w, k, stride, padding);
       if (oh < 1 || ow < 1) {
