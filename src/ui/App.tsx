@@ -7,6 +7,7 @@ import { Header } from './panels/Header.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { LinkNotice } from './panels/share/LinkNotice.tsx';
+import { ConflictBanner } from './panels/workspaces/ConflictBanner.tsx';
 import { TrainPanel } from './panels/TrainPanel.tsx';
 import type { TrainClient } from '../../workers/trainClient.ts';
 import type { RunController } from './runController.ts';
@@ -43,6 +44,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
       <Header controller={controller} />
       <ErrorBanner />
       <LinkNotice />
+      <ConflictBanner />
       {ready ? (
         <main className="workbench">
           <aside className="left">

@@ -1,29 +1,55 @@
-import { openAutosaveDb } from './autosave/autosaveDb.ts';
-import { restoreAutosave, startAutosave } from './autosave/autosave.ts';
+import { broadcastSaveChannel, startAutosave, TAB_DOC_KEY } from './autosave/autosave.ts';
+import { restoreSaved } from './autosave/restoreSaved.ts';
+import { openWorkspaceDb } from './autosave/workspaceDb.ts';
+import { newWorkspaceId } from './autosave/workspaceEntry.ts';
 import { loadDefaultWorkspace } from './boot.ts';
 import { openLinkInUrl, startUrlSync } from './share/urlSync.ts';
 import type { useStore } from './store/index.ts';
+import { createWorkspaceLibrary, setWorkspaceLibrary } from './workspaces/workspaceLibrary.ts';
+
+/** sessionStorage, when the page may use it (it throws in some sandboxed frames). */
+function tabStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Boots the workspace: a share link in the URL fragment, else the autosaved workspace, else the
- * embedded default (STYLE.md layout, main.tsx). Then autosaves every change. Without IndexedDB the
- * page still works; the header says autosave is off and why.
+ * Boots the workspace: a share link in the URL fragment (opened as a new saved workspace), else
+ * the saved workspace this tab showed before a reload, else the one saved last, else the embedded
+ * default (STYLE.md layout, main.tsx). Then autosaves every change. Without IndexedDB the page
+ * still works; the header says autosave is off and why.
  */
 export async function bootWorkspace(store: typeof useStore): Promise<void> {
   startUrlSync(store);
   const opened = openLinkInUrl(store);
-  const db = await openAutosaveDb().catch((e: unknown) => {
-    store.getState().setAutosave({ kind: 'error', message: `autosave is off (${e instanceof Error ? e.message : String(e)}): edits last until the page closes; share a link or save a model file to keep them` });
+  const db = await openWorkspaceDb().catch((e: unknown) => {
+    store.getState().setAutosave({ kind: 'error', message: `autosave is off (${e instanceof Error ? e.message : String(e)}): edits last until the page closes; save a workspace file or share a link to keep them` });
     return null;
   });
-  // With a link open, restoreAutosave only keeps the earlier work aside (autosave will overwrite it).
-  const restored = db !== null && (await restoreAutosave(store, db));
-  if (db) startAutosave(store, db);
+  let restored = false;
+  if (db) {
+    const session = tabStorage();
+    let tabDocId: string | null = null;
+    try {
+      tabDocId = session?.getItem(TAB_DOC_KEY) ?? null;
+    } catch {
+      tabDocId = null;
+    }
+    const autosave = startAutosave(store, db, { channel: broadcastSaveChannel(), session });
+    setWorkspaceLibrary(createWorkspaceLibrary(store, db, autosave));
+    restored = await restoreSaved(store, db, autosave, tabDocId);
+  }
   // A link pasted while the default was loading wins over it.
   if (!opened && !restored && store.getState().workspace === null) {
     try {
       const ws = await loadDefaultWorkspace();
-      if (store.getState().workspace === null) store.getState().loadWorkspace(ws);
+      if (store.getState().workspace === null) {
+        store.getState().setDoc({ docId: newWorkspaceId() });
+        store.getState().loadWorkspace(ws);
+      }
     } catch (e) {
       store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
     }

@@ -1,90 +1,214 @@
-import { weightArtifacts, currentWeights } from '../runController.ts';
+import type { NetworkWeights } from '../../core/network/weights.ts';
+import type { Workspace } from '../../core/spec/workspace.ts';
+import { currentWeights, weightArtifacts } from '../runController.ts';
 import type { useStore } from '../store/index.ts';
-import type { AutosaveDb } from './autosaveDb.ts';
-import { readAutosaveRecord, toAutosaveRecord } from './autosaveRecord.ts';
+import { toAutosaveRecord } from './autosaveRecord.ts';
+import type { WorkspaceDb } from './workspaceDb.ts';
+import { isWorkspaceEntry, summariseWorkspace, type WorkspaceEntry } from './workspaceEntry.ts';
 
 /** Debounce of autosave: a burst of edits (typing, dragging a slider) is one write. */
 export const AUTOSAVE_DEBOUNCE_MS = 500;
 
+/** Name of the BroadcastChannel on which tabs of this origin announce their saves. */
+export const SAVES_CHANNEL = 'spikelab-workspaces';
+
+/** What a tab tells the others after it wrote or deleted a saved workspace. */
+export type SaveAnnouncement = { readonly kind: 'saved'; readonly entry: WorkspaceEntry } | { readonly kind: 'deleted'; readonly id: string };
+
+/** The channel between tabs (BroadcastChannel in the page; a pair of fakes in unit tests). */
+export interface SaveChannel {
+  post(message: SaveAnnouncement): void;
+  /** Registers the handler for other tabs' messages; returns the unsubscribe. */
+  listen(onMessage: (message: unknown) => void): () => void;
+}
+
+/** A BroadcastChannel as a SaveChannel, or undefined where the browser has none. */
+export function broadcastSaveChannel(): SaveChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined;
+  const channel = new BroadcastChannel(SAVES_CHANNEL);
+  return {
+    post: (m) => channel.postMessage(m),
+    listen(onMessage) {
+      const handler = (ev: MessageEvent<unknown>) => onMessage(ev.data);
+      channel.addEventListener('message', handler);
+      return () => {
+        channel.removeEventListener('message', handler);
+        channel.close();
+      };
+    },
+  };
+}
+
+/** Autosave's status while a conflict with another tab holds this tab's saves. */
+const HELD = 'not saved: another tab changed this workspace; choose above which version to keep';
+
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/**
- * Puts the autosaved workspace (and weights) back, unless something else was loaded meanwhile (a
- * link pasted during boot wins). An unreadable record is reported and left for the next save to
- * replace. Returns whether a workspace was restored.
- */
-export async function restoreAutosave(store: typeof useStore, db: AutosaveDb): Promise<boolean> {
-  let stored: unknown;
-  try {
-    stored = await db.read();
-  } catch (e) {
-    store.getState().setAutosave({ kind: 'error', message: `the autosaved workspace could not be read: ${describe(e)}` });
-    return false;
-  }
-  if (stored === undefined) return false;
-  if (store.getState().workspace !== null) {
-    // A link opened instead: the next autosave would overwrite this work, so keep it aside first.
-    await keepAside(db, stored, store, 'opening the shared link');
-    return false;
-  }
-  try {
-    const { workspace, weights } = readAutosaveRecord(stored);
-    if (weights) store.getState().setTrain({ weightsId: weightArtifacts.put(weights), weightsNetwork: JSON.stringify(workspace.network) });
-    store.getState().loadWorkspace(workspace);
-    return true;
-  } catch (e) {
-    // Unreadable here (corrupt, or saved by a newer Spikelab): keep it before the default is saved over it.
-    const kept = await keepAside(db, stored, store, 'restoring');
-    store.getState().setAutosave({ kind: 'error', message: `the autosaved workspace was not restored: ${describe(e)}${kept ? '; it is kept as a backup in IndexedDB (spikelab / autosave / before-replaced)' : ''}` });
-    return false;
-  }
+/** What one save writes: the saved workspace it belongs to, and its content at the time of the edit. */
+interface Pending {
+  readonly docId: string;
+  readonly workspace: Workspace;
+  readonly weights: NetworkWeights | undefined;
 }
 
-/** Copies a stored record to the backup key; says so (or why not) in the autosave status. */
-async function keepAside(db: AutosaveDb, stored: unknown, store: typeof useStore, why: string): Promise<boolean> {
-  try {
-    await db.keepBackup(stored);
-    if (why !== 'restoring') store.getState().setAutosave({ kind: 'error', message: `your earlier autosaved workspace was replaced by ${why.replace('opening ', '')}; it is kept as a backup in IndexedDB (spikelab / autosave / before-replaced)` });
-    return true;
-  } catch (e) {
-    store.getState().setAutosave({ kind: 'error', message: `the earlier autosaved workspace could not be kept aside before ${why}: ${describe(e)}` });
-    return false;
-  }
+/** Autosave's handle, for the workspace list (which must save before switching). */
+export interface Autosave {
+  /** Writes any pending save now and waits for every save in flight. */
+  flush(): Promise<void>;
+  /** Saves the workspace shown now, debounce or not (after a conflict was resolved). */
+  saveNow(): Promise<void>;
+  /**
+   * Shows a saved workspace as it was read from the database (revision `revision`), without a
+   * save of its own: its content is the database's, and a needless save would look like an edit
+   * to another tab that has it open.
+   */
+  show(id: string, revision: number, workspace: Workspace, weights: NetworkWeights | undefined): void;
+  /** Tells the other tabs that a saved workspace was deleted here. */
+  announceDeleted(id: string): void;
+  /** Reloads the list of saved workspaces into the store. */
+  refreshList(): Promise<void>;
+  stop(): void;
 }
 
+/** Where this tab remembers which saved workspace it shows, so a reload comes back to it. */
+export const TAB_DOC_KEY = 'spikelab.docId';
+
 /**
- * Saves the workspace and the weights that fit it whenever either changes, debounced; a page
- * being hidden (tab closed, reload) flushes the pending save at once. Returns the stop function.
+ * Saves the workspace and the weights that fit it whenever either changes, debounced, into the
+ * saved workspace the tab shows (store.docId). Every write is a compare-and-set on the revision
+ * this tab knows: when another tab saved the same workspace in between, nothing is written and the
+ * store gets a conflict for the user to settle (ConflictBanner). Other tabs' saves arrive on the
+ * channel too, so the conflict shows before this tab even edits. A page being hidden (tab closed,
+ * reload) flushes the pending save at once.
  */
-export function startAutosave(store: typeof useStore, db: AutosaveDb, debounceMs = AUTOSAVE_DEBOUNCE_MS, now: () => number = Date.now): () => void {
+export function startAutosave(
+  store: typeof useStore,
+  db: WorkspaceDb,
+  options: { debounceMs?: number; now?: () => number; channel?: SaveChannel | undefined; session?: Pick<Storage, 'setItem'> | undefined } = {},
+): Autosave {
+  const { debounceMs = AUTOSAVE_DEBOUNCE_MS, now = Date.now, channel, session } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = async () => {
-    timer = undefined;
-    const ws = store.getState().workspace;
-    if (!ws) return;
+  let pending: Pending | null = null;
+  // Saves run one after another: two in flight would both write over the same known revision.
+  let queue: Promise<void> = Promise.resolve();
+  // What the store showed when it last matched the database (loaded or saved): no save needed.
+  let settled: { docId: string | null; workspace: Workspace | null; weightsId: string | null } = { docId: null, workspace: null, weightsId: null };
+
+  const refreshList = async () => {
     try {
-      await db.write(toAutosaveRecord(ws, currentWeights(store, ws), now()));
-      store.getState().setAutosave({ kind: 'saved', at: now() });
+      store.getState().setDoc({ docs: await db.list() });
     } catch (e) {
-      store.getState().setAutosave({ kind: 'error', message: `autosave failed: ${describe(e)}; share a link or save a model file to keep this work` });
+      store.getState().setAutosave({ kind: 'error', message: `the list of saved workspaces could not be read: ${describe(e)}` });
     }
   };
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (s.workspace === prev.workspace && s.weightsId === prev.weightsId) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void save(), debounceMs);
-  });
-  const flush = () => {
-    if (timer !== undefined && document.visibilityState === 'hidden') {
-      clearTimeout(timer);
-      void save();
+
+  const write = async (p: Pending) => {
+    const st = store.getState();
+    if (st.docConflict?.id === p.docId) {
+      st.setAutosave({ kind: 'error', message: HELD });
+      return;
     }
+    const expected = st.knownRevisions[p.docId] ?? null;
+    const revision = (expected ?? 0) + 1;
+    const savedAt = now();
+    const entry: WorkspaceEntry = { id: p.docId, name: p.workspace.name, savedAt, revision, summary: summariseWorkspace(p.workspace), hasWeights: p.weights !== undefined };
+    try {
+      const outcome = await db.write(toAutosaveRecord(p.docId, revision, p.workspace, p.weights, savedAt), entry, expected);
+      if (!outcome.ok) {
+        store.getState().setDoc({ docConflict: { id: p.docId, theirs: outcome.current } });
+        store.getState().setAutosave({ kind: 'error', message: HELD });
+      } else {
+        store.getState().setKnownRevision(p.docId, revision);
+        store.getState().setAutosave({ kind: 'saved', at: savedAt });
+        channel?.post({ kind: 'saved', entry });
+      }
+    } catch (e) {
+      store.getState().setAutosave({ kind: 'error', message: `autosave failed: ${describe(e)}; save a workspace file or share a link to keep this work` });
+    }
+    await refreshList();
+  };
+  const enqueue = (p: Pending) => {
+    queue = queue.then(() => write(p));
+    return queue;
+  };
+  const snapshot = (): Pending | null => {
+    const { docId, workspace } = store.getState();
+    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace) } : null;
+  };
+  const fire = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const p = pending;
+    pending = null;
+    return p ? enqueue(p) : queue;
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.docId !== prev.docId && s.docId !== null) session?.setItem(TAB_DOC_KEY, s.docId);
+    if (s.workspace === prev.workspace && s.weightsId === prev.weightsId && s.docId === prev.docId) return;
+    // A different saved workspace: the edit still pending belongs to the one before; write it now.
+    if (pending && pending.docId !== s.docId) void fire();
+    if (s.docId === settled.docId && s.workspace === settled.workspace && s.weightsId === settled.weightsId) return;
+    pending = snapshot();
+    clearTimeout(timer);
+    timer = setTimeout(() => void fire(), debounceMs);
+  });
+
+  const unlisten = channel?.listen((m) => {
+    // Another tab of this origin sent it, maybe an older or newer page: check its shape.
+    const msg = typeof m === 'object' && m !== null ? (m as Record<string, unknown>) : {};
+    const entry = msg['kind'] === 'saved' && isWorkspaceEntry(msg['entry']) ? msg['entry'] : null;
+    const deleted = msg['kind'] === 'deleted' && typeof msg['id'] === 'string' ? msg['id'] : null;
+    if (!entry && !deleted) return;
+    void refreshList();
+    const st = store.getState();
+    if (entry && entry.id === st.docId && entry.revision !== st.knownRevisions[entry.id]) st.setDoc({ docConflict: { id: entry.id, theirs: entry } });
+    if (deleted && deleted === st.docId) st.setDoc({ docConflict: { id: deleted, theirs: null } });
+  });
+
+  const onHidden = () => {
+    if (timer !== undefined && document.visibilityState === 'hidden') void fire();
   };
   const hasDocument = typeof document !== 'undefined';
-  if (hasDocument) document.addEventListener('visibilitychange', flush);
-  return () => {
-    unsubscribe();
-    clearTimeout(timer);
-    if (hasDocument) document.removeEventListener('visibilitychange', flush);
+  if (hasDocument) document.addEventListener('visibilitychange', onHidden);
+  void refreshList();
+  // Opened before autosave started (a link at boot): save it like any change.
+  pending = snapshot();
+  if (pending) timer = setTimeout(() => void fire(), debounceMs);
+
+  return {
+    flush: () => fire(),
+    async saveNow() {
+      await fire();
+      const p = snapshot();
+      if (p) await enqueue(p);
+    },
+    show(id, revision, workspace, weights) {
+      const weightsId = weights ? weightArtifacts.put(weights) : null;
+      settled = { docId: id, workspace, weightsId };
+      // One state change, so autosave never sees a mix of the old workspace and the new weights.
+      store.setState((s) => ({
+        knownRevisions: { ...s.knownRevisions, [id]: revision },
+        weightsId,
+        weightsNetwork: weights ? JSON.stringify(workspace.network) : null,
+        testMetrics: null,
+        epochs: [],
+        trainStatus: 'idle',
+        docId: id,
+        docConflict: null,
+        workspace,
+        editError: null,
+        past: [],
+        future: [],
+      }));
+    },
+    announceDeleted: (id) => channel?.post({ kind: 'deleted', id }),
+    refreshList,
+    stop() {
+      unsubscribe();
+      unlisten?.();
+      clearTimeout(timer);
+      if (hasDocument) document.removeEventListener('visibilitychange', onHidden);
+    },
   };
 }

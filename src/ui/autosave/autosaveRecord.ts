@@ -2,12 +2,18 @@ import { checkWeights, type LayerWeights, type NetworkWeights } from '../../core
 import { parseWorkspace } from '../../core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
 
-/** Version of the stored record (not the workspace schema, which parseWorkspace migrates). */
-export const AUTOSAVE_RECORD_VERSION = 1;
+/**
+ * Version of the stored record (not the workspace schema, which parseWorkspace migrates). Version
+ * 1 was the single autosave slot; version 2 adds the id and revision of a named workspace.
+ */
+export const AUTOSAVE_RECORD_VERSION = 2;
 
 /** What autosave keeps in IndexedDB: the workspace as JSON and its trained weights, if any. */
 export interface AutosaveRecord {
   readonly recordVersion: number;
+  readonly id: string;
+  /** The save count this record was written as (WorkspaceEntry.revision). */
+  readonly revision: number;
   /** Epoch milliseconds of the save. */
   readonly savedAt: number;
   readonly workspace: Workspace;
@@ -15,8 +21,8 @@ export interface AutosaveRecord {
 }
 
 /** The record to store for a workspace and the weights that fit it. */
-export function toAutosaveRecord(workspace: Workspace, weights: NetworkWeights | undefined, now: number): AutosaveRecord {
-  return { recordVersion: AUTOSAVE_RECORD_VERSION, savedAt: now, workspace, weights: weights ?? null };
+export function toAutosaveRecord(id: string, revision: number, workspace: Workspace, weights: NetworkWeights | undefined, now: number): AutosaveRecord {
+  return { recordVersion: AUTOSAVE_RECORD_VERSION, id, revision, savedAt: now, workspace, weights: weights ?? null };
 }
 
 function isLayerWeights(v: unknown): v is LayerWeights {
@@ -45,12 +51,22 @@ function readWeights(ws: Workspace, v: unknown): NetworkWeights | undefined {
  * parseWorkspace (so older versions migrate); weights that do not fit are dropped, not trusted.
  * Throws SpecError when the workspace is invalid, and Error for a record of another shape.
  */
-export function readAutosaveRecord(value: unknown): { workspace: Workspace; weights?: NetworkWeights; savedAt: number } {
+export function readAutosaveRecord(value: unknown): RestoredRecord {
   if (typeof value !== 'object' || value === null) throw new Error('the autosaved record is not an object');
-  const rec = value as { recordVersion?: unknown; savedAt?: unknown; workspace?: unknown; weights?: unknown };
-  if (rec.recordVersion !== AUTOSAVE_RECORD_VERSION) throw new Error(`the autosaved record has version ${String(rec.recordVersion)}; this page reads ${AUTOSAVE_RECORD_VERSION}`);
+  const rec = value as { recordVersion?: unknown; savedAt?: unknown; workspace?: unknown; weights?: unknown; revision?: unknown };
+  // Version 1 records (the single slot) read the same; they have no revision yet.
+  if (rec.recordVersion !== AUTOSAVE_RECORD_VERSION && rec.recordVersion !== 1) throw new Error(`the autosaved record has version ${String(rec.recordVersion)}; this page reads 1 and ${AUTOSAVE_RECORD_VERSION}`);
   const workspace = parseWorkspace(rec.workspace);
   const weights = readWeights(workspace, rec.weights);
   const savedAt = typeof rec.savedAt === 'number' ? rec.savedAt : 0;
-  return weights ? { workspace, weights, savedAt } : { workspace, savedAt };
+  const revision = Number.isInteger(rec.revision) ? (rec.revision as number) : 0;
+  return weights ? { workspace, weights, savedAt, revision } : { workspace, savedAt, revision };
+}
+
+/** A record read back and validated. */
+export interface RestoredRecord {
+  readonly workspace: Workspace;
+  readonly weights?: NetworkWeights;
+  readonly savedAt: number;
+  readonly revision: number;
 }

@@ -3,7 +3,9 @@ import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
+import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { ShareButton } from './share/ShareDialog.tsx';
+import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 
 /** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
@@ -26,7 +28,8 @@ export function Header({ controller }: { controller: RunController }) {
           value={PRESETS.find((p) => p.label === name || name?.startsWith(p.label))?.id ?? ''}
           onChange={(e) =>
             void loadPresetWorkspace(e.target.value).then(
-              (ws) => useStore.getState().loadWorkspace(ws),
+              // A new saved workspace: the one shown stays in the workspace list, and undo returns to it.
+              (ws) => replaceWorkspace(useStore, ws, undefined, `open preset ${ws.name}`),
               (err: unknown) => useStore.getState().setRun({ status: 'error', error: err instanceof Error ? err.message : String(err) }),
             )
           }
@@ -66,6 +69,7 @@ export function Header({ controller }: { controller: RunController }) {
           </button>
         )}
       </div>
+      <WorkspacesButton />
       <ModelFileControls />
       <WorkspaceFileControls />
       <ShareButton />

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { parseModel } from '../../core/train/modelFile.ts';
 import { saveModelFile } from '../modelDownload.ts';
-import { weightArtifacts } from '../runController.ts';
+import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { useStore } from '../store/index.ts';
 
 /**
  * Open a model file (`spikelab train --out` writes the same format) or save the trained one: the
- * workspace it was trained from plus its weights. Opening replaces the workspace (undo restores
- * it); a bad file is explained and nothing changes.
+ * workspace it was trained from plus its weights. Opening makes a new saved workspace (undo returns
+ * to the one before); a bad file is explained and nothing changes.
  */
 export function ModelFileControls() {
   const input = useRef<HTMLInputElement>(null);
@@ -19,11 +19,7 @@ export function ModelFileControls() {
   const open = async (file: File) => {
     try {
       const model = parseModel(await file.text());
-      const st = useStore.getState();
-      const previous = st.workspace;
-      st.loadWorkspace(model.workspace);
-      if (previous) useStore.setState({ past: [{ label: `open model ${file.name}`, workspace: previous }] });
-      st.setTrain({ weightsId: weightArtifacts.put(model.weights), weightsNetwork: JSON.stringify(model.workspace.network), testMetrics: null, testClasses: model.classes, epochs: [], trainStatus: 'idle' });
+      replaceWorkspace(useStore, model.workspace, model.weights, `open model ${file.name}`, { testClasses: model.classes });
       const acc = typeof model.metrics['accuracy'] === 'number' ? `, test accuracy ${(100 * model.metrics['accuracy']).toFixed(2)} %` : '';
       setMessage({ text: `opened ${file.name}: ${Object.keys(model.weights).length} weight arrays${acc}`, error: false });
     } catch (e) {

@@ -1,24 +1,35 @@
 import type { NetworkWeights } from '../../core/network/weights.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
+import { newWorkspaceId } from '../autosave/workspaceEntry.ts';
 import { weightArtifacts } from '../runController.ts';
+import { snapshotDoc } from '../store/historySlice.ts';
 import type { useStore } from '../store/index.ts';
+import type { TrainSlice } from '../store/trainSlice.ts';
 
 /**
- * Replaces the workspace with one from outside (a link, a file): undo returns to the previous
- * one, and the weights that came with it go where the run controller looks. Without weights the
- * trained ones are cleared, so the page runs the same network the sender ran.
+ * Opens a workspace from outside (a link, a file, a preset, a model) as a new saved workspace:
+ * the one shown before stays in the workspace list untouched, and undo returns to it with its
+ * weights. Without weights the trained ones are cleared, so the page runs the same network the
+ * sender ran.
  */
-export function replaceWorkspace(store: typeof useStore, workspace: Workspace, weights: NetworkWeights | undefined, label: string): void {
+export function replaceWorkspace(store: typeof useStore, workspace: Workspace, weights: NetworkWeights | undefined, label: string, train: Partial<Pick<TrainSlice, 'testClasses'>> = {}): void {
   const st = store.getState();
-  const { workspace: previous, past } = st;
-  st.setTrain({
-    weightsId: weights ? weightArtifacts.put(weights) : null,
+  const previous = st.workspace;
+  const weightsId = weights ? weightArtifacts.put(weights) : null;
+  // One state change: autosave must never see the old workspace with the new weights (it would
+  // save the old workspace without its own).
+  store.setState({
+    weightsId,
     weightsNetwork: weights ? JSON.stringify(workspace.network) : null,
     testMetrics: null,
     epochs: [],
     trainStatus: 'idle',
+    ...train,
+    docId: newWorkspaceId(),
+    docConflict: null,
+    workspace,
+    editError: null,
+    past: previous ? [...st.past.slice(-99), { label, workspace: previous, doc: snapshotDoc(st) }] : [],
+    future: [],
   });
-  st.loadWorkspace(workspace);
-  // loadWorkspace clears the history; the edits before the replacement stay undoable.
-  if (previous) store.setState({ past: [...past.slice(-99), { label, workspace: previous }] });
 }

@@ -1,11 +1,37 @@
 import type { StateCreator } from 'zustand';
+import type { NetworkWeights } from '../../core/network/weights.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
+import { weightArtifacts } from '../runController.ts';
 import type { Store } from './index.ts';
+
+/**
+ * Which saved workspace a step left, and the trained weights it had: replacing the workspace
+ * (a link, a file, a preset) opens a new saved workspace, and undo goes back to the old one.
+ * The weights themselves are held (not their artefact id, which the artefact store may evict).
+ */
+export interface DocSnapshot {
+  readonly docId: string | null;
+  readonly weights: NetworkWeights | null;
+  readonly weightsNetwork: string | null;
+}
 
 /** One undoable step: what it was called and the workspace before it. */
 export interface HistoryEntry {
   readonly label: string;
   readonly workspace: Workspace;
+  /** Present when the step switched the saved workspace (and its weights). */
+  readonly doc?: DocSnapshot;
+}
+
+/** The saved workspace and weights shown now, to put in a history entry. */
+export function snapshotDoc(s: Pick<Store, 'docId' | 'weightsId' | 'weightsNetwork'>): DocSnapshot {
+  const weights = s.weightsId ? (weightArtifacts.get(s.weightsId) ?? null) : null;
+  return { docId: s.docId, weights, weightsNetwork: weights ? s.weightsNetwork : null };
+}
+
+/** The store patch that shows a snapshot's saved workspace and weights again. */
+function restoreDoc(d: DocSnapshot): Partial<Store> {
+  return { docId: d.docId, weightsId: d.weights ? weightArtifacts.put(d.weights) : null, weightsNetwork: d.weights ? d.weightsNetwork : null, docConflict: null };
 }
 
 /**
@@ -19,19 +45,27 @@ export interface HistorySlice {
   redo(): void;
 }
 
+/** The entry that reverses `e` from state `s` (its doc part only when `e` switched documents). */
+function reverse(e: HistoryEntry, s: Store): HistoryEntry | undefined {
+  if (!s.workspace) return undefined;
+  return e.doc ? { label: e.label, workspace: s.workspace, doc: snapshotDoc(s) } : { label: e.label, workspace: s.workspace };
+}
+
 export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (set, get) => ({
   past: [],
   future: [],
   undo() {
-    const { past, workspace, future } = get();
-    const last = past[past.length - 1];
-    if (!last || !workspace) return;
-    set({ workspace: last.workspace, past: past.slice(0, -1), future: [{ label: last.label, workspace }, ...future], editError: null });
+    const s = get();
+    const last = s.past[s.past.length - 1];
+    const back = last && reverse(last, s);
+    if (!last || !back) return;
+    set({ workspace: last.workspace, ...(last.doc ? restoreDoc(last.doc) : {}), past: s.past.slice(0, -1), future: [back, ...s.future], editError: null });
   },
   redo() {
-    const { past, workspace, future } = get();
-    const next = future[0];
-    if (!next || !workspace) return;
-    set({ workspace: next.workspace, future: future.slice(1), past: [...past, { label: next.label, workspace }], editError: null });
+    const s = get();
+    const next = s.future[0];
+    const back = next && reverse(next, s);
+    if (!next || !back) return;
+    set({ workspace: next.workspace, ...(next.doc ? restoreDoc(next.doc) : {}), future: s.future.slice(1), past: [...s.past, back], editError: null });
   },
 });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createDocSlice, type DocSlice } from './docSlice.ts';
 import { createChipSlice, type ChipSlice } from './chipSlice.ts';
 import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
 import { createTrainSlice, type TrainSlice } from './trainSlice.ts';
@@ -10,7 +11,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -24,6 +25,7 @@ export const createStore = () =>
     ...createChipSlice(...a),
     ...createLinkSlice(...a),
     ...createAutosaveSlice(...a),
+    ...createDocSlice(...a),
   }));
 
 /** The app's store. */

@@ -1,0 +1,127 @@
+import type { AutosaveRecord } from './autosaveRecord.ts';
+import { isWorkspaceEntry, type WorkspaceEntry } from './workspaceEntry.ts';
+
+/** What a compare-and-set write found: written (with the new revision), or someone else's save. */
+export type WriteOutcome =
+  | { readonly ok: true; readonly entry: WorkspaceEntry }
+  /** `current` is the stored entry the writer did not know about; null when it was deleted. */
+  | { readonly ok: false; readonly current: WorkspaceEntry | null };
+
+/**
+ * The saved workspaces of this browser (IndexedDB in the page, a fake in unit tests). Records and
+ * entries come back unvalidated where they carry a workspace: the caller parses them like a file.
+ */
+export interface WorkspaceDb {
+  /** Every saved workspace, newest save first. */
+  list(): Promise<WorkspaceEntry[]>;
+  /** The stored record of a workspace, or undefined. */
+  read(id: string): Promise<unknown>;
+  /**
+   * Writes the record only if the stored revision is `expected` (null: nothing stored under the
+   * id), in one transaction, so two tabs cannot both write over the same revision.
+   */
+  write(record: AutosaveRecord, entry: WorkspaceEntry, expected: number | null): Promise<WriteOutcome>;
+  remove(id: string): Promise<void>;
+  /** The single record of autosave version 1 (before named workspaces), removed once taken. */
+  takeLegacy(): Promise<unknown>;
+}
+
+const DB_NAME = 'spikelab';
+/** Version 1 had the 'autosave' store only; version 2 adds named workspaces and their catalog. */
+const DB_VERSION = 2;
+/** Version 1's store: its one record ('current') and the backup key. */
+const LEGACY = 'autosave';
+const LEGACY_KEY = 'current';
+/** Where version 1's record is kept once migrated (and where an earlier page kept displaced ones). */
+export const BACKUP_KEY = 'before-replaced';
+const RECORDS = 'workspaces';
+const CATALOG = 'catalog';
+
+/** Wraps an IDBRequest in a promise that rejects with the request's own error. */
+function settle<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** Resolves when a transaction commits; rejects with its error when it aborts. */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction was aborted'));
+  });
+}
+
+/**
+ * Opens the page's IndexedDB database (creating or upgrading its stores). Rejects with an Error
+ * saying why when IndexedDB is missing or blocked (private windows in some browsers, policy).
+ */
+export async function openWorkspaceDb(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<WorkspaceDb> {
+  if (!factory) throw new Error('this browser offers no IndexedDB');
+  const open = factory.open(DB_NAME, DB_VERSION);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    for (const name of [LEGACY, RECORDS, CATALOG]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+  };
+  // Another tab still on version 1 holds the database open: it is asked to close (below), so
+  // this only waits; say so rather than hang silently.
+  open.onblocked = () => console.warn('spikelab: waiting for another tab to release the workspace database');
+  const db = await settle(open);
+  // A newer page in another tab wants to upgrade: let it (this tab's next save reopens nothing, so
+  // it reports the failure instead of blocking that tab forever).
+  db.onversionchange = () => db.close();
+  const store = (name: string, mode: IDBTransactionMode) => db.transaction(name, mode).objectStore(name);
+  return {
+    async list() {
+      const all: unknown[] = await settle(store(CATALOG, 'readonly').getAll());
+      return all.filter(isWorkspaceEntry).sort((a, b) => b.savedAt - a.savedAt);
+    },
+    read: (id) => settle(store(RECORDS, 'readonly').get(id)),
+    write(record, entry, expected) {
+      const tx = db.transaction([RECORDS, CATALOG], 'readwrite');
+      const done = committed(tx);
+      return new Promise<WriteOutcome>((resolve, reject) => {
+        const get = tx.objectStore(CATALOG).get(entry.id);
+        get.onsuccess = () => {
+          const stored: unknown = get.result;
+          const current = isWorkspaceEntry(stored) ? stored : null;
+          if ((current?.revision ?? null) !== expected) {
+            resolve({ ok: false, current });
+            return;
+          }
+          tx.objectStore(RECORDS).put(record, entry.id);
+          tx.objectStore(CATALOG).put(entry, entry.id);
+          done.then(() => resolve({ ok: true, entry }), reject);
+        };
+        get.onerror = () => reject(get.error ?? new Error('IndexedDB read failed'));
+        done.catch(reject);
+      });
+    },
+    async remove(id) {
+      const tx = db.transaction([RECORDS, CATALOG], 'readwrite');
+      tx.objectStore(RECORDS).delete(id);
+      tx.objectStore(CATALOG).delete(id);
+      await committed(tx);
+    },
+    takeLegacy() {
+      const tx = db.transaction(LEGACY, 'readwrite');
+      const done = committed(tx);
+      return new Promise<unknown>((resolve, reject) => {
+        const get = tx.objectStore(LEGACY).get(LEGACY_KEY);
+        get.onsuccess = () => {
+          const value: unknown = get.result;
+          if (value !== undefined) {
+            // Kept as the backup too: migration never holds the only copy in memory.
+            tx.objectStore(LEGACY).put(value, BACKUP_KEY);
+            tx.objectStore(LEGACY).delete(LEGACY_KEY);
+          }
+          done.then(() => resolve(value), reject);
+        };
+        get.onerror = () => reject(get.error ?? new Error('IndexedDB read failed'));
+        done.catch(reject);
+      });
+    },
+  };
+}
