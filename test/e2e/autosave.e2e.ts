@@ -76,4 +76,79 @@ describe('autosave in Chromium', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('keeps several named workspaces: new, rename, switch back and forth, delete with undo', async () => {
+    const { page, errors, close } = await freshPage();
+    await page.goto(env.url);
+    const base = await waitForRun(page);
+    await page.fill('[data-testid="lif1-threshold"]', '0.8');
+    await page.press('[data-testid="lif1-threshold"]', 'Enter');
+    const edited = await waitForRun(page, base);
+    await waitForSave(page);
+    await page.click('[data-testid="workspaces-button"]');
+    await page.fill('[data-testid="workspace-name"]', 'threshold 0.8');
+    await page.press('[data-testid="workspace-name"]', 'Enter');
+    await page.click('[data-testid="workspace-new"]');
+    expect(await waitForRun(page, edited)).toBe(base);
+    await waitForSave(page);
+    await page.click('[data-testid="workspaces-button"]');
+    const rows = page.locator('[data-testid="workspace-row"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="workspace-row"]').length === 2);
+    expect(await rows.allTextContents()).toEqual([expect.stringMatching(/^ECG level-crossing demo/), expect.stringMatching(/^threshold 0\.8/)]);
+    // Keyboard: Tab to the other row's Open button and press Enter.
+    await page.locator('[data-testid="workspace-row"][data-current="false"] [data-testid="workspace-open"]').focus();
+    await page.keyboard.press('Enter');
+    expect(await waitForRun(page, base)).toBe(edited);
+    expect(await page.inputValue('[data-testid="lif1-threshold"]')).toBe('0.8');
+    // A reload comes back to the workspace this tab showed, not the newest.
+    await page.reload();
+    expect(await waitForRun(page)).toBe(edited);
+    await page.click('[data-testid="workspaces-button"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="workspace-row"]').length === 2);
+    await page.click('[data-testid="workspace-row"][data-current="false"] [data-testid="workspace-delete"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="workspace-row"]').length === 1);
+    await page.click('[data-testid="workspace-undo-delete"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="workspace-row"]').length === 2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('two tabs on one workspace: the second is told, its edits are held, and it keeps them as a copy', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const a = await context.newPage();
+    const errors: string[] = [];
+    a.on('pageerror', (e) => errors.push(e.message));
+    await a.goto(env.url);
+    const base = await waitForRun(a);
+    await waitForSave(a);
+    const b = await context.newPage();
+    b.on('pageerror', (e) => errors.push(e.message));
+    await b.goto(env.url);
+    expect(await waitForRun(b)).toBe(base);
+    // Tab A edits and saves: tab B, showing the same saved workspace, is told at once.
+    await a.fill('[data-testid="lif1-threshold"]', '0.8');
+    await a.press('[data-testid="lif1-threshold"]', 'Enter');
+    const edited = await waitForRun(a, base);
+    await waitForSave(a);
+    await b.waitForSelector('[data-testid="conflict-banner"]');
+    // B's own edit is held, not written over A's.
+    await b.fill('[data-testid="lif1-threshold"]', '1.2');
+    await b.press('[data-testid="lif1-threshold"]', 'Enter');
+    await waitForRun(b, base);
+    await b.waitForTimeout(700);
+    expect(await b.textContent('[data-testid="autosave-status"]')).toMatch(/^not saved: another tab changed this workspace/);
+    await a.reload();
+    expect(await waitForRun(a)).toBe(edited);
+    expect(await a.inputValue('[data-testid="lif1-threshold"]')).toBe('0.8');
+    // B keeps its version as a copy: both versions are in the list.
+    await b.click('[data-testid="conflict-copy"]');
+    await waitForSave(b);
+    expect(await b.locator('[data-testid="conflict-banner"]').count()).toBe(0);
+    await b.click('[data-testid="workspaces-button"]');
+    await b.waitForFunction(() => document.querySelectorAll('[data-testid="workspace-row"]').length === 2);
+    expect(await b.locator('[data-testid="workspace-row"][data-current="true"]').textContent()).toMatch(/\(this tab\)/);
+    expect(await b.inputValue('[data-testid="lif1-threshold"]')).toBe('1.2');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
