@@ -7,6 +7,8 @@ import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo, SimulationResult } from '../src/core/engine/types.ts';
 import type { ChipProfile } from '../src/core/hardware/chipProfile.ts';
 import type { MappingResult } from '../src/core/hardware/mappingTypes.ts';
+import type { EncodedLink } from '../src/core/share/linkCodec.ts';
+import type { Workspace } from '../src/core/spec/workspace.ts';
 import { CancelledError, DataFormatError, EngineError, MappingError, SpecError, SpikelabError, type SpecIssue, type Violation } from '../src/core/errors.ts';
 
 /** What a simulation job returns: the recording, what it was fed (signal or events), and the engine used. */
@@ -38,7 +40,32 @@ export interface SimApi {
   map(jobId: string, workspace: unknown, onProgress?: (stage: string, fraction: number) => void, weights?: NetworkWeights): Promise<MappingResult>;
   /** The built-in chip profiles, with the source and status of every figure. */
   chips(): Promise<readonly ChipProfile[]>;
+  /**
+   * Encodes a share link (encodeForSharing) here rather than on the page's thread: quantising and
+   * deflating a large network's weights takes longer than a frame.
+   */
+  encodeLink(workspace: unknown, weights?: NetworkWeights): Promise<LinkReply>;
+  /**
+   * The workspace's network as a NIR file (HDF5 bytes, transferred), with `weights` or else the
+   * seed's untrained ones; time constants for the data's step (dropped files included).
+   */
+  exportNir(workspace: unknown, weights?: NetworkWeights): Promise<NirExportReply>;
+  /** Reads a NIR file (from snnTorch, Norse, Sinabs, Rockpool, Lava or Spikelab) as a workspace. */
+  importNir(bytes: Uint8Array, fileName: string): Promise<NirImportReply>;
 }
+
+/** A share link, or why none can hold the workspace. */
+export type LinkReply = { readonly ok: true; readonly link: EncodedLink } | { readonly ok: false; readonly reason: string };
+
+/** A NIR file written, or why not. */
+export type NirExportReply =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly nodes: readonly string[]; readonly dtMs: number; readonly trained: boolean; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
+
+/** A NIR file read as a workspace (with the file's weights when they fit it), or why not. */
+export type NirImportReply =
+  | { readonly ok: true; readonly workspace: Workspace; readonly weights?: NetworkWeights; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
 
 /** Plain-object form of a core error, which survives structured cloning. */
 interface SerializedError {

@@ -7,7 +7,7 @@ import type { EngineInfo } from '../src/core/engine/types.ts';
 import { SpikelabError } from '../src/core/errors.ts';
 import type { ChipProfile } from '../src/core/hardware/chipProfile.ts';
 import type { MappingResult } from '../src/core/hardware/mappingTypes.ts';
-import { registerErrorTransfer, type RunReply, type SimApi } from './api.ts';
+import { registerErrorTransfer, type LinkReply, type NirExportReply, type NirImportReply, type RunReply, type SimApi } from './api.ts';
 
 /** A worker died (uncaught error, out of memory) while calls were pending; it has been restarted. */
 export class WorkerCrashedError extends SpikelabError {
@@ -28,6 +28,10 @@ export interface SimClient {
   map(jobId: string, workspace: unknown, onProgress?: (stage: string, fraction: number) => void, weights?: NetworkWeights): Promise<MappingResult>;
   /** The built-in chip profiles. */
   chips(): Promise<readonly ChipProfile[]>;
+  /** See SimApi.encodeLink / exportNir / importNir. */
+  encodeLink(workspace: unknown, weights?: NetworkWeights): Promise<LinkReply>;
+  exportNir(workspace: unknown, weights?: NetworkWeights): Promise<NirExportReply>;
+  importNir(bytes: Uint8Array, fileName: string): Promise<NirImportReply>;
   /** Kills the worker as a crash would (tests and the "restart worker" command use it). */
   crashForTest(): void;
   dispose(): void;
@@ -70,6 +74,10 @@ export function createSimClient(makeWorker: () => Worker = defaultWorker): SimCl
       Promise.race([remote.addFiles(transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)), onProgress ? proxy(onProgress) : undefined, options ?? {}), crash]),
     map: (jobId, workspace, onProgress, weights) => Promise.race([remote.map(jobId, workspace, onProgress ? proxy(onProgress) : undefined, weights), crash]),
     chips: () => Promise.race([remote.chips(), crash]),
+    encodeLink: (workspace, weights) => Promise.race([remote.encodeLink(workspace, weights), crash]),
+    exportNir: (workspace, weights) => Promise.race([remote.exportNir(workspace, weights), crash]),
+    // The bytes are the caller's copy of the file: transferred, not cloned.
+    importNir: (bytes, fileName) => Promise.race([remote.importNir(transfer(bytes, [bytes.buffer as ArrayBuffer]), fileName), crash]),
     crashForTest: () => restart('terminated'),
     dispose: () => worker.terminate(),
   };

@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CancelledError, SpecError } from '../src/core/errors.ts';
 import { registerErrorTransfer, type SimApi } from './api.ts';
 import { createSimApi } from './simApi.ts';
+import { initWeights } from '../src/core/network/weights.ts';
+import { encodeWorkspaceLink } from '../src/core/share/linkCodec.ts';
+import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 
 const preset: unknown = JSON.parse(readFileSync(new URL('../public/presets/default.workspace.json', import.meta.url), 'utf8'));
 const ports: MessageChannel[] = [];
@@ -67,5 +70,24 @@ describe('simApi over a MessageChannel', () => {
     const info = await api.engineInfo('tfjs-cpu');
     expect(info).toMatchObject({ name: 'tfjs-cpu', backend: 'cpu' });
     expect(info.reason).toMatch(/cpu/);
+  });
+
+  it('encodes share links, and writes and reads NIR files, off the page’s thread', async () => {
+    const api = connect();
+    const ws = parseWorkspace(preset);
+    const link = await api.encodeLink(ws);
+    expect(link).toEqual({ ok: true, link: encodeWorkspaceLink(ws) });
+    const weights = initWeights(ws.network, 5);
+    const exported = await api.exportNir(ws, weights);
+    if (!exported.ok) throw new Error(exported.reason);
+    expect(exported.trained).toBe(true);
+    expect(exported.nodes[0]).toBe('Input');
+    const back = await api.importNir(exported.bytes, 'net.nir');
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.workspace).toEqual(ws);
+    expect(back.weights?.['fc1']?.values).toEqual(weights['fc1']?.values);
+    expect(await api.importNir(new TextEncoder().encode('no hdf5 here'), 'junk.nir')).toMatchObject({ ok: false, reason: expect.stringMatching(/HDF5/) });
+    // An invalid workspace is a reason, not a crash of the worker.
+    expect(await api.encodeLink({ nonsense: true })).toMatchObject({ ok: false, reason: expect.any(String) });
   });
 });

@@ -2,14 +2,20 @@ import { releaseProxy, transfer } from 'comlink';
 import { replyBuffers } from './replyBuffers.ts';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
 import type { Engine } from '../src/core/engine/types.ts';
-import type { NetworkWeights } from '../src/core/network/weights.ts';
+import { checkWeights, initWeights, type NetworkWeights } from '../src/core/network/weights.ts';
+import { LinkError } from '../src/core/errors.ts';
+import { nirFromHdf5Bytes, nirToHdf5Bytes } from '../src/core/share/nir/nirHdf5.ts';
+import { nirToWorkspace, workspaceStepMs, workspaceToNir } from '../src/core/share/nir/nirWorkspace.ts';
+import { encodeForSharing } from '../src/core/share/shareableLink.ts';
 import { createFileStore } from '../src/core/data/fileStore.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
 import { CHIP_PROFILES } from '../src/core/hardware/chips/index.ts';
 import { mapWorkspace } from '../src/core/hardware/mapWorkspace.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
-import type { RunReply, SimApi } from './api.ts';
+import type { LinkReply, NirExportReply, NirImportReply, RunReply, SimApi } from './api.ts';
+
+const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Frees the port behind a Comlink-proxied callback; a plain function (tests in one realm) has none. */
 function releaseCallback(cb: unknown): void {
@@ -69,6 +75,45 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
     },
     async chips() {
       return CHIP_PROFILES;
+    },
+    async encodeLink(workspace: unknown, weights?: NetworkWeights): Promise<LinkReply> {
+      try {
+        return { ok: true, link: encodeForSharing(parseWorkspace(workspace), weights) };
+      } catch (e) {
+        return { ok: false, reason: e instanceof LinkError ? e.reason : describe(e) };
+      }
+    },
+    async exportNir(workspace: unknown, weights?: NetworkWeights): Promise<NirExportReply> {
+      try {
+        const ws = parseWorkspace(workspace);
+        const dtMs = workspaceStepMs(ws, files);
+        if (dtMs === undefined) return { ok: false, reason: `the workspace's data file is not loaded, so its time step is unknown: drop the file first` };
+        const { graph, notes } = workspaceToNir(ws, weights ?? initWeights(ws.network, ws.seed), dtMs);
+        const bytes = await nirToHdf5Bytes(graph);
+        const reply: NirExportReply = { ok: true, bytes, nodes: Object.values(graph.nodes).map((n) => n.type), dtMs, trained: weights !== undefined, notes };
+        return transfer(reply, [bytes.buffer]);
+      } catch (e) {
+        return { ok: false, reason: describe(e) };
+      }
+    },
+    async importNir(bytes: Uint8Array, fileName: string): Promise<NirImportReply> {
+      try {
+        const graph = await nirFromHdf5Bytes(bytes, fileName);
+        const imp = nirToWorkspace(graph, { name: fileName.replace(/\.nir$/i, '') });
+        const notes = [...imp.notes];
+        let weights: NetworkWeights | undefined;
+        if (Object.keys(imp.weights).length > 0) {
+          try {
+            checkWeights(imp.workspace.network, imp.weights);
+            weights = imp.weights;
+          } catch (e) {
+            notes.push(`the file's weights were not used (${describe(e)}); the network starts from the seed's`);
+          }
+        }
+        return weights ? { ok: true, workspace: imp.workspace, weights, notes } : { ok: true, workspace: imp.workspace, notes };
+      } catch (e) {
+        return { ok: false, reason: describe(e) };
+      }
     },
     cancel(jobId: string): void {
       jobs.get(jobId)?.abort();

@@ -2,9 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initWeights } from '../core/network/weights.ts';
-import { prepareInput } from '../core/pipeline.ts';
 import { nirFromHdf5Bytes, nirToHdf5Bytes } from '../core/share/nir/nirHdf5.ts';
-import { nirToWorkspace, workspaceToNir } from '../core/share/nir/nirWorkspace.ts';
+import { nirToWorkspace, workspaceStepMs, workspaceToNir } from '../core/share/nir/nirWorkspace.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
@@ -21,13 +20,10 @@ function dtOption(value: string | undefined): number | undefined {
 }
 
 /** The step the workspace runs at, as the pipeline computes it; files the CLI cannot see need --dt-ms. */
-function workspaceStepMs(ws: Workspace): number {
-  if (ws.data.kind === 'event-file') return ws.data.stepUs / 1000;
-  try {
-    return prepareInput(ws).dtMs;
-  } catch {
-    throw new UsageError(`the workspace's data comes from the file '${'file' in ws.data ? ws.data.file : ws.data.kind}', so its time step is not known here: give --dt-ms`);
-  }
+function stepMsOrExplain(ws: Workspace): number {
+  const step = workspaceStepMs(ws);
+  if (step === undefined) throw new UsageError(`the workspace's data comes from the file '${'file' in ws.data ? ws.data.file : ws.data.kind}', so its time step is not known here: give --dt-ms`);
+  return step;
 }
 
 /** `spikelab export`: the workspace's network and weights (a model's, else the seeded initial ones) as NIR. */
@@ -46,7 +42,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const ws = values.workspace ? loadWorkspaceFile(values.workspace) : model?.workspace;
   if (!ws) throw new UsageError('no workspace');
   if (!model) io.err('spikelab export: no --model, so the seeded initial (untrained) weights are written');
-  const dtMs = dtOption(values['dt-ms']) ?? workspaceStepMs(ws);
+  const dtMs = dtOption(values['dt-ms']) ?? stepMsOrExplain(ws);
   const { graph, notes } = workspaceToNir(ws, model?.weights ?? initWeights(ws.network, ws.seed), dtMs);
   const bytes = await nirToHdf5Bytes(graph);
   writeFileSync(values.nir, bytes);

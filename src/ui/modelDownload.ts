@@ -4,14 +4,19 @@ import { serializeModel } from '../core/train/modelFile.ts';
 import { currentWeights } from './runController.ts';
 import type { useStore } from './store/index.ts';
 
-/** Offers text as a file download (a blob URL on a temporary link). */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers text (JSON) or bytes as a file download (a blob URL on a temporary link). */
+export function download(name: string, content: string | Uint8Array<ArrayBuffer>, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from a workspace name: letters, digits, - and _ only, at most 60 characters. */
+export function fileBase(name: string, fallback: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || fallback;
 }
 
 /**
@@ -26,6 +31,6 @@ export function saveModelFile(store: typeof useStore): boolean {
   if (!ws || !weights) return false;
   const classes = st.testClasses.length > 0 ? st.testClasses : AAMI_CLASSES;
   const metrics = st.testMetrics ? metricsJson(st.testMetrics, classes) : {};
-  download(`${ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'model'}.model.json`, serializeModel({ workspace: ws, classes: [...classes], weights, metrics }));
+  download(`${fileBase(ws.name, 'model')}.model.json`, serializeModel({ workspace: ws, classes: [...classes], weights, metrics }));
   return true;
 }

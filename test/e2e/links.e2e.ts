@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initWeights } from '../../src/core/network/weights.ts';
 import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
+import { nirFromHdf5Bytes } from '../../src/core/share/nir/nirHdf5.ts';
+import { nirToWorkspace } from '../../src/core/share/nir/nirWorkspace.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
@@ -38,6 +40,9 @@ async function shareLink(page: Page): Promise<{ url: string; weights: string }> 
   await page.focus('[data-testid="share-button"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid="share-dialog"][open]');
+  // The worker encodes the link; its field takes the focus when it arrives.
+  await page.waitForSelector('[data-testid="share-url"]');
+  await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset['testid'] === 'share-url');
   expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['testid'])).toBe('share-url');
   const url = await page.inputValue('[data-testid="share-url"]');
   const weights = (await page.textContent('[data-testid="share-weights"]')) ?? '';
@@ -147,6 +152,43 @@ describe('share links in Chromium', () => {
     await receiver.page.setInputFiles('[data-testid="workspace-input"]', { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
     await expect.poll(() => receiver.page.textContent('[data-testid="workspace-file-message"]')).toMatch(/^evil\.json was not opened \(seed: /);
     expect(await receiver.page.inputValue('[data-testid="lif1-threshold"]')).toBe('0.8');
+    expect(receiver.errors).toEqual([]);
+    expect(errors).toEqual([]);
+    await receiver.close();
+    await page.close();
+  });
+
+  it('exports the network as NIR and imports it back in a fresh context with the same spikes; library files import, others are refused by name', async () => {
+    const { page, errors } = await openApp(env);
+    const base = await waitForRun(page);
+    await setThreshold(page, '0.8');
+    const authorSpikes = await waitForRun(page, base);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="nir-export"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.nir$/);
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    // HDF5 signature, and NIR's layout as the core reads it in Node.
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const graph = await nirFromHdf5Bytes(new Uint8Array(bytes), 'exported.nir');
+    const edited = structuredClone(preset.network);
+    const lif1 = edited.layers.find((l) => l.name === 'lif1');
+    if (lif1?.kind === 'spiking' && lif1.neuron.model === 'lif') lif1.neuron.threshold = 0.8;
+    expect(nirToWorkspace(graph).workspace.network).toEqual(edited);
+    expect(await page.textContent('[data-testid="nir-message"]')).toMatch(/^saved .*\.nir: Input → .*seed’s untrained weights/);
+    const receiver = await openFresh(env.url);
+    const receiverBase = await waitForRun(receiver.page);
+    await receiver.page.setInputFiles('[data-testid="nir-input"]', { name: download.suggestedFilename(), mimeType: 'application/x-hdf5', buffer: bytes });
+    expect(await waitForRun(receiver.page, receiverBase)).toBe(authorSpikes);
+    expect(await receiver.page.inputValue('[data-testid="lif1-threshold"]')).toBe('0.8');
+    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^imported .*\.nir as ‘ECG level-crossing demo’ with its weights/);
+    // A Norse file imports as a new workspace; a recurrent snnTorch one is refused by name; bytes that are not HDF5 too.
+    await receiver.page.setInputFiles('[data-testid="nir-input"]', new URL('../fixtures/nir/lif_norse.nir', import.meta.url).pathname);
+    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^imported lif_norse\.nir as ‘lif_norse’/);
+    await waitForRun(receiver.page);
+    await receiver.page.setInputFiles('[data-testid="nir-input"]', new URL('../fixtures/nir/braille_noDelay_noBias_subtract.nir', import.meta.url).pathname);
+    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^braille_noDelay_noBias_subtract\.nir was not imported: .*recurrent.*; the workspace is unchanged/);
+    await receiver.page.setInputFiles('[data-testid="nir-input"]', { name: 'junk.nir', mimeType: 'application/octet-stream', buffer: Buffer.from('not an hdf5 file at all') });
+    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^junk\.nir was not imported: /);
     expect(receiver.errors).toEqual([]);
     expect(errors).toEqual([]);
     await receiver.close();

@@ -4,6 +4,7 @@ import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
 import { replaceWorkspace } from '../share/replaceWorkspace.ts';
+import { NirControls } from './share/NirControls.tsx';
 import { ShareButton } from './share/ShareDialog.tsx';
 import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
@@ -72,6 +73,7 @@ export function Header({ controller }: { controller: RunController }) {
       <WorkspacesButton />
       <ModelFileControls />
       <WorkspaceFileControls />
+      <NirControls />
       <ShareButton />
       <AutosaveStatus />
       <div className="history">

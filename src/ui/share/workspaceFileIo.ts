@@ -1,6 +1,6 @@
 import { SpecError } from '../../core/errors.ts';
 import { MAX_WORKSPACE_FILE_CHARS, parseWorkspaceFile, serializeWorkspaceFile } from '../../core/share/workspaceFile.ts';
-import { download } from '../modelDownload.ts';
+import { download, fileBase } from '../modelDownload.ts';
 import { currentWeights } from '../runController.ts';
 import type { useStore } from '../store/index.ts';
 import { replaceWorkspace } from './replaceWorkspace.ts';
@@ -10,8 +10,7 @@ export function saveWorkspaceFile(store: typeof useStore): void {
   const ws = store.getState().workspace;
   if (!ws) return;
   const weights = currentWeights(store, ws);
-  const base = ws.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'workspace';
-  download(`${base}.workspace.json`, serializeWorkspaceFile(weights ? { workspace: ws, weights } : { workspace: ws }));
+  download(`${fileBase(ws.name, 'workspace')}.workspace.json`, serializeWorkspaceFile(weights ? { workspace: ws, weights } : { workspace: ws }));
 }
 
 /**

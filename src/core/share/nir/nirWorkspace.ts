@@ -1,5 +1,6 @@
 import { SpecError } from '../../errors.ts';
 import type { NetworkWeights } from '../../network/weights.ts';
+import type { FileResolver } from '../../data/fileSources.ts';
 import { prepareInput } from '../../pipeline.ts';
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
 import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
@@ -41,10 +42,14 @@ function recordedWorkspace(graph: NirGraph): Workspace | undefined {
   }
 }
 
-/** The step a workspace's data runs at, when it can be found without the user's files. */
-function dataStepMs(ws: Workspace): number | undefined {
+/**
+ * The step a workspace's data runs at, or undefined when it needs a user file that `files` does
+ * not hold (the CLI has none; the page's worker has the dropped ones).
+ */
+export function workspaceStepMs(ws: Workspace, files?: FileResolver): number | undefined {
+  if (ws.data.kind === 'event-file') return ws.data.stepUs / 1000;
   try {
-    return prepareInput(ws).dtMs;
+    return prepareInput(ws, files).dtMs;
   } catch {
     return undefined;
   }
@@ -79,7 +84,7 @@ export function nirToWorkspace(graph: NirGraph, options: NirImportOptions & { re
     throw e;
   }
   notes.push(`data source chosen for the import: ${source.note}`);
-  const step = dataStepMs(workspace);
+  const step = workspaceStepMs(workspace);
   if (step !== undefined && Math.abs(step - imp.dtMs) > 1e-9 * imp.dtMs) {
     notes.push(`the data steps every ${+step.toPrecision(6)} ms but the decays were computed for Δt = ${+imp.dtMs.toPrecision(6)} ms; each step keeps the file's decay, so the network's time constants scale with the data's step`);
   }

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { LinkError } from '../../../core/errors.ts';
+import { useEffect, useRef, useState } from 'react';
+import { useClient } from '../../clientContext.ts';
 import { currentWeights } from '../../runController.ts';
-import { buildShareLink, type ShareLink } from '../../share/shareLink.ts';
+import { shareUrl, type ShareLink } from '../../share/shareLink.ts';
 import { saveWorkspaceFile } from '../../share/workspaceFileIo.ts';
 import { useStore } from '../../store/index.ts';
 
@@ -21,18 +21,29 @@ export function ShareButton() {
 
 type Built = { readonly link: ShareLink } | { readonly error: string };
 
-/** Encodes the current workspace once per change of the workspace or its weights. */
+/**
+ * Encodes the current workspace once per change of the workspace or its weights, in the worker
+ * (quantising and deflating a large network's weights takes longer than a frame); null while it
+ * works. A crashed worker is an error here, not a broken dialog.
+ */
 function useShareLink(): Built | null {
+  const client = useClient();
   const ws = useStore((s) => s.workspace);
   const weightsId = useStore((s) => s.weightsId);
-  return useMemo(() => {
-    if (!ws) return null;
-    try {
-      return { link: buildShareLink(ws, weightsId ? currentWeights(useStore, ws) : undefined, location) };
-    } catch (e) {
-      return { error: e instanceof LinkError ? e.reason : String(e) };
-    }
-  }, [ws, weightsId]);
+  const [built, setBuilt] = useState<Built | null>(null);
+  useEffect(() => {
+    if (!ws) return undefined;
+    let live = true;
+    setBuilt(null);
+    client.encodeLink(ws, weightsId ? currentWeights(useStore, ws) : undefined).then(
+      (reply) => live && setBuilt(reply.ok ? { link: shareUrl(reply.link, location) } : { error: reply.reason }),
+      (e: unknown) => live && setBuilt({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, ws, weightsId]);
+  return built;
 }
 
 /**
@@ -52,6 +63,11 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
     if (d && !d.open) d.showModal();
   }, []);
   const link = built && 'link' in built ? built.link : null;
+  // The link arrives from the worker after the dialog opened: give its field the focus then.
+  const hasLink = link !== null;
+  useEffect(() => {
+    if (hasLink) field.current?.focus();
+  }, [hasLink]);
   const copy = async () => {
     if (!link) return;
     try {
@@ -69,6 +85,11 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
       {built && 'error' in built ? (
         <p className="field-error" role="alert" data-testid="share-error">
           No link can hold this workspace: {built.error}
+        </p>
+      ) : null}
+      {built === null ? (
+        <p className="hint" role="status" data-testid="share-encoding">
+          Encoding the link…
         </p>
       ) : null}
       {link ? (
