@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { W1_SIZES, w1Input, w1Network, w2Labels } from '../../bench/canonical.ts';
-import { createRng } from '../../rng.ts';
 import { detach, spikeFunction } from '../surrogate.ts';
+import { randomChain } from '../../../../test/support/bpttChains.ts';
 import { createDenseLifTrainer, toEventBatch, type BpttLayer } from './denseLifBptt.ts';
 
 const ADAM = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
@@ -11,20 +11,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
 });
-
-/** A random chain of dense → LIF layers and a random real-valued input (not only spikes). */
-export function randomChain(seed: number, sizes: readonly number[], steps: number, batch: number, binary: boolean) {
-  const rng = createRng(seed, 'bptt-test');
-  const layers: BpttLayer[] = sizes.slice(1).map((units, i) => {
-    const inputs = sizes[i] as number;
-    const weights = Float32Array.from({ length: inputs * units }, () => (rng.next() * 2 - 1) * (2.5 / Math.sqrt(inputs)));
-    return { inputs, units, beta: 0.8 + 0.15 * rng.next(), threshold: 0.5 + rng.next(), weights };
-  });
-  const n = sizes[0] as number;
-  const values = Float32Array.from({ length: steps * batch * n }, () => (rng.next() < 0.3 ? (binary ? 1 : Math.fround(0.2 + 1.5 * rng.next())) : 0));
-  const labels = Int32Array.from({ length: batch }, () => rng.int(sizes[sizes.length - 1] as number));
-  return { layers, values, labels };
-}
 
 /** The same loss written with tfjs autograd (the formulation of bench/w2.ts), for its gradients. */
 function tfjsGradients(layers: readonly BpttLayer[], values: Float32Array, steps: number, batch: number, labels: Int32Array, slope: number) {
