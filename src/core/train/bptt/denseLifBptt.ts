@@ -11,6 +11,8 @@
  * forward spikes equal the event engine's); sums are accumulated in float64 and rounded once.
  */
 
+import { countCrossEntropy, countSpikes } from './countLoss.ts';
+
 /** One dense → LIF layer: weights [inputs, units] row-major, trained in place. */
 export interface BpttLayer {
   readonly inputs: number;
@@ -168,24 +170,8 @@ export function createDenseLifTrainer(layers: readonly BpttLayer[], steps: numbe
   /** Spike counts of the last layer and the mean cross-entropy; fills `dc` with dLoss/dcount. */
   const lossAndGrad = (labels: Int32Array, dc: Float64Array): number => {
     const tr = traces[traces.length - 1] as Trace;
-    const k = last.units;
-    counts.fill(0);
-    for (let t = 0; t < steps; t++)
-      for (let b = 0; b < batch; b++) {
-        const r = t * batch + b;
-        for (let e = tr.starts[r] as number, end = tr.starts[r + 1] as number; e < end; e++) counts[b * k + (tr.index[e] as number)] = (counts[b * k + (tr.index[e] as number)] as number) + 1;
-      }
-    let loss = 0;
-    for (let b = 0; b < batch; b++) {
-      let max = -Infinity;
-      for (let j = 0; j < k; j++) max = Math.max(max, counts[b * k + j] as number);
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += Math.exp((counts[b * k + j] as number) - max);
-      const y = labels[b] as number;
-      loss += Math.log(sum) + max - (counts[b * k + y] as number);
-      for (let j = 0; j < k; j++) dc[b * k + j] = (Math.exp((counts[b * k + j] as number) - max) / sum - (j === y ? 1 : 0)) / batch;
-    }
-    return loss / batch;
+    countSpikes(counts, tr.starts, 0, tr.index, 0, rows, batch, last.units);
+    return countCrossEntropy(counts, labels, batch, last.units, dc);
   };
 
   const dc = new Float64Array(batch * last.units);

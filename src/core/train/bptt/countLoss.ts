@@ -1,0 +1,33 @@
+/**
+ * Spike counts as logits (snnTorch's `ce_count_loss`): counts[b·k + j] are the output layer's
+ * spikes, counted from its event lists (`starts` per row r = t·batch + b into `index`, both read
+ * at the given element offsets of shared arrays, so the kernel's memory serves as well).
+ */
+export function countSpikes(counts: Float32Array, starts: Uint32Array, startsAt: number, index: Uint32Array, indexAt: number, rows: number, batch: number, k: number): void {
+  counts.fill(0);
+  for (let r = 0; r < rows; r++) {
+    const sample = r % batch;
+    for (let e = starts[startsAt + r] as number, end = starts[startsAt + r + 1] as number; e < end; e++) {
+      const at = sample * k + (index[indexAt + e] as number);
+      counts[at] = (counts[at] as number) + 1;
+    }
+  }
+}
+
+/**
+ * Mean softmax cross-entropy of the counts against the labels; writes dLoss/dcount into
+ * grad[gradAt + b·k + j] = (softmax − one-hot) / batch.
+ */
+export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batch: number, k: number, grad: Float32Array | Float64Array, gradAt = 0): number {
+  let loss = 0;
+  for (let b = 0; b < batch; b++) {
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) max = Math.max(max, counts[b * k + j] as number);
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += Math.exp((counts[b * k + j] as number) - max);
+    const y = labels[b] as number;
+    loss += Math.log(sum) + max - (counts[b * k + y] as number);
+    for (let j = 0; j < k; j++) grad[gradAt + b * k + j] = (Math.exp((counts[b * k + j] as number) - max) / sum - (j === y ? 1 : 0)) / batch;
+  }
+  return loss / batch;
+}
