@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './ensureChromium.mjs';
 
+// The wasm kernel is built from source (it is not committed): tests load the real .wasm.
+const kernels = spawnSync('npm', ['run', '--silent', 'build:kernels'], { stdio: 'inherit' });
+if (kernels.status !== 0) console.error('npm run build:kernels failed: the wasm engine tests will fail');
+
 const dataDir = process.env.SPIKELAB_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 if (!existsSync(dataDir)) console.log(`NOTE: real data folder ${dataDir} is absent: tests that need it are skipped (set SPIKELAB_DATA).`);
 

@@ -2,10 +2,15 @@ import { parseArgs } from 'node:util';
 import { benchW1, benchW2, benchW3, type BenchHost, type BenchLine } from '../core/bench/workloads.ts';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { kernelBytes } from './kernelFile.ts';
+import { createThreadedWasmEngine } from './wasmThreads.ts';
+import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
+import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
 
-export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|tfjs-cpu|tfjs-wasm] [--reps N] [--json] [--list]';
+export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm, W1)] [--reps N] [--json] [--list]';
 
-const W1_ENGINES: readonly EngineRequest[] = ['events', 'tfjs-wasm', 'tfjs-cpu'];
+const W1_ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-wasm', 'tfjs-cpu'];
+const W3_ENGINES: readonly EngineRequest[] = ['events', 'wasm'];
 
 /** Node host: high-resolution clock and peak resident set size. */
 export const NODE_HOST: BenchHost = {
@@ -13,7 +18,7 @@ export const NODE_HOST: BenchHost = {
   peakMemoryMb: () => process.resourceUsage().maxRSS / 1024,
 };
 
-/** `spikelab bench`: WORKLOADS.md W1 (all engines) and W3 (event engine); one JSON line per run with --json. */
+/** `spikelab bench`: WORKLOADS.md W1 (all engines) and W3 (events and wasm); one JSON line per run with --json. */
 export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -21,21 +26,25 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       workload: { type: 'string' },
       engine: { type: 'string' },
       reps: { type: 'string', default: '5' },
+      threads: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.list) {
-    io.out(`W1: ${W1_ENGINES.join(', ')}\nW2: tfjs-wasm, tfjs-cpu\nW3: events`);
+    io.out(`W1: ${W1_ENGINES.join(', ')}\nW2: tfjs-wasm, tfjs-cpu\nW3: ${W3_ENGINES.join(', ')}`);
     return EXIT.ok;
   }
   const reps = Number(values.reps);
   if (!Number.isInteger(reps) || reps < 1 || reps > 100) throw new UsageError(`--reps must be a whole number from 1 to 100, got '${values.reps}'`);
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, got '${values.threads}'`);
   const workloads = values.workload === undefined ? ['W1', 'W2', 'W3'] : [values.workload];
   for (const w of workloads) if (w !== 'W1' && w !== 'W2' && w !== 'W3') throw new UsageError(`unknown workload '${w}'; choose W1, W2 or W3`);
   const engine = values.engine as EngineRequest | undefined;
   if (engine !== undefined && !W1_ENGINES.includes(engine)) throw new UsageError(`unknown engine '${engine}'; choose one of ${W1_ENGINES.join(', ')}`);
+  if (threads > 1 && (engine !== 'wasm' || workloads.some((w) => w !== 'W1'))) throw new UsageError('--threads applies to --workload W1 --engine wasm only');
   const lines: BenchLine[] = [];
   const emit = (line: BenchLine) => {
     lines.push(line);
@@ -44,19 +53,26 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   for (const w of workloads) {
     if (w === 'W1') {
       for (const name of engine ? [engine] : W1_ENGINES) {
-        const e = await createEngine(name);
-        emit(await benchW1(e, NODE_HOST, name === 'tfjs-cpu' ? Math.min(reps, 3) : reps));
+        const e = threads > 1 ? await createThreadedWasmEngine(threads) : await createEngine(name, name === 'wasm' ? { kernel: await kernelBytes() } : {});
+        emit(await benchW1(e, NODE_HOST, name === 'tfjs-cpu' ? Math.min(reps, 3) : reps, threads));
         e.dispose();
       }
     } else if (w === 'W2') {
       await runW2(engine, reps, emit, io);
-    } else if (engine === undefined || engine === 'events') {
-      emit(benchW3(NODE_HOST, reps));
+    } else if (engine === undefined || W3_ENGINES.includes(engine)) {
+      for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps));
     } else {
-      io.err(`W3 runs on the event engine only (a dense 10k × 10k tfjs run needs 400 MB per step); skipped for ${engine}`);
+      io.err(`W3 runs on ${W3_ENGINES.join(' and ')} only (a dense 10k × 10k tfjs run needs 400 MB per step); skipped for ${engine}`);
     }
   }
   return lines.length > 0 ? EXIT.ok : EXIT.usage;
+}
+
+/** W3 on the TypeScript event loop or on the wasm kernel (sparseStep). */
+async function w3Line(engine: EngineRequest, reps: number): Promise<BenchLine> {
+  if (engine !== 'wasm') return benchW3(NODE_HOST, reps);
+  const { exports } = await loadKernel(await kernelBytes());
+  return benchW3(NODE_HOST, reps, (csr) => wasmW3Runner(exports, csr));
 }
 
 /** W2 trains with tfjs (surrogate gradients need autograd): wasm by default, cpu on request. */

@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
 import { prepareRun, simulatePrepared } from '../core/pipeline.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { kernelBytes } from './kernelFile.ts';
 import { loadRunTarget } from './loadWorkspace.ts';
 
 export const SIMULATE_USAGE =
-  'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--engine events|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
+  'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
 
-const ENGINES: readonly EngineRequest[] = ['events', 'tfjs-cpu', 'tfjs-wasm'];
+const ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-cpu', 'tfjs-wasm'];
 
 /** `spikelab simulate`: runs a workspace and prints spike counts, firing rates and the engine. */
 export async function simulateCommand(argv: string[], io: CliIo): Promise<number> {
@@ -35,7 +36,7 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
     ws = { ...ws, seed };
   }
   const run = prepareRun(ws, model?.weights);
-  const engine = await createEngine(engineName);
+  const engine = await createEngine(engineName, engineName === 'wasm' ? { kernel: await kernelBytes() } : {});
   const result = await simulatePrepared(run, engine, ws);
   engine.dispose();
   const durationS = (result.steps * result.dtMs) / 1000;

@@ -9,17 +9,21 @@ import { measurePeer, peerFromResults, torchAvailable, type PeerFigure } from '.
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1] ?? 5) || 5;
 const noPeers = args.includes('--no-peers');
-const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string][] = [
+const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number][] = [
   ['W1', 'events'],
+  ['W1', 'wasm'],
+  ['W1', 'wasm', 2],
   ['W1', 'tfjs-wasm'],
   ['W1', 'tfjs-cpu'],
   ['W2', 'tfjs-wasm'],
   ['W3', 'events'],
+  ['W3', 'wasm'],
 ];
 
-function ours(workload: string, engine: string): BenchLine | undefined {
+function ours(workload: string, engine: string, threads: number): BenchLine | undefined {
   const bin = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
-  const r = spawnSync(process.execPath, [bin, 'bench', '--workload', workload, '--engine', engine, '--reps', String(reps), '--json'], { encoding: 'utf8', timeout: 900_000 });
+  const args = [bin, 'bench', '--workload', workload, '--engine', engine, '--threads', String(threads), '--reps', String(reps), '--json'];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 900_000 });
   const last = r.stdout.trim().split('\n').pop();
   if (r.status !== 0 || !last) {
     console.error(`${workload} ${engine} failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
@@ -36,8 +40,8 @@ for (const w of ['W1', 'W2', 'W3'] as const) {
   if (p) peers.set(w, p);
 }
 const rows: string[] = [];
-for (const [w, e] of RUNS) {
-  const l = ours(w, e);
+for (const [w, e, threads = 1] of RUNS) {
+  const l = ours(w, e, threads);
   if (!l) continue;
   const rate = w === 'W3' ? (l.runs_per_s ?? 0) : l.samples_per_s;
   const peer = peers.get(w);
@@ -45,7 +49,7 @@ for (const [w, e] of RUNS) {
   rows.push(
     [
       w,
-      e.padEnd(10),
+      (threads > 1 ? `${e}×${threads}` : e).padEnd(10),
       `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18),
       `${(l.syn_events_per_s / 1e6).toFixed(0)} M ev/s`.padStart(12),
       `${l.peak_rss_mb.toFixed(0)} MB`.padStart(8),

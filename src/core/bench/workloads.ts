@@ -1,7 +1,8 @@
 import type { Engine } from '../engine/types.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
-import { buildW3Csr, runW3 } from './w3.ts';
+import { buildW3Csr, type Csr } from './w3.ts';
+import { eventsW3Runner, type W3Runner } from './w3Wasm.ts';
 
 /** One benchmark result, the JSON line of `spikelab bench --json`. */
 export interface BenchLine {
@@ -12,6 +13,8 @@ export interface BenchLine {
   readonly peak_rss_mb: number;
   readonly median_s: number;
   readonly reps: number;
+  /** Threads the engine ran on. */
+  readonly threads: number;
   readonly hidden_spikes?: number;
   readonly output_spikes?: number;
   readonly runs_per_s?: number;
@@ -36,7 +39,7 @@ function median(xs: number[]): number {
  * W1 (WORKLOADS.md): 1 untimed warm-up pass, then `reps` timed forward passes of the batch of 64;
  * median time. Events counted from the actual spikes: input × 256 + hidden × 20.
  */
-export async function benchW1(engine: Engine, host: BenchHost, reps = 5): Promise<BenchLine> {
+export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1): Promise<BenchLine> {
   const net = w1Network();
   const input = w1Input();
   const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
@@ -58,6 +61,7 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5): Promis
     peak_rss_mb: host.peakMemoryMb(),
     median_s: med,
     reps,
+    threads,
     hidden_spikes: count('hidden'),
     output_spikes: count('output'),
   };
@@ -85,31 +89,36 @@ export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHos
     peak_rss_mb: host.peakMemoryMb(),
     median_s: med,
     reps,
+    threads: 1,
     loss_first: lossFirst,
     loss_last: loss,
   };
 }
 
-/** W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median. */
-export function benchW3(host: BenchHost, reps = 5): BenchLine {
-  const csr = buildW3Csr();
-  let last = runW3(csr, 0, 10); // the untimed 10-step warm-up
+/**
+ * W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median.
+ * `runner` picks the implementation (default: the TypeScript event loop).
+ */
+export function benchW3(host: BenchHost, reps = 5, runner: (csr: Csr) => W3Runner = eventsW3Runner): BenchLine {
+  const w3 = runner(buildW3Csr());
+  let last = w3.run(0, 10); // the untimed 10-step warm-up
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {
     const t0 = host.now();
-    last = runW3(csr, r + 1);
+    last = w3.run(r + 1);
     times.push((host.now() - t0) / 1000);
   }
   const med = median(times);
   return {
     workload: 'W3',
-    engine: 'events',
+    engine: w3.engine,
     samples_per_s: 1 / med,
     runs_per_s: 1 / med,
     syn_events_per_s: last.synEvents / med,
     peak_rss_mb: host.peakMemoryMb(),
     median_s: med,
     reps,
+    threads: 1,
     input_spikes: last.inputSpikes,
     output_spikes: last.outputSpikes,
   };

@@ -84,12 +84,12 @@ export interface CompiledNetwork {
 }
 
 /** Engine identifiers, as used by the CLI and the UI. */
-export type EngineName = 'events' | 'tfjs-cpu' | 'tfjs-wasm' | 'tfjs-webgl';
+export type EngineName = 'events' | 'wasm' | 'tfjs-cpu' | 'tfjs-wasm' | 'tfjs-webgl';
 
 /** What an engine runs on and why (e.g. why tfjs fell back from webgl to wasm). */
 export interface EngineInfo {
   readonly name: EngineName;
-  /** tfjs backend, or 'typed-arrays' for the event engine. */
+  /** tfjs backend, 'typed-arrays' for the event engine, 'wasm-simd' for the wasm engine. */
   readonly backend: string;
   /** Plain sentence: why this backend was chosen, including any fallback. */
   readonly reason: string;

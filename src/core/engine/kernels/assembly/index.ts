@@ -1,0 +1,13 @@
+// Spikelab's WebAssembly SIMD kernels (built by `npm run build:kernels`). The module owns no
+// objects: the host lays out every buffer in linear memory and passes byte offsets, so the same
+// .wasm serves Node and the browser and can later share one memory between threads.
+
+export { denseBatch, denseScratchBytes } from './dense';
+export { lifBatch } from './neurons';
+export { scanEvents } from './events';
+
+/** First byte the host may use (after the module's own static data and stack). */
+export function heapBase(): usize {
+  return __heap_base;
+}
+export { sparseStep } from './sparse';

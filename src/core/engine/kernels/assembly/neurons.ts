@@ -1,0 +1,58 @@
+// Neuron updates over a whole batch, four neurons per instruction. Every product and sum is a
+// float32 operation rounded on its own (WebAssembly never fuses a multiply-add), in the order of
+// WORKLOADS.md and lif.ts, so the membrane is bit-identical to the TypeScript step:
+//   subtract: m = (β·v + I) − θ·s      zero: m = (β·v)·(1 − s) + I      none: m = β·v + I
+//   s' = m > θ (strictly)
+// IF neurons are the same update with β = 1 (1·v is exact). `s` holds the previous step's spikes
+// on entry and this step's on exit; it doubles as the layer's output.
+
+/** Reset mode codes shared with the TypeScript side (wasmPlan.ts RESET_CODE). */
+const RESET_SUBTRACT: i32 = 0;
+const RESET_ZERO: i32 = 1;
+
+/** m for four lanes under the given reset mode. */
+// @ts-ignore: decorator
+@inline function membrane(mode: i32, bv: v128, tv: v128, one: v128, v: v128, s: v128, x: v128): v128 {
+  if (mode == RESET_SUBTRACT) return f32x4.sub(f32x4.add(f32x4.mul(bv, v), x), f32x4.mul(tv, s));
+  if (mode == RESET_ZERO) return f32x4.add(f32x4.mul(f32x4.mul(bv, v), f32x4.sub(one, s)), x);
+  return f32x4.add(f32x4.mul(bv, v), x);
+}
+
+/** The same update for one neuron (tails that do not fill four lanes). */
+// @ts-ignore: decorator
+@inline function membrane1(mode: i32, beta: f32, theta: f32, v: f32, s: f32, x: f32): f32 {
+  if (mode == RESET_SUBTRACT) return (beta * v + x) - theta * s;
+  if (mode == RESET_ZERO) return (beta * v) * (<f32>1 - s) + x;
+  return beta * v + x;
+}
+
+/**
+ * One LIF/IF step of n neurons: v (membrane), s (spikes) and the input current x, all float32.
+ * Returns the number of spikes emitted.
+ */
+export function lifBatch(v: usize, s: usize, x: usize, n: i32, beta: f32, theta: f32, mode: i32): i32 {
+  const bv = f32x4.splat(beta);
+  const tv = f32x4.splat(theta);
+  const one = f32x4.splat(1);
+  let fired = i32x4.splat(0);
+  let i: i32 = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const m = membrane(mode, bv, tv, one, v128.load(v + o), v128.load(s + o), v128.load(x + o));
+    const mask = f32x4.gt(m, tv);
+    v128.store(v + o, m);
+    v128.store(s + o, v128.and(mask, one));
+    // A true lane of the mask is −1 as an integer: subtracting it counts the spike.
+    fired = i32x4.sub(fired, mask);
+  }
+  let count = i32x4.extract_lane(fired, 0) + i32x4.extract_lane(fired, 1) + i32x4.extract_lane(fired, 2) + i32x4.extract_lane(fired, 3);
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const m = membrane1(mode, beta, theta, load<f32>(v + o), load<f32>(s + o), load<f32>(x + o));
+    const spike: f32 = m > theta ? 1 : 0;
+    store<f32>(v + o, m);
+    store<f32>(s + o, spike);
+    count += <i32>spike;
+  }
+  return count;
+}

@@ -1,0 +1,103 @@
+// Sparse (CSR) synapses with inputs drawn inside the kernel: WORKLOADS.md W3 and any network of
+// Poisson inputs onto one LIF population. The input draw is the core's counter-based generator
+// (rng.ts: u(stream, k) = (lowbias32(k + lowbias32(stream)) >>> 8) / 2^24), so a run here equals
+// the TypeScript run of the same seed spike for spike. Currents are summed in float64 in input
+// order and rounded to float32 once, as the TypeScript loop does.
+
+import { lifBatch } from './neurons';
+
+/** lowbias32 (Wellons' hash-prospector), all arithmetic mod 2^32. */
+// @ts-ignore: decorator
+@inline function lowbias32(x: u32): u32 {
+  x ^= x >> 16;
+  x *= 0x7feb352d;
+  x ^= x >> 15;
+  x *= 0x846ca68b;
+  x ^= x >> 16;
+  return x;
+}
+
+/**
+ * Draws the inputs of one step: input i spikes iff u(stream, k0 + i) < p, where `key` is
+ * lowbias32(stream). Writes the indices of those that spike to ev and returns how many.
+ */
+function drawInputs(key: u32, k0: u32, inputs: i32, p: f64, ev: usize): i32 {
+  let c: i32 = 0;
+  for (let i: i32 = 0; i < inputs; i++) {
+    const u = <f64>(lowbias32(k0 + <u32>i + key) >> 8) / 16777216.0;
+    if (u < p) {
+      store<i32>(ev + (<usize>c << 2), i);
+      c++;
+    }
+  }
+  return c;
+}
+
+/**
+ * acc[j] += w for every synapse of one row (targets are distinct within a row). Targets are u16:
+ * a population of up to 65,536 neurons needs no more, and the row streams 6 bytes per synapse
+ * from memory instead of 8 (W3's 10 M synapses do not fit any cache).
+ */
+function addRow(start: u32, end: u32, targets: usize, weights: usize, acc: usize): void {
+  let q = start;
+  for (; q + 4 <= end; q += 4) {
+    const t = targets + (<usize>q << 1);
+    const w = weights + (<usize>q << 2);
+    const a0 = acc + (<usize>load<u16>(t) << 3);
+    const a1 = acc + (<usize>load<u16>(t, 2) << 3);
+    const a2 = acc + (<usize>load<u16>(t, 4) << 3);
+    const a3 = acc + (<usize>load<u16>(t, 6) << 3);
+    store<f64>(a0, load<f64>(a0) + <f64>load<f32>(w));
+    store<f64>(a1, load<f64>(a1) + <f64>load<f32>(w, 4));
+    store<f64>(a2, load<f64>(a2) + <f64>load<f32>(w, 8));
+    store<f64>(a3, load<f64>(a3) + <f64>load<f32>(w, 12));
+  }
+  for (; q < end; q++) {
+    const a = acc + (<usize>load<u16>(targets + (<usize>q << 1)) << 3);
+    store<f64>(a, load<f64>(a) + <f64>load<f32>(weights + (<usize>q << 2)));
+  }
+}
+
+/** cur[j] = float32(acc[j]) and acc[j] = 0, two at a time. */
+function roundAndClear(acc: usize, cur: usize, n: i32): void {
+  const zero = f64x2.splat(0);
+  let j: i32 = 0;
+  for (; j + 2 <= n; j += 2) {
+    const a = acc + (<usize>j << 3);
+    v128.store64_lane(cur + (<usize>j << 2), f32x4.demote_f64x2_zero(v128.load(a)), 0);
+    v128.store(a, zero);
+  }
+  if (j < n) {
+    store<f32>(cur + (<usize>j << 2), <f32>load<f64>(acc + (<usize>j << 3)));
+    store<f64>(acc + (<usize>j << 3), 0);
+  }
+}
+
+/**
+ * One step: draw the inputs, add the CSR rows (rowStart [inputs+1] u32, targets u16, weights f32) of
+ * those that spike into acc (float64, zero on entry and on exit), then the LIF/IF update of the n
+ * neurons (v, s as lifBatch). stats (3 × f64): input spikes, synaptic events, output spikes are
+ * added to. `ev` is scratch for `inputs` int32. Returns this step's output spike count.
+ */
+export function sparseStep(
+  key: u32, k0: u32, inputs: i32, p: f64,
+  rowStart: usize, targets: usize, weights: usize,
+  acc: usize, cur: usize, v: usize, s: usize, n: i32,
+  beta: f32, theta: f32, mode: i32, ev: usize, stats: usize,
+): i32 {
+  const c = drawInputs(key, k0, inputs, p, ev);
+  let syn: u32 = 0;
+  for (let k: i32 = 0; k < c; k++) {
+    const r = rowStart + (<usize>load<i32>(ev + (<usize>k << 2)) << 2);
+    const start = load<u32>(r);
+    const end = load<u32>(r, 4);
+    addRow(start, end, targets, weights, acc);
+    syn += end - start;
+  }
+  roundAndClear(acc, cur, n);
+  const fired = lifBatch(v, s, cur, n, beta, theta, mode);
+  store<f64>(stats, load<f64>(stats) + <f64>c);
+  store<f64>(stats, load<f64>(stats, 8) + <f64>syn, 8);
+  store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
+  return fired;
+}

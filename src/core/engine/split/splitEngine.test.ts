@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelBytes } from '../../../cli/kernelFile.ts';
+import { compileNetwork } from '../../network/compile.ts';
+import { createRng } from '../../rng.ts';
+import { networkSchema } from '../../spec/network.ts';
+import { createEngine } from '../index.ts';
+import type { Engine, SimInput } from '../types.ts';
+import { createSplitEngine } from './splitEngine.ts';
+
+let kernel: Uint8Array;
+beforeAll(async () => {
+  kernel = await kernelBytes();
+}, 120_000);
+
+const wasmParts = (n: number): Promise<Engine[]> => Promise.all(Array.from({ length: n }, () => createEngine('wasm', { kernel })));
+
+function randomInput(steps: number, batch: number, neurons: number, p: number, seed: number): SimInput {
+  const r = createRng(seed, 'split-input');
+  return { steps, batch, neurons, values: new Float32Array(steps * batch * neurons).map(() => (r.next() < p ? 1 : 0)) };
+}
+
+const net = compileNetwork(
+  networkSchema.parse({
+    layers: [
+      { kind: 'input', name: 'in', shape: [33] },
+      { kind: 'dense', name: 'fc1', units: 21, weightGain: 3 },
+      { kind: 'spiking', name: 'h', neuron: { model: 'lif' } },
+      { kind: 'dense', name: 'fc2', units: 6, weightGain: 3 },
+      { kind: 'spiking', name: 'out', neuron: { model: 'lif' } },
+      { kind: 'readout', name: 'ro', mode: 'membrane', reduce: 'mean' },
+    ],
+  }),
+  undefined,
+  4,
+);
+
+describe('createSplitEngine', () => {
+  it.each([
+    { parts: 3, batch: 7 },
+    { parts: 2, batch: 2 },
+    { parts: 4, batch: 3 },
+  ])('gives one engine’s result when $parts parts share a batch of $batch', async ({ parts, batch }) => {
+    const input = randomInput(60, batch, 33, 0.15, batch);
+    const membrane = [{ layer: 'h', neuron: 3, sample: batch - 1 }, { layer: 'out', neuron: 5 }, { layer: 'h', neuron: 0, sample: Math.floor(batch / 2) }];
+    const one = await (await createEngine('wasm', { kernel })).simulate(net, input, { dtMs: 1, membrane });
+    const split = createSplitEngine(await wasmParts(parts), { name: 'wasm', backend: 'wasm-simd', reason: 'test' });
+    const r = await split.simulate(net, input, { dtMs: 1, membrane });
+    expect(r.layers).toEqual(one.layers);
+    expect(r.membranes).toEqual(one.membranes);
+    expect(r.readouts).toEqual(one.readouts);
+    expect(r.batch).toBe(batch);
+    expect(one.layers.at(-1)?.spikeCount).toBeGreaterThan(0);
+    // The reused shared slice buffers must not leak one run into the next.
+    const again = await split.simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
+    const ref = await (await createEngine('wasm', { kernel })).simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
+    expect(again.layers.map((l) => l.spikeCount)).toEqual(ref.layers.map((l) => l.spikeCount));
+  });
+
+  it('rejects a membrane probe on a sample outside the batch', async () => {
+    const split = createSplitEngine(await wasmParts(2), { name: 'wasm', backend: 'wasm-simd', reason: 'test' });
+    await expect(split.simulate(net, randomInput(5, 2, 33, 0.1, 1), { dtMs: 1, membrane: [{ layer: 'h', neuron: 0, sample: 5 }] })).rejects.toThrow(/sample 5/);
+  });
+});

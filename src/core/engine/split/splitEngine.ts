@@ -1,0 +1,108 @@
+import { EngineError, throwIfAborted } from '../../errors.ts';
+import type { CompiledNetwork, Engine, EngineInfo, LayerRecording, MembraneProbe, SimInput, SimOptions, SimulationResult } from '../types.ts';
+
+/** The samples [start, start + batch) of a batch that one part runs. */
+interface Slice {
+  readonly start: number;
+  readonly batch: number;
+}
+
+/** Contiguous, near-equal slices of `batch` samples for at most `parts` engines. */
+function slices(batch: number, parts: number): Slice[] {
+  const k = Math.max(1, Math.min(parts, batch));
+  return Array.from({ length: k }, (_, p) => {
+    const start = Math.floor((p * batch) / k);
+    return { start, batch: Math.floor(((p + 1) * batch) / k) - start };
+  });
+}
+
+/**
+ * A buffer of `length` floats for a slice: shared memory when the host has it, reused from the
+ * previous run when it is large enough (a fresh 9 MB array costs more in page faults than the
+ * copy itself), else a fresh array that the part may take over (transfer).
+ */
+function sliceBuffer(previous: Float32Array | undefined, length: number): Float32Array {
+  if (previous && previous.length === length) return previous;
+  if (typeof SharedArrayBuffer === 'undefined') return new Float32Array(length);
+  return new Float32Array(new SharedArrayBuffer(length * 4));
+}
+
+/** The input of one slice: every step's rows of its samples, written into `values`. */
+function sliceInput(input: SimInput, s: Slice, values: Float32Array): SimInput {
+  const row = input.neurons;
+  for (let t = 0; t < input.steps; t++) {
+    const from = (t * input.batch + s.start) * row;
+    values.set(input.values.subarray(from, from + s.batch * row), t * s.batch * row);
+  }
+  return { steps: input.steps, batch: s.batch, neurons: row, values };
+}
+
+function probesOf(probes: readonly MembraneProbe[], s: Slice): MembraneProbe[] {
+  return probes.flatMap((p) => {
+    const sample = p.sample ?? 0;
+    return sample >= s.start && sample < s.start + s.batch ? [{ ...p, sample: sample - s.start }] : [];
+  });
+}
+
+/** Joins the parts' results in sample order, as one engine running the whole batch would report. */
+function merge(info: EngineInfo, input: SimInput, options: SimOptions, parts: readonly SimulationResult[], all: readonly Slice[], elapsedMs: number): SimulationResult {
+  const first = parts[0];
+  if (!first) throw new EngineError('no part ran');
+  const layers: LayerRecording[] = first.layers.map((l, i) => ({
+    ...l,
+    spikeCount: parts.reduce((a, r) => a + (r.layers[i]?.spikeCount ?? 0), 0),
+    spikes: parts.flatMap((r) => r.layers[i]?.spikes ?? []),
+  }));
+  const membranes = (options.membrane ?? []).map((p) => {
+    const sample = p.sample ?? 0;
+    const k = all.findIndex((s) => sample >= s.start && sample < s.start + s.batch);
+    const slice = all[k];
+    const m = parts[k]?.membranes.find((x) => x.layer === p.layer && x.neuron === p.neuron && x.sample === sample - (slice?.start ?? 0));
+    if (!m) throw new EngineError(`membrane probe ${p.layer}[${p.neuron}] (sample ${sample}) does not exist in this network`);
+    return { ...m, sample };
+  });
+  const readouts = first.readouts.map((ro, i) => {
+    const values = new Float32Array(input.batch * ro.units);
+    parts.forEach((r, k) => values.set(r.readouts[i]?.values ?? new Float32Array(0), (all[k]?.start ?? 0) * ro.units));
+    return { ...ro, values };
+  });
+  return { engine: info.name, steps: input.steps, batch: input.batch, dtMs: options.dtMs, layers, membranes, readouts, elapsedMs };
+}
+
+/**
+ * Runs each batch on several engines at once, each on a contiguous slice of the samples, and
+ * merges their results in sample order. Samples are independent, so the result equals one engine
+ * running the whole batch; with engines in separate threads (src/cli/wasmThreads.ts in Node) the
+ * batch runs on several cores. Progress is reported by the first part only.
+ */
+export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): Engine {
+  if (parts.length === 0) throw new EngineError('a split engine needs at least one part');
+  // Shared slice buffers are reused by the next run, so runs take turns.
+  const buffers: (Float32Array | undefined)[] = parts.map(() => undefined);
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = async (net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> => {
+    throwIfAborted(options.signal, 'simulation');
+    const started = Date.now();
+    const all = slices(input.batch, parts.length);
+    const runs = all.map((s, k) => {
+      const { onProgress, membrane, ...rest } = options;
+      const partOptions: SimOptions = { ...rest, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
+      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
+      // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
+      buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
+      return (parts[k] as Engine).simulate(net, sliceInput(input, s, values), partOptions);
+    });
+    const results = await Promise.all(runs);
+    throwIfAborted(options.signal, 'simulation');
+    return merge(info, input, options, results, all, Date.now() - started);
+  };
+  return {
+    info: () => info,
+    simulate(net, input, options) {
+      const r = queue.then(() => run(net, input, options));
+      queue = r.catch(() => undefined);
+      return r;
+    },
+    dispose: () => parts.forEach((p) => p.dispose()),
+  };
+}

@@ -1,0 +1,184 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelBytes } from '../../../cli/kernelFile.ts';
+import { w1Input, w1Network } from '../../bench/canonical.ts';
+import { compileNetwork } from '../../network/compile.ts';
+import { createRng } from '../../rng.ts';
+import { networkSchema } from '../../spec/network.ts';
+import { createEngine } from '../index.ts';
+import type { Engine, SimInput, SimOptions, SimulationResult } from '../types.ts';
+
+// The real kernel: built from assembly/ on demand (kernelFile.ts) and loaded from its bytes.
+let kernel: Uint8Array;
+let events: Engine;
+beforeAll(async () => {
+  kernel = await kernelBytes();
+  events = await createEngine('events');
+}, 120_000);
+
+const wasm = () => createEngine('wasm', { kernel });
+
+function randomInput(steps: number, batch: number, neurons: number, p: number, seed: number, real = false): SimInput {
+  const r = createRng(seed, 'wasm-input');
+  const values = new Float32Array(steps * batch * neurons).map(() => (real ? Math.fround(r.next() * 0.6) : r.next() < p ? 1 : 0));
+  return { steps, batch, neurons, values };
+}
+
+/** A chain input → (dense → spiking)* with the given widths and one neuron spec for every layer. */
+function denseChain(widths: readonly number[], neuron: Record<string, unknown>, gain: number, seed: number) {
+  const layers: Record<string, unknown>[] = [{ kind: 'input', name: 'in', shape: [widths[0]] }];
+  widths.slice(1).forEach((units, i) => {
+    layers.push({ kind: 'dense', name: `fc${i}`, units, weightGain: gain }, { kind: 'spiking', name: `s${i}`, neuron });
+  });
+  return compileNetwork(networkSchema.parse({ layers }), undefined, seed);
+}
+
+/** Same counts, same spike trains (times and ids) and bit-identical membrane traces. */
+function expectIdentical(ref: SimulationResult, got: SimulationResult): void {
+  expect(got.engine).toBe('wasm');
+  expect(got.layers.map((l) => [l.name, l.spikeCount])).toEqual(ref.layers.map((l) => [l.name, l.spikeCount]));
+  ref.layers.forEach((l, i) =>
+    l.spikes.forEach((s, b) => {
+      expect(got.layers[i]?.spikes[b]?.times).toEqual(s.times);
+      expect(got.layers[i]?.spikes[b]?.ids).toEqual(s.ids);
+    }),
+  );
+  expect(got.membranes.map((m) => Array.from(m.values))).toEqual(ref.membranes.map((m) => Array.from(m.values)));
+}
+
+async function compare(net: ReturnType<typeof denseChain>, input: SimInput, options: SimOptions): Promise<SimulationResult> {
+  const ref = await events.simulate(net, input, options);
+  const got = await (await wasm()).simulate(net, input, options);
+  expectIdentical(ref, got);
+  return ref;
+}
+
+const LIF = { model: 'lif' };
+
+describe('the wasm engine', () => {
+  it('reproduces the W1 reference counts exactly (input 223,653, hidden 107,713, output 29,477)', async () => {
+    const r = await (await wasm()).simulate(w1Network(), w1Input(), { dtMs: 1, recordSpikes: false });
+    expect(r.layers.map((l) => l.spikeCount)).toEqual([223_653, 107_713, 29_477]);
+  });
+
+  // Widths chosen around the kernel's blocks (16 columns, then pairs, then one) and SIMD lanes (4).
+  it.each([
+    { widths: [40, 32, 24, 8], batch: 3, rate: 0.15, seed: 1 },
+    { widths: [37, 23, 5], batch: 1, rate: 0.3, seed: 2 },
+    { widths: [3, 1], batch: 5, rate: 0.5, seed: 3 },
+    { widths: [70, 33, 17, 2], batch: 7, rate: 0.05, seed: 4 },
+    { widths: [129, 65, 31, 3], batch: 2, rate: 0.02, seed: 5 },
+    { widths: [18, 16, 15, 49], batch: 4, rate: 0.6, seed: 6 },
+  ])('gives the event engine’s spikes and membranes on dense $widths, batch $batch, rate $rate', async ({ widths, batch, rate, seed }) => {
+    const net = denseChain(widths, LIF, 3, seed);
+    const input = randomInput(90, batch, widths[0] ?? 1, rate, seed);
+    const membrane = [{ layer: 's0', neuron: 0, sample: batch - 1 }, { layer: `s${widths.length - 2}`, neuron: (widths.at(-1) ?? 1) - 1 }];
+    const ref = await compare(net, input, { dtMs: 1, membrane });
+    expect(ref.layers.at(-1)?.spikeCount).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { model: 'lif', reset: 'subtract', beta: 0.8 },
+    { model: 'lif', reset: 'zero' },
+    { model: 'lif', reset: 'none', threshold: 1.5 },
+    { model: 'lif', tauMemMs: 12 },
+    { model: 'if', reset: 'subtract' },
+    { model: 'if', reset: 'zero', threshold: 0.7 },
+  ])('gives identical spikes for %o neurons', async (neuron) => {
+    const net = denseChain([45, 27, 11], neuron, 2, 11);
+    const ref = await compare(net, randomInput(70, 3, 45, 0.1, 12), { dtMs: 1, membrane: [{ layer: 's0', neuron: 26, sample: 2 }] });
+    expect(ref.layers.at(-1)?.spikeCount).toBeGreaterThan(0);
+  });
+
+  it('gives identical spikes with real-valued input and dense layers fed by currents', async () => {
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [21] },
+        { kind: 'dense', name: 'a', units: 19, weightGain: 1.5 },
+        { kind: 'dense', name: 'b', units: 13, weightGain: 1.5 },
+        { kind: 'spiking', name: 's', neuron: LIF },
+        { kind: 'flatten', name: 'f' },
+        { kind: 'dense', name: 'c', units: 6, weightGain: 3 },
+        { kind: 'spiking', name: 'out', neuron: { model: 'if' } },
+      ],
+    });
+    const net = compileNetwork(spec, undefined, 5);
+    const ref = await compare(net, randomInput(60, 2, 21, 0, 8, true), { dtMs: 1, membrane: [{ layer: 's', neuron: 12 }] });
+    expect(ref.layers.find((l) => l.name === 's')?.spikeCount).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { mode: 'count', reduce: 'max' },
+    { mode: 'membrane', reduce: 'max', beta: 0.8 },
+    { mode: 'membrane', reduce: 'mean' },
+    { mode: 'membrane', reduce: 'last' },
+  ])('gives the event engine’s readout values for a $mode readout reduced by $reduce', async (ro) => {
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [30] },
+        { kind: 'dense', name: 'fc1', units: 18, weightGain: 3 },
+        { kind: 'spiking', name: 'h', neuron: LIF },
+        { kind: 'dense', name: 'fc2', units: 5, weightGain: 2 },
+        { kind: 'readout', name: 'ro', ...ro },
+      ],
+    });
+    const net = compileNetwork(spec, undefined, 13);
+    const opts = { dtMs: 1, membrane: [{ layer: 'ro', neuron: 4, sample: 1 }] };
+    const input = randomInput(40, 3, 30, 0.2, 14);
+    const ref = await compare(net, input, opts);
+    const got = await (await wasm()).simulate(net, input, opts);
+    expect(got.readouts).toEqual(ref.readouts);
+    expect(ref.readouts[0]?.values.some((v) => v !== 0)).toBe(true);
+  });
+
+  it('counts the same spikes without recording them, and runs repeatedly from zero state', async () => {
+    const net = denseChain([50, 30, 10], LIF, 3, 21);
+    const input = randomInput(50, 4, 50, 0.1, 22);
+    const e = await wasm();
+    const full = await e.simulate(net, input, { dtMs: 1 });
+    const counts = await e.simulate(net, input, { dtMs: 1, recordSpikes: false, membrane: [{ layer: 's1', neuron: 9, sample: 3 }] });
+    const again = await e.simulate(net, input, { dtMs: 1 });
+    expect(counts.layers.map((l) => l.spikeCount)).toEqual(full.layers.map((l) => l.spikeCount));
+    expect(counts.layers.every((l) => l.spikes.length === 0)).toBe(true);
+    expectIdentical(full, again);
+    const ref = await events.simulate(net, input, { dtMs: 1, recordSpikes: false, membrane: [{ layer: 's1', neuron: 9, sample: 3 }] });
+    expect(Array.from(counts.membranes[0]?.values ?? [])).toEqual(Array.from(ref.membranes[0]?.values ?? []));
+  });
+
+  it('runs overlapping simulate calls one after the other on its single memory', async () => {
+    const e = await wasm();
+    const a = denseChain([30, 20, 4], LIF, 3, 31);
+    const b = denseChain([17, 9], LIF, 3, 32);
+    const ia = randomInput(40, 2, 30, 0.2, 33);
+    const ib = randomInput(40, 3, 17, 0.3, 34);
+    const [ra, rb] = await Promise.all([e.simulate(a, ia, { dtMs: 1 }), e.simulate(b, ib, { dtMs: 1 })]);
+    expectIdentical(await events.simulate(a, ia, { dtMs: 1 }), ra);
+    expectIdentical(await events.simulate(b, ib, { dtMs: 1 }), rb);
+  });
+
+  it('rejects networks it does not run with an error naming the layer', async () => {
+    const e = await wasm();
+    const conv = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [6, 6, 1] },
+        { kind: 'conv2d', name: 'c1', filters: 2, kernel: 3 },
+        { kind: 'spiking', name: 's', neuron: LIF },
+      ],
+    });
+    const input = randomInput(5, 1, 36, 0.2, 1);
+    await expect(e.simulate(compileNetwork(conv, undefined, 1), input, { dtMs: 1 })).rejects.toThrow(/layer 'c1' is conv2d.*events engine/);
+    const alif = denseChain([36, 4], { model: 'alif' }, 1, 1);
+    await expect(e.simulate(alif, input, { dtMs: 1 })).rejects.toThrow(/layer 's0' has alif neurons/);
+    const refractory = denseChain([36, 4], { model: 'lif', refractoryMs: 2 }, 1, 1);
+    await expect(e.simulate(refractory, input, { dtMs: 1 })).rejects.toMatchObject({ code: 'engine_failed' });
+  });
+
+  it('rejects an input whose length is not steps × batch × neurons', async () => {
+    const net = denseChain([10, 4], LIF, 1, 1);
+    const input = { steps: 5, batch: 2, neurons: 10, values: new Float32Array(99) };
+    await expect((await wasm()).simulate(net, input, { dtMs: 1 })).rejects.toThrow(/99 values/);
+  });
+
+  it('cannot be created without its kernel, and says what to pass', async () => {
+    await expect(createEngine('wasm')).rejects.toThrow(/needs its kernel/);
+  });
+});

@@ -1,0 +1,105 @@
+import { EngineError, throwIfAborted } from '../../errors.ts';
+import { createKernelMemory, type KernelMemory } from '../kernels/kernelMemory.ts';
+import { loadKernel, type KernelExports, type KernelSource } from '../kernels/kernelModule.ts';
+import { createRunRecorder, type RunRecorder } from '../runRecorder.ts';
+import type { CompiledNetwork, Engine, EngineInfo, SimInput, SimOptions, SimulationResult } from '../types.ts';
+import { shouldYield, yieldToEventLoop } from '../yieldControl.ts';
+import { buildWasmPlan, type WasmPlan } from './wasmPlan.ts';
+
+/**
+ * The WebAssembly SIMD engine: the event engine's semantics (same float64 row sums, same float32
+ * neuron updates, so the same spikes bit for bit) in a kernel of our own, for dense networks of
+ * LIF/IF neurons with readouts. Networks it does not support fail with an EngineError that names
+ * the layer; `wasmUnsupportedReason` lets a caller choose the events engine beforehand instead.
+ */
+export async function createWasmEngine(source: KernelSource): Promise<Engine> {
+  const kernel = await loadKernel(source);
+  const mem = createKernelMemory(kernel.exports);
+  const info: EngineInfo = {
+    name: 'wasm',
+    backend: 'wasm-simd',
+    reason: 'event-driven WebAssembly SIMD kernel, one thread (dense layers, LIF/IF neurons, readouts)',
+  };
+  // One instance has one linear memory: runs on the same engine take turns.
+  let queue: Promise<unknown> = Promise.resolve();
+  let disposed = false;
+  return {
+    info: () => info,
+    simulate(net, input, options) {
+      if (disposed) return Promise.reject(new EngineError('this wasm engine was disposed'));
+      const run = queue.then(() => simulateWasm(kernel.exports, mem, net, input, options));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    dispose: () => {
+      disposed = true;
+    },
+  };
+}
+
+async function simulateWasm(k: KernelExports, mem: KernelMemory, net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> {
+  const started = Date.now();
+  mem.reset();
+  const plan = buildWasmPlan(net, input, options.dtMs, mem, k);
+  const recorder = createRunRecorder(net, input, options);
+  const f32 = mem.f32();
+  const recordSpikes = options.recordSpikes ?? true;
+  const progressEvery = Math.max(1, Math.floor(input.steps / 20));
+  let lastYield = Date.now();
+  for (let t = 0; t < input.steps; t++) {
+    throwIfAborted(options.signal, 'simulation');
+    stepAll(k, plan, input, t, f32, recorder, recordSpikes);
+    if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
+    if (shouldYield(lastYield)) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
+  }
+  const readouts = plan.ops.flatMap((op) => (op.kind === 'readout' ? [op.readout.finish(f32.subarray(op.values >>> 2, (op.values >>> 2) + op.size * input.batch), input.steps)] : []));
+  return recorder.finish('wasm', readouts, Date.now() - started);
+}
+
+/** One step of every layer; counts come from the kernel unless spikes are recorded one by one. */
+function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f32: Float32Array, rec: RunRecorder, recordSpikes: boolean): void {
+  const batch = input.batch;
+  for (const op of plan.ops) {
+    const n = op.size * batch;
+    const view = (ptr: number) => f32.subarray(ptr >>> 2, (ptr >>> 2) + n);
+    switch (op.kind) {
+      case 'input': {
+        const x = input.values.subarray(t * n, t * n + n);
+        f32.set(x, op.values >>> 2);
+        if (recordSpikes) rec.record(op.index, t, x, undefined);
+        else if (!op.countedByNext) rec.addCount(op.index, sumOf(x));
+        break;
+      }
+      case 'alias':
+        break;
+      case 'dense': {
+        // The kernel returns the sum of its input: the input layer's count, without a second scan.
+        const inputSum = k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
+        if (op.index === 1 && !recordSpikes) rec.addCount(0, inputSum);
+        break;
+      }
+      case 'neurons': {
+        const count = k.lifBatch(op.v, op.values, op.from, n, op.beta, op.theta, op.reset);
+        if (recordSpikes) rec.record(op.index, t, view(op.values), view(op.v));
+        else {
+          rec.addCount(op.index, count);
+          if (rec.wants(op.index)) rec.record(op.index, t, undefined, view(op.v));
+        }
+        break;
+      }
+      case 'readout':
+        op.readout.step(view(op.from), view(op.values));
+        if (rec.wants(op.index)) rec.record(op.index, t, undefined, view(op.values));
+        break;
+    }
+  }
+}
+
+function sumOf(x: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] as number;
+  return s;
+}

@@ -1,0 +1,103 @@
+import { EngineError } from '../../errors.ts';
+import { shapeSize } from '../../network/shapes.ts';
+import { lifBeta, refractorySteps } from '../../neurons/lif.ts';
+import type { SpikingLayerSpec } from '../../spec/network.ts';
+import type { KernelMemory } from '../kernels/kernelMemory.ts';
+import type { KernelExports } from '../kernels/kernelModule.ts';
+import type { CompiledNetwork, SimInput } from '../types.ts';
+import { createWasmReadout, type WasmReadout } from './wasmReadout.ts';
+
+/** Reset codes of the kernel (assembly/neurons.ts). */
+const RESET_CODE = { subtract: 0, zero: 1, none: 2 } as const;
+
+/** One layer of a wasm run; pointers are byte offsets into the kernel memory. */
+export type WasmOp =
+  | { readonly kind: 'input'; readonly index: number; readonly size: number; readonly values: number; readonly countedByNext: boolean }
+  | { readonly kind: 'alias'; readonly index: number; readonly size: number; readonly values: number }
+  | { readonly kind: 'dense'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number }
+  | { readonly kind: 'neurons'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly v: number; readonly beta: number; readonly theta: number; readonly reset: number }
+  | { readonly kind: 'readout'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly readout: WasmReadout };
+
+/** Buffers of one run: the ops in layer order plus the scratch shared by all dense layers. */
+export interface WasmPlan {
+  readonly ops: readonly WasmOp[];
+  readonly events: number;
+}
+
+/**
+ * Why the wasm engine cannot run `net`, or undefined when it can. It runs chains of input, dense,
+ * flatten and readout layers with LIF (no refractory period) or IF neurons; anything else (conv2d,
+ * pool2d, other neuron models) is for the events or tfjs engines.
+ */
+export function wasmUnsupportedReason(net: CompiledNetwork, dtMs: number): string | undefined {
+  for (const l of net.spec.layers) {
+    if (l.kind === 'input' || l.kind === 'dense' || l.kind === 'flatten' || l.kind === 'readout') continue;
+    if (l.kind !== 'spiking') return `layer '${l.name}' is ${l.kind}`;
+    const n = l.neuron;
+    if (n.model === 'if') continue;
+    if (n.model !== 'lif') return `layer '${l.name}' has ${n.model} neurons (only lif and if are supported)`;
+    if (refractorySteps(n.refractoryMs, dtMs) > 0) return `layer '${l.name}' has a refractory period (${n.refractoryMs} ms)`;
+  }
+  return undefined;
+}
+
+function neuronConstants(spec: SpikingLayerSpec, dtMs: number): { beta: number; theta: number; reset: number } {
+  const n = spec.neuron;
+  if (n.model === 'lif') return { beta: lifBeta(n, dtMs), theta: Math.fround(n.threshold), reset: RESET_CODE[n.reset] };
+  if (n.model === 'if') return { beta: 1, theta: Math.fround(n.threshold), reset: RESET_CODE[n.reset] };
+  throw new EngineError(`layer '${spec.name}': ${n.model} neurons are not supported by the wasm engine`);
+}
+
+/**
+ * Lays out every buffer of a run of `net` on `input` in the kernel memory and copies the weights
+ * in. State buffers start at zero (the memory is reused between runs, so they are cleared here).
+ */
+export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: number, mem: KernelMemory, k: KernelExports): WasmPlan {
+  const reason = wasmUnsupportedReason(net, dtMs);
+  if (reason) throw new EngineError(`the wasm engine cannot run this network: ${reason}; use the events engine`);
+  const batch = input.batch;
+  // The kernel reads raw memory: a short input would silently reuse the previous step's values.
+  if (input.values.length !== input.steps * batch * input.neurons) {
+    throw new EngineError(`the input holds ${input.values.length} values, not steps × batch × neurons = ${input.steps * batch * input.neurons}`);
+  }
+  const ops: WasmOp[] = [];
+  const copies: { at: number; data: Float32Array }[] = [];
+  const zeros: { at: number; length: number }[] = [];
+  let scratch = 0;
+  net.spec.layers.forEach((spec, index) => {
+    const size = shapeSize(net.shapes[index] ?? [1]);
+    const prev = ops[index - 1];
+    if (spec.kind === 'input') {
+      if (index !== 0 || size !== input.neurons) throw new EngineError(`the input has ${input.neurons} neurons per step but the input layer '${spec.name}' has ${size}`);
+      const next = net.spec.layers[1];
+      ops.push({ kind: 'input', index, size, values: mem.alloc(size * batch * 4), countedByNext: next?.kind === 'dense' });
+      return;
+    }
+    if (!prev) throw new EngineError(`layer '${spec.name}' has no input`);
+    if (spec.kind === 'flatten') {
+      ops.push({ kind: 'alias', index, size, values: prev.values });
+    } else if (spec.kind === 'dense') {
+      const w = net.weights[spec.name]?.values;
+      if (!w || w.length !== prev.size * size) throw new EngineError(`layer '${spec.name}' needs ${prev.size}×${size} weights, got ${w?.length ?? 'none'}`);
+      const weights = mem.alloc(w.length * 4);
+      copies.push({ at: weights, data: w });
+      scratch = Math.max(scratch, k.denseScratchBytes(prev.size, batch));
+      ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from: prev.values, nIn: prev.size, weights });
+    } else if (spec.kind === 'spiking') {
+      const v = mem.alloc(size * batch * 4);
+      const values = mem.alloc(size * batch * 4);
+      zeros.push({ at: v, length: size * batch }, { at: values, length: size * batch });
+      ops.push({ kind: 'neurons', index, size, values, from: prev.values, v, ...neuronConstants(spec, dtMs) });
+    } else if (spec.kind === 'readout') {
+      const values = mem.alloc(size * batch * 4);
+      zeros.push({ at: values, length: size * batch });
+      ops.push({ kind: 'readout', index, size, values, from: prev.values, readout: createWasmReadout(spec, size, batch) });
+    }
+  });
+  const events = mem.alloc(scratch);
+  // All allocations are done: the views below stay valid for the whole run.
+  const f32 = mem.f32();
+  for (const c of copies) f32.set(c.data, c.at >>> 2);
+  for (const z of zeros) f32.fill(0, z.at >>> 2, (z.at >>> 2) + z.length);
+  return { ops, events };
+}

@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createThreadedWasmEngine } from '../../src/cli/wasmThreads.ts';
+import { w1Input, w1Network } from '../../src/core/bench/canonical.ts';
+import { createEngine } from '../../src/core/engine/index.ts';
+import type { Engine } from '../../src/core/engine/types.ts';
+import { compileNetwork } from '../../src/core/network/compile.ts';
+import { networkSchema } from '../../src/core/spec/network.ts';
+
+// Real worker threads, each loading the real kernel.
+const engines: Engine[] = [];
+afterAll(() => engines.forEach((e) => e.dispose()));
+const threaded = async (n: number) => {
+  const e = await createThreadedWasmEngine(n);
+  engines.push(e);
+  return e;
+};
+
+describe('the wasm engine on worker threads', () => {
+  it('reproduces W1 exactly on two threads, spike trains included', async () => {
+    const e = await threaded(2);
+    const r = await e.simulate(w1Network(), w1Input(), { dtMs: 1, membrane: [{ layer: 'hidden', neuron: 7, sample: 40 }] });
+    expect(r.layers.map((l) => l.spikeCount)).toEqual([223_653, 107_713, 29_477]);
+    const one = await (await createEngine('events')).simulate(w1Network(), w1Input(), { dtMs: 1, membrane: [{ layer: 'hidden', neuron: 7, sample: 40 }] });
+    expect(r.layers).toEqual(one.layers);
+    expect(r.membranes).toEqual(one.membranes);
+  }, 120_000);
+
+  it('passes an unsupported network’s error back from the thread with its code', async () => {
+    const e = await threaded(2);
+    const conv = compileNetwork(
+      networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4, 4, 1] }, { kind: 'conv2d', name: 'c', filters: 1, kernel: 3 }, { kind: 'spiking', name: 's', neuron: { model: 'lif' } }] }),
+      undefined,
+      1,
+    );
+    const input = { steps: 3, batch: 2, neurons: 16, values: new Float32Array(96) };
+    await expect(e.simulate(conv, input, { dtMs: 1 })).rejects.toMatchObject({ code: 'engine_failed', message: expect.stringMatching(/layer 'c' is conv2d/) });
+  }, 120_000);
+
+  it('fails a run whose thread goes away instead of hanging', async () => {
+    const e = await createThreadedWasmEngine(2);
+    const run = e.simulate(w1Network(), w1Input(), { dtMs: 1 });
+    e.dispose();
+    await expect(run).rejects.toThrow(/thread exited/);
+  }, 120_000);
+});
