@@ -1,5 +1,6 @@
 import { releaseProxy, transfer } from 'comlink';
 import { createEngine, type EngineFactoryOptions } from '../src/core/engine/index.ts';
+import type { KernelSource } from '../src/core/engine/kernels/kernelModule.ts';
 import type { NetworkWeights } from '../src/core/network/weights.ts';
 import type { NetworkSpec } from '../src/core/spec/network.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
@@ -48,7 +49,7 @@ function release(cb: unknown): void {
 }
 
 /** The training facade: parse, build the data sets, train (tfjs: webgl, else wasm, else cpu), evaluate. */
-export function createTrainApi(options: EngineFactoryOptions = {}) {
+export function createTrainApi(options: EngineFactoryOptions & { readonly kernel?: KernelSource } = {}) {
   let last: WorkspaceTraining | undefined;
   const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
   const api = {
@@ -64,10 +65,11 @@ export function createTrainApi(options: EngineFactoryOptions = {}) {
           gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
           ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
           ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
-        });
+        }, options.kernel ? { kernel: options.kernel } : {});
         last = result;
         const { weights, history, test, description, cancelled, classes, workspace: trained } = result;
-        return { weights, network: trained.network, history, test, classes, backend: result.backend, description, cancelled };
+        const backend = result.engine.name === 'kernel' ? 'the BPTT kernel (WebAssembly SIMD)' : `tfjs ${result.backend} (not the kernel: ${result.engine.reason})`;
+        return { weights, network: trained.network, history, test, classes, backend, description, cancelled };
       } finally {
         jobs.delete(jobId);
         release(onEpoch);

@@ -6,13 +6,17 @@ import { serializeModel } from '../core/train/modelFile.ts';
 import { metricsJson } from '../core/train/evaluate.ts';
 import { trainWorkspace } from '../core/train/trainWorkspace.ts';
 import { readDataFolder } from './ecgRecords.ts';
+import { kernelBytes } from './kernelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
 
 export const TRAIN_USAGE =
-  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] --out MODEL.json [--json]';
+  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] [--train-engine auto|kernel|tfjs] --out MODEL.json [--json]';
 
-/** `spikelab train`: trains the workspace's network on ECG beats with tfjs-wasm and saves a model. */
+/**
+ * `spikelab train`: trains the workspace's network (on Spikelab's BPTT kernel when it supports
+ * the network, else tfjs-wasm; --train-engine chooses) and saves a model.
+ */
 export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -25,11 +29,14 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'train-engine': { type: 'string' },
     },
     strict: true,
   });
   if ((values.workspace === undefined) === (values.preset === undefined)) throw new UsageError('give exactly one of --workspace FILE or --preset NAME');
   if (!values.out) throw new UsageError('--out MODEL.json is required');
+  const choice = values['train-engine'] ?? 'auto';
+  if (choice !== 'auto' && choice !== 'kernel' && choice !== 'tfjs') throw new UsageError(`--train-engine must be auto, kernel or tfjs, got '${choice}'`);
   if (values.split !== undefined && values.split !== 'intra' && values.split !== 'inter') throw new UsageError(`--split must be intra or inter, got '${values.split}'`);
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
   if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
@@ -43,7 +50,9 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
   const data = values.data ? readDataFolder(values.data) : undefined;
-  if (!values.json) io.out(`training on ${data ? `${data.kind === 'signals' ? data.records.length : data.samples.length} recordings from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`} (${engine.info().name}); ${training.epochs} epochs`);
+  const kernel = choice === 'tfjs' ? undefined : await kernelBytes();
+  if (!values.json) io.out(`training on ${data ? `${data.kind === 'signals' ? data.records.length : data.samples.length} recordings from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`}; ${training.epochs} epochs`);
+  const options = { engine: choice, ...(kernel ? { kernel } : {}) } as const;
   const result = await trainWorkspace(ws, data, {
     onEpoch: (e) =>
       io.out(
@@ -51,12 +60,13 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
           ? JSON.stringify({ epoch: e.epoch, loss: e.loss, val_loss: e.valLoss, train_accuracy: e.trainAccuracy, val_accuracy: e.valAccuracy, spikes_per_sample: e.layerSpikes, ms_per_batch: e.msPerBatch })
           : `epoch ${e.epoch + 1}: loss ${e.loss.toFixed(4)} (validation ${e.valLoss.toFixed(4)}), train ${(100 * e.trainAccuracy).toFixed(1)} %, validation ${(100 * e.valAccuracy).toFixed(1)} %, spikes/sample ${Object.entries(e.layerSpikes).map(([l, v]) => `${l} ${v.toFixed(0)}`).join(' ')}, ${e.msPerBatch.toFixed(0)} ms/batch`,
       ),
-  });
+  }, options);
   const test = result.test;
   const metrics = metricsJson(test, result.classes);
   const learned = Object.keys(result.neuronParams).length > 0 ? { learned: result.neuronParams } : {};
   writeFileSync(values.out, serializeModel({ workspace: result.workspace, classes: [...result.classes], weights: result.weights, metrics: { ...metrics, best_epoch: result.bestEpoch, data: result.description, ...learned } }));
-  if (!values.json) io.out(`${result.description}; trained on ${result.backend}; best epoch ${result.bestEpoch + 1}${learned.learned ? `; learned ${JSON.stringify(learned.learned)}` : ''}`);
+  const trainedOn = result.engine.name === 'kernel' ? `${result.engine.reason}; test set scored on tfjs ${engine.info().name}` : `tfjs ${result.backend} (the kernel was not used: ${result.engine.reason})`;
+  if (!values.json) io.out(`${result.description}; trained on ${trainedOn}; best epoch ${result.bestEpoch + 1}${learned.learned ? `; learned ${JSON.stringify(learned.learned)}` : ''}`);
   io.out(values.json ? JSON.stringify({ ...metrics, best_epoch: result.bestEpoch, model: values.out }) : `test accuracy ${(100 * test.accuracy).toFixed(2)} %, macro-F1 ${test.macroF1.toFixed(3)}; model written to ${values.out}`);
   return EXIT.ok;
 }

@@ -39,6 +39,8 @@ describe('training in the page', () => {
     const seconds = (Date.now() - t0) / 1000;
     const acc = Number((await page.textContent('[data-testid="test-accuracy"]'))?.match(/([\d.]+) %/)?.[1]);
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    // A dense LIF network: the worker trains it on Spikelab's WebAssembly BPTT kernel, not tfjs.
+    expect(await page.textContent('[data-testid="train-info"]')).toMatch(/ on the BPTT kernel \(WebAssembly SIMD\)/);
     console.log(`page training: 3 epochs × 400 beats in ${seconds.toFixed(1)} s, test accuracy ${acc} %; UI long tasks over 50 ms: ${longTasks.length} (longest ${Math.max(0, ...longTasks).toFixed(0)} ms)`);
     // Five classes with ~65 % normal beats: a trained network must beat the majority guess.
     expect(acc).toBeGreaterThan(70);

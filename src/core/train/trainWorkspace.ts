@@ -14,6 +14,9 @@ import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
 import { evaluateSetWithPredictions } from './evaluate.ts';
 import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
+import type { KernelSource } from '../engine/kernels/kernelModule.ts';
+import { loadBpttKernel, type BpttKernel } from './bptt/wasmBptt.ts';
+import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
 
 /** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
@@ -33,8 +36,41 @@ export interface WorkspaceTraining {
   readonly cancelled: boolean;
   /** Class names, in label order. */
   readonly classes: readonly string[];
-  /** The tfjs backend training ran on, and why if it is not the one asked for. */
+  /** The tfjs backend training ran on (or the test set was scored on), and why if it is not the one asked for. */
   readonly backend: string;
+  /** What ran BPTT: Spikelab's WebAssembly kernel or tfjs, and why. */
+  readonly engine: TrainEngineReport;
+}
+
+/** Which BPTT engine to use: the kernel when it supports the network ('auto'), or one of them. */
+export type TrainEngineChoice = 'auto' | 'kernel' | 'tfjs';
+
+/** What trained, and why that one. */
+export interface TrainEngineReport {
+  readonly name: 'kernel' | 'tfjs';
+  readonly reason: string;
+}
+
+/** Where the BPTT kernel comes from, and which engine the caller wants. */
+export interface TrainEngineOptions {
+  readonly kernel?: KernelSource;
+  readonly engine?: TrainEngineChoice;
+}
+
+/** The engine for a workspace: the kernel when asked or 'auto' and it can; tfjs otherwise, with why. */
+export function chooseTrainEngine(ws: Workspace, cfg: TrainingConfig, dtMs: number, options: TrainEngineOptions): TrainEngineReport {
+  const choice = options.engine ?? 'auto';
+  if (choice === 'tfjs') return { name: 'tfjs', reason: 'tfjs was asked for' };
+  const plan = kernelPlan(ws.network, cfg, dtMs);
+  if (!plan.ok) {
+    if (choice === 'kernel') throw new SpecError([{ path: 'network', message: `the BPTT kernel cannot train this workspace: ${plan.reason}` }]);
+    return { name: 'tfjs', reason: plan.reason };
+  }
+  if (!options.kernel) {
+    if (choice === 'kernel') throw new SpecError([{ path: 'network', message: 'the BPTT kernel is not available here' }]);
+    return { name: 'tfjs', reason: 'the BPTT kernel is not available here' };
+  }
+  return { name: 'kernel', reason: 'WebAssembly SIMD BPTT kernel, one thread (dense layers, LIF/IF neurons)' };
 }
 
 /** Recordings read from a folder for training: signals (WFDB heartbeats, WAV digits) or labelled event recordings. */
@@ -69,13 +105,25 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
  * (synthetic beats or built-in samples, or recordings read from a folder: `data`), trains with BPTT and scores the best weights on
  * the test set with the learned parameters written into the network. The tfjs backend must be set.
  */
-export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}): Promise<WorkspaceTraining> {
+export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
   const cfg = ws.training ?? trainingSchema.parse({});
   const sets = trainingSets(ws, cfg, data);
   checkSetsFit(ws, sets);
   const net = compileNetwork(ws.network, undefined, ws.seed);
+  let engine = chooseTrainEngine(ws, cfg, sets.dtMs, options);
+  let kernel: BpttKernel | undefined;
+  if (engine.name === 'kernel' && options.kernel) {
+    try {
+      kernel = await loadBpttKernel(options.kernel);
+    } catch (e) {
+      // A host without WebAssembly SIMD, or a stale build: train on tfjs, and say why.
+      if (options.engine === 'kernel') throw e;
+      engine = { name: 'tfjs', reason: `the BPTT kernel did not load (${e instanceof Error ? e.message : String(e)})` };
+    }
+  }
   const backend = await ensureTrainableBackend(ws.network);
-  const result = await trainNetwork(net, sets.train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks);
+  const rng = createRng(ws.seed, 'train');
+  const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks);
   const workspace: Workspace = { ...ws, network: result.network };
   const { metrics: test, predictions } = evaluateSetWithPredictions(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
   return {
@@ -92,5 +140,6 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
     cancelled: result.cancelled,
     classes: sets.classes,
     backend: backend.reason ? `${backend.backend} (${backend.reason})` : backend.backend,
+    engine,
   };
 }

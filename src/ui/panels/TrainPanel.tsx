@@ -154,7 +154,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       ) : null}
       {s.test ? (
         <div data-testid="confusion">
-          <div className="hint">{s.info}</div>
+          <div className="hint" data-testid="train-info">{s.info}</div>
           <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
           <ConfusionMatrix metrics={s.test} classes={s.classes} onPick={(i, j) => void pick(i, j)} picked={picked?.cell ?? null} />
           <div className="hint">Click a cell to see the raster of one of its test samples (again for the next one).</div>

@@ -15,10 +15,11 @@ export function countSpikes(counts: Float32Array, starts: Uint32Array, startsAt:
 }
 
 /**
- * Mean softmax cross-entropy of the counts against the labels; writes dLoss/dcount into
- * grad[gradAt + b·k + j] = (softmax − one-hot) / batch.
+ * Mean softmax cross-entropy of the logits against the labels, each sample weighted by
+ * `weights[b]` (class weighting; tf.losses' default reduction: Σ w·CE / batch). Writes
+ * dLoss/dlogit into grad[gradAt + b·k + j] = w_b·(softmax − one-hot) / batch.
  */
-export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batch: number, k: number, grad: Float32Array | Float64Array, gradAt = 0): number {
+export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batch: number, k: number, grad: Float32Array | Float64Array, gradAt = 0, weights?: Float64Array): number {
   let loss = 0;
   for (let b = 0; b < batch; b++) {
     let max = -Infinity;
@@ -26,8 +27,9 @@ export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batc
     let sum = 0;
     for (let j = 0; j < k; j++) sum += Math.exp((counts[b * k + j] as number) - max);
     const y = labels[b] as number;
-    loss += Math.log(sum) + max - (counts[b * k + y] as number);
-    for (let j = 0; j < k; j++) grad[gradAt + b * k + j] = (Math.exp((counts[b * k + j] as number) - max) / sum - (j === y ? 1 : 0)) / batch;
+    const w = weights ? (weights[b] ?? 1) : 1;
+    loss += w * (Math.log(sum) + max - (counts[b * k + y] as number));
+    for (let j = 0; j < k; j++) grad[gradAt + b * k + j] = (w * (Math.exp((counts[b * k + j] as number) - max) / sum - (j === y ? 1 : 0))) / batch;
   }
   return loss / batch;
 }

@@ -11,3 +11,4 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { sparseStep } from './sparse';
+export { adamUpdate, bpttBackwardStep, bpttForward } from './bptt';

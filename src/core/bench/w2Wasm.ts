@@ -1,0 +1,38 @@
+import type { KernelSource } from '../engine/kernels/kernelModule.ts';
+import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
+import { createWasmBpttTrainer, loadBpttKernel, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
+import { W1_SIZES, w1Input, w1Network, w2Labels } from './canonical.ts';
+import type { W2Trainer } from './w2.ts';
+
+/**
+ * W2 of WORKLOADS.md on Spikelab's own BPTT kernel (WebAssembly SIMD, one thread): W1's network,
+ * input and labels, fast-sigmoid 25, spike-count cross-entropy, Adam (1e-3, 0.9, 0.999, 1e-8).
+ * The input's event lists are built once, as W2 trains on the same batch every step.
+ */
+export async function createW2WasmTrainer(source: KernelSource): Promise<W2Trainer & { weights(): Float32Array[] }> {
+  const kernel = await loadBpttKernel(source);
+  const net = w1Network();
+  const { steps, batch, inputs, hidden, outputs } = W1_SIZES;
+  const fc1 = net.weights['fc1'];
+  const fc2 = net.weights['fc2'];
+  if (!fc1 || !fc2) throw new Error('W1 weights missing');
+  const trainer = createWasmBpttTrainer(
+    kernel,
+    [
+      { kind: 'lif', inputs, units: hidden, beta: 0.9, threshold: 1, weights: fc1.values },
+      { kind: 'lif', inputs: hidden, units: outputs, beta: 0.9, threshold: 1, weights: fc2.values },
+    ],
+    steps,
+    batch,
+    25,
+    'count',
+  );
+  const update: UpdateOptions = { lr: 1e-3, optimizer: 'adam', momentum: 0, weightDecay: 0, clipNorm: 0, rateRegularization: 0 };
+  const x = toEventBatch(w1Input().values, steps, batch, inputs);
+  const labels = w2Labels();
+  return {
+    step: async () => trainer.step(x, labels, update).loss,
+    weights: () => trainer.weights(),
+    dispose: () => undefined,
+  };
+}

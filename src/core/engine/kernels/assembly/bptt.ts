@@ -1,0 +1,172 @@
+// Surrogate-gradient BPTT for dense → LIF layers (src/core/train/bptt/wasmBptt.ts drives it; the
+// TypeScript reference with the same semantics is src/core/train/bptt/denseLifBptt.ts).
+// Event lists: `starts` (u32, one entry per row r = t·batch + b, plus one) index into `index`
+// (u32 neuron ids, increasing within a row) and, when not 0, `value` (f32, the inputs' values).
+// Forward sums run in float64 in event order and are rounded once (bit-identical to the
+// reference); the backward pass is float32 SIMD, as in PyTorch.
+
+/** bpttForward's layer kinds: LIF/IF reset by subtraction, LIF without reset, a leaky read-out. */
+const MODE_SUBTRACT = 0;
+const MODE_READOUT = 2;
+
+/**
+ * One layer's forward pass over all steps: I = s_in·W (rows of active inputs), then in float32
+ * the LIF update m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (mode 0; mode 1 without the reset
+ * term), or the read-out's m = β·m[t−1] + I with no spikes (mode 2). Writes the membranes to
+ * `mem` [steps·batch·units] and the spikes as event lists to outStarts / outIndex (capacity
+ * `cap`). Returns the number of spikes, or −1 when they do not fit.
+ */
+export function bpttForward(
+  inStarts: usize, inIndex: usize, inValue: usize, w: usize, units: i32, steps: i32, batch: i32,
+  beta: f32, theta: f32, mem: usize, outStarts: usize, outIndex: usize, cap: i32, acc: usize, mode: i32,
+): i32 {
+  const rowBytes = <usize>units << 2;
+  let n: i32 = 0;
+  const rows = steps * batch;
+  for (let r: i32 = 0; r < rows; r++) {
+    store<u32>(outStarts + (<usize>r << 2), n);
+    const k0 = load<u32>(inStarts + (<usize>r << 2));
+    const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
+    // Float64 accumulators for the row, two lanes at a time.
+    let j: i32 = 0;
+    for (; j + 8 <= units; j += 8) {
+      let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+      const off = <usize>j << 2;
+      for (let k = k0; k < k1; k++) {
+        const p = w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off;
+        if (inValue == 0) {
+          a0 = f64x2.add(a0, f64x2.promote_low_f32x4(v128.load64_zero(p, 0)));
+          a1 = f64x2.add(a1, f64x2.promote_low_f32x4(v128.load64_zero(p, 8)));
+          a2 = f64x2.add(a2, f64x2.promote_low_f32x4(v128.load64_zero(p, 16)));
+          a3 = f64x2.add(a3, f64x2.promote_low_f32x4(v128.load64_zero(p, 24)));
+        } else {
+          const s = f64x2.splat(<f64>load<f32>(inValue + (<usize>k << 2)));
+          a0 = f64x2.add(a0, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 0))));
+          a1 = f64x2.add(a1, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 8))));
+          a2 = f64x2.add(a2, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 16))));
+          a3 = f64x2.add(a3, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 24))));
+        }
+      }
+      const o = acc + off;
+      v128.store64_lane(o, f32x4.demote_f64x2_zero(a0), 0, 0);
+      v128.store64_lane(o, f32x4.demote_f64x2_zero(a1), 0, 8);
+      v128.store64_lane(o, f32x4.demote_f64x2_zero(a2), 0, 16);
+      v128.store64_lane(o, f32x4.demote_f64x2_zero(a3), 0, 24);
+    }
+    for (; j < units; j++) {
+      let a: f64 = 0;
+      const off = <usize>j << 2;
+      for (let k = k0; k < k1; k++) {
+        const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
+        a += x * <f64>load<f32>(w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off);
+      }
+      store<f32>(acc + off, <f32>a);
+    }
+    // The LIF update in float32, in the reference's order; the previous step's spikes reset.
+    const cur = mem + <usize>r * rowBytes;
+    const hasPrev = r >= batch;
+    const prev = cur - <usize>batch * rowBytes;
+    let ps: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch) << 2)) : 0;
+    const pe: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch + 1) << 2)) : 0;
+    for (let q: i32 = 0; q < units; q++) {
+      const mPrev: f32 = hasPrev ? load<f32>(prev + (<usize>q << 2)) : 0;
+      let reset: f32 = 0;
+      if (ps < pe && load<u32>(outIndex + (<usize>ps << 2)) == <u32>q) {
+        if (mode == MODE_SUBTRACT) reset = theta;
+        ps++;
+      }
+      const m: f32 = beta * mPrev + load<f32>(acc + (<usize>q << 2)) - reset;
+      store<f32>(cur + (<usize>q << 2), m);
+      if (mode != MODE_READOUT && m > theta) {
+        if (n >= cap) return -1;
+        store<u32>(outIndex + (<usize>n << 2), q);
+        n++;
+      }
+    }
+  }
+  store<u32>(outStarts + (<usize>rows << 2), n);
+  return n;
+}
+
+/**
+ * One step t of one layer's backward pass, for every sample: dm = (ds + dsBias)·σ'(m − θ) +
+ * β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; with `linear`, a read-out, σ' = 1; `dsAbove` is
+ * [batch·units]: the input gradient of the layer above, or the loss gradient of the last layer's
+ * spike counts or membrane at t; dsBias is the rate regulariser's), kept in `dmNext`. Adds dm to the
+ * gradient rows of the inputs active at (t, b), and, when `dsBelow` is not 0, writes the input
+ * gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j].
+ */
+export function bpttBackwardStep(
+  t: i32, batch: i32, units: i32, nIn: i32, beta: f32, theta: f32, slope: f32, linear: i32, dsBias: f32,
+  mem: usize, dsAbove: usize, dmNext: usize,
+  inStarts: usize, inIndex: usize, inValue: usize, w: usize, grad: usize, dsBelow: usize,
+): void {
+  const rowBytes = <usize>units << 2;
+  const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
+  const slopeK: f32 = linear != 0 ? 0 : slope;
+  const units4 = units & ~3;
+  for (let b: i32 = 0; b < batch; b++) {
+    const r = t * batch + b;
+    const m = mem + <usize>r * rowBytes;
+    const ds = dsAbove + <usize>b * rowBytes;
+    const dm = dmNext + <usize>b * rowBytes;
+    let j: i32 = 0;
+    for (; j < units4; j += 4) {
+      const o = <usize>j << 2;
+      const u = f32x4.abs(f32x4.sub(v128.load(m + o), vt));
+      const d = f32x4.add(f32x4.mul(vk, u), one);
+      const sg = f32x4.div(one, f32x4.mul(d, d));
+      v128.store(dm + o, f32x4.add(f32x4.mul(f32x4.add(v128.load(ds + o), vbias), sg), f32x4.mul(vb, v128.load(dm + o))));
+    }
+    for (; j < units; j++) {
+      const o = <usize>j << 2;
+      const d: f32 = slopeK * Mathf.abs(load<f32>(m + o) - theta) + 1;
+      store<f32>(dm + o, (load<f32>(ds + o) + dsBias) / (d * d) + beta * load<f32>(dm + o));
+    }
+    // Gradient rows of the active inputs, accumulated in float64: a weight's gradient sums
+    // thousands of terms, and float32 sums in this order drift by ~1e-4 (measured on W2).
+    const k0 = load<u32>(inStarts + (<usize>r << 2));
+    const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
+    const units2 = units & ~1;
+    for (let k = k0; k < k1; k++) {
+      const g = grad + ((<usize>load<u32>(inIndex + (<usize>k << 2)) * <usize>units) << 3);
+      const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
+      const vx = f64x2.splat(x);
+      let q: i32 = 0;
+      for (; q < units2; q += 2) {
+        const gq = g + (<usize>q << 3);
+        v128.store(gq, f64x2.add(v128.load(gq), f64x2.mul(vx, f64x2.promote_low_f32x4(v128.load64_zero(dm + (<usize>q << 2))))));
+      }
+      for (; q < units; q++) store<f64>(g + (<usize>q << 3), load<f64>(g + (<usize>q << 3)) + x * <f64>load<f32>(dm + (<usize>q << 2)));
+    }
+    if (dsBelow != 0) {
+      const out = dsBelow + ((<usize>b * <usize>nIn) << 2);
+      for (let i: i32 = 0; i < nIn; i++) {
+        const wr = w + <usize>i * rowBytes;
+        let s4 = f32x4.splat(0);
+        let q: i32 = 0;
+        for (; q < units4; q += 4) s4 = f32x4.add(s4, f32x4.mul(v128.load(wr + (<usize>q << 2)), v128.load(dm + (<usize>q << 2))));
+        let s: f32 = f32x4.extract_lane(s4, 0) + f32x4.extract_lane(s4, 1) + f32x4.extract_lane(s4, 2) + f32x4.extract_lane(s4, 3);
+        for (; q < units; q++) s += load<f32>(wr + (<usize>q << 2)) * load<f32>(dm + (<usize>q << 2));
+        store<f32>(out + (<usize>i << 2), s);
+      }
+    }
+  }
+}
+
+/**
+ * Adam on n weights with float64 gradients `g`: m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g²,
+ * w −= lr·(m/c1)/(√(v/c2) + ε), with c1 = 1 − β1^t and c2 = 1 − β2^t (the bias corrections,
+ * computed by the host). Moments and weights are float32.
+ */
+export function adamUpdate(w: usize, g: usize, m: usize, v: usize, n: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, c1: f64, c2: f64): void {
+  for (let i: i32 = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const gi = load<f64>(g + (<usize>i << 3));
+    const mi = <f32>(beta1 * <f64>load<f32>(m + o) + (1 - beta1) * gi);
+    const vi = <f32>(beta2 * <f64>load<f32>(v + o) + (1 - beta2) * gi * gi);
+    store<f32>(m + o, mi);
+    store<f32>(v + o, vi);
+    store<f32>(w + o, <f32>(<f64>load<f32>(w + o) - (lr * (<f64>mi / c1)) / (Math.sqrt(<f64>vi / c2) + eps)));
+  }
+}

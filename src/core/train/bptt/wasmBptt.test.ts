@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelBytes } from '../../../cli/kernelFile.ts';
+import { createW2WasmTrainer } from '../../bench/w2Wasm.ts';
+import { createDenseLifTrainer, toEventBatch } from './denseLifBptt.ts';
+import { randomChain } from '../../../../test/support/bpttChains.ts';
+import { createWasmBpttTrainer, loadBpttKernel } from './wasmBptt.ts';
+
+const ADAM = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+// The real kernel, built from assembly/ on demand and loaded from its bytes.
+let kernel: Uint8Array;
+beforeAll(async () => {
+  kernel = await kernelBytes();
+}, 120_000);
+
+describe('BPTT on the WebAssembly SIMD kernel', () => {
+  it('W2: first loss 44.15788 and the third 29.78623, as PyTorch', async () => {
+    const trainer = await createW2WasmTrainer(kernel);
+    const losses = [await trainer.step(), await trainer.step(), await trainer.step()];
+    expect(losses[0]).toBeCloseTo(44.15788, 4);
+    expect(losses[2]).toBeCloseTo(29.78623, 4);
+  });
+
+  // Widths that do not fill a SIMD lane, real-valued and spike inputs, 1 to 3 layers, batch 1 to 5.
+  for (const [seed, sizes, binary, steps, batch] of [
+    [11, [13, 9, 5], true, 9, 3],
+    [12, [7, 11, 6, 3], false, 5, 5],
+    [13, [33, 17], false, 12, 1],
+    [14, [40, 24, 10], true, 20, 4],
+  ] as const) {
+    it(`gives the reference's spikes, losses and weights over 3 steps (${sizes.join('-')}, T ${steps}, batch ${batch}, ${binary ? 'spikes' : 'real values'})`, async () => {
+      const { layers, values, labels } = randomChain(seed, sizes, steps, batch, binary);
+      const x = toEventBatch(values, steps, batch, sizes[0]);
+      const refLayers = layers.map((l) => ({ ...l, weights: l.weights.slice() }));
+      const reference = createDenseLifTrainer(refLayers, steps, batch, 25, ADAM);
+      const fast = createWasmBpttTrainer(await loadBpttKernel(kernel), layers.map((l) => ({ ...l, kind: 'lif' as const })), steps, batch, 25, 'count');
+      for (let s = 0; s < 3; s++) {
+        const a = reference.step(x, labels);
+        const b = fast.step(x, labels, { ...ADAM, optimizer: 'adam', momentum: 0, weightDecay: 0, clipNorm: 0, rateRegularization: 0 });
+        expect(b.spikes).toEqual(a.spikes);
+        expect(b.loss).toBeCloseTo(a.loss, 5);
+        expect([...b.logits]).toEqual([...a.counts]);
+      }
+      // Adam moved every weight by about lr per step; the two engines agree far inside that.
+      fast.weights().forEach((w, i) => {
+        const r = refLayers[i]?.weights ?? new Float32Array();
+        expect(Math.max(...w.map((v, k) => Math.abs(v - (r[k] ?? NaN))))).toBeLessThan(1e-5);
+        expect(Math.max(...w.map((v, k) => Math.abs(v - (layers[i]?.weights[k] ?? NaN))))).toBeGreaterThan(1e-4);
+      });
+      fast.gradients().forEach((g, i) => {
+        const r = reference.gradients()[i] as Float32Array;
+        const scale = Math.max(1e-6, ...r.map(Math.abs));
+        expect(Math.max(...g.map((v, k) => Math.abs(v - (r[k] ?? NaN))))).toBeLessThan(1e-4 * scale);
+      });
+    });
+  }
+});

@@ -1,0 +1,283 @@
+import { loadKernel, type KernelSource } from '../../engine/kernels/kernelModule.ts';
+import { EngineError } from '../../errors.ts';
+import { countCrossEntropy, countSpikes } from './countLoss.ts';
+import type { EventBatch } from './denseLifBptt.ts';
+
+/** The exports of the kernel module that the BPTT trainer uses (assembly/bptt.ts). */
+export interface BpttKernel {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  heapBase(): number;
+  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number): number;
+  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number): void;
+  adamUpdate(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
+}
+
+const BPTT_FUNCTIONS = ['heapBase', 'bpttForward', 'bpttBackwardStep', 'adamUpdate'] as const;
+
+/**
+ * A fresh instance of the kernel module (its own memory: one trainer per instance) with the BPTT
+ * exports checked, so a stale build says so instead of failing inside a step.
+ */
+export async function loadBpttKernel(source: KernelSource): Promise<BpttKernel> {
+  const { exports } = await loadKernel(source);
+  const raw = exports as unknown as Record<string, unknown>;
+  if (!BPTT_FUNCTIONS.every((f) => typeof raw[f] === 'function')) throw new EngineError(`the wasm kernel lacks the BPTT functions (${BPTT_FUNCTIONS.join(', ')}): rebuild it with \`npm run build:kernels\``);
+  return raw as unknown as BpttKernel;
+}
+
+/**
+ * A dense layer and the population it feeds: LIF/IF neurons reset by subtraction, LIF without
+ * reset, or a leaky read-out (no spikes; its membrane gives the logits). Weights [inputs, units].
+ */
+export interface KernelLayer {
+  readonly kind: 'lif' | 'lif-noreset' | 'readout';
+  readonly inputs: number;
+  readonly units: number;
+  readonly beta: number;
+  readonly threshold: number;
+  readonly weights: Float32Array;
+}
+
+/** How the last layer becomes logits: spike counts, or the read-out membrane's max, mean or last value. */
+export type LogitReduce = 'count' | 'max' | 'mean' | 'last';
+
+/** The update of one step (trainer.ts's options, per step because the learning rate decays). */
+export interface UpdateOptions {
+  readonly lr: number;
+  readonly optimizer: 'adam' | 'sgd';
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly clipNorm: number;
+  readonly rateRegularization: number;
+  /** Per-sample loss weights (class weighting); absent = 1. */
+  readonly sampleWeights?: Float64Array;
+}
+
+/** What one forward pass gave. */
+export interface KernelForward {
+  /** Spikes of each layer (0 for a read-out). */
+  readonly spikes: readonly number[];
+  /** [batch, classes]. */
+  readonly logits: Float32Array;
+}
+
+/** Byte offsets of one layer's buffers in the kernel's memory. */
+interface LayerBuffers {
+  readonly w: number;
+  readonly grad: number;
+  readonly m: number;
+  readonly v: number;
+  readonly mem: number;
+  readonly starts: number;
+  readonly index: number;
+  readonly cap: number;
+  readonly dmNext: number;
+  /** dL/ds of this layer's inputs, [batch·inputs]; 0 for the first layer (not needed). */
+  readonly dsBelow: number;
+}
+
+const PAGE = 65_536;
+const align = (n: number) => Math.ceil(n / 16) * 16;
+const MODE = { lif: 0, 'lif-noreset': 1, readout: 2 } as const;
+
+/**
+ * BPTT with the fast-sigmoid surrogate on the WebAssembly SIMD kernel (assembly/bptt.ts): forward
+ * spikes bit-identical to the engines, weight gradients accumulated in float64, Adam or SGD with
+ * momentum. Batches of up to `maxBatch` samples of `steps` steps. Every buffer is laid out once in
+ * the kernel's memory for the largest case (every input active, every neuron spiking), so a step
+ * never allocates; the trainer owns the kernel instance's memory (one trainer per instance). The
+ * layers' weights are copied in; `weights()` copies them out.
+ */
+export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly KernelLayer[], steps: number, maxBatch: number, surrogateSlope: number, reduce: LogitReduce, adam = { beta1: 0.9, beta2: 0.999, eps: 1e-8 }) {
+  if (layers.length === 0) throw new Error('BPTT needs at least one layer');
+  layers.forEach((l, i) => {
+    if (l.weights.length !== l.inputs * l.units) throw new Error(`layer ${i}: ${l.weights.length} weights for ${l.inputs} × ${l.units}`);
+    if (i > 0 && l.inputs !== (layers[i - 1] as KernelLayer).units) throw new Error(`layer ${i} takes ${l.inputs} inputs but layer ${i - 1} has ${(layers[i - 1] as KernelLayer).units} units`);
+    if (l.kind === 'readout' && i !== layers.length - 1) throw new Error('only the last layer may be a read-out');
+  });
+  const first = layers[0] as KernelLayer;
+  const last = layers[layers.length - 1] as KernelLayer;
+  if ((reduce === 'count') !== (last.kind !== 'readout')) throw new Error(reduce === 'count' ? 'spike counts need a spiking last layer' : `a '${reduce}' membrane needs a read-out last layer`);
+  const maxRows = steps * maxBatch;
+  let top = align(kernel.heapBase());
+  const alloc = (bytes: number) => {
+    const at = top;
+    top = align(top + bytes);
+    return at;
+  };
+  const inStarts = alloc((maxRows + 1) * 4);
+  const inIndex = alloc(maxRows * first.inputs * 4);
+  const inValue = alloc(maxRows * first.inputs * 4);
+  const acc = alloc(Math.max(...layers.map((l) => l.units)) * 4);
+  // The loss gradient of the last layer: per (b, k) for counts, per (t, b, k) for a membrane.
+  const dLast = alloc(maxRows * last.units * 4);
+  const bufs: LayerBuffers[] = layers.map((l, li) => {
+    const n = l.inputs * l.units;
+    const cap = l.kind === 'readout' ? 0 : maxRows * l.units;
+    return { w: alloc(n * 4), grad: alloc(n * 8), m: alloc(n * 4), v: alloc(n * 4), mem: alloc(maxRows * l.units * 4), starts: alloc((maxRows + 1) * 4), index: alloc(Math.max(4, cap * 4)), cap, dmNext: alloc(maxBatch * l.units * 4), dsBelow: li > 0 ? alloc(maxBatch * l.inputs * 4) : 0 };
+  });
+  const need = top - kernel.memory.buffer.byteLength;
+  if (need > 0) kernel.memory.grow(Math.ceil(need / PAGE));
+  // Views after the last growth (growing detaches earlier ones).
+  const f32 = new Float32Array(kernel.memory.buffer);
+  const u32 = new Uint32Array(kernel.memory.buffer);
+  const f64 = new Float64Array(kernel.memory.buffer);
+  layers.forEach((l, li) => {
+    const b = bufs[li] as LayerBuffers;
+    f32.set(l.weights, b.w / 4);
+    f32.fill(0, b.m / 4, b.m / 4 + l.weights.length);
+    f32.fill(0, b.v / 4, b.v / 4 + l.weights.length);
+  });
+  let adamStep = 0;
+  const lastBuf = bufs[bufs.length - 1] as LayerBuffers;
+  const k = last.units;
+
+  const load = (x: EventBatch): boolean => {
+    if (x.steps !== steps || x.batch > maxBatch || x.inputs !== first.inputs) throw new Error(`the batch is ${x.steps} × ${x.batch} × ${x.inputs}; this trainer takes ${steps} × ≤${maxBatch} × ${first.inputs}`);
+    u32.set(x.starts, inStarts / 4);
+    u32.set(x.index, inIndex / 4);
+    if (!x.binary) f32.set(x.value, inValue / 4);
+    return x.binary;
+  };
+
+  const forward = (binary: boolean, batch: number): KernelForward => {
+    const spikes = layers.map((l, li) => {
+      const b = bufs[li] as LayerBuffers;
+      const below = li > 0 ? (bufs[li - 1] as LayerBuffers) : null;
+      const n = kernel.bpttForward(below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind]);
+      if (n < 0) throw new Error('spike list overflow (a kernel bug: the lists hold a spike per neuron and step)');
+      return n;
+    });
+    const rows = steps * batch;
+    const logits = new Float32Array(batch * k);
+    if (reduce === 'count') countSpikes(logits, u32, lastBuf.starts / 4, u32, lastBuf.index / 4, rows, batch, k);
+    else {
+      const mem = lastBuf.mem / 4;
+      for (let b = 0; b < batch; b++)
+        for (let j = 0; j < k; j++) {
+          let v = reduce === 'max' ? -Infinity : 0;
+          if (reduce === 'last') v = f32[mem + ((steps - 1) * batch + b) * k + j] as number;
+          else
+            for (let t = 0; t < steps; t++) {
+              const m = f32[mem + (t * batch + b) * k + j] as number;
+              v = reduce === 'max' ? Math.max(v, m) : v + m;
+            }
+          logits[b * k + j] = reduce === 'mean' ? v / steps : v;
+        }
+    }
+    return { spikes, logits };
+  };
+
+  /** Mean (weighted) cross-entropy of the logits; writes dLoss/dlogit, spread over steps for a membrane. */
+  const lossAndGrad = (logits: Float32Array, labels: Int32Array, batch: number, weights: Float64Array | undefined): number => {
+    const dl = new Float64Array(batch * k);
+    const loss = countCrossEntropy(logits, labels, batch, k, dl, 0, weights);
+    const d0 = dLast / 4;
+    if (reduce === 'count') {
+      for (let i = 0; i < batch * k; i++) f32[d0 + i] = dl[i] as number;
+    } else {
+      f32.fill(0, d0, d0 + steps * batch * k);
+      const mem = lastBuf.mem / 4;
+      for (let b = 0; b < batch; b++)
+        for (let j = 0; j < k; j++) {
+          const g = dl[b * k + j] as number;
+          if (reduce === 'last') f32[d0 + ((steps - 1) * batch + b) * k + j] = g;
+          else if (reduce === 'mean') for (let t = 0; t < steps; t++) f32[d0 + (t * batch + b) * k + j] = g / steps;
+          else {
+            // The running maximum passes its gradient to the first step that reached it (tf.maximum).
+            let at = 0;
+            for (let t = 1; t < steps; t++) if ((f32[mem + (t * batch + b) * k + j] as number) > (f32[mem + (at * batch + b) * k + j] as number)) at = t;
+            f32[d0 + (at * batch + b) * k + j] = g;
+          }
+        }
+    }
+    return loss;
+  };
+
+  const backward = (binary: boolean, batch: number, dsBias: number): void => {
+    layers.forEach((l, li) => {
+      const b = bufs[li] as LayerBuffers;
+      f64.fill(0, b.grad / 8, b.grad / 8 + l.weights.length);
+      f32.fill(0, b.dmNext / 4, b.dmNext / 4 + batch * l.units);
+    });
+    for (let t = steps - 1; t >= 0; t--) {
+      for (let li = layers.length - 1; li >= 0; li--) {
+        const l = layers[li] as KernelLayer;
+        const b = bufs[li] as LayerBuffers;
+        const isLast = li === layers.length - 1;
+        const above = !isLast ? (bufs[li + 1] as LayerBuffers).dsBelow : reduce === 'count' ? dLast : dLast + t * batch * k * 4;
+        const below = li > 0 ? (bufs[li - 1] as LayerBuffers) : null;
+        const readout = l.kind === 'readout';
+        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, b.grad, b.dsBelow);
+      }
+    }
+  };
+
+  /** Weight decay and global-norm clipping on the float64 gradients, then the optimiser. */
+  const update = (o: UpdateOptions): number => {
+    let decayLoss = 0;
+    let sq = 0;
+    layers.forEach((l, li) => {
+      const b = bufs[li] as LayerBuffers;
+      const g0 = b.grad / 8;
+      const w0 = b.w / 4;
+      for (let i = 0; i < l.weights.length; i++) {
+        const w = f32[w0 + i] as number;
+        if (o.weightDecay > 0) {
+          decayLoss += (o.weightDecay / 2) * w * w;
+          f64[g0 + i] = (f64[g0 + i] as number) + o.weightDecay * w;
+        }
+        sq += (f64[g0 + i] as number) ** 2;
+      }
+    });
+    const scale = o.clipNorm > 0 ? Math.min(1, o.clipNorm / (Math.sqrt(sq) + 1e-12)) : 1;
+    if (o.optimizer === 'adam') adamStep++;
+    const c1 = 1 - adam.beta1 ** adamStep;
+    const c2 = 1 - adam.beta2 ** adamStep;
+    layers.forEach((l, li) => {
+      const b = bufs[li] as LayerBuffers;
+      const n = l.weights.length;
+      if (scale !== 1) for (let i = b.grad / 8; i < b.grad / 8 + n; i++) f64[i] = (f64[i] as number) * scale;
+      if (o.optimizer === 'adam') kernel.adamUpdate(b.w, b.grad, b.m, b.v, n, o.lr, adam.beta1, adam.beta2, adam.eps, c1, c2);
+      else {
+        // tf.train.momentum: a = μ·a + g, w −= lr·a (a kept in the first-moment buffer).
+        for (let i = 0; i < n; i++) {
+          const a = Math.fround(o.momentum * (f32[b.m / 4 + i] as number) + (f64[b.grad / 8 + i] as number));
+          f32[b.m / 4 + i] = a;
+          f32[b.w / 4 + i] = (f32[b.w / 4 + i] as number) - o.lr * a;
+        }
+      }
+    });
+    return decayLoss;
+  };
+
+  const spikingNeurons = layers.reduce((n, l) => n + (l.kind === 'readout' ? 0 : l.units), 0);
+  return {
+    /** Forward, loss, backward through time and one update; the loss is that of the forward pass. */
+    step(x: EventBatch, labels: Int32Array, o: UpdateOptions): { loss: number; rate: number } & KernelForward {
+      const binary = load(x);
+      const out = forward(binary, x.batch);
+      let loss = lossAndGrad(out.logits, labels, x.batch, o.sampleWeights);
+      const neuronSteps = Math.max(1, spikingNeurons * steps * x.batch);
+      const rate = out.spikes.reduce((a, s) => a + s, 0) / neuronSteps;
+      if (o.rateRegularization > 0) loss += o.rateRegularization * rate;
+      backward(binary, x.batch, o.rateRegularization / neuronSteps);
+      loss += update(o);
+      return { ...out, loss, rate };
+    },
+    /** The forward pass only, as at inference (the spikes and logits every engine gives). */
+    evaluate: (x: EventBatch): KernelForward => forward(load(x), x.batch),
+    /** Replaces the weights (e.g. with a checkpoint); the optimiser's moments stay. */
+    setWeights(ws: readonly Float32Array[]): void {
+      layers.forEach((l, li) => {
+        const w = ws[li];
+        if (!w || w.length !== l.weights.length) throw new Error(`layer ${li} takes ${l.weights.length} weights`);
+        f32.set(w, (bufs[li] as LayerBuffers).w / 4);
+      });
+    },
+    /** Copies of the current weights, per layer. */
+    weights: (): Float32Array[] => layers.map((l, li) => f32.slice((bufs[li] as LayerBuffers).w / 4, (bufs[li] as LayerBuffers).w / 4 + l.weights.length)),
+    /** The last step's gradients, per layer (rounded to float32, after decay and clipping). */
+    gradients: (): Float32Array[] => layers.map((l, li) => Float32Array.from(f64.subarray((bufs[li] as LayerBuffers).grad / 8, (bufs[li] as LayerBuffers).grad / 8 + l.weights.length))),
+  };
+}

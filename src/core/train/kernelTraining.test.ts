@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelBytes } from '../../cli/kernelFile.ts';
+import { compileNetwork } from '../network/compile.ts';
+import { createRng } from '../rng.ts';
+import { networkSchema } from '../spec/network.ts';
+import { trainingSchema } from './config.ts';
+import { loadBpttKernel } from './bptt/wasmBptt.ts';
+import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
+import { trainNetwork, type LabelledSet } from './trainer.ts';
+
+let kernel: Uint8Array;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  kernel = await kernelBytes();
+}, 120_000);
+
+/** XOR of spike timing (as trainer.test.ts): groups A and B fire early or late; class = A xor B. */
+function xorSet(n: number, seed: number, real = false): LabelledSet {
+  const rng = createRng(seed, 'xor');
+  const steps = 20;
+  const neurons = 10;
+  const inputs: Float32Array[] = [];
+  const labels = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    const aEarly = rng.next() < 0.5;
+    const bEarly = rng.next() < 0.5;
+    const x = new Float32Array(steps * neurons);
+    for (let i = 0; i < 10; i++) x[((i < 5 ? aEarly : bEarly) ? 2 : 12) * neurons + rng.int(3) * neurons + i] = real ? Math.fround(0.5 + rng.next()) : 1;
+    inputs.push(x);
+    labels[s] = aEarly !== bEarly ? 1 : 0;
+  }
+  return { inputs, labels, steps, neurons, classes: 2 };
+}
+
+const lif = { model: 'lif', beta: 0.8 };
+function chain(last: 'readout' | 'readout-count' | 'spiking', neuron: Record<string, unknown> = lif) {
+  const tail =
+    last === 'spiking'
+      ? [{ kind: 'spiking', name: 'o', neuron }]
+      : [{ kind: 'readout', name: 'out', mode: last === 'readout' ? 'membrane' : 'count', beta: 0.9 }];
+  return networkSchema.parse({
+    layers: [{ kind: 'input', name: 'in', shape: [10] }, { kind: 'dense', name: 'fc1', units: 24, weightGain: 2 }, { kind: 'spiking', name: 'h', neuron }, { kind: 'dense', name: 'fc2', units: 2, weightGain: 2 }, ...tail],
+  });
+}
+
+describe('training on the BPTT kernel', () => {
+  it('plans the networks it can train and names what it cannot', () => {
+    const cfg = trainingSchema.parse({});
+    expect(kernelPlan(chain('readout'), { ...cfg, loss: 'ceMaxMembrane' }, 1)).toMatchObject({ ok: true, reduce: 'max', names: ['fc1', 'fc2'] });
+    expect(kernelPlan(chain('spiking'), cfg, 1)).toMatchObject({ ok: true, reduce: 'count' });
+    expect(kernelPlan(chain('readout-count'), cfg, 1)).toMatchObject({ ok: true, reduce: 'last' });
+    expect(kernelPlan(chain('readout'), { ...cfg, surrogate: { name: 'arctan', slope: 2 } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/fast sigmoid, not arctan/) });
+    expect(kernelPlan(chain('readout'), { ...cfg, loss: 'mseCount' }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/mseCount/) });
+    expect(kernelPlan(chain('readout'), { ...cfg, trainable: { decay: true, threshold: false, adaptation: false } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/neuron parameters/) });
+    expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
+    expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
+    expect(kernelPlan(chain('readout', { model: 'alif' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is alif; the kernel trains LIF and IF neurons" });
+    const conv = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }] });
+    expect(kernelPlan(conv, cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/flat input/) });
+  });
+
+  // One batch = the whole training split, one epoch: the epoch's loss is the first forward pass,
+  // and the weights after it are one update away from the same start.
+  for (const [name, last, extra, real, neuron] of [
+    ['max membrane, Adam', 'readout', { loss: 'ceMaxMembrane' }, false, lif],
+    ['mean membrane, SGD with momentum, real-valued input', 'readout', { loss: 'ceMeanMembrane', optimizer: 'sgd', learningRate: 0.05 }, true, lif],
+    ['spike counts, class weights, decay, clipping, rate penalty', 'spiking', { loss: 'ceCount', classWeighting: 'balanced', weightDecay: 0.01, clipNorm: 0.05, rateRegularization: 0.5 }, false, lif],
+    ['count read-out, IF neurons', 'readout-count', { loss: 'ceCount' }, false, { model: 'if', threshold: 1 }],
+  ] as const) {
+    it(`gives tfjs's loss and update: ${name}`, async () => {
+      const set = xorSet(48, 2, real);
+      const cfg = trainingSchema.parse({ epochs: 1, batchSize: 64, learningRate: 0.01, patience: 0, validationFraction: 0.25, ...extra });
+      const net = compileNetwork(chain(last, neuron), undefined, 3);
+      const viaTfjs = await trainNetwork(net, set, cfg, 1, createRng(7));
+      const viaKernel = await trainWithKernel(await loadBpttKernel(kernel), net, set, cfg, 1, createRng(7));
+      expect(viaKernel.history[0]?.loss).toBeCloseTo(viaTfjs.history[0]?.loss ?? NaN, 4);
+      expect(viaKernel.history[0]?.valAccuracy).toBe(viaTfjs.history[0]?.valAccuracy);
+      expect(viaKernel.history[0]?.layerSpikes).toEqual(viaTfjs.history[0]?.layerSpikes);
+      for (const layer of ['fc1', 'fc2']) {
+        const a = viaTfjs.weights[layer]?.values ?? new Float32Array();
+        const b = viaKernel.weights[layer]?.values ?? new Float32Array();
+        const start = net.weights[layer]?.values ?? new Float32Array();
+        const moved = Math.max(...a.map((v, i) => Math.abs(v - (start[i] ?? NaN))));
+        expect(moved).toBeGreaterThan(1e-5);
+        expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? NaN))))).toBeLessThan(1e-3 * moved + 1e-7);
+      }
+    });
+  }
+
+  it('learns XOR-like spike timing to 100 % validation accuracy', async () => {
+    const set = xorSet(160, 1);
+    const cfg = trainingSchema.parse({ epochs: 60, batchSize: 16, learningRate: 0.02, loss: 'ceMaxMembrane', patience: 0, validationFraction: 0.25 });
+    const result = await trainWithKernel(await loadBpttKernel(kernel), compileNetwork(chain('readout'), undefined, 3), set, cfg, 1, createRng(7));
+    expect(result.validation.accuracy).toBe(1);
+    expect(result.history.length).toBe(60);
+  });
+});

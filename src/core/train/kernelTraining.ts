@@ -1,0 +1,195 @@
+import type { CompiledNetwork } from '../engine/types.ts';
+import type { NetworkWeights } from '../network/weights.ts';
+import { lifBeta } from '../neurons/lif.ts';
+import type { Rng } from '../rng.ts';
+import type { NetworkSpec } from '../spec/network.ts';
+import type { EventBatch } from './bptt/denseLifBptt.ts';
+import { createWasmBpttTrainer, type BpttKernel, type KernelLayer, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
+import { countCrossEntropy } from './bptt/countLoss.ts';
+import type { TrainingConfig } from './config.ts';
+import { shuffle } from './inference.ts';
+import { classMetrics } from './metrics.ts';
+import type { EpochReport, LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
+
+/** Layers of a network as the BPTT kernel runs them, or why it cannot. */
+export type KernelPlan = { readonly ok: true; readonly layers: readonly Omit<KernelLayer, 'weights'>[]; readonly names: readonly string[]; readonly reduce: LogitReduce } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Whether the kernel can train this network with this configuration: a flat input, then dense
+ * layers each followed by LIF (reset by subtraction or none, no refractory period) or IF (reset
+ * by subtraction) neurons, optionally ending in a dense layer and a read-out; a cross-entropy loss;
+ * the fast-sigmoid surrogate; no learned neuron parameters. Everything else trains on tfjs (the reason is shown).
+ */
+export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number): KernelPlan {
+  const no = (reason: string): KernelPlan => ({ ok: false, reason });
+  const ls = spec.layers;
+  const input = ls[0];
+  if (input?.kind !== 'input' || input.shape.length !== 1) return no('the kernel takes a flat input (no conv layers)');
+  if (cfg.surrogate.name !== 'fastSigmoid') return no(`the kernel's surrogate is the fast sigmoid, not ${cfg.surrogate.name}`);
+  if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
+  if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
+  const layers: Omit<KernelLayer, 'weights'>[] = [];
+  const names: string[] = [];
+  let inputs = input.shape[0] ?? 0;
+  for (let i = 1; i < ls.length; i += 2) {
+    const dense = ls[i];
+    const pop = ls[i + 1];
+    if (dense?.kind !== 'dense') return no(`layer ${i} is '${dense?.kind}'; the kernel trains dense layers, each followed by neurons`);
+    if (pop?.kind === 'readout') {
+      if (i + 2 !== ls.length) return no('a read-out must be the last layer');
+      layers.push({ kind: 'readout', inputs, units: dense.units, beta: pop.mode === 'count' ? 1 : Math.fround(pop.beta), threshold: 0 });
+    } else if (pop?.kind === 'spiking') {
+      const n = pop.neuron;
+      if (n.model === 'lif') {
+        if (n.refractoryMs > 0) return no(`'${pop.name}' has a refractory period`);
+        if (n.reset === 'zero') return no(`'${pop.name}' resets to zero; the kernel trains reset by subtraction or none`);
+        layers.push({ kind: n.reset === 'none' ? 'lif-noreset' : 'lif', inputs, units: dense.units, beta: lifBeta(n, dtMs), threshold: Math.fround(n.threshold) });
+      } else if (n.model === 'if') {
+        if (n.reset !== 'subtract') return no(`'${pop.name}' resets to zero; the kernel trains reset by subtraction`);
+        layers.push({ kind: 'lif', inputs, units: dense.units, beta: 1, threshold: Math.fround(n.threshold) });
+      } else return no(`'${pop.name}' is ${n.model}; the kernel trains LIF and IF neurons`);
+    } else return no(`layer ${i + 1} is '${pop?.kind ?? 'missing'}'; each dense layer needs neurons or a read-out after it`);
+    names.push(dense.name);
+    inputs = dense.units;
+  }
+  const last = ls[ls.length - 1];
+  const reduce: LogitReduce = last?.kind === 'readout' ? (last.mode === 'count' || cfg.loss === 'ceCount' ? 'last' : cfg.loss === 'ceMaxMembrane' ? 'max' : 'mean') : 'count';
+  return { ok: true, layers, names, reduce };
+}
+
+/** A batch of a labelled set as event lists (a held input repeats its one step for every step). */
+export function eventBatchOf(set: LabelledSet, idx: readonly number[]): EventBatch {
+  const { steps, neurons } = set;
+  const batch = idx.length;
+  const starts = new Uint32Array(steps * batch + 1);
+  const index: number[] = [];
+  const value: number[] = [];
+  let binary = true;
+  for (let t = 0; t < steps; t++)
+    for (let b = 0; b < batch; b++) {
+      starts[t * batch + b] = index.length;
+      const x = set.inputs[idx[b] as number] as Float32Array;
+      const off = set.held ? 0 : t * neurons;
+      for (let i = 0; i < neurons; i++) {
+        const v = x[off + i] as number;
+        if (v === 0) continue;
+        index.push(i);
+        value.push(v);
+        if (v !== 1) binary = false;
+      }
+    }
+  starts[steps * batch] = index.length;
+  return { steps, batch, inputs: neurons, starts, index: Uint32Array.from(index), value: Float32Array.from(value), binary };
+}
+
+/**
+ * trainer.ts's training loop on the WebAssembly BPTT kernel: the same split, class weights,
+ * epochs, early stopping, learning-rate schedule, best checkpoint and reports, for a network that
+ * kernelPlan accepts. Validation and predictions run on the kernel's forward pass, which gives the
+ * engines' inference spikes.
+ */
+export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}): Promise<TrainResult> {
+  const plan = kernelPlan(net.spec, cfg, dtMs);
+  if (!plan.ok) throw new Error(`the BPTT kernel cannot train this network: ${plan.reason}`);
+  const order = shuffle(set.labels.length, rng.fork('split'));
+  const nVal = Math.round(order.length * cfg.validationFraction);
+  const val = order.slice(0, nVal);
+  const trainIdx = order.slice(nVal);
+  const counts = new Array<number>(set.classes).fill(0);
+  for (const i of trainIdx) counts[set.labels[i] as number]! += 1;
+  const classWeight = counts.map((c) => (cfg.classWeighting === 'balanced' && c > 0 ? trainIdx.length / (set.classes * c) : 1));
+  const layers: KernelLayer[] = plan.layers.map((l, i) => {
+    const w = net.weights[plan.names[i] as string];
+    if (!w) throw new Error(`no weights for '${plan.names[i]}'`);
+    return { ...l, weights: w.values };
+  });
+  const maxBatch = Math.min(cfg.batchSize, Math.max(1, trainIdx.length, val.length));
+  // `kernel` must be a fresh instance (loadBpttKernel): the trainer takes its whole memory.
+  const trainer = createWasmBpttTrainer(kernel, layers, set.steps, maxBatch, cfg.surrogate.slope, plan.reduce);
+  const spikingNames = net.spec.layers.filter((l) => l.kind === 'spiking').map((l) => l.name);
+  const snapshot = (): NetworkWeights => Object.fromEntries(trainer.weights().map((values, i) => [plan.names[i] as string, { shape: net.weights[plan.names[i] as string]?.shape ?? [values.length], values }]));
+  const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
+
+  /** Predictions, mean cross-entropy and spikes per sample per spiking layer, at inference. */
+  const score = (idx: readonly number[]) => {
+    const pred = new Int32Array(idx.length);
+    const spikes = new Float64Array(spikingNames.length);
+    let lossSum = 0;
+    for (let b = 0; b < idx.length; b += maxBatch) {
+      const part = idx.slice(b, b + maxBatch);
+      const out = trainer.evaluate(eventBatchOf(set, part));
+      const k = set.classes;
+      for (let s = 0; s < part.length; s++) {
+        let best = 0;
+        for (let j = 1; j < k; j++) if ((out.logits[s * k + j] as number) > (out.logits[s * k + best] as number)) best = j;
+        pred[b + s] = best;
+      }
+      lossSum += countCrossEntropy(out.logits, labelsOf(part), part.length, k, new Float64Array(part.length * k)) * part.length;
+      // Spiking layers in order; a read-out (last, if any) has no spikes.
+      spikingNames.forEach((_, si) => (spikes[si] = (spikes[si] ?? 0) + (out.spikes[si] ?? 0)));
+    }
+    const n = Math.max(1, idx.length);
+    return { pred, loss: lossSum / n, layerSpikes: Object.fromEntries(spikingNames.map((name, i) => [name, (spikes[i] ?? 0) / n])) };
+  };
+
+  const history: EpochReport[] = [];
+  let best = { epoch: -1, acc: -1, weights: snapshot() };
+  let stale = 0;
+  let cancelled = false;
+  let stoppedEarly = false;
+  let lr = cfg.learningRate;
+  const batches = Math.ceil(trainIdx.length / cfg.batchSize);
+  for (let epoch = 0; epoch < cfg.epochs && !cancelled; epoch++) {
+    const perm = shuffle(trainIdx.length, rng.fork(`epoch${epoch}`)).map((k) => trainIdx[k] as number);
+    let lossSum = 0;
+    let rate = 0;
+    const started = Date.now();
+    for (let b = 0; b < batches; b++) {
+      if (hooks.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      await hooks.gate?.();
+      const idx = perm.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
+      const options: UpdateOptions = {
+        lr,
+        optimizer: cfg.optimizer,
+        momentum: cfg.momentum,
+        weightDecay: cfg.weightDecay,
+        clipNorm: cfg.clipNorm,
+        rateRegularization: cfg.rateRegularization,
+        ...(cfg.classWeighting === 'balanced' ? { sampleWeights: Float64Array.from(idx, (i) => classWeight[set.labels[i] as number] ?? 1) } : {}),
+      };
+      const step = trainer.step(eventBatchOf(set, idx), labelsOf(idx), options);
+      lossSum += step.loss;
+      rate = step.rate;
+      hooks.onBatch?.(b + 1, batches);
+      // Give the worker's event loop a turn: pause, cancel and progress messages get through.
+      await new Promise<void>((r) => setTimeout(r, 0));
+    }
+    if (cancelled && epoch > 0) break;
+    const trainSample = trainIdx.slice(0, 512);
+    const trainAcc = classMetrics(labelsOf(trainSample), score(trainSample).pred, set.classes).accuracy;
+    const valIdx = val.length > 0 ? val : trainIdx;
+    const msPerBatch = (Date.now() - started) / Math.max(1, batches);
+    const scored = score(valIdx);
+    const valAcc = classMetrics(labelsOf(valIdx), scored.pred, set.classes).accuracy;
+    const report: EpochReport = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
+    history.push(report);
+    hooks.onEpoch?.(report);
+    if (valAcc > best.acc) {
+      best = { epoch, acc: valAcc, weights: snapshot() };
+      stale = 0;
+    } else if (cfg.patience > 0 && ++stale >= cfg.patience) {
+      stoppedEarly = true;
+      break;
+    }
+    lr *= cfg.lrDecay;
+  }
+  // Validation of the best weights.
+  trainer.setWeights(plan.names.map((name) => best.weights[name]?.values ?? new Float32Array()));
+  const valIdx = val.length > 0 ? val : trainIdx;
+  const pred = score(valIdx).pred;
+  const validation = classMetrics(labelsOf(valIdx), pred, set.classes);
+  return { weights: best.weights, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
+}
