@@ -33,7 +33,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (values.list) {
-    io.out(`W1: ${W1_ENGINES.join(', ')}\nW2: tfjs-wasm, tfjs-cpu\nW3: ${W3_ENGINES.join(', ')}`);
+    io.out(`W1: ${W1_ENGINES.join(', ')}\nW2: wasm, tfjs-wasm, tfjs-cpu\nW3: ${W3_ENGINES.join(', ')}`);
     return EXIT.ok;
   }
   const reps = Number(values.reps);
@@ -75,13 +75,18 @@ async function w3Line(engine: EngineRequest, reps: number): Promise<BenchLine> {
   return benchW3(NODE_HOST, reps, (csr) => wasmW3Runner(exports, csr));
 }
 
-/** W2 trains with tfjs (surrogate gradients need autograd): wasm by default, cpu on request. */
+/** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */
 async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: BenchLine) => void, io: CliIo): Promise<void> {
   if (engine === 'events') {
-    io.err('W2 (training) runs on tfjs; the event engine does not train yet (issue 8)');
+    io.err('W2 (training) runs on the wasm BPTT kernel or on tfjs; the event engine only simulates');
     return;
   }
-  const name = engine ?? 'tfjs-wasm';
+  const name = engine ?? 'wasm';
+  if (name === 'wasm') {
+    const { createW2WasmTrainer } = await import('../core/bench/w2Wasm.ts');
+    emit(await benchW2(await createW2WasmTrainer(await kernelBytes()), 'wasm', NODE_HOST, reps));
+    return;
+  }
   const e = await createEngine(name);
   const { createW2Trainer } = await import('../core/bench/w2.ts');
   const trainer = createW2Trainer();

@@ -7,6 +7,17 @@ describe('spikelab bench', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^W1: .*\bwasm\b/m);
     expect(r.out).toMatch(/^W3: .*\bwasm\b/m);
+    expect(r.out).toMatch(/^W2: wasm, /m);
+  });
+
+  it('--workload W2 --engine wasm trains on the BPTT kernel from the reference first loss', () => {
+    const r = cli('bench', '--workload', 'W2', '--engine', 'wasm', '--reps', '2', '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+    expect(line).toMatchObject({ workload: 'W2', engine: 'wasm', threads: 1, reps: 2 });
+    expect(line['loss_first']).toBeCloseTo(44.15788, 4);
+    // The warm-up step and two timed steps: the third loss of WORKLOADS.md (torch 29.78623).
+    expect(line['loss_last']).toBeCloseTo(29.78623, 4);
   });
 
   it('--workload W1 --engine wasm prints one JSON line with the exact W1 counts', () => {

@@ -11,11 +11,14 @@ const state: { lines: unknown[]; done: boolean; error?: string } = { lines: [], 
 const worker = wrap<BenchWorkerApi>(new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' }));
 const plan: [string, string][] = [
   ['W1', 'events'],
+  ['W1', 'wasm'],
   ['W1', 'tfjs-wasm'],
   ['W1', 'tfjs-webgl'],
+  ['W2', 'wasm'],
   ['W2', 'tfjs-wasm'],
   ['W2', 'tfjs-webgl'],
   ['W3', 'events'],
+  ['W3', 'wasm'],
   ['MAP', 'mapper'],
 ];
 const only = new URLSearchParams(location.search).get('only');
