@@ -2,6 +2,7 @@ import { expose } from 'comlink';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import kernelUrl from '../src/core/engine/kernels/build/spikeKernels.wasm?url';
 import { registerErrorTransfer } from './api.ts';
 import { createSimApi } from './simApi.ts';
 
@@ -9,5 +10,6 @@ registerErrorTransfer();
 expose(
   createSimApi({
     wasmPaths: { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded },
+    kernel: { url: kernelUrl },
   }),
 );

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CancelledError, SpecError } from '../src/core/errors.ts';
 import { registerErrorTransfer, type SimApi } from './api.ts';
 import { createSimApi } from './simApi.ts';
+import { kernelBytes } from '../src/cli/kernelFile.ts';
 import { initWeights } from '../src/core/network/weights.ts';
 import { encodeWorkspaceLink } from '../src/core/share/linkCodec.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
@@ -90,4 +91,20 @@ describe('simApi over a MessageChannel', () => {
     // An invalid workspace is a reason, not a crash of the worker.
     expect(await api.encodeLink({ nonsense: true })).toMatchObject({ ok: false, reason: expect.any(String) });
   });
+
+  it('runs the wasm kernel when asked, and a network it cannot run on the event engine, saying why', async () => {
+    registerErrorTransfer();
+    const api = createSimApi({ kernel: await kernelBytes() });
+    const ws = parseWorkspace(preset);
+    const onEvents = await api.run('e', ws);
+    const onWasm = await api.run('w', { ...ws, simulation: { ...ws.simulation, engine: 'wasm' } });
+    expect(onWasm.engine.name).toBe('wasm');
+    expect(onWasm.result.layers.map((l) => l.spikeCount)).toEqual(onEvents.result.layers.map((l) => l.spikeCount));
+    const conv = parseWorkspace(JSON.parse(readFileSync(new URL('../public/presets/dvs-shapes.workspace.json', import.meta.url), 'utf8')));
+    const fallback = await api.run('c', { ...conv, simulation: { ...conv.simulation, engine: 'wasm' } });
+    expect(fallback.engine.name).toBe('events');
+    expect(fallback.engine.reason).toMatch(/^the wasm kernel cannot run this network \(.*conv2d.*\); ran on the event engine/);
+    const noKernel = await createSimApi().run('n', { ...ws, simulation: { ...ws.simulation, engine: 'wasm' } });
+    expect(noKernel.engine.reason).toMatch(/the kernel is not available here/);
+  }, 120_000);
 });

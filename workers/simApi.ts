@@ -1,7 +1,9 @@
 import { releaseProxy, transfer } from 'comlink';
 import { replyBuffers } from './replyBuffers.ts';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
-import type { Engine } from '../src/core/engine/types.ts';
+import type { CompiledNetwork, Engine } from '../src/core/engine/types.ts';
+import { wasmUnsupportedReason } from '../src/core/engine/wasm/wasmPlan.ts';
+import type { Workspace } from '../src/core/spec/workspace.ts';
 import { checkWeights, initWeights, type NetworkWeights } from '../src/core/network/weights.ts';
 import { LinkError } from '../src/core/errors.ts';
 import { nirFromHdf5Bytes, nirToHdf5Bytes } from '../src/core/share/nir/nirHdf5.ts';
@@ -38,6 +40,24 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
     }
     return e;
   };
+  /**
+   * The engine the workspace asks for. The wasm kernel runs dense networks only: another network,
+   * or a host whose kernel does not load, runs on the event engine (same spikes) and says why.
+   */
+  const engineForRun = async (ws: Workspace, net: CompiledNetwork, dtMs: number): Promise<{ engine: Engine; fallback?: string }> => {
+    const choice = ws.simulation.engine;
+    if (choice === 'tfjs') return { engine: await engineFor(ws.simulation.tfjsBackend === 'auto' ? 'tfjs' : `tfjs-${ws.simulation.tfjsBackend}`) };
+    if (choice === 'events') return { engine: await engineFor('events') };
+    const unsupported = options.kernel ? wasmUnsupportedReason(net, dtMs) : 'the kernel is not available here';
+    if (!unsupported) {
+      try {
+        return { engine: await engineFor('wasm') };
+      } catch (e) {
+        return { engine: await engineFor('events'), fallback: `the wasm kernel did not start (${describe(e)}); ran on the event engine (same spikes)` };
+      }
+    }
+    return { engine: await engineFor('events'), fallback: `the wasm kernel cannot run this network (${unsupported}); ran on the event engine (same spikes)` };
+  };
   const api = {
     async run(jobId: string, workspace: unknown, onProgress?: (done: number, total: number) => void, weights?: NetworkWeights): Promise<RunReply> {
       const ws = parseWorkspace(workspace);
@@ -45,12 +65,13 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
       jobs.set(jobId, ctrl);
       try {
         const run = prepareRun(ws, weights, files);
-        const engine = await engineFor(ws.simulation.engine === 'events' ? 'events' : ws.simulation.tfjsBackend === 'auto' ? 'tfjs' : `tfjs-${ws.simulation.tfjsBackend}`);
+        const { engine, fallback } = await engineForRun(ws, run.network, run.dtMs);
         const result = await simulatePrepared(run, engine, ws, {
           signal: ctrl.signal,
           ...(onProgress ? { onProgress: (d: number, t: number) => void onProgress(d, t) } : {}),
         });
-        const reply: RunReply = { result, source: run.source, engine: engine.info() };
+        const info = engine.info();
+        const reply: RunReply = { result, source: run.source, engine: fallback ? { ...info, reason: fallback } : info };
         return transfer(reply, replyBuffers(reply));
       } finally {
         jobs.delete(jobId);

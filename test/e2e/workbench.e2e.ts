@@ -38,6 +38,18 @@ describe('the workbench in Chromium', () => {
     await page.close();
   });
 
+  it('runs on the WebAssembly SIMD kernel in the worker with the same spikes', async () => {
+    const { page, errors } = await openApp(env);
+    const before = await waitForRun(page);
+    await page.selectOption('[data-testid="engine-select"]', 'wasm');
+    await page.waitForFunction(() => /^wasm · /.test(document.querySelector('[data-testid="backend-label"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await waitForRun(page);
+    expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(before);
+    console.log(`wasm in the worker: ${await page.textContent('[data-testid="backend-label"]')}; run took ${await page.textContent('.right p:last-of-type')}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('re-simulates when a threshold changes, and undo brings the old count back', async () => {
     const { page } = await openApp(env);
     const before = await waitForRun(page);

@@ -35,7 +35,8 @@ export const membraneProbeSchema = z.object({
 
 /** How the network is run. */
 export const simulationSchema = z.object({
-  engine: z.enum(['events', 'tfjs']).default('events'),
+  /** 'wasm': the WebAssembly SIMD kernel (dense networks; others run on the event engine, said so). */
+  engine: z.enum(['events', 'wasm', 'tfjs']).default('events'),
   /** tfjs backend; 'auto' tries webgl, then wasm, then cpu. */
   tfjsBackend: z.enum(['auto', 'webgl', 'wasm', 'cpu']).default('auto'),
   record: z

@@ -51,6 +51,7 @@ export function Header({ controller }: { controller: RunController }) {
           onChange={(e) => edit('engine', (d) => void ((d['simulation'] as Record<string, unknown>)['engine'] = e.target.value))}
         >
           <option value="events">event-driven (typed arrays)</option>
+          <option value="wasm">WebAssembly SIMD kernel</option>
           <option value="tfjs">tfjs (webgl → wasm → cpu)</option>
         </select>
       </label>
