@@ -36,6 +36,19 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(ev.per_class['V']?.support).toBeGreaterThan(0);
   });
 
+  it('trains on the BPTT kernel by default, on tfjs when asked, and refuses the kernel for a network it cannot train', () => {
+    const onKernel = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--out', join(dir, 'k.json'));
+    expect(onKernel.code, onKernel.err).toBe(0);
+    expect(onKernel.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, one thread/);
+    const onTfjs = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--train-engine', 'tfjs', '--out', join(dir, 't.json'));
+    expect(onTfjs.code, onTfjs.err).toBe(0);
+    expect(onTfjs.out).toMatch(/trained on tfjs \w+ \(the kernel was not used: tfjs was asked for\)/);
+    const conv = cli('train', '--preset', 'dvs-shapes', '--epochs', '1', '--train-engine', 'kernel', '--out', join(dir, 'c.json'));
+    expect(conv.code).toBe(2);
+    expect(conv.err).toMatch(/the BPTT kernel cannot train this workspace: the kernel takes a flat input/);
+    expect(cli('train', '--preset', 'ecg-synthetic', '--train-engine', 'gpu', '--out', join(dir, 'x.json')).err).toMatch(/--train-engine must be auto, kernel or tfjs, got 'gpu'/);
+  });
+
   it('refuses bad arguments and a bad model file with exit 2', () => {
     expect(cli('train', '--preset', 'ecg-synthetic').code).toBe(2);
     expect(cli('train', '--preset', 'ecg-synthetic', '--out', model, '--split', 'diagonal').code).toBe(2);

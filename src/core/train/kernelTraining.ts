@@ -7,9 +7,10 @@ import type { EventBatch } from './bptt/denseLifBptt.ts';
 import { createWasmBpttTrainer, type BpttKernel, type KernelLayer, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
 import { countCrossEntropy } from './bptt/countLoss.ts';
 import type { TrainingConfig } from './config.ts';
-import { shuffle } from './inference.ts';
+import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
+import type { SetScore } from './inference.ts';
 import { classMetrics } from './metrics.ts';
-import type { EpochReport, LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
+import type { LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
 
 /** Layers of a network as the BPTT kernel runs them, or why it cannot. */
 export type KernelPlan = { readonly ok: true; readonly layers: readonly Omit<KernelLayer, 'weights'>[]; readonly names: readonly string[]; readonly reduce: LogitReduce } | { readonly ok: false; readonly reason: string };
@@ -91,13 +92,8 @@ export function eventBatchOf(set: LabelledSet, idx: readonly number[]): EventBat
 export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}): Promise<TrainResult> {
   const plan = kernelPlan(net.spec, cfg, dtMs);
   if (!plan.ok) throw new Error(`the BPTT kernel cannot train this network: ${plan.reason}`);
-  const order = shuffle(set.labels.length, rng.fork('split'));
-  const nVal = Math.round(order.length * cfg.validationFraction);
-  const val = order.slice(0, nVal);
-  const trainIdx = order.slice(nVal);
-  const counts = new Array<number>(set.classes).fill(0);
-  for (const i of trainIdx) counts[set.labels[i] as number]! += 1;
-  const classWeight = counts.map((c) => (cfg.classWeighting === 'balanced' && c > 0 ? trainIdx.length / (set.classes * c) : 1));
+  const split = splitForTraining(set, cfg, rng);
+  const { val, trainIdx, classWeight } = split;
   const layers: KernelLayer[] = plan.layers.map((l, i) => {
     const w = net.weights[plan.names[i] as string];
     if (!w) throw new Error(`no weights for '${plan.names[i]}'`);
@@ -111,7 +107,7 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
 
   /** Predictions, mean cross-entropy and spikes per sample per spiking layer, at inference. */
-  const score = (idx: readonly number[]) => {
+  const score = (idx: readonly number[]): SetScore => {
     const pred = new Int32Array(idx.length);
     const spikes = new Float64Array(spikingNames.length);
     let lossSum = 0;
@@ -132,25 +128,8 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
     return { pred, loss: lossSum / n, layerSpikes: Object.fromEntries(spikingNames.map((name, i) => [name, (spikes[i] ?? 0) / n])) };
   };
 
-  const history: EpochReport[] = [];
-  let best = { epoch: -1, acc: -1, weights: snapshot() };
-  let stale = 0;
-  let cancelled = false;
-  let stoppedEarly = false;
-  let lr = cfg.learningRate;
-  const batches = Math.ceil(trainIdx.length / cfg.batchSize);
-  for (let epoch = 0; epoch < cfg.epochs && !cancelled; epoch++) {
-    const perm = shuffle(trainIdx.length, rng.fork(`epoch${epoch}`)).map((k) => trainIdx[k] as number);
-    let lossSum = 0;
-    let rate = 0;
-    const started = Date.now();
-    for (let b = 0; b < batches; b++) {
-      if (hooks.signal?.aborted) {
-        cancelled = true;
-        break;
-      }
-      await hooks.gate?.();
-      const idx = perm.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
+  const engine: EpochEngine<NetworkWeights> = {
+    trainBatch(idx, lr) {
       const options: UpdateOptions = {
         lr,
         optimizer: cfg.optimizer,
@@ -160,36 +139,16 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
         rateRegularization: cfg.rateRegularization,
         ...(cfg.classWeighting === 'balanced' ? { sampleWeights: Float64Array.from(idx, (i) => classWeight[set.labels[i] as number] ?? 1) } : {}),
       };
-      const step = trainer.step(eventBatchOf(set, idx), labelsOf(idx), options);
-      lossSum += step.loss;
-      rate = step.rate;
-      hooks.onBatch?.(b + 1, batches);
-      // Give the worker's event loop a turn: pause, cancel and progress messages get through.
-      await new Promise<void>((r) => setTimeout(r, 0));
-    }
-    if (cancelled && epoch > 0) break;
-    const trainSample = trainIdx.slice(0, 512);
-    const trainAcc = classMetrics(labelsOf(trainSample), score(trainSample).pred, set.classes).accuracy;
-    const valIdx = val.length > 0 ? val : trainIdx;
-    const msPerBatch = (Date.now() - started) / Math.max(1, batches);
-    const scored = score(valIdx);
-    const valAcc = classMetrics(labelsOf(valIdx), scored.pred, set.classes).accuracy;
-    const report: EpochReport = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
-    history.push(report);
-    hooks.onEpoch?.(report);
-    if (valAcc > best.acc) {
-      best = { epoch, acc: valAcc, weights: snapshot() };
-      stale = 0;
-    } else if (cfg.patience > 0 && ++stale >= cfg.patience) {
-      stoppedEarly = true;
-      break;
-    }
-    lr *= cfg.lrDecay;
-  }
+      return trainer.step(eventBatchOf(set, idx), labelsOf(idx), options);
+    },
+    score,
+    checkpoint: snapshot,
+  };
+  const { history, best, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
   // Validation of the best weights.
-  trainer.setWeights(plan.names.map((name) => best.weights[name]?.values ?? new Float32Array()));
+  trainer.setWeights(plan.names.map((name) => best.checkpoint[name]?.values ?? new Float32Array()));
   const valIdx = val.length > 0 ? val : trainIdx;
   const pred = score(valIdx).pred;
   const validation = classMetrics(labelsOf(valIdx), pred, set.classes);
-  return { weights: best.weights, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
+  return { weights: best.checkpoint, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
 }

@@ -8,7 +8,8 @@ import type { NetworkSpec } from '../spec/network.ts';
 import { clampNeuronVariables, createNeuronVariables, neuronValues, neuronVariableList, withNeuronValues, type NeuronParamValues } from './neuronParams.ts';
 import type { TrainingConfig } from './config.ts';
 import { createVariables, forward, type WeightVariables } from './forward.ts';
-import { batchTensor, predict, reduceOf, scoreSet, shuffle } from './inference.ts';
+import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
+import { batchTensor, predict, reduceOf, scoreSet } from './inference.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import { detach, spikeFunction } from './surrogate.ts';
 
@@ -76,38 +77,19 @@ function snapshot(vars: WeightVariables, net: CompiledNetwork): NetworkWeights {
  * best epoch; patience stops early; cancelling keeps the best weights so far.
  */
 export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}): Promise<TrainResult> {
-  const order = shuffle(set.labels.length, rng.fork('split'));
-  const nVal = Math.round(order.length * cfg.validationFraction);
-  const val = order.slice(0, nVal);
-  const trainIdx = order.slice(nVal);
-  const counts = new Array<number>(set.classes).fill(0);
-  for (const i of trainIdx) counts[set.labels[i] as number]! += 1;
-  const classWeight = counts.map((c) => (cfg.classWeighting === 'balanced' && c > 0 ? trainIdx.length / (set.classes * c) : 1));
+  const split = splitForTraining(set, cfg, rng);
+  const { val, trainIdx, classWeight } = split;
   const vars = createVariables(net);
   const neuronVars = createNeuronVariables(net.spec, cfg.trainable, dtMs);
   const varList = [...Object.values(vars), ...neuronVariableList(neuronVars)];
-  let lr = cfg.learningRate;
-  const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(lr, 0.9, 0.999, 1e-8) : tf.train.momentum(lr, cfg.momentum);
+  const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(cfg.learningRate, 0.9, 0.999, 1e-8) : tf.train.momentum(cfg.learningRate, cfg.momentum);
   const ops: SpikeOps = { fire: ((fn) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction(cfg.surrogate.name, cfg.surrogate.slope)), detach, training: true };
-  const history: EpochReport[] = [];
-  let best = { epoch: -1, acc: -1, weights: snapshot(vars, net), neuron: neuronValues(neuronVars) };
-  let stale = 0;
-  let cancelled = false;
-  let stoppedEarly = false;
-  const batches = Math.ceil(trainIdx.length / cfg.batchSize);
   try {
-    for (let epoch = 0; epoch < cfg.epochs && !cancelled; epoch++) {
-      const perm = shuffle(trainIdx.length, rng.fork(`epoch${epoch}`)).map((k) => trainIdx[k] as number);
-      let lossSum = 0;
-      let rate = 0;
-      const started = Date.now();
-      for (let b = 0; b < batches; b++) {
-        if (hooks.signal?.aborted) {
-          cancelled = true;
-          break;
-        }
-        await hooks.gate?.();
-        const idx = perm.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
+    const engine: EpochEngine<{ weights: NetworkWeights; neuron: NeuronParamValues }> = {
+      trainBatch(idx, lr) {
+        // Both optimisers read `learningRate` at every update; tfjs keeps it as a plain field.
+        (optimizer as unknown as { learningRate: number }).learningRate = lr;
+        let rate = 0;
         const stepLoss = tf.tidy(() => {
           const x = batchTensor(set, idx);
           const y = tf.oneHot(tf.tensor1d(Int32Array.from(idx, (i) => set.labels[i] as number), 'int32'), set.classes);
@@ -128,33 +110,15 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
           clampNeuronVariables(neuronVars);
           return value;
         });
-        lossSum += stepLoss.dataSync()[0] ?? NaN;
+        const loss = stepLoss.dataSync()[0] ?? NaN;
         stepLoss.dispose();
-        hooks.onBatch?.(b + 1, batches);
-        // Give the worker's event loop a turn: pause, cancel and progress messages get through.
-        await new Promise<void>((r) => setTimeout(r, 0));
-      }
-      if (cancelled && epoch > 0) break;
-      const trainPred = predict(net, vars, set, trainIdx.slice(0, 512), dtMs, cfg, neuronVars);
-      const trainAcc = classMetrics(Int32Array.from(trainIdx.slice(0, 512), (i) => set.labels[i] as number), trainPred, set.classes).accuracy;
-      const valIdx = val.length > 0 ? val : trainIdx;
-      const msPerBatch = (Date.now() - started) / Math.max(1, batches);
-      const scored = scoreSet(net, vars, set, valIdx, dtMs, cfg, neuronVars);
-      const valAcc = classMetrics(Int32Array.from(valIdx, (i) => set.labels[i] as number), scored.pred, set.classes).accuracy;
-      const report = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
-      history.push(report);
-      hooks.onEpoch?.(report);
-      if (valAcc > best.acc) {
-        best = { epoch, acc: valAcc, weights: snapshot(vars, net), neuron: neuronValues(neuronVars) };
-        stale = 0;
-      } else if (cfg.patience > 0 && ++stale >= cfg.patience) {
-        stoppedEarly = true;
-        break;
-      }
-      lr *= cfg.lrDecay;
-      // Both optimisers read `learningRate` at every update; tfjs keeps it as a plain field.
-      (optimizer as unknown as { learningRate: number }).learningRate = lr;
-    }
+        return { loss, rate };
+      },
+      score: (idx) => scoreSet(net, vars, set, idx, dtMs, cfg, neuronVars),
+      checkpoint: () => ({ weights: snapshot(vars, net), neuron: neuronValues(neuronVars) }),
+    };
+    const { history, best: bestRun, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
+    const best = { epoch: bestRun.epoch, ...bestRun.checkpoint };
     // Validation re-runs with the learned values written into the spec and no learned tensors:
     // the path every engine takes afterwards.
     const network = withNeuronValues(net.spec, best.neuron);
