@@ -33,6 +33,15 @@ function xorSet(n: number, seed: number, real = false): LabelledSet {
   return { inputs, labels, steps, neurons, classes: 2 };
 }
 
+/** Static vectors held for every step (as the beat-window ECG workspaces): class = which half is larger. */
+function heldSet(n: number, seed: number): LabelledSet {
+  const rng = createRng(seed, 'held');
+  const neurons = 10;
+  const inputs = Array.from({ length: n }, () => Float32Array.from({ length: neurons }, () => (rng.next() < 0.2 ? 0 : Math.fround(rng.next()))));
+  const labels = Int32Array.from(inputs, (x) => (x.slice(0, 5).reduce((a, v) => a + v, 0) > x.slice(5).reduce((a, v) => a + v, 0) ? 1 : 0));
+  return { inputs, labels, steps: 8, neurons, classes: 2, held: true };
+}
+
 const lif = { model: 'lif', beta: 0.8 };
 function chain(last: 'readout' | 'readout-count' | 'spiking', neuron: Record<string, unknown> = lif) {
   const tail =
@@ -64,12 +73,13 @@ describe('training on the BPTT kernel', () => {
   // and the weights after it are one update away from the same start.
   for (const [name, last, extra, real, neuron] of [
     ['max membrane, Adam', 'readout', { loss: 'ceMaxMembrane' }, false, lif],
+    ['a held (static) input vector, max membrane', 'readout', { loss: 'ceMaxMembrane' }, 'held', lif],
     ['mean membrane, SGD with momentum, real-valued input', 'readout', { loss: 'ceMeanMembrane', optimizer: 'sgd', learningRate: 0.05 }, true, lif],
     ['spike counts, class weights, decay, clipping, rate penalty', 'spiking', { loss: 'ceCount', classWeighting: 'balanced', weightDecay: 0.01, clipNorm: 0.05, rateRegularization: 0.5 }, false, lif],
     ['count read-out, IF neurons', 'readout-count', { loss: 'ceCount' }, false, { model: 'if', threshold: 1 }],
   ] as const) {
     it(`gives tfjs's loss and update: ${name}`, async () => {
-      const set = xorSet(48, 2, real);
+      const set = real === 'held' ? heldSet(48, 2) : xorSet(48, 2, real);
       const cfg = trainingSchema.parse({ epochs: 1, batchSize: 64, learningRate: 0.01, patience: 0, validationFraction: 0.25, ...extra });
       const net = compileNetwork(chain(last, neuron), undefined, 3);
       const viaTfjs = await trainNetwork(net, set, cfg, 1, createRng(7));

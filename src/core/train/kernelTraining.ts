@@ -58,29 +58,36 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
   return { ok: true, layers, names, reduce };
 }
 
-/** A batch of a labelled set as event lists (a held input repeats its one step for every step). */
+/**
+ * A batch of a labelled set as event lists. A held input (one vector for every step) is listed at
+ * t = 0 only, flagged `held`: the kernel sums it once and reuses the currents.
+ */
 export function eventBatchOf(set: LabelledSet, idx: readonly number[]): EventBatch {
-  const { steps, neurons } = set;
+  const { neurons } = set;
+  const steps = set.steps;
   const batch = idx.length;
+  const listed = set.held ? 1 : steps;
   const starts = new Uint32Array(steps * batch + 1);
-  const index: number[] = [];
-  const value: number[] = [];
+  const index = new Uint32Array(listed * batch * neurons);
+  const value = new Float32Array(listed * batch * neurons);
   let binary = true;
-  for (let t = 0; t < steps; t++)
+  let n = 0;
+  for (let t = 0; t < listed; t++)
     for (let b = 0; b < batch; b++) {
-      starts[t * batch + b] = index.length;
+      starts[t * batch + b] = n;
       const x = set.inputs[idx[b] as number] as Float32Array;
-      const off = set.held ? 0 : t * neurons;
+      const off = t * neurons;
       for (let i = 0; i < neurons; i++) {
         const v = x[off + i] as number;
         if (v === 0) continue;
-        index.push(i);
-        value.push(v);
+        index[n] = i;
+        value[n++] = v;
         if (v !== 1) binary = false;
       }
     }
-  starts[steps * batch] = index.length;
-  return { steps, batch, inputs: neurons, starts, index: Uint32Array.from(index), value: Float32Array.from(value), binary };
+  // Rows after the listed ones are empty (a held input's are never read).
+  starts.fill(n, listed * batch);
+  return { steps, batch, inputs: neurons, starts, index: index.subarray(0, n), value: value.subarray(0, n), binary, held: set.held === true };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface EventBatch {
   readonly value: Float32Array;
   /** True when every value is 1 (spikes): the kernels then skip the multiply. */
   readonly binary: boolean;
+  /** True when every step holds the same input (a static vector): the wasm kernel sums it once. */
+  readonly held?: boolean;
 }
 
 /** Dense step-major input x[t][b][i] (SimInput's layout) as event lists. */

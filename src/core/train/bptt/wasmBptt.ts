@@ -7,8 +7,8 @@ import type { EventBatch } from './denseLifBptt.ts';
 export interface BpttKernel {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
-  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number): number;
-  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number): void;
+  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number, held: number, cache: number): number;
+  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number, held: number, dmSum: number): void;
   adamUpdate(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
 }
 
@@ -109,6 +109,9 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   const inIndex = alloc(maxRows * first.inputs * 4);
   const inValue = alloc(maxRows * first.inputs * 4);
   const acc = alloc(Math.max(...layers.map((l) => l.units)) * 4);
+  // A held input's first-layer currents (forward) and its dm summed over the steps (backward).
+  const heldCache = alloc(maxBatch * first.units * 4);
+  const heldDmSum = alloc(maxBatch * first.units * 8);
   // The loss gradient of the last layer: per (b, k) for counts, per (t, b, k) for a membrane.
   const dLast = alloc(maxRows * last.units * 4);
   const bufs: LayerBuffers[] = layers.map((l, li) => {
@@ -132,11 +135,13 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   const lastBuf = bufs[bufs.length - 1] as LayerBuffers;
   const k = last.units;
 
+  let held = 0;
   const load = (x: EventBatch): boolean => {
     if (x.steps !== steps || x.batch > maxBatch || x.inputs !== first.inputs) throw new Error(`the batch is ${x.steps} × ${x.batch} × ${x.inputs}; this trainer takes ${steps} × ≤${maxBatch} × ${first.inputs}`);
     u32.set(x.starts, inStarts / 4);
     u32.set(x.index, inIndex / 4);
     if (!x.binary) f32.set(x.value, inValue / 4);
+    held = x.held ? 1 : 0;
     return x.binary;
   };
 
@@ -144,7 +149,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     const spikes = layers.map((l, li) => {
       const b = bufs[li] as LayerBuffers;
       const below = li > 0 ? (bufs[li - 1] as LayerBuffers) : null;
-      const n = kernel.bpttForward(below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind]);
+      const n = kernel.bpttForward(below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind], below ? 0 : held, heldCache);
       if (n < 0) throw new Error('spike list overflow (a kernel bug: the lists hold a spike per neuron and step)');
       return n;
     });
@@ -200,6 +205,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       f64.fill(0, b.grad / 8, b.grad / 8 + l.weights.length);
       f32.fill(0, b.dmNext / 4, b.dmNext / 4 + batch * l.units);
     });
+    f64.fill(0, heldDmSum / 8, heldDmSum / 8 + batch * first.units);
     for (let t = steps - 1; t >= 0; t--) {
       for (let li = layers.length - 1; li >= 0; li--) {
         const l = layers[li] as KernelLayer;
@@ -208,7 +214,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
         const above = !isLast ? (bufs[li + 1] as LayerBuffers).dsBelow : reduce === 'count' ? dLast : dLast + t * batch * k * 4;
         const below = li > 0 ? (bufs[li - 1] as LayerBuffers) : null;
         const readout = l.kind === 'readout';
-        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, b.grad, b.dsBelow);
+        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, b.grad, b.dsBelow, below ? 0 : held, heldDmSum);
       }
     }
   };

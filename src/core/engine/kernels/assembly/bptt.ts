@@ -3,7 +3,48 @@
 // Event lists: `starts` (u32, one entry per row r = t·batch + b, plus one) index into `index`
 // (u32 neuron ids, increasing within a row) and, when not 0, `value` (f32, the inputs' values).
 // Forward sums run in float64 in event order and are rounded once (bit-identical to the
-// reference); the backward pass is float32 SIMD, as in PyTorch.
+// reference); the backward pass is float32 SIMD, as in PyTorch, except the weight gradients,
+// which sum in float64.
+
+/** acc[0 … units) = Σ over events k0 … k1 of value·W[index] in float64, rounded to float32 once. */
+function sumRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, units: i32, acc: usize): void {
+  const rowBytes = <usize>units << 2;
+  // Float64 accumulators for the row, two lanes at a time.
+  let j: i32 = 0;
+  for (; j + 8 <= units; j += 8) {
+    let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+    const off = <usize>j << 2;
+    for (let k = k0; k < k1; k++) {
+      const p = w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off;
+      if (inValue == 0) {
+        a0 = f64x2.add(a0, f64x2.promote_low_f32x4(v128.load64_zero(p, 0)));
+        a1 = f64x2.add(a1, f64x2.promote_low_f32x4(v128.load64_zero(p, 8)));
+        a2 = f64x2.add(a2, f64x2.promote_low_f32x4(v128.load64_zero(p, 16)));
+        a3 = f64x2.add(a3, f64x2.promote_low_f32x4(v128.load64_zero(p, 24)));
+      } else {
+        const s = f64x2.splat(<f64>load<f32>(inValue + (<usize>k << 2)));
+        a0 = f64x2.add(a0, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 0))));
+        a1 = f64x2.add(a1, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 8))));
+        a2 = f64x2.add(a2, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 16))));
+        a3 = f64x2.add(a3, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 24))));
+      }
+    }
+    const o = acc + off;
+    v128.store64_lane(o, f32x4.demote_f64x2_zero(a0), 0, 0);
+    v128.store64_lane(o, f32x4.demote_f64x2_zero(a1), 0, 8);
+    v128.store64_lane(o, f32x4.demote_f64x2_zero(a2), 0, 16);
+    v128.store64_lane(o, f32x4.demote_f64x2_zero(a3), 0, 24);
+  }
+  for (; j < units; j++) {
+    let a: f64 = 0;
+    const off = <usize>j << 2;
+    for (let k = k0; k < k1; k++) {
+      const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
+      a += x * <f64>load<f32>(w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off);
+    }
+    store<f32>(acc + off, <f32>a);
+  }
+}
 
 /** bpttForward's layer kinds: LIF/IF reset by subtraction, LIF without reset, a leaky read-out. */
 const MODE_SUBTRACT = 0;
@@ -14,11 +55,14 @@ const MODE_READOUT = 2;
  * the LIF update m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (mode 0; mode 1 without the reset
  * term), or the read-out's m = β·m[t−1] + I with no spikes (mode 2). Writes the membranes to
  * `mem` [steps·batch·units] and the spikes as event lists to outStarts / outIndex (capacity
- * `cap`). Returns the number of spikes, or −1 when they do not fit.
+ * `cap`). Returns the number of spikes, or −1 when they do not fit. With `held`, the input is
+ * the same at every step (a static vector): its currents are summed at t = 0 only and kept in
+ * `cache` [batch·units], the same float32 values a sum at every step would give.
  */
 export function bpttForward(
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, units: i32, steps: i32, batch: i32,
   beta: f32, theta: f32, mem: usize, outStarts: usize, outIndex: usize, cap: i32, acc: usize, mode: i32,
+  held: i32, cache: usize,
 ): i32 {
   const rowBytes = <usize>units << 2;
   let n: i32 = 0;
@@ -27,40 +71,11 @@ export function bpttForward(
     store<u32>(outStarts + (<usize>r << 2), n);
     const k0 = load<u32>(inStarts + (<usize>r << 2));
     const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
-    // Float64 accumulators for the row, two lanes at a time.
-    let j: i32 = 0;
-    for (; j + 8 <= units; j += 8) {
-      let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
-      const off = <usize>j << 2;
-      for (let k = k0; k < k1; k++) {
-        const p = w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off;
-        if (inValue == 0) {
-          a0 = f64x2.add(a0, f64x2.promote_low_f32x4(v128.load64_zero(p, 0)));
-          a1 = f64x2.add(a1, f64x2.promote_low_f32x4(v128.load64_zero(p, 8)));
-          a2 = f64x2.add(a2, f64x2.promote_low_f32x4(v128.load64_zero(p, 16)));
-          a3 = f64x2.add(a3, f64x2.promote_low_f32x4(v128.load64_zero(p, 24)));
-        } else {
-          const s = f64x2.splat(<f64>load<f32>(inValue + (<usize>k << 2)));
-          a0 = f64x2.add(a0, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 0))));
-          a1 = f64x2.add(a1, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 8))));
-          a2 = f64x2.add(a2, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 16))));
-          a3 = f64x2.add(a3, f64x2.mul(s, f64x2.promote_low_f32x4(v128.load64_zero(p, 24))));
-        }
-      }
-      const o = acc + off;
-      v128.store64_lane(o, f32x4.demote_f64x2_zero(a0), 0, 0);
-      v128.store64_lane(o, f32x4.demote_f64x2_zero(a1), 0, 8);
-      v128.store64_lane(o, f32x4.demote_f64x2_zero(a2), 0, 16);
-      v128.store64_lane(o, f32x4.demote_f64x2_zero(a3), 0, 24);
-    }
-    for (; j < units; j++) {
-      let a: f64 = 0;
-      const off = <usize>j << 2;
-      for (let k = k0; k < k1; k++) {
-        const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
-        a += x * <f64>load<f32>(w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off);
-      }
-      store<f32>(acc + off, <f32>a);
+    if (held != 0 && r >= batch) {
+      memory.copy(acc, cache + <usize>(r % batch) * rowBytes, rowBytes);
+    } else {
+      sumRows(k0, k1, inIndex, inValue, w, units, acc);
+      if (held != 0) memory.copy(cache + <usize>r * rowBytes, acc, rowBytes);
     }
     // The LIF update in float32, in the reference's order; the previous step's spikes reset.
     const cur = mem + <usize>r * rowBytes;
@@ -88,18 +103,41 @@ export function bpttForward(
   return n;
 }
 
+/** grad[index[k]] += value[k]·d for the events k0 … k1; d is float32 [units], or float64 with `wide`. */
+function addGradientRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, grad: usize, d: usize, wide: bool): void {
+  const units2 = units & ~1;
+  for (let k = k0; k < k1; k++) {
+    const g = grad + ((<usize>load<u32>(inIndex + (<usize>k << 2)) * <usize>units) << 3);
+    const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
+    const vx = f64x2.splat(x);
+    let q: i32 = 0;
+    for (; q < units2; q += 2) {
+      const gq = g + (<usize>q << 3);
+      const dq = wide ? v128.load(d + (<usize>q << 3)) : f64x2.promote_low_f32x4(v128.load64_zero(d + (<usize>q << 2)));
+      v128.store(gq, f64x2.add(v128.load(gq), f64x2.mul(vx, dq)));
+    }
+    for (; q < units; q++) {
+      const dq: f64 = wide ? load<f64>(d + (<usize>q << 3)) : <f64>load<f32>(d + (<usize>q << 2));
+      store<f64>(g + (<usize>q << 3), load<f64>(g + (<usize>q << 3)) + x * dq);
+    }
+  }
+}
+
 /**
  * One step t of one layer's backward pass, for every sample: dm = (ds + dsBias)·σ'(m − θ) +
  * β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; with `linear`, a read-out, σ' = 1; `dsAbove` is
  * [batch·units]: the input gradient of the layer above, or the loss gradient of the last layer's
  * spike counts or membrane at t; dsBias is the rate regulariser's), kept in `dmNext`. Adds dm to the
  * gradient rows of the inputs active at (t, b), and, when `dsBelow` is not 0, writes the input
- * gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j].
+ * gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j]. With `held` (a static input, the first
+ * layer), dm is summed over the steps in `dmSum` [batch·units, float64, zeroed by the host] and
+ * enters the gradient once, at t = 0.
  */
 export function bpttBackwardStep(
   t: i32, batch: i32, units: i32, nIn: i32, beta: f32, theta: f32, slope: f32, linear: i32, dsBias: f32,
   mem: usize, dsAbove: usize, dmNext: usize,
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, grad: usize, dsBelow: usize,
+  held: i32, dmSum: usize,
 ): void {
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
@@ -124,20 +162,15 @@ export function bpttBackwardStep(
       store<f32>(dm + o, (load<f32>(ds + o) + dsBias) / (d * d) + beta * load<f32>(dm + o));
     }
     // Gradient rows of the active inputs, accumulated in float64: a weight's gradient sums
-    // thousands of terms, and float32 sums in this order drift by ~1e-4 (measured on W2).
-    const k0 = load<u32>(inStarts + (<usize>r << 2));
-    const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
-    const units2 = units & ~1;
-    for (let k = k0; k < k1; k++) {
-      const g = grad + ((<usize>load<u32>(inIndex + (<usize>k << 2)) * <usize>units) << 3);
-      const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
-      const vx = f64x2.splat(x);
-      let q: i32 = 0;
-      for (; q < units2; q += 2) {
-        const gq = g + (<usize>q << 3);
-        v128.store(gq, f64x2.add(v128.load(gq), f64x2.mul(vx, f64x2.promote_low_f32x4(v128.load64_zero(dm + (<usize>q << 2))))));
-      }
-      for (; q < units; q++) store<f64>(g + (<usize>q << 3), load<f64>(g + (<usize>q << 3)) + x * <f64>load<f32>(dm + (<usize>q << 2)));
+    // thousands of terms, and float32 sums in this order drift by ~1e-4 (measured on W2). A held
+    // input is the same at every step: its dm is summed over the steps (dmSum, float64) and
+    // multiplied into the rows once, at t = 0, the last step of the backward pass.
+    if (held != 0) {
+      const sum = dmSum + ((<usize>b * <usize>units) << 3);
+      for (let q: i32 = 0; q < units; q++) store<f64>(sum + (<usize>q << 3), load<f64>(sum + (<usize>q << 3)) + <f64>load<f32>(dm + (<usize>q << 2)));
+      if (t == 0) addGradientRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, sum, true);
+    } else {
+      addGradientRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, dm, false);
     }
     if (dsBelow != 0) {
       const out = dsBelow + ((<usize>b * <usize>nIn) << 2);
