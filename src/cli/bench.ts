@@ -6,8 +6,9 @@ import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
 import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
+import { BENCH_USAGE } from './usage.ts';
+export { BENCH_USAGE };
 
-export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm, W1)] [--reps N] [--json] [--list]';
 
 const W1_ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-wasm', 'tfjs-cpu'];
 const W3_ENGINES: readonly EngineRequest[] = ['events', 'wasm'];
@@ -72,7 +73,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
 async function w3Line(engine: EngineRequest, reps: number): Promise<BenchLine> {
   if (engine !== 'wasm') return benchW3(NODE_HOST, reps);
   const { exports } = await loadKernel(await kernelBytes());
-  return benchW3(NODE_HOST, reps, (csr) => wasmW3Runner(exports, csr));
+  return benchW3(NODE_HOST, reps, () => wasmW3Runner(exports));
 }
 
 /** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */

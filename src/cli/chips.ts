@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { coresPerChip, limitOf } from '../core/hardware/chipProfile.ts';
 import { CHIP_PROFILES } from '../core/hardware/chips/index.ts';
 import { EXIT, type CliIo } from './io.ts';
+import { CHIPS_USAGE } from './usage.ts';
+export { CHIPS_USAGE };
 
-export const CHIPS_USAGE = 'usage: spikelab chips [--json]';
 
 /** `spikelab chips`: the built-in chip profiles (with --json: every figure with its source and status). */
 export async function chipsCommand(argv: string[], io: CliIo): Promise<number> {

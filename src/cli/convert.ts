@@ -6,8 +6,9 @@ import { createEngine } from '../core/engine/index.ts';
 import { createRng } from '../core/rng.ts';
 import { annAccuracy, balanceWeights, snnAccuracy, trainAnnTwin, type StaticSet } from '../core/train/convert.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { CONVERT_USAGE } from './usage.ts';
+export { CONVERT_USAGE };
 
-export const CONVERT_USAGE = 'usage: spikelab convert --data MNIST_DIR [--train N] [--test N] [--hidden H] [--epochs E] [--seed S] [--json]';
 
 /**
  * `spikelab convert`: ANN-to-SNN conversion on MNIST IDX files (t10k images and labels in the

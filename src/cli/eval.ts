@@ -12,8 +12,9 @@ import { trainingSets } from '../core/train/trainWorkspace.ts';
 import { readDataFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
+import { EVAL_USAGE } from './usage.ts';
+export { EVAL_USAGE };
 
-export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--json]';
 
 /** `spikelab eval`: scores a saved model on a folder of WFDB records, or on fresh synthetic beats. */
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { loadFiles } from '../core/data/formats/loadFiles.ts';
 import { summarize, type RecordSummary } from '../core/data/formats/summarize.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { INSPECT_USAGE } from './usage.ts';
+export { INSPECT_USAGE };
 
-export const INSPECT_USAGE = 'usage: spikelab inspect FILE... [--csv-hz HZ] [--json]';
 
 /**
  * `spikelab inspect`: a summary per record. WFDB records are named by their .hea; the .dat and

@@ -5,10 +5,9 @@ import { decodeWorkspaceLink, encodeWorkspaceLink } from '../core/share/linkCode
 import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from '../core/share/weightQuantisation.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile, loadWorkspaceFile } from './loadWorkspace.ts';
+import { LINK_USAGE } from './usage.ts';
+export { LINK_USAGE };
 
-export const LINK_USAGE =
-  'usage: spikelab link encode (--workspace FILE | --model MODEL.json | both) [--weight-bits B] [--json]\n' +
-  "  spikelab link decode LINK --out FILE   (LINK: a whole URL or its fragment, quoted: '#w=v1.…')";
 
 /** `link encode`: the fragment of a workspace, with a model's weights when they fit in a link. */
 function encode(argv: string[], io: CliIo): number {

@@ -6,9 +6,9 @@ import type { MappingResult } from '../core/hardware/mappingTypes.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadRunTarget } from './loadWorkspace.ts';
 import { formatEngineering as formatSi } from '../core/format/engineering.ts';
+import { MAP_USAGE } from './usage.ts';
+export { MAP_USAGE };
 
-export const MAP_USAGE =
-  'usage: spikelab map (--workspace FILE | --preset NAME | --model MODEL.json) [--chip ID] [--seed S] [--weight-bits B] [--json]';
 
 /** Parses a whole number option within bounds, or says which option is wrong. */
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {

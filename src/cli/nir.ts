@@ -8,9 +8,9 @@ import type { Workspace } from '../core/spec/workspace.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile, loadWorkspaceFile } from './loadWorkspace.ts';
+import { EXPORT_USAGE, IMPORT_USAGE } from './usage.ts';
+export { EXPORT_USAGE, IMPORT_USAGE };
 
-export const EXPORT_USAGE = 'usage: spikelab export (--workspace FILE | --model MODEL.json | both) --nir OUT.nir [--dt-ms MS]';
-export const IMPORT_USAGE = 'usage: spikelab import FILE.nir --out WORKSPACE.json [--out-model MODEL.json] [--dt-ms MS] [--reset zero|subtract] [--drop-bias]';
 
 function dtOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -4,9 +4,9 @@ import { prepareRun, simulatePrepared } from '../core/pipeline.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { kernelBytes } from './kernelFile.ts';
 import { loadRunTarget } from './loadWorkspace.ts';
+import { SIMULATE_USAGE } from './usage.ts';
+export { SIMULATE_USAGE };
 
-export const SIMULATE_USAGE =
-  'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
 
 const ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-cpu', 'tfjs-wasm'];
 

@@ -9,9 +9,9 @@ import { readDataFolder } from './ecgRecords.ts';
 import { kernelBytes } from './kernelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
+import { TRAIN_USAGE } from './usage.ts';
+export { TRAIN_USAGE };
 
-export const TRAIN_USAGE =
-  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] [--train-engine auto|kernel|tfjs] --out MODEL.json [--json]';
 
 /**
  * `spikelab train`: trains the workspace's network (on Spikelab's BPTT kernel when it supports

@@ -5,41 +5,59 @@ import { allocStepResult, type StepResult } from '../neurons/types.ts';
 /** W3 sizes (WORKLOADS.md): 10,000 Poisson inputs → 10,000 LIF, p = 0.1, T = 1000, 2 % input rate. */
 export const W3_SIZES = { inputs: 10_000, neurons: 10_000, p: 0.1, steps: 1000, inputRate: 0.02 } as const;
 
-/** Sparse connectivity in CSR form: targets and weights of input i are [rowStart[i], rowStart[i+1]). */
+/**
+ * Sparse connectivity in CSR form: targets and weights of input i are [rowStart[i], rowStart[i+1]).
+ * Targets are 16-bit when there are at most 65,536 neurons (W3's 10 M synapses then take 60 MB).
+ */
 export interface Csr {
   readonly rowStart: Uint32Array;
-  readonly targets: Uint32Array;
+  readonly targets: Uint16Array | Uint32Array;
   readonly weights: Float32Array;
 }
 
-/** Builds W3's connectivity: i → j iff u(5, i·N + j) < 0.1, weight U(0.12; 6, i·N + j). */
-export function buildW3Csr(inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons): Csr {
-  const rowStart = new Uint32Array(inputs + 1);
-  let cap = Math.ceil(inputs * neurons * W3_SIZES.p * 1.01) + 1024;
-  let targets = new Uint32Array(cap);
-  let weights = new Float32Array(cap);
+/** Where buildW3Csr writes: arrays of at least w3Capacity entries (e.g. views of a wasm memory). */
+export interface CsrStorage {
+  readonly rowStart: Uint32Array;
+  readonly targets: Uint16Array | Uint32Array;
+  readonly weights: Float32Array;
+}
+
+/**
+ * Synapses to make room for: the expected count plus six standard deviations (the count is
+ * binomial), so the connectivity never outgrows its arrays and is never copied.
+ */
+export function w3Capacity(inputs: number, neurons: number): number {
+  const mean = inputs * neurons * W3_SIZES.p;
+  return Math.ceil(mean + 6 * Math.sqrt(mean * (1 - W3_SIZES.p)) + 1024);
+}
+
+/** Arrays for buildW3Csr: 16-bit targets when the neurons allow it. */
+export function allocCsr(inputs: number, neurons: number): CsrStorage {
+  const cap = w3Capacity(inputs, neurons);
+  return { rowStart: new Uint32Array(inputs + 1), targets: neurons <= 65_536 ? new Uint16Array(cap) : new Uint32Array(cap), weights: new Float32Array(cap) };
+}
+
+/**
+ * Builds W3's connectivity, i → j iff u(5, i·N + j) < 0.1, weight U(0.12; 6, i·N + j), into
+ * `storage` (allocated here by default); returns views of the used part, no copy.
+ */
+export function buildW3Csr(inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons, storage: CsrStorage = allocCsr(inputs, neurons)): Csr {
+  const { rowStart, targets, weights } = storage;
+  const cap = Math.min(targets.length, weights.length);
   let n = 0;
   for (let i = 0; i < inputs; i++) {
     rowStart[i] = n;
     for (let j = 0; j < neurons; j++) {
       const k = i * neurons + j;
       if (canonicalU(5, k) >= W3_SIZES.p) continue;
-      if (n === cap) {
-        cap *= 2;
-        const t2 = new Uint32Array(cap);
-        t2.set(targets);
-        targets = t2;
-        const w2 = new Float32Array(cap);
-        w2.set(weights);
-        weights = w2;
-      }
+      if (n === cap) throw new Error(`W3 connectivity exceeds its ${cap} synapses (over six standard deviations above the mean)`);
       targets[n] = j;
       weights[n] = canonicalSymmetric(0.12, 6, k);
       n++;
     }
   }
   rowStart[inputs] = n;
-  return { rowStart, targets: targets.slice(0, n), weights: weights.slice(0, n) };
+  return { rowStart: rowStart.subarray(0, inputs + 1), targets: targets.subarray(0, n), weights: weights.subarray(0, n) };
 }
 
 /** Counts of one W3 run. */

@@ -16,14 +16,14 @@ describe('W3 on the wasm kernel', () => {
   it('draws the same inputs and fires the same spikes as the TypeScript loop for a seed', () => {
     for (const seed of [1, 7]) {
       const ref = eventsW3Runner(csr).run(seed, 100);
-      const got = wasmW3Runner(kernel, csr).run(seed, 100);
+      const got = wasmW3Runner(kernel, 3000).run(seed, 100);
       expect(ref.outputSpikes).toBeGreaterThan(100);
       expect(got).toEqual(ref);
     }
   });
 
   it('starts every run from zero state', () => {
-    const w3 = wasmW3Runner(kernel, csr);
+    const w3 = wasmW3Runner(kernel, 3000);
     const first = w3.run(3, 50);
     w3.run(4, 80);
     expect(w3.run(3, 50)).toEqual(first);

@@ -2,7 +2,7 @@ import { EngineError } from '../errors.ts';
 import { createKernelMemory } from '../engine/kernels/kernelMemory.ts';
 import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { createRng, lowbias32 } from '../rng.ts';
-import { W3_SIZES, runW3, type Csr, type W3Run } from './w3.ts';
+import { W3_SIZES, buildW3Csr, runW3, w3Capacity, type Csr, type W3Run } from './w3.ts';
 
 /** One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed`. */
 export interface W3Runner {
@@ -16,27 +16,28 @@ export function eventsW3Runner(csr: Csr): W3Runner {
 }
 
 /**
- * W3 on the wasm kernel (sparseStep): the connectivity is copied into the kernel's memory once
- * (untimed, like building it; targets narrowed to 16 bits), then each step runs entirely inside
- * WebAssembly. It takes over the whole memory of `k`: give it an instance of its own. Same generator,
- * same float64 sums and float32 LIF as runW3, so the counts of a seed are identical.
+ * W3 on the wasm kernel (sparseStep): the connectivity is built straight into the kernel's memory
+ * (untimed; 16-bit targets, so W3's 10 M synapses take 60 MB and exist once), then each step runs
+ * entirely inside WebAssembly. It takes over the whole memory of `k`: give it an instance of its
+ * own. Same generator, same float64 sums and float32 LIF as runW3, so the counts of a seed are
+ * identical.
  */
-export function wasmW3Runner(k: KernelExports, csr: Csr, neurons: number = W3_SIZES.neurons): W3Runner {
-  const inputs = csr.rowStart.length - 1;
+export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons): W3Runner {
   if (neurons > 65_536) throw new EngineError(`the wasm W3 kernel addresses at most 65,536 neurons (16-bit targets), got ${neurons}`);
+  const cap = w3Capacity(inputs, neurons);
   const mem = createKernelMemory(k);
-  const rowStart = mem.alloc(csr.rowStart.byteLength);
-  const targets = mem.alloc(csr.targets.length * 2);
-  const weights = mem.alloc(csr.weights.byteLength);
+  const rowStart = mem.alloc((inputs + 1) * 4);
+  const targets = mem.alloc(cap * 2);
+  const weights = mem.alloc(cap * 4);
   const acc = mem.alloc(neurons * 8);
   const cur = mem.alloc(neurons * 4);
   const v = mem.alloc(neurons * 4);
   const s = mem.alloc(neurons * 4);
   const ev = mem.alloc(inputs * 4);
   const stats = mem.alloc(24);
-  new Uint32Array(k.memory.buffer).set(csr.rowStart, rowStart >>> 2);
-  new Uint16Array(k.memory.buffer).set(csr.targets, targets >>> 1);
-  new Float32Array(k.memory.buffer).set(csr.weights, weights >>> 2);
+  // Views after the last allocation (growing the memory detaches earlier ones).
+  const buf = k.memory.buffer;
+  buildW3Csr(inputs, neurons, { rowStart: new Uint32Array(buf, rowStart, inputs + 1), targets: new Uint16Array(buf, targets, cap), weights: new Float32Array(buf, weights, cap) });
   const beta = Math.fround(0.9);
   return {
     engine: 'wasm',

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
-import { buildW3Csr, type Csr } from './w3.ts';
+import { buildW3Csr } from './w3.ts';
 import { eventsW3Runner, type W3Runner } from './w3Wasm.ts';
 
 /** One benchmark result, the JSON line of `spikelab bench --json`. */
@@ -97,10 +97,11 @@ export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHos
 
 /**
  * W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median.
- * `runner` picks the implementation (default: the TypeScript event loop).
+ * `makeRunner` builds the connectivity and picks the implementation (default: the TypeScript
+ * event loop).
  */
-export function benchW3(host: BenchHost, reps = 5, runner: (csr: Csr) => W3Runner = eventsW3Runner): BenchLine {
-  const w3 = runner(buildW3Csr());
+export function benchW3(host: BenchHost, reps = 5, makeRunner: () => W3Runner = () => eventsW3Runner(buildW3Csr())): BenchLine {
+  const w3 = makeRunner();
   let last = w3.run(0, 10); // the untimed 10-step warm-up
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {

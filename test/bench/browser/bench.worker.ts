@@ -22,7 +22,7 @@ const api = {
     if (workload === 'W3') {
       if (engine !== 'wasm') return benchW3(host, reps);
       const [{ exports }, { wasmW3Runner }] = await Promise.all([loadKernel(kernel), import('../../../src/core/bench/w3Wasm.ts')]);
-      return benchW3(host, reps, (csr) => wasmW3Runner(exports, csr));
+      return benchW3(host, reps, () => wasmW3Runner(exports));
     }
     if (workload === 'W2' && engine === 'wasm') {
       const { createW2WasmTrainer } = await import('../../../src/core/bench/w2Wasm.ts');
