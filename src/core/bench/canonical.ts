@@ -24,8 +24,9 @@ export function w1NetworkSpec(): NetworkSpec {
 }
 
 /** x[t][b][i] = 1 if u(1, (t·64 + b)·700 + i) < 0.05 (223,653 spikes in the batch). */
-export function w1Input(): SimInput {
-  const { inputs, steps, batch, inputRate } = W1_SIZES;
+export function w1Input(batch: number = W1_SIZES.batch): SimInput {
+  // The canonical formula with the batch size as a parameter: batch 64 is WORKLOADS.md's input.
+  const { inputs, steps, inputRate } = W1_SIZES;
   const values = new Float32Array(steps * batch * inputs);
   for (let k = 0; k < values.length; k++) values[k] = canonicalU(1, k) < inputRate ? 1 : 0;
   return { steps, batch, neurons: inputs, values };

@@ -71,9 +71,9 @@ export interface W3Run {
  * One W3 run on typed arrays: inputs drawn inside the loop, each input spike adds its CSR row to a
  * float64 current accumulator, then the LIF step of the neuron registry (β 0.9, θ 1, subtract).
  */
-export function runW3(csr: Csr, seed: number, steps: number = W3_SIZES.steps): W3Run {
+export function runW3(csr: Csr, seed: number, steps: number = W3_SIZES.steps, rate: number = W3_SIZES.inputRate, neurons: number = W3_SIZES.neurons): W3Run {
   const inputs = csr.rowStart.length - 1;
-  const n = W3_SIZES.neurons;
+  const n = neurons;
   const rng = createRng(seed, 'w3-input');
   const acc = new Float64Array(n);
   const current = new Float32Array(n);
@@ -86,7 +86,7 @@ export function runW3(csr: Csr, seed: number, steps: number = W3_SIZES.steps): W
   for (let t = 0; t < steps; t++) {
     acc.fill(0);
     for (let i = 0; i < inputs; i++) {
-      if (rng.next() >= W3_SIZES.inputRate) continue;
+      if (rng.next() >= rate) continue;
       inputSpikes++;
       const end = csr.rowStart[i + 1] as number;
       for (let k = csr.rowStart[i] as number; k < end; k++) {

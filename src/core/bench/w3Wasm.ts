@@ -4,15 +4,15 @@ import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { createRng, lowbias32 } from '../rng.ts';
 import { W3_SIZES, buildW3Csr, runW3, w3Capacity, type Csr, type W3Run } from './w3.ts';
 
-/** One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed`. */
+/** One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed` at `rate` per step. */
 export interface W3Runner {
   readonly engine: string;
-  run(seed: number, steps?: number): W3Run;
+  run(seed: number, steps?: number, rate?: number): W3Run;
 }
 
 /** The TypeScript reference loop of w3.ts. */
-export function eventsW3Runner(csr: Csr): W3Runner {
-  return { engine: 'events', run: (seed, steps) => runW3(csr, seed, steps) };
+export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons): W3Runner {
+  return { engine: 'events', run: (seed, steps, rate) => runW3(csr, seed, steps, rate, neurons) };
 }
 
 /**
@@ -41,7 +41,7 @@ export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs,
   const beta = Math.fround(0.9);
   return {
     engine: 'wasm',
-    run(seed, steps = W3_SIZES.steps) {
+    run(seed, steps = W3_SIZES.steps, rate = W3_SIZES.inputRate) {
       const buf = k.memory.buffer;
       new Float64Array(buf, acc, neurons).fill(0);
       new Float32Array(buf, v, neurons).fill(0);
@@ -50,7 +50,7 @@ export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs,
       st.fill(0);
       // The kernel hashes k + lowbias32(stream): the stream of runW3's generator, hashed once here.
       const key = lowbias32(createRng(seed, 'w3-input').stream);
-      for (let t = 0; t < steps; t++) k.sparseStep(key, t * inputs, inputs, W3_SIZES.inputRate, rowStart, targets, weights, acc, cur, v, s, neurons, beta, 1, 0, ev, stats);
+      for (let t = 0; t < steps; t++) k.sparseStep(key, t * inputs, inputs, rate, rowStart, targets, weights, acc, cur, v, s, neurons, beta, 1, 0, ev, stats);
       return { inputSpikes: st[0] ?? 0, synEvents: st[1] ?? 0, outputSpikes: st[2] ?? 0 };
     },
   };

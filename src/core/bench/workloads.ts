@@ -39,9 +39,9 @@ function median(xs: number[]): number {
  * W1 (WORKLOADS.md): 1 untimed warm-up pass, then `reps` timed forward passes of the batch of 64;
  * median time. Events counted from the actual spikes: input × 256 + hidden × 20.
  */
-export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1): Promise<BenchLine> {
+export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1, batch: number = W1_SIZES.batch): Promise<BenchLine> {
   const net = w1Network();
-  const input = w1Input();
+  const input = w1Input(batch);
   const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
   let last = await run(); // the untimed warm-up pass
   const times: number[] = [];
@@ -56,7 +56,7 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
   return {
     workload: 'W1',
     engine: engine.info().name,
-    samples_per_s: W1_SIZES.batch / med,
+    samples_per_s: batch / med,
     syn_events_per_s: events / med,
     peak_rss_mb: host.peakMemoryMb(),
     median_s: med,
