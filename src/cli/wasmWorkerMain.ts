@@ -17,7 +17,9 @@ export type WorkerReply = { readonly id: number; readonly result: SimulationResu
 const port = parentPort;
 if (!port) throw new Error('wasmWorkerMain.ts runs inside a worker thread only');
 const engine = await createEngine('wasm', { kernel: await kernelBytes() });
-port.on('message', (req: WorkerRequest) => {
+port.on('message', (req: WorkerRequest | { readonly crash: true }) => {
+  // wasmThreads.ts's crashForTest: end the thread as an uncaught failure would.
+  if ('crash' in req) process.exit(70);
   engine.simulate(req.net, req.input, req.options).then(
     (result) => {
       // Spike trains go back without a copy; the worker never touches them again.

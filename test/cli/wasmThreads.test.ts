@@ -36,6 +36,16 @@ describe('the wasm engine on worker threads', () => {
     await expect(e.simulate(conv, input, { dtMs: 1 })).rejects.toMatchObject({ code: 'engine_failed', message: expect.stringMatching(/layer 'c' is conv2d/) });
   }, 120_000);
 
+  it('fails the run of a thread that crashes, and the next run works on a fresh thread', async () => {
+    const e = await threaded(2);
+    // The crash message reaches thread 1 before the run's slice (one port, first in, first out).
+    e.crashThreadForTest(1);
+    const run = e.simulate(w1Network(), w1Input(), { dtMs: 1 });
+    await expect(run).rejects.toThrow(/a wasm engine thread exited with code 70; the run was lost/);
+    const again = await e.simulate(w1Network(), w1Input(), { dtMs: 1 });
+    expect(again.layers.map((l) => l.spikeCount)).toEqual([223_653, 107_713, 29_477]);
+  }, 120_000);
+
   it('fails a run whose thread goes away instead of hanging', async () => {
     const e = await createThreadedWasmEngine(2);
     const run = e.simulate(w1Network(), w1Input(), { dtMs: 1 });
