@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
-import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 const preset = parseWorkspace(JSON.parse(readFileSync(new URL('../../public/presets/default.workspace.json', import.meta.url), 'utf8')));
 
@@ -36,8 +36,7 @@ describe('autosave in Chromium', () => {
     const { page, errors, close } = await freshPage();
     await page.goto(env.url);
     const base = await waitForRun(page);
-    await page.fill('[data-testid="lif1-threshold"]', '0.8');
-    await page.press('[data-testid="lif1-threshold"]', 'Enter');
+    await setThreshold(page, '0.8');
     const edited = await waitForRun(page, base);
     await waitForSave(page);
     const t0 = Date.now();
@@ -54,8 +53,7 @@ describe('autosave in Chromium', () => {
     await page.reload();
     expect(await waitForRun(page)).toBe(base);
     // A link opened at boot (a fresh document) also wins over the autosave.
-    await page.fill('[data-testid="lif1-threshold"]', '0.8');
-    await page.press('[data-testid="lif1-threshold"]', 'Enter');
+    await setThreshold(page, '0.8');
     await waitForRun(page, base);
     await waitForSave(page);
     await page.goto('about:blank');
@@ -81,8 +79,7 @@ describe('autosave in Chromium', () => {
     const { page, errors, close } = await freshPage();
     await page.goto(env.url);
     const base = await waitForRun(page);
-    await page.fill('[data-testid="lif1-threshold"]', '0.8');
-    await page.press('[data-testid="lif1-threshold"]', 'Enter');
+    await setThreshold(page, '0.8');
     const edited = await waitForRun(page, base);
     await waitForSave(page);
     await page.click('[data-testid="workspaces-button"]');
@@ -126,14 +123,12 @@ describe('autosave in Chromium', () => {
     await b.goto(env.url);
     expect(await waitForRun(b)).toBe(base);
     // Tab A edits and saves: tab B, showing the same saved workspace, is told at once.
-    await a.fill('[data-testid="lif1-threshold"]', '0.8');
-    await a.press('[data-testid="lif1-threshold"]', 'Enter');
+    await setThreshold(a, '0.8');
     const edited = await waitForRun(a, base);
     await waitForSave(a);
     await b.waitForSelector('[data-testid="conflict-banner"]');
     // B's own edit is held, not written over A's.
-    await b.fill('[data-testid="lif1-threshold"]', '1.2');
-    await b.press('[data-testid="lif1-threshold"]', 'Enter');
+    await setThreshold(b, '1.2');
     await waitForRun(b, base);
     await b.waitForTimeout(700);
     expect(await b.textContent('[data-testid="autosave-status"]')).toMatch(/^not saved: another tab changed this workspace/);

@@ -73,3 +73,9 @@ export async function paintedPixels(page: Page, selector: string): Promise<numbe
     return n;
   });
 }
+
+/** Types a value into the first LIF layer's threshold field and commits it (Enter), as a user would. */
+export async function setThreshold(page: Page, value: string): Promise<void> {
+  await page.fill('[data-testid="lif1-threshold"]', value);
+  await page.press('[data-testid="lif1-threshold"]', 'Enter');
+}

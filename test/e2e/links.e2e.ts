@@ -6,7 +6,7 @@ import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
 import { nirFromHdf5Bytes } from '../../src/core/share/nir/nirHdf5.ts';
 import { nirToWorkspace } from '../../src/core/share/nir/nirWorkspace.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
-import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 const preset = parseWorkspace(JSON.parse(readFileSync(new URL('../../public/presets/default.workspace.json', import.meta.url), 'utf8')));
 // A name that would run script if any view rendered it as HTML.
@@ -28,11 +28,6 @@ async function openFresh(url: string): Promise<{ page: Page; errors: string[]; c
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   return { page, errors, close: () => context.close() };
-}
-
-async function setThreshold(page: Page, value: string): Promise<void> {
-  await page.fill('[data-testid="lif1-threshold"]', value);
-  await page.press('[data-testid="lif1-threshold"]', 'Enter');
 }
 
 /** Opens the Share dialog from the keyboard and reads the link it offers and what it says of weights. */

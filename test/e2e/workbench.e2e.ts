@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, paintedPixels, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, paintedPixels, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -53,8 +53,7 @@ describe('the workbench in Chromium', () => {
   it('re-simulates when a threshold changes, and undo brings the old count back', async () => {
     const { page } = await openApp(env);
     const before = await waitForRun(page);
-    await page.fill('[data-testid="lif1-threshold"]', '2');
-    await page.press('[data-testid="lif1-threshold"]', 'Enter');
+    await setThreshold(page, '2');
     const after = await waitForRun(page, before);
     expect(after).not.toBe(before);
     expect(after).toBeLessThan(before);
