@@ -5,6 +5,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import kernelUrl from '../src/core/engine/kernels/build/spikeKernels.wasm?url';
 import { registerErrorTransfer } from './api.ts';
 import { createTrainApi } from './trainApi.ts';
+import { browserTrainingThreads } from './bpttThreads.ts';
 
 registerErrorTransfer();
 expose(
@@ -12,5 +13,7 @@ expose(
     wasmPaths: { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded },
     // Spikelab's BPTT kernel, built by `npm run build:kernels` (trains supported networks).
     kernel: { url: kernelUrl },
+    // Data-parallel on Web Workers when the page is cross-origin isolated (workers/browserThreads.ts).
+    threads: browserTrainingThreads,
   }),
 );

@@ -9,7 +9,8 @@ import type { EpochReport } from '../src/core/train/trainer.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { droppedTrainingData } from '../src/core/train/droppedTrainingData.ts';
 import { testSampleRun } from '../src/core/train/sampleRun.ts';
-import { trainWorkspace, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
+import { trainWorkspace, type TrainEngineOptions, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
+import type { TrainingThreads } from '../src/core/train/kernelTraining.ts';
 import type { RunReply } from './api.ts';
 import { replyBuffers } from './replyBuffers.ts';
 import { SpikelabError } from '../src/core/errors.ts';
@@ -49,9 +50,15 @@ function release(cb: unknown): void {
 }
 
 /** The training facade: parse, build the data sets, train (tfjs: webgl, else wasm, else cpu), evaluate. */
-export function createTrainApi(options: EngineFactoryOptions & { readonly kernel?: KernelSource } = {}) {
+export function createTrainApi(options: EngineFactoryOptions & { readonly kernel?: KernelSource; readonly threads?: () => { readonly threads?: TrainingThreads; readonly note?: string } } = {}) {
   let last: WorkspaceTraining | undefined;
   const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
+  /** The kernel, and the gradient threads the host offers (or why it offers none). */
+  const kernelOptions = (): TrainEngineOptions => {
+    if (!options.kernel) return {};
+    const t = options.threads?.();
+    return { kernel: options.kernel, ...(t?.threads ? { threads: t.threads } : {}), ...(t?.note ? { threadsNote: t.note } : {}) };
+  };
   const api = {
     async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void, files?: readonly NamedBytes[]): Promise<TrainReply> {
       const ws = parseWorkspace(workspace);
@@ -65,10 +72,10 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
           gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
           ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
           ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
-        }, options.kernel ? { kernel: options.kernel } : {});
+        }, kernelOptions());
         last = result;
         const { weights, history, test, description, cancelled, classes, workspace: trained } = result;
-        const backend = result.engine.name === 'kernel' ? 'the BPTT kernel (WebAssembly SIMD)' : `tfjs ${result.backend} (not the kernel: ${result.engine.reason})`;
+        const backend = result.engine.name === 'kernel' ? `the BPTT kernel (${result.engine.reason})` : `tfjs ${result.backend} (not the kernel: ${result.engine.reason})`;
         return { weights, network: trained.network, history, test, classes, backend, description, cancelled };
       } finally {
         jobs.delete(jobId);

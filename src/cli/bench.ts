@@ -45,7 +45,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   for (const w of workloads) if (w !== 'W1' && w !== 'W2' && w !== 'W3') throw new UsageError(`unknown workload '${w}'; choose W1, W2 or W3`);
   const engine = values.engine as EngineRequest | undefined;
   if (engine !== undefined && !W1_ENGINES.includes(engine)) throw new UsageError(`unknown engine '${engine}'; choose one of ${W1_ENGINES.join(', ')}`);
-  if (threads > 1 && (engine !== 'wasm' || workloads.some((w) => w !== 'W1'))) throw new UsageError('--threads applies to --workload W1 --engine wasm only');
+  if (threads > 1 && (engine !== 'wasm' || workloads.some((w) => w === 'W3'))) throw new UsageError('--threads applies to --engine wasm on W1 (batch split) and W2 (data-parallel BPTT) only');
   const lines: BenchLine[] = [];
   const emit = (line: BenchLine) => {
     lines.push(line);
@@ -59,7 +59,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
         e.dispose();
       }
     } else if (w === 'W2') {
-      await runW2(engine, reps, emit, io);
+      await runW2(engine, reps, emit, io, threads);
     } else if (engine === undefined || W3_ENGINES.includes(engine)) {
       for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps));
     } else {
@@ -77,15 +77,20 @@ async function w3Line(engine: EngineRequest, reps: number): Promise<BenchLine> {
 }
 
 /** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */
-async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: BenchLine) => void, io: CliIo): Promise<void> {
+async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: BenchLine) => void, io: CliIo, threads: number): Promise<void> {
   if (engine === 'events') {
     io.err('W2 (training) runs on the wasm BPTT kernel or on tfjs; the event engine only simulates');
     return;
   }
   const name = engine ?? 'wasm';
   if (name === 'wasm') {
-    const { createW2WasmTrainer } = await import('../core/bench/w2Wasm.ts');
-    emit(await benchW2(await createW2WasmTrainer(await kernelBytes()), 'wasm', NODE_HOST, reps));
+    const [{ createW2WasmTrainer }, { startNodeBpttThread }] = await Promise.all([import('../core/bench/w2Wasm.ts'), import('./bpttThreads.ts')]);
+    const trainer = await createW2WasmTrainer(await kernelBytes(), threads > 1 ? { start: startNodeBpttThread, threads } : undefined);
+    try {
+      emit(await benchW2(trainer, 'wasm', NODE_HOST, reps, threads));
+    } finally {
+      trainer.dispose();
+    }
     return;
   }
   const e = await createEngine(name);

@@ -6,6 +6,7 @@ import { serializeModel } from '../core/train/modelFile.ts';
 import { metricsJson } from '../core/train/evaluate.ts';
 import { trainWorkspace } from '../core/train/trainWorkspace.ts';
 import { readDataFolder } from './ecgRecords.ts';
+import { availableParallelism } from 'node:os';
 import { kernelBytes } from './kernelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
@@ -30,6 +31,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       'train-engine': { type: 'string' },
+      threads: { type: 'string' },
     },
     strict: true,
   });
@@ -38,6 +40,9 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const choice = values['train-engine'] ?? 'auto';
   if (choice !== 'auto' && choice !== 'kernel' && choice !== 'tfjs') throw new UsageError(`--train-engine must be auto, kernel or tfjs, got '${choice}'`);
   if (values.split !== undefined && values.split !== 'intra' && values.split !== 'inter') throw new UsageError(`--split must be intra or inter, got '${values.split}'`);
+  // Default: every core, at most 4 (the gain levels off as the batch slices shrink).
+  const threads = values.threads === undefined ? Math.min(4, availableParallelism()) : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, got '${values.threads}'`);
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
   if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
   let ws = values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? '');
@@ -52,7 +57,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const data = values.data ? readDataFolder(values.data) : undefined;
   const kernel = choice === 'tfjs' ? undefined : await kernelBytes();
   if (!values.json) io.out(`training on ${data ? `${data.kind === 'signals' ? data.records.length : data.samples.length} recordings from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`}; ${training.epochs} epochs`);
-  const options = { engine: choice, ...(kernel ? { kernel } : {}) } as const;
+  const { startNodeBpttThread } = await import('./bpttThreads.ts');
+  const options = { engine: choice, ...(kernel ? { kernel } : {}), ...(threads > 1 ? { threads: { start: startNodeBpttThread, threads } } : {}) } as const;
   const result = await trainWorkspace(ws, data, {
     onEpoch: (e) =>
       io.out(

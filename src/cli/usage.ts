@@ -1,7 +1,7 @@
 // Usage lines of every `spikelab` command, apart from the commands themselves: the launcher
 // prints them without loading a command's modules (tfjs, h5wasm …), so every call starts fast.
 
-export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm, W1)] [--reps N] [--json] [--list]';
+export const BENCH_USAGE = 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm: W1, W2)] [--reps N] [--json] [--list]';
 export const CHIPS_USAGE = 'usage: spikelab chips [--json]';
 export const CONVERT_USAGE = 'usage: spikelab convert --data MNIST_DIR [--train N] [--test N] [--hidden H] [--epochs E] [--seed S] [--json]';
 export const EVAL_USAGE = 'usage: spikelab eval --model MODEL.json [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--json]';
@@ -16,4 +16,4 @@ export const IMPORT_USAGE = 'usage: spikelab import FILE.nir --out WORKSPACE.jso
 export const SIMULATE_USAGE =
   'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
 export const TRAIN_USAGE =
-  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] [--train-engine auto|kernel|tfjs] --out MODEL.json [--json]';
+  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] [--train-engine auto|kernel|tfjs] [--threads N (kernel; default: cores, at most 4)] --out MODEL.json [--json]';

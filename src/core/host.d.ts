@@ -3,6 +3,8 @@
  * all provide them; declaring them here keeps DOM and Node types out of the core.
  */
 declare function setTimeout(callback: () => void, ms?: number): unknown;
+declare function setInterval(callback: () => void, ms?: number): unknown;
+declare function clearInterval(id: unknown): void;
 
 /** UTF-8 decoding (WHATWG Encoding; global in browsers, workers and Node). */
 declare class TextDecoder {

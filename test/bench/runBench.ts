@@ -16,6 +16,7 @@ const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number][] =
   ['W1', 'tfjs-wasm'],
   ['W1', 'tfjs-cpu'],
   ['W2', 'wasm'],
+  ['W2', 'wasm', 2],
   ['W2', 'tfjs-wasm'],
   ['W3', 'events'],
   ['W3', 'wasm'],

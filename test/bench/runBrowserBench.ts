@@ -16,6 +16,7 @@ interface Line {
   hidden_spikes?: number;
   output_spikes?: number;
   loss_first?: number;
+  threads?: number;
   error?: string;
   line?: string;
 }
@@ -60,7 +61,7 @@ try {
     const peer = peerFromResults(w);
     const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
     console.log(
-      [w, l.engine.padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), peer ? `${(rate / peer.rate).toFixed(2)}× ${peer.engine} (${peer.rate})` : '', check].join('  '),
+      [w, ((l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine).padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), peer ? `${(rate / peer.rate).toFixed(2)}× ${peer.engine} (${peer.rate})` : '', check].join('  '),
     );
   }
 } finally {

@@ -46,6 +46,24 @@ describe('the wasm engine on worker threads', () => {
     expect(again.layers.map((l) => l.spikeCount)).toEqual([223_653, 107_713, 29_477]);
   }, 120_000);
 
+  it('cancels mid-run by ending the threads, and the next run is exact on fresh ones', async () => {
+    const e = await threaded(2);
+    // 2,048 samples (32 W1 batches): about a second of work for two threads.
+    const input = w1Input(2048);
+    const full = Date.now();
+    await e.simulate(w1Network(), input, { dtMs: 1, recordSpikes: false });
+    const fullMs = Date.now() - full;
+    const ctrl = new AbortController();
+    const started = Date.now();
+    setTimeout(() => ctrl.abort(), fullMs / 10);
+    await expect(e.simulate(w1Network(), input, { dtMs: 1, recordSpikes: false, signal: ctrl.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    const cancelledMs = Date.now() - started;
+    console.log(`a ${fullMs} ms run, aborted at ${(fullMs / 10).toFixed(0)} ms, ended after ${cancelledMs} ms`);
+    expect(cancelledMs).toBeLessThan(fullMs / 2);
+    const again = await e.simulate(w1Network(), w1Input(), { dtMs: 1 });
+    expect(again.layers.map((l) => l.spikeCount)).toEqual([223_653, 107_713, 29_477]);
+  }, 120_000);
+
   it('fails a run whose thread goes away instead of hanging', async () => {
     const e = await createThreadedWasmEngine(2);
     const run = e.simulate(w1Network(), w1Input(), { dtMs: 1 });

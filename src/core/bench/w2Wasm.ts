@@ -1,6 +1,8 @@
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
 import { createWasmBpttTrainer, loadBpttKernel, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
+import { createParallelBpttTrainer, type BatchSlice, type BpttReply, type BpttRequest } from '../train/bptt/parallelBptt.ts';
+import type { StartThread } from '../engine/split/threadChannel.ts';
 import { W1_SIZES, w1Input, w1Network, w2Labels } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
 
@@ -9,30 +11,42 @@ import type { W2Trainer } from './w2.ts';
  * input and labels, fast-sigmoid 25, spike-count cross-entropy, Adam (1e-3, 0.9, 0.999, 1e-8).
  * The input's event lists are built once, as W2 trains on the same batch every step.
  */
-export async function createW2WasmTrainer(source: KernelSource): Promise<W2Trainer & { weights(): Float32Array[] }> {
+export async function createW2WasmTrainer(source: KernelSource, parallel?: { readonly start: StartThread<BpttRequest, BpttReply>; readonly threads: number }): Promise<W2Trainer & { weights(): Float32Array[] }> {
   const kernel = await loadBpttKernel(source);
   const net = w1Network();
   const { steps, batch, inputs, hidden, outputs } = W1_SIZES;
   const fc1 = net.weights['fc1'];
   const fc2 = net.weights['fc2'];
   if (!fc1 || !fc2) throw new Error('W1 weights missing');
-  const trainer = createWasmBpttTrainer(
-    kernel,
-    [
-      { kind: 'lif', inputs, units: hidden, beta: 0.9, threshold: 1, weights: fc1.values },
-      { kind: 'lif', inputs: hidden, units: outputs, beta: 0.9, threshold: 1, weights: fc2.values },
-    ],
-    steps,
-    batch,
-    25,
-    'count',
-  );
+  const layers = [
+    { kind: 'lif', inputs, units: hidden, beta: 0.9, threshold: 1, weights: fc1.values },
+    { kind: 'lif', inputs: hidden, units: outputs, beta: 0.9, threshold: 1, weights: fc2.values },
+  ] as const;
+  const trainer = createWasmBpttTrainer(kernel, layers, steps, batch, 25, 'count');
   const update: UpdateOptions = { lr: 1e-3, optimizer: 'adam', momentum: 0, weightDecay: 0, clipNorm: 0, rateRegularization: 0 };
   const x = toEventBatch(w1Input().values, steps, batch, inputs);
   const labels = w2Labels();
+  if (!parallel || parallel.threads < 2) {
+    return {
+      step: async () => trainer.step(x, labels, update).loss,
+      weights: () => trainer.weights(),
+      dispose: () => undefined,
+    };
+  }
+  // The batch cut into near-equal contiguous slices, one per thread.
+  const n = parallel.threads;
+  const dense = w1Input().values;
+  const slices: BatchSlice[] = Array.from({ length: n }, (_, p) => {
+    const from = Math.floor((p * batch) / n);
+    const to = Math.floor(((p + 1) * batch) / n);
+    const values = new Float32Array(steps * (to - from) * inputs);
+    for (let t = 0; t < steps; t++) values.set(dense.subarray((t * batch + from) * inputs, (t * batch + to) * inputs), t * (to - from) * inputs);
+    return { x: toEventBatch(values, steps, to - from, inputs), labels: labels.slice(from, to) };
+  });
+  const par = await createParallelBpttTrainer(trainer, parallel.start, n, { layers, steps, maxBatch: batch, slope: 25, reduce: 'count' });
   return {
-    step: async () => trainer.step(x, labels, update).loss,
+    step: async () => (await par.step(slices, update)).loss,
     weights: () => trainer.weights(),
-    dispose: () => undefined,
+    dispose: () => par.dispose(),
   };
 }

@@ -71,7 +71,7 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
  * W2: one untimed warm-up training step (its loss is `loss_first`, reference 44.15788), then `reps`
  * timed steps on the same batch; median. `engine` names the tfjs backend the trainer runs on.
  */
-export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHost, reps = 5): Promise<BenchLine> {
+export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHost, reps = 5, threads = 1): Promise<BenchLine> {
   const lossFirst = await trainer.step();
   const times: number[] = [];
   let loss = lossFirst;
@@ -89,7 +89,7 @@ export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHos
     peak_rss_mb: host.peakMemoryMb(),
     median_s: med,
     reps,
-    threads: 1,
+    threads,
     loss_first: lossFirst,
     loss_last: loss,
   };

@@ -26,9 +26,9 @@ export function splitForTraining(set: LabelledSet, cfg: TrainingConfig, rng: Rng
 /** What the loop needs from a training engine (tfjs or the BPTT kernel). */
 export interface EpochEngine<Checkpoint> {
   /** One update on the batch `idx` at learning rate `lr`; the loss before it and the hidden firing rate. */
-  trainBatch(idx: readonly number[], lr: number): { loss: number; rate: number };
-  /** Predictions, loss and spikes per sample at inference. */
-  score(idx: readonly number[]): SetScore;
+  trainBatch(idx: readonly number[], lr: number): { loss: number; rate: number } | Promise<{ loss: number; rate: number }>;
+  /** Predictions, loss and spikes per sample at inference (a promise when threads share the work). */
+  score(idx: readonly number[]): SetScore | Promise<SetScore>;
   /** The state to keep when validation improves. */
   checkpoint(): Checkpoint;
 }
@@ -68,7 +68,7 @@ export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: R
         break;
       }
       await hooks.gate?.();
-      const step = engine.trainBatch(perm.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize), lr);
+      const step = await engine.trainBatch(perm.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize), lr);
       lossSum += step.loss;
       rate = step.rate;
       hooks.onBatch?.(b + 1, batches);
@@ -77,10 +77,10 @@ export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: R
     }
     if (cancelled && epoch > 0) break;
     const trainSample = trainIdx.slice(0, 512);
-    const trainAcc = classMetrics(labelsOf(trainSample), engine.score(trainSample).pred, set.classes).accuracy;
+    const trainAcc = classMetrics(labelsOf(trainSample), (await engine.score(trainSample)).pred, set.classes).accuracy;
     const valIdx = val.length > 0 ? val : trainIdx;
     const msPerBatch = (Date.now() - started) / Math.max(1, batches);
-    const scored = engine.score(valIdx);
+    const scored = await engine.score(valIdx);
     const valAcc = classMetrics(labelsOf(valIdx), scored.pred, set.classes).accuracy;
     const report: EpochReport = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
     history.push(report);

@@ -4,7 +4,9 @@ import { lifBeta } from '../neurons/lif.ts';
 import type { Rng } from '../rng.ts';
 import type { NetworkSpec } from '../spec/network.ts';
 import type { EventBatch } from './bptt/denseLifBptt.ts';
-import { createWasmBpttTrainer, type BpttKernel, type KernelLayer, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
+import { createWasmBpttTrainer, type BpttKernel, type KernelForward, type KernelLayer, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
+import { createParallelBpttTrainer, type BpttReply, type BpttRequest, type ParallelBpttTrainer } from './bptt/parallelBptt.ts';
+import type { StartThread } from '../engine/split/threadChannel.ts';
 import { countCrossEntropy } from './bptt/countLoss.ts';
 import type { TrainingConfig } from './config.ts';
 import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
@@ -96,7 +98,20 @@ export function eventBatchOf(set: LabelledSet, idx: readonly number[]): EventBat
  * kernelPlan accepts. Validation and predictions run on the kernel's forward pass, which gives the
  * engines' inference spikes.
  */
-export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}): Promise<TrainResult> {
+/** Threads that compute gradients of batch slices beside the caller's (parallelBptt.ts). */
+export interface TrainingThreads {
+  readonly start: StartThread<BpttRequest, BpttReply>;
+  /** Parts per batch, the caller's own included: 2 = the caller and one thread. */
+  readonly threads: number;
+}
+
+/** Contiguous near-equal slices of `idx`, at most `parts` and none empty. */
+function cut<T>(idx: readonly T[], parts: number): T[][] {
+  const k = Math.max(1, Math.min(parts, idx.length));
+  return Array.from({ length: k }, (_, p) => idx.slice(Math.floor((p * idx.length) / k), Math.floor(((p + 1) * idx.length) / k)));
+}
+
+export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}, threads?: TrainingThreads): Promise<TrainResult> {
   const plan = kernelPlan(net.spec, cfg, dtMs);
   if (!plan.ok) throw new Error(`the BPTT kernel cannot train this network: ${plan.reason}`);
   const split = splitForTraining(set, cfg, rng);
@@ -109,18 +124,25 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   const maxBatch = Math.min(cfg.batchSize, Math.max(1, trainIdx.length, val.length));
   // `kernel` must be a fresh instance (loadBpttKernel): the trainer takes its whole memory.
   const trainer = createWasmBpttTrainer(kernel, layers, set.steps, maxBatch, cfg.surrogate.slope, plan.reduce);
+  // Each thread's slice is at most a batch: its trainer is laid out for the whole batch size.
+  const parallel: ParallelBpttTrainer | undefined =
+    threads && threads.threads > 1 ? await createParallelBpttTrainer(trainer, threads.start, threads.threads, { layers, steps: set.steps, maxBatch, slope: cfg.surrogate.slope, reduce: plan.reduce }) : undefined;
   const spikingNames = net.spec.layers.filter((l) => l.kind === 'spiking').map((l) => l.name);
   const snapshot = (): NetworkWeights => Object.fromEntries(trainer.weights().map((values, i) => [plan.names[i] as string, { shape: net.weights[plan.names[i] as string]?.shape ?? [values.length], values }]));
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
 
   /** Predictions, mean cross-entropy and spikes per sample per spiking layer, at inference. */
-  const score = (idx: readonly number[]): SetScore => {
+  const score = async (idx: readonly number[]): Promise<SetScore> => {
     const pred = new Int32Array(idx.length);
     const spikes = new Float64Array(spikingNames.length);
     let lossSum = 0;
-    for (let b = 0; b < idx.length; b += maxBatch) {
-      const part = idx.slice(b, b + maxBatch);
-      const out = trainer.evaluate(eventBatchOf(set, part));
+    const parts: number[][] = [];
+    for (let b = 0; b < idx.length; b += maxBatch) parts.push(idx.slice(b, b + maxBatch));
+    const outs: KernelForward[] = parallel ? await parallel.evaluateMany(parts.map((p) => eventBatchOf(set, p))) : parts.map((p) => trainer.evaluate(eventBatchOf(set, p)));
+    for (let pi = 0; pi < parts.length; pi++) {
+      const part = parts[pi] as number[];
+      const out = outs[pi] as KernelForward;
+      const b = pi * maxBatch;
       const k = set.classes;
       for (let s = 0; s < part.length; s++) {
         let best = 0;
@@ -137,6 +159,7 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
 
   const engine: EpochEngine<NetworkWeights> = {
     trainBatch(idx, lr) {
+      const weightOf = (i: number) => classWeight[set.labels[i] as number] ?? 1;
       const options: UpdateOptions = {
         lr,
         optimizer: cfg.optimizer,
@@ -144,18 +167,29 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
         weightDecay: cfg.weightDecay,
         clipNorm: cfg.clipNorm,
         rateRegularization: cfg.rateRegularization,
-        ...(cfg.classWeighting === 'balanced' ? { sampleWeights: Float64Array.from(idx, (i) => classWeight[set.labels[i] as number] ?? 1) } : {}),
+        ...(cfg.classWeighting === 'balanced' ? { sampleWeights: Float64Array.from(idx, weightOf) } : {}),
       };
-      return trainer.step(eventBatchOf(set, idx), labelsOf(idx), options);
+      if (!parallel) return trainer.step(eventBatchOf(set, idx), labelsOf(idx), options);
+      const slices = cut(idx, parallel.parts).map((part) => ({
+        x: eventBatchOf(set, part),
+        labels: labelsOf(part),
+        ...(cfg.classWeighting === 'balanced' ? { sampleWeights: Float64Array.from(part, weightOf) } : {}),
+      }));
+      return parallel.step(slices, options);
     },
     score,
     checkpoint: snapshot,
   };
-  const { history, best, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
-  // Validation of the best weights.
-  trainer.setWeights(plan.names.map((name) => best.checkpoint[name]?.values ?? new Float32Array()));
-  const valIdx = val.length > 0 ? val : trainIdx;
-  const pred = score(valIdx).pred;
-  const validation = classMetrics(labelsOf(valIdx), pred, set.classes);
-  return { weights: best.checkpoint, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
+  try {
+    const { history, best, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
+    // Validation of the best weights.
+    trainer.setWeights(plan.names.map((name) => best.checkpoint[name]?.values ?? new Float32Array()));
+    parallel?.publishWeights();
+    const valIdx = val.length > 0 ? val : trainIdx;
+    const pred = (await score(valIdx)).pred;
+    const validation = classMetrics(labelsOf(valIdx), pred, set.classes);
+    return { weights: best.checkpoint, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
+  } finally {
+    parallel?.dispose();
+  }
 }

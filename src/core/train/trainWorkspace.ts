@@ -16,7 +16,7 @@ import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { loadBpttKernel, type BpttKernel } from './bptt/wasmBptt.ts';
-import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
+import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
 
 /** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
@@ -55,6 +55,10 @@ export interface TrainEngineReport {
 export interface TrainEngineOptions {
   readonly kernel?: KernelSource;
   readonly engine?: TrainEngineChoice;
+  /** Gradient threads for the kernel (data-parallel BPTT); absent or 1 = the caller's thread only. */
+  readonly threads?: TrainingThreads;
+  /** Why there are no threads, when the host knows (e.g. the page is not cross-origin isolated). */
+  readonly threadsNote?: string;
 }
 
 /** The engine for a workspace: the kernel when asked or 'auto' and it can; tfjs otherwise, with why. */
@@ -70,7 +74,9 @@ export function chooseTrainEngine(ws: Workspace, cfg: TrainingConfig, dtMs: numb
     if (choice === 'kernel') throw new SpecError([{ path: 'network', message: 'the BPTT kernel is not available here' }]);
     return { name: 'tfjs', reason: 'the BPTT kernel is not available here' };
   }
-  return { name: 'kernel', reason: 'WebAssembly SIMD BPTT kernel, one thread (dense layers, LIF/IF neurons)' };
+  const n = options.threads?.threads ?? 1;
+  const how = n > 1 ? `${n} threads, each batch split between them` : `one thread${options.threadsNote ? ` (${options.threadsNote})` : ''}`;
+  return { name: 'kernel', reason: `WebAssembly SIMD BPTT kernel, ${how} (dense layers, LIF/IF neurons)` };
 }
 
 /** Recordings read from a folder for training: signals (WFDB heartbeats, WAV digits) or labelled event recordings. */
@@ -123,7 +129,7 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
   }
   const backend = await ensureTrainableBackend(ws.network);
   const rng = createRng(ws.seed, 'train');
-  const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks);
+  const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks, options.threads) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks);
   const workspace: Workspace = { ...ws, network: result.network };
   const { metrics: test, predictions } = evaluateSetWithPredictions(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
   return {

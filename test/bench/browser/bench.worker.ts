@@ -6,6 +6,10 @@ import kernelUrl from '../../../src/core/engine/kernels/build/spikeKernels.wasm?
 import { benchW1, benchW2, benchW3, type BenchHost, type BenchLine } from '../../../src/core/bench/workloads.ts';
 import { loadKernel } from '../../../src/core/engine/kernels/kernelModule.ts';
 import { createEngine, type EngineRequest } from '../../../src/core/engine/index.ts';
+import { w1Input, w1Network } from '../../../src/core/bench/canonical.ts';
+import { createBrowserThreadedWasmEngine } from '../../../workers/wasmThreads.ts';
+import { startBpttPartWorker } from '../../../workers/bpttThreads.ts';
+import { browserThreadPlan } from '../../../workers/browserThreads.ts';
 
 const wasmPaths = { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded };
 // Memory is read from outside (the runner polls the browser processes' RSS); 0 here.
@@ -24,9 +28,24 @@ const api = {
       const [{ exports }, { wasmW3Runner }] = await Promise.all([loadKernel(kernel), import('../../../src/core/bench/w3Wasm.ts')]);
       return benchW3(host, reps, () => wasmW3Runner(exports));
     }
-    if (workload === 'W2' && engine === 'wasm') {
+    // 'wasm×N': N Web Workers (the batch split for W1, data-parallel BPTT for W2).
+    const threads = Number(/^wasm×(\d+)$/.exec(engine)?.[1] ?? 1);
+    if (workload === 'W1' && threads > 1) {
+      const e = await createBrowserThreadedWasmEngine(threads);
+      try {
+        return await benchW1(e, host, reps, threads);
+      } finally {
+        e.dispose();
+      }
+    }
+    if (workload === 'W2' && engine.startsWith('wasm')) {
       const { createW2WasmTrainer } = await import('../../../src/core/bench/w2Wasm.ts');
-      return benchW2(await createW2WasmTrainer(kernel), 'wasm', host, reps);
+      const trainer = await createW2WasmTrainer(kernel, threads > 1 ? { start: startBpttPartWorker, threads } : undefined);
+      try {
+        return await benchW2(trainer, 'wasm', host, reps, threads);
+      } finally {
+        trainer.dispose();
+      }
     }
     const e = await createEngine(engine as EngineRequest, { wasmPaths, kernel });
     if (workload === 'W1') return benchW1(e, host, reps);
@@ -40,5 +59,45 @@ const api = {
   },
 };
 
-export type BenchWorkerApi = typeof api;
-expose(api);
+/**
+ * The browser's engine threads checked (test/e2e/threads.e2e.ts): W1 on two Web Workers gives the
+ * reference counts, a crashed thread fails its run and the next run is exact, a cancel ends a
+ * run early, and W2 on two workers starts at the reference loss.
+ */
+async function threadChecks() {
+  const plan = browserThreadPlan();
+  const e = await createBrowserThreadedWasmEngine(2);
+  const counts = async () => (await e.simulate(w1Network(), w1Input(), { dtMs: 1 })).layers.map((l) => l.spikeCount);
+  try {
+    const w1 = await counts();
+    e.crashThreadForTest(1);
+    const crash = await e.simulate(w1Network(), w1Input(), { dtMs: 1 }).then(
+      () => 'no error',
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
+    const afterCrash = await counts();
+    const big = w1Input(1024);
+    let t0 = performance.now();
+    await e.simulate(w1Network(), big, { dtMs: 1, recordSpikes: false });
+    const fullMs = performance.now() - t0;
+    const ctrl = new AbortController();
+    setTimeout(() => ctrl.abort(), fullMs / 10);
+    t0 = performance.now();
+    const cancel = await e.simulate(w1Network(), big, { dtMs: 1, recordSpikes: false, signal: ctrl.signal }).then(
+      () => 'finished',
+      (err: unknown) => (typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err)),
+    );
+    const cancelMs = performance.now() - t0;
+    const afterCancel = await counts();
+    const { createW2WasmTrainer } = await import('../../../src/core/bench/w2Wasm.ts');
+    const trainer = await createW2WasmTrainer({ url: kernelUrl }, { start: startBpttPartWorker, threads: 2 });
+    const w2 = [await trainer.step(), await trainer.step(), await trainer.step()];
+    trainer.dispose();
+    return { isolated: crossOriginIsolated, plan, w1, crash, afterCrash, fullMs, cancel, cancelMs, afterCancel, w2 };
+  } finally {
+    e.dispose();
+  }
+}
+
+export type BenchWorkerApi = typeof api & { threadChecks: typeof threadChecks };
+expose({ ...api, threadChecks });

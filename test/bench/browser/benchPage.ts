@@ -12,9 +12,11 @@ const worker = wrap<BenchWorkerApi>(new Worker(new URL('./bench.worker.ts', impo
 const plan: [string, string][] = [
   ['W1', 'events'],
   ['W1', 'wasm'],
+  ['W1', 'wasm×2'],
   ['W1', 'tfjs-wasm'],
   ['W1', 'tfjs-webgl'],
   ['W2', 'wasm'],
+  ['W2', 'wasm×2'],
   ['W2', 'tfjs-wasm'],
   ['W2', 'tfjs-webgl'],
   ['W3', 'events'],
@@ -23,6 +25,16 @@ const plan: [string, string][] = [
 ];
 const only = new URLSearchParams(location.search).get('only');
 (async () => {
+  if (only === 'THREADS') {
+    // test/e2e/threads.e2e.ts: the checks of the browser's engine threads, not a benchmark.
+    try {
+      state.lines.push(await worker.threadChecks());
+    } catch (err) {
+      state.error = err instanceof Error ? err.message : String(err);
+    }
+    state.done = true;
+    return;
+  }
   for (const [w, e] of plan.filter(([w]) => !only || w === only)) {
     try {
       const line = await worker.run(w, e, reps);

@@ -92,8 +92,13 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
       buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
       return (parts[k] as Engine).simulate(net, sliceInput(input, s, values), partOptions);
     });
-    const results = await Promise.all(runs);
+    // Every part settles before the run does: the next run reuses the shared slice buffers, and a
+    // part still busy with this run would read them while they are overwritten.
+    const settled = await Promise.allSettled(runs);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     throwIfAborted(options.signal, 'simulation');
+    const results = settled.map((s) => (s as PromiseFulfilledResult<SimulationResult>).value);
     return merge(info, input, options, results, all, Date.now() - started);
   };
   return {

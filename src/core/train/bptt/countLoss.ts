@@ -17,9 +17,11 @@ export function countSpikes(counts: Float32Array, starts: Uint32Array, startsAt:
 /**
  * Mean softmax cross-entropy of the logits against the labels, each sample weighted by
  * `weights[b]` (class weighting; tf.losses' default reduction: Σ w·CE / batch). Writes
- * dLoss/dlogit into grad[gradAt + b·k + j] = w_b·(softmax − one-hot) / batch.
+ * dLoss/dlogit into grad[gradAt + b·k + j] = w_b·(softmax − one-hot) / batch. `divisor` replaces
+ * `batch` in both when these samples are a slice of a larger batch (data-parallel training: the
+ * slices' losses and gradients then add up to the whole batch's).
  */
-export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batch: number, k: number, grad: Float32Array | Float64Array, gradAt = 0, weights?: Float64Array): number {
+export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batch: number, k: number, grad: Float32Array | Float64Array, gradAt = 0, weights?: Float64Array, divisor = batch): number {
   let loss = 0;
   for (let b = 0; b < batch; b++) {
     let max = -Infinity;
@@ -29,7 +31,7 @@ export function countCrossEntropy(counts: Float32Array, labels: Int32Array, batc
     const y = labels[b] as number;
     const w = weights ? (weights[b] ?? 1) : 1;
     loss += w * (Math.log(sum) + max - (counts[b * k + y] as number));
-    for (let j = 0; j < k; j++) grad[gradAt + b * k + j] = (w * (Math.exp((counts[b * k + j] as number) - max) / sum - (j === y ? 1 : 0))) / batch;
+    for (let j = 0; j < k; j++) grad[gradAt + b * k + j] = (w * (Math.exp((counts[b * k + j] as number) - max) / sum - (j === y ? 1 : 0))) / divisor;
   }
-  return loss / batch;
+  return loss / divisor;
 }

@@ -88,6 +88,8 @@ const MODE = { lif: 0, 'lif-noreset': 1, readout: 2 } as const;
  * never allocates; the trainer owns the kernel instance's memory (one trainer per instance). The
  * layers' weights are copied in; `weights()` copies them out.
  */
+export type WasmBpttTrainer = ReturnType<typeof createWasmBpttTrainer>;
+
 export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly KernelLayer[], steps: number, maxBatch: number, surrogateSlope: number, reduce: LogitReduce, adam = { beta1: 0.9, beta2: 0.999, eps: 1e-8 }) {
   if (layers.length === 0) throw new Error('BPTT needs at least one layer');
   layers.forEach((l, i) => {
@@ -174,9 +176,9 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   };
 
   /** Mean (weighted) cross-entropy of the logits; writes dLoss/dlogit, spread over steps for a membrane. */
-  const lossAndGrad = (logits: Float32Array, labels: Int32Array, batch: number, weights: Float64Array | undefined): number => {
+  const lossAndGrad = (logits: Float32Array, labels: Int32Array, batch: number, weights: Float64Array | undefined, divisor: number): number => {
     const dl = new Float64Array(batch * k);
-    const loss = countCrossEntropy(logits, labels, batch, k, dl, 0, weights);
+    const loss = countCrossEntropy(logits, labels, batch, k, dl, 0, weights, divisor);
     const d0 = dLast / 4;
     if (reduce === 'count') {
       for (let i = 0; i < batch * k; i++) f32[d0 + i] = dl[i] as number;
@@ -258,19 +260,49 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   };
 
   const spikingNeurons = layers.reduce((n, l) => n + (l.kind === 'readout' ? 0 : l.units), 0);
+  /**
+   * Forward, loss and backward through time on `x`, leaving the weight gradients in the kernel's
+   * float64 buffers. `whole` is the batch `x` is a slice of (data-parallel training): the loss,
+   * its gradients and the rate penalty are normalised by the whole batch, so the slices' losses
+   * and gradients add up to what one trainer computes on the whole batch.
+   */
+  const gradients = (x: EventBatch, labels: Int32Array, o: UpdateOptions, whole = x.batch): { loss: number; spikeTotal: number } & KernelForward => {
+    const binary = load(x);
+    const out = forward(binary, x.batch);
+    let loss = lossAndGrad(out.logits, labels, x.batch, o.sampleWeights, whole);
+    const neuronSteps = Math.max(1, spikingNeurons * steps * whole);
+    const spikeTotal = out.spikes.reduce((a, s) => a + s, 0);
+    if (o.rateRegularization > 0) loss += (o.rateRegularization * spikeTotal) / neuronSteps;
+    backward(binary, x.batch, o.rateRegularization / neuronSteps);
+    return { ...out, loss, spikeTotal };
+  };
+  const gradView = (li: number): Float64Array => f64.subarray((bufs[li] as LayerBuffers).grad / 8, (bufs[li] as LayerBuffers).grad / 8 + (layers[li] as KernelLayer).weights.length);
   return {
     /** Forward, loss, backward through time and one update; the loss is that of the forward pass. */
     step(x: EventBatch, labels: Int32Array, o: UpdateOptions): { loss: number; rate: number } & KernelForward {
-      const binary = load(x);
-      const out = forward(binary, x.batch);
-      let loss = lossAndGrad(out.logits, labels, x.batch, o.sampleWeights);
-      const neuronSteps = Math.max(1, spikingNeurons * steps * x.batch);
-      const rate = out.spikes.reduce((a, s) => a + s, 0) / neuronSteps;
-      if (o.rateRegularization > 0) loss += o.rateRegularization * rate;
-      backward(binary, x.batch, o.rateRegularization / neuronSteps);
-      loss += update(o);
-      return { ...out, loss, rate };
+      const g = gradients(x, labels, o);
+      const loss = g.loss + update(o);
+      return { spikes: g.spikes, logits: g.logits, loss, rate: g.spikeTotal / Math.max(1, spikingNeurons * steps * x.batch) };
     },
+    /** The gradients of a slice of a larger batch (see `gradients` above); no update. */
+    sliceGradients: gradients,
+    /**
+     * The gradients of the last `sliceGradients`, per layer, as views of the kernel's memory
+     * (valid until the next call into the trainer).
+     */
+    gradientViews: (): Float64Array[] => layers.map((_, li) => gradView(li)),
+    /** Adds other slices' gradients to this trainer's, then updates; returns the decay's loss. */
+    addAndUpdate(others: readonly (readonly Float64Array[])[], o: UpdateOptions): number {
+      for (const g of others)
+        layers.forEach((_, li) => {
+          const mine = gradView(li);
+          const theirs = g[li] as Float64Array;
+          for (let i = 0; i < mine.length; i++) mine[i] = (mine[i] as number) + (theirs[i] as number);
+        });
+      return update(o);
+    },
+    /** Spiking neurons × steps, the rate's denominator per sample. */
+    neuronStepsPerSample: spikingNeurons * steps,
     /** The forward pass only, as at inference (the spikes and logits every engine gives). */
     evaluate: (x: EventBatch): KernelForward => forward(load(x), x.batch),
     /** Replaces the weights (e.g. with a checkpoint); the optimiser's moments stay. */
@@ -281,6 +313,8 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
         f32.set(w, (bufs[li] as LayerBuffers).w / 4);
       });
     },
+    /** The current weights, per layer, as views of the kernel's memory (valid until the next call). */
+    weightViews: (): Float32Array[] => layers.map((l, li) => f32.subarray((bufs[li] as LayerBuffers).w / 4, (bufs[li] as LayerBuffers).w / 4 + l.weights.length)),
     /** Copies of the current weights, per layer. */
     weights: (): Float32Array[] => layers.map((l, li) => f32.slice((bufs[li] as LayerBuffers).w / 4, (bufs[li] as LayerBuffers).w / 4 + l.weights.length)),
     /** The last step's gradients, per layer (rounded to float32, after decay and clipping). */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { planBrowserThreads } from './threadPlan.ts';
+
+describe('planBrowserThreads', () => {
+  it('runs on one thread and says why when the page is not cross-origin isolated', () => {
+    const p = planBrowserThreads({ isolated: false, cores: 8 });
+    expect(p.threads).toBe(1);
+    expect(p.reason).toMatch(/not cross-origin isolated .*COOP\/COEP/);
+  });
+  it('takes one thread per core, at most the cap, and one on a single-core device', () => {
+    expect(planBrowserThreads({ isolated: true, cores: 2 }).threads).toBe(2);
+    expect(planBrowserThreads({ isolated: true, cores: 16 }).threads).toBe(4);
+    expect(planBrowserThreads({ isolated: true, cores: 16 }, 8).threads).toBe(8);
+    expect(planBrowserThreads({ isolated: true, cores: 1 })).toEqual({ threads: 1, reason: 'one thread: this device reports a single core' });
+    // Browsers may hide the core count (privacy settings): one thread then.
+    expect(planBrowserThreads({ isolated: true, cores: undefined }).threads).toBe(1);
+  });
+});

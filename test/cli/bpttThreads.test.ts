@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startNodeBpttThread } from '../../src/cli/bpttThreads.ts';
+import { kernelBytes } from '../../src/cli/kernelFile.ts';
+import { createW2WasmTrainer } from '../../src/core/bench/w2Wasm.ts';
+import type { StartThread } from '../../src/core/engine/split/threadChannel.ts';
+import type { BpttReply, BpttRequest } from '../../src/core/train/bptt/parallelBptt.ts';
+
+// Real worker threads, each with its own instance of the real kernel.
+let kernel: Uint8Array;
+beforeAll(async () => {
+  kernel = await kernelBytes();
+}, 120_000);
+
+function maxDiff(a: readonly Float32Array[], b: readonly Float32Array[]): number {
+  let m = 0;
+  a.forEach((w, i) => w.forEach((v, k) => (m = Math.max(m, Math.abs(v - (b[i]?.[k] ?? NaN))))));
+  return m;
+}
+
+describe('data-parallel BPTT on worker threads', () => {
+  it.each([2, 3])('W2 on %i parts: the losses of one trainer and its weights after three steps', async (threads) => {
+    const one = await createW2WasmTrainer(kernel);
+    const par = await createW2WasmTrainer(kernel, { start: startNodeBpttThread, threads });
+    try {
+      for (let s = 0; s < 3; s++) {
+        const [a, b] = [await one.step(), await par.step()];
+        // Float64 sums in another order: the same loss to 6 significant digits.
+        expect(b).toBeCloseTo(a, 4);
+        if (s === 0) expect(b).toBeCloseTo(44.15788, 4);
+      }
+      // Adam moves each weight by about 1e-3 per step; the two agree far inside that.
+      expect(maxDiff(par.weights(), one.weights())).toBeLessThan(1e-5);
+    } finally {
+      par.dispose();
+    }
+  }, 120_000);
+
+  it('fails the step of a thread that dies, and the next step runs on a fresh thread', async () => {
+    let crashNext = true;
+    // A thread that crashes on its first slice, as an out-of-memory thread would.
+    const start: StartThread<BpttRequest, BpttReply> = async () => {
+      const t = await startNodeBpttThread();
+      const crash = crashNext;
+      crashNext = false;
+      return { ...t, post: (m, transfer) => (crash && 'kind' in m && m.kind === 'gradients' ? t.post({ crash: true }, []) : t.post(m, transfer)) };
+    };
+    const par = await createW2WasmTrainer(kernel, { start, threads: 2 });
+    try {
+      await expect(par.step()).rejects.toThrow(/a training thread exited with code 70; the run was lost/);
+      // The fresh thread got the set-up again and the weights of the failed step were not updated.
+      const loss = await par.step();
+      expect(loss).toBeCloseTo(44.15788, 4);
+    } finally {
+      par.dispose();
+    }
+  }, 120_000);
+});
