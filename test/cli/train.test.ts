@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,15 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
   it('trains on the BPTT kernel by default, on tfjs when asked, and refuses the kernel for a network it cannot train', () => {
     const onKernel = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--out', join(dir, 'k.json'));
     expect(onKernel.code, onKernel.err).toBe(0);
-    expect(onKernel.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, one thread/);
+    // By default every core trains (at most 4): the batch is split between threads.
+    const cores = Math.min(4, availableParallelism());
+    expect(onKernel.out).toMatch(cores > 1 ? new RegExp(`trained on WebAssembly SIMD BPTT kernel, ${cores} threads, each batch split between them`) : /trained on WebAssembly SIMD BPTT kernel, one thread/);
+    const oneThread = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--threads', '1', '--json', '--out', join(dir, 'k1.json'));
+    expect(oneThread.code, oneThread.err).toBe(0);
+    const parallelJson = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--json', '--out', join(dir, 'k2.json'));
+    // Threads change only the order of float64 sums: the same test accuracy.
+    expect(JSON.parse(parallelJson.out.trim().split('\n').at(-1) ?? '{}').accuracy).toBe(JSON.parse(oneThread.out.trim().split('\n').at(-1) ?? '{}').accuracy);
+    expect(cli('train', '--preset', 'ecg-synthetic', '--threads', '0', '--out', join(dir, 'x.json')).err).toMatch(/--threads must be a whole number from 1 to 64, got '0'/);
     const onTfjs = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--train-engine', 'tfjs', '--out', join(dir, 't.json'));
     expect(onTfjs.code, onTfjs.err).toBe(0);
     expect(onTfjs.out).toMatch(/trained on tfjs \w+ \(the kernel was not used: tfjs was asked for\)/);
