@@ -5,17 +5,17 @@ export interface ThreadPlan {
 }
 
 /**
- * Threads for the wasm engine in a browser. Engine threads share their slice buffers
- * (SharedArrayBuffer), which browsers allow only on a cross-origin isolated page (COOP/COEP
- * headers); without it the engine runs on one thread and says why. One core left to the page and
- * the raster is not worth keeping: the engine threads do not block the UI thread either way.
+ * Threads for the kernels in a browser. Engine threads share their buffers (SharedArrayBuffer),
+ * which browsers allow only on a cross-origin isolated page (COOP/COEP headers); without it the
+ * kernel runs on one thread and says why. One core is left to the page, so the raster and the
+ * curves stay fluid while a job runs: a 2-core device runs one thread.
  */
 export function planBrowserThreads(host: { readonly isolated: boolean; readonly cores: number | undefined }, max = 4): ThreadPlan {
   if (!host.isolated) {
-    return { threads: 1, reason: 'one thread: the page is not cross-origin isolated (the server does not send the COOP/COEP headers, README "Hosting"), so engine threads cannot share memory' };
+    return { threads: 1, reason: 'the page is not cross-origin isolated (the server does not send the COOP/COEP headers, README "Hosting"), so threads cannot share memory' };
   }
   const cores = host.cores ?? 1;
-  if (cores < 2) return { threads: 1, reason: 'one thread: this device reports a single core' };
-  const threads = Math.min(cores, max);
-  return { threads, reason: `${threads} Web Workers (batch split between them; ${cores} cores reported)` };
+  if (cores < 3) return { threads: 1, reason: `this device reports ${cores === 1 ? 'a single core' : '2 cores, and one is left to the page'}` };
+  const threads = Math.min(cores - 1, max);
+  return { threads, reason: `${threads} threads (${cores} cores reported, one left to the page)` };
 }
