@@ -92,12 +92,6 @@ export function eventBatchOf(set: LabelledSet, idx: readonly number[]): EventBat
   return { steps, batch, inputs: neurons, starts, index: index.subarray(0, n), value: value.subarray(0, n), binary, held: set.held === true };
 }
 
-/**
- * trainer.ts's training loop on the WebAssembly BPTT kernel: the same split, class weights,
- * epochs, early stopping, learning-rate schedule, best checkpoint and reports, for a network that
- * kernelPlan accepts. Validation and predictions run on the kernel's forward pass, which gives the
- * engines' inference spikes.
- */
 /** Threads that compute gradients of batch slices beside the caller's (parallelBptt.ts). */
 export interface TrainingThreads {
   readonly start: StartThread<BpttRequest, BpttReply>;
@@ -111,6 +105,12 @@ function cut<T>(idx: readonly T[], parts: number): T[][] {
   return Array.from({ length: k }, (_, p) => idx.slice(Math.floor((p * idx.length) / k), Math.floor(((p + 1) * idx.length) / k)));
 }
 
+/**
+ * trainer.ts's training loop on the WebAssembly BPTT kernel: the same split, class weights,
+ * epochs, early stopping, learning-rate schedule, best checkpoint and reports, for a network that
+ * kernelPlan accepts. Validation and predictions run on the kernel's forward pass, which gives the
+ * engines' inference spikes.
+ */
 export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}, threads?: TrainingThreads): Promise<TrainResult> {
   const plan = kernelPlan(net.spec, cfg, dtMs);
   if (!plan.ok) throw new Error(`the BPTT kernel cannot train this network: ${plan.reason}`);

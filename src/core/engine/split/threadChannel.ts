@@ -46,9 +46,11 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  // A thread ended by cancel() is no longer current: its death is not reported (its requests were
-  // already rejected) and does not start a second replacement.
+  // The thread requests go to. One ended by cancel() or replaced is no longer current: its death
+  // is not reported (its requests were already rejected) and starts no second replacement.
   let current: MessageThread<Q, R> | undefined;
+  // Only the latest start may become current; an older one that finishes late is ended.
+  let generation = 0;
   const attach = (t: MessageThread<Q, R>): MessageThread<Q, R> => {
     current = t;
     t.onReply((m) => {
@@ -68,29 +70,59 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
     onStart?.(t);
     return t;
   };
-  const begin = () => start().then(attach);
+  const begin = (): Promise<MessageThread<Q, R>> => {
+    const mine = ++generation;
+    const p = start().then((t) => {
+      if (disposed || mine !== generation) {
+        t.terminate();
+        throw new EngineError(`${what} was closed before it started`);
+      }
+      return attach(t);
+    });
+    // A failed start fails the requests that wait for it, never the process.
+    p.catch(() => undefined);
+    return p;
+  };
   let thread: Promise<MessageThread<Q, R>> = begin();
   await thread;
+  const closed = () => new EngineError(`${what} was closed; the run was lost`);
   return {
-    async request(message, transfer) {
-      const t = await thread;
+    request(message, transfer) {
+      if (disposed) return Promise.reject(closed());
       const id = next++;
       return new Promise<R>((resolve, reject) => {
+        // Registered before the thread is ready, so a cancel or a death in between rejects it.
         pending.set(id, { resolve, reject });
-        t.post({ id, ...message }, transfer);
+        thread.then(
+          (t) => {
+            if (pending.has(id)) t.post({ id, ...message }, transfer);
+          },
+          (e: unknown) => {
+            if (pending.delete(id)) reject(e instanceof Error ? e : new EngineError(String(e)));
+          },
+        );
       });
     },
     cancel() {
       failAll(new CancelledError('simulation'));
       const old = current;
+      // Without a current thread a start is already under way: it serves the next request.
+      if (!old) return;
       current = undefined;
-      old?.terminate();
+      old.terminate();
       if (!disposed) thread = begin();
     },
-    crashForTest: () => void thread.then((t) => t.post({ crash: true }, [])),
+    crashForTest: () =>
+      void thread.then(
+        (t) => t.post({ crash: true }, []),
+        () => undefined,
+      ),
     dispose() {
       disposed = true;
-      void thread.then((t) => t.terminate());
+      // Browsers send no event when a worker is terminated: what is pending is failed here.
+      failAll(closed());
+      current?.terminate();
+      current = undefined;
     },
   };
 }

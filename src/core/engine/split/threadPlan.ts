@@ -14,7 +14,8 @@ export function planBrowserThreads(host: { readonly isolated: boolean; readonly 
   if (!host.isolated) {
     return { threads: 1, reason: 'the page is not cross-origin isolated (the server does not send the COOP/COEP headers, README "Hosting"), so threads cannot share memory' };
   }
-  const cores = host.cores ?? 1;
+  if (host.cores === undefined) return { threads: 1, reason: 'this browser does not report its cores' };
+  const cores = host.cores;
   if (cores < 3) return { threads: 1, reason: `this device reports ${cores === 1 ? 'a single core' : '2 cores, and one is left to the page'}` };
   const threads = Math.min(cores - 1, max);
   return { threads, reason: `${threads} threads (${cores} cores reported, one left to the page)` };

@@ -34,6 +34,8 @@ export type BpttThread = MessageThread<BpttRequest, BpttReply>;
 export function serveBpttRequests(loadKernel: () => Promise<BpttKernel>, post: Parameters<typeof serveThreadRequests<BpttRequest, BpttReply>>[1], exit: () => void) {
   let trainer: WasmBpttTrainer | undefined;
   let setup: BpttThreadSetup | undefined;
+  // The set-up is answered to no one (id −1): its failure is kept and given to every slice.
+  let setupError: string | undefined;
   // Requests run one after another: the set-up loads the kernel asynchronously, and the first
   // slice may arrive before it is done.
   let queue: Promise<unknown> = Promise.resolve();
@@ -46,10 +48,16 @@ export function serveBpttRequests(loadKernel: () => Promise<BpttKernel>, post: P
     (req) => serial(async () => {
       if (req.kind === 'setup') {
         const s = req.setup;
-        trainer = createWasmBpttTrainer(await loadKernel(), s.layers, s.steps, s.maxBatch, s.slope, s.reduce);
-        setup = s;
+        try {
+          trainer = createWasmBpttTrainer(await loadKernel(), s.layers, s.steps, s.maxBatch, s.slope, s.reduce);
+          setup = s;
+        } catch (e) {
+          setupError = e instanceof Error ? e.message : String(e);
+          throw e;
+        }
         return { result: { ready: true }, transfer: [] };
       }
+      if (setupError !== undefined) throw new Error(`the training thread could not set up its kernel: ${setupError}`);
       if (!trainer || !setup) throw new Error('a gradient thread was asked for work before its set-up');
       trainer.setWeights(setup.weights);
       if (req.kind === 'evaluate') {
@@ -92,15 +100,21 @@ export interface ParallelBpttTrainer {
  */
 export async function createParallelBpttTrainer(local: WasmBpttTrainer, start: StartThread<BpttRequest, BpttReply>, threads: number, cfg: Omit<BpttThreadSetup, 'weights' | 'grads'>): Promise<ParallelBpttTrainer> {
   const weights = cfg.layers.map((l) => new Float32Array(new SharedArrayBuffer(l.weights.length * 4)));
-  const channels: ThreadChannel<BpttRequest, BpttReply>[] = [];
-  const grads: Float64Array[][] = [];
-  for (let i = 1; i < threads; i++) {
-    const g = cfg.layers.map((l) => new Float64Array(new SharedArrayBuffer(l.weights.length * 8)));
-    grads.push(g);
-    const setup: BpttThreadSetup = { ...cfg, weights, grads: g };
-    // A replacement thread (after a crash) gets the same set-up before it takes slices.
-    const onStart = (t: BpttThread) => t.post({ id: -1, kind: 'setup', setup }, []);
-    channels.push(await openThreadChannel(start, 'a training thread', onStart));
+  const grads: Float64Array[][] = Array.from({ length: threads - 1 }, () => cfg.layers.map((l) => new Float64Array(new SharedArrayBuffer(l.weights.length * 8))));
+  const opened = await Promise.allSettled(
+    grads.map((g) => {
+      const setup: BpttThreadSetup = { ...cfg, weights, grads: g };
+      // A replacement thread (after a crash) gets the same set-up before it takes slices.
+      const onStart = (t: BpttThread) => t.post({ id: -1, kind: 'setup', setup }, []);
+      return openThreadChannel(start, 'a training thread', onStart);
+    }),
+  );
+  const channels = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+  const failedStart = opened.find((o) => o.status === 'rejected');
+  if (failedStart) {
+    // The threads that did start would keep a Node process alive: end them.
+    channels.forEach((c) => c.dispose());
+    throw failedStart.reason;
   }
   // The set-up's reply has id -1, which no request waits for; a first request proves it arrived
   // only in order (one port, first in, first out), which is all the threads need.
