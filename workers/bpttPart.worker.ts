@@ -3,17 +3,6 @@
 import kernelUrl from '../src/core/engine/kernels/build/spikeKernels.wasm?url';
 import { loadBpttKernel } from '../src/core/train/bptt/wasmBptt.ts';
 import { serveBpttRequests } from '../src/core/train/bptt/parallelBptt.ts';
+import { serveInWorker } from './threadWorkerScope.ts';
 
-// The app's types are the DOM's, not a worker's: the two members used here, declared.
-const scope = self as unknown as { onmessage: ((ev: MessageEvent) => void) | null; postMessage(message: unknown, transfer: Transferable[]): void };
-const serve = serveBpttRequests(
-  () => loadBpttKernel({ url: kernelUrl }),
-  (reply, transfer) => scope.postMessage(reply, transfer),
-  // The crash test: an uncaught error is what a broken worker shows its parent.
-  () =>
-    setTimeout(() => {
-      throw new Error('training thread crashed (test)');
-    }),
-);
-scope.onmessage = (ev: MessageEvent) => serve(ev.data);
-scope.postMessage({ ready: true }, []);
+serveInWorker((post, exit) => serveBpttRequests(() => loadBpttKernel({ url: kernelUrl }), post, exit));

@@ -3,6 +3,7 @@ import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
 import { createWasmBpttTrainer, loadBpttKernel, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BatchSlice, type BpttReply, type BpttRequest } from '../train/bptt/parallelBptt.ts';
 import type { StartThread } from '../engine/split/threadChannel.ts';
+import { slices } from '../engine/split/splitEngine.ts';
 import { W1_SIZES, w1Input, w1Network, w2Labels } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
 
@@ -36,16 +37,14 @@ export async function createW2WasmTrainer(source: KernelSource, parallel?: { rea
   // The batch cut into near-equal contiguous slices, one per thread.
   const n = parallel.threads;
   const dense = w1Input().values;
-  const slices: BatchSlice[] = Array.from({ length: n }, (_, p) => {
-    const from = Math.floor((p * batch) / n);
-    const to = Math.floor(((p + 1) * batch) / n);
-    const values = new Float32Array(steps * (to - from) * inputs);
-    for (let t = 0; t < steps; t++) values.set(dense.subarray((t * batch + from) * inputs, (t * batch + to) * inputs), t * (to - from) * inputs);
-    return { x: toEventBatch(values, steps, to - from, inputs), labels: labels.slice(from, to) };
+  const parts: BatchSlice[] = slices(batch, n).map(({ start: from, batch: size }) => {
+    const values = new Float32Array(steps * size * inputs);
+    for (let t = 0; t < steps; t++) values.set(dense.subarray((t * batch + from) * inputs, (t * batch + from + size) * inputs), t * size * inputs);
+    return { x: toEventBatch(values, steps, size, inputs), labels: labels.slice(from, from + size) };
   });
   const par = await createParallelBpttTrainer(trainer, parallel.start, n, { layers, steps, maxBatch: batch, slope: 25, reduce: 'count' });
   return {
-    step: async () => (await par.step(slices, update)).loss,
+    step: async () => (await par.step(parts, update)).loss,
     weights: () => trainer.weights(),
     dispose: () => par.dispose(),
   };

@@ -7,6 +7,7 @@ import type { EventBatch } from './bptt/denseLifBptt.ts';
 import { createWasmBpttTrainer, type BpttKernel, type KernelForward, type KernelLayer, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BpttReply, type BpttRequest, type ParallelBpttTrainer } from './bptt/parallelBptt.ts';
 import type { StartThread } from '../engine/split/threadChannel.ts';
+import { slices } from '../engine/split/splitEngine.ts';
 import { countCrossEntropy } from './bptt/countLoss.ts';
 import type { TrainingConfig } from './config.ts';
 import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
@@ -100,10 +101,7 @@ export interface TrainingThreads {
 }
 
 /** Contiguous near-equal slices of `idx`, at most `parts` and none empty. */
-function cut<T>(idx: readonly T[], parts: number): T[][] {
-  const k = Math.max(1, Math.min(parts, idx.length));
-  return Array.from({ length: k }, (_, p) => idx.slice(Math.floor((p * idx.length) / k), Math.floor(((p + 1) * idx.length) / k)));
-}
+const cut = <T>(idx: readonly T[], parts: number): T[][] => slices(idx.length, parts).map((s) => idx.slice(s.start, s.start + s.batch));
 
 /**
  * trainer.ts's training loop on the WebAssembly BPTT kernel: the same split, class weights,

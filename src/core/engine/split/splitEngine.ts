@@ -1,4 +1,5 @@
 import { EngineError, throwIfAborted } from '../../errors.ts';
+import { settleAll } from './settleAll.ts';
 import type { CompiledNetwork, Engine, EngineInfo, LayerRecording, MembraneProbe, SimInput, SimOptions, SimulationResult } from '../types.ts';
 
 /** The samples [start, start + batch) of a batch that one part runs. */
@@ -7,8 +8,8 @@ interface Slice {
   readonly batch: number;
 }
 
-/** Contiguous, near-equal slices of `batch` samples for at most `parts` engines. */
-function slices(batch: number, parts: number): Slice[] {
+/** Contiguous, near-equal slices of `batch` samples for at most `parts` parts (none empty). */
+export function slices(batch: number, parts: number): Slice[] {
   const k = Math.max(1, Math.min(parts, batch));
   return Array.from({ length: k }, (_, p) => {
     const start = Math.floor((p * batch) / k);
@@ -94,11 +95,8 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
     });
     // Every part settles before the run does: the next run reuses the shared slice buffers, and a
     // part still busy with this run would read them while they are overwritten.
-    const settled = await Promise.allSettled(runs);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    const results = await settleAll(runs);
     throwIfAborted(options.signal, 'simulation');
-    const results = settled.map((s) => (s as PromiseFulfilledResult<SimulationResult>).value);
     return merge(info, input, options, results, all, Date.now() - started);
   };
   return {

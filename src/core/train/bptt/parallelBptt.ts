@@ -1,3 +1,4 @@
+import { settleAll } from '../../engine/split/settleAll.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread, type ThreadChannel } from '../../engine/split/threadChannel.ts';
 import type { EventBatch } from './denseLifBptt.ts';
 import { createWasmBpttTrainer, type BpttKernel, type KernelForward, type KernelLayer, type LogitReduce, type UpdateOptions, type WasmBpttTrainer } from './wasmBptt.ts';
@@ -128,10 +129,7 @@ export async function createParallelBpttTrainer(local: WasmBpttTrainer, start: S
       const remote = slices.slice(1).map((s, i) => (channels[i] as ThreadChannel<BpttRequest, BpttReply>).request({ kind: 'gradients', x: s.x, labels: s.labels, options: optionsOf(s), whole }, []));
       const first = slices[0] as BatchSlice;
       const mine = local.sliceGradients(first.x, first.labels, optionsOf(first), whole);
-      const settled = await Promise.allSettled(remote);
-      const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      const theirs = settled.map((r) => (r as PromiseFulfilledResult<BpttReply>).value as { loss: number; spikeTotal: number });
+      const theirs = (await settleAll(remote)) as { loss: number; spikeTotal: number }[];
       const decayLoss = local.addAndUpdate(grads.slice(0, theirs.length), o);
       publishWeights();
       const spikes = theirs.reduce((a, r) => a + r.spikeTotal, mine.spikeTotal);
@@ -144,9 +142,7 @@ export async function createParallelBpttTrainer(local: WasmBpttTrainer, start: S
       xs.forEach((x, i) => {
         if (i % threads === 0) out[i] = local.evaluate(x);
       });
-      const settled = await Promise.allSettled(remote);
-      const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw failed.reason;
+      await settleAll(remote);
       return out;
     },
     publishWeights,
