@@ -40,8 +40,11 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const choice = values['train-engine'] ?? 'auto';
   if (choice !== 'auto' && choice !== 'kernel' && choice !== 'tfjs') throw new UsageError(`--train-engine must be auto, kernel or tfjs, got '${choice}'`);
   if (values.split !== undefined && values.split !== 'intra' && values.split !== 'inter') throw new UsageError(`--split must be intra or inter, got '${values.split}'`);
-  // Default: every core, at most 4 (the gain levels off as the batch slices shrink).
-  const threads = values.threads === undefined ? Math.min(4, availableParallelism()) : Number(values.threads);
+  // Default: every core, at most 4 (the gain levels off as the batch slices shrink), but one on
+  // a 2-core machine: there two threads measured 0.96–1.2× of one (README, "Threads").
+  const cores = availableParallelism();
+  const threads = values.threads === undefined ? (cores < 3 ? 1 : Math.min(4, cores)) : Number(values.threads);
+  const threadsNote = values.threads === undefined && cores < 3 ? `this machine reports ${cores === 1 ? 'a single core' : '2 cores, where a second thread measured under 1.2×; --threads 2 to try'}` : undefined;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, got '${values.threads}'`);
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
   if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
@@ -58,7 +61,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const kernel = choice === 'tfjs' ? undefined : await kernelBytes();
   if (!values.json) io.out(`training on ${data ? `${data.kind === 'signals' ? data.records.length : data.samples.length} recordings from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`}; ${training.epochs} epochs`);
   const { startNodeBpttThread } = await import('./bpttThreads.ts');
-  const options = { engine: choice, ...(kernel ? { kernel } : {}), ...(threads > 1 ? { threads: { start: startNodeBpttThread, threads } } : {}) } as const;
+  const options = { engine: choice, ...(kernel ? { kernel } : {}), ...(threads > 1 ? { threads: { start: startNodeBpttThread, threads } } : {}), ...(threadsNote ? { threadsNote } : {}) } as const;
   const result = await trainWorkspace(ws, data, {
     onEpoch: (e) =>
       io.out(

@@ -42,6 +42,51 @@ function heldSet(n: number, seed: number): LabelledSet {
   return { inputs, labels, steps: 8, neurons, classes: 2, held: true };
 }
 
+/** 8×8×2 event frames over 10 steps: a vertical bar on the left (class 0) or right half, random polarity, with noise. */
+function frameSet(n: number, seed: number): LabelledSet {
+  const rng = createRng(seed, 'frames');
+  const steps = 10;
+  const neurons = 8 * 8 * 2;
+  const inputs: Float32Array[] = [];
+  const labels = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    const right = rng.next() < 0.5;
+    const col = (right ? 4 : 0) + rng.int(4);
+    const x = new Float32Array(steps * neurons);
+    for (let t = 0; t < steps; t++)
+      for (let y = 0; y < 8; y++) {
+        if (rng.next() < 0.6) x[t * neurons + (y * 8 + col) * 2 + rng.int(2)] = 1;
+        if (rng.next() < 0.1) x[t * neurons + (y * 8 + rng.int(8)) * 2 + rng.int(2)] = 1;
+      }
+    inputs.push(x);
+    labels[s] = right ? 1 : 0;
+  }
+  return { inputs, labels, steps, neurons, classes: 2 };
+}
+
+/** 12-band real-valued spectra over 6 steps: energy low (class 0) or high in the bands. */
+function spectrumSet(n: number, seed: number): LabelledSet {
+  const rng = createRng(seed, 'spectra');
+  const steps = 6;
+  const neurons = 12;
+  const inputs: Float32Array[] = [];
+  const labels = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    const high = rng.next() < 0.5;
+    const x = new Float32Array(steps * neurons);
+    for (let t = 0; t < steps; t++)
+      for (let i = 0; i < neurons; i++) x[t * neurons + i] = Math.fround(0.3 * rng.next() + ((i >= 6) === high ? 0.8 * rng.next() : 0));
+    inputs.push(x);
+    labels[s] = high ? 1 : 0;
+  }
+  return { inputs, labels, steps, neurons, classes: 2 };
+}
+
+const conv = (name: string, filters: number, kernel: number, stride: number, padding: 'same' | 'valid') => ({ kind: 'conv2d', name, filters, kernel, stride, padding, weightGain: 2 });
+const spike = (name: string) => ({ kind: 'spiking', name, neuron: { model: 'lif', beta: 0.8 } });
+const dense = (name: string, units: number) => ({ kind: 'dense', name, units, weightGain: 2 });
+const readout = () => ({ kind: 'readout', name: 'out', mode: 'membrane', beta: 0.9 });
+
 const lif = { model: 'lif', beta: 0.8 };
 function chain(last: 'readout' | 'readout-count' | 'spiking', neuron: Record<string, unknown> = lif) {
   const tail =
@@ -65,8 +110,9 @@ describe('training on the BPTT kernel', () => {
     expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
     expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
     expect(kernelPlan(chain('readout', { model: 'alif' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is alif; the kernel trains LIF and IF neurons" });
-    const conv = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }] });
-    expect(kernelPlan(conv, cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/flat input/) });
+    const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
+    expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });
+    expect(kernelPlan(conv({ mode: 'max' }), cfg, 1)).toMatchObject({ ok: false, reason: "'p' is a max pool; the kernel trains sum and average pools" });
   });
 
   // One batch = the whole training split, one epoch: the epoch's loss is the first forward pass,
@@ -94,6 +140,36 @@ describe('training on the BPTT kernel', () => {
         const moved = Math.max(...a.map((v, i) => Math.abs(v - (start[i] ?? NaN))));
         expect(moved).toBeGreaterThan(1e-5);
         expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? NaN))))).toBeLessThan(1e-3 * moved + 1e-7);
+      }
+    });
+  }
+
+  // Conv layers: event frames (a bar's side, left or right, in either polarity), real-valued
+  // spectra, padding 'same' and 'valid', strides, sum and average pools, two convs stacked.
+  for (const [name, layers, extra, real] of [
+    ['conv, sum pool, dense read-out', [conv('c1', 4, 3, 1, 'same'), spike('h1'), { kind: 'pool2d', name: 'p', mode: 'sum', size: 2 }, { kind: 'flatten', name: 'f' }, dense('fc', 2), readout()], { loss: 'ceMaxMembrane' }, false],
+    ['1-D conv on real values, mean membrane, SGD', [conv('c1', 3, 5, 1, 'same'), spike('h1'), { kind: 'flatten', name: 'f' }, dense('fc', 2), readout()], { loss: 'ceMeanMembrane', optimizer: 'sgd', learningRate: 0.05 }, true],
+    ['two convs, stride 2, valid, overlapping average pool, spike counts, rate penalty', [conv('c1', 3, 3, 1, 'valid'), spike('h1'), conv('c2', 5, 2, 2, 'valid'), spike('h2'), { kind: 'pool2d', name: 'p', mode: 'avg', size: 2, stride: 1 }, { kind: 'flatten', name: 'f' }, dense('fc', 2), spike('o')], { loss: 'ceCount', rateRegularization: 0.3, optimizer: 'sgd', learningRate: 0.05 }, false],
+  ] as const) {
+    it(`gives tfjs's loss and update: ${name}`, async () => {
+      const set = real ? spectrumSet(40, 3) : frameSet(40, 3);
+      const cfg = trainingSchema.parse({ epochs: 1, batchSize: 64, learningRate: 0.01, patience: 0, validationFraction: 0.25, ...extra });
+      const spec = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: real ? [12, 1, 1] : [8, 8, 2] }, ...layers] });
+      const plan = kernelPlan(spec, cfg, 1);
+      expect(plan.ok, plan.ok ? '' : plan.reason).toBe(true);
+      const net = compileNetwork(spec, undefined, 3);
+      const viaTfjs = await trainNetwork(net, set, cfg, 1, createRng(7));
+      const viaKernel = await trainWithKernel(await loadBpttKernel(kernel), net, set, cfg, 1, createRng(7));
+      expect(viaKernel.history[0]?.loss).toBeCloseTo(viaTfjs.history[0]?.loss ?? NaN, 4);
+      expect(viaKernel.history[0]?.valAccuracy).toBe(viaTfjs.history[0]?.valAccuracy);
+      expect(viaKernel.history[0]?.layerSpikes).toEqual(viaTfjs.history[0]?.layerSpikes);
+      for (const layer of plan.ok ? plan.names : []) {
+        const a = viaTfjs.weights[layer]?.values ?? new Float32Array();
+        const b = viaKernel.weights[layer]?.values ?? new Float32Array();
+        const start = net.weights[layer]?.values ?? new Float32Array();
+        const moved = Math.max(...a.map((v, i) => Math.abs(v - (start[i] ?? NaN))));
+        expect(moved, layer).toBeGreaterThan(1e-5);
+        expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? NaN)))), layer).toBeLessThan(1e-3 * moved + 1e-7);
       }
     });
   }

@@ -2,7 +2,8 @@ import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import { lifBeta } from '../neurons/lif.ts';
 import type { Rng } from '../rng.ts';
-import type { NetworkSpec } from '../spec/network.ts';
+import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
+import { convOutSide, padBefore, shapeSize, windowOf, type Shape } from '../network/shapes.ts';
 import type { EventBatch } from './bptt/denseLifBptt.ts';
 import { createWasmBpttTrainer, type BpttKernel, type KernelForward, type KernelLayer, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BpttReply, type BpttRequest, type ParallelBpttTrainer } from './bptt/parallelBptt.ts';
@@ -18,44 +19,80 @@ import type { LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
 /** Layers of a network as the BPTT kernel runs them, or why it cannot. */
 export type KernelPlan = { readonly ok: true; readonly layers: readonly Omit<KernelLayer, 'weights'>[]; readonly names: readonly string[]; readonly reduce: LogitReduce } | { readonly ok: false; readonly reason: string };
 
+/** The population after a dense or conv layer, as the kernel runs it, or why it cannot. */
+function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Pick<KernelLayer, 'kind' | 'beta' | 'threshold'> | string {
+  if (pop?.kind === 'readout') return { kind: 'readout', beta: pop.mode === 'count' ? 1 : Math.fround(pop.beta), threshold: 0 };
+  if (pop?.kind !== 'spiking') return `layer ${at} is '${pop?.kind ?? 'missing'}'; each dense or conv layer needs neurons or a read-out after it`;
+  const n = pop.neuron;
+  if (n.model === 'lif') {
+    if (n.refractoryMs > 0) return `'${pop.name}' has a refractory period`;
+    if (n.reset === 'zero') return `'${pop.name}' resets to zero; the kernel trains reset by subtraction or none`;
+    return { kind: n.reset === 'none' ? 'lif-noreset' : 'lif', beta: lifBeta(n, dtMs), threshold: Math.fround(n.threshold) };
+  }
+  if (n.model === 'if') {
+    if (n.reset !== 'subtract') return `'${pop.name}' resets to zero; the kernel trains reset by subtraction`;
+    return { kind: 'lif', beta: 1, threshold: Math.fround(n.threshold) };
+  }
+  return `'${pop.name}' is ${n.model}; the kernel trains LIF and IF neurons`;
+}
+
 /**
- * Whether the kernel can train this network with this configuration: a flat input, then dense
- * layers each followed by LIF (reset by subtraction or none, no refractory period) or IF (reset
- * by subtraction) neurons, optionally ending in a dense layer and a read-out; a cross-entropy loss;
- * the fast-sigmoid surrogate; no learned neuron parameters. Everything else trains on tfjs (the reason is shown).
+ * Whether the kernel can train this network with this configuration: an input, then dense or
+ * conv2d layers each followed by LIF (reset by subtraction or none, no refractory period) or IF
+ * (reset by subtraction) neurons, a spiking layer optionally followed by sum or average pooling,
+ * flatten anywhere, optionally ending in a dense layer and a read-out; a cross-entropy loss; the
+ * fast-sigmoid surrogate; no learned neuron parameters. Everything else trains on tfjs (the
+ * reason is shown).
  */
 export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number): KernelPlan {
   const no = (reason: string): KernelPlan => ({ ok: false, reason });
   const ls = spec.layers;
   const input = ls[0];
-  if (input?.kind !== 'input' || input.shape.length !== 1) return no('the kernel takes a flat input (no conv layers)');
+  if (input?.kind !== 'input') return no('the first layer is not an input');
   if (cfg.surrogate.name !== 'fastSigmoid') return no(`the kernel's surrogate is the fast sigmoid, not ${cfg.surrogate.name}`);
   if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
   if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
   const layers: Omit<KernelLayer, 'weights'>[] = [];
   const names: string[] = [];
-  let inputs = input.shape[0] ?? 0;
-  for (let i = 1; i < ls.length; i += 2) {
-    const dense = ls[i];
-    const pop = ls[i + 1];
-    if (dense?.kind !== 'dense') return no(`layer ${i} is '${dense?.kind}'; the kernel trains dense layers, each followed by neurons`);
-    if (pop?.kind === 'readout') {
-      if (i + 2 !== ls.length) return no('a read-out must be the last layer');
-      layers.push({ kind: 'readout', inputs, units: dense.units, beta: pop.mode === 'count' ? 1 : Math.fround(pop.beta), threshold: 0 });
-    } else if (pop?.kind === 'spiking') {
-      const n = pop.neuron;
-      if (n.model === 'lif') {
-        if (n.refractoryMs > 0) return no(`'${pop.name}' has a refractory period`);
-        if (n.reset === 'zero') return no(`'${pop.name}' resets to zero; the kernel trains reset by subtraction or none`);
-        layers.push({ kind: n.reset === 'none' ? 'lif-noreset' : 'lif', inputs, units: dense.units, beta: lifBeta(n, dtMs), threshold: Math.fround(n.threshold) });
-      } else if (n.model === 'if') {
-        if (n.reset !== 'subtract') return no(`'${pop.name}' resets to zero; the kernel trains reset by subtraction`);
-        layers.push({ kind: 'lif', inputs, units: dense.units, beta: 1, threshold: Math.fround(n.threshold) });
-      } else return no(`'${pop.name}' is ${n.model}; the kernel trains LIF and IF neurons`);
-    } else return no(`layer ${i + 1} is '${pop?.kind ?? 'missing'}'; each dense layer needs neurons or a read-out after it`);
-    names.push(dense.name);
-    inputs = dense.units;
+  let shape: Shape = input.shape.length === 3 ? [input.shape[0] ?? 1, input.shape[1] ?? 1, input.shape[2] ?? 1] : [shapeSize(input.shape as Shape)];
+  for (let i = 1; i < ls.length; i++) {
+    const l = ls[i] as LayerSpec;
+    if (l.kind === 'flatten') {
+      shape = [shapeSize(shape)];
+      continue;
+    }
+    if (l.kind === 'pool2d') {
+      const below = layers[layers.length - 1];
+      if (!below || below.kind === 'readout' || ls[i - 1]?.kind !== 'spiking') return no(`'${l.name}' pools currents; the kernel pools spikes (a pool right after neurons)`);
+      if (l.mode === 'max') return no(`'${l.name}' is a max pool; the kernel trains sum and average pools`);
+      const [h, w, c] = shape as readonly [number, number, number];
+      const stride = l.stride ?? l.size;
+      const pool = { h, w, c, size: l.size, stride, outH: convOutSide(h, l.size, stride, 'valid'), outW: convOutSide(w, l.size, stride, 'valid'), divisor: l.mode === 'avg' ? l.size * l.size : 1 };
+      layers[layers.length - 1] = { ...below, pool };
+      shape = [pool.outH, pool.outW, c];
+      continue;
+    }
+    if (l.kind !== 'dense' && l.kind !== 'conv2d') return no(`layer ${i} is '${l.kind}'; the kernel trains dense and conv2d layers, each followed by neurons`);
+    const pop = kernelNeurons(ls[i + 1], i + 1, dtMs);
+    if (typeof pop === 'string') return no(pop);
+    if (pop.kind === 'readout' && i + 2 !== ls.length) return no('a read-out must be the last layer');
+    const inputs = shapeSize(shape);
+    if (l.kind === 'dense') {
+      layers.push({ ...pop, inputs, units: l.units });
+      shape = [l.units];
+    } else {
+      if (shape.length !== 3) return no(`'${l.name}' is a conv on a flat input`);
+      if (pop.kind === 'readout') return no('a read-out must follow a dense layer');
+      const [inH, inW, inC] = shape;
+      const { k, stride, padding } = windowOf(l);
+      const conv = { inH, inW, inC, k, stride, padTop: padBefore(inH, k, stride, padding), padLeft: padBefore(inW, k, stride, padding), outH: convOutSide(inH, k, stride, padding), outW: convOutSide(inW, k, stride, padding), filters: l.filters };
+      layers.push({ ...pop, inputs, units: conv.outH * conv.outW * conv.filters, conv });
+      shape = [conv.outH, conv.outW, conv.filters];
+    }
+    names.push(l.name);
+    i++;
   }
+  if (layers.length === 0) return no('the network has no dense or conv layer');
   const last = ls[ls.length - 1];
   const reduce: LogitReduce = last?.kind === 'readout' ? (last.mode === 'count' || cfg.loss === 'ceCount' ? 'last' : cfg.loss === 'ceMaxMembrane' ? 'max' : 'mean') : 'count';
   return { ok: true, layers, names, reduce };

@@ -7,12 +7,14 @@ import type { EventBatch } from './denseLifBptt.ts';
 export interface BpttKernel {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
-  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number, held: number, cache: number): number;
-  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number, held: number, dmSum: number): void;
+  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number, held: number, cache: number, geom: number, wide: number): number;
+  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number, held: number, dmSum: number, geom: number): void;
+  poolEvents(inStarts: number, inIndex: number, rows: number, geom: number, divisor: number, wide: number, outStarts: number, outIndex: number, outValue: number): number;
+  unpoolGradient(geom: number, divisor: number, dPooled: number, nIn: number, out: number): void;
   adamUpdate(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
 }
 
-const BPTT_FUNCTIONS = ['heapBase', 'bpttForward', 'bpttBackwardStep', 'adamUpdate'] as const;
+const BPTT_FUNCTIONS = ['heapBase', 'bpttForward', 'bpttBackwardStep', 'adamUpdate', 'poolEvents', 'unpoolGradient'] as const;
 
 /**
  * A fresh instance of the kernel module (its own memory: one trainer per instance) with the BPTT
@@ -25,9 +27,38 @@ export async function loadBpttKernel(source: KernelSource): Promise<BpttKernel> 
   return raw as unknown as BpttKernel;
 }
 
+/** A conv2d's window on a [inH, inW, inC] input (channels last); output [outH, outW, filters]. */
+export interface ConvGeometry {
+  readonly inH: number;
+  readonly inW: number;
+  readonly inC: number;
+  readonly k: number;
+  readonly stride: number;
+  readonly padTop: number;
+  readonly padLeft: number;
+  readonly outH: number;
+  readonly outW: number;
+  readonly filters: number;
+}
+
+/** Sum or average pooling ('valid' windows) of a layer's [h, w, c] spikes before the next layer. */
+export interface PoolGeometry {
+  readonly h: number;
+  readonly w: number;
+  readonly c: number;
+  readonly size: number;
+  readonly stride: number;
+  readonly outH: number;
+  readonly outW: number;
+  /** 1 for a sum, size² for an average. */
+  readonly divisor: number;
+}
+
 /**
- * A dense layer and the population it feeds: LIF/IF neurons reset by subtraction, LIF without
- * reset, or a leaky read-out (no spikes; its membrane gives the logits). Weights [inputs, units].
+ * A dense or conv2d layer and the population it feeds: LIF/IF neurons reset by subtraction, LIF
+ * without reset, or a leaky read-out (no spikes; its membrane gives the logits). Weights [inputs,
+ * units], or [k, k, inC, filters] with `conv` (units = outH·outW·filters). With `pool`, the next
+ * layer takes the pooled spikes (values, not events of 1).
  */
 export interface KernelLayer {
   readonly kind: 'lif' | 'lif-noreset' | 'readout';
@@ -36,7 +67,14 @@ export interface KernelLayer {
   readonly beta: number;
   readonly threshold: number;
   readonly weights: Float32Array;
+  readonly conv?: ConvGeometry;
+  readonly pool?: PoolGeometry;
 }
+
+/** Weights a layer holds. */
+const weightCount = (l: Omit<KernelLayer, 'weights'>): number => (l.conv ? l.conv.k * l.conv.k * l.conv.inC * l.conv.filters : l.inputs * l.units);
+/** What the next layer sees of this one: its units, or its pooled units. */
+const outputsOf = (l: Omit<KernelLayer, 'weights'>): number => (l.pool ? l.pool.outH * l.pool.outW * l.pool.c : l.units);
 
 /** How the last layer becomes logits: spike counts, or the read-out membrane's max, mean or last value. */
 export type LogitReduce = 'count' | 'max' | 'mean' | 'last';
@@ -74,6 +112,10 @@ interface LayerBuffers {
   readonly dmNext: number;
   /** dL/ds of this layer's inputs, [batch·inputs]; 0 for the first layer (not needed). */
   readonly dsBelow: number;
+  /** The conv geometry's words, or 0 for a dense layer. */
+  readonly geom: number;
+  /** With a pool: its geometry's words, the pooled event lists, and dL/ds of the unpooled spikes [batch·units]. */
+  readonly pool: { readonly geom: number; readonly starts: number; readonly index: number; readonly value: number; readonly dsUnpooled: number } | null;
 }
 
 const PAGE = 65_536;
@@ -93,8 +135,10 @@ export type WasmBpttTrainer = ReturnType<typeof createWasmBpttTrainer>;
 export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly KernelLayer[], steps: number, maxBatch: number, surrogateSlope: number, reduce: LogitReduce, adam = { beta1: 0.9, beta2: 0.999, eps: 1e-8 }) {
   if (layers.length === 0) throw new Error('BPTT needs at least one layer');
   layers.forEach((l, i) => {
-    if (l.weights.length !== l.inputs * l.units) throw new Error(`layer ${i}: ${l.weights.length} weights for ${l.inputs} × ${l.units}`);
-    if (i > 0 && l.inputs !== (layers[i - 1] as KernelLayer).units) throw new Error(`layer ${i} takes ${l.inputs} inputs but layer ${i - 1} has ${(layers[i - 1] as KernelLayer).units} units`);
+    if (l.weights.length !== weightCount(l)) throw new Error(`layer ${i}: ${l.weights.length} weights, not ${weightCount(l)}`);
+    if (l.conv && (l.inputs !== l.conv.inH * l.conv.inW * l.conv.inC || l.units !== l.conv.outH * l.conv.outW * l.conv.filters)) throw new Error(`layer ${i}: its conv geometry does not give ${l.inputs} inputs and ${l.units} units`);
+    if (l.pool && (l.kind === 'readout' || l.units !== l.pool.h * l.pool.w * l.pool.c)) throw new Error(`layer ${i}: only spiking layers pool, over all their units`);
+    if (i > 0 && l.inputs !== outputsOf(layers[i - 1] as KernelLayer)) throw new Error(`layer ${i} takes ${l.inputs} inputs but layer ${i - 1} gives ${outputsOf(layers[i - 1] as KernelLayer)}`);
     if (l.kind === 'readout' && i !== layers.length - 1) throw new Error('only the last layer may be a read-out');
   });
   const first = layers[0] as KernelLayer;
@@ -111,15 +155,31 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   const inIndex = alloc(maxRows * first.inputs * 4);
   const inValue = alloc(maxRows * first.inputs * 4);
   const acc = alloc(Math.max(...layers.map((l) => l.units)) * 4);
+  // Float64 scratch of the conv currents and the pooled sums.
+  const wide = alloc(Math.max(...layers.map((l) => Math.max(l.conv ? l.units : 0, l.pool ? outputsOf(l) : 0))) * 8);
   // A held input's first-layer currents (forward) and its dm summed over the steps (backward).
   const heldCache = alloc(maxBatch * first.units * 4);
   const heldDmSum = alloc(maxBatch * first.units * 8);
   // The loss gradient of the last layer: per (b, k) for counts, per (t, b, k) for a membrane.
   const dLast = alloc(maxRows * last.units * 4);
   const bufs: LayerBuffers[] = layers.map((l, li) => {
-    const n = l.inputs * l.units;
+    const n = weightCount(l);
     const cap = l.kind === 'readout' ? 0 : maxRows * l.units;
-    return { w: alloc(n * 4), grad: alloc(n * 8), m: alloc(n * 4), v: alloc(n * 4), mem: alloc(maxRows * l.units * 4), starts: alloc((maxRows + 1) * 4), index: alloc(Math.max(4, cap * 4)), cap, dmNext: alloc(maxBatch * l.units * 4), dsBelow: li > 0 ? alloc(maxBatch * l.inputs * 4) : 0 };
+    const pooled = outputsOf(l);
+    return {
+      w: alloc(n * 4),
+      grad: alloc(n * 8),
+      m: alloc(n * 4),
+      v: alloc(n * 4),
+      mem: alloc(maxRows * l.units * 4),
+      starts: alloc((maxRows + 1) * 4),
+      index: alloc(Math.max(4, cap * 4)),
+      cap,
+      dmNext: alloc(maxBatch * l.units * 4),
+      dsBelow: li > 0 ? alloc(maxBatch * l.inputs * 4) : 0,
+      geom: l.conv ? alloc(10 * 4) : 0,
+      pool: l.pool ? { geom: alloc(7 * 4), starts: alloc((maxRows + 1) * 4), index: alloc(maxRows * pooled * 4), value: alloc(maxRows * pooled * 4), dsUnpooled: alloc(maxBatch * l.units * 4) } : null,
+    };
   });
   const need = top - kernel.memory.buffer.byteLength;
   if (need > 0) kernel.memory.grow(Math.ceil(need / PAGE));
@@ -127,8 +187,13 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   const f32 = new Float32Array(kernel.memory.buffer);
   const u32 = new Uint32Array(kernel.memory.buffer);
   const f64 = new Float64Array(kernel.memory.buffer);
+  const i32 = new Int32Array(kernel.memory.buffer);
   layers.forEach((l, li) => {
     const b = bufs[li] as LayerBuffers;
+    const c = l.conv;
+    if (c) i32.set([c.inH, c.inW, c.inC, c.k, c.stride, c.padTop, c.padLeft, c.outH, c.outW, c.filters], b.geom / 4);
+    const p = l.pool;
+    if (p && b.pool) i32.set([p.h, p.w, p.c, p.size, p.stride, p.outH, p.outW], b.pool.geom / 4);
     f32.set(l.weights, b.w / 4);
     f32.fill(0, b.m / 4, b.m / 4 + l.weights.length);
     f32.fill(0, b.v / 4, b.v / 4 + l.weights.length);
@@ -147,12 +212,20 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     return x.binary;
   };
 
+  /** The event lists layer li reads: the batch's, the spikes of the layer below, or their pooled values. */
+  const inputOf = (li: number, binary: boolean): { starts: number; index: number; value: number; held: number } => {
+    if (li === 0) return { starts: inStarts, index: inIndex, value: binary ? 0 : inValue, held };
+    const below = bufs[li - 1] as LayerBuffers;
+    return below.pool ? { starts: below.pool.starts, index: below.pool.index, value: below.pool.value, held: 0 } : { starts: below.starts, index: below.index, value: 0, held: 0 };
+  };
+
   const forward = (binary: boolean, batch: number): KernelForward => {
     const spikes = layers.map((l, li) => {
       const b = bufs[li] as LayerBuffers;
-      const below = li > 0 ? (bufs[li - 1] as LayerBuffers) : null;
-      const n = kernel.bpttForward(below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind], below ? 0 : held, heldCache);
+      const x = inputOf(li, binary);
+      const n = kernel.bpttForward(x.starts, x.index, x.value, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind], x.held, heldCache, b.geom, wide);
       if (n < 0) throw new Error('spike list overflow (a kernel bug: the lists hold a spike per neuron and step)');
+      if (b.pool && l.pool) kernel.poolEvents(b.starts, b.index, steps * batch, b.pool.geom, l.pool.divisor, wide, b.pool.starts, b.pool.index, b.pool.value);
       return n;
     });
     const rows = steps * batch;
@@ -213,10 +286,15 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
         const l = layers[li] as KernelLayer;
         const b = bufs[li] as LayerBuffers;
         const isLast = li === layers.length - 1;
-        const above = !isLast ? (bufs[li + 1] as LayerBuffers).dsBelow : reduce === 'count' ? dLast : dLast + t * batch * k * 4;
-        const below = li > 0 ? (bufs[li - 1] as LayerBuffers) : null;
+        let above = !isLast ? (bufs[li + 1] as LayerBuffers).dsBelow : reduce === 'count' ? dLast : dLast + t * batch * k * 4;
+        if (b.pool && l.pool) {
+          const pooled = outputsOf(l);
+          for (let s = 0; s < batch; s++) kernel.unpoolGradient(b.pool.geom, l.pool.divisor, above + s * pooled * 4, l.units, b.pool.dsUnpooled + s * l.units * 4);
+          above = b.pool.dsUnpooled;
+        }
+        const x = inputOf(li, binary);
         const readout = l.kind === 'readout';
-        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, below ? below.starts : inStarts, below ? below.index : inIndex, below || binary ? 0 : inValue, b.w, b.grad, b.dsBelow, below ? 0 : held, heldDmSum);
+        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, x.starts, x.index, x.value, b.w, b.grad, b.dsBelow, x.held, heldDmSum, b.geom);
       }
     }
   };

@@ -4,7 +4,10 @@
 // (u32 neuron ids, increasing within a row) and, when not 0, `value` (f32, the inputs' values).
 // Forward sums run in float64 in event order and are rounded once (bit-identical to the
 // reference); the backward pass is float32 SIMD, as in PyTorch, except the weight gradients,
-// which sum in float64.
+// which sum in float64. A layer with a conv geometry (`geom` ≠ 0, convBptt.ts) takes its currents
+// from a conv2d instead of a dense matrix; the neuron update and the surrogate are the same.
+
+import { addConvGradientRows, convInputGradient, convRows } from './convBptt';
 
 /** acc[0 … units) = Σ over events k0 … k1 of value·W[index] in float64, rounded to float32 once. */
 function sumRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, units: i32, acc: usize): void {
@@ -62,7 +65,7 @@ const MODE_READOUT = 2;
 export function bpttForward(
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, units: i32, steps: i32, batch: i32,
   beta: f32, theta: f32, mem: usize, outStarts: usize, outIndex: usize, cap: i32, acc: usize, mode: i32,
-  held: i32, cache: usize,
+  held: i32, cache: usize, geom: usize, wide: usize,
 ): i32 {
   const rowBytes = <usize>units << 2;
   let n: i32 = 0;
@@ -74,7 +77,8 @@ export function bpttForward(
     if (held != 0 && r >= batch) {
       memory.copy(acc, cache + <usize>(r % batch) * rowBytes, rowBytes);
     } else {
-      sumRows(k0, k1, inIndex, inValue, w, units, acc);
+      if (geom != 0) convRows(k0, k1, inIndex, inValue, w, geom, units, wide, acc);
+      else sumRows(k0, k1, inIndex, inValue, w, units, acc);
       if (held != 0) memory.copy(cache + <usize>r * rowBytes, acc, rowBytes);
     }
     // The LIF update in float32, in the reference's order; the previous step's spikes reset.
@@ -123,6 +127,12 @@ function addGradientRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units
   }
 }
 
+/** A dense layer's gradient rows, or a conv layer's taps. */
+function addRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, grad: usize, d: usize, wide: bool, geom: usize): void {
+  if (geom != 0) addConvGradientRows(k0, k1, inIndex, inValue, geom, grad, d, wide);
+  else addGradientRows(k0, k1, inIndex, inValue, units, grad, d, wide);
+}
+
 /**
  * One step t of one layer's backward pass, for every sample: dm = (ds + dsBias)·σ'(m − θ) +
  * β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; with `linear`, a read-out, σ' = 1; `dsAbove` is
@@ -131,13 +141,14 @@ function addGradientRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units
  * gradient rows of the inputs active at (t, b), and, when `dsBelow` is not 0, writes the input
  * gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j]. With `held` (a static input, the first
  * layer), dm is summed over the steps in `dmSum` [batch·units, float64, zeroed by the host] and
- * enters the gradient once, at t = 0.
+ * enters the gradient once, at t = 0. With `geom` the layer is a conv2d: its weight gradient and
+ * input gradient follow the conv's taps (convBptt.ts).
  */
 export function bpttBackwardStep(
   t: i32, batch: i32, units: i32, nIn: i32, beta: f32, theta: f32, slope: f32, linear: i32, dsBias: f32,
   mem: usize, dsAbove: usize, dmNext: usize,
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, grad: usize, dsBelow: usize,
-  held: i32, dmSum: usize,
+  held: i32, dmSum: usize, geom: usize,
 ): void {
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
@@ -168,11 +179,12 @@ export function bpttBackwardStep(
     if (held != 0) {
       const sum = dmSum + ((<usize>b * <usize>units) << 3);
       for (let q: i32 = 0; q < units; q++) store<f64>(sum + (<usize>q << 3), load<f64>(sum + (<usize>q << 3)) + <f64>load<f32>(dm + (<usize>q << 2)));
-      if (t == 0) addGradientRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, sum, true);
+      if (t == 0) addRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, sum, true, geom);
     } else {
-      addGradientRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, dm, false);
+      addRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, dm, false, geom);
     }
-    if (dsBelow != 0) {
+    if (dsBelow != 0 && geom != 0) convInputGradient(geom, w, dm, nIn, dsBelow + ((<usize>b * <usize>nIn) << 2));
+    else if (dsBelow != 0) {
       const out = dsBelow + ((<usize>b * <usize>nIn) << 2);
       for (let i: i32 = 0; i < nIn; i++) {
         const wr = w + <usize>i * rowBytes;

@@ -12,3 +12,4 @@ export function heapBase(): usize {
 }
 export { sparseStep } from './sparse';
 export { adamUpdate, bpttBackwardStep, bpttForward } from './bptt';
+export { poolEvents, unpoolGradient } from './convBptt';
