@@ -4,6 +4,13 @@ import { kernelBytes } from '../../src/cli/kernelFile.ts';
 import { createW2WasmTrainer } from '../../src/core/bench/w2Wasm.ts';
 import type { StartThread } from '../../src/core/engine/split/threadChannel.ts';
 import type { BpttReply, BpttRequest } from '../../src/core/train/bptt/parallelBptt.ts';
+import { loadBpttKernel } from '../../src/core/train/bptt/wasmBptt.ts';
+import { trainingSchema } from '../../src/core/train/config.ts';
+import { trainWithKernel } from '../../src/core/train/kernelTraining.ts';
+import type { LabelledSet } from '../../src/core/train/trainer.ts';
+import { compileNetwork } from '../../src/core/network/compile.ts';
+import { createRng } from '../../src/core/rng.ts';
+import { networkSchema } from '../../src/core/spec/network.ts';
 
 // Real worker threads, each with its own instance of the real kernel.
 let kernel: Uint8Array;
@@ -33,6 +40,40 @@ describe('data-parallel BPTT on worker threads', () => {
     } finally {
       par.dispose();
     }
+  }, 120_000);
+
+  it('trains a conv network with a sum pool and current-based LIF neurons on 2 parts as on one', async () => {
+    // Random 6×6×2 event frames, 3 classes: the loss curves need not be learnable to be compared.
+    const rng = createRng(5, 'frames');
+    const steps = 6;
+    const neurons = 72;
+    const set: LabelledSet = {
+      inputs: Array.from({ length: 48 }, () => Float32Array.from({ length: steps * neurons }, () => (rng.next() < 0.15 ? 1 : 0))),
+      labels: Int32Array.from({ length: 48 }, () => rng.int(3)),
+      steps,
+      neurons,
+      classes: 3,
+    };
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [6, 6, 2] },
+        { kind: 'conv2d', name: 'c', filters: 5, kernel: 3, padding: 'same', weightGain: 2 },
+        { kind: 'spiking', name: 'h', neuron: { model: 'cubaLif', alpha: 0.6, beta: 0.8 } },
+        { kind: 'pool2d', name: 'p', mode: 'sum', size: 2 },
+        { kind: 'flatten', name: 'f' },
+        { kind: 'dense', name: 'fc', units: 3, weightGain: 2 },
+        { kind: 'readout', name: 'out', mode: 'membrane', beta: 0.9 },
+      ],
+    });
+    const cfg = trainingSchema.parse({ epochs: 3, batchSize: 12, learningRate: 0.01, loss: 'ceMaxMembrane', patience: 0, validationFraction: 0.25 });
+    const run = async (threads?: { start: StartThread<BpttRequest, BpttReply>; threads: number }) => trainWithKernel(await loadBpttKernel(kernel), compileNetwork(spec, undefined, 3), set, cfg, 1, createRng(7), {}, threads);
+    const [one, two] = [await run(), await run({ start: startNodeBpttThread, threads: 2 })];
+    expect(two.history.map((e) => e.loss)).toHaveLength(3);
+    two.history.forEach((e, i) => {
+      expect(e.loss).toBeCloseTo(one.history[i]?.loss ?? NaN, 4);
+      expect(e.valLoss).toBeCloseTo(one.history[i]?.valLoss ?? NaN, 4);
+      expect(e.layerSpikes).toEqual(one.history[i]?.layerSpikes);
+    });
   }, 120_000);
 
   it('fails the step of a thread that dies, and the next step runs on a fresh thread', async () => {

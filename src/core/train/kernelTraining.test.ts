@@ -109,7 +109,7 @@ describe('training on the BPTT kernel', () => {
     expect(kernelPlan(chain('readout'), { ...cfg, trainable: { decay: true, threshold: false, adaptation: false } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/neuron parameters/) });
     expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
     expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
-    expect(kernelPlan(chain('readout', { model: 'alif' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is alif; the kernel trains LIF and IF neurons" });
+    expect(kernelPlan(chain('readout', { model: 'alif' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is alif; the kernel trains LIF, IF and current-based LIF neurons" });
     const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });
     expect(kernelPlan(conv({ mode: 'max' }), cfg, 1)).toMatchObject({ ok: false, reason: "'p' is a max pool; the kernel trains sum and average pools" });
@@ -123,6 +123,8 @@ describe('training on the BPTT kernel', () => {
     ['mean membrane, SGD with momentum, real-valued input', 'readout', { loss: 'ceMeanMembrane', optimizer: 'sgd', learningRate: 0.05 }, true, lif],
     ['spike counts, class weights, decay, clipping, rate penalty', 'spiking', { loss: 'ceCount', classWeighting: 'balanced', weightDecay: 0.01, clipNorm: 0.05, rateRegularization: 0.5 }, false, lif],
     ['count read-out, IF neurons', 'readout-count', { loss: 'ceCount' }, false, { model: 'if', threshold: 1 }],
+    ['current-based LIF, max membrane, SGD', 'readout', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, { model: 'cubaLif', alpha: 0.7, beta: 0.85 }],
+    ['current-based LIF in both layers, spike counts, real-valued input, SGD', 'spiking', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'cubaLif', tauSynMs: 3, tauMemMs: 8, threshold: 0.8 }],
   ] as const) {
     it(`gives tfjs's loss and update: ${name}`, async () => {
       const set = real === 'held' ? heldSet(48, 2) : xorSet(48, 2, real);

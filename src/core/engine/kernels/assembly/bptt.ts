@@ -60,12 +60,15 @@ const MODE_READOUT = 2;
  * `mem` [steps·batch·units] and the spikes as event lists to outStarts / outIndex (capacity
  * `cap`). Returns the number of spikes, or −1 when they do not fit. With `held`, the input is
  * the same at every step (a static vector): its currents are summed at t = 0 only and kept in
- * `cache` [batch·units], the same float32 values a sum at every step would give.
+ * `cache` [batch·units], the same float32 values a sum at every step would give. With `geom`, the
+ * currents are a conv2d of the inputs (convRows, float64 scratch `wide` [units]). With `syn` ≠ 0
+ * (current-based LIF) the currents first pass a synaptic filter i = α·i[t−1] + I, its state kept
+ * in `syn` [batch·units] (zeroed by the host), and the membrane integrates i.
  */
 export function bpttForward(
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, units: i32, steps: i32, batch: i32,
   beta: f32, theta: f32, mem: usize, outStarts: usize, outIndex: usize, cap: i32, acc: usize, mode: i32,
-  held: i32, cache: usize, geom: usize, wide: usize,
+  held: i32, cache: usize, geom: usize, wide: usize, alpha: f32, syn: usize,
 ): i32 {
   const rowBytes = <usize>units << 2;
   let n: i32 = 0;
@@ -80,6 +83,15 @@ export function bpttForward(
       if (geom != 0) convRows(k0, k1, inIndex, inValue, w, geom, units, wide, acc);
       else sumRows(k0, k1, inIndex, inValue, w, units, acc);
       if (held != 0) memory.copy(cache + <usize>r * rowBytes, acc, rowBytes);
+    }
+    if (syn != 0) {
+      const sr = syn + <usize>(r % batch) * rowBytes;
+      for (let q: i32 = 0; q < units; q++) {
+        const o = <usize>q << 2;
+        const i: f32 = alpha * load<f32>(sr + o) + load<f32>(acc + o);
+        store<f32>(sr + o, i);
+        store<f32>(acc + o, i);
+      }
     }
     // The LIF update in float32, in the reference's order; the previous step's spikes reset.
     const cur = mem + <usize>r * rowBytes;
@@ -142,13 +154,15 @@ function addRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, g
  * gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j]. With `held` (a static input, the first
  * layer), dm is summed over the steps in `dmSum` [batch·units, float64, zeroed by the host] and
  * enters the gradient once, at t = 0. With `geom` the layer is a conv2d: its weight gradient and
- * input gradient follow the conv's taps (convBptt.ts).
+ * input gradient follow the conv's taps (convBptt.ts). With `diNext` ≠ 0 (current-based LIF)
+ * the synaptic current's gradient di = dm + α·di[t+1], kept in `diNext` [batch·units], is what
+ * flows to the weights and the inputs.
  */
 export function bpttBackwardStep(
   t: i32, batch: i32, units: i32, nIn: i32, beta: f32, theta: f32, slope: f32, linear: i32, dsBias: f32,
   mem: usize, dsAbove: usize, dmNext: usize,
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, grad: usize, dsBelow: usize,
-  held: i32, dmSum: usize, geom: usize,
+  held: i32, dmSum: usize, geom: usize, alpha: f32, diNext: usize,
 ): void {
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
@@ -158,19 +172,28 @@ export function bpttBackwardStep(
     const r = t * batch + b;
     const m = mem + <usize>r * rowBytes;
     const ds = dsAbove + <usize>b * rowBytes;
-    const dm = dmNext + <usize>b * rowBytes;
+    const dmRow = dmNext + <usize>b * rowBytes;
     let j: i32 = 0;
     for (; j < units4; j += 4) {
       const o = <usize>j << 2;
       const u = f32x4.abs(f32x4.sub(v128.load(m + o), vt));
       const d = f32x4.add(f32x4.mul(vk, u), one);
       const sg = f32x4.div(one, f32x4.mul(d, d));
-      v128.store(dm + o, f32x4.add(f32x4.mul(f32x4.add(v128.load(ds + o), vbias), sg), f32x4.mul(vb, v128.load(dm + o))));
+      v128.store(dmRow + o, f32x4.add(f32x4.mul(f32x4.add(v128.load(ds + o), vbias), sg), f32x4.mul(vb, v128.load(dmRow + o))));
     }
     for (; j < units; j++) {
       const o = <usize>j << 2;
       const d: f32 = slopeK * Mathf.abs(load<f32>(m + o) - theta) + 1;
-      store<f32>(dm + o, (load<f32>(ds + o) + dsBias) / (d * d) + beta * load<f32>(dm + o));
+      store<f32>(dmRow + o, (load<f32>(ds + o) + dsBias) / (d * d) + beta * load<f32>(dmRow + o));
+    }
+    // What reaches the weights: dm, or through the synaptic filter di = dm + α·di[t+1].
+    let dm = dmRow;
+    if (diNext != 0) {
+      dm = diNext + <usize>b * rowBytes;
+      for (let q: i32 = 0; q < units; q++) {
+        const o = <usize>q << 2;
+        store<f32>(dm + o, load<f32>(dmRow + o) + alpha * load<f32>(dm + o));
+      }
     }
     // Gradient rows of the active inputs, accumulated in float64: a weight's gradient sums
     // thousands of terms, and float32 sums in this order drift by ~1e-4 (measured on W2). A held
