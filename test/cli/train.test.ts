@@ -54,14 +54,14 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(onTfjs.out).toMatch(/trained on tfjs \w+ \(the kernel was not used: tfjs was asked for\)/);
     const conv = cli('train', '--preset', 'dvs-shapes', '--epochs', '1', '--out', join(dir, 'c.json'));
     expect(conv.code, conv.err).toBe(0);
-    expect(conv.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, .* \(dense and conv layers, LIF, IF and current-based LIF neurons\)/);
-    const alifFile = join(dir, 'alif.workspace.json');
+    expect(conv.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, .* \(dense and conv layers, LIF, IF, current-based and adaptive LIF neurons\)/);
+    const alifFile = join(dir, 'ssf.workspace.json');
     const ws = JSON.parse(readFileSync(new URL('../../public/presets/ecg-synthetic.workspace.json', import.meta.url), 'utf8')) as { network: { layers: { kind: string; neuron?: unknown }[] } };
-    ws.network.layers = ws.network.layers.map((l) => (l.kind === 'spiking' ? { ...l, neuron: { model: 'alif' } } : l));
+    ws.network.layers = ws.network.layers.map((l) => (l.kind === 'spiking' ? { ...l, neuron: { model: 'ssf' } } : l));
     writeFileSync(alifFile, JSON.stringify(ws));
     const alif = cli('train', '--workspace', alifFile, '--epochs', '1', '--train-engine', 'kernel', '--out', join(dir, 'a.json'));
     expect(alif.code).toBe(2);
-    expect(alif.err).toMatch(/the BPTT kernel cannot train this workspace: 'lif1' is alif; the kernel trains LIF, IF and current-based LIF neurons/);
+    expect(alif.err).toMatch(/the BPTT kernel cannot train this workspace: 'lif1' is ssf; the kernel trains LIF, IF, current-based and adaptive LIF neurons/);
     expect(cli('train', '--preset', 'ecg-synthetic', '--train-engine', 'gpu', '--out', join(dir, 'x.json')).err).toMatch(/--train-engine must be auto, kernel or tfjs, got 'gpu'/);
   });
 

@@ -109,7 +109,8 @@ describe('training on the BPTT kernel', () => {
     expect(kernelPlan(chain('readout'), { ...cfg, trainable: { decay: true, threshold: false, adaptation: false } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/neuron parameters/) });
     expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
     expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
-    expect(kernelPlan(chain('readout', { model: 'alif' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is alif; the kernel trains LIF, IF and current-based LIF neurons" });
+    expect(kernelPlan(chain('readout', { model: 'ssf' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is ssf; the kernel trains LIF, IF, current-based and adaptive LIF neurons" });
+    expect(kernelPlan(chain('readout', { model: 'alif', rho: 0.9, adaptation: 0.3 }), cfg, 1)).toMatchObject({ ok: true, layers: [{ adaptation: { amount: Math.fround(0.3) } }, {}] });
     const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });
     expect(kernelPlan(conv({ mode: 'max' }), cfg, 1)).toMatchObject({ ok: false, reason: "'p' is a max pool; the kernel trains sum and average pools" });
@@ -124,6 +125,8 @@ describe('training on the BPTT kernel', () => {
     ['spike counts, class weights, decay, clipping, rate penalty', 'spiking', { loss: 'ceCount', classWeighting: 'balanced', weightDecay: 0.01, clipNorm: 0.05, rateRegularization: 0.5 }, false, lif],
     ['count read-out, IF neurons', 'readout-count', { loss: 'ceCount' }, false, { model: 'if', threshold: 1 }],
     ['current-based LIF, max membrane, SGD', 'readout', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, { model: 'cubaLif', alpha: 0.7, beta: 0.85 }],
+    ['adaptive LIF, max membrane, SGD', 'readout', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, { model: 'alif', beta: 0.85, rho: 0.9, adaptation: 0.3, threshold: 0.7 }],
+    ['adaptive LIF in both layers, spike counts, real-valued input, SGD', 'spiking', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'alif', tauMemMs: 8, tauAdaptMs: 20, adaptation: 0.5, threshold: 0.6 }],
     ['current-based LIF in both layers, spike counts, real-valued input, SGD', 'spiking', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'cubaLif', tauSynMs: 3, tauMemMs: 8, threshold: 0.8 }],
   ] as const) {
     it(`gives tfjs's loss and update: ${name}`, async () => {

@@ -2,6 +2,7 @@ import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import { lifBeta } from '../neurons/lif.ts';
 import { cubaDecays } from '../neurons/cubaLif.ts';
+import { alifDecays } from '../neurons/alif.ts';
 import type { Rng } from '../rng.ts';
 import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
 import { convOutSide, padBefore, shapeSize, windowOf, type Shape } from '../network/shapes.ts';
@@ -21,7 +22,7 @@ import type { LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
 export type KernelPlan = { readonly ok: true; readonly layers: readonly Omit<KernelLayer, 'weights'>[]; readonly names: readonly string[]; readonly reduce: LogitReduce } | { readonly ok: false; readonly reason: string };
 
 /** The population after a dense or conv layer, as the kernel runs it, or why it cannot. */
-function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Pick<KernelLayer, 'kind' | 'beta' | 'threshold' | 'alpha'> | string {
+function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Pick<KernelLayer, 'kind' | 'beta' | 'threshold' | 'alpha' | 'adaptation'> | string {
   if (pop?.kind === 'readout') return { kind: 'readout', beta: pop.mode === 'count' ? 1 : Math.fround(pop.beta), threshold: 0 };
   if (pop?.kind !== 'spiking') return `layer ${at} is '${pop?.kind ?? 'missing'}'; each dense or conv layer needs neurons or a read-out after it`;
   const n = pop.neuron;
@@ -38,7 +39,11 @@ function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Pi
     const { alpha, beta } = cubaDecays(n, dtMs);
     return { kind: 'lif', beta, threshold: Math.fround(n.threshold), alpha };
   }
-  return `'${pop.name}' is ${n.model}; the kernel trains LIF, IF and current-based LIF neurons`;
+  if (n.model === 'alif') {
+    const { beta, rho } = alifDecays(n, dtMs);
+    return { kind: 'lif', beta, threshold: Math.fround(n.threshold), adaptation: { rho, amount: Math.fround(n.adaptation) } };
+  }
+  return `'${pop.name}' is ${n.model}; the kernel trains LIF, IF, current-based and adaptive LIF neurons`;
 }
 
 /**

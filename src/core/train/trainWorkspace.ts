@@ -76,7 +76,7 @@ export function chooseTrainEngine(ws: Workspace, cfg: TrainingConfig, dtMs: numb
   }
   const n = options.threads?.threads ?? 1;
   const how = n > 1 ? `${n} threads, each batch split between them` : `one thread${options.threadsNote ? ` (${options.threadsNote})` : ''}`;
-  return { name: 'kernel', reason: `WebAssembly SIMD BPTT kernel, ${how} (dense and conv layers, LIF, IF and current-based LIF neurons)` };
+  return { name: 'kernel', reason: `WebAssembly SIMD BPTT kernel, ${how} (dense and conv layers, LIF, IF, current-based and adaptive LIF neurons)` };
 }
 
 /** Recordings read from a folder for training: signals (WFDB heartbeats, WAV digits) or labelled event recordings. */

@@ -7,8 +7,8 @@ import type { EventBatch } from './denseLifBptt.ts';
 export interface BpttKernel {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
-  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number, held: number, cache: number, geom: number, wide: number, alpha: number, syn: number): number;
-  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number, held: number, dmSum: number, geom: number, alpha: number, diNext: number): void;
+  bpttForward(inStarts: number, inIndex: number, inValue: number, w: number, units: number, steps: number, batch: number, beta: number, theta: number, mem: number, outStarts: number, outIndex: number, cap: number, acc: number, mode: number, held: number, cache: number, geom: number, wide: number, alpha: number, syn: number, rho: number, adaptation: number, adapt: number, thMem: number): number;
+  bpttBackwardStep(t: number, batch: number, units: number, nIn: number, beta: number, theta: number, slope: number, linear: number, dsBias: number, mem: number, dsAbove: number, dmNext: number, inStarts: number, inIndex: number, inValue: number, w: number, grad: number, dsBelow: number, held: number, dmSum: number, geom: number, alpha: number, diNext: number, thMem: number): void;
   poolEvents(inStarts: number, inIndex: number, rows: number, geom: number, divisor: number, wide: number, outStarts: number, outIndex: number, outValue: number): number;
   unpoolGradient(geom: number, divisor: number, dPooled: number, nIn: number, out: number): void;
   adamUpdate(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
@@ -58,7 +58,8 @@ export interface PoolGeometry {
  * A dense or conv2d layer and the population it feeds: LIF/IF neurons reset by subtraction, LIF
  * without reset, or a leaky read-out (no spikes; its membrane gives the logits). Weights [inputs,
  * units], or [k, k, inC, filters] with `conv` (units = outH·outW·filters). With `pool`, the next
- * layer takes the pooled spikes (values, not events of 1). With `alpha`, a current-based LIF.
+ * layer takes the pooled spikes (values, not events of 1). With `alpha`, a current-based LIF; with
+ * `adaptation`, an adaptive one.
  */
 export interface KernelLayer {
   readonly kind: 'lif' | 'lif-noreset' | 'readout';
@@ -71,6 +72,8 @@ export interface KernelLayer {
   readonly pool?: PoolGeometry;
   /** Current-based LIF: the synaptic current's decay α (i = α·i[t−1] + I feeds the membrane). */
   readonly alpha?: number;
+  /** Adaptive LIF: each spike adds 1 to a (decay ρ per step), and the threshold is θ + amount·a. */
+  readonly adaptation?: { readonly rho: number; readonly amount: number };
 }
 
 /** Weights a layer holds. */
@@ -121,6 +124,9 @@ interface LayerBuffers {
   /** A current-based LIF's synaptic state (forward) and current gradient (backward), [batch·units]; 0 otherwise. */
   readonly syn: number;
   readonly diNext: number;
+  /** An adaptive LIF's adaptation state [batch·units] and thresholds [steps·batch·units]; 0 otherwise. */
+  readonly adapt: number;
+  readonly thMem: number;
 }
 
 const PAGE = 65_536;
@@ -185,6 +191,8 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       geom: l.conv ? alloc(10 * 4) : 0,
       syn: l.alpha !== undefined ? alloc(maxBatch * l.units * 4) : 0,
       diNext: l.alpha !== undefined ? alloc(maxBatch * l.units * 4) : 0,
+      adapt: l.adaptation ? alloc(maxBatch * l.units * 4) : 0,
+      thMem: l.adaptation ? alloc(maxRows * l.units * 4) : 0,
       pool: l.pool ? { geom: alloc(7 * 4), starts: alloc((maxRows + 1) * 4), index: alloc(maxRows * pooled * 4), value: alloc(maxRows * pooled * 4), dsUnpooled: alloc(maxBatch * l.units * 4) } : null,
     };
   });
@@ -231,7 +239,8 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       const b = bufs[li] as LayerBuffers;
       const x = inputOf(li, binary);
       if (b.syn) f32.fill(0, b.syn / 4, b.syn / 4 + batch * l.units);
-      const n = kernel.bpttForward(x.starts, x.index, x.value, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind], x.held, heldCache, b.geom, wide, l.alpha ?? 0, b.syn);
+      if (b.adapt) f32.fill(0, b.adapt / 4, b.adapt / 4 + batch * l.units);
+      const n = kernel.bpttForward(x.starts, x.index, x.value, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind], x.held, heldCache, b.geom, wide, l.alpha ?? 0, b.syn, l.adaptation?.rho ?? 0, l.adaptation?.amount ?? 0, b.adapt, b.thMem);
       if (n < 0) throw new Error('spike list overflow (a kernel bug: the lists hold a spike per neuron and step)');
       if (b.pool && l.pool) kernel.poolEvents(b.starts, b.index, steps * batch, b.pool.geom, l.pool.divisor, wide, b.pool.starts, b.pool.index, b.pool.value);
       return n;
@@ -303,7 +312,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
         }
         const x = inputOf(li, binary);
         const readout = l.kind === 'readout';
-        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, x.starts, x.index, x.value, b.w, b.grad, b.dsBelow, x.held, heldDmSum, b.geom, l.alpha ?? 0, b.diNext);
+        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, x.starts, x.index, x.value, b.w, b.grad, b.dsBelow, x.held, heldDmSum, b.geom, l.alpha ?? 0, b.diNext, b.thMem);
       }
     }
   };

@@ -63,12 +63,16 @@ const MODE_READOUT = 2;
  * `cache` [batch·units], the same float32 values a sum at every step would give. With `geom`, the
  * currents are a conv2d of the inputs (convRows, float64 scratch `wide` [units]). With `syn` ≠ 0
  * (current-based LIF) the currents first pass a synaptic filter i = α·i[t−1] + I, its state kept
- * in `syn` [batch·units] (zeroed by the host), and the membrane integrates i.
+ * in `syn` [batch·units] (zeroed by the host), and the membrane integrates i. With `thMem` ≠ 0
+ * (adaptive LIF, alif.ts) each spike raises the neuron's threshold: a = ρ·a[t−1] + s[t−1] in
+ * `adapt` [batch·units] (zeroed by the host), θ[t] = θ₀ + β_a·a, the reset subtracts θ[t−1], and
+ * θ[t] is written to `thMem` [steps·batch·units] for the backward pass.
  */
 export function bpttForward(
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, units: i32, steps: i32, batch: i32,
   beta: f32, theta: f32, mem: usize, outStarts: usize, outIndex: usize, cap: i32, acc: usize, mode: i32,
   held: i32, cache: usize, geom: usize, wide: usize, alpha: f32, syn: usize,
+  rho: f32, adaptation: f32, adapt: usize, thMem: usize,
 ): i32 {
   const rowBytes = <usize>units << 2;
   let n: i32 = 0;
@@ -99,16 +103,29 @@ export function bpttForward(
     const prev = cur - <usize>batch * rowBytes;
     let ps: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch) << 2)) : 0;
     const pe: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch + 1) << 2)) : 0;
+    const ar = adapt + <usize>(r % batch) * rowBytes;
+    const thCur = thMem + <usize>r * rowBytes;
     for (let q: i32 = 0; q < units; q++) {
-      const mPrev: f32 = hasPrev ? load<f32>(prev + (<usize>q << 2)) : 0;
-      let reset: f32 = 0;
+      const o = <usize>q << 2;
+      const mPrev: f32 = hasPrev ? load<f32>(prev + o) : 0;
+      let spiked = false;
       if (ps < pe && load<u32>(outIndex + (<usize>ps << 2)) == <u32>q) {
-        if (mode == MODE_SUBTRACT) reset = theta;
+        spiked = true;
         ps++;
       }
-      const m: f32 = beta * mPrev + load<f32>(acc + (<usize>q << 2)) - reset;
-      store<f32>(cur + (<usize>q << 2), m);
-      if (mode != MODE_READOUT && m > theta) {
+      let reset: f32 = spiked && mode == MODE_SUBTRACT ? theta : 0;
+      let th = theta;
+      if (thMem != 0) {
+        // A spike implies a previous step, whose threshold is the one it crossed.
+        if (spiked) reset = load<f32>(thCur - <usize>batch * rowBytes + o);
+        const a: f32 = rho * load<f32>(ar + o) + (spiked ? <f32>1 : <f32>0);
+        store<f32>(ar + o, a);
+        th = theta + adaptation * a;
+        store<f32>(thCur + o, th);
+      }
+      const m: f32 = beta * mPrev + load<f32>(acc + o) - reset;
+      store<f32>(cur + o, m);
+      if (mode != MODE_READOUT && m > th) {
         if (n >= cap) return -1;
         store<u32>(outIndex + (<usize>n << 2), q);
         n++;
@@ -156,13 +173,15 @@ function addRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, g
  * enters the gradient once, at t = 0. With `geom` the layer is a conv2d: its weight gradient and
  * input gradient follow the conv's taps (convBptt.ts). With `diNext` ≠ 0 (current-based LIF)
  * the synaptic current's gradient di = dm + α·di[t+1], kept in `diNext` [batch·units], is what
- * flows to the weights and the inputs.
+ * flows to the weights and the inputs. With `thMem` ≠ 0 (adaptive LIF) the surrogate is taken
+ * at m − θ[t] with the thresholds the forward pass stored (they carry no gradient: the spikes
+ * that drive them are detached, as in the tfjs step).
  */
 export function bpttBackwardStep(
   t: i32, batch: i32, units: i32, nIn: i32, beta: f32, theta: f32, slope: f32, linear: i32, dsBias: f32,
   mem: usize, dsAbove: usize, dmNext: usize,
   inStarts: usize, inIndex: usize, inValue: usize, w: usize, grad: usize, dsBelow: usize,
-  held: i32, dmSum: usize, geom: usize, alpha: f32, diNext: usize,
+  held: i32, dmSum: usize, geom: usize, alpha: f32, diNext: usize, thMem: usize,
 ): void {
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
@@ -173,17 +192,18 @@ export function bpttBackwardStep(
     const m = mem + <usize>r * rowBytes;
     const ds = dsAbove + <usize>b * rowBytes;
     const dmRow = dmNext + <usize>b * rowBytes;
+    const th = thMem + <usize>r * rowBytes;
     let j: i32 = 0;
     for (; j < units4; j += 4) {
       const o = <usize>j << 2;
-      const u = f32x4.abs(f32x4.sub(v128.load(m + o), vt));
+      const u = f32x4.abs(f32x4.sub(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt));
       const d = f32x4.add(f32x4.mul(vk, u), one);
       const sg = f32x4.div(one, f32x4.mul(d, d));
       v128.store(dmRow + o, f32x4.add(f32x4.mul(f32x4.add(v128.load(ds + o), vbias), sg), f32x4.mul(vb, v128.load(dmRow + o))));
     }
     for (; j < units; j++) {
       const o = <usize>j << 2;
-      const d: f32 = slopeK * Mathf.abs(load<f32>(m + o) - theta) + 1;
+      const d: f32 = slopeK * Mathf.abs(load<f32>(m + o) - (thMem != 0 ? load<f32>(th + o) : theta)) + 1;
       store<f32>(dmRow + o, (load<f32>(ds + o) + dsBias) / (d * d) + beta * load<f32>(dmRow + o));
     }
     // What reaches the weights: dm, or through the synaptic filter di = dm + α·di[t+1].
