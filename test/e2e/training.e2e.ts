@@ -118,6 +118,8 @@ describe('training in the page', () => {
     await page.press('[data-testid="train-per-class"]', 'Enter');
     await page.click('[data-testid="train-button"]');
     await page.waitForSelector('[data-testid="confusion"]', { timeout: 240_000 });
+    // A conv network (16 filters across the mel bands): it trains on the kernel too.
+    expect(await page.textContent('[data-testid="train-info"]')).toMatch(/ on the BPTT kernel \(WebAssembly SIMD BPTT kernel, .*\(dense and conv layers, /);
     const head = await page.$$eval('[data-testid="confusion"] thead th', (th) => th.map((t) => t.textContent));
     expect(head).toEqual(['true \\ pred', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'recall']);
     // 60 training samples, 80 test samples (8 per digit, the preset's testPerClass).
