@@ -27,13 +27,13 @@ describe('the wasm engine on worker threads', () => {
 
   it('passes an unsupported network’s error back from the thread with its code', async () => {
     const e = await threaded(2);
-    const conv = compileNetwork(
-      networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4, 4, 1] }, { kind: 'conv2d', name: 'c', filters: 1, kernel: 3 }, { kind: 'spiking', name: 's', neuron: { model: 'lif' } }] }),
+    const alif = compileNetwork(
+      networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4, 4, 1] }, { kind: 'conv2d', name: 'c', filters: 1, kernel: 3 }, { kind: 'spiking', name: 's', neuron: { model: 'alif' } }] }),
       undefined,
       1,
     );
     const input = { steps: 3, batch: 2, neurons: 16, values: new Float32Array(96) };
-    await expect(e.simulate(conv, input, { dtMs: 1 })).rejects.toMatchObject({ code: 'engine_failed', message: expect.stringMatching(/layer 'c' is conv2d/) });
+    await expect(e.simulate(alif, input, { dtMs: 1 })).rejects.toMatchObject({ code: 'engine_failed', message: expect.stringMatching(/layer 's' has alif neurons/) });
   }, 120_000);
 
   it('fails the run of a thread that crashes, and the next run works on a fresh thread', async () => {

@@ -20,6 +20,9 @@ export interface KernelExports {
   denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number): number;
   denseScratchBytes(nIn: number, batch: number): number;
   lifBatch(v: number, s: number, x: number, n: number, beta: number, theta: number, mode: number): number;
+  convBatch(x: number, nIn: number, batch: number, ev: number, w: number, geom: number, nOut: number, out: number, wide: number): number;
+  convScratchBytes(nIn: number): number;
+  poolBatch(x: number, batch: number, geom: number, mode: number, out: number, wide: number): void;
   sparseStep(
     key: number, k0: number, inputs: number, p: number,
     rowStart: number, targets: number, weights: number,
@@ -50,7 +53,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'sparseStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'sparseStep'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];

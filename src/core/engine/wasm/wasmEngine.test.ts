@@ -53,6 +53,11 @@ async function compare(net: ReturnType<typeof denseChain>, input: SimInput, opti
 }
 
 const LIF = { model: 'lif' };
+const conv = (name: string, filters: number, kernel: number, stride: number, padding: 'same' | 'valid') => ({ kind: 'conv2d', name, filters, kernel, stride, padding, weightGain: 3 });
+const spike = (name: string) => ({ kind: 'spiking', name, neuron: { model: 'lif', beta: 0.9 } });
+const pool = (name: string, mode: 'max' | 'avg' | 'sum', size: number, stride?: number) => ({ kind: 'pool2d', name, mode, size, ...(stride ? { stride } : {}) });
+const flat = () => ({ kind: 'flatten', name: 'flat' });
+const dense = (name: string, units: number) => ({ kind: 'dense', name, units, weightGain: 3 });
 
 describe('the wasm engine', () => {
   it('reproduces the W1 reference counts exactly (input 223,653, hidden 107,713, output 29,477)', async () => {
@@ -155,17 +160,30 @@ describe('the wasm engine', () => {
     expectIdentical(await events.simulate(b, ib, { dtMs: 1 }), rb);
   });
 
+  // Conv and pool layers around the kernel's lanes (filters of 1, 3, 4, 5), strides, both
+  // paddings, odd sides, every pool mode, pools right after the input (real values) and two
+  // convs stacked; the dvs-shapes preset's own shape.
+  it.each([
+    { name: 'same 3×3 stride 2, sum pool (dvs-shapes)', shape: [32, 32, 2], layers: [conv('c1', 8, 3, 2, 'same'), spike('s1'), pool('p', 'sum', 2), flat(), dense('fc', 6), spike('o')], batch: 2, rate: 0.05, real: false },
+    { name: 'valid 5×5, avg pool with stride 1, odd sides', shape: [11, 9, 3], layers: [conv('c1', 5, 5, 1, 'valid'), spike('s1'), pool('p', 'avg', 2, 1), flat(), dense('fc', 3), spike('o')], batch: 3, rate: 0.2, real: false },
+    { name: 'two convs, max pool, one filter', shape: [10, 10, 1], layers: [conv('c1', 3, 3, 1, 'same'), spike('s1'), conv('c2', 1, 2, 2, 'valid'), spike('s2'), pool('p', 'max', 2), flat(), dense('fc', 4), spike('o')], batch: 4, rate: 0.3, real: false },
+    { name: '1-D conv across 32 bands on real values (audio-digits)', shape: [32, 1, 1], layers: [conv('c1', 16, 5, 1, 'same'), spike('s1'), flat(), dense('fc', 10), { kind: 'readout', name: 'r', mode: 'membrane', beta: 0.95 }], batch: 2, rate: 1, real: true },
+    { name: 'pool on the input, then conv', shape: [8, 8, 4], layers: [pool('p0', 'sum', 2), conv('c1', 4, 3, 1, 'same'), spike('s1')], batch: 1, rate: 0.4, real: true },
+  ])('gives the event engine’s spikes and membranes on conv networks: $name', async ({ shape, layers, batch, rate, real }) => {
+    const net = compileNetwork(networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape }, ...layers] }), undefined, 9);
+    const input = randomInput(40, batch, shape.reduce((a, b) => a * b, 1), rate, 9, real);
+    const spiking = layers.filter((l) => l.kind === 'spiking').map((l) => l.name);
+    const ref = await compare(net, input, { dtMs: 1, membrane: [{ layer: spiking[0] ?? '', neuron: 1, sample: batch - 1 }] });
+    for (const name of spiking) expect(ref.layers.find((l) => l.name === name)?.spikeCount, name).toBeGreaterThan(0);
+    // Without recording, the counts alone (the input's from the conv kernel's sum of its values).
+    const counts = await (await wasm()).simulate(net, input, { dtMs: 1, recordSpikes: false });
+    const refCounts = await events.simulate(net, input, { dtMs: 1, recordSpikes: false });
+    expect(counts.layers.map((l) => l.spikeCount)).toEqual(refCounts.layers.map((l) => l.spikeCount));
+  });
+
   it('rejects networks it does not run with an error naming the layer', async () => {
     const e = await wasm();
-    const conv = networkSchema.parse({
-      layers: [
-        { kind: 'input', name: 'in', shape: [6, 6, 1] },
-        { kind: 'conv2d', name: 'c1', filters: 2, kernel: 3 },
-        { kind: 'spiking', name: 's', neuron: LIF },
-      ],
-    });
     const input = randomInput(5, 1, 36, 0.2, 1);
-    await expect(e.simulate(compileNetwork(conv, undefined, 1), input, { dtMs: 1 })).rejects.toThrow(/layer 'c1' is conv2d.*events engine/);
     const alif = denseChain([36, 4], { model: 'alif' }, 1, 1);
     await expect(e.simulate(alif, input, { dtMs: 1 })).rejects.toThrow(/layer 's0' has alif neurons/);
     const refractory = denseChain([36, 4], { model: 'lif', refractoryMs: 2 }, 1, 1);

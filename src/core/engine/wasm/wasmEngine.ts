@@ -81,6 +81,14 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
         if (op.index === 1 && !recordSpikes) rec.addCount(0, inputSum);
         break;
       }
+      case 'conv': {
+        const inputSum = k.convBatch(op.from, op.nIn, batch, plan.events, op.weights, op.geom, op.size, op.values, plan.wide);
+        if (op.index === 1 && !recordSpikes) rec.addCount(0, inputSum);
+        break;
+      }
+      case 'pool':
+        k.poolBatch(op.from, batch, op.geom, op.mode, op.values, plan.wide);
+        break;
       case 'neurons': {
         const count = k.lifBatch(op.v, op.values, op.from, n, op.beta, op.theta, op.reset);
         if (recordSpikes) rec.record(op.index, t, view(op.values), view(op.v));

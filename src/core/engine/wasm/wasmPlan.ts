@@ -1,5 +1,5 @@
 import { EngineError } from '../../errors.ts';
-import { shapeSize } from '../../network/shapes.ts';
+import { padBefore, shapeSize, windowOf } from '../../network/shapes.ts';
 import { lifBeta, refractorySteps } from '../../neurons/lif.ts';
 import type { SpikingLayerSpec } from '../../spec/network.ts';
 import type { KernelMemory } from '../kernels/kernelMemory.ts';
@@ -15,24 +15,30 @@ export type WasmOp =
   | { readonly kind: 'input'; readonly index: number; readonly size: number; readonly values: number; readonly countedByNext: boolean }
   | { readonly kind: 'alias'; readonly index: number; readonly size: number; readonly values: number }
   | { readonly kind: 'dense'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number }
+  | { readonly kind: 'conv'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly geom: number }
+  | { readonly kind: 'pool'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly geom: number; readonly mode: number }
   | { readonly kind: 'neurons'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly v: number; readonly beta: number; readonly theta: number; readonly reset: number }
   | { readonly kind: 'readout'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly readout: WasmReadout };
 
-/** Buffers of one run: the ops in layer order plus the scratch shared by all dense layers. */
+/** Buffers of one run: the ops in layer order plus the scratch shared by all dense and conv layers. */
 export interface WasmPlan {
   readonly ops: readonly WasmOp[];
   readonly events: number;
+  /** Float64 scratch of the conv and pool sums. */
+  readonly wide: number;
 }
+
+/** Pool modes of the kernel (assembly/convForward.ts). */
+const POOL_MODE = { max: 0, avg: 1, sum: 2 } as const;
 
 /**
  * Why the wasm engine cannot run `net`, or undefined when it can. It runs chains of input, dense,
- * flatten and readout layers with LIF (no refractory period) or IF neurons; anything else (conv2d,
- * pool2d, other neuron models) is for the events or tfjs engines.
+ * conv2d, pool2d, flatten and readout layers with LIF (no refractory period) or IF neurons; other
+ * neuron models are for the events or tfjs engines.
  */
 export function wasmUnsupportedReason(net: CompiledNetwork, dtMs: number): string | undefined {
   for (const l of net.spec.layers) {
-    if (l.kind === 'input' || l.kind === 'dense' || l.kind === 'flatten' || l.kind === 'readout') continue;
-    if (l.kind !== 'spiking') return `layer '${l.name}' is ${l.kind}`;
+    if (l.kind === 'input' || l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'pool2d' || l.kind === 'flatten' || l.kind === 'readout') continue;
     const n = l.neuron;
     if (n.model === 'if') continue;
     if (n.model !== 'lif') return `layer '${l.name}' has ${n.model} neurons (only lif and if are supported)`;
@@ -63,14 +69,16 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
   const ops: WasmOp[] = [];
   const copies: { at: number; data: Float32Array }[] = [];
   const zeros: { at: number; length: number }[] = [];
+  const words: { at: number; data: Int32Array }[] = [];
   let scratch = 0;
+  let wideBytes = 8;
   net.spec.layers.forEach((spec, index) => {
     const size = shapeSize(net.shapes[index] ?? [1]);
     const prev = ops[index - 1];
     if (spec.kind === 'input') {
       if (index !== 0 || size !== input.neurons) throw new EngineError(`the input has ${input.neurons} neurons per step but the input layer '${spec.name}' has ${size}`);
       const next = net.spec.layers[1];
-      ops.push({ kind: 'input', index, size, values: mem.alloc(size * batch * 4), countedByNext: next?.kind === 'dense' });
+      ops.push({ kind: 'input', index, size, values: mem.alloc(size * batch * 4), countedByNext: next?.kind === 'dense' || next?.kind === 'conv2d' });
       return;
     }
     if (!prev) throw new EngineError(`layer '${spec.name}' has no input`);
@@ -83,6 +91,26 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
       copies.push({ at: weights, data: w });
       scratch = Math.max(scratch, k.denseScratchBytes(prev.size, batch));
       ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from: prev.values, nIn: prev.size, weights });
+    } else if (spec.kind === 'conv2d' || spec.kind === 'pool2d') {
+      const [h, w, c] = net.shapes[index - 1] as readonly [number, number, number];
+      const [oh, ow] = net.shapes[index] as readonly [number, number, number];
+      const { k: side, stride, padding } = windowOf(spec);
+      const geom = mem.alloc(10 * 4);
+      wideBytes = Math.max(wideBytes, size * 8);
+      const values = mem.alloc(size * batch * 4);
+      if (spec.kind === 'pool2d') {
+        words.push({ at: geom, data: Int32Array.from([h, w, c, side, stride, oh, ow]) });
+        ops.push({ kind: 'pool', index, size, values, from: prev.values, geom, mode: POOL_MODE[spec.mode] });
+      } else {
+        const wt = net.weights[spec.name]?.values;
+        const need = side * side * c * spec.filters;
+        if (!wt || wt.length !== need) throw new EngineError(`layer '${spec.name}' needs ${need} weights, got ${wt?.length ?? 'none'}`);
+        const weights = mem.alloc(wt.length * 4);
+        copies.push({ at: weights, data: wt });
+        words.push({ at: geom, data: Int32Array.from([h, w, c, side, stride, padBefore(h, side, stride, padding), padBefore(w, side, stride, padding), oh, ow, spec.filters]) });
+        scratch = Math.max(scratch, k.convScratchBytes(prev.size));
+        ops.push({ kind: 'conv', index, size, values, from: prev.values, nIn: prev.size, weights, geom });
+      }
     } else if (spec.kind === 'spiking') {
       const v = mem.alloc(size * batch * 4);
       const values = mem.alloc(size * batch * 4);
@@ -95,9 +123,12 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
     }
   });
   const events = mem.alloc(scratch);
+  const wide = mem.alloc(wideBytes);
   // All allocations are done: the views below stay valid for the whole run.
   const f32 = mem.f32();
   for (const c of copies) f32.set(c.data, c.at >>> 2);
+  const i32 = new Int32Array(f32.buffer, f32.byteOffset, f32.length);
+  for (const g of words) i32.set(g.data, g.at >>> 2);
   for (const z of zeros) f32.fill(0, z.at >>> 2, (z.at >>> 2) + z.length);
-  return { ops, events };
+  return { ops, events, wide };
 }

@@ -13,3 +13,4 @@ export function heapBase(): usize {
 export { sparseStep } from './sparse';
 export { adamUpdate, bpttBackwardStep, bpttForward } from './bptt';
 export { poolEvents, unpoolGradient } from './convBptt';
+export { convBatch, convScratchBytes, poolBatch } from './convForward';
