@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { loadBpttKernel } from '../core/train/bptt/wasmBptt.ts';
+import { loadBpttKernel } from '../core/train/bptt/bpttKernel.ts';
 import { serveBpttRequests } from '../core/train/bptt/parallelBptt.ts';
 import { kernelBytes } from './kernelFile.ts';
 

@@ -1,6 +1,7 @@
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
-import { createWasmBpttTrainer, loadBpttKernel, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
+import { loadBpttKernel } from '../train/bptt/bpttKernel.ts';
+import { createWasmBpttTrainer, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BatchSlice, type BpttReply, type BpttRequest } from '../train/bptt/parallelBptt.ts';
 import type { StartThread } from '../engine/split/threadChannel.ts';
 import { slices } from '../engine/split/splitEngine.ts';

@@ -5,7 +5,7 @@ import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
 import { networkSchema } from '../spec/network.ts';
 import { trainingSchema } from './config.ts';
-import { loadBpttKernel } from './bptt/wasmBptt.ts';
+import { loadBpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
 import { trainNetwork, type LabelledSet } from './trainer.ts';
 

@@ -15,7 +15,7 @@ import { evaluateSetWithPredictions } from './evaluate.ts';
 import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
-import { loadBpttKernel, type BpttKernel } from './bptt/wasmBptt.ts';
+import { loadBpttKernel, type BpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
 

@@ -1,7 +1,9 @@
 import { settleAll } from '../../engine/split/settleAll.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread, type ThreadChannel } from '../../engine/split/threadChannel.ts';
 import type { EventBatch } from './denseLifBptt.ts';
-import { createWasmBpttTrainer, type BpttKernel, type KernelForward, type KernelLayer, type LogitReduce, type UpdateOptions, type WasmBpttTrainer } from './wasmBptt.ts';
+import type { BpttKernel } from './bpttKernel.ts';
+import type { KernelLayer } from './kernelLayer.ts';
+import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions, type WasmBpttTrainer } from './wasmBptt.ts';
 
 /** What a gradient thread needs to build its own trainer, and the shared buffers of the exchange. */
 export interface BpttThreadSetup {

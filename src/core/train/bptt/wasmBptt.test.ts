@@ -3,7 +3,8 @@ import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { createW2WasmTrainer } from '../../bench/w2Wasm.ts';
 import { createDenseLifTrainer, toEventBatch } from './denseLifBptt.ts';
 import { randomChain } from '../../../../test/support/bpttChains.ts';
-import { createWasmBpttTrainer, loadBpttKernel } from './wasmBptt.ts';
+import { loadBpttKernel } from './bpttKernel.ts';
+import { createWasmBpttTrainer } from './wasmBptt.ts';
 
 const ADAM = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 // The real kernel, built from assembly/ on demand and loaded from its bytes.

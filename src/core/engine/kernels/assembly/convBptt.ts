@@ -128,14 +128,34 @@ const P_OUT_H = 5;
 const P_OUT_W = 6;
 
 /**
+ * Adds `v` to the float64 sums in `wide` [pooled units] of every 'valid' pool window that holds
+ * input unit `idx` (channels last); shared by training (poolEvents) and inference (poolBatch).
+ */
+@inline export function addToPoolWindows(geom: usize, idx: i32, v: f64, wide: usize): void {
+  const width = word(geom, P_W), c = word(geom, P_C), k = word(geom, P_SIZE), s = word(geom, P_STRIDE), oh = word(geom, P_OUT_H), ow = word(geom, P_OUT_W);
+  const ch = idx % c;
+  const px = (idx / c) % width;
+  const py = idx / (c * width);
+  // Windows oy with oy·s ≤ py ≤ oy·s + k − 1 (py + s ≥ k − 1 keeps the division non-negative).
+  const oy0 = py >= k ? (py - k + s) / s : 0;
+  const ox0 = px >= k ? (px - k + s) / s : 0;
+  const oy1 = min(oh - 1, py / s);
+  const ox1 = min(ow - 1, px / s);
+  for (let oy = oy0; oy <= oy1; oy++)
+    for (let ox = ox0; ox <= ox1; ox++) {
+      const p = wide + (<usize>((oy * ow + ox) * c + ch) << 3);
+      store<f64>(p, load<f64>(p) + v);
+    }
+}
+
+/**
  * Sum or average pooling ('valid' windows) of spike event lists, row by row, into value event
  * lists (ids increasing): each spike adds 1 to the windows that hold it, summed in float64 in
  * `wide` [pooled units] and divided by `divisor` (1 for sum, size² for avg), as the event engine's
  * pool2dForward. Returns the number of pooled events.
  */
 export function poolEvents(inStarts: usize, inIndex: usize, rows: i32, geom: usize, divisor: f64, wide: usize, outStarts: usize, outIndex: usize, outValue: usize): i32 {
-  const width = word(geom, P_W), c = word(geom, P_C), k = word(geom, P_SIZE), s = word(geom, P_STRIDE), oh = word(geom, P_OUT_H), ow = word(geom, P_OUT_W);
-  const units = oh * ow * c;
+  const units = word(geom, P_OUT_H) * word(geom, P_OUT_W) * word(geom, P_C);
   memory.fill(wide, 0, <usize>units << 3);
   let n: i32 = 0;
   for (let r = 0; r < rows; r++) {
@@ -144,19 +164,7 @@ export function poolEvents(inStarts: usize, inIndex: usize, rows: i32, geom: usi
     const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
     for (let e = k0; e < k1; e++) {
       const idx = <i32>load<u32>(inIndex + (<usize>e << 2));
-      const ch = idx % c;
-      const px = (idx / c) % width;
-      const py = idx / (c * width);
-      // Windows oy with oy·s ≤ py ≤ oy·s + k − 1 (py + s ≥ k − 1 keeps the division non-negative).
-      const oy0 = py >= k ? (py - k + s) / s : 0;
-      const ox0 = px >= k ? (px - k + s) / s : 0;
-      const oy1 = min(oh - 1, py / s);
-      const ox1 = min(ow - 1, px / s);
-      for (let oy = oy0; oy <= oy1; oy++)
-        for (let ox = ox0; ox <= ox1; ox++) {
-          const p = wide + (<usize>((oy * ow + ox) * c + ch) << 3);
-          store<f64>(p, load<f64>(p) + 1);
-        }
+      addToPoolWindows(geom, idx, 1, wide);
     }
     for (let q = 0; q < units; q++) {
       const p = wide + (<usize>q << 3);

@@ -3,7 +3,7 @@
 // event engine's values bit for bit (src/core/engine/event/propagate.ts): sums in float64 in
 // event order, rounded once.
 
-import { convRows } from './convBptt';
+import { addToPoolWindows, convRows } from './convBptt';
 import { eventSum, scanEvents } from './events';
 
 /** Bytes of scratch convBatch needs for nIn inputs: event ids, then their values. */
@@ -57,18 +57,7 @@ export function poolBatch(x: usize, batch: i32, geom: usize, mode: i32, out: usi
     for (let i = 0; i < nIn; i++) {
       const v = load<f32>(xb + (<usize>i << 2));
       if (v == 0) continue;
-      const ch = i % c;
-      const px = (i / c) % width;
-      const py = i / (c * width);
-      const oy0 = py >= k ? (py - k + s) / s : 0;
-      const ox0 = px >= k ? (px - k + s) / s : 0;
-      const oy1 = min(oh - 1, py / s);
-      const ox1 = min(ow - 1, px / s);
-      for (let oy = oy0; oy <= oy1; oy++)
-        for (let ox = ox0; ox <= ox1; ox++) {
-          const p = wide + (<usize>((oy * ow + ox) * c + ch) << 3);
-          store<f64>(p, load<f64>(p) + <f64>v);
-        }
+      addToPoolWindows(geom, i, <f64>v, wide);
     }
     const div: f64 = mode == 1 ? <f64>(k * k) : 1;
     for (let q = 0; q < nOut; q++) store<f32>(ob + (<usize>q << 2), <f32>(load<f64>(wide + (<usize>q << 3)) / div));
