@@ -100,10 +100,11 @@ describe('simApi over a MessageChannel', () => {
     const onWasm = await api.run('w', { ...ws, simulation: { ...ws.simulation, engine: 'wasm' } });
     expect(onWasm.engine.name).toBe('wasm');
     expect(onWasm.result.layers.map((l) => l.spikeCount)).toEqual(onEvents.result.layers.map((l) => l.spikeCount));
-    const conv = parseWorkspace(JSON.parse(readFileSync(new URL('../public/presets/dvs-shapes.workspace.json', import.meta.url), 'utf8')));
-    const fallback = await api.run('c', { ...conv, simulation: { ...conv.simulation, engine: 'wasm' } });
+    // Adaptive LIF neurons are for the event engine (every preset's layers run on the kernel).
+    const alif = parseWorkspace({ ...ws, network: { ...ws.network, layers: ws.network.layers.map((l) => (l.kind === 'spiking' ? { ...l, neuron: { model: 'alif' } } : l)) } });
+    const fallback = await api.run('a', { ...alif, simulation: { ...alif.simulation, engine: 'wasm' } });
     expect(fallback.engine.name).toBe('events');
-    expect(fallback.engine.reason).toMatch(/^the wasm kernel cannot run this network \(.*conv2d.*\); ran on the event engine/);
+    expect(fallback.engine.reason).toMatch(/^the wasm kernel cannot run this network \(.*alif neurons.*\); ran on the event engine/);
     const noKernel = await createSimApi().run('n', { ...ws, simulation: { ...ws.simulation, engine: 'wasm' } });
     expect(noKernel.engine.reason).toMatch(/the kernel is not available here/);
   }, 120_000);
