@@ -5,7 +5,8 @@ import { cubaDecays } from '../neurons/cubaLif.ts';
 import { alifDecays } from '../neurons/alif.ts';
 import type { Rng } from '../rng.ts';
 import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
-import { convOutSide, padBefore, shapeSize, windowOf, type Shape } from '../network/shapes.ts';
+import { convGeometryOf, poolWindowOf } from '../engine/kernels/kernelGeometry.ts';
+import { shapeSize, type Shape } from '../network/shapes.ts';
 import type { EventBatch } from './bptt/denseLifBptt.ts';
 import type { BpttKernel } from './bptt/bpttKernel.ts';
 import type { KernelLayer } from './bptt/kernelLayer.ts';
@@ -77,11 +78,9 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
       const below = layers[layers.length - 1];
       if (!below || below.kind === 'readout' || ls[i - 1]?.kind !== 'spiking') return no(`'${l.name}' pools currents; the kernel pools spikes (a pool right after neurons)`);
       if (l.mode === 'max') return no(`'${l.name}' is a max pool; the kernel trains sum and average pools`);
-      const [h, w, c] = shape as readonly [number, number, number];
-      const stride = l.stride ?? l.size;
-      const pool = { h, w, c, size: l.size, stride, outH: convOutSide(h, l.size, stride, 'valid'), outW: convOutSide(w, l.size, stride, 'valid'), divisor: l.mode === 'avg' ? l.size * l.size : 1 };
+      const pool = { ...poolWindowOf(shape as readonly [number, number, number], l), divisor: l.mode === 'avg' ? l.size * l.size : 1 };
       layers[layers.length - 1] = { ...below, pool };
-      shape = [pool.outH, pool.outW, c];
+      shape = [pool.outH, pool.outW, pool.c];
       continue;
     }
     if (l.kind !== 'dense' && l.kind !== 'conv2d') return no(`layer ${i} is '${l.kind}'; the kernel trains dense and conv2d layers, each followed by neurons`);
@@ -95,9 +94,7 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
     } else {
       if (shape.length !== 3) return no(`'${l.name}' is a conv on a flat input`);
       if (pop.kind === 'readout') return no('a read-out must follow a dense layer');
-      const [inH, inW, inC] = shape;
-      const { k, stride, padding } = windowOf(l);
-      const conv = { inH, inW, inC, k, stride, padTop: padBefore(inH, k, stride, padding), padLeft: padBefore(inW, k, stride, padding), outH: convOutSide(inH, k, stride, padding), outW: convOutSide(inW, k, stride, padding), filters: l.filters };
+      const conv = convGeometryOf(shape as readonly [number, number, number], l);
       layers.push({ ...pop, inputs, units: conv.outH * conv.outW * conv.filters, conv });
       shape = [conv.outH, conv.outW, conv.filters];
     }

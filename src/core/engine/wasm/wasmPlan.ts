@@ -1,5 +1,6 @@
 import { EngineError } from '../../errors.ts';
-import { padBefore, shapeSize, windowOf } from '../../network/shapes.ts';
+import { shapeSize } from '../../network/shapes.ts';
+import { convGeometryOf, convWords, poolWindowOf, poolWords } from '../kernels/kernelGeometry.ts';
 import { lifBeta, refractorySteps } from '../../neurons/lif.ts';
 import type { SpikingLayerSpec } from '../../spec/network.ts';
 import type { KernelMemory } from '../kernels/kernelMemory.ts';
@@ -92,22 +93,21 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
       scratch = Math.max(scratch, k.denseScratchBytes(prev.size, batch));
       ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from: prev.values, nIn: prev.size, weights });
     } else if (spec.kind === 'conv2d' || spec.kind === 'pool2d') {
-      const [h, w, c] = net.shapes[index - 1] as readonly [number, number, number];
-      const [oh, ow] = net.shapes[index] as readonly [number, number, number];
-      const { k: side, stride, padding } = windowOf(spec);
+      const inShape = net.shapes[index - 1] as readonly [number, number, number];
       const geom = mem.alloc(10 * 4);
       wideBytes = Math.max(wideBytes, size * 8);
       const values = mem.alloc(size * batch * 4);
       if (spec.kind === 'pool2d') {
-        words.push({ at: geom, data: Int32Array.from([h, w, c, side, stride, oh, ow]) });
+        words.push({ at: geom, data: poolWords(poolWindowOf(inShape, spec)) });
         ops.push({ kind: 'pool', index, size, values, from: prev.values, geom, mode: POOL_MODE[spec.mode] });
       } else {
+        const g = convGeometryOf(inShape, spec);
         const wt = net.weights[spec.name]?.values;
-        const need = side * side * c * spec.filters;
+        const need = g.k * g.k * g.inC * g.filters;
         if (!wt || wt.length !== need) throw new EngineError(`layer '${spec.name}' needs ${need} weights, got ${wt?.length ?? 'none'}`);
         const weights = mem.alloc(wt.length * 4);
         copies.push({ at: weights, data: wt });
-        words.push({ at: geom, data: Int32Array.from([h, w, c, side, stride, padBefore(h, side, stride, padding), padBefore(w, side, stride, padding), oh, ow, spec.filters]) });
+        words.push({ at: geom, data: convWords(g) });
         scratch = Math.max(scratch, k.convScratchBytes(prev.size));
         ops.push({ kind: 'conv', index, size, values, from: prev.values, nIn: prev.size, weights, geom });
       }

@@ -1,28 +1,9 @@
 // The layers the BPTT kernel trains (wasmBptt.ts), as kernelTraining.ts builds them from a network.
 
-/** A conv2d's window on a [inH, inW, inC] input (channels last); output [outH, outW, filters]. */
-export interface ConvGeometry {
-  readonly inH: number;
-  readonly inW: number;
-  readonly inC: number;
-  readonly k: number;
-  readonly stride: number;
-  readonly padTop: number;
-  readonly padLeft: number;
-  readonly outH: number;
-  readonly outW: number;
-  readonly filters: number;
-}
+import type { ConvGeometry, PoolWindow } from '../../engine/kernels/kernelGeometry.ts';
 
 /** Sum or average pooling ('valid' windows) of a layer's [h, w, c] spikes before the next layer. */
-export interface PoolGeometry {
-  readonly h: number;
-  readonly w: number;
-  readonly c: number;
-  readonly size: number;
-  readonly stride: number;
-  readonly outH: number;
-  readonly outW: number;
+export interface PoolGeometry extends PoolWindow {
   /** 1 for a sum, size² for an average. */
   readonly divisor: number;
 }

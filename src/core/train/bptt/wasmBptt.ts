@@ -1,3 +1,4 @@
+import { convWords, poolWords } from '../../engine/kernels/kernelGeometry.ts';
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
 import type { EventBatch } from './denseLifBptt.ts';
 import type { BpttKernel } from './bpttKernel.ts';
@@ -128,9 +129,9 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   layers.forEach((l, li) => {
     const b = bufs[li] as LayerBuffers;
     const c = l.conv;
-    if (c) i32.set([c.inH, c.inW, c.inC, c.k, c.stride, c.padTop, c.padLeft, c.outH, c.outW, c.filters], b.geom / 4);
+    if (c) i32.set(convWords(c), b.geom / 4);
     const p = l.pool;
-    if (p && b.pool) i32.set([p.h, p.w, p.c, p.size, p.stride, p.outH, p.outW], b.pool.geom / 4);
+    if (p && b.pool) i32.set(poolWords(p), b.pool.geom / 4);
     f32.set(l.weights, b.w / 4);
     f32.fill(0, b.m / 4, b.m / 4 + l.weights.length);
     f32.fill(0, b.v / 4, b.v / 4 + l.weights.length);
