@@ -8,14 +8,22 @@ const scope = self as unknown as { onmessage: ((ev: MessageEvent) => void) | nul
  * `make` gets the reply poster and the crash hook, and the worker says it is ready.
  */
 export function serveInWorker<M>(make: (post: (reply: unknown, transfer: ArrayBuffer[]) => void, exit: () => void) => (message: M | CrashRequest) => void): void {
+  // A crashed worker answers nothing more: the parent only learns of the crash from its error
+  // event, and a request already queued behind the crash must not be served meanwhile (it was,
+  // when the error was thrown from a timer that ran after the next message).
+  let crashed = false;
   const serve = make(
-    (reply, transfer) => scope.postMessage(reply, transfer),
+    (reply, transfer) => {
+      if (!crashed) scope.postMessage(reply, transfer);
+    },
     // The crash test: an uncaught error is what a broken worker shows its parent.
-    () =>
-      setTimeout(() => {
-        throw new Error('thread crashed (test)');
-      }),
+    () => {
+      crashed = true;
+      throw new Error('thread crashed (test)');
+    },
   );
-  scope.onmessage = (ev: MessageEvent) => serve(ev.data);
+  scope.onmessage = (ev: MessageEvent) => {
+    if (!crashed) serve(ev.data);
+  };
   scope.postMessage({ ready: true }, []);
 }
