@@ -16,4 +16,4 @@ export const IMPORT_USAGE = 'usage: spikelab import FILE.nir --out WORKSPACE.jso
 export const SIMULATE_USAGE =
   'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--seed S] [--json]';
 export const TRAIN_USAGE =
-  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--seed S] [--train-engine auto|kernel|tfjs] [--threads N (kernel; default: cores, at most 4; 1 on 2 cores)] --out MODEL.json [--json]';
+  'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--held-out SPEAKER (inter, spoken digits)] [--seed S] [--train-engine auto|kernel|tfjs] [--threads N (kernel; default: cores, at most 4; 1 on 2 cores)] --out MODEL.json [--json]';

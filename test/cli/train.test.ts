@@ -68,6 +68,10 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
   it('refuses bad arguments and a bad model file with exit 2', () => {
     expect(cli('train', '--preset', 'ecg-synthetic').code).toBe(2);
     expect(cli('train', '--preset', 'ecg-synthetic', '--out', model, '--split', 'diagonal').code).toBe(2);
+    const intra = cli('train', '--preset', 'audio-digits', '--out', model, '--split', 'intra', '--held-out', 'george');
+    expect([intra.code, intra.err]).toEqual([2, expect.stringContaining('--held-out SPEAKER goes with --split inter')]);
+    const ecg = cli('train', '--preset', 'ecg-synthetic', '--out', model, '--held-out', 'george');
+    expect([ecg.code, ecg.err]).toEqual([2, expect.stringContaining('--held-out SPEAKER holds out a speaker of spoken digits; this workspace trains on ecg-beats')]);
     expect(cli('eval', '--model', join(dir, 'missing.json')).code).toBe(2);
   });
 });

@@ -30,18 +30,19 @@ export function fitDuration(signal: Signal, durationS: number): Signal {
 /**
  * Spoken digits from WAV files named DIGIT_SPEAKER_INDEX.wav, through the workspace's audio front
  * end (its duration, its mel bands, its encoder) exactly as the page treats its synthetic digit.
- * 'inter' holds out one whole speaker (the last by name) for testing, 'intra' uses FSDD's own split
- * (takes 0–4 of every speaker test, the rest train).
+ * 'inter' holds out one whole speaker (`heldOut`, else the last by name) for testing, 'intra' uses
+ * FSDD's own split (takes 0–4 of every speaker test, the rest train).
  */
-export function audioFileSets(ws: Workspace, files: readonly NamedRecord[], split: 'intra' | 'inter'): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
+export function audioFileSets(ws: Workspace, files: readonly NamedRecord[], split: 'intra' | 'inter', heldOut?: string): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
   if (ws.data.kind !== 'synthetic-audio') throw new SpecError([{ path: 'data.kind', message: `WAV digits train a workspace whose source is 'synthetic-audio', not '${ws.data.kind}'` }]);
   const { durationS, bands } = ws.data;
   const named = files.map((f) => ({ f, id: parseDigitFileName(f.name) }));
   const bad = named.find((x) => !x.id);
   if (bad) throw new SpecError([{ path: 'data', message: `'${bad.f.name}' is not named DIGIT_SPEAKER_INDEX.wav (e.g. 7_jackson_32.wav): its digit is unknown` }]);
   const speakers = [...new Set(named.map((x) => x.id?.speaker ?? ''))].sort();
-  const held = speakers.at(-1) ?? '';
+  const held = heldOut ?? speakers.at(-1) ?? '';
   if (split === 'inter' && speakers.length < 2) throw new SpecError([{ path: 'training.dataset.split', message: `a speaker-held-out split needs two speakers or more; found ${speakers.join(', ')}` }]);
+  if (split === 'inter' && !speakers.includes(held)) throw new SpecError([{ path: 'training.dataset.heldOut', message: `no recording of speaker '${held}' to hold out; the speakers are ${speakers.join(', ')}` }]);
   const isTest = (id: { speaker: string; index: number }) => (split === 'inter' ? id.speaker === held : id.index < 5);
   const sets = { train: [] as { x: Float32Array; y: number }[], test: [] as { x: Float32Array; y: number }[] };
   let steps = 0;

@@ -36,6 +36,8 @@ export const sourceClassesDatasetSchema = z.object({
   testPerClass: z.number().int().min(1).max(10_000).default(10),
   /** With recordings (--data, spoken digits only): 'inter' holds out a whole speaker, 'intra' takes FSDD's split. */
   split: z.enum(['intra', 'inter']).default('inter'),
+  /** The speaker 'inter' holds out (absent: the last by name), so each fold of a leave-one-speaker-out study can be run. */
+  heldOut: z.string().min(1).max(100).optional(),
 });
 
 /** Training configuration stored in the workspace (`training`). */

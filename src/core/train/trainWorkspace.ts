@@ -100,7 +100,7 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
   const records = data?.records;
   if (cfg.dataset.kind === 'source-classes') {
     if (!records) return sourceClassSets(ws, cfg.dataset);
-    if (ws.data.kind === 'synthetic-audio') return audioFileSets(ws, records, cfg.dataset.split);
+    if (ws.data.kind === 'synthetic-audio') return audioFileSets(ws, records, cfg.dataset.split, cfg.dataset.heldOut);
     throw new SpecError([{ path: 'training.dataset.kind', message: `recordings (--data) stand in for a spoken-digit source only; this workspace's source is '${ws.data.kind}'` }]);
   }
   return { ...ecgTrainingSets(ws, records), classes: AAMI_CLASSES };
