@@ -11,23 +11,29 @@ export interface PeerFigure {
   readonly source: 'measured now' | 'RESULTS.md';
 }
 
-/** The peers we compare with: the fastest PyTorch formulation of each workload. */
-export const PEER_ENGINES = { W1: 'torch-fused', W2: 'torch-loop', W3: 'torch-event-rows' } as const;
+/**
+ * The peers we compare with: the fastest PyTorch formulation of each workload first (the best peer
+ * of RESULTS.md), then Brian2's compiled C++ target where Brian2 runs the workload (it has no
+ * training, so not W2).
+ */
+export const PEER_ENGINES = { W1: ['torch-fused', 'brian2-cpp_standalone'], W2: ['torch-loop'], W3: ['torch-event-rows', 'brian2-cpp_standalone'] } as const;
+export type Workload = keyof typeof PEER_ENGINES;
 
 /** ../shared/bench, or SPIKELAB_BENCH_DIR. */
 export function benchDir(): string {
   return process.env['SPIKELAB_BENCH_DIR'] ?? join(process.cwd(), '..', 'shared', 'bench');
 }
 
-/** Whether Debian's python3 with torch is installed (apt-get install python3-torch). */
-export function torchAvailable(): boolean {
-  return existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+/** Whether Debian's python3 can import a peer's package (apt-get install python3-torch / python3-brian). */
+export function pythonHas(module: 'torch' | 'brian2'): boolean {
+  return existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
 }
 
 /** Runs one peer benchmark now (same machine, same run) and returns its figure. */
-export function measurePeer(workload: 'W1' | 'W2' | 'W3', reps: number): PeerFigure | undefined {
-  const engine = PEER_ENGINES[workload];
-  const r = spawnSync('/usr/bin/python3', ['bench_torch.py', '--workload', workload, '--engine', engine, '--reps', String(reps), '--threads', '2'], {
+export function measurePeer(workload: Workload, engine: string, reps: number): PeerFigure | undefined {
+  const brian = engine.startsWith('brian2-');
+  const script = brian ? ['bench_brian2.py', '--target', engine.slice('brian2-'.length)] : ['bench_torch.py', '--engine', engine];
+  const r = spawnSync('/usr/bin/python3', [...script, '--workload', workload, '--reps', String(reps), '--threads', '2'], {
     cwd: join(benchDir(), 'py'),
     encoding: 'utf8',
     env: { ...process.env, OMP_NUM_THREADS: '2', OPENBLAS_NUM_THREADS: '2', PYTHONWARNINGS: 'ignore' },
@@ -40,10 +46,9 @@ export function measurePeer(workload: 'W1' | 'W2' | 'W3', reps: number): PeerFig
 }
 
 /** Reads a peer's figure from the tables of RESULTS.md (samples/s for W1/W2, runs/s for W3). */
-export function peerFromResults(workload: 'W1' | 'W2' | 'W3'): PeerFigure | undefined {
+export function peerFromResults(workload: Workload, engine: string): PeerFigure | undefined {
   const file = join(benchDir(), 'RESULTS.md');
   if (!existsSync(file)) return undefined;
-  const engine = PEER_ENGINES[workload];
   const headings = { W1: '### W1', W2: '### W2', W3: '### W3' };
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(headings[workload]);
@@ -52,4 +57,10 @@ export function peerFromResults(workload: 'W1' | 'W2' | 'W3'): PeerFigure | unde
   const row = section.split('\n').find((l) => l.startsWith(`| ${engine} |`));
   const rate = Number(row?.split('|')[4]?.trim().replace(/,/g, ''));
   return Number.isFinite(rate) && rate > 0 ? { workload, engine, rate, source: 'RESULTS.md' } : undefined;
+}
+
+/** `1.21× torch-fused (3586, measured now) · 16.2× brian2-cpp_standalone (…)`: our rate against every peer figure. */
+export function ratioText(rate: number, peers: readonly PeerFigure[], digits: number): string {
+  if (peers.length === 0) return 'no peer figure';
+  return peers.map((p) => `${(rate / p.rate).toFixed(2)}× ${p.engine} (${p.rate.toFixed(digits)}, ${p.source})`).join(' · ');
 }

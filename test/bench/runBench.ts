@@ -1,10 +1,11 @@
 // `npm run bench`: WORKLOADS.md W1–W3 in Node, one child process per run (so peak RSS is that
-// run's), with the ratio to the PyTorch peers measured in the same run when Debian's python3-torch
-// is installed, else read from ../shared/bench/RESULTS.md and labelled so.
+// run's), with the ratio to each peer (PyTorch, and Brian2's C++ target for W1 and W3) measured in
+// the same run when Debian's python3-torch / python3-brian are installed, else read from
+// ../shared/bench/RESULTS.md and labelled so.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BenchLine } from '../../src/core/bench/workloads.ts';
-import { measurePeer, peerFromResults, torchAvailable, type PeerFigure } from './peers.ts';
+import { measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
 
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1] ?? 5) || 5;
@@ -34,19 +35,28 @@ function ours(workload: string, engine: string, threads: number): BenchLine | un
   return JSON.parse(last) as BenchLine;
 }
 
-const withTorch = !noPeers && torchAvailable();
-console.log(`Spikelab benchmarks (WORKLOADS.md), ${reps} timed repetitions, median. Peers: ${withTorch ? 'PyTorch measured in this run' : 'from RESULTS.md (install python3-torch to measure them in the same run)'}`);
-const peers = new Map<string, PeerFigure>();
+const withTorch = !noPeers && pythonHas('torch');
+const withBrian = !noPeers && pythonHas('brian2');
+const measured = [withTorch ? 'PyTorch' : '', withBrian ? 'Brian2' : ''].filter(Boolean).join(' and ');
+console.log(
+  `Spikelab benchmarks (WORKLOADS.md), ${reps} timed repetitions, median. Peers: ${measured ? `${measured} measured in this run` : 'from RESULTS.md'}${withTorch && withBrian ? '' : ' (install python3-torch and python3-brian to measure them in the same run)'}`,
+);
+const peers = new Map<string, PeerFigure[]>();
 for (const w of ['W1', 'W2', 'W3'] as const) {
-  const p = (withTorch ? measurePeer(w, reps) : undefined) ?? peerFromResults(w);
-  if (p) peers.set(w, p);
+  const figures: PeerFigure[] = [];
+  for (const engine of PEER_ENGINES[w]) {
+    const now = engine.startsWith('brian2-') ? withBrian : withTorch;
+    // Brian2 compiles the network each time; three repetitions keep its row under a minute.
+    const p = (now ? measurePeer(w, engine, engine.startsWith('brian2-') ? Math.min(reps, 3) : reps) : undefined) ?? peerFromResults(w, engine);
+    if (p) figures.push(p);
+  }
+  peers.set(w, figures);
 }
 const rows: string[] = [];
 for (const [w, e, threads = 1] of RUNS) {
   const l = ours(w, e, threads);
   if (!l) continue;
   const rate = w === 'W3' ? (l.runs_per_s ?? 0) : l.samples_per_s;
-  const peer = peers.get(w);
   const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
   rows.push(
     [
@@ -55,7 +65,7 @@ for (const [w, e, threads = 1] of RUNS) {
       `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18),
       `${(l.syn_events_per_s / 1e6).toFixed(0)} M ev/s`.padStart(12),
       `${l.peak_rss_mb.toFixed(0)} MB`.padStart(8),
-      peer ? `${(rate / peer.rate).toFixed(2)}× ${peer.engine} (${peer.rate.toFixed(w === 'W3' ? 2 : 0)}, ${peer.source})` : 'no peer figure',
+      ratioText(rate, peers.get(w) ?? [], w === 'W3' ? 2 : 0),
       check,
     ].join('  '),
   );

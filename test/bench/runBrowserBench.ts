@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS } from '../e2e/harness.ts';
-import { peerFromResults } from './peers.ts';
+import { PEER_ENGINES, peerFromResults, ratioText, type PeerFigure } from './peers.ts';
 
 interface Line {
   workload: string;
@@ -58,10 +58,10 @@ try {
     }
     const w = l.workload as 'W1' | 'W2' | 'W3';
     const rate = w === 'W3' ? (l.runs_per_s ?? 0) : (l.samples_per_s ?? 0);
-    const peer = peerFromResults(w);
+    const peers = PEER_ENGINES[w].map((e) => peerFromResults(w, e)).filter((p): p is PeerFigure => p !== undefined);
     const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
     console.log(
-      [w, ((l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine).padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), peer ? `${(rate / peer.rate).toFixed(2)}× ${peer.engine} (${peer.rate})` : '', check].join('  '),
+      [w, ((l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine).padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), check].join('  '),
     );
   }
 } finally {
