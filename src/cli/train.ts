@@ -47,7 +47,6 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const threads = values.threads === undefined ? (cores < 3 ? 1 : Math.min(4, cores)) : Number(values.threads);
   const threadsNote = values.threads === undefined && cores < 3 ? `this machine reports ${cores === 1 ? 'a single core' : '2 cores, where a second thread measured under 1.2×; --threads 2 to try'}` : undefined;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, got '${values.threads}'`);
-  if (values['held-out'] !== undefined && values.split === 'intra') throw new UsageError('--held-out SPEAKER goes with --split inter (a whole speaker held out), not intra');
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
   if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
   let ws = values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? '');
@@ -57,6 +56,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     dataset: { ...(ws.training?.dataset ?? {}), ...(values.split !== undefined ? { split: values.split } : {}), ...(values['held-out'] !== undefined ? { heldOut: values['held-out'] } : {}) },
   });
   if (values['held-out'] !== undefined && training.dataset.kind !== 'source-classes') throw new UsageError(`--held-out SPEAKER holds out a speaker of spoken digits; this workspace trains on ${training.dataset.kind}`);
+  // The split that counts is the workspace's own unless --split overrides it.
+  if (values['held-out'] !== undefined && training.dataset.split === 'intra') throw new UsageError('--held-out SPEAKER goes with --split inter (a whole speaker held out), not intra');
   if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');

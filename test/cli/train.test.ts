@@ -70,6 +70,13 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(cli('train', '--preset', 'ecg-synthetic', '--out', model, '--split', 'diagonal').code).toBe(2);
     const intra = cli('train', '--preset', 'audio-digits', '--out', model, '--split', 'intra', '--held-out', 'george');
     expect([intra.code, intra.err]).toEqual([2, expect.stringContaining('--held-out SPEAKER goes with --split inter')]);
+    // A workspace whose own split is FSDD's takes no held-out speaker either.
+    const audio = JSON.parse(readFileSync('public/presets/audio-digits.workspace.json', 'utf8')) as { training: { dataset: { split?: string } } };
+    audio.training.dataset.split = 'intra';
+    const intraFile = join(dir, 'intra.workspace.json');
+    writeFileSync(intraFile, JSON.stringify(audio));
+    const intraWs = cli('train', '--workspace', intraFile, '--out', model, '--held-out', 'george');
+    expect([intraWs.code, intraWs.err]).toEqual([2, expect.stringContaining('--held-out SPEAKER goes with --split inter')]);
     const ecg = cli('train', '--preset', 'ecg-synthetic', '--out', model, '--held-out', 'george');
     expect([ecg.code, ecg.err]).toEqual([2, expect.stringContaining('--held-out SPEAKER holds out a speaker of spoken digits; this workspace trains on ecg-beats')]);
     expect(cli('eval', '--model', join(dir, 'missing.json')).code).toBe(2);
