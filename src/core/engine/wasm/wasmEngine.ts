@@ -8,8 +8,8 @@ import { buildWasmPlan, type WasmPlan } from './wasmPlan.ts';
 
 /**
  * The WebAssembly SIMD engine: the event engine's semantics (same float64 row sums, same float32
- * neuron updates, so the same spikes bit for bit) in a kernel of our own, for dense networks of
- * LIF/IF neurons with readouts. Networks it does not support fail with an EngineError that names
+ * neuron updates, so the same spikes bit for bit) in a kernel of our own, for dense, conv2d,
+ * pooling and flatten layers of LIF/IF neurons with readouts. Networks it does not support fail with an EngineError that names
  * the layer; `wasmUnsupportedReason` lets a caller choose the events engine beforehand instead.
  */
 export async function createWasmEngine(source: KernelSource): Promise<Engine> {
@@ -18,7 +18,7 @@ export async function createWasmEngine(source: KernelSource): Promise<Engine> {
   const info: EngineInfo = {
     name: 'wasm',
     backend: 'wasm-simd',
-    reason: 'event-driven WebAssembly SIMD kernel, one thread (dense layers, LIF/IF neurons, readouts)',
+    reason: 'event-driven WebAssembly SIMD kernel, one thread (dense, conv2d and pool layers, LIF/IF neurons, readouts)',
   };
   // One instance has one linear memory: runs on the same engine take turns.
   let queue: Promise<unknown> = Promise.resolve();
