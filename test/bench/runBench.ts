@@ -45,9 +45,9 @@ const peers = new Map<string, PeerFigure[]>();
 for (const w of ['W1', 'W2', 'W3'] as const) {
   const figures: PeerFigure[] = [];
   for (const engine of PEER_ENGINES[w]) {
-    const now = engine.startsWith('brian2-') ? withBrian : withTorch;
+    const brian = engine.startsWith('brian2-');
     // Brian2 compiles the network each time; three repetitions keep its row under a minute.
-    const p = (now ? measurePeer(w, engine, engine.startsWith('brian2-') ? Math.min(reps, 3) : reps) : undefined) ?? peerFromResults(w, engine);
+    const p = ((brian ? withBrian : withTorch) ? measurePeer(w, engine, brian ? Math.min(reps, 3) : reps) : undefined) ?? peerFromResults(w, engine);
     if (p) figures.push(p);
   }
   peers.set(w, figures);
