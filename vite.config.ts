@@ -10,8 +10,19 @@ const isolation = {
 
 export default defineConfig({
   plugins: [react()],
+  // Vite's dependency cache; a test points it at an empty folder to see a newcomer's cold first start.
+  cacheDir: process.env['SPIKELAB_VITE_CACHE_DIR'] ?? 'node_modules/.vite',
+  // Vite's dependency scan starts from index.html and does not follow `new Worker(new URL(…))`, so
+  // the workers' dependencies (tfjs-backend-wasm, reached through a lazy import) were found only
+  // when first used: Vite re-optimised them and reloaded the page under the first Train click.
+  // Scanning the workers and naming the lazily imported packages bundles everything once, up front.
+  optimizeDeps: {
+    entries: ['index.html', 'workers/*.worker.ts'],
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'h5wasm', 'comlink', 'fflate', 'zod'],
+  },
   worker: { format: 'es' },
-  server: { headers: isolation, port: 5173, host: '127.0.0.1' },
+  // open: false — `npm start` never opens a browser (there may be none); it prints the address.
+  server: { headers: isolation, port: 5173, host: '127.0.0.1', open: false },
   preview: { headers: isolation, port: 4173, host: '127.0.0.1' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
