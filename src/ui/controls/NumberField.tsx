@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { displayNumber } from './displayNumber.ts';
 
 interface Props {
   readonly label: string;
@@ -20,17 +21,19 @@ interface Props {
  */
 export function NumberField({ label, value, unit, title, step, testId, onCommit, error, optional, placeholder }: Props) {
   const id = useId();
-  const [text, setText] = useState(value === undefined ? '' : String(value));
-  useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
+  const [text, setText] = useState(value === undefined ? '' : displayNumber(value));
+  useEffect(() => setText(value === undefined ? '' : displayNumber(value)), [value]);
   const commit = () => {
     const trimmed = text.trim();
     if (trimmed === '' && optional) {
       if (value !== undefined) onCommit(undefined);
       return;
     }
+    // The field shows the value rounded for display (0.599999991059303 as 0.6): leaving it as shown is no edit.
+    if (value !== undefined && trimmed === displayNumber(value)) return;
     const v = Number(trimmed);
     if (trimmed === '' || !Number.isFinite(v)) {
-      setText(value === undefined ? '' : String(value));
+      setText(value === undefined ? '' : displayNumber(value));
       return;
     }
     if (v !== value) onCommit(v);
@@ -53,7 +56,7 @@ export function NumberField({ label, value, unit, title, step, testId, onCommit,
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setText(value === undefined ? '' : String(value));
+          if (e.key === 'Escape') setText(value === undefined ? '' : displayNumber(value));
         }}
       />
       {error ? (
