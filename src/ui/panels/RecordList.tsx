@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { useStore } from '../store/index.ts';
+import { recordNotes } from './recordNotes.ts';
 
 /** The first images of an IDX file as a strip of thumbnails. */
 function Thumbnails({ preview }: { preview: NonNullable<LoadedRecord['preview']> }) {
@@ -25,12 +26,6 @@ function Thumbnails({ preview }: { preview: NonNullable<LoadedRecord['preview']>
   return <canvas ref={canvas} className="thumbs" data-testid="image-thumbnails" />;
 }
 
-const counts = (c: Readonly<Record<string, number>>) =>
-  Object.entries(c)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${k} ${v}`)
-    .join(' · ');
-
 /** The files loaded so far: what each holds, its class or annotation counts, image previews. */
 export function RecordList() {
   const files = useStore((s) => s.files);
@@ -47,8 +42,11 @@ export function RecordList() {
                 ? `${f.summary.images ?? f.summary.samples} × ${f.summary.dims?.slice(1).join('×')}`
                 : `${f.channels.length} ch, ${f.summary.sampling_hz ?? '?'} Hz, ${f.summary.duration_s.toFixed(1)} s`}
           </div>
-          {f.classCounts ? <div className="hint" data-testid="class-counts">AAMI: {counts(f.classCounts)}</div> : null}
-          {!f.classCounts && Object.keys(f.summary.annotations).length > 0 ? <div className="hint">annotations: {counts(f.summary.annotations)}</div> : null}
+          {recordNotes(f).map((n) => (
+            <div key={n.text} className={n.warning ? 'hint record-warning' : 'hint'} data-testid={f.classCounts ? 'class-counts' : 'record-note'} role={n.warning ? 'status' : undefined}>
+              {n.text}
+            </div>
+          ))}
           {f.preview ? <Thumbnails preview={f.preview} /> : null}
         </li>
       ))}
