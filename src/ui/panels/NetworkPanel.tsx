@@ -2,6 +2,7 @@ import { NEURON_MODELS, neuronModel } from '../../core/neurons/index.ts';
 import type { LayerSpec } from '../../core/spec/network.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
+import { izhikevichStepWarning } from './stepAdvice.ts';
 
 /** The refused-edit message for exactly this JSON path, if any. */
 export function useFieldError(path: string): string | undefined {
@@ -13,6 +14,7 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
   const path = `network.layers[${index}]`;
   const unitsError = useFieldError(`${path}.units`);
   const dtMs = useStore((s) => s.summary?.dtMs);
+  const data = useStore((s) => s.workspace?.data);
   const editError = useStore((s) => s.editError);
   const set = (field: string, value: unknown) => edit(`${layer.name}.${field}`, (d) => void ((d.network.layers[index] as Record<string, unknown>)[field] = value));
   switch (layer.kind) {
@@ -50,9 +52,9 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
               </select>
             </label>
           </div>
-          {model.kind === 'izhikevich' && dtMs !== undefined && dtMs > 1 ? (
-            <div className="field-error" role="note">
-              Euler steps of {dtMs} ms are too coarse for Izhikevich dynamics (≤ 1 ms is accurate): raise the sampling rate.
+          {model.kind === 'izhikevich' && dtMs !== undefined && dtMs > 1 && data ? (
+            <div className="field-error" role="note" data-testid={`${layer.name}-step-warning`}>
+              {izhikevichStepWarning(data, dtMs)}
             </div>
           ) : null}
           {Object.entries(model.paramDocs).map(([key, doc]) => {
