@@ -10,6 +10,8 @@ export interface SpikelabTestHooks {
   loadSyntheticRaster(spikes: number, steps?: number): void;
   /** Kills the simulation worker as a crash would. */
   crashWorker(): void;
+  /** Shows a test confusion matrix of `classes` classes (counts up to 3 digits) as if training had ended. */
+  showTestMetrics(classes: number): void;
 }
 
 export function installTestHooks(client: SimClient): void {
@@ -37,6 +39,25 @@ export function installTestHooks(client: SimClient): void {
       });
     },
     crashWorker: () => client.crashForTest(),
+    showTestMetrics(classes) {
+      const rng = createRng(1, 'test-metrics');
+      const confusion = Array.from({ length: classes }, (_, i) => Array.from({ length: classes }, (_, j) => (i === j ? 100 + rng.int(900) : rng.int(3) === 0 ? rng.int(40) : 0)));
+      const column = (j: number) => confusion.reduce((a, row) => a + (row[j] ?? 0), 0);
+      const perClass = confusion.map((row, i) => {
+        const support = row.reduce((a, v) => a + v, 0);
+        const recall = (row[i] ?? 0) / support;
+        const precision = (row[i] ?? 0) / column(i);
+        return { recall, precision, f1: (2 * recall * precision) / (recall + precision), support };
+      });
+      const total = perClass.reduce((a, c) => a + c.support, 0);
+      const accuracy = confusion.reduce((a, row, i) => a + (row[i] ?? 0), 0) / total;
+      useStore.getState().setTrain({
+        trainStatus: 'done',
+        testMetrics: { accuracy, macroF1: perClass.reduce((a, c) => a + c.f1, 0) / classes, perClass, confusion },
+        testClasses: Array.from({ length: classes }, (_, i) => String(i)),
+        trainInfo: 'test metrics shown by a test hook',
+      });
+    },
   };
   (window as unknown as { __spikelab: SpikelabTestHooks }).__spikelab = hooks;
 }

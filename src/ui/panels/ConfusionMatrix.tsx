@@ -1,6 +1,9 @@
 import type { ClassMetrics } from '../../core/train/metrics.ts';
 
-const pct = (v: number | undefined, support: number | undefined) => (support ? `${(100 * (v ?? 0)).toFixed(1)} %` : '–');
+/** More classes than this and the matrix is drawn compact, to fit the 240 px side panel. */
+const COMPACT_ABOVE = 6;
+
+const pct = (v: number | undefined, support: number | undefined, compact: boolean) => (support ? (compact ? (100 * (v ?? 0)).toFixed(0) : `${(100 * (v ?? 0)).toFixed(1)} %`) : '–');
 
 /**
  * Test confusion matrix (rows: true class, columns: predicted) with per-class recall (row) and
@@ -8,16 +11,19 @@ const pct = (v: number | undefined, support: number | undefined) => (support ? `
  */
 export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics: ClassMetrics; classes: readonly string[]; onPick?: (trueClass: number, predicted: number) => void; picked?: readonly [number, number] | null }) {
   const predicted = classes.map((_, j) => metrics.confusion.reduce((a, row) => a + (row[j] ?? 0), 0));
+  // Ten classes (spoken digits, N-MNIST) made 12 columns that the side panel cut off: smaller
+  // type, whole percents and short headings keep them all in view.
+  const compact = classes.length > COMPACT_ABOVE;
   return (
     <div className="confusion-wrap">
-    <table className="metrics confusion">
+    <table className={`metrics confusion${compact ? ' compact' : ''}`}>
       <thead>
         <tr>
-          <th>true \ pred</th>
+          <th title="rows: true class, columns: predicted class">{compact ? 't\\p' : 'true \\ pred'}</th>
           {classes.map((c) => (
             <th key={c}>{c}</th>
           ))}
-          <th>recall</th>
+          <th title="recall (%)">{compact ? 'rec%' : 'recall'}</th>
         </tr>
       </thead>
       <tbody>
@@ -34,13 +40,13 @@ export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics:
                 {v}
               </td>
             ))}
-            <td>{pct(metrics.perClass[i]?.recall, metrics.perClass[i]?.support)}</td>
+            <td>{pct(metrics.perClass[i]?.recall, metrics.perClass[i]?.support, compact)}</td>
           </tr>
         ))}
         <tr>
-          <td>precision</td>
+          <td title="precision (%)">{compact ? 'prec%' : 'precision'}</td>
           {classes.map((c, j) => (
-            <td key={c}>{pct(metrics.perClass[j]?.precision, predicted[j])}</td>
+            <td key={c}>{pct(metrics.perClass[j]?.precision, predicted[j], compact)}</td>
           ))}
           <td />
         </tr>

@@ -2,6 +2,7 @@ import { loadPresetWorkspace, PRESETS } from '../boot.ts';
 import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
+import { HeaderNotices } from './HeaderNotices.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
 import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { NirControls } from './share/NirControls.tsx';
@@ -58,6 +59,7 @@ export function Header({ controller }: { controller: RunController }) {
       <span className="backend" data-testid="backend-label" title={info?.reason}>
         {info ? `${info.name} · ${info.reason}` : '…'}
       </span>
+      <HeaderNotices />
       <div className="run-status" aria-live="polite">
         <progress data-testid="run-progress" value={status === 'running' ? progress : status === 'done' ? 1 : 0} max={1} />
         <span data-testid="run-status">{status}</span>

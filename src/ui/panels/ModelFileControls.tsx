@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { parseModel } from '../../core/train/modelFile.ts';
 import { saveModelFile } from '../modelDownload.ts';
 import { replaceWorkspace } from '../share/replaceWorkspace.ts';
@@ -11,7 +11,7 @@ import { useStore } from '../store/index.ts';
  */
 export function ModelFileControls() {
   const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const notify = (text: string, error: boolean) => useStore.getState().showNotice('model', text, error);
   const weightsId = useStore((s) => s.weightsId);
   const weightsNetwork = useStore((s) => s.weightsNetwork);
   const network = useStore((s) => s.workspace?.network);
@@ -21,9 +21,9 @@ export function ModelFileControls() {
       const model = parseModel(await file.text());
       replaceWorkspace(useStore, model.workspace, model.weights, `open model ${file.name}`, { testClasses: model.classes });
       const acc = typeof model.metrics['accuracy'] === 'number' ? `, test accuracy ${(100 * model.metrics['accuracy']).toFixed(2)} %` : '';
-      setMessage({ text: `opened ${file.name}: ${Object.keys(model.weights).length} weight arrays${acc}`, error: false });
+      notify(`opened ${file.name}: ${Object.keys(model.weights).length} weight arrays${acc}`, false);
     } catch (e) {
-      setMessage({ text: `${file.name} is not a Spikelab model: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      notify(`${file.name} is not a Spikelab model: ${e instanceof Error ? e.message : String(e)}`, true);
     }
   };
   const save = () => void saveModelFile(useStore);
@@ -36,11 +36,6 @@ export function ModelFileControls() {
       <button type="button" data-testid="save-model" disabled={!canSave} onClick={save} title={canSave ? 'download the trained network and weights' : 'train first (or open a model)'}>
         Save model
       </button>
-      {message ? (
-        <span className={message.error ? 'field-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="model-message">
-          {message.text}
-        </span>
-      ) : null}
     </div>
   );
 }

@@ -5,13 +5,14 @@ import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
 import { createTrainSlice, type TrainSlice } from './trainSlice.ts';
 import { createAutosaveSlice, type AutosaveSlice } from './autosaveSlice.ts';
 import { createLinkSlice, type LinkSlice } from './linkSlice.ts';
+import { createNoticeSlice, type NoticeSlice } from './noticeSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -26,6 +27,7 @@ export const createStore = () =>
     ...createLinkSlice(...a),
     ...createAutosaveSlice(...a),
     ...createDocSlice(...a),
+    ...createNoticeSlice(...a),
   }));
 
 /** The app's store. */

@@ -12,13 +12,14 @@ export function NirControls() {
   const input = useRef<HTMLInputElement>(null);
   const ready = useStore((s) => s.workspace !== null);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<NirOutcome | null>(null);
   const run = async (job: Promise<NirOutcome>) => {
     setBusy(true);
     try {
-      setOutcome(await job);
+      const outcome = await job;
+      const notes = outcome.notes.length > 0 ? ` (${outcome.notes.length} note${outcome.notes.length === 1 ? '' : 's'}: ${outcome.notes.join('; ')})` : '';
+      useStore.getState().showNotice('nir', `${outcome.message}${notes}`, !outcome.ok);
     } catch (e) {
-      setOutcome({ ok: false, message: e instanceof Error ? e.message : String(e), notes: [] });
+      useStore.getState().showNotice('nir', e instanceof Error ? e.message : String(e), true);
     } finally {
       setBusy(false);
     }
@@ -44,12 +45,6 @@ export function NirControls() {
         }}
       />
       {busy ? <span className="hint">working…</span> : null}
-      {outcome ? (
-        <span className={outcome.ok ? 'hint' : 'field-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="nir-message" title={outcome.notes.join('\n')}>
-          {outcome.message}
-          {outcome.notes.length > 0 ? ` (${outcome.notes.length} note${outcome.notes.length === 1 ? '' : 's'}: ${outcome.notes.join('; ')})` : ''}
-        </span>
-      ) : null}
     </div>
   );
 }

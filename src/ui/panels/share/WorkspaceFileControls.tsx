@@ -1,13 +1,15 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { openWorkspaceFile, saveWorkspaceFile } from '../../share/workspaceFileIo.ts';
 import { useStore } from '../../store/index.ts';
 
 /** Save the workspace (with trained weights) as a file, or open one; refusals are explained. */
 export function WorkspaceFileControls() {
   const input = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ ok: boolean; message: string } | null>(null);
   const ready = useStore((s) => s.workspace !== null);
-  const open = async (file: File) => setMessage(await openWorkspaceFile(useStore, file));
+  const open = async (file: File) => {
+    const outcome = await openWorkspaceFile(useStore, file);
+    useStore.getState().showNotice('workspace-file', outcome.message, !outcome.ok);
+  };
   return (
     <div className="model-file">
       <button type="button" disabled={!ready} onClick={() => saveWorkspaceFile(useStore)} data-testid="save-workspace" title="download the workspace and its trained weights as one JSON file">
@@ -28,11 +30,6 @@ export function WorkspaceFileControls() {
           if (f) void open(f);
         }}
       />
-      {message ? (
-        <span className={message.ok ? 'hint' : 'field-error'} role={message.ok ? 'status' : 'alert'} data-testid="workspace-file-message">
-          {message.message}
-        </span>
-      ) : null}
     </div>
   );
 }

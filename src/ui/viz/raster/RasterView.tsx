@@ -9,9 +9,12 @@ import { useStore } from '../../store/index.ts';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
 import { useSize } from '../useSize.ts';
 import { drawRaster } from './drawRaster.ts';
-import { layoutBands, neuronAtRow } from './rasterGeometry.ts';
+import { keepTickLabelsInside } from '../tickLabelsInside.ts';
+import { labelledBands, layoutBands, neuronAtRow } from './rasterGeometry.ts';
 
 const MARGIN = { left: 56, right: 8, top: 8, bottom: 28 };
+/** Height of a layer label on the y axis (10 px text plus a little air). */
+const LABEL_GAP_PX = 12;
 
 /**
  * The spike raster: canvas for the spikes, SVG overlay for axes and pointer input. Wheel or drag
@@ -61,12 +64,14 @@ export function RasterView() {
     if (!s) return;
     const g = select(s);
     const xMs = x.copy().domain(x.domain().map((v) => v * dtMs));
-    g.select<SVGGElement>('.x-axis').call(axisBottom(xMs).ticks(Math.max(2, Math.floor(plotW / 90))));
-    const ticks = layout.bands.map((b) => b.offset + b.neurons / 2);
+    const xAxis = g.select<SVGGElement>('.x-axis').call(axisBottom(xMs).ticks(Math.max(2, Math.floor(plotW / 90))));
+    const xNode = xAxis.node();
+    if (xNode) keepTickLabelsInside(xNode, plotW + MARGIN.right);
+    const labelled = labelledBands(layout, y, LABEL_GAP_PX);
     g.select<SVGGElement>('.y-axis').call(
       axisLeft(y)
-        .tickValues(ticks)
-        .tickFormat((_, i) => layout.bands[i]?.layer ?? ''),
+        .tickValues(labelled.map((b) => b.offset + b.neurons / 2))
+        .tickFormat((_, i) => labelled[i]?.layer ?? ''),
     );
   }, [x, y, dtMs, layout, plotW]);
 

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import { layoutBands, neuronAtRow, spikeRect } from './rasterGeometry.ts';
+import { labelledBands, layoutBands, neuronAtRow, spikeRect } from './rasterGeometry.ts';
 
 describe('raster geometry', () => {
   const layout = layoutBands([
@@ -26,5 +26,18 @@ describe('raster geometry', () => {
     expect(spikeRect(10, 4, x, y)).toEqual({ x: 100, y: 40, w: 10, h: 9 });
     const xz = scaleLinear().domain([0, 100000]).range([0, 500]);
     expect(spikeRect(50000, 0, xz, y)).toMatchObject({ x: 250, w: 1 });
+  });
+
+  it('labels a band only when its centre is at least the label height below the label above', () => {
+    // 32 + 2 + 1 rows over 175 px: centres at rows 16, 33 and 34.5, i.e. 80, 165 and 172.5 px.
+    const small = layoutBands([
+      { name: 'ecg', kind: 'input', neurons: 32 },
+      { name: 'lif1', kind: 'spiking', neurons: 2 },
+      { name: 'lif2', kind: 'spiking', neurons: 1 },
+    ]);
+    const y = scaleLinear().domain([0, 35]).range([0, 175]);
+    expect(labelledBands(small, y, 12).map((b) => b.layer)).toEqual(['ecg', 'lif1']);
+    // Twice the height: 15 px apart, all three fit.
+    expect(labelledBands(small, y.copy().range([0, 350]), 12).map((b) => b.layer)).toEqual(['ecg', 'lif1', 'lif2']);
   });
 });

@@ -50,3 +50,21 @@ export function spikeRect(step: number, row: number, x: LinearMap, y: LinearMap)
   const y0 = y(row);
   return { x: Math.floor(x0), y: Math.floor(y0), w: Math.max(1, Math.floor(x(step + 1) - x0)), h: Math.max(1, Math.floor(y(row + 1) - y0) - (y(row + 1) - y0 > 3 ? 1 : 0)) };
 }
+
+/**
+ * The bands that get a label on the raster's y axis, top to bottom: a label closer than
+ * `minGapPx` to the one kept above it is dropped, so small adjacent layers do not print their
+ * names over each other (the legend above the raster still names every layer, and hover reads
+ * out the layer under the pointer).
+ */
+export function labelledBands(layout: RasterLayout, y: (row: number) => number, minGapPx: number): RasterBand[] {
+  const kept: RasterBand[] = [];
+  let lastPx = -Infinity;
+  for (const band of layout.bands) {
+    const px = y(band.offset + band.neurons / 2);
+    if (px - lastPx < minGapPx) continue;
+    kept.push(band);
+    lastPx = px;
+  }
+  return kept;
+}

@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store/index.ts';
+import { keepTickLabelsInside } from '../tickLabelsInside.ts';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
 import { useSize } from '../useSize.ts';
 import { drawTrace } from './drawTrace.ts';
@@ -69,9 +70,11 @@ export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, f
   useEffect(() => {
     if (!svg.current) return;
     const g = select(svg.current);
-    g.select<SVGGElement>('.x-axis').call(axisBottom(x.copy().domain(x.domain().map((v) => v * dtMs))).ticks(Math.max(2, Math.floor(plotW / 90))));
-    g.select<SVGGElement>('.y-axis').call(axisLeft(y).ticks(4));
-  }, [x, y, dtMs, plotW]);
+    const xNode = g.select<SVGGElement>('.x-axis').call(axisBottom(x.copy().domain(x.domain().map((v) => v * dtMs))).ticks(Math.max(2, Math.floor(plotW / 90)))).node();
+    if (xNode) keepTickLabelsInside(xNode, plotW + M.right);
+    // A short strip (the 44 px audio waveform) gets fewer labels, so they do not print over each other.
+    g.select<SVGGElement>('.y-axis').call(axisLeft(y).ticks(Math.max(1, Math.min(4, Math.floor(plotH / 24)))));
+  }, [x, y, dtMs, plotW, plotH]);
   return (
     <div ref={box} className="trace-box" data-testid={testId}>
       <canvas ref={canvas} style={{ left: M.left, top: M.top, width: plotW, height: plotH }} />

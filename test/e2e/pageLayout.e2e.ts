@@ -1,0 +1,154 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+
+// What a user sees at 1280×720: notices, axes, layer labels, the audio waveform, a ten-class
+// confusion matrix and what the record list says about a file with no labels or no events.
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function open1280(): Promise<Page> {
+  const { page } = await openApp(env);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await waitForRun(page);
+  return page;
+}
+
+/** Drops files made in the test on the drop zone, as a browser's drop event does. */
+async function dropBytes(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+  const list = files.map((f) => ({ name: f.name, data: [...f.bytes] }));
+  await page.evaluate((items) => {
+    const dt = new DataTransfer();
+    for (const f of items) dt.items.add(new File([new Uint8Array(f.data)], f.name));
+    document.querySelector('[data-testid="drop-zone"]')?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, list);
+}
+
+/** How far (px) the last tick label of each bottom time axis sticks out of its SVG (≤ 0: inside). */
+async function lastLabelOverhang(page: Page, boxSelector: string): Promise<number> {
+  return page.$eval(boxSelector, (box) => {
+    const svg = box.querySelector('svg');
+    const labels = Array.from(box.querySelectorAll('.x-axis .tick text'));
+    const last = labels.at(-1);
+    if (!svg || !last) return Number.POSITIVE_INFINITY;
+    return last.getBoundingClientRect().right - svg.getBoundingClientRect().right;
+  });
+}
+
+describe('the page at 1280×720', () => {
+  it('keeps the header to two rows with three notices, each dismissible, and a success notice expires', async () => {
+    const page = await open1280();
+    for (const [id, name, body] of [
+      ['model-input', 'bad.model.json', '{"x":1}'],
+      ['workspace-input', 'bad.workspace.json', 'not json at all'],
+      ['nir-input', 'bad.nir', 'garbage bytes that are not HDF5'],
+    ] as const) {
+      await page.setInputFiles(`[data-testid="${id}"]`, { name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+    }
+    // The NIR file is read in the worker: its refusal comes last.
+    await page.waitForFunction(() => document.querySelector('.header')?.textContent?.includes('bad.nir was not imported'), null, { timeout: 30_000 });
+    const header = await page.$eval('.header', (e) => e.getBoundingClientRect().height);
+    const raster = await page.$eval('[data-testid="raster"]', (e) => e.getBoundingClientRect().height);
+    console.log(`1280×720 with three notices: header ${header} px, raster box ${raster} px`);
+    // Two rows of controls are about 70 px; three notices used to take it to 150–200 px.
+    expect(header).toBeLessThanOrEqual(80);
+    expect(raster).toBeGreaterThan(150);
+    // The newest is shown on one line; the whole text of all three is one click away, and each goes with its ×.
+    await expect.poll(() => page.textContent('[data-testid="notices-toggle"]')).toBe('+2');
+    await page.click('[data-testid="notices-toggle"]');
+    expect(await page.textContent('[data-testid="notice-list"]')).toMatch(/bad\.model\.json is not a Spikelab model.*bad\.workspace\.json was not opened|bad\.workspace\.json was not opened.*bad\.model\.json is not a Spikelab model/s);
+    for (let left = 3; left > 0; left--) {
+      expect(await page.$$eval('[data-testid="notice-list"] .header-notice', (n) => n.length)).toBe(left);
+      await page.click('[data-testid="notice-list"] .header-notice-dismiss');
+    }
+    expect(await page.$('[data-testid="header-notices"]')).toBeNull();
+    // A success (the NIR file saved) leaves by itself after 12 s.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="nir-export"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.nir$/);
+    await page.waitForSelector('[data-testid="nir-message"]');
+    const t0 = Date.now();
+    await page.waitForSelector('[data-testid="nir-message"]', { state: 'detached', timeout: 40_000 });
+    expect(Date.now() - t0).toBeGreaterThan(8_000);
+    await page.close();
+  });
+
+  it('shows the last time-axis label of the signal, raster and membrane whole, inside its SVG', async () => {
+    const page = await open1280();
+    for (const box of ['[data-testid="signal-view"]', '[data-testid="raster"]', '[data-testid="membrane-view"]']) {
+      await page.waitForSelector(`${box} .x-axis .tick text`);
+      const overhang = await lastLabelOverhang(page, box);
+      expect(overhang, `${box}: last label ${await page.$eval(box, (b) => Array.from(b.querySelectorAll('.x-axis .tick text')).at(-1)?.textContent)}`).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  it('does not print the labels of small adjacent layers over each other', async () => {
+    const page = await open1280();
+    // ecg 32, lif1 2, lif2 1 rows: lif1's and lif2's centres end up a few pixels apart.
+    for (const [id, v] of [['fc1-units', '2'], ['fc2-units', '1']] as const) {
+      const before = Number(await page.textContent('[data-testid="total-spikes"]'));
+      await page.fill(`[data-testid="${id}"]`, v);
+      await page.press(`[data-testid="${id}"]`, 'Enter');
+      await waitForRun(page, before);
+    }
+    const boxes = await page.$$eval('[data-testid="raster"] .y-axis .tick text', (ts) => ts.map((t) => ({ text: t.textContent, ...(({ top, bottom }) => ({ top, bottom }))(t.getBoundingClientRect()) })));
+    expect(boxes.length).toBeGreaterThan(0);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]?.top ?? 0, JSON.stringify(boxes)).toBeGreaterThanOrEqual(boxes[i - 1]?.bottom ?? 0);
+    // Every layer is still named in the legend.
+    expect(await page.textContent('[data-testid="raster"] >> xpath=..')).toMatch(/ecg.*lif1.*lif2/s);
+    await page.close();
+  });
+
+  it('draws the audio waveform above the spectrogram as a strip of readable height', async () => {
+    const page = await open1280();
+    await page.selectOption('[data-testid="preset-select"]', 'audio-digits');
+    await page.waitForSelector('[data-testid="waveform-view"]', { timeout: 60_000 });
+    const strip = await page.$eval('[data-testid="waveform-view"]', (e) => e.getBoundingClientRect().height);
+    const spectrogram = await page.$eval('[data-testid="signal-view"]', (e) => e.getBoundingClientRect().height);
+    console.log(`audio input: waveform strip ${strip} px, spectrogram ${spectrogram} px`);
+    expect(strip).toBeGreaterThanOrEqual(40);
+    expect(spectrogram).toBeGreaterThanOrEqual(40);
+    await page.close();
+  });
+
+  it('shows a ten-class confusion matrix whole, recall column included', async () => {
+    const page = await open1280();
+    await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
+    await page.waitForSelector('[data-testid="train-button"]', { timeout: 60_000 });
+    await page.evaluate(() => (window as unknown as { __spikelab: { showTestMetrics(n: number): void } }).__spikelab.showTestMetrics(10));
+    await page.waitForSelector('[data-testid="confusion"] table');
+    const fit = await page.$eval('[data-testid="confusion"] table', (t) => {
+      const wrap = t.parentElement as HTMLElement;
+      const panel = (t.closest('.panel') as HTMLElement).getBoundingClientRect();
+      const lastHead = Array.from(t.querySelectorAll('thead th')).at(-1)?.getBoundingClientRect();
+      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, right: lastHead?.right ?? Infinity, panelRight: panel.right, head: t.querySelector('thead th:last-child')?.textContent };
+    });
+    expect(fit.scroll, JSON.stringify(fit)).toBeLessThanOrEqual(fit.client);
+    expect(fit.right).toBeLessThanOrEqual(fit.panelRight);
+    expect(fit.head).toMatch(/rec/);
+    expect(await page.$$eval('[data-testid="confusion"] tbody tr', (r) => r.length)).toBe(11);
+    await page.close();
+  });
+
+  it('says a WFDB record came without its .atr, and that a header-only AEDAT file holds no events', async () => {
+    const page = await open1280();
+    const dat = new Uint8Array(1000);
+    for (let i = 0; i < 500; i++) dat[2 * i] = (i * 7) % 100;
+    await dropBytes(page, [
+      { name: 'rec.hea', bytes: new TextEncoder().encode('rec 1 250 500\nrec.dat 16 200 16 0 0 0 0 ECG\n') },
+      { name: 'rec.dat', bytes: dat },
+      { name: 'empty.aedat', bytes: new TextEncoder().encode('#!AER-DAT2.0\r\n# This is a raw AE data file\r\n') },
+    ]);
+    await page.waitForSelector('[data-testid="record-list"] li:nth-child(2)', { timeout: 30_000 });
+    const list = await page.textContent('[data-testid="record-list"]');
+    expect(list).toMatch(/no annotations \(\.atr not given\)/);
+    expect(list).not.toMatch(/AAMI:\s*(empty|$)/);
+    expect(list).toMatch(/the file holds no events/);
+    await page.close();
+  });
+});
