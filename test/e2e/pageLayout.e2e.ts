@@ -130,7 +130,7 @@ describe('the page at 1280×720', () => {
     });
     expect(fit.scroll, JSON.stringify(fit)).toBeLessThanOrEqual(fit.client);
     expect(fit.right).toBeLessThanOrEqual(fit.panelRight);
-    expect(fit.head).toMatch(/rec/);
+    expect(fit.head).toBe('recall');
     expect(await page.$$eval('[data-testid="confusion"] tbody tr', (r) => r.length)).toBe(11);
     await page.close();
   });

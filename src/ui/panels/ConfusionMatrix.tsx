@@ -12,18 +12,18 @@ const pct = (v: number | undefined, support: number | undefined, compact: boolea
 export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics: ClassMetrics; classes: readonly string[]; onPick?: (trueClass: number, predicted: number) => void; picked?: readonly [number, number] | null }) {
   const predicted = classes.map((_, j) => metrics.confusion.reduce((a, row) => a + (row[j] ?? 0), 0));
   // Ten classes (spoken digits, N-MNIST) made 12 columns that the side panel cut off: smaller
-  // type, whole percents and short headings keep them all in view.
+  // type and whole percents (the headings wrap) keep them all in view.
   const compact = classes.length > COMPACT_ABOVE;
   return (
     <div className="confusion-wrap">
     <table className={`metrics confusion${compact ? ' compact' : ''}`}>
       <thead>
         <tr>
-          <th title="rows: true class, columns: predicted class">{compact ? 't\\p' : 'true \\ pred'}</th>
+          <th title="rows: true class, columns: predicted class">true \ pred</th>
           {classes.map((c) => (
             <th key={c}>{c}</th>
           ))}
-          <th title="recall (%)">{compact ? 'rec%' : 'recall'}</th>
+          <th title="recall (%)">recall</th>
         </tr>
       </thead>
       <tbody>
@@ -44,7 +44,7 @@ export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics:
           </tr>
         ))}
         <tr>
-          <td title="precision (%)">{compact ? 'prec%' : 'precision'}</td>
+          <td title="precision (%)">{compact ? 'prec.' : 'precision'}</td>
           {classes.map((c, j) => (
             <td key={c}>{pct(metrics.perClass[j]?.precision, predicted[j], compact)}</td>
           ))}
