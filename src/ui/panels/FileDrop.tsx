@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { rememberDropped } from '../droppedFiles.ts';
 import { useClient } from '../clientContext.ts';
 import { useStore } from '../store/index.ts';
+import { chooseSource } from './sourceChoice.ts';
 
 /** Largest drop accepted at once: the tab's memory, not the formats, is the limit. */
 const MAX_DROP_BYTES = 512 * 1024 * 1024;
@@ -19,6 +21,18 @@ async function readWithProgress(file: File, onBytes: (n: number) => void): Promi
     onBytes(n);
   }
   return n === out.length ? out : out.subarray(0, n);
+}
+
+/**
+ * Shows what was dropped: unless the workspace already reads one of these files (it then runs
+ * again by itself, see runController), the first file becomes the source, as one undoable edit.
+ */
+function showDropped(records: readonly LoadedRecord[]): void {
+  const ws = useStore.getState().workspace;
+  const reading = ws && 'checksum' in ws.data ? ws.data.checksum : undefined;
+  const first = records[0];
+  if (!first || records.some((r) => r.checksum === reading)) return;
+  chooseSource(useStore, first.checksum, `show dropped ${first.name.replace(/^.*[\\/]/, '')}`);
 }
 
 /**
@@ -56,7 +70,9 @@ export function FileDrop() {
       const records = await client.addFiles(named, (d, t) => setProgress(d / t), { csvSamplingHz: csvHz });
       addLoaded(records);
       rememberDropped(files);
-      setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
+      showDropped(records);
+      const loaded = `loaded ${records.map((r) => r.name).join(', ')}`;
+      setFileStatus({ ok: true, message: loaded });
     } catch (e) {
       setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });
     } finally {
