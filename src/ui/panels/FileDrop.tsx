@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { rememberDropped } from '../droppedFiles.ts';
 import { useClient } from '../clientContext.ts';
+import { keptFileDb } from '../keptFiles/keptFileDb.ts';
+import { keepDropped } from '../keptFiles/keptFiles.ts';
 import { useStore } from '../store/index.ts';
+import { KeptFiles } from './KeptFiles.tsx';
 import { chooseSource } from './sourceChoice.ts';
 
 /** Largest drop accepted at once: the tab's memory, not the formats, is the limit. */
@@ -73,6 +76,8 @@ export function FileDrop() {
       showDropped(records);
       const loaded = `loaded ${records.map((r) => r.name).join(', ')}`;
       setFileStatus({ ok: true, message: loaded });
+      const notKept = await keepDropped(useStore, keptFileDb(), files, csvHz);
+      if (notKept) setFileStatus({ ok: true, message: `${loaded}; ${notKept}` });
     } catch (e) {
       setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -109,6 +114,7 @@ export function FileDrop() {
           {status.message}
         </div>
       ) : null}
+      <KeptFiles />
     </div>
   );
 }
