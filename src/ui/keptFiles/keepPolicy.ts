@@ -23,9 +23,9 @@ export interface KeepPlan {
   readonly refused: readonly { readonly name: string; readonly reason: string }[];
 }
 
-/** Megabytes with one decimal, for messages. */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+/** A size for messages: kilobytes under a megabyte (a small CSV is not "0.0 MB"), else megabytes, one decimal. */
+export function sizeText(bytes: number): string {
+  return bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 /**
@@ -54,9 +54,9 @@ export function planKeep(kept: readonly SizedFile[], dropped: readonly SizedFile
     const names = files.map((f) => f.name);
     if (tooBig) {
       const partners = names.length > 1 ? ` (with ${names.filter((n) => n !== tooBig.name).join(', ')})` : '';
-      for (const name of names) refused.push({ name, reason: `${tooBig.name} is ${megabytes(tooBig.size)}, over the ${megabytes(caps.file)} this browser keeps per file${partners}; drop it again on your next visit` });
+      for (const name of names) refused.push({ name, reason: `${tooBig.name} is ${sizeText(tooBig.size)}, over the ${sizeText(caps.file)} this browser keeps per file${partners}; drop it again on your next visit` });
     } else if (total + size > caps.total) {
-      for (const name of names) refused.push({ name, reason: `keeping ${names.join(', ')} (${megabytes(size)}) would pass the ${megabytes(caps.total)} kept in all (${megabytes(total)} used); remove kept files to make room` });
+      for (const name of names) refused.push({ name, reason: `keeping ${names.join(', ')} (${sizeText(size)}) would pass the ${sizeText(caps.total)} kept in all (${sizeText(total)} used); remove kept files to make room` });
     } else {
       total += size;
       keep.push(...names);

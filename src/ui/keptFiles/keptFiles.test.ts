@@ -28,7 +28,7 @@ describe('kept dropped files', () => {
     expect(record?.channels).toEqual(['a', 'b']);
     // Read at the rate it was dropped with: 500 samples at 100 Hz.
     expect(record?.summary.duration_s).toBeCloseTo(5, 6);
-    expect(page.getState().fileStatus).toEqual({ ok: true, message: expect.stringMatching(/^loaded walk\.csv kept in this browser \(0\.0 MB\)$/) });
+    expect(page.getState().fileStatus).toEqual({ ok: true, message: expect.stringMatching(/^loaded walk\.csv kept in this browser \(\d+\.\d KB\)$/) });
     expect(page.getState().kept?.map((k) => k.name)).toEqual(['walk.csv']);
   });
 
@@ -74,7 +74,7 @@ describe('kept dropped files', () => {
     const before = droppedTrainingCount();
     await restoreKept(store, createSimApi(), db);
     expect(store.getState().files.map((f) => f.name)).toEqual(['good.csv']);
-    expect(store.getState().fileStatus).toEqual({ ok: false, message: expect.stringMatching(/^loaded good\.csv kept in this browser \(0\.0 MB\); could not load kept bad\.csv: .*line 3/) });
+    expect(store.getState().fileStatus).toEqual({ ok: false, message: expect.stringMatching(/^loaded good\.csv kept in this browser \(\d+\.\d KB\); could not load kept bad\.csv: .*line 3/) });
     expect(db.files.has('bad.csv')).toBe(true);
     // CSVs are not training files (WFDB and WAV are): nothing is added for training.
     expect(droppedTrainingCount()).toBe(before);

@@ -2,7 +2,7 @@ import type { SimClient } from '../../../workers/client.ts';
 import { rememberDropped } from '../droppedFiles.ts';
 import type { useStore } from '../store/index.ts';
 import type { KeptFile, KeptFileDb } from './keptFileDb.ts';
-import { megabytes, planKeep } from './keepPolicy.ts';
+import { sizeText, planKeep } from './keepPolicy.ts';
 
 /** What the page shows of a kept file (the bytes stay in IndexedDB). */
 export interface KeptEntry {
@@ -70,7 +70,7 @@ export async function restoreKept(store: typeof useStore, client: Pick<SimClient
   }
   const total = files.reduce((a, f) => a + f.size, 0);
   const ok = failed.length === 0;
-  const parts = [loaded.length > 0 ? `loaded ${loaded.join(', ')} kept in this browser (${megabytes(total)})` : '', ok ? '' : `could not load kept ${failed.join('; ')}`];
+  const parts = [loaded.length > 0 ? `loaded ${loaded.join(', ')} kept in this browser (${sizeText(total)})` : '', ok ? '' : `could not load kept ${failed.join('; ')}`];
   store.getState().setFileStatus({ ok, message: parts.filter((p) => p !== '').join('; ') });
 }
 

@@ -1,6 +1,6 @@
 import { keptFileDb } from '../keptFiles/keptFileDb.ts';
 import { forgetKept } from '../keptFiles/keptFiles.ts';
-import { MAX_KEPT_TOTAL_BYTES, megabytes } from '../keptFiles/keepPolicy.ts';
+import { MAX_KEPT_TOTAL_BYTES, sizeText } from '../keptFiles/keepPolicy.ts';
 import { useStore } from '../store/index.ts';
 
 /** The dropped files this browser keeps for the next visit, each with a button to remove it. */
@@ -13,12 +13,12 @@ export function KeptFiles() {
   return (
     <div className="kept-files" data-testid="kept-files">
       <div className="hint">
-        Kept in this browser for the next visit ({megabytes(total)} of {megabytes(MAX_KEPT_TOTAL_BYTES)}):
+        Kept in this browser for the next visit ({sizeText(total)} of {sizeText(MAX_KEPT_TOTAL_BYTES)}):
       </div>
       <ul>
         {kept.map((f) => (
           <li key={f.name}>
-            <span className="kept-name">{f.name}</span> <span className="hint">{megabytes(f.size)}</span>{' '}
+            <span className="kept-name">{f.name}</span> <span className="hint">{sizeText(f.size)}</span>{' '}
             <button type="button" data-testid={`kept-remove-${f.name}`} aria-label={`remove ${f.name} from this browser`} title="Remove from this browser (stays loaded until the page closes)" onClick={() => void forgetKept(useStore, keptFileDb(), f.name)}>
               remove
             </button>
