@@ -1,5 +1,5 @@
 import { createArtifactStore } from '../core/artifacts.ts';
-import { CancelledError } from '../core/errors.ts';
+import { CancelledError, SpikelabError } from '../core/errors.ts';
 import type { NetworkWeights } from '../core/network/weights.ts';
 import type { LoadedRecord } from '../core/data/fileStore.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
@@ -100,7 +100,10 @@ export function startRunController(store: typeof useStore, client: SimClient, de
       showReply(store, reply);
     } catch (e) {
       if (running !== jobId) return;
-      if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });
+      // At boot the file may be among the kept ones still loading: wait for it (fileArrived, or the
+      // end of the restore below, runs again) rather than flash "drop that file" at the user.
+      if (e instanceof SpikelabError && e.code === 'file_missing' && store.getState().restoringKept) store.getState().setRun({ status: 'running', progress: 0 });
+      else if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });
       else store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
     } finally {
       if (running === jobId) running = undefined;
@@ -113,6 +116,8 @@ export function startRunController(store: typeof useStore, client: SimClient, de
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.weightsId !== prev.weightsId || (s.workspace !== prev.workspace && !isChipOnlyEdit(prev.workspace, s.workspace)) || (s.files !== prev.files && fileArrived(s.workspace, prev.files, s.files))) schedule(s.workspace);
+    // The kept files are all loaded: a run still waiting for one now fails with the real reason.
+    else if (prev.restoringKept && !s.restoringKept && s.status === 'running' && !running) schedule(s.workspace);
   });
   schedule(store.getState().workspace);
   return {

@@ -82,12 +82,21 @@ describe('dropped files in Chromium', () => {
     await expect.poll(() => page.textContent('[data-testid="kept-files"]'), { timeout: 30_000 }).toMatch(/beat\.csv/);
     // Past the autosave of the link's workspace, then a reload: the file comes back from IndexedDB.
     await page.waitForSelector('[data-testid="autosave-status"][data-state="saved"]');
+    // Whether the reloaded page ever shows a run error (the workspace may boot before its file is back).
+    await page.context().addInitScript(() => {
+      const w = window as unknown as { __sawRunError: boolean };
+      w.__sawRunError = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="run-status"]')?.textContent === 'error') w.__sawRunError = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto(`${env.url}?test`);
     const t0 = Date.now();
     expect(await waitForRun(page)).toBe(first);
     console.log(`after a reload the kept file was read back and the run finished in ${Date.now() - t0} ms`);
     expect(await page.textContent('[data-testid="file-status"]')).toMatch(/beat\.csv/);
     expect(await page.$('[data-testid="error-banner"]')).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { __sawRunError: boolean }).__sawRunError)).toBe(false);
     // Removed from the browser: the next visit asks for the file again.
     await page.click('[data-testid="kept-remove-beat.csv"]');
     await expect.poll(() => page.$('[data-testid="kept-remove-beat.csv"]')).toBeNull();

@@ -22,7 +22,11 @@ describe('kept dropped files', () => {
     // The next visit: a new store and worker facade, the same database.
     const page = createStore();
     const sim = createSimApi();
-    await restoreKept(page, sim, db);
+    const restoring = restoreKept(page, sim, db);
+    // Flagged at once, so a run at boot that misses the file waits for it instead of failing.
+    expect(page.getState().restoringKept).toBe(true);
+    await restoring;
+    expect(page.getState().restoringKept).toBe(false);
     const [record] = page.getState().files;
     expect(record?.name).toBe('walk.csv');
     expect(record?.channels).toEqual(['a', 'b']);

@@ -44,6 +44,16 @@ export async function keepDropped(store: typeof useStore, db: KeptFileDb | Promi
  * left kept, so the user can decide to remove it.
  */
 export async function restoreKept(store: typeof useStore, client: Pick<SimClient, 'addFiles'>, db: KeptFileDb | Promise<KeptFileDb>): Promise<void> {
+  // Set before the first await: the boot's first run, which comes later, sees it.
+  store.getState().setRestoringKept(true);
+  try {
+    await loadKept(store, client, db);
+  } finally {
+    store.getState().setRestoringKept(false);
+  }
+}
+
+async function loadKept(store: typeof useStore, client: Pick<SimClient, 'addFiles'>, db: KeptFileDb | Promise<KeptFileDb>): Promise<void> {
   let files: KeptFile[];
   try {
     files = await (await db).list();

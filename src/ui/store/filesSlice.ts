@@ -12,9 +12,12 @@ export interface FilesSlice {
   kept: readonly KeptEntry[] | null;
   /** Why no file can be kept (IndexedDB missing or blocked), when `kept` is null. */
   keptError: string | null;
+  /** True while the kept files load at boot: a run missing a file waits for them instead of failing. */
+  restoringKept: boolean;
   addLoaded(records: readonly LoadedRecord[]): void;
   setFileStatus(status: FilesSlice['fileStatus']): void;
   setKept(kept: readonly KeptEntry[] | null, error?: string): void;
+  setRestoringKept(restoring: boolean): void;
 }
 
 export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set) => ({
@@ -22,8 +25,10 @@ export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set) =
   fileStatus: null,
   kept: [],
   keptError: null,
+  restoringKept: false,
   addLoaded: (records) =>
     set((s) => ({ files: [...s.files.filter((f) => !records.some((r) => r.checksum === f.checksum)), ...records] })),
   setFileStatus: (fileStatus) => set({ fileStatus }),
+  setRestoringKept: (restoringKept) => set({ restoringKept }),
   setKept: (kept, error) => set({ kept, keptError: kept ? null : (error ?? 'kept files are unavailable') }),
 });
