@@ -5,6 +5,8 @@ import { createTrainClient } from '../workers/trainClient.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext } from './ui/clientContext.ts';
 import { bootWorkspace } from './ui/bootWorkspace.ts';
+import { keptFileDb } from './ui/keptFiles/keptFileDb.ts';
+import { restoreKept } from './ui/keptFiles/keptFiles.ts';
 import { startMappingController } from './ui/mappingController.ts';
 import { startRunController } from './ui/runController.ts';
 import { useStore } from './ui/store/index.ts';
@@ -28,3 +30,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 void bootWorkspace(useStore);
+// Files kept from earlier drops load beside the boot; a workspace waiting for one then runs.
+void restoreKept(useStore, client, keptFileDb());

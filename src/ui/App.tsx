@@ -12,6 +12,8 @@ import { TrainPanel } from './panels/TrainPanel.tsx';
 import type { TrainClient } from '../../workers/trainClient.ts';
 import type { RunController } from './runController.ts';
 import { useStore } from './store/index.ts';
+import { resultsStale } from './store/runSlice.ts';
+import { StaleResultsNote } from './panels/StaleResultsNote.tsx';
 import { RasterView } from './viz/raster/RasterView.tsx';
 import { MembraneView, SignalView } from './viz/traces/SignalAndMembrane.tsx';
 
@@ -39,6 +41,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
   useUndoKeys();
   const ready = useStore((s) => s.workspace !== null);
   const centerView = useStore((s) => s.centerView);
+  const stale = useStore(resultsStale);
   return (
     <div className="app">
       <Header controller={controller} />
@@ -56,7 +59,8 @@ export function App({ controller, trainClient }: { controller: RunController; tr
             {centerView === 'chip' ? (
               <ChipView />
             ) : (
-              <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes">
+              <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale}>
+                <StaleResultsNote />
                 <SignalView />
                 <RasterView />
                 <MembraneView />

@@ -1,6 +1,7 @@
 import { createArtifactStore } from '../core/artifacts.ts';
-import { CancelledError } from '../core/errors.ts';
+import { CancelledError, SpikelabError } from '../core/errors.ts';
 import type { NetworkWeights } from '../core/network/weights.ts';
+import type { LoadedRecord } from '../core/data/fileStore.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
 import type { RunReply } from '../../workers/api.ts';
 import type { SimClient } from '../../workers/client.ts';
@@ -28,6 +29,15 @@ export function isChipOnlyEdit(before: Workspace | null, after: Workspace | null
   // Without the chip key on both sides, so key order cannot differ (an absent chip vs a new one).
   const withoutChip = (ws: Workspace) => JSON.stringify(Object.fromEntries(Object.entries(ws).filter(([k]) => k !== 'chip')));
   return withoutChip(before) === withoutChip(after);
+}
+
+/**
+ * True when files just loaded include the one the workspace reads: a run that failed for want of
+ * it (MissingFileError, "drop that file") continues by itself, with no Run press.
+ */
+export function fileArrived(ws: Workspace | null, before: readonly LoadedRecord[], after: readonly LoadedRecord[]): boolean {
+  const reading = ws && 'checksum' in ws.data ? ws.data.checksum : undefined;
+  return reading !== undefined && after.some((f) => f.checksum === reading) && !before.some((f) => f.checksum === reading);
 }
 
 /** Counts what was shown, so a run that finishes after something newer was shown does not cover it. */
@@ -90,7 +100,10 @@ export function startRunController(store: typeof useStore, client: SimClient, de
       showReply(store, reply);
     } catch (e) {
       if (running !== jobId) return;
-      if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });
+      // At boot the file may be among the kept ones still loading: wait for it (fileArrived, or the
+      // end of the restore below, runs again) rather than flash "drop that file" at the user.
+      if (e instanceof SpikelabError && e.code === 'file_missing' && store.getState().restoringKept) store.getState().setRun({ status: 'running', progress: 0 });
+      else if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });
       else store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
     } finally {
       if (running === jobId) running = undefined;
@@ -102,7 +115,9 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     timer = setTimeout(() => void run(ws), debounceMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.weightsId !== prev.weightsId || (s.workspace !== prev.workspace && !isChipOnlyEdit(prev.workspace, s.workspace))) schedule(s.workspace);
+    if (s.weightsId !== prev.weightsId || (s.workspace !== prev.workspace && !isChipOnlyEdit(prev.workspace, s.workspace)) || (s.files !== prev.files && fileArrived(s.workspace, prev.files, s.files))) schedule(s.workspace);
+    // The kept files are all loaded: a run still waiting for one now fails with the real reason.
+    else if (prev.restoringKept && !s.restoringKept && s.status === 'running' && !running) schedule(s.workspace);
   });
   schedule(store.getState().workspace);
   return {

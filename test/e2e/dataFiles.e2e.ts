@@ -43,7 +43,8 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     expect(dvs?.[1]).toMatch(/4681 events/);
     await expect.poll(() => page.textContent('[data-testid="class-counts"]')).toMatch(/AAMI: N 2239 · S 33 · V 1/);
 
-    await page.selectOption('[data-testid="source-select"]', wfdb?.[0] ?? '');
+    // The drop shows its first record at once (issue 18, item 5): no trip to the source menu.
+    await expect.poll(() => page.inputValue('[data-testid="source-select"]')).toBe(wfdb?.[0]);
     const afterEcg = await waitForRun(page, first);
     expect(afterEcg).toBeGreaterThan(0);
     await expect.poll(() => page.textContent('[aria-label="Input signal"] h2')).toMatch(/MLII \(360 Hz, \d annotations: \+ N/);
@@ -79,12 +80,11 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
       return n;
     });
     expect(lit).toBeGreaterThan(1000);
-    // Choose the file as the source: image 0 (a 7) rate-coded into 784 inputs for 50 steps.
+    // The drop made the file the source: image 0 (a 7) rate-coded into 784 inputs for 50 steps.
     const value = await page.$$eval('[data-testid="source-select"] option', (os) => (os.find((o) => o.textContent?.includes('10000 images')) as HTMLOptionElement | undefined)?.value ?? '');
-    const before = Number(await page.textContent('[data-testid="total-spikes"]'));
-    await page.selectOption('[data-testid="source-select"]', value);
-    await waitForRun(page, before);
-    await page.waitForSelector('[data-testid="image-view"]');
+    expect(await page.inputValue('[data-testid="source-select"]')).toBe(value);
+    await page.waitForSelector('[data-testid="image-view"]', { timeout: 60_000 });
+    await waitForRun(page);
     expect(await page.textContent('[aria-label="Input image"] h2')).toMatch(/image 0 \(28×28, held for 50 steps\)/);
     expect(Number(await page.textContent('[data-testid="spikes-ecg"]'))).toBeGreaterThan(500);
     await page.close();

@@ -1,7 +1,12 @@
 import { useState } from 'react';
+import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { rememberDropped } from '../droppedFiles.ts';
 import { useClient } from '../clientContext.ts';
+import { keptFileDb } from '../keptFiles/keptFileDb.ts';
+import { keepDropped } from '../keptFiles/keptFiles.ts';
 import { useStore } from '../store/index.ts';
+import { KeptFiles } from './KeptFiles.tsx';
+import { chooseSource } from './sourceChoice.ts';
 
 /** Largest drop accepted at once: the tab's memory, not the formats, is the limit. */
 const MAX_DROP_BYTES = 512 * 1024 * 1024;
@@ -19,6 +24,18 @@ async function readWithProgress(file: File, onBytes: (n: number) => void): Promi
     onBytes(n);
   }
   return n === out.length ? out : out.subarray(0, n);
+}
+
+/**
+ * Shows what was dropped: unless the workspace already reads one of these files (it then runs
+ * again by itself, see runController), the first file becomes the source, as one undoable edit.
+ */
+function showDropped(records: readonly LoadedRecord[]): void {
+  const ws = useStore.getState().workspace;
+  const reading = ws && 'checksum' in ws.data ? ws.data.checksum : undefined;
+  const first = records[0];
+  if (!first || records.some((r) => r.checksum === reading)) return;
+  chooseSource(useStore, first.checksum, `show dropped ${first.name.replace(/^.*[\\/]/, '')}`);
 }
 
 /**
@@ -56,7 +73,11 @@ export function FileDrop() {
       const records = await client.addFiles(named, (d, t) => setProgress(d / t), { csvSamplingHz: csvHz });
       addLoaded(records);
       rememberDropped(files);
-      setFileStatus({ ok: true, message: `loaded ${records.map((r) => r.name).join(', ')}` });
+      showDropped(records);
+      const loaded = `loaded ${records.map((r) => r.name).join(', ')}`;
+      setFileStatus({ ok: true, message: loaded });
+      const notKept = await keepDropped(useStore, keptFileDb(), files, csvHz);
+      if (notKept) setFileStatus({ ok: true, message: `${loaded}; ${notKept}` });
     } catch (e) {
       setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -93,6 +114,7 @@ export function FileDrop() {
           {status.message}
         </div>
       ) : null}
+      <KeptFiles />
     </div>
   );
 }

@@ -1,14 +1,16 @@
 import { useStore } from '../store/index.ts';
+import { resultsStale } from '../store/runSlice.ts';
 
 /** Spike counts and firing rates per layer, run time and engine. */
 export function MetricsPanel() {
   const summary = useStore((s) => s.summary);
   const error = useStore((s) => s.error);
+  const stale = useStore(resultsStale);
   if (!summary) return <section className="panel">{error ? <div role="alert">{error}</div> : 'Simulating…'}</section>;
   const durationS = (summary.steps * summary.dtMs) / 1000;
   return (
-    <section className="panel" aria-label="Metrics">
-      <h2>Metrics</h2>
+    <section className="panel" aria-label="Metrics" data-stale={stale}>
+      <h2>Metrics{stale ? <span className="stale-tag"> · previous network</span> : null}</h2>
       <table className="metrics">
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
-import { fitInputLayer } from './DataPanel.tsx';
+import { fitInputLayer } from './sourceChoice.ts';
 
 /** A labelled select of string options. */
 function Choice({ label, value, options, onChange, testId }: { label: string; value: string; options: readonly string[]; onChange: (v: string) => void; testId: string }) {

@@ -25,6 +25,14 @@ export interface RunSlice {
   setRun(patch: Partial<Pick<RunSlice, 'status' | 'progress' | 'error' | 'summary'>>): void;
 }
 
+/**
+ * True when the results on screen are not the workspace's: its last run failed, so the summary
+ * is still the previous network's (kept, dimmed and labelled, rather than passed off as current).
+ */
+export function resultsStale(s: Pick<RunSlice, 'status' | 'summary'>): boolean {
+  return s.status === 'error' && s.summary !== null;
+}
+
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   status: 'idle',
   progress: 0,
