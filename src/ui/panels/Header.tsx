@@ -3,10 +3,10 @@ import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
-import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { NirControls } from './share/NirControls.tsx';
 import { ShareButton } from './share/ShareDialog.tsx';
 import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
+import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 
 /** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
@@ -29,8 +29,8 @@ export function Header({ controller }: { controller: RunController }) {
           value={PRESETS.find((p) => p.label === name || name?.startsWith(p.label))?.id ?? ''}
           onChange={(e) =>
             void loadPresetWorkspace(e.target.value).then(
-              // A new saved workspace: the one shown stays in the workspace list, and undo returns to it.
-              (ws) => replaceWorkspace(useStore, ws, undefined, `open preset ${ws.name}`),
+              // By the entry-reuse rule: no pile of copies, and undo returns to the workspace before.
+              (ws) => openPreset(useStore, ws, `open preset ${ws.name}`),
               (err: unknown) => useStore.getState().setRun({ status: 'error', error: err instanceof Error ? err.message : String(err) }),
             )
           }
