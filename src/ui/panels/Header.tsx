@@ -6,6 +6,7 @@ import { ModelFileControls } from './ModelFileControls.tsx';
 import { NirControls } from './share/NirControls.tsx';
 import { ShareButton } from './share/ShareDialog.tsx';
 import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
+import { WorkspaceNameButton } from './workspaces/WorkspaceNameButton.tsx';
 import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 
@@ -22,6 +23,7 @@ export function Header({ controller }: { controller: RunController }) {
   return (
     <header className="header">
       <h1>Spikelab</h1>
+      <WorkspaceNameButton />
       <label className="engine">
         preset{' '}
         <select
