@@ -15,12 +15,28 @@ export function shownForReuse(store: typeof useStore): { id: string; edited: boo
   return { id: docId, edited: isEdited(workspace, docPristine, currentWeights(store, workspace) !== undefined) };
 }
 
-/** How replaceWorkspace picks the saved entry: by the entry-reuse rule, or always a new one (duplicate, keep a copy). */
-export type ReplaceEntry = 'reuse' | 'new';
+/**
+ * Where an opened workspace comes from, and what that means for the workspace list. A preset (or
+ * a copy) can be made again, so while it stays unedited the next preset may replace it; a link, a
+ * file or a model is someone's work that may exist nowhere else, so it is kept as its own entry.
+ */
+const OPENED_FROM = {
+  /** A link, a file, a model, a NIR graph: takes the place of an unedited workspace, and is then kept. */
+  outside: { alwaysNew: false, replaceable: false },
+  /** A preset or the default (New): replaceable until edited. */
+  preset: { alwaysNew: false, replaceable: true },
+  /** Duplicate: always an entry of its own, replaceable until edited (it can be made again). */
+  duplicate: { alwaysNew: true, replaceable: true },
+  /** This tab's version kept as a copy in a conflict: the user's edits, always kept. */
+  keptCopy: { alwaysNew: true, replaceable: false },
+} as const satisfies Record<string, { alwaysNew: boolean; replaceable: boolean }>;
+
+/** A key of OPENED_FROM. */
+export type OpenedFrom = keyof typeof OPENED_FROM;
 
 /**
  * Opens a workspace from outside (a link, a file, a preset, a model) as the workspace shown. By
- * the entry-reuse rule (entryReuse.chooseEntry), a shown workspace that holds nothing of the
+ * the entry-reuse rule (entryReuse.chooseEntry), a shown preset or copy that holds nothing of the
  * user's own is replaced in place; one with edits stays in the workspace list untouched and the
  * incoming one gets a saved entry of its own, named apart from the others ("X (2)"). Undo returns
  * to what was shown, with its weights, either way. Without weights the trained ones are cleared,
@@ -32,12 +48,13 @@ export function replaceWorkspace(
   weights: NetworkWeights | undefined,
   label: string,
   train: Partial<Pick<TrainSlice, 'testClasses'>> = {},
-  entry: ReplaceEntry = 'reuse',
+  from: OpenedFrom = 'outside',
 ): string {
+  const how = OPENED_FROM[from];
   const st = store.getState();
   const previous = st.workspace;
   const current = shownForReuse(store);
-  const choice = entry === 'new' ? { kind: 'new' as const } : chooseEntry({ current, docs: st.docs, incoming: { content: contentFingerprint(workspace), hasWeights: weights !== undefined }, reopen: false });
+  const choice = how.alwaysNew ? { kind: 'new' as const } : chooseEntry({ current, docs: st.docs, incoming: { content: contentFingerprint(workspace), hasWeights: weights !== undefined }, reopen: false });
   const docId = choice.kind === 'replace' && current ? current.id : newWorkspaceId();
   const name = uniqueName(workspace.name, st.docs.filter((d) => d.id !== docId).map((d) => d.name));
   const shown = name === workspace.name ? workspace : { ...workspace, name };
@@ -52,7 +69,7 @@ export function replaceWorkspace(
     trainStatus: 'idle',
     ...train,
     docId,
-    docPristine: workspaceFingerprint(shown),
+    docPristine: how.replaceable ? workspaceFingerprint(shown) : null,
     docConflict: null,
     workspace: shown,
     editError: null,

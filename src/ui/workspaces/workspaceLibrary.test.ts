@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryWorkspaceDb, type MemoryWorkspaceDb } from '../../../test/support/memoryWorkspaceDb.ts';
 import { parseWorkspace } from '../../core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
+import { initWeights } from '../../core/network/weights.ts';
 import { startAutosave } from '../autosave/autosave.ts';
+import { weightArtifacts } from '../runController.ts';
+import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { createStore } from '../store/index.ts';
 import { workspaceFingerprint } from './entryReuse.ts';
 import { createWorkspaceLibrary } from './workspaceLibrary.ts';
@@ -84,6 +87,36 @@ describe('the entry-reuse rule in the workspace library', () => {
     t.store.getState().undo();
     expect(t.store.getState().docId).toBe('first');
     expect(t.store.getState().workspace?.seed).toBe(77);
+    t.autosave.stop();
+  });
+});
+
+describe('what may be replaced', () => {
+  it('a link opened over an unedited preset takes its place, and is itself kept when a preset follows', async () => {
+    vi.useFakeTimers();
+    const db = memoryWorkspaceDb();
+    const t = tab(db, ecg);
+    await vi.advanceTimersByTimeAsync(500);
+    replaceWorkspace(t.store, { ...eeg, name: 'from a link' }, undefined, 'open shared link');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.store.getState().docId).toBe('first');
+    expect(db.catalog.get('first')).toMatchObject({ name: 'from a link', edited: true });
+    await t.library.openPreset(ecg, 'open preset');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(names(db)).toEqual([ecg.name, 'from a link']);
+    t.autosave.stop();
+  });
+
+  it('trained weights make a workspace the user’s own: the next preset does not replace it', async () => {
+    vi.useFakeTimers();
+    const db = memoryWorkspaceDb();
+    const t = tab(db, ecg);
+    t.store.getState().setTrain({ weightsId: weightArtifacts.put(initWeights(ecg.network, 3)), weightsNetwork: JSON.stringify(ecg.network) });
+    await vi.advanceTimersByTimeAsync(500);
+    await t.library.openPreset(eeg, 'open preset');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(names(db)).toEqual([ecg.name, eeg.name]);
+    expect(db.catalog.get('first')).toMatchObject({ hasWeights: true, edited: true });
     t.autosave.stop();
   });
 });

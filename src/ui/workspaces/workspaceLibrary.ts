@@ -110,14 +110,14 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
     duplicate() {
       const ws = store.getState().workspace;
       if (!ws) return 'no workspace to duplicate';
-      const name = replaceWorkspace(store, ws, currentWeights(store, ws), 'duplicate workspace', {}, 'new');
+      const name = replaceWorkspace(store, ws, currentWeights(store, ws), 'duplicate workspace', {}, 'duplicate');
       return `duplicated as '${name}'`;
     },
     async openPreset(workspace, label) {
       const st = store.getState();
       const previous = st.workspace;
       const choice = chooseEntry({ current: shownForReuse(store), docs: st.docs, incoming: { content: contentFingerprint(workspace), hasWeights: false }, reopen: true });
-      if (choice.kind !== 'open' || !previous) return `opened '${replaceWorkspace(store, workspace, undefined, label)}'`;
+      if (choice.kind !== 'open' || !previous) return `opened '${replaceWorkspace(store, workspace, undefined, label, {}, 'preset')}'`;
       const before = { label, workspace: previous, doc: snapshotDoc(st) };
       const past = st.past;
       const message = await lib.open(choice.id);
@@ -140,7 +140,7 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
       if (choice === 'copy') {
         const ws = st.workspace;
         if (!ws) return 'no workspace';
-        const name = replaceWorkspace(store, { ...ws, name: `${ws.name.slice(0, 188)} (this tab)` }, currentWeights(store, ws), 'keep this tab’s version as a copy', {}, 'new');
+        const name = replaceWorkspace(store, { ...ws, name: `${ws.name.slice(0, 188)} (this tab)` }, currentWeights(store, ws), 'keep this tab’s version as a copy', {}, 'keptCopy');
         return `kept this tab's version as '${name}'; the other tab's stays under '${conflict.theirs?.name ?? ws.name}'`;
       }
       // Mine: write over the revision the other tab saved (or re-create a deleted one).
@@ -167,5 +167,5 @@ export function setWorkspaceLibrary(lib: WorkspaceLibrary | null): void {
 
 /** A preset (or the default, for New) opened by the entry-reuse rule; without autosave, as a plain replace. */
 export function openPreset(store: typeof useStore, workspace: Workspace, label: string): Promise<string> {
-  return active ? active.openPreset(workspace, label) : Promise.resolve(`opened '${replaceWorkspace(store, workspace, undefined, label)}'`);
+  return active ? active.openPreset(workspace, label) : Promise.resolve(`opened '${replaceWorkspace(store, workspace, undefined, label, {}, 'preset')}'`);
 }
