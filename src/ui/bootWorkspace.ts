@@ -5,6 +5,7 @@ import { newWorkspaceId } from './autosave/workspaceEntry.ts';
 import { loadDefaultWorkspace } from './boot.ts';
 import { openLinkInUrl, startUrlSync } from './share/urlSync.ts';
 import type { useStore } from './store/index.ts';
+import { workspaceFingerprint } from './workspaces/entryReuse.ts';
 import { createWorkspaceLibrary, setWorkspaceLibrary } from './workspaces/workspaceLibrary.ts';
 
 /** sessionStorage, when the page may use it (it throws in some sandboxed frames). */
@@ -47,7 +48,8 @@ export async function bootWorkspace(store: typeof useStore): Promise<void> {
     try {
       const ws = await loadDefaultWorkspace();
       if (store.getState().workspace === null) {
-        store.getState().setDoc({ docId: newWorkspaceId() });
+        // The default as shipped: a preset picked next replaces it rather than adding a copy.
+        store.getState().setDoc({ docId: newWorkspaceId(), docPristine: workspaceFingerprint(ws) });
         store.getState().loadWorkspace(ws);
       }
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { SaveAnnouncement, SaveChannel } from '../../src/ui/autosave/autosave.ts';
 import type { AutosaveRecord } from '../../src/ui/autosave/autosaveRecord.ts';
 import type { WorkspaceDb } from '../../src/ui/autosave/workspaceDb.ts';
-import type { WorkspaceEntry } from '../../src/ui/autosave/workspaceEntry.ts';
+import { createdAt, type WorkspaceEntry } from '../../src/ui/autosave/workspaceEntry.ts';
 
 /**
  * The workspace database in memory, with IndexedDB's semantics that autosave relies on: a write
@@ -18,6 +18,7 @@ export interface MemoryWorkspaceDb extends WorkspaceDb {
   fail: boolean;
 }
 
+/** An in-memory WorkspaceDb (see MemoryWorkspaceDb). */
 export function memoryWorkspaceDb(): MemoryWorkspaceDb {
   const gate = <T>(db: MemoryWorkspaceDb, f: () => T): Promise<T> => (db.fail ? Promise.reject(new Error('quota exceeded')) : Promise.resolve().then(f));
   const db: MemoryWorkspaceDb = {
@@ -33,10 +34,11 @@ export function memoryWorkspaceDb(): MemoryWorkspaceDb {
       gate(db, () => {
         const current = db.catalog.get(entry.id) ?? null;
         if ((current?.revision ?? null) !== expected) return { ok: false as const, current };
+        const kept: WorkspaceEntry = current ? { ...entry, createdAt: createdAt(current) } : entry;
         db.records.set(entry.id, structuredClone(record));
-        db.catalog.set(entry.id, entry);
+        db.catalog.set(entry.id, kept);
         db.writes.push(record);
-        return { ok: true as const, entry };
+        return { ok: true as const, entry: kept };
       }),
     remove: (id) =>
       gate(db, () => {

@@ -247,7 +247,7 @@ describe('two tabs on one saved workspace', () => {
     expect(await a.library.remove('first')).toBe("deleted 'first'");
     await vi.advanceTimersByTimeAsync(10);
     expect(b.store.getState().docConflict).toEqual({ id: 'first', theirs: null });
-    expect(a.library.removed()).toBe('first');
+    expect(a.library.removed()).toBe('‘first’');
     expect(await a.library.undoRemove()).toBe("brought back 'first'");
     expect(db.catalog.has('first')).toBe(true);
     expect(await a.library.open('first')).toBe("opened 'first'");

@@ -3,6 +3,7 @@ import type { Workspace } from '../../core/spec/workspace.ts';
 import { currentWeights, weightArtifacts } from '../runController.ts';
 import type { useStore } from '../store/index.ts';
 import { toAutosaveRecord } from './autosaveRecord.ts';
+import { contentFingerprint, isEdited } from '../workspaces/entryReuse.ts';
 import type { WorkspaceDb } from './workspaceDb.ts';
 import { isWorkspaceEntry, summariseWorkspace, type WorkspaceEntry } from './workspaceEntry.ts';
 
@@ -49,6 +50,8 @@ interface Pending {
   readonly docId: string;
   readonly workspace: Workspace;
   readonly weights: NetworkWeights | undefined;
+  /** The fingerprint the workspace was opened with (DocSlice.docPristine). */
+  readonly pristine: string | null;
 }
 
 /** Autosave's handle, for the workspace list (which must save before switching). */
@@ -60,9 +63,9 @@ export interface Autosave {
   /**
    * Shows a saved workspace as it was read from the database (revision `revision`), without a
    * save of its own: its content is the database's, and a needless save would look like an edit
-   * to another tab that has it open.
+   * to another tab that has it open. `pristine` is the entry's (WorkspaceEntry.pristine).
    */
-  show(id: string, revision: number, workspace: Workspace, weights: NetworkWeights | undefined): void;
+  show(id: string, revision: number, workspace: Workspace, weights: NetworkWeights | undefined, pristine?: string): void;
   /** Tells the other tabs that a saved workspace was deleted here. */
   announceDeleted(id: string): void;
   /** Reloads the list of saved workspaces into the store. */
@@ -111,7 +114,19 @@ export function startAutosave(
     const expected = st.knownRevisions[p.docId] ?? null;
     const revision = (expected ?? 0) + 1;
     const savedAt = now();
-    const entry: WorkspaceEntry = { id: p.docId, name: p.workspace.name, savedAt, revision, summary: summariseWorkspace(p.workspace), hasWeights: p.weights !== undefined };
+    // createdAt is kept from the stored entry by the database; this one counts for a first save.
+    const entry: WorkspaceEntry = {
+      id: p.docId,
+      name: p.workspace.name,
+      savedAt,
+      revision,
+      summary: summariseWorkspace(p.workspace),
+      hasWeights: p.weights !== undefined,
+      createdAt: savedAt,
+      ...(p.pristine === null ? {} : { pristine: p.pristine }),
+      content: contentFingerprint(p.workspace),
+      edited: isEdited(p.workspace, p.pristine, p.weights !== undefined),
+    };
     try {
       const outcome = await db.write(toAutosaveRecord(p.docId, revision, p.workspace, p.weights, savedAt), entry, expected);
       if (!outcome.ok) {
@@ -132,8 +147,8 @@ export function startAutosave(
     return queue;
   };
   const snapshot = (): Pending | null => {
-    const { docId, workspace } = store.getState();
-    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace) } : null;
+    const { docId, workspace, docPristine } = store.getState();
+    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace), pristine: docPristine } : null;
   };
   const fire = () => {
     clearTimeout(timer);
@@ -183,7 +198,7 @@ export function startAutosave(
       const p = snapshot();
       if (p) await enqueue(p);
     },
-    show(id, revision, workspace, weights) {
+    show(id, revision, workspace, weights, pristine) {
       const weightsId = weights ? weightArtifacts.put(weights) : null;
       settled = { docId: id, workspace, weightsId };
       // One state change, so autosave never sees a mix of the old workspace and the new weights.
@@ -195,6 +210,7 @@ export function startAutosave(
         epochs: [],
         trainStatus: 'idle',
         docId: id,
+        docPristine: pristine ?? null,
         docConflict: null,
         workspace,
         editError: null,

@@ -55,7 +55,7 @@ export async function restoreSaved(store: typeof useStore, db: WorkspaceDb, auto
       continue;
     }
     if (store.getState().workspace !== null) return false;
-    autosave.show(entry.id, entry.revision, restored.workspace, restored.weights);
+    autosave.show(entry.id, entry.revision, restored.workspace, restored.weights, entry.pristine);
     if (unreadable.length > 0) store.getState().setAutosave({ kind: 'error', message: `not restored: ${unreadable.join('; ')}; they stay in the workspace list` });
     return true;
   }

@@ -1,5 +1,5 @@
 import type { AutosaveRecord } from './autosaveRecord.ts';
-import { isWorkspaceEntry, type WorkspaceEntry } from './workspaceEntry.ts';
+import { createdAt, isWorkspaceEntry, type WorkspaceEntry } from './workspaceEntry.ts';
 
 /** What a compare-and-set write found: written (with the new revision), or someone else's save. */
 export type WriteOutcome =
@@ -18,7 +18,8 @@ export interface WorkspaceDb {
   read(id: string): Promise<unknown>;
   /**
    * Writes the record only if the stored revision is `expected` (null: nothing stored under the
-   * id), in one transaction, so two tabs cannot both write over the same revision.
+   * id), in one transaction, so two tabs cannot both write over the same revision. An entry that
+   * exists keeps its createdAt.
    */
   write(record: AutosaveRecord, entry: WorkspaceEntry, expected: number | null): Promise<WriteOutcome>;
   remove(id: string): Promise<void>;
@@ -91,9 +92,11 @@ export async function openWorkspaceDb(factory: IDBFactory | undefined = globalTh
             resolve({ ok: false, current });
             return;
           }
+          // The first save's time stays the creation time, whoever saves next.
+          const kept: WorkspaceEntry = current ? { ...entry, createdAt: createdAt(current) } : entry;
           tx.objectStore(RECORDS).put(record, entry.id);
-          tx.objectStore(CATALOG).put(entry, entry.id);
-          done.then(() => resolve({ ok: true, entry }), reject);
+          tx.objectStore(CATALOG).put(kept, entry.id);
+          done.then(() => resolve({ ok: true, entry: kept }), reject);
         };
         get.onerror = () => reject(get.error ?? new Error('IndexedDB read failed'));
         done.catch(reject);

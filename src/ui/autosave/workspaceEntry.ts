@@ -15,6 +15,14 @@ export interface WorkspaceEntry {
   /** One line for the list: layers, neurons, data source. */
   readonly summary: string;
   readonly hasWeights: boolean;
+  /** Epoch milliseconds of the first save (absent in entries saved before it was kept: savedAt stands in). */
+  readonly createdAt?: number;
+  /** Fingerprint of the workspace as it was opened (entryReuse.workspaceFingerprint). */
+  readonly pristine?: string;
+  /** Fingerprint of the saved content without its name (entryReuse.contentFingerprint). */
+  readonly content?: string;
+  /** Whether the saved workspace has the user's own edits or weights; absent counts as edited. */
+  readonly edited?: boolean;
 }
 
 /** "4 layers · 81 neurons · synthetic ECG", for the picker. */
@@ -29,8 +37,23 @@ export function summariseWorkspace(ws: Workspace): string {
 export function isWorkspaceEntry(v: unknown): v is WorkspaceEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  return typeof e['id'] === 'string' && typeof e['name'] === 'string' && typeof e['savedAt'] === 'number' && Number.isInteger(e['revision']) && typeof e['summary'] === 'string' && typeof e['hasWeights'] === 'boolean';
+  const optional = (key: string, type: 'number' | 'string' | 'boolean') => e[key] === undefined || typeof e[key] === type;
+  return (
+    typeof e['id'] === 'string' &&
+    typeof e['name'] === 'string' &&
+    typeof e['savedAt'] === 'number' &&
+    Number.isInteger(e['revision']) &&
+    typeof e['summary'] === 'string' &&
+    typeof e['hasWeights'] === 'boolean' &&
+    optional('createdAt', 'number') &&
+    optional('pristine', 'string') &&
+    optional('content', 'string') &&
+    optional('edited', 'boolean')
+  );
 }
+
+/** When the entry was first saved: createdAt, or its last save for entries older than that field. */
+export const createdAt = (e: WorkspaceEntry): number => e.createdAt ?? e.savedAt;
 
 /** A fresh id for a new workspace; random, so two tabs never pick the same one. */
 export function newWorkspaceId(): string {

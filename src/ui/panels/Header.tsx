@@ -4,10 +4,11 @@ import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { HeaderNotices } from './HeaderNotices.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
-import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { NirControls } from './share/NirControls.tsx';
 import { ShareButton } from './share/ShareDialog.tsx';
 import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
+import { WorkspaceNameButton } from './workspaces/WorkspaceNameButton.tsx';
+import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 
 /** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
@@ -23,6 +24,7 @@ export function Header({ controller }: { controller: RunController }) {
   return (
     <header className="header">
       <h1>Spikelab</h1>
+      <WorkspaceNameButton />
       <label className="engine">
         preset{' '}
         <select
@@ -30,8 +32,8 @@ export function Header({ controller }: { controller: RunController }) {
           value={PRESETS.find((p) => p.label === name || name?.startsWith(p.label))?.id ?? ''}
           onChange={(e) =>
             void loadPresetWorkspace(e.target.value).then(
-              // A new saved workspace: the one shown stays in the workspace list, and undo returns to it.
-              (ws) => replaceWorkspace(useStore, ws, undefined, `open preset ${ws.name}`),
+              // By the entry-reuse rule: no pile of copies, and undo returns to the workspace before.
+              (ws) => openPreset(useStore, ws, `open preset ${ws.name}`),
               (err: unknown) => useStore.getState().setRun({ status: 'error', error: err instanceof Error ? err.message : String(err) }),
             )
           }

@@ -17,6 +17,12 @@ export interface DocSlice {
   /** Id of the saved workspace shown here; null before boot. */
   docId: string | null;
   /**
+   * Fingerprint of the shown workspace as it was opened (entryReuse.workspaceFingerprint): while
+   * the workspace still matches it and has no weights, it holds nothing of the user's own, and a
+   * preset picked next replaces it rather than piling up a copy. Null: unknown, counts as edited.
+   */
+  docPristine: string | null;
+  /**
    * The revision of each workspace this tab last read or wrote: a save writes only over that one
    * (WorkspaceDb.write), which is how two tabs notice each other.
    */
@@ -24,12 +30,13 @@ export interface DocSlice {
   docConflict: DocConflict | null;
   /** The saved workspaces, newest first (refreshed after every save here or elsewhere). */
   docs: readonly WorkspaceEntry[];
-  setDoc(patch: Partial<Pick<DocSlice, 'docId' | 'docConflict' | 'docs'>>): void;
+  setDoc(patch: Partial<Pick<DocSlice, 'docId' | 'docPristine' | 'docConflict' | 'docs'>>): void;
   setKnownRevision(id: string, revision: number | null): void;
 }
 
 export const createDocSlice: StateCreator<Store, [], [], DocSlice> = (set) => ({
   docId: null,
+  docPristine: null,
   knownRevisions: {},
   docConflict: null,
   docs: [],

@@ -11,6 +11,8 @@ import type { Store } from './index.ts';
  */
 export interface DocSnapshot {
   readonly docId: string | null;
+  /** The fingerprint it was opened with (DocSlice.docPristine). */
+  readonly pristine: string | null;
   readonly weights: NetworkWeights | null;
   readonly weightsNetwork: string | null;
 }
@@ -24,14 +26,14 @@ export interface HistoryEntry {
 }
 
 /** The saved workspace and weights shown now, to put in a history entry. */
-export function snapshotDoc(s: Pick<Store, 'docId' | 'weightsId' | 'weightsNetwork'>): DocSnapshot {
+export function snapshotDoc(s: Pick<Store, 'docId' | 'docPristine' | 'weightsId' | 'weightsNetwork'>): DocSnapshot {
   const weights = s.weightsId ? (weightArtifacts.get(s.weightsId) ?? null) : null;
-  return { docId: s.docId, weights, weightsNetwork: weights ? s.weightsNetwork : null };
+  return { docId: s.docId, pristine: s.docPristine, weights, weightsNetwork: weights ? s.weightsNetwork : null };
 }
 
 /** The store patch that shows a snapshot's saved workspace and weights again. */
 function restoreDoc(d: DocSnapshot): Partial<Store> {
-  return { docId: d.docId, weightsId: d.weights ? weightArtifacts.put(d.weights) : null, weightsNetwork: d.weights ? d.weightsNetwork : null, docConflict: null };
+  return { docId: d.docId, docPristine: d.pristine, weightsId: d.weights ? weightArtifacts.put(d.weights) : null, weightsNetwork: d.weights ? d.weightsNetwork : null, docConflict: null };
 }
 
 /**

@@ -5,7 +5,9 @@ import { readAutosaveRecord } from '../autosave/autosaveRecord.ts';
 import type { WorkspaceDb } from '../autosave/workspaceDb.ts';
 import type { WorkspaceEntry } from '../autosave/workspaceEntry.ts';
 import { currentWeights } from '../runController.ts';
-import { replaceWorkspace } from '../share/replaceWorkspace.ts';
+import { replaceWorkspace, shownForReuse } from '../share/replaceWorkspace.ts';
+import { snapshotDoc } from '../store/historySlice.ts';
+import { chooseEntry, contentFingerprint } from './entryReuse.ts';
 import type { useStore } from '../store/index.ts';
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -19,18 +21,26 @@ export interface WorkspaceLibrary {
   open(id: string): Promise<string>;
   /** Deletes a saved workspace (not the one shown here); `undoRemove` brings it back. */
   remove(id: string): Promise<string>;
-  /** Name of the workspace `undoRemove` would bring back. */
+  /** Deletes several saved workspaces (never the one shown here); one `undoRemove` brings all back. */
+  removeMany(ids: readonly string[]): Promise<string>;
+  /** What `undoRemove` would bring back, to show: ‘name’, or "N workspaces". */
   removed(): string | null;
   undoRemove(): Promise<string>;
-  /** The workspace shown here, as a new saved workspace (its weights too). */
+  /** The workspace shown here, as a new saved workspace (its weights too), named "X (2)". */
   duplicate(): string;
+  /**
+   * Opens a preset (or the default, for New) by the entry-reuse rule: an unedited saved entry with
+   * the same content is opened rather than copied; else replaceWorkspace. Undo returns either way.
+   */
+  openPreset(workspace: Workspace, label: string): Promise<string>;
   /** Settles a conflict with another tab. */
   resolve(choice: ConflictChoice): Promise<string>;
 }
 
 /** The library over a database and the tab's autosave. */
 export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, autosave: Autosave): WorkspaceLibrary {
-  let lastRemoved: { entry: WorkspaceEntry; record: unknown } | null = null;
+  // The last delete, one or several: one undo brings every one of them back.
+  let lastRemoved: { entry: WorkspaceEntry; record: unknown }[] = [];
   const load = async (id: string): Promise<{ entry: WorkspaceEntry; workspace: Workspace; weights: NetworkWeights | undefined }> => {
     const entry = (await db.list()).find((e) => e.id === id);
     if (!entry) throw new Error('it is no longer saved (deleted in another tab?)');
@@ -42,46 +52,78 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
       await autosave.flush();
       try {
         const { entry, workspace, weights } = await load(id);
-        autosave.show(id, entry.revision, workspace, weights);
+        autosave.show(id, entry.revision, workspace, weights, entry.pristine);
         return `opened '${entry.name}'`;
       } catch (e) {
         await autosave.refreshList();
         return `not opened: ${describe(e)}; the workspace shown is unchanged`;
       }
     },
-    async remove(id) {
-      if (id === store.getState().docId) return 'the workspace shown here cannot be deleted; open another one first';
+    remove: (id) => lib.removeMany([id]),
+    async removeMany(ids) {
+      if (ids.length === 0) return 'nothing selected to delete';
+      if (ids.includes(store.getState().docId ?? '')) return 'the workspace shown here cannot be deleted; open another one first';
+      const taken: { entry: WorkspaceEntry; record: unknown }[] = [];
+      let failure = '';
       try {
-        const entry = (await db.list()).find((e) => e.id === id);
-        const record: unknown = await db.read(id);
-        await db.remove(id);
-        if (entry) lastRemoved = { entry, record };
-        autosave.announceDeleted(id);
-        await autosave.refreshList();
-        return `deleted '${entry?.name ?? id}'`;
+        const entries = await db.list();
+        for (const id of ids) {
+          const entry = entries.find((e) => e.id === id);
+          const record: unknown = await db.read(id);
+          await db.remove(id);
+          if (entry) taken.push({ entry, record });
+          autosave.announceDeleted(id);
+        }
       } catch (e) {
-        return `not deleted: ${describe(e)}`;
+        failure = describe(e);
       }
+      // Even a delete that failed halfway can be undone for the ones it took.
+      if (taken.length > 0) lastRemoved = taken;
+      await autosave.refreshList();
+      const what = taken.length === 1 && ids.length === 1 ? `'${taken[0]?.entry.name ?? ''}'` : `${taken.length} workspaces`;
+      if (failure) return taken.length > 0 ? `deleted ${what}; not deleted: the other ${ids.length - taken.length} (${failure})` : `not deleted: ${failure}`;
+      return `deleted ${what}`;
     },
-    removed: () => lastRemoved?.entry.name ?? null,
+    removed: () => (lastRemoved.length === 0 ? null : lastRemoved.length === 1 ? `‘${lastRemoved[0]?.entry.name ?? ''}’` : `${lastRemoved.length} workspaces`),
     async undoRemove() {
-      const r = lastRemoved;
-      if (!r) return 'nothing to bring back';
+      const all = lastRemoved;
+      if (all.length === 0) return 'nothing to bring back';
+      const back: string[] = [];
+      const already: string[] = [];
       try {
-        // Written back as it was; `expected: null` refuses to overwrite an id that came back meanwhile.
-        const outcome = await db.write(r.record as Parameters<WorkspaceDb['write']>[0], r.entry, null);
-        lastRemoved = null;
-        await autosave.refreshList();
-        return outcome.ok ? `brought back '${r.entry.name}'` : `'${r.entry.name}' exists again already`;
+        for (const r of all) {
+          // Written back as it was; `expected: null` refuses to overwrite an id that came back meanwhile.
+          const outcome = await db.write(r.record as Parameters<WorkspaceDb['write']>[0], r.entry, null);
+          (outcome.ok ? back : already).push(`'${r.entry.name}'`);
+        }
+        lastRemoved = [];
       } catch (e) {
-        return `not brought back: ${describe(e)}`;
+        lastRemoved = all.filter((r) => !back.includes(`'${r.entry.name}'`));
+        await autosave.refreshList();
+        return `not brought back: ${describe(e)}${back.length > 0 ? ` (brought back ${back.join(', ')})` : ''}`;
       }
+      await autosave.refreshList();
+      const main = back.length === 0 ? '' : back.length === 1 ? `brought back ${back[0] ?? ''}` : `brought back ${back.length} workspaces`;
+      const rest = already.length === 0 ? '' : `${already.join(', ')} ${already.length === 1 ? 'exists' : 'exist'} again already`;
+      return [main, rest].filter((m) => m !== '').join('; ');
     },
     duplicate() {
       const ws = store.getState().workspace;
       if (!ws) return 'no workspace to duplicate';
-      replaceWorkspace(store, { ...ws, name: `${ws.name} (copy)`.slice(0, 200) }, currentWeights(store, ws), 'duplicate workspace');
-      return `duplicated as '${ws.name} (copy)'`;
+      const name = replaceWorkspace(store, ws, currentWeights(store, ws), 'duplicate workspace', {}, 'duplicate');
+      return `duplicated as '${name}'`;
+    },
+    async openPreset(workspace, label) {
+      const st = store.getState();
+      const previous = st.workspace;
+      const choice = chooseEntry({ current: shownForReuse(store), docs: st.docs, incoming: { content: contentFingerprint(workspace), hasWeights: false }, reopen: true });
+      if (choice.kind !== 'open' || !previous) return `opened '${replaceWorkspace(store, workspace, undefined, label, {}, 'preset')}'`;
+      const before = { label, workspace: previous, doc: snapshotDoc(st) };
+      const past = st.past;
+      const message = await lib.open(choice.id);
+      // Opening clears the history; this step keeps it, so undo returns to what was shown.
+      if (store.getState().docId === choice.id) store.setState({ past: [...past.slice(-99), before], future: [] });
+      return message;
     },
     async resolve(choice) {
       const st = store.getState();
@@ -98,8 +140,8 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
       if (choice === 'copy') {
         const ws = st.workspace;
         if (!ws) return 'no workspace';
-        replaceWorkspace(store, { ...ws, name: `${ws.name} (this tab)`.slice(0, 200) }, currentWeights(store, ws), 'keep this tab’s version as a copy');
-        return `kept this tab's version as '${ws.name} (this tab)'; the other tab's stays under '${conflict.theirs?.name ?? ws.name}'`;
+        const name = replaceWorkspace(store, { ...ws, name: `${ws.name.slice(0, 188)} (this tab)` }, currentWeights(store, ws), 'keep this tab’s version as a copy', {}, 'keptCopy');
+        return `kept this tab's version as '${name}'; the other tab's stays under '${conflict.theirs?.name ?? ws.name}'`;
       }
       // Mine: write over the revision the other tab saved (or re-create a deleted one).
       st.setKnownRevision(conflict.id, conflict.theirs?.revision ?? null);
@@ -121,4 +163,9 @@ export function workspaceLibrary(): WorkspaceLibrary | null {
 /** Called once by bootWorkspace. */
 export function setWorkspaceLibrary(lib: WorkspaceLibrary | null): void {
   active = lib;
+}
+
+/** A preset (or the default, for New) opened by the entry-reuse rule; without autosave, as a plain replace. */
+export function openPreset(store: typeof useStore, workspace: Workspace, label: string): Promise<string> {
+  return active ? active.openPreset(workspace, label) : Promise.resolve(`opened '${replaceWorkspace(store, workspace, undefined, label, {}, 'preset')}'`);
 }

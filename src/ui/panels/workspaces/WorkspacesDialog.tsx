@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceEntry } from '../../autosave/workspaceEntry.ts';
 import { loadDefaultWorkspace } from '../../boot.ts';
-import { replaceWorkspace } from '../../share/replaceWorkspace.ts';
 import { useStore } from '../../store/index.ts';
-import { workspaceLibrary } from '../../workspaces/workspaceLibrary.ts';
+import { renameWorkspace } from '../../workspaces/renameWorkspace.ts';
+import { openPreset, workspaceLibrary } from '../../workspaces/workspaceLibrary.ts';
+import { bulkDeletion, isWorkspaceSortKey, WORKSPACE_SORTS, workspaceListView, type WorkspaceSortKey } from '../../workspaces/workspaceListView.ts';
+import { WorkspaceTable } from './WorkspaceTable.tsx';
 
 /** The Workspaces button in the header (with the name of the one shown) and the list it opens. */
 export function WorkspacesButton() {
@@ -19,15 +21,11 @@ export function WorkspacesButton() {
   );
 }
 
-const when = (at: number) => {
-  const d = new Date(at);
-  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString('en-GB') : d.toLocaleString('en-GB');
-};
-
 /**
- * A modal <dialog> over the saved workspaces of this browser, newest first: rename the one shown,
- * open another (Enter on its row), start a new one from the default, duplicate, delete with undo.
- * Every saved workspace is autosaved; nothing here loses an edit (switching saves first).
+ * A modal <dialog> over the saved workspaces of this browser: rename the one shown, search by
+ * name, sort (last modified, created, name), open another (Enter on its row), start a new one from
+ * the default, duplicate, delete one or the selected ones with one undo. Every saved workspace is
+ * autosaved; nothing here loses an edit (switching saves first).
  */
 function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -37,6 +35,11 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const [draftName, setDraftName] = useState(name);
   const [message, setMessage] = useState<string>('');
   const [removed, setRemoved] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<WorkspaceSortKey>('modified');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(() => workspaceListView(docs, query, sort), [docs, query, sort]);
+  const deletion = bulkDeletion(selected, rows, docId);
   const library = workspaceLibrary();
   useEffect(() => setDraftName(name), [name]);
   useEffect(() => {
@@ -44,10 +47,17 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
     if (d && !d.open) d.showModal();
   }, []);
   const rename = () => {
-    const next = draftName.trim();
-    if (next === name || next === '') return setDraftName(name);
-    if (!useStore.getState().edit('rename workspace', (d) => void (d['name'] = next))) setMessage(`not renamed: ${useStore.getState().editError?.message ?? 'invalid name'}`);
+    const refused = renameWorkspace(useStore, draftName);
+    if (refused) setMessage(refused);
+    else setDraftName(useStore.getState().workspace?.name ?? name);
   };
+  const select = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const act = async (p: Promise<string> | string) => {
     setMessage(await p);
     setRemoved(library?.removed() ?? null);
@@ -56,9 +66,9 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const fresh = async () => {
     try {
       const ws = await loadDefaultWorkspace();
-      replaceWorkspace(useStore, ws, undefined, 'new workspace');
+      const message = await openPreset(useStore, ws, 'new workspace');
       dialog.current?.close();
-      return 'a new workspace';
+      return message;
     } catch (e) {
       return `no new workspace: ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -88,54 +98,47 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
         </button>
         {removed ? (
           <button type="button" data-testid="workspace-undo-delete" onClick={() => void act(library ? library.undoRemove() : '')}>
-            Undo delete of ‘{removed}’
+            Undo delete of {removed}
           </button>
         ) : null}
       </div>
       {library ? (
-        <table className="workspace-list" data-testid="workspace-list">
-          <thead>
-            <tr>
-              <th scope="col">name</th>
-              <th scope="col">network</th>
-              <th scope="col">saved</th>
-              <th scope="col">
-                <span className="visually-hidden">actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {docs.map((e) => (
-              <tr key={e.id} data-testid="workspace-row" data-current={e.id === docId ? 'true' : 'false'} aria-current={e.id === docId ? 'true' : undefined}>
-                <td>{e.name}</td>
-                <td>
-                  {e.summary}
-                  {e.hasWeights ? ' · trained' : ''}
-                </td>
-                <td>{when(e.savedAt)}</td>
-                <td>
-                  {e.id === docId ? (
-                    <span className="hint">shown here</span>
-                  ) : (
-                    <>
-                      <button type="button" data-testid="workspace-open" onClick={() => openEntry(e)}>
-                        Open
-                      </button>{' '}
-                      <button type="button" data-testid="workspace-delete" aria-label={`delete ${e.name}`} onClick={() => void act(library.remove(e.id))}>
-                        Delete
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <div className="workspace-tools">
+            <input type="search" data-testid="workspace-search" aria-label="search workspaces by name" placeholder="search by name" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <label>
+              sort by{' '}
+              <select data-testid="workspace-sort" value={sort} onChange={(e) => isWorkspaceSortKey(e.target.value) && setSort(e.target.value)}>
+                {Object.entries(WORKSPACE_SORTS).map(([key, s]) => (
+                  <option key={key} value={key}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              data-testid="workspace-delete-selected"
+              disabled={deletion.ids.length === 0}
+              onClick={() => {
+                setSelected(new Set());
+                void act(library.removeMany(deletion.ids));
+              }}
+            >
+              Delete selected{deletion.ids.length > 0 ? ` (${deletion.ids.length})` : ''}
+            </button>
+            <span className="hint" data-testid="workspace-count">
+              {rows.length === docs.length ? `${docs.length} saved` : `${rows.length} of ${docs.length} shown`}
+            </span>
+          </div>
+          <WorkspaceTable rows={rows} currentId={docId} selected={selected} onSelect={select} onOpen={openEntry} onDelete={(e) => void act(library.remove(e.id))} />
+          {rows.length === 0 && docs.length > 0 ? <p className="hint">No saved workspace has “{query.trim()}” in its name.</p> : null}
+        </>
       ) : (
         <p className="hint">Autosave is off in this browser, so there is no list of saved workspaces; save a workspace file to keep this one.</p>
       )}
       <div className="share-actions">
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <button type="button" data-testid="workspaces-close" onClick={() => dialog.current?.close()}>
           Close
         </button>
         <span role="status" data-testid="workspaces-message">
