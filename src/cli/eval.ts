@@ -12,8 +12,6 @@ import { trainingSets } from '../core/train/trainWorkspace.ts';
 import { readDataFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
-import { EVAL_USAGE } from './usage.ts';
-export { EVAL_USAGE };
 
 
 /** `spikelab eval`: scores a saved model on a folder of WFDB records, or on fresh synthetic beats. */
