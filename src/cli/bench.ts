@@ -6,8 +6,6 @@ import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
 import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
-import { BENCH_USAGE } from './usage.ts';
-export { BENCH_USAGE };
 
 
 const W1_ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-wasm', 'tfjs-cpu'];

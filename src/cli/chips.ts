@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { coresPerChip, limitOf } from '../core/hardware/chipProfile.ts';
 import { CHIP_PROFILES } from '../core/hardware/chips/index.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { CHIPS_USAGE } from './usage.ts';
-export { CHIPS_USAGE };
 
 
 /** `spikelab chips`: the built-in chip profiles (with --json: every figure with its source and status). */

@@ -6,8 +6,6 @@ import { createEngine } from '../core/engine/index.ts';
 import { createRng } from '../core/rng.ts';
 import { annAccuracy, balanceWeights, snnAccuracy, trainAnnTwin, type StaticSet } from '../core/train/convert.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
-import { CONVERT_USAGE } from './usage.ts';
-export { CONVERT_USAGE };
 
 
 /**

@@ -3,8 +3,6 @@ import { parseArgs } from 'node:util';
 import { loadFiles } from '../core/data/formats/loadFiles.ts';
 import { summarize, type RecordSummary } from '../core/data/formats/summarize.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
-import { INSPECT_USAGE } from './usage.ts';
-export { INSPECT_USAGE };
 
 
 /**

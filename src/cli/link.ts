@@ -5,8 +5,6 @@ import { decodeWorkspaceLink, encodeWorkspaceLink } from '../core/share/linkCode
 import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from '../core/share/weightQuantisation.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile, loadWorkspaceFile } from './loadWorkspace.ts';
-import { LINK_USAGE } from './usage.ts';
-export { LINK_USAGE };
 
 
 /** `link encode`: the fragment of a workspace, with a model's weights when they fit in a link. */

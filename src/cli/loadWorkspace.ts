@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpecError } from '../core/errors.ts';
@@ -35,10 +35,22 @@ export function loadWorkspaceFile(path: string): Workspace {
   }
 }
 
-/** Loads a preset by name (`default` = public/presets/default.workspace.json). */
+const PRESET_SUFFIX = '.workspace.json';
+
+/** The names of the presets (the files of public/presets), sorted. */
+export function presetNames(): string[] {
+  return readdirSync(PRESET_DIR)
+    .filter((f) => f.endsWith(PRESET_SUFFIX))
+    .map((f) => f.slice(0, -PRESET_SUFFIX.length))
+    .sort();
+}
+
+/** Loads a preset by name (`default` = public/presets/default.workspace.json); an unknown name is refused with the list. */
 export function loadPreset(name: string): Workspace {
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new UsageError(`invalid preset name '${name}'`);
-  return loadWorkspaceFile(join(PRESET_DIR, `${name}.workspace.json`));
+  const path = join(PRESET_DIR, `${name}${PRESET_SUFFIX}`);
+  // The name check keeps '../x' from reaching outside the preset folder.
+  if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(path)) throw new UsageError(`no preset '${name}'; the presets are ${presetNames().join(', ')}`);
+  return loadWorkspaceFile(path);
 }
 
 /** Reads and validates a model file (`spikelab train --out`, or saved from the page). */

@@ -5,9 +5,8 @@ import { chipTargetOf, mapWorkspace } from '../core/hardware/mapWorkspace.ts';
 import type { MappingResult } from '../core/hardware/mappingTypes.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadRunTarget } from './loadWorkspace.ts';
+import { workspaceFiles } from './workspaceFiles.ts';
 import { formatEngineering as formatSi } from '../core/format/engineering.ts';
-import { MAP_USAGE } from './usage.ts';
-export { MAP_USAGE };
 
 
 /** Parses a whole number option within bounds, or says which option is wrong. */
@@ -79,6 +78,7 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
       workspace: { type: 'string' },
       preset: { type: 'string' },
       model: { type: 'string' },
+      data: { type: 'string' },
       chip: { type: 'string' },
       seed: { type: 'string' },
       'weight-bits': { type: 'string' },
@@ -101,7 +101,8 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
   };
   const ws = { ...ws0, chip: target };
   const engine = await createEngine('events');
-  const result = await mapWorkspace(ws, engine, model ? { weights: model.weights } : {});
+  const files = values.data !== undefined ? workspaceFiles(ws, values.data) : undefined;
+  const result = await mapWorkspace(ws, engine, { ...(model ? { weights: model.weights } : {}), ...(files ? { files } : {}) });
   engine.dispose();
   if (values.json) {
     io.out(JSON.stringify(toJson(result)));

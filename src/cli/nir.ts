@@ -8,8 +8,6 @@ import type { Workspace } from '../core/spec/workspace.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile, loadWorkspaceFile } from './loadWorkspace.ts';
-import { EXPORT_USAGE, IMPORT_USAGE } from './usage.ts';
-export { EXPORT_USAGE, IMPORT_USAGE };
 
 
 function dtOption(value: string | undefined): number | undefined {

@@ -4,8 +4,7 @@ import { prepareRun, simulatePrepared } from '../core/pipeline.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { kernelBytes } from './kernelFile.ts';
 import { loadRunTarget } from './loadWorkspace.ts';
-import { SIMULATE_USAGE } from './usage.ts';
-export { SIMULATE_USAGE };
+import { workspaceFiles } from './workspaceFiles.ts';
 
 
 const ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-cpu', 'tfjs-wasm'];
@@ -18,6 +17,7 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
       workspace: { type: 'string' },
       preset: { type: 'string' },
       model: { type: 'string' },
+      data: { type: 'string' },
       engine: { type: 'string', default: 'events' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -35,7 +35,8 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got '${values.seed}'`);
     ws = { ...ws, seed };
   }
-  const run = prepareRun(ws, model?.weights);
+  const files = values.data !== undefined ? workspaceFiles(ws, values.data) : undefined;
+  const run = prepareRun(ws, model?.weights, files);
   const engine = await createEngine(engineName, engineName === 'wasm' ? { kernel: await kernelBytes() } : {});
   const result = await simulatePrepared(run, engine, ws);
   engine.dispose();

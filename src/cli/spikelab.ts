@@ -1,46 +1,78 @@
+import { readFileSync } from 'node:fs';
 import { MappingError, SpikelabError } from '../core/errors.ts';
-import { BENCH_USAGE, CHIPS_USAGE, CONVERT_USAGE, EVAL_USAGE, EXPORT_USAGE, IMPORT_USAGE, INSPECT_USAGE, LINK_USAGE, MAP_USAGE, SIMULATE_USAGE, TRAIN_USAGE } from './usage.ts';
+import { cliMessage } from './cliMessage.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
+import { COMMAND_USAGE, isCommand, overviewUsage, type CommandName } from './usage.ts';
 
 type Run = (argv: string[], io: CliIo) => Promise<number>;
 
 // Each command's modules load only when it runs: tfjs, h5wasm and the data formats stay out of
 // every other command's start (1.35 s and 186 MB for `bench --list` when all were loaded).
-const COMMANDS: Readonly<Record<string, { usage: string; run: Run }>> = {
-  simulate: { usage: SIMULATE_USAGE, run: async (a, io) => (await import('./simulate.ts')).simulateCommand(a, io) },
-  bench: { usage: BENCH_USAGE, run: async (a, io) => (await import('./bench.ts')).benchCommand(a, io) },
-  inspect: { usage: INSPECT_USAGE, run: async (a, io) => (await import('./inspect.ts')).inspectCommand(a, io) },
-  train: { usage: TRAIN_USAGE, run: async (a, io) => (await import('./train.ts')).trainCommand(a, io) },
-  eval: { usage: EVAL_USAGE, run: async (a, io) => (await import('./eval.ts')).evalCommand(a, io) },
-  convert: { usage: CONVERT_USAGE, run: async (a, io) => (await import('./convert.ts')).convertCommand(a, io) },
-  map: { usage: MAP_USAGE, run: async (a, io) => (await import('./map.ts')).mapCommand(a, io) },
-  chips: { usage: CHIPS_USAGE, run: async (a, io) => (await import('./chips.ts')).chipsCommand(a, io) },
-  link: { usage: LINK_USAGE, run: async (a, io) => (await import('./link.ts')).linkCommand(a, io) },
-  export: { usage: EXPORT_USAGE, run: async (a, io) => (await import('./nir.ts')).exportCommand(a, io) },
-  import: { usage: IMPORT_USAGE, run: async (a, io) => (await import('./nir.ts')).importCommand(a, io) },
+const COMMANDS: Readonly<Record<CommandName, Run>> = {
+  simulate: async (a, io) => (await import('./simulate.ts')).simulateCommand(a, io),
+  bench: async (a, io) => (await import('./bench.ts')).benchCommand(a, io),
+  inspect: async (a, io) => (await import('./inspect.ts')).inspectCommand(a, io),
+  train: async (a, io) => (await import('./train.ts')).trainCommand(a, io),
+  eval: async (a, io) => (await import('./eval.ts')).evalCommand(a, io),
+  convert: async (a, io) => (await import('./convert.ts')).convertCommand(a, io),
+  map: async (a, io) => (await import('./map.ts')).mapCommand(a, io),
+  chips: async (a, io) => (await import('./chips.ts')).chipsCommand(a, io),
+  link: async (a, io) => (await import('./link.ts')).linkCommand(a, io),
+  export: async (a, io) => (await import('./nir.ts')).exportCommand(a, io),
+  import: async (a, io) => (await import('./nir.ts')).importCommand(a, io),
 };
 
-const USAGE = ['usage: spikelab <command> [options]', ...Object.values(COMMANDS).map((c) => '  ' + c.usage.replace('usage: ', ''))].join('\n');
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** The version of package.json, read when asked (the launcher has no build step to bake it in). */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return String(pkg.version);
+}
+
+/** `spikelab help [COMMAND]`: the overview, or one command's usage. */
+function help(topic: string | undefined, io: CliIo): number {
+  if (topic === undefined) {
+    io.out(overviewUsage());
+    return EXIT.ok;
+  }
+  if (!isCommand(topic)) {
+    io.err(`spikelab: unknown command '${topic}'\n${overviewUsage()}`);
+    return EXIT.usage;
+  }
+  io.out(COMMAND_USAGE[topic]);
+  return EXIT.ok;
+}
 
 /** Entry point of the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(USAGE);
-    return name === undefined ? EXIT.usage : EXIT.ok;
-  }
-  const cmd = COMMANDS[name];
-  if (!cmd) {
-    io.err(`spikelab: unknown command '${name}'\n${USAGE}`);
+  if (name === undefined) {
+    io.out(overviewUsage());
     return EXIT.usage;
   }
+  if (name === 'help' || HELP_FLAGS.has(name)) return help(rest[0], io);
+  if (name === '--version') {
+    io.out(`spikelab ${version()}`);
+    return EXIT.ok;
+  }
+  if (!isCommand(name)) {
+    io.err(`spikelab: unknown command '${name}'\n${overviewUsage()}`);
+    return EXIT.usage;
+  }
+  const usage = COMMAND_USAGE[name];
+  // --help anywhere asks for the usage, whatever else the line holds (it may be half written).
+  if (rest.some((a) => HELP_FLAGS.has(a))) {
+    io.out(usage);
+    return EXIT.ok;
+  }
   try {
-    return await cmd.run(rest, io);
+    return await COMMANDS[name](rest, io);
   } catch (e) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
     const code = (e as { code?: unknown }).code;
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`spikelab ${name}: ${(e as Error).message}\n${cmd.usage}`);
+      io.err(`spikelab ${name}: ${(e as Error).message}\n${usage}`);
       return EXIT.usage;
     }
     if (e instanceof MappingError) {
@@ -48,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT.noFit;
     }
     if (e instanceof SpikelabError) {
-      io.err(`spikelab ${name}: ${e.message}`);
+      io.err(`spikelab ${name}: ${cliMessage(e)}`);
       return EXIT.usage;
     }
     io.err(`spikelab ${name}: failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -10,8 +10,6 @@ import { availableParallelism } from 'node:os';
 import { kernelBytes } from './kernelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
-import { TRAIN_USAGE } from './usage.ts';
-export { TRAIN_USAGE };
 
 
 /**

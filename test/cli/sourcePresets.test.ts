@@ -11,17 +11,21 @@ interface Metrics {
   confusion: number[][];
 }
 
-/** Presets that train on their built-in source, with a short run and a bar well above chance. */
+/**
+ * Presets that train on their built-in source, with a short run and a bar well above chance.
+ * Measured on this 2-core machine under the load of seven engineers (2026-12-05): dvs-shapes 238 s,
+ * eeg 54 s, audio-digits 77 s; each limit is at least three times its run.
+ */
 const CASES = [
-  { preset: 'dvs-shapes', epochs: '2', classes: 6, atLeast: 0.8 },
-  { preset: 'eeg', epochs: '8', classes: 4, atLeast: 0.6 },
-  { preset: 'audio-digits', epochs: '6', classes: 10, atLeast: 0.6 },
+  { preset: 'dvs-shapes', epochs: '2', classes: 6, atLeast: 0.8, limitS: 900 },
+  { preset: 'eeg', epochs: '8', classes: 4, atLeast: 0.6, limitS: 300 },
+  { preset: 'audio-digits', epochs: '6', classes: 10, atLeast: 0.6, limitS: 300 },
 ] as const;
 
 describe('presets that train on a built-in source (event camera, EEG, spoken digits)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'spikelab-presets-'));
   for (const c of CASES)
-    it(`${c.preset} trains from the CLI well above chance (1/${c.classes}) and eval regenerates the same test samples`, { timeout: 300_000 }, () => {
+    it(`${c.preset} trains from the CLI well above chance (1/${c.classes}) and eval regenerates the same test samples`, { timeout: c.limitS * 1000 }, () => {
       const model = join(dir, `${c.preset}.model.json`);
       const t = cli('train', '--preset', c.preset, '--epochs', c.epochs, '--out', model, '--json');
       expect(t.code, t.err).toBe(0);

@@ -37,7 +37,9 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(ev.per_class['V']?.support).toBeGreaterThan(0);
   });
 
-  it('trains on the BPTT kernel by default, on tfjs when asked, and refuses the kernel for a network it cannot train', () => {
+  // Six trainings and two refusals, each a CLI process of its own: 35 s on this 2-core machine under
+  // the load of seven engineers (2026-12-05), so the limit is five times that.
+  it('trains on the BPTT kernel by default, on tfjs when asked, and refuses the kernel for a network it cannot train', { timeout: 180_000 }, () => {
     const onKernel = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--out', join(dir, 'k.json'));
     expect(onKernel.code, onKernel.err).toBe(0);
     // By default every core trains (at most 4), the batch split between threads; on 2 cores one, and it says why.
@@ -65,7 +67,8 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(cli('train', '--preset', 'ecg-synthetic', '--train-engine', 'gpu', '--out', join(dir, 'x.json')).err).toMatch(/--train-engine must be auto, kernel or tfjs, got 'gpu'/);
   });
 
-  it('refuses bad arguments and a bad model file with exit 2', () => {
+  // Seven CLI processes, none of which trains: 35 s measured under load, the limit five times that.
+  it('refuses bad arguments and a bad model file with exit 2', { timeout: 180_000 }, () => {
     expect(cli('train', '--preset', 'ecg-synthetic').code).toBe(2);
     expect(cli('train', '--preset', 'ecg-synthetic', '--out', model, '--split', 'diagonal').code).toBe(2);
     const intra = cli('train', '--preset', 'audio-digits', '--out', model, '--split', 'intra', '--held-out', 'george');

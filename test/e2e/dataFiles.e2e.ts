@@ -99,6 +99,32 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(before);
     await page.close();
   });
+
+  it('trains the ecg-mitbih preset on dropped MIT-BIH records in the page', { timeout: 240_000 }, async () => {
+    if (!env) throw new Error('no browser');
+    const { page, errors } = await openApp(env);
+    const before = await waitForRun(page);
+    await page.selectOption('[data-testid="preset-select"]', 'ecg-mitbih');
+    await waitForRun(page, before);
+    await dropFiles(page, ['100', '106', '119'].flatMap((r) => ['hea', 'dat', 'atr'].map((e) => `mitdb/${r}.${e}`)));
+    await expect.poll(() => page.textContent('[data-testid="file-status"]'), { timeout: 60_000 }).toMatch(/loaded 100\.hea, 106\.hea, 119\.hea/);
+    await page.waitForSelector('[data-testid="train-on-dropped"]');
+    expect(await page.isChecked('[data-testid="train-on-dropped"]')).toBe(true);
+    await page.fill('[data-testid="train-epochs"]', '1');
+    await page.press('[data-testid="train-epochs"]', 'Enter');
+    await page.fill('[data-testid="train-beats"]', '3000');
+    await page.press('[data-testid="train-beats"]', 'Enter');
+    await page.click('[data-testid="train-button"]');
+    await page.waitForSelector('[data-testid="confusion"]', { timeout: 200_000 });
+    const info = (await page.textContent('[data-testid="confusion"] .hint')) ?? '';
+    console.log(`page training on dropped MIT-BIH: ${info}; ${await page.textContent('[data-testid="test-accuracy"]')}`);
+    expect(info).toMatch(/^3 records, intra-patient split: 3000 training beats, \d+ test beats/);
+    const acc = Number((await page.textContent('[data-testid="test-accuracy"]'))?.match(/([\d.]+) %/)?.[1]);
+    // 106 and 119 are rich in PVCs: the majority guess (N) is about 75 %.
+    expect(acc).toBeGreaterThan(90);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('built-in data sets', () => {
@@ -127,32 +153,6 @@ describe('built-in data sets', () => {
     expect(await waitForRun(page, total)).toBeGreaterThan(0);
     expect(Number(await page.textContent('[data-testid="spikes-ecg"]'))).toBe(Number(await page.getAttribute('[data-testid="event-view"]', 'data-events')));
     await page.screenshot({ path: 'test-results/builtin-dvs.png' });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('trains the ecg-mitbih preset on dropped MIT-BIH records in the page', { timeout: 240_000 }, async () => {
-    if (!env) throw new Error('no browser');
-    const { page, errors } = await openApp(env);
-    const before = await waitForRun(page);
-    await page.selectOption('[data-testid="preset-select"]', 'ecg-mitbih');
-    await waitForRun(page, before);
-    await dropFiles(page, ['100', '106', '119'].flatMap((r) => ['hea', 'dat', 'atr'].map((e) => `mitdb/${r}.${e}`)));
-    await expect.poll(() => page.textContent('[data-testid="file-status"]'), { timeout: 60_000 }).toMatch(/loaded 100\.hea, 106\.hea, 119\.hea/);
-    await page.waitForSelector('[data-testid="train-on-dropped"]');
-    expect(await page.isChecked('[data-testid="train-on-dropped"]')).toBe(true);
-    await page.fill('[data-testid="train-epochs"]', '1');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '3000');
-    await page.press('[data-testid="train-beats"]', 'Enter');
-    await page.click('[data-testid="train-button"]');
-    await page.waitForSelector('[data-testid="confusion"]', { timeout: 200_000 });
-    const info = (await page.textContent('[data-testid="confusion"] .hint')) ?? '';
-    console.log(`page training on dropped MIT-BIH: ${info}; ${await page.textContent('[data-testid="test-accuracy"]')}`);
-    expect(info).toMatch(/^3 records, intra-patient split: 3000 training beats, \d+ test beats/);
-    const acc = Number((await page.textContent('[data-testid="test-accuracy"]'))?.match(/([\d.]+) %/)?.[1]);
-    // 106 and 119 are rich in PVCs: the majority guess (N) is about 75 %.
-    expect(acc).toBeGreaterThan(90);
     expect(errors).toEqual([]);
     await page.close();
   });

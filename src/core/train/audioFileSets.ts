@@ -27,24 +27,26 @@ export function fitDuration(signal: Signal, durationS: number): Signal {
   return { ...signal, channels: [signal.channels[0] ?? 'mono'], length: n, values, annotations: [] };
 }
 
+/** One WAV digit through the workspace's front end: its encoded input, digit, speaker and take. */
+export interface EncodedDigit {
+  readonly x: Float32Array;
+  readonly digit: number;
+  readonly speaker: string;
+  readonly index: number;
+}
+
 /**
- * Spoken digits from WAV files named DIGIT_SPEAKER_INDEX.wav, through the workspace's audio front
- * end (its duration, its mel bands, its encoder) exactly as the page treats its synthetic digit.
- * 'inter' holds out one whole speaker (`heldOut`, else the last by name) for testing, 'intra' uses
- * FSDD's own split (takes 0–4 of every speaker test, the rest train).
+ * Spoken digits from WAV files named DIGIT_SPEAKER_INDEX.wav, each through the workspace's audio
+ * front end (its duration, its mel bands, its encoder, a seed of the file's own) exactly as the
+ * page treats its synthetic digit: a file encodes the same whichever set it ends up in.
  */
-export function audioFileSets(ws: Workspace, files: readonly NamedRecord[], split: 'intra' | 'inter', heldOut?: string): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
+export function encodeDigitFiles(ws: Workspace, files: readonly NamedRecord[]): { digits: EncodedDigit[]; steps: number; neurons: number; dtMs: number } {
   if (ws.data.kind !== 'synthetic-audio') throw new SpecError([{ path: 'data.kind', message: `WAV digits train a workspace whose source is 'synthetic-audio', not '${ws.data.kind}'` }]);
   const { durationS, bands } = ws.data;
   const named = files.map((f) => ({ f, id: parseDigitFileName(f.name) }));
   const bad = named.find((x) => !x.id);
   if (bad) throw new SpecError([{ path: 'data', message: `'${bad.f.name}' is not named DIGIT_SPEAKER_INDEX.wav (e.g. 7_jackson_32.wav): its digit is unknown` }]);
-  const speakers = [...new Set(named.map((x) => x.id?.speaker ?? ''))].sort();
-  const held = heldOut ?? speakers.at(-1) ?? '';
-  if (split === 'inter' && speakers.length < 2) throw new SpecError([{ path: 'training.dataset.split', message: `a speaker-held-out split needs two speakers or more; found ${speakers.join(', ')}` }]);
-  if (split === 'inter' && !speakers.includes(held)) throw new SpecError([{ path: 'training.dataset.heldOut', message: `no recording of speaker '${held}' to hold out; the speakers are ${speakers.join(', ')}` }]);
-  const isTest = (id: { speaker: string; index: number }) => (split === 'inter' ? id.speaker === held : id.index < 5);
-  const sets = { train: [] as { x: Float32Array; y: number }[], test: [] as { x: Float32Array; y: number }[] };
+  const digits: EncodedDigit[] = [];
   let steps = 0;
   let neurons = 0;
   let dtMs = 10;
@@ -55,9 +57,33 @@ export function audioFileSets(ws: Workspace, files: readonly NamedRecord[], spli
     steps = e.steps;
     neurons = e.neurons;
     dtMs = 1000 / mel.samplingHz;
-    (isTest(id) ? sets.test : sets.train).push({ x: e.values, y: id.digit });
+    digits.push({ x: e.values, digit: id.digit, speaker: id.speaker, index: id.index });
   }
-  const toSet = (s: { x: Float32Array; y: number }[]): LabelledSet => ({ inputs: s.map((v) => v.x), labels: Int32Array.from(s, (v) => v.y), steps, neurons, classes: 10 });
+  return { digits, steps, neurons, dtMs };
+}
+
+/** The ten digit classes, in label order. */
+export const DIGIT_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** Encoded digits as a labelled set of the ten digit classes. */
+export function digitSet(digits: readonly EncodedDigit[], steps: number, neurons: number): LabelledSet {
+  return { inputs: digits.map((d) => d.x), labels: Int32Array.from(digits, (d) => d.digit), steps, neurons, classes: DIGIT_CLASSES.length };
+}
+
+/**
+ * Train and test sets of WAV digits (see `encodeDigitFiles`): 'inter' holds out one whole speaker
+ * (`heldOut`, else the last by name) for testing, 'intra' uses FSDD's own split (takes 0–4 of
+ * every speaker test, the rest train).
+ */
+export function audioFileSets(ws: Workspace, files: readonly NamedRecord[], split: 'intra' | 'inter', heldOut?: string): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
+  const { digits, steps, neurons, dtMs } = encodeDigitFiles(ws, files);
+  const speakers = [...new Set(digits.map((d) => d.speaker))].sort();
+  const held = heldOut ?? speakers.at(-1) ?? '';
+  if (split === 'inter' && speakers.length < 2) throw new SpecError([{ path: 'training.dataset.split', message: `a speaker-held-out split needs two speakers or more; found ${speakers.join(', ')}` }]);
+  if (split === 'inter' && !speakers.includes(held)) throw new SpecError([{ path: 'training.dataset.heldOut', message: `no recording of speaker '${held}' to hold out; the speakers are ${speakers.join(', ')}` }]);
+  const isTest = (d: EncodedDigit) => (split === 'inter' ? d.speaker === held : d.index < 5);
+  const test = digits.filter(isTest);
+  const train = digits.filter((d) => !isTest(d));
   const how = split === 'inter' ? `speaker ${held} held out` : "FSDD's split (takes 0–4 test)";
-  return { train: toSet(sets.train), test: toSet(sets.test), dtMs, classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], description: `${files.length} recordings of ${speakers.length} speakers, ${how}: ${sets.train.length} training, ${sets.test.length} test` };
+  return { train: digitSet(train, steps, neurons), test: digitSet(test, steps, neurons), dtMs, classes: [...DIGIT_CLASSES], description: `${files.length} recordings of ${speakers.length} speakers, ${how}: ${train.length} training, ${test.length} test` };
 }

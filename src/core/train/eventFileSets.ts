@@ -13,27 +13,33 @@ export interface LabelledEvents {
 }
 
 /**
- * Labelled event recordings fed as the workspace's event source feeds one (its sensor size,
- * downsampling, step and duration; each recording from its own first event), split by each
- * sample's test flag. Classes are 0…max label (the ten digits for N-MNIST).
+ * Labelled event recordings as a set of `classes` classes, each fed as the workspace's event
+ * source feeds one (its sensor size, downsampling, step and duration; from its own first event).
  */
-export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[]): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
+export function eventSet(ws: Workspace, samples: readonly LabelledEvents[], classes: number): LabelledSet {
   if (ws.data.kind !== 'event-file') throw new SpecError([{ path: 'data.kind', message: `event recordings train a workspace whose source is 'event-file', not '${ws.data.kind}'` }]);
   const src = ws.data;
   const big = samples.find((s) => s.events.width > src.width || s.events.height > src.height);
   if (big) throw new SpecError([{ path: 'data.width', message: `${big.name} is ${big.events.width}×${big.events.height}, larger than the workspace's ${src.width}×${src.height} sensor` }]);
+  // As the page feeds a file: from its first event plus the source's start offset.
+  const enc = samples.map((s) => eventsToInput(s.events, (s.events.t[0] ?? 0) + src.startUs, src));
+  return { inputs: enc.map((e) => e.values), labels: Int32Array.from(samples, (s) => s.label), steps: enc[0]?.steps ?? 1, neurons: enc[0]?.neurons ?? 0, classes };
+}
+
+/**
+ * Labelled event recordings (see `eventSet`), split by each sample's test flag. Classes are
+ * 0…max label (the ten digits for N-MNIST).
+ */
+export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[]): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: string[]; description: string } {
+  if (ws.data.kind !== 'event-file') throw new SpecError([{ path: 'data.kind', message: `event recordings train a workspace whose source is 'event-file', not '${ws.data.kind}'` }]);
+  const src = ws.data;
   const classes = 1 + samples.reduce((m, s) => Math.max(m, s.label), 0);
-  const build = (part: readonly LabelledEvents[]): LabelledSet => {
-    // As the page feeds a file: from its first event plus the source's start offset.
-    const enc = part.map((s) => eventsToInput(s.events, (s.events.t[0] ?? 0) + src.startUs, src));
-    return { inputs: enc.map((e) => e.values), labels: Int32Array.from(part, (s) => s.label), steps: enc[0]?.steps ?? 1, neurons: enc[0]?.neurons ?? 0, classes };
-  };
   const train = samples.filter((s) => !s.test);
   const test = samples.filter((s) => s.test);
   if (test.length === 0) throw new SpecError([{ path: 'training.dataset', message: `no test samples among ${samples.length} event recordings (list them in a test*.txt label file)` }]);
   return {
-    train: build(train),
-    test: build(test),
+    train: eventSet(ws, train, classes),
+    test: eventSet(ws, test, classes),
     dtMs: src.stepUs / 1000,
     classes: Array.from({ length: classes }, (_, i) => String(i)),
     description: `${samples.length} event recordings (${src.width}×${src.height}, ${src.stepUs / 1000} ms steps): ${train.length} training, ${test.length} test`,

@@ -4,6 +4,7 @@ import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { AAMI_CLASSES } from '../data/datasets/aami.ts';
 import { SpecError } from '../errors.ts';
+import { MissingFileError } from '../data/fileSources.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { trainingSchema, type TrainingConfig } from './config.ts';
 import { audioFileSets } from './audioFileSets.ts';
@@ -99,7 +100,11 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
   if (data?.kind === 'events') return eventFileSets(ws, data.samples);
   const records = data?.records;
   if (cfg.dataset.kind === 'source-classes') {
-    if (!records) return sourceClassSets(ws, cfg.dataset);
+    if (!records) {
+      // A file source has no classes to generate from: the recordings themselves must be given.
+      if ('file' in ws.data) throw new MissingFileError(ws.data.file, ws.data.checksum);
+      return sourceClassSets(ws, cfg.dataset);
+    }
     if (ws.data.kind === 'synthetic-audio') return audioFileSets(ws, records, cfg.dataset.split, cfg.dataset.heldOut);
     throw new SpecError([{ path: 'training.dataset.kind', message: `recordings (--data) stand in for a spoken-digit source only; this workspace's source is '${ws.data.kind}'` }]);
   }
