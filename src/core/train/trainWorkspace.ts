@@ -18,6 +18,7 @@ import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { loadBpttKernel, type BpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
+import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
 
 /** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
 export interface WorkspaceTraining {
@@ -112,6 +113,7 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
  * the test set with the learned parameters written into the network. The tfjs backend must be set.
  */
 export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
+  checkWorkspaceBudgets(ws);
   const cfg = ws.training ?? trainingSchema.parse({});
   const sets = trainingSets(ws, cfg, data);
   checkSetsFit(ws, sets);
