@@ -129,5 +129,17 @@ export const DEEP_TRACES: HostileWorkspace = {
   ),
 };
 
+/** 20,000 camera inputs into 20,000 neurons, as mapped onto a chip (1.8 GB and 32 s before "does not fit"). */
+export const TWENTY_K_SQUARED: HostileWorkspace = {
+  budget: 'weights',
+  path: 'network.layers[1].units',
+  estimate: '4.0e8',
+  workspace: ws('twenty k squared', { kind: 'synthetic-dvs', width: 100, height: 100, durationMs: 100, stepUs: 10_000 }, rate, [
+    { kind: 'input', name: 'in', shape: [20_000] },
+    { kind: 'dense', name: 'a', units: 20_000 },
+    { kind: 'spiking', name: 's', neuron: lif },
+  ]),
+};
+
 /** One workspace per budget, for the test that each budget refuses on its own. */
 export const ONE_PER_BUDGET: readonly HostileWorkspace[] = [TERA_WEIGHTS, LONG_ECG, BIG_CAMERA, LONG_WIDE_RUN, SPIKE_FLOOD, DEEP_TRACES];
