@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
-import { TERA_WEIGHTS, TWENTY_K_SQUARED, WIDE_NIR, type HostileWorkspace } from '../support/hostileWorkspaces.ts';
+import { MILLION_NEURONS, TERA_WEIGHTS, TWENTY_K_SQUARED, WIDE_NIR, type HostileWorkspace } from '../support/hostileWorkspaces.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-budgets-'));
 
@@ -33,6 +33,19 @@ describe('the CLI refuses a workspace over its budgets with exit 2 and the messa
     expectRefusal(r, 'map', TWENTY_K_SQUARED);
     // A child process with tsx takes 2–5 s here; the mapping itself took 32 s.
     expect(performance.now() - t0).toBeLessThan(20_000);
+  });
+
+  it('spikelab map --json says fits: false (exit 3) for more neurons than the chip holds, without simulating', () => {
+    const path = join(dir, 'million.workspace.json');
+    writeFileSync(path, JSON.stringify(MILLION_NEURONS));
+    const t0 = performance.now();
+    const r = cli('map', '--workspace', path, '--chip', 'akida-akd1000', '--json');
+    expect(r.code, r.err).toBe(3);
+    const j = JSON.parse(r.out) as { fits: boolean; violations: { constraint: string; limit: number; value: number }[] };
+    expect(j.fits).toBe(false);
+    expect(j.violations[0]).toMatchObject({ constraint: 'cores', limit: 80, value: 977 });
+    // 19 s before (simulating, partitioning); a tsx start is most of what is left.
+    expect(performance.now() - t0).toBeLessThan(15_000);
   });
 
   it('spikelab export --nir refuses a 10^5 × 10^5 network and writes no file', () => {

@@ -2,7 +2,7 @@ import { expose, wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BudgetError, LinkError } from '../../src/core/errors.ts';
+import { BudgetError, LinkError, MappingError } from '../../src/core/errors.ts';
 import { createEngine } from '../../src/core/engine/index.ts';
 import { mapWorkspace } from '../../src/core/hardware/mapWorkspace.ts';
 import { prepareRun } from '../../src/core/pipeline.ts';
@@ -12,7 +12,7 @@ import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import { trainWorkspace } from '../../src/core/train/trainWorkspace.ts';
 import { registerErrorTransfer, type SimApi } from '../../workers/api.ts';
 import { createSimApi } from '../../workers/simApi.ts';
-import { LONG_ECG, MICROSECOND_DVS, TERA_WEIGHTS, WIDE_NIR } from '../support/hostileWorkspaces.ts';
+import { LONG_ECG, MICROSECOND_DVS, MILLION_NEURONS, TERA_WEIGHTS, WIDE_NIR } from '../support/hostileWorkspaces.ts';
 
 const TERA = 'network.layers[3].units: the network would hold 1.0e12 weights; the budget is 5.0e7';
 
@@ -60,6 +60,16 @@ describe('every entry point that runs, trains, maps or exports a workspace check
     const engine = await createEngine('events');
     await expectBudgetRefusal(() => mapWorkspace(parseWorkspace(TERA_WEIGHTS.workspace), engine), TERA);
     engine.dispose();
+  });
+
+  it('mapWorkspace refuses a network with more neurons than the chip holds before simulating it', async () => {
+    const engine = await createEngine('events');
+    const ws = { ...parseWorkspace(MILLION_NEURONS), chip: { id: 'akida-akd1000', seed: 1, congestion: 0.5, overrides: {} } };
+    const { error, ms } = await thrown(() => mapWorkspace(ws, engine));
+    engine.dispose();
+    expect(error).toBeInstanceOf(MappingError);
+    expect((error as MappingError).violations[0]).toMatchObject({ constraint: 'cores', limit: 80, value: 977 });
+    expect(ms).toBeLessThan(250);
   });
 
   it('workspaceToNir and workspaceStepMs refuse the 10^5 × 10^5 network before drawing its weights', async () => {

@@ -141,5 +141,12 @@ export const TWENTY_K_SQUARED: HostileWorkspace = {
   ]),
 };
 
+/** Within every budget, but a million neurons: more than one Akida's 80 cores of 1,024 hold (19 s to say so before). */
+export const MILLION_NEURONS: WorkspaceInput = ws('million neurons', ecg(1, 250), rate, [
+  { kind: 'input', name: 'in', shape: [1] },
+  { kind: 'dense', name: 'a', units: 1_000_000 },
+  { kind: 'spiking', name: 's', neuron: lif },
+]);
+
 /** One workspace per budget, for the test that each budget refuses on its own. */
 export const ONE_PER_BUDGET: readonly HostileWorkspace[] = [TERA_WEIGHTS, LONG_ECG, BIG_CAMERA, LONG_WIDE_RUN, SPIKE_FLOOD, DEEP_TRACES];
