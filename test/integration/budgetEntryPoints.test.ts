@@ -12,7 +12,7 @@ import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import { trainWorkspace } from '../../src/core/train/trainWorkspace.ts';
 import { registerErrorTransfer, type SimApi } from '../../workers/api.ts';
 import { createSimApi } from '../../workers/simApi.ts';
-import { LONG_ECG, MICROSECOND_DVS, MILLION_NEURONS, TERA_WEIGHTS, WIDE_NIR } from '../support/hostileWorkspaces.ts';
+import { HUGE_BEAT_SET, HUGE_CLASS_SET, LONG_ECG, MICROSECOND_DVS, MILLION_NEURONS, TERA_WEIGHTS, WIDE_NIR } from '../support/hostileWorkspaces.ts';
 
 const TERA = 'network.layers[3].units: the network would hold 1.0e12 weights; the budget is 5.0e7';
 
@@ -54,6 +54,8 @@ describe('every entry point that runs, trains, maps or exports a workspace check
 
   it('trainWorkspace refuses before building its data sets', async () => {
     await expectBudgetRefusal(() => trainWorkspace(parseWorkspace(TERA_WEIGHTS.workspace), undefined), TERA);
+    await expectBudgetRefusal(() => trainWorkspace(parseWorkspace(HUGE_BEAT_SET.workspace), undefined), /^training\.dataset\.beats: the training sets would hold 2\.4e9 input values/);
+    await expectBudgetRefusal(() => trainWorkspace(parseWorkspace(HUGE_CLASS_SET), undefined), /^training\.dataset\.perClass: the training sets would hold 4\.9e9 input values/);
   });
 
   it('mapWorkspace refuses before simulating', async () => {

@@ -148,5 +148,30 @@ export const MILLION_NEURONS: WorkspaceInput = ws('million neurons', ecg(1, 250)
   { kind: 'spiking', name: 's', neuron: lif },
 ]);
 
+/** 200,000 heartbeats of 6 s at 2 kHz, one sample per step: 2.4e9 training input values. */
+export const HUGE_BEAT_SET: HostileWorkspace = {
+  budget: 'trainingValues',
+  path: 'training.dataset.beats',
+  estimate: '2.4e9',
+  workspace: {
+    ...ws('huge beat set', ecg(4, 2000), rate, [
+      { kind: 'input', name: 'in', shape: [1] },
+      { kind: 'dense', name: 'a', units: 4 },
+      { kind: 'spiking', name: 's', neuron: lif },
+    ]),
+    training: { dataset: { kind: 'ecg-beats', beats: 200_000, beforeS: 3, afterS: 3, decimate: 1 } },
+  },
+};
+
+/** A built-in camera trained on 10,000 + 10,000 samples of each of its 6 scenes: 20 steps × 2,048 inputs each. */
+export const HUGE_CLASS_SET: WorkspaceInput = {
+  ...ws('huge class set', { kind: 'synthetic-dvs', width: 32, height: 32, durationMs: 200, stepUs: 10_000 }, rate, [
+    { kind: 'input', name: 'in', shape: [2048] },
+    { kind: 'dense', name: 'a', units: 4 },
+    { kind: 'spiking', name: 's', neuron: lif },
+  ]),
+  training: { dataset: { kind: 'source-classes', perClass: 10_000, testPerClass: 10_000 } },
+};
+
 /** One workspace per budget, for the test that each budget refuses on its own. */
-export const ONE_PER_BUDGET: readonly HostileWorkspace[] = [TERA_WEIGHTS, LONG_ECG, BIG_CAMERA, LONG_WIDE_RUN, SPIKE_FLOOD, DEEP_TRACES];
+export const ONE_PER_BUDGET: readonly HostileWorkspace[] = [TERA_WEIGHTS, LONG_ECG, BIG_CAMERA, LONG_WIDE_RUN, SPIKE_FLOOD, DEEP_TRACES, HUGE_BEAT_SET];

@@ -3,7 +3,7 @@ import { BudgetError } from '../errors.ts';
 import { parseWorkspace } from './parseWorkspace.ts';
 import { checkWorkspaceBudgets, estimateWorkspace, WORKSPACE_BUDGETS, type BudgetName } from './workspaceBudgets.ts';
 import { presetWorkspaces } from '../../../test/support/presets.ts';
-import { LONG_ECG, MICROSECOND_DVS, ONE_PER_BUDGET, TERA_WEIGHTS, WIDE_NIR, type HostileWorkspace } from '../../../test/support/hostileWorkspaces.ts';
+import { HUGE_CLASS_SET, LONG_ECG, MICROSECOND_DVS, ONE_PER_BUDGET, TERA_WEIGHTS, WIDE_NIR, type HostileWorkspace } from '../../../test/support/hostileWorkspaces.ts';
 
 /** Runs `fn`, returning what it threw, how long it took and how many array-buffer bytes it left allocated. */
 function refusal(fn: () => void): { error: unknown; ms: number; bytes: number } {
@@ -55,10 +55,19 @@ describe('workspace budgets', () => {
     expect(dvs.issues.map((i) => i.path)).toContain('data.stepUs');
   });
 
-  it('passes every preset with at least 100× headroom on every budget', () => {
+  it('passes every preset with at least 100× headroom on every run budget and 5× on the training sets', () => {
     for (const [file, ws] of presetWorkspaces()) {
-      expect(() => checkWorkspaceBudgets(ws), file).not.toThrow();
-      for (const e of estimateWorkspace(ws)) expect(e.value * 100, `${file} ${e.budget}`).toBeLessThan(WORKSPACE_BUDGETS[e.budget].limit);
+      const context = { trainingClasses: 10 };
+      expect(() => checkWorkspaceBudgets(ws, context), file).not.toThrow();
+      // ecg-mitbih caps its beats at 200,000 (5.1e7 values); MIT-BIH holds about 110,000.
+      for (const e of estimateWorkspace(ws, context)) expect(e.value * (e.budget === 'trainingValues' ? 5 : 100), `${file} ${e.budget}`).toBeLessThan(WORKSPACE_BUDGETS[e.budget].limit);
     }
+  });
+
+  it('costs the built-in samples of a source-classes training once their classes are known', () => {
+    const ws = parseWorkspace(HUGE_CLASS_SET);
+    expect(() => checkWorkspaceBudgets(ws)).not.toThrow();
+    // 6 scenes × 20,000 samples × 20 steps × 2,048 inputs = 4.9e9.
+    expect(() => checkWorkspaceBudgets(ws, { trainingClasses: 6 })).toThrow('training.dataset.perClass: the training sets would hold 4.9e9 input values (120000 samples × 20 steps × 2048 input neurons); the budget is 5.0e8');
   });
 });

@@ -11,7 +11,7 @@ import type { DataSourceSpec, Workspace } from './workspace.ts';
  * its spec with `checkWorkspaceBudgets` before it allocates a byte. The figures sit far above every
  * preset and README command (see workspaceBudgets.test.ts) and far below what a browser tab holds.
  */
-export type BudgetName = 'weights' | 'neuronSteps' | 'inputValues' | 'events' | 'recordedSpikes' | 'membraneSamples';
+export type BudgetName = 'weights' | 'neuronSteps' | 'inputValues' | 'events' | 'recordedSpikes' | 'membraneSamples' | 'trainingValues';
 
 /** One budget: its limit, and how its message names the estimate. */
 export interface Budget {
@@ -30,6 +30,7 @@ export const WORKSPACE_BUDGETS: Readonly<Record<BudgetName, Budget>> = {
   events: { limit: 2e8, phrase: 'event source would visit {n} pixel-milliseconds', why: 'the synthetic camera visits every pixel every millisecond and may emit one event each' },
   recordedSpikes: { limit: 5e8, phrase: 'recording could hold up to {n} spikes', why: 'spiking neurons × steps, at most one spike per neuron and step, 8 bytes each' },
   membraneSamples: { limit: 1e8, phrase: 'membrane traces would hold {n} samples', why: 'recorded probes × steps of float32' },
+  trainingValues: { limit: 5e8, phrase: 'training sets would hold {n} input values', why: 'samples × steps × input neurons of float32 in the train and test sets (2 GB; the ecg-mitbih preset caps its beats at 200,000, 5.1e7 values, MIT-BIH has about 110,000)' },
 };
 
 /** One estimate of a workspace: which budget, the JSON path of the field that drives it, its value. */
@@ -47,6 +48,8 @@ interface StepCount {
   readonly path: string;
 }
 
+/** MIT-BIH's rate: the beats of a signal file are cut at it (as inputWidth assumes). */
+const RECORD_HZ = 360;
 /** Mel front ends run at 100 frames per second (10 ms hop, data/builtinSources.ts melSignal). */
 const MEL_FRAMES_PER_S = 100;
 /** The fastest heart rate the synthetic ECG accepts; bounds the beats of a window before cutting them. */
@@ -89,13 +92,38 @@ function weightEstimate(ws: Workspace, shapes: readonly (readonly number[])[]): 
   return { budget: 'weights', path: worst.path, value: total, detail: '' };
 }
 
+/** What an entry point knows beyond the workspace. */
+export interface BudgetContext {
+  /** Classes of a 'source-classes' training (train/sourceClassSets.ts); with it, the training sets are costed. */
+  readonly trainingClasses?: number;
+}
+
+/** Input values the train and test sets hold: heartbeats from the spec, built-in samples given their classes. */
+function trainingEstimate(ws: Workspace, run: StepCount | undefined, width: number, context: BudgetContext): BudgetEstimate | undefined {
+  const beats = ecgDataset(ws.training);
+  if (beats) {
+    const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : RECORD_HZ;
+    // A window under direct coding is kept as one step (train/beatSet.ts, `held`).
+    const held = beats.input === 'window' && ws.encoder.kind === 'direct';
+    const steps = held ? 1 : beats.input === 'window' ? beats.steps : Math.ceil(((beats.beforeS + beats.afterS) * hz) / beats.decimate);
+    return { budget: 'trainingValues', path: 'training.dataset.beats', value: beats.beats * steps * width, detail: `${beats.beats} beats × ${steps} steps × ${width} input neurons` };
+  }
+  const d = ws.training?.dataset;
+  if (d?.kind !== 'source-classes' || context.trainingClasses === undefined || !run) return undefined;
+  const samples = context.trainingClasses * (d.perClass + d.testPerClass);
+  return { budget: 'trainingValues', path: 'training.dataset.perClass', value: samples * run.steps * width, detail: `${samples} samples × ${run.steps} steps × ${width} input neurons` };
+}
+
 /**
  * Every estimate of a workspace, from its spec alone (no data generated, nothing allocated).
- * Run-length estimates are left out when the steps depend on a file that is not read yet.
+ * Run-length estimates are left out when the steps depend on a file that is not read yet; the
+ * training sets are costed when the workspace trains on heartbeats or `context` gives the classes.
  */
-export function estimateWorkspace(ws: Workspace): BudgetEstimate[] {
+export function estimateWorkspace(ws: Workspace, context: BudgetContext = {}): BudgetEstimate[] {
   const { shapes } = inferShapes(ws.network);
   const out = [weightEstimate(ws, shapes)];
+  const training = trainingEstimate(ws, stepsOf(ws), inputWidth(ws), context);
+  if (training) out.push(training);
   if (ws.data.kind === 'synthetic-dvs') {
     const d = ws.data;
     out.push({ budget: 'events', path: 'data.durationMs', value: d.width * d.height * d.durationMs, detail: `${d.width}×${d.height} pixels × ${d.durationMs} ms` });
@@ -134,8 +162,8 @@ export function budgetMessage(e: BudgetEstimate, budget: Budget): string {
  * 1.0e12 weights; the budget is 5.0e7`). Every entry point that runs, trains, maps or exports a
  * workspace, and the link decoder, calls it.
  */
-export function checkWorkspaceBudgets(ws: Workspace, budgets: Readonly<Record<BudgetName, Budget>> = WORKSPACE_BUDGETS): void {
-  const over = estimateWorkspace(ws).filter((e) => e.value > budgets[e.budget].limit);
+export function checkWorkspaceBudgets(ws: Workspace, context: BudgetContext = {}, budgets: Readonly<Record<BudgetName, Budget>> = WORKSPACE_BUDGETS): void {
+  const over = estimateWorkspace(ws, context).filter((e) => e.value > budgets[e.budget].limit);
   const first = over[0];
   if (!first) return;
   const issues: SpecIssue[] = over.map((e) => ({ path: e.path, message: budgetMessage(e, budgets[e.budget]) }));

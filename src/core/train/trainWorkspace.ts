@@ -8,7 +8,7 @@ import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { trainingSchema, type TrainingConfig } from './config.ts';
 import { audioFileSets } from './audioFileSets.ts';
 import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
-import { sourceClassSets } from './sourceClassSets.ts';
+import { sourceClassNames, sourceClassSets } from './sourceClassSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
 import { evaluateSetWithPredictions } from './evaluate.ts';
@@ -113,8 +113,10 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
  * the test set with the learned parameters written into the network. The tfjs backend must be set.
  */
 export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
-  checkWorkspaceBudgets(ws);
   const cfg = ws.training ?? trainingSchema.parse({});
+  // Recordings (--data) bring their own samples; the built-in classes are costed before any is generated.
+  const builtIn = cfg.dataset.kind === 'source-classes' && !data;
+  checkWorkspaceBudgets(ws, builtIn ? { trainingClasses: sourceClassNames(ws).length } : {});
   const sets = trainingSets(ws, cfg, data);
   checkSetsFit(ws, sets);
   const net = compileNetwork(ws.network, undefined, ws.seed);
