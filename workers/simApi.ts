@@ -4,7 +4,7 @@ import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../
 import type { CompiledNetwork, Engine } from '../src/core/engine/types.ts';
 import { wasmUnsupportedReason } from '../src/core/engine/wasm/wasmPlan.ts';
 import type { Workspace } from '../src/core/spec/workspace.ts';
-import { checkWeights, initWeights, type NetworkWeights } from '../src/core/network/weights.ts';
+import { checkWeights, type NetworkWeights } from '../src/core/network/weights.ts';
 import { LinkError } from '../src/core/errors.ts';
 import { nirFromHdf5Bytes, nirToHdf5Bytes } from '../src/core/share/nir/nirHdf5.ts';
 import { nirToWorkspace, workspaceStepMs, workspaceToNir } from '../src/core/share/nir/nirWorkspace.ts';
@@ -109,7 +109,7 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
         const ws = parseWorkspace(workspace);
         const dtMs = workspaceStepMs(ws, files);
         if (dtMs === undefined) return { ok: false, reason: `the workspace's data file is not loaded, so its time step is unknown: drop the file first` };
-        const { graph, notes } = workspaceToNir(ws, weights ?? initWeights(ws.network, ws.seed), dtMs);
+        const { graph, notes } = workspaceToNir(ws, weights, dtMs);
         const bytes = await nirToHdf5Bytes(graph);
         const reply: NirExportReply = { ok: true, bytes, nodes: Object.values(graph.nodes).map((n) => n.type), dtMs, trained: weights !== undefined, notes };
         return transfer(reply, [bytes.buffer]);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../core/engine/index.ts';
+import { MappingError } from '../core/errors.ts';
 import { assertFits } from '../core/hardware/mapNetwork.ts';
 import { chipTargetOf, mapWorkspace } from '../core/hardware/mapWorkspace.ts';
 import type { MappingResult } from '../core/hardware/mappingTypes.ts';
@@ -102,8 +103,19 @@ export async function mapCommand(argv: string[], io: CliIo): Promise<number> {
   const ws = { ...ws0, chip: target };
   const engine = await createEngine('events');
   const files = values.data !== undefined ? workspaceFiles(ws, values.data) : undefined;
-  const result = await mapWorkspace(ws, engine, { ...(model ? { weights: model.weights } : {}), ...(files ? { files } : {}) });
-  engine.dispose();
+  let result: MappingResult;
+  try {
+    result = await mapWorkspace(ws, engine, { ...(model ? { weights: model.weights } : {}), ...(files ? { files } : {}) });
+  } catch (e) {
+    // Refused before mapping (too many neurons for the chip): --json still says fits: false, with the violation.
+    if (values.json && e instanceof MappingError) {
+      io.out(JSON.stringify({ chip: target.id, fits: false, violations: e.violations }));
+      return EXIT.noFit;
+    }
+    throw e;
+  } finally {
+    engine.dispose();
+  }
   if (values.json) {
     io.out(JSON.stringify(toJson(result)));
     return result.fits ? EXIT.ok : EXIT.noFit;

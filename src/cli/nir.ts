@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { initWeights } from '../core/network/weights.ts';
 import { nirFromHdf5Bytes, nirToHdf5Bytes } from '../core/share/nir/nirHdf5.ts';
 import { nirToWorkspace, workspaceStepMs, workspaceToNir } from '../core/share/nir/nirWorkspace.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
@@ -41,7 +40,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   if (!ws) throw new UsageError('no workspace');
   if (!model) io.err('spikelab export: no --model, so the seeded initial (untrained) weights are written');
   const dtMs = dtOption(values['dt-ms']) ?? stepMsOrExplain(ws);
-  const { graph, notes } = workspaceToNir(ws, model?.weights ?? initWeights(ws.network, ws.seed), dtMs);
+  const { graph, notes } = workspaceToNir(ws, model?.weights, dtMs);
   const bytes = await nirToHdf5Bytes(graph);
   writeFileSync(values.nir, bytes);
   const types = Object.values(graph.nodes).map((n) => n.type);

@@ -36,6 +36,25 @@ export class SpecError extends SpikelabError {
   }
 }
 
+/**
+ * A workspace that would allocate or compute more than a documented budget (spec/workspaceBudgets.ts):
+ * refused from its spec, before anything is allocated. `estimate` and `limit` are in the budget's
+ * unit (weights, neuron-steps, values, events, spikes, samples).
+ */
+export class BudgetError extends SpecError {
+  override readonly code = 'over_budget';
+  readonly budget: string;
+  readonly estimate: number;
+  readonly limit: number;
+  constructor(issues: readonly SpecIssue[], budget: string, estimate: number, limit: number) {
+    super(issues);
+    this.name = 'BudgetError';
+    this.budget = budget;
+    this.estimate = estimate;
+    this.limit = limit;
+  }
+}
+
 /** A bad file: names the file, the field and the byte offset where parsing failed. */
 export class DataFormatError extends SpikelabError {
   readonly file: string;

@@ -10,6 +10,7 @@ import type { NetworkWeights } from './network/weights.ts';
 import { createRng } from './rng.ts';
 import { beatWindowRun, usesBeatWindows } from './train/beatWindowRun.ts';
 import type { Workspace } from './spec/workspace.ts';
+import { checkWorkspaceBudgets } from './spec/workspaceBudgets.ts';
 
 /** What the network was fed: a sampled signal (then encoded) or camera events (fed directly). */
 export type RunSource =
@@ -63,8 +64,12 @@ export function prepareRun(ws: Workspace, weights?: NetworkWeights, files?: File
   return { ...prepareInput(ws, files), network: compileNetwork(ws.network, weights, ws.seed) };
 }
 
-/** Loads (or generates) the workspace's data and encodes it; no network is built. */
+/**
+ * Loads (or generates) the workspace's data and encodes it; no network is built. Refuses a
+ * workspace over its budgets (BudgetError) before generating anything; prepareRun relies on it.
+ */
 export function prepareInput(ws: Workspace, files?: FileResolver): PreparedInput {
+  checkWorkspaceBudgets(ws);
   if (ws.data.kind === 'event-file') {
     const { events, t0 } = eventsFromFile(ws.data, files);
     const enc = eventsToInput(events, t0, ws.data);

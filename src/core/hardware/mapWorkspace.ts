@@ -8,6 +8,8 @@ import { CHIP_TARGET_DEFAULT, type ChipTarget } from './chipTarget.ts';
 import { resolveChip } from './chips/index.ts';
 import type { StepEvents } from './costModel.ts';
 import { mapNetwork } from './mapNetwork.ts';
+import { assertCanFit } from './mappingPrecheck.ts';
+import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
 import type { MappingResult } from './mappingTypes.ts';
 import { populationsOf } from './populations.ts';
 
@@ -53,11 +55,15 @@ export interface MapWorkspaceOptions {
 
 /**
  * Maps a workspace on its chip: simulates it (with the trained weights when given) to record the
- * spikes, then partitions, places and costs the network from those spikes.
+ * spikes, then partitions, places and costs the network from those spikes. A workspace over its
+ * budgets (BudgetError), or a network with more neurons than the chip's cores can hold
+ * (MappingError), is refused first, before anything is simulated.
  */
 export async function mapWorkspace(ws: Workspace, engine: Engine, options: MapWorkspaceOptions = {}): Promise<MappingResult> {
   const target = chipTargetOf(ws);
   const chip = resolveChip(target);
+  checkWorkspaceBudgets(ws);
+  assertCanFit(ws.network, chip);
   const run = prepareRun(ws, options.weights, options.files);
   options.onProgress?.('simulate', 0);
   const result = await simulatePrepared(run, engine, ws, {

@@ -3,6 +3,7 @@ import { LinkError, SpecError } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import { parseWorkspace } from '../spec/parseWorkspace.ts';
 import type { Workspace } from '../spec/workspace.ts';
+import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { boundedInflate } from './boundedInflate.ts';
 import { packContainer, unpackContainer } from './linkContainer.ts';
@@ -118,7 +119,10 @@ export function decodeWorkspaceLink(text: string): DecodedLink {
 /** parseWorkspace, with its refusal (or any surprise from a hostile value) as LinkError 'workspace'. */
 function validWorkspace(value: unknown): Workspace {
   try {
-    return parseWorkspace(value);
+    const ws = parseWorkspace(value);
+    // A link may not carry a workspace that no entry point would run (BudgetError is a SpecError).
+    checkWorkspaceBudgets(ws);
+    return ws;
   } catch (e) {
     if (e instanceof SpecError) throw new LinkError('workspace', `the workspace is invalid: ${e.message}`, e.issues);
     throw new LinkError('workspace', `the workspace could not be read: ${e instanceof Error ? e.message : String(e)}`);

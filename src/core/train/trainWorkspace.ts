@@ -9,7 +9,7 @@ import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { trainingSchema, type TrainingConfig } from './config.ts';
 import { audioFileSets } from './audioFileSets.ts';
 import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
-import { sourceClassSets } from './sourceClassSets.ts';
+import { sourceClassNames, sourceClassSets } from './sourceClassSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
 import { evaluateSetWithPredictions } from './evaluate.ts';
@@ -19,6 +19,7 @@ import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { loadBpttKernel, type BpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
+import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
 
 /** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
 export interface WorkspaceTraining {
@@ -118,6 +119,9 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
  */
 export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
   const cfg = ws.training ?? trainingSchema.parse({});
+  // Recordings (--data) bring their own samples; the built-in classes are costed before any is generated.
+  const builtIn = cfg.dataset.kind === 'source-classes' && !data;
+  checkWorkspaceBudgets(ws, builtIn ? { trainingClasses: sourceClassNames(ws).length } : {});
   const sets = trainingSets(ws, cfg, data);
   checkSetsFit(ws, sets);
   const net = compileNetwork(ws.network, undefined, ws.seed);

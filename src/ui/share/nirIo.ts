@@ -2,7 +2,7 @@ import type { SimClient } from '../../../workers/client.ts';
 import { download, fileBase } from '../modelDownload.ts';
 import { currentWeights } from '../runController.ts';
 import type { useStore } from '../store/index.ts';
-import { replaceWorkspace } from './replaceWorkspace.ts';
+import { refusal, replaceWorkspace } from './replaceWorkspace.ts';
 
 /** What a NIR export or import did, for the line under the buttons. */
 export interface NirOutcome {
@@ -36,6 +36,6 @@ export async function importNirFile(store: typeof useStore, client: Pick<SimClie
   if (file.size > MAX_NIR_BYTES) return { ok: false, message: `${file.name} is ${file.size.toLocaleString('en')} bytes; NIR files up to ${MAX_NIR_BYTES / 2 ** 20} MB are read`, notes: [] };
   const reply = await client.importNir(new Uint8Array(await file.arrayBuffer()), file.name);
   if (!reply.ok) return { ok: false, message: `${file.name} was not imported: ${reply.reason}; the workspace is unchanged`, notes: [] };
-  replaceWorkspace(store, reply.workspace, reply.weights, `import ${file.name}`);
+  if (!replaceWorkspace(store, reply.workspace, reply.weights, `import ${file.name}`)) return { ok: false, message: `${file.name} was not imported (${refusal(store)}); the workspace is unchanged`, notes: [] };
   return { ok: true, message: `imported ${file.name} as ‘${reply.workspace.name}’${reply.weights ? ' with its weights' : ''}`, notes: reply.notes };
 }

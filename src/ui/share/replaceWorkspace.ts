@@ -1,5 +1,7 @@
 import type { NetworkWeights } from '../../core/network/weights.ts';
+import { BudgetError } from '../../core/errors.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
+import { checkWorkspaceBudgets } from '../../core/spec/workspaceBudgets.ts';
 import { newWorkspaceId } from '../autosave/workspaceEntry.ts';
 import { currentWeights, weightArtifacts } from '../runController.ts';
 import { snapshotDoc } from '../store/historySlice.ts';
@@ -40,7 +42,9 @@ export type OpenedFrom = keyof typeof OPENED_FROM;
  * user's own is replaced in place; one with edits stays in the workspace list untouched and the
  * incoming one gets a saved entry of its own, named apart from the others ("X (2)"). Undo returns
  * to what was shown, with its weights, either way. Without weights the trained ones are cleared,
- * so the page runs the same network the sender ran. Returns the name it was given.
+ * so the page runs the same network the sender ran. Returns the name it was given. A workspace over
+ * its budgets is not opened: the banner says why (path, estimate, budget), the one shown keeps
+ * running, and it returns null.
  */
 export function replaceWorkspace(
   store: typeof useStore,
@@ -49,7 +53,14 @@ export function replaceWorkspace(
   label: string,
   train: Partial<Pick<TrainSlice, 'testClasses'>> = {},
   from: OpenedFrom = 'outside',
-): string {
+): string | null {
+  try {
+    checkWorkspaceBudgets(workspace);
+  } catch (e) {
+    if (!(e instanceof BudgetError)) throw e;
+    store.setState({ editError: e.issues[0] ?? { path: '', message: e.message } });
+    return null;
+  }
   const how = OPENED_FROM[from];
   const st = store.getState();
   const previous = st.workspace;
@@ -77,4 +88,10 @@ export function replaceWorkspace(
     future: [],
   });
   return name;
+}
+
+/** The refusal replaceWorkspace left in the banner, as `path: message`. */
+export function refusal(store: typeof useStore): string {
+  const e = store.getState().editError;
+  return e ? `${e.path}: ${e.message}` : 'refused';
 }

@@ -3,7 +3,7 @@ import { MAX_WORKSPACE_FILE_CHARS, parseWorkspaceFile, serializeWorkspaceFile } 
 import { download, fileBase } from '../modelDownload.ts';
 import { currentWeights } from '../runController.ts';
 import type { useStore } from '../store/index.ts';
-import { replaceWorkspace } from './replaceWorkspace.ts';
+import { refusal, replaceWorkspace } from './replaceWorkspace.ts';
 
 /** Downloads the workspace, with its trained weights at full precision when they fit the network. */
 export function saveWorkspaceFile(store: typeof useStore): void {
@@ -22,7 +22,7 @@ export async function openWorkspaceFile(store: typeof useStore, file: File): Pro
   if (file.size > MAX_WORKSPACE_FILE_CHARS) return { ok: false, message: `${file.name} is ${file.size} bytes; workspace files are at most ${MAX_WORKSPACE_FILE_CHARS}` };
   try {
     const { workspace, weights } = parseWorkspaceFile(await file.text());
-    replaceWorkspace(store, workspace, weights, `open ${file.name}`);
+    if (!replaceWorkspace(store, workspace, weights, `open ${file.name}`)) return { ok: false, message: `${file.name} was not opened (${refusal(store)}); the workspace is unchanged` };
     return { ok: true, message: `opened ${file.name}${weights ? ' with its trained weights' : ''}` };
   } catch (e) {
     const why = e instanceof SpecError ? `${e.jsonPath}: ${e.message}` : e instanceof Error ? e.message : String(e);

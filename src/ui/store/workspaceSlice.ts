@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { SpecError, type SpecIssue } from '../../core/errors.ts';
 import { parseWorkspace } from '../../core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
+import { checkWorkspaceBudgets } from '../../core/spec/workspaceBudgets.ts';
 import type { Store } from './index.ts';
 
 /** A draft is a deep copy of the workspace as plain JSON, edited in place by a recipe. */
@@ -15,8 +16,9 @@ export interface WorkspaceSlice {
   /** Replaces the workspace (boot, open file); clears undo history. */
   loadWorkspace(ws: Workspace): void;
   /**
-   * Applies an edit to a copy of the workspace and validates it; a valid result replaces the
-   * workspace (undoable unless said otherwise), an invalid one is refused and explained.
+   * Applies an edit to a copy of the workspace and validates it; a valid result within the
+   * workspace budgets replaces the workspace (undoable unless said otherwise), any other is refused
+   * and explained.
    */
   edit(label: string, recipe: (draft: WorkspaceDraft) => void, options?: { undoable?: boolean }): boolean;
 }
@@ -32,6 +34,8 @@ export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> =
     recipe(draft);
     try {
       const next = parseWorkspace(draft);
+      // An edit the simulation worker would refuse is refused here, so the network before it keeps running.
+      checkWorkspaceBudgets(next);
       const undoable = options.undoable ?? true;
       set((s) => ({
         workspace: next,

@@ -1,9 +1,10 @@
 import { SpecError } from '../../errors.ts';
-import type { NetworkWeights } from '../../network/weights.ts';
+import { initWeights, type NetworkWeights } from '../../network/weights.ts';
 import type { FileResolver } from '../../data/fileSources.ts';
 import { prepareInput } from '../../pipeline.ts';
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
 import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
+import { checkWorkspaceBudgets } from '../../spec/workspaceBudgets.ts';
 import { networkToNir, type NirExport } from './networkToNir.ts';
 import { defaultSource } from './nirDefaultSource.ts';
 import { NirError } from './nirError.ts';
@@ -20,9 +21,13 @@ import { nirToNetwork, type NirImport, type NirImportOptions } from './nirToNetw
 /** Graph metadata key holding the exporting workspace (JSON). */
 export const WORKSPACE_KEY = 'spikelab_workspace';
 
-/** A workspace's network and weights as NIR, with the workspace in the graph metadata. */
-export function workspaceToNir(ws: Workspace, weights: NetworkWeights, dtMs: number): NirExport {
-  const { graph, notes } = networkToNir(ws.network, weights, dtMs);
+/**
+ * A workspace's network and weights (without them, the seeded initial ones) as NIR, with the
+ * workspace in the graph metadata. A workspace over its budgets is refused before any weight is drawn.
+ */
+export function workspaceToNir(ws: Workspace, weights: NetworkWeights | undefined, dtMs: number): NirExport {
+  checkWorkspaceBudgets(ws);
+  const { graph, notes } = networkToNir(ws.network, weights ?? initWeights(ws.network, ws.seed), dtMs);
   return { graph: { ...graph, metadata: { ...graph.metadata, [WORKSPACE_KEY]: JSON.stringify(ws) } }, notes };
 }
 
@@ -47,6 +52,8 @@ function recordedWorkspace(graph: NirGraph): Workspace | undefined {
  * not hold (the CLI has none; the page's worker has the dropped ones).
  */
 export function workspaceStepMs(ws: Workspace, files?: FileResolver): number | undefined {
+  // Outside the try: a workspace over its budgets is refused as such, not as a missing file.
+  checkWorkspaceBudgets(ws);
   if (ws.data.kind === 'event-file') return ws.data.stepUs / 1000;
   try {
     return prepareInput(ws, files).dtMs;

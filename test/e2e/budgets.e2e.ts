@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { TERA_WEIGHTS } from '../support/hostileWorkspaces.ts';
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('workspace budgets in Chromium', () => {
+  it('refuses an over-budget file and edit with the CLI message, and the network shown keeps running', async () => {
+    const { page, errors } = await openApp(env);
+    const before = await waitForRun(page);
+    const file = JSON.stringify({ format: 'spikelab-workspace', version: 1, workspace: TERA_WEIGHTS.workspace });
+    await page.setInputFiles('[data-testid="workspace-input"]', { name: 'tera.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    const sentence = 'network.layers[3].units: the network would hold 1.0e12 weights; the budget is 5.0e7';
+    await expect.poll(() => page.textContent('[data-testid="workspace-file-message"]')).toBe(`tera.json was not opened (${sentence}); the workspace is unchanged`);
+    expect(await page.textContent('[data-testid="error-banner"]')).toBe(`Not applied — ${sentence}`);
+    // default preset: fc2 = 10^6 units would hold 32·64 + 64·10^6 + 10^6·5 ≈ 6.9e7 weights.
+    await page.fill('[data-testid="fc2-units"]', '1000000');
+    await page.press('[data-testid="fc2-units"]', 'Enter');
+    await expect.poll(() => page.textContent('[data-testid="error-banner"]')).toBe('Not applied — network.layers[3].units: the network would hold 6.9e7 weights; the budget is 5.0e7');
+    expect(await page.textContent('[data-testid="run-status"]')).toBe('done');
+    expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(before);
+    // The workspace before the refusals is still the one that runs: an edit to it runs again.
+    await setThreshold(page, '0.8');
+    expect(await waitForRun(page, before)).not.toBe(before);
+    expect(await page.isVisible('[data-testid="error-banner"]')).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
