@@ -99,7 +99,8 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
   for (let rec = 0; rec < records; rec++) {
     heads.forEach((h, i) => {
       const n = h.samplesPerRecord;
-      if (isAnnotation(h.label)) annotations.push(...parseTals(bytes.subarray(o, o + n * bytesPer), file, o));
+      // Appended in place: spreading a record's TALs into push() overflows the stack past ~10^5.
+      if (isAnnotation(h.label)) parseTals(bytes.subarray(o, o + n * bytesPer), file, o, annotations);
       else {
         const d = digital[i] as Int32Array;
         for (let k = 0; k < n; k++) {
@@ -135,15 +136,17 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
 
 /**
  * Decodes the TALs of one record's annotation bytes: `+onset[\x15duration]\x14text\x14…\x14\x00`.
- * The first TAL of each record keeps time (empty text) and is not an annotation.
+ * The first TAL of each record keeps time (empty text) and is not an annotation. Annotations are
+ * appended to `into` (a new array by default), which is returned.
  */
-export function parseTals(bytes: Uint8Array, file: string, baseOffset: number): EdfAnnotation[] {
-  const out: EdfAnnotation[] = [];
+export function parseTals(bytes: Uint8Array, file: string, baseOffset: number, into: EdfAnnotation[] = []): EdfAnnotation[] {
+  const out = into;
+  const decoder = new TextDecoder('utf-8');
   let start = 0;
   for (let i = 0; i <= bytes.length; i++) {
     if (i < bytes.length && bytes[i] !== 0) continue;
     if (i > start) {
-      const tal = new TextDecoder('utf-8').decode(bytes.subarray(start, i));
+      const tal = decoder.decode(bytes.subarray(start, i));
       const parts = tal.split('\x14');
       const [time = '', ...texts] = parts;
       const m = time.match(/^([+-]\d+(?:\.\d+)?)(?:\x15(\d+(?:\.\d+)?))?$/);
