@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipBomb, idxHeader } from '../../../../test/support/craft/gzipCraft.ts';
 import { DataFormatError } from '../../errors.ts';
-
+import { boundedGunzip } from './boundedGunzip.ts';
 import { parseIdx } from './idxReader.ts';
 
 const caught = (f: () => unknown): unknown => {
