@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataFile, HAVE_DATA } from '../../../../test/support/sharedData.ts';
 import { DataFormatError } from '../../errors.ts';
+import { edfWithAnnotations } from '../../../../test/support/craft/edfCraft.ts';
 import { parseEdf, parseTals } from './edfReader.ts';
 
 const count = (xs: readonly { text: string }[]) => xs.reduce<Record<string, number>>((a, x) => ((a[x.text] = (a[x.text] ?? 0) + 1), a), {});
@@ -71,5 +72,13 @@ describe('EDF errors', () => {
   });
   it('rejects a TAL without a valid onset', () => {
     expect(() => parseTals(new TextEncoder().encode('abc\x14x\x14\x00'), 'x.edf', 100)).toThrow(/TAL onset/);
+  });
+});
+
+describe('EDF+ under hostile input', () => {
+  it('reads an annotation channel of 500,000 annotations without overflowing the call stack', () => {
+    const e = parseEdf(edfWithAnnotations(500_000), 'many.edf');
+    expect(e.annotations).toHaveLength(500_000);
+    expect(e.annotations[499_999]).toMatchObject({ onsetS: 1, text: 'A' });
   });
 });

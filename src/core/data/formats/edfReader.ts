@@ -99,7 +99,8 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
   for (let rec = 0; rec < records; rec++) {
     heads.forEach((h, i) => {
       const n = h.samplesPerRecord;
-      if (isAnnotation(h.label)) annotations.push(...parseTals(bytes.subarray(o, o + n * bytesPer), file, o));
+      // Appended in place: spreading a record's TALs into push() overflows the stack past ~10^5.
+      if (isAnnotation(h.label)) parseTals(bytes.subarray(o, o + n * bytesPer), file, o, annotations);
       else {
         const d = digital[i] as Int32Array;
         for (let k = 0; k < n; k++) {
@@ -133,26 +134,29 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
   };
 }
 
+/** `+onset[\x15duration]` at the start of a TAL. */
+const TAL_ONSET = /^([+-]\d+(?:\.\d+)?)(?:\x15(\d+(?:\.\d+)?))?$/;
+
 /**
  * Decodes the TALs of one record's annotation bytes: `+onset[\x15duration]\x14text\x14…\x14\x00`.
- * The first TAL of each record keeps time (empty text) and is not an annotation.
+ * The first TAL of each record keeps time (empty text) and is not an annotation. Annotations are
+ * appended to `into` (a new array by default), which is returned.
  */
-export function parseTals(bytes: Uint8Array, file: string, baseOffset: number): EdfAnnotation[] {
-  const out: EdfAnnotation[] = [];
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i < bytes.length && bytes[i] !== 0) continue;
-    if (i > start) {
-      const tal = new TextDecoder('utf-8').decode(bytes.subarray(start, i));
-      const parts = tal.split('\x14');
-      const [time = '', ...texts] = parts;
-      const m = time.match(/^([+-]\d+(?:\.\d+)?)(?:\x15(\d+(?:\.\d+)?))?$/);
-      if (!m) throw new DataFormatError(file, 'annotation onset', baseOffset + start, `'${time.slice(0, 20)}' is not a TAL onset (+seconds)`);
+export function parseTals(bytes: Uint8Array, file: string, baseOffset: number, into: EdfAnnotation[] = []): EdfAnnotation[] {
+  // One decode per record, not per TAL: a record may hold hundreds of thousands of TALs. A NUL is
+  // never part of a UTF-8 sequence, so splitting the text splits the bytes at the same places.
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let at = 0;
+  for (const tal of text.split('\x00')) {
+    if (tal !== '') {
+      const [time = '', ...texts] = tal.split('\x14');
+      const m = TAL_ONSET.exec(time);
+      if (!m) throw new DataFormatError(file, 'annotation onset', baseOffset + new TextEncoder().encode(text.slice(0, at)).length, `'${time.slice(0, 20)}' is not a TAL onset (+seconds)`);
       const onsetS = Number(m[1]);
       const durationS = m[2] === undefined ? undefined : Number(m[2]);
-      for (const text of texts) if (text !== '') out.push({ onsetS, durationS, text });
+      for (const t of texts) if (t !== '') into.push({ onsetS, durationS, text: t });
     }
-    start = i + 1;
+    at += tal.length + 1;
   }
-  return out;
+  return into;
 }

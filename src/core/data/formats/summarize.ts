@@ -41,8 +41,8 @@ export function summarize(r: DataRecord): RecordSummary {
         file: r.file,
         format: r.format,
         channels: r.signals.length,
-        sampling_hz: rates.length === 1 ? (rates[0] ?? null) : rates.length === 0 ? null : Math.max(...rates),
-        samples: Math.max(0, ...r.signals.map((s) => s.values.length)),
+        sampling_hz: rates.length === 1 ? (rates[0] ?? null) : rates.length === 0 ? null : rates.reduce((a, b) => Math.max(a, b)),
+        samples: r.signals.reduce((a, s) => Math.max(a, s.values.length), 0),
         duration_s: r.records * r.recordDurationS,
         annotations: countBy(r.annotations.map((a) => a.text)),
       };

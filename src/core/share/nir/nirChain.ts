@@ -46,27 +46,39 @@ function inline(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdg
 /** A cycle of the graph as a path `a → b → a`, if there is one. */
 function findCycle(names: readonly string[], next: (n: string) => readonly string[]): string[] | undefined {
   const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    state.set(n, 'open');
-    stack.push(n);
-    for (const m of next(n)) {
-      if (state.get(m) === 'open') return [...stack.slice(stack.indexOf(m)), m];
+  for (const root of names) {
+    if (state.has(root)) continue;
+    // Depth-first with an explicit stack (node, index of its next successor): recursing would
+    // overflow the call stack on a chain of 10^5 nodes.
+    const path: string[] = [root];
+    const at: number[] = [0];
+    state.set(root, 'open');
+    while (path.length > 0) {
+      const n = path[path.length - 1] as string;
+      const i = at[at.length - 1] as number;
+      const succs = next(n);
+      if (i >= succs.length) {
+        state.set(n, 'done');
+        path.pop();
+        at.pop();
+        continue;
+      }
+      at[at.length - 1] = i + 1;
+      const m = succs[i] as string;
+      if (state.get(m) === 'open') return [...path.slice(path.indexOf(m)), m];
       if (!state.has(m)) {
-        const found = visit(m);
-        if (found) return found;
+        state.set(m, 'open');
+        path.push(m);
+        at.push(0);
       }
     }
-    stack.pop();
-    state.set(n, 'done');
-    return undefined;
-  };
-  for (const n of names) {
-    if (state.has(n)) continue;
-    const found = visit(n);
-    if (found) return found;
   }
   return undefined;
+}
+
+/** Up to `most` names joined by `sep`, then how many more: messages stay readable for huge graphs. */
+function someOf(names: readonly string[], sep: string, most = 8): string {
+  return names.length <= most ? names.join(sep) : `${names.slice(0, most).join(sep)} … and ${names.length - most} more`;
 }
 
 /**
@@ -86,16 +98,23 @@ export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readon
     seen.add(key);
   }
   for (const [a, b] of unique) for (const n of [a, b]) if (!flat.nodes.has(n)) throw new NirError('', `an edge names node '${n}', which the graph does not have`);
-  const succ = (n: string) => unique.filter(([a]) => a === n).map(([, b]) => b);
-  const pred = (n: string) => unique.filter(([, b]) => b === n).map(([a]) => a);
+  // Adjacency built once: filtering the edge list per node was quadratic in the graph's size.
+  const succs = new Map<string, string[]>();
+  const preds = new Map<string, string[]>();
+  for (const [a, b] of unique) {
+    succs.set(a, [...(succs.get(a) ?? []), b]);
+    preds.set(b, [...(preds.get(b) ?? []), a]);
+  }
+  const succ = (n: string): readonly string[] => succs.get(n) ?? [];
+  const pred = (n: string): readonly string[] => preds.get(n) ?? [];
   const type = (n: string) => nirTypeName(flat.nodes.get(n) ?? { type: 'Unsupported', nirType: '?' });
   const cycle = findCycle([...flat.nodes.keys()], succ);
-  if (cycle) throw new NirError('', `the graph is recurrent (${cycle.join(' → ')}); Spikelab networks are feed-forward chains`);
+  if (cycle) throw new NirError('', `the graph is recurrent (${someOf(cycle, ' → ')}); Spikelab networks are feed-forward chains`);
   const inputs: [string, NirInput][] = [];
   for (const [name, n] of flat.nodes) if (n.type === 'Input') inputs.push([name, n]);
   const first = inputs[0];
   if (!first) throw new NirError('', 'the graph has no Input node');
-  if (inputs.length > 1) throw new NirError('', `the graph has ${inputs.length} Input nodes (${inputs.map(([n]) => n).join(', ')}); a Spikelab network has one input`);
+  if (inputs.length > 1) throw new NirError('', `the graph has ${inputs.length} Input nodes (${someOf(inputs.map(([n]) => n), ', ')}); a Spikelab network has one input`);
   const hasOutput = [...flat.nodes.values()].some((n) => n.type === 'Output');
   const body: { name: string; node: NirNode }[] = [];
   let output: NirChain['output'];
@@ -120,6 +139,6 @@ export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readon
   }
   const onPath = new Set([first[0], ...body.map((b) => b.name), ...(output ? [output.name] : [])]);
   const off = [...flat.nodes.keys()].filter((n) => !onPath.has(n));
-  if (off.length > 0) throw new NirError('', `node(s) ${off.map((n) => `'${n}' (${type(n)})`).join(', ')} are not on the path from Input to Output`);
+  if (off.length > 0) throw new NirError('', `node(s) ${someOf(off.map((n) => `'${n}' (${type(n)})`), ', ')} are not on the path from Input to Output`);
   return { input: { name: first[0], node: first[1] }, body, output };
 }

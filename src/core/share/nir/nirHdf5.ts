@@ -1,7 +1,8 @@
-import type { Dataset as H5wasmDataset, Group as H5wasmGroup } from 'h5wasm';
-import { DataFormatError } from '../../errors.ts';
+import type { Group as H5wasmGroup } from 'h5wasm';
+import { DataFormatError, SpikelabError } from '../../errors.ts';
 import { NirError } from './nirError.ts';
 import { NIR_VERSION, type NirGraph } from './nirGraph.ts';
+import { lazyRoot } from './nirHdf5Lazy.ts';
 import { h5String, newGroup, type H5Dataset, type H5Group, type H5GroupBuilder } from './nirHdf5Tree.ts';
 import { readGraphGroup, writeGraphInto } from './nirNodeCodec.ts';
 
@@ -82,39 +83,6 @@ export async function nirToHdf5Bytes(graph: NirGraph): Promise<Uint8Array> {
   }
 }
 
-/** One dataset's values as plain data; undefined for HDF5 types NIR does not use (enums, compounds). */
-function readDataset(d: H5wasmDataset): H5Dataset | undefined {
-  const shape = d.shape ?? [];
-  const v = d.value;
-  switch (d.metadata.type) {
-    case 1: // H5T_FLOAT
-      if (typeof v === 'number') return { kind: 'float', shape, values: new Float64Array([v]) };
-      return v instanceof Float32Array || v instanceof Float64Array ? { kind: 'float', shape, values: v } : undefined;
-    case 0: // H5T_INTEGER
-      if (typeof v === 'number' || typeof v === 'bigint') return { kind: 'int', shape, values: [Number(v)] };
-      return ArrayBuffer.isView(v) && !(v instanceof DataView) ? { kind: 'int', shape, values: Array.from(v as ArrayLike<number | bigint>, Number) } : undefined;
-    case 3: // H5T_STRING
-      if (typeof v === 'string') return { kind: 'string', shape, values: [v] };
-      return Array.isArray(v) && v.every((s) => typeof s === 'string') ? { kind: 'string', shape, values: v as string[] } : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function readGroup(h5: H5wasm, g: H5wasmGroup): H5Group {
-  const datasets = new Map<string, H5Dataset>();
-  const groups = new Map<string, H5Group>();
-  for (const name of g.keys()) {
-    const e = g.get(name);
-    if (e instanceof h5.Group) groups.set(name, readGroup(h5, e));
-    else if (e instanceof h5.Dataset) {
-      const d = readDataset(e);
-      if (d) datasets.set(name, d);
-    }
-  }
-  return { datasets, groups };
-}
-
 /**
  * Reads the bytes of a NIR file. Bytes that are not HDF5 throw DataFormatError (with `fileName`);
  * an HDF5 file that is not a NIR graph, or a node without the fields its type needs, NirError.
@@ -123,25 +91,28 @@ export async function nirFromHdf5Bytes(bytes: Uint8Array, fileName = 'NIR file')
   if (!hasHdf5Signature(bytes)) throw new DataFormatError(fileName, 'HDF5 signature', 0, 'not an HDF5 file (NIR files are HDF5 and start with the bytes \\x89HDF\\r\\n\\x1a\\n)');
   const { h5, fs } = await loadH5wasm();
   fs.writeFile(SCRATCH, bytes);
-  let root: H5Group;
   try {
     const file = new h5.File(SCRATCH, 'r');
     try {
-      root = readGroup(h5, file);
+      // Read while the file is open: only the datasets the graph uses are read at all.
+      return readGraphFile(lazyRoot(h5, file, fileName), fileName);
     } finally {
       file.close();
     }
   } catch (e) {
-    if (e instanceof NirError) throw e;
+    if (e instanceof SpikelabError) throw e;
     throw new DataFormatError(fileName, 'HDF5 structure', 0, `the HDF5 library cannot read it (${hdf5Reason(e)}); the file may be truncated or damaged`);
   } finally {
     fs.unlink(SCRATCH);
   }
-  const node = root.groups.get('node');
-  const type = node?.datasets.get('type');
+}
+
+function readGraphFile(root: H5Group, fileName: string): NirGraph {
+  const node = root.group('node');
+  const type = node?.dataset('type');
   if (!node || type?.kind !== 'string' || type.values[0] !== 'NIRGraph') {
     throw new NirError(fileName, "is an HDF5 file but not a NIR graph (NIR files have a group 'node' whose type is 'NIRGraph')");
   }
-  const version = root.datasets.get('version');
+  const version = root.dataset('version');
   return { version: version?.kind === 'string' ? (version.values[0] ?? '') : '', ...readGraphGroup(node, fileName) };
 }

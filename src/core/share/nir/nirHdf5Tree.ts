@@ -1,7 +1,8 @@
 /**
  * The HDF5 content of a NIR file as plain values, independent of the HDF5 library: groups of
  * groups and datasets. Numbers keep their array type (float32 weights stay float32); integers are
- * plain numbers (HDF5 int64 arrives as BigInt); strings are strings.
+ * plain numbers (HDF5 int64 arrives as BigInt); strings are strings. Groups are read on demand, so
+ * only what the graph uses is ever read (a file may carry anything else, of any size).
  */
 
 /** One dataset: a float or integer array, or strings, with its shape ([] for a scalar). */
@@ -10,10 +11,15 @@ export type H5Dataset =
   | { readonly kind: 'int'; readonly shape: readonly number[]; readonly values: readonly number[] }
   | { readonly kind: 'string'; readonly shape: readonly number[]; readonly values: readonly string[] };
 
-/** A group: named datasets and named subgroups. */
+/** A group as read: names first; a dataset's values and a subgroup are read when asked for. */
 export interface H5Group {
-  readonly datasets: ReadonlyMap<string, H5Dataset>;
-  readonly groups: ReadonlyMap<string, H5Group>;
+  readonly datasetNames: readonly string[];
+  readonly groupNames: readonly string[];
+  /** A dataset's shape from its header ([] for a scalar), without reading its values. */
+  shape(name: string): readonly number[] | undefined;
+  /** A dataset's values, read now; undefined when absent or of a type NIR does not use. */
+  dataset(name: string): H5Dataset | undefined;
+  group(name: string): H5Group | undefined;
 }
 
 /** A group under construction. */

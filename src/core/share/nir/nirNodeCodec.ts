@@ -30,10 +30,10 @@ class FieldReader {
     readonly where: string,
   ) {}
   has(name: string): boolean {
-    return this.group.datasets.has(name);
+    return this.group.datasetNames.includes(name);
   }
   private get(name: string): H5Dataset {
-    const d = this.group.datasets.get(name);
+    const d = this.group.dataset(name);
     if (!d) throw new NirError(this.where, `has no dataset '${name}'`);
     return d;
   }
@@ -66,7 +66,7 @@ class FieldReader {
     return [a, b ?? a];
   }
   text(name: string): string | undefined {
-    const d = this.group.datasets.get(name);
+    const d = this.group.dataset(name);
     return d?.kind === 'string' && d.values.length === 1 ? d.values[0] : undefined;
   }
   padding(name: string): NirPadding<NirPair> {
@@ -84,19 +84,21 @@ class FieldReader {
 }
 
 function readMetadata(group: H5Group): NirMetadata | undefined {
-  const meta = group.groups.get('metadata');
+  const meta = group.group('metadata');
   if (!meta) return undefined;
   const out: Record<string, string | number> = {};
-  for (const [k, d] of meta.datasets) {
-    const v = d.values[0];
-    if (d.shape.length === 0 && v !== undefined) out[k] = typeof v === 'string' ? v : Number(v);
+  // Only scalars are metadata here; arrays are not even read.
+  for (const k of meta.datasetNames) {
+    if (meta.shape(k)?.length !== 0) continue;
+    const v = meta.dataset(k)?.values[0];
+    if (v !== undefined) out[k] = typeof v === 'string' ? v : Number(v);
   }
   return out;
 }
 
 /** Reads the `[n, 2]` string dataset of a graph's edges. */
 function readEdges(group: H5Group, where: string): NirEdge[] {
-  const d = group.datasets.get('edges');
+  const d = group.dataset('edges');
   if (!d) return [];
   if (d.kind !== 'string' || d.values.length % 2 !== 0) throw new NirError(where, "'edges' must be pairs of node names");
   const out: NirEdge[] = [];
@@ -104,25 +106,35 @@ function readEdges(group: H5Group, where: string): NirEdge[] {
   return out;
 }
 
-/** The nodes, edges and metadata of a graph group (the file's `node`, or a nested graph). */
-export function readGraphGroup(group: H5Group, where: string): { nodes: Record<string, NirNode>; edges: NirEdge[]; metadata: NirMetadata } {
-  const nodesGroup = group.groups.get('nodes');
+/**
+ * Graphs nested deeper than this are refused: each level is a recursive call here and in the
+ * importer, and an HDF5 soft link can make a graph contain itself.
+ */
+export const MAX_NIR_GRAPH_DEPTH = 16;
+
+/** The nodes, edges and metadata of a graph group (the file's `node` at depth 0, or a nested graph). */
+export function readGraphGroup(group: H5Group, where: string, depth = 0): { nodes: Record<string, NirNode>; edges: NirEdge[]; metadata: NirMetadata } {
+  if (depth > MAX_NIR_GRAPH_DEPTH) throw new NirError(where, `is a graph nested ${depth} deep; at most ${MAX_NIR_GRAPH_DEPTH} levels of NIRGraph are read`);
+  const nodesGroup = group.group('nodes');
   if (!nodesGroup) throw new NirError(where, "has no 'nodes' group");
   const nodes: Record<string, NirNode> = {};
-  for (const [name, g] of nodesGroup.groups) nodes[name] = readNode(g, `${where} node '${name}'`);
+  for (const name of nodesGroup.groupNames) {
+    const g = nodesGroup.group(name);
+    if (g) nodes[name] = readNode(g, `${where} node '${name}'`, depth);
+  }
   return { nodes, edges: readEdges(group, where), metadata: readMetadata(group) ?? {} };
 }
 
-/** One node from its group. */
-export function readNode(group: H5Group, where: string): NirNode {
+/** One node from its group; `depth` is that of the graph holding it. */
+export function readNode(group: H5Group, where: string, depth = 0): NirNode {
   const type = new FieldReader(group, where).text('type');
   if (type === undefined) throw new NirError(where, "has no 'type' string");
   const metadata = readMetadata(group);
-  const node = readFields(type, group, `${where} (${type})`);
+  const node = readFields(type, group, `${where} (${type})`, depth);
   return metadata ? { ...node, metadata } : node;
 }
 
-function readFields(type: string, group: H5Group, where: string): NirNode {
+function readFields(type: string, group: H5Group, where: string, depth: number): NirNode {
   const f = new FieldReader(group, where);
   switch (type) {
     case 'Input':
@@ -142,7 +154,7 @@ function readFields(type: string, group: H5Group, where: string): NirNode {
     case 'Flatten':
       return { type, startDim: f.int('start_dim'), endDim: f.int('end_dim'), ...(f.has('input_type') ? { inputType: f.ints('input_type') } : {}) };
     case 'NIRGraph': {
-      const { nodes, edges } = readGraphGroup(group, where);
+      const { nodes, edges } = readGraphGroup(group, where, depth + 1);
       return { type, nodes, edges };
     }
     case 'LIF': {
