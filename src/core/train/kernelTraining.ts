@@ -226,12 +226,12 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   };
   try {
     const { history, best, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
-    // Validation of the best weights.
+    // Validation of the best weights: the kernel's inference is deterministic, so the best epoch's
+    // own predictions are the ones a second pass would give (a pass that would delay a Stop).
     trainer.setWeights(plan.names.map((name) => best.checkpoint[name]?.values ?? new Float32Array()));
     parallel?.publishWeights();
     const valIdx = val.length > 0 ? val : trainIdx;
-    const pred = (await score(valIdx)).pred;
-    const validation = classMetrics(labelsOf(valIdx), pred, set.classes);
+    const validation = classMetrics(labelsOf(valIdx), best.valPred, set.classes);
     return { weights: best.checkpoint, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
   } finally {
     parallel?.dispose();

@@ -11,7 +11,7 @@ import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
 import { sourceClassSets } from './sourceClassSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
-import { evaluateSetWithPredictions } from './evaluate.ts';
+import { scoreTestSet, type TestCoverage } from './testScoring.ts';
 import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
@@ -26,9 +26,10 @@ export interface WorkspaceTraining {
   readonly neuronParams: NeuronParamValues;
   readonly history: readonly EpochReport[];
   readonly bestEpoch: number;
-  /** Metrics of the best weights on the held-out test beats. */
+  /** Metrics of the best weights on the held-out test beats (a random subset of them when stopped: `testCoverage`). */
   readonly test: ClassMetrics;
-  /** The test set, its predicted classes and step length (to show any test sample's raster). */
+  readonly testCoverage: TestCoverage;
+  /** The test samples scored, their predicted classes and step length (to show any test sample's raster). */
   readonly testSet: LabelledSet;
   readonly testPredictions: Int32Array;
   readonly dtMs: number;
@@ -131,16 +132,22 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
   const rng = createRng(ws.seed, 'train');
   const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks, options.threads) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks);
   const workspace: Workspace = { ...ws, network: result.network };
-  const { metrics: test, predictions } = evaluateSetWithPredictions(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
+  // A Stop during training or scoring ends scoring within STOPPED_SCORING_MS, on a random subset.
+  const scored = await scoreTestSet(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg, {
+    signal: hooks.signal,
+    rng: createRng(ws.seed, 'test-order'),
+    ...(hooks.onScore ? { onProgress: (d: number, t: number) => hooks.onScore?.(d, t) } : {}),
+  });
   return {
     workspace,
     weights: result.weights,
     neuronParams: result.neuronParams,
     history: result.history,
     bestEpoch: result.bestEpoch,
-    test,
-    testSet: sets.test,
-    testPredictions: predictions,
+    test: scored.metrics,
+    testCoverage: scored.coverage,
+    testSet: scored.set,
+    testPredictions: scored.predictions,
     dtMs: sets.dtMs,
     description: sets.description,
     cancelled: result.cancelled,

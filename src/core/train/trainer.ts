@@ -46,6 +46,8 @@ export interface TrainHooks {
   readonly signal?: AbortSignalLike;
   onEpoch?(r: EpochReport): void;
   onBatch?(done: number, total: number): void;
+  /** Test samples scored so far of all of them, after training (trainWorkspace). */
+  onScore?(done: number, total: number): void;
   /** Awaited between batches: resolve later to pause. */
   gate?(): Promise<void>;
 }
