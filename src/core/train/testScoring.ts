@@ -49,6 +49,16 @@ export interface TestScoringOptions {
  * subset whose size `coverage` reports, so the page can say that the figure is a subset's.
  */
 export async function scoreTestSet(net: CompiledNetwork, set: LabelledSet, dtMs: number, cfg: TrainingConfig, options: TestScoringOptions): Promise<ScoredTestSet> {
+  const vars = createVariables(net);
+  try {
+    return await scoreInOrder(set, (idx) => predict(net, vars, set, idx, dtMs, cfg), options);
+  } finally {
+    tf.dispose(Object.values(vars));
+  }
+}
+
+/** scoreTestSet with any predictor of a chunk's classes (tfjs above, or the kernel that trained). */
+export async function scoreInOrder(set: LabelledSet, predictChunk: (idx: readonly number[]) => Int32Array | Promise<Int32Array>, options: TestScoringOptions): Promise<ScoredTestSet> {
   const { signal, onProgress } = options;
   const clock = options.clock ?? Date.now;
   const chunk = Math.max(1, options.chunk ?? TEST_CHUNK);
@@ -62,23 +72,18 @@ export async function scoreTestSet(net: CompiledNetwork, set: LabelledSet, dtMs:
   const predictedAt = new Int32Array(total).fill(-1);
   let done = 0;
   let stopped = false;
-  const vars = createVariables(net);
-  try {
-    while (done < total) {
-      if (done > 0 && (stoppedBefore ? clock() - t0 >= budget : stopPressed())) {
-        stopped = true;
-        break;
-      }
-      const part = order.slice(done, done + chunk);
-      const pred = predict(net, vars, set, part, dtMs, cfg);
-      part.forEach((i, k) => (predictedAt[i] = pred[k] as number));
-      done += part.length;
-      onProgress?.(done, total);
-      // Let Stop and progress messages through before the next chunk.
-      await new Promise<void>((r) => setTimeout(r, 0));
+  while (done < total) {
+    if (done > 0 && (stoppedBefore ? clock() - t0 >= budget : stopPressed())) {
+      stopped = true;
+      break;
     }
-  } finally {
-    tf.dispose(Object.values(vars));
+    const part = order.slice(done, done + chunk);
+    const pred = await predictChunk(part);
+    part.forEach((i, k) => (predictedAt[i] = pred[k] as number));
+    done += part.length;
+    onProgress?.(done, total);
+    // Let Stop and progress messages through before the next chunk.
+    await new Promise<void>((r) => setTimeout(r, 0));
   }
   const kept = order.slice(0, done).sort((a, b) => a - b);
   const labels = Int32Array.from(kept, (i) => set.labels[i] as number);

@@ -63,6 +63,8 @@ export interface TrainResult {
   readonly validation: ClassMetrics;
   readonly stoppedEarly: boolean;
   readonly cancelled: boolean;
+  /** Predicts samples of another set of the same shape with the best weights, on the engine that trained (the kernel only). */
+  readonly predictor?: (set: LabelledSet, idx: readonly number[]) => Promise<Int32Array>;
 }
 
 function snapshot(vars: WeightVariables, net: CompiledNetwork): NetworkWeights {
