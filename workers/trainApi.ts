@@ -5,6 +5,7 @@ import type { NetworkWeights } from '../src/core/network/weights.ts';
 import type { NetworkSpec } from '../src/core/spec/network.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { ClassMetrics } from '../src/core/train/metrics.ts';
+import type { TestCoverage } from '../src/core/train/testScoring.ts';
 import type { EpochReport } from '../src/core/train/trainer.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { droppedTrainingData } from '../src/core/train/droppedTrainingData.ts';
@@ -22,6 +23,10 @@ export interface TrainReply {
   readonly network: NetworkSpec;
   readonly history: readonly EpochReport[];
   readonly test: ClassMetrics;
+  /** How many test samples `test` counts: all, or a random subset when Stop cut scoring short. */
+  readonly testCoverage: TestCoverage;
+  /** The epoch whose weights these are (0-based). */
+  readonly bestEpoch: number;
   /** Class names in label order. */
   readonly classes: readonly string[];
   readonly backend: string;
@@ -29,19 +34,39 @@ export interface TrainReply {
   readonly cancelled: boolean;
 }
 
+/** What a progress report counts: training batches of the current epoch, or test samples scored after training. */
+export type TrainPhase = 'train' | 'test';
+
+/** Progress reports at most this often, ms (the last of a phase always goes): often enough for a live ETA, rarely enough not to flood the page. */
+export const PROGRESS_EVERY_MS = 200;
+
 /** The training worker's API. */
 export interface TrainApi {
-  /** `files`: dropped WFDB records or WAV digits to train on (bytes transferred); else the workspace's own data. */
-  train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void, files?: readonly NamedBytes[]): Promise<TrainReply>;
+  /**
+   * `files`: dropped WFDB records or WAV digits to train on (bytes transferred); else the workspace's own data.
+   * A Stop before the first epoch finished rejects with CancelledError: there are no new weights.
+   */
+  train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onProgress?: (done: number, total: number, phase: TrainPhase) => void, files?: readonly NamedBytes[]): Promise<TrainReply>;
   pause(jobId: string): void;
   resume(jobId: string): void;
-  /** Stops after the current batch; the reply carries the best weights so far. */
+  /** Stops after the current batch (or chunk of scored samples); the reply carries the best finished epoch's weights. */
   stop(jobId: string): void;
   /**
    * The raster of the `nth` test sample of the last finished training whose true class is
    * `trueClass` and prediction `predicted` (a confusion-matrix cell), on the event engine.
    */
   sample(trueClass: number, predicted: number, nth: number, classes: readonly string[]): Promise<RunReply & { readonly index: number; readonly count: number }>;
+}
+
+/** Forwards progress at most every PROGRESS_EVERY_MS, and always the end of a phase. */
+function throttled(report: (done: number, total: number, phase: TrainPhase) => void, phase: TrainPhase): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    void report(done, total, phase);
+  };
 }
 
 function release(cb: unknown): void {
@@ -57,10 +82,12 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
   const kernelOptions = (): TrainEngineOptions => {
     if (!options.kernel) return {};
     const t = options.threads?.();
-    return { kernel: options.kernel, ...(t?.threads ? { threads: t.threads } : {}), ...(t?.note ? { threadsNote: t.note } : {}) };
+    // The test set is scored on the kernel that trained: tfjs-webgl would first compile its shaders
+    // (4 s on SwiftShader), holding a Stop that long.
+    return { kernel: options.kernel, testOnKernel: true, ...(t?.threads ? { threads: t.threads } : {}), ...(t?.note ? { threadsNote: t.note } : {}) };
   };
   const api = {
-    async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onBatch?: (done: number, total: number) => void, files?: readonly NamedBytes[]): Promise<TrainReply> {
+    async train(jobId: string, workspace: unknown, onEpoch?: (r: EpochReport) => void, onProgress?: (done: number, total: number, phase: TrainPhase) => void, files?: readonly NamedBytes[]): Promise<TrainReply> {
       const ws = parseWorkspace(workspace);
       if (!ws.training) throw new SpikelabError('not_trainable', 'this workspace has no training section; open a trainable preset such as "ECG beats (synthetic)"');
       const job = { stop: { aborted: false }, paused: false, wake: undefined as (() => void) | undefined };
@@ -71,16 +98,16 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
           signal: job.stop,
           gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
           ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
-          ...(onBatch ? { onBatch: (d: number, t: number) => void onBatch(d, t) } : {}),
+          ...(onProgress ? { onBatch: throttled(onProgress, 'train'), onScore: throttled(onProgress, 'test') } : {}),
         }, kernelOptions());
         last = result;
-        const { weights, history, test, description, cancelled, classes, workspace: trained } = result;
+        const { weights, history, test, testCoverage, bestEpoch, description, cancelled, classes, workspace: trained } = result;
         const backend = result.engine.name === 'kernel' ? `the BPTT kernel (${result.engine.reason})` : `tfjs ${result.backend} (not the kernel: ${result.engine.reason})`;
-        return { weights, network: trained.network, history, test, classes, backend, description, cancelled };
+        return { weights, network: trained.network, history, test, testCoverage, bestEpoch, classes, backend, description, cancelled };
       } finally {
         jobs.delete(jobId);
         release(onEpoch);
-        release(onBatch);
+        release(onProgress);
       }
     },
     async sample(trueClass: number, predicted: number, nth: number, classes: readonly string[]) {

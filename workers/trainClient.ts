@@ -3,11 +3,11 @@ import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import type { EpochReport } from '../src/core/train/trainer.ts';
 import { registerErrorTransfer } from './api.ts';
 import { WorkerCrashedError } from './client.ts';
-import type { TrainApi, TrainReply } from './trainApi.ts';
+import type { TrainApi, TrainPhase, TrainReply } from './trainApi.ts';
 
 /** The page's handle on the training worker; a crash rejects the job and restarts the worker. */
 export interface TrainClient {
-  train(jobId: string, workspace: unknown, onEpoch: (r: EpochReport) => void, onBatch: (done: number, total: number) => void, files?: readonly NamedBytes[]): Promise<TrainReply>;
+  train(jobId: string, workspace: unknown, onEpoch: (r: EpochReport) => void, onProgress: (done: number, total: number, phase: TrainPhase) => void, files?: readonly NamedBytes[]): Promise<TrainReply>;
   pause(jobId: string): void;
   resume(jobId: string): void;
   stop(jobId: string): void;
@@ -33,8 +33,8 @@ export function createTrainClient(makeWorker: () => Worker = () => new Worker(ne
     });
   watch();
   return {
-    train: (jobId, ws, onEpoch, onBatch, files) =>
-      Promise.race([remote.train(jobId, ws, proxy(onEpoch), proxy(onBatch), files ? transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)) : undefined), crash]),
+    train: (jobId, ws, onEpoch, onProgress, files) =>
+      Promise.race([remote.train(jobId, ws, proxy(onEpoch), proxy(onProgress), files ? transfer(files, files.map((f) => f.bytes.buffer as ArrayBuffer)) : undefined), crash]),
     pause: (id) => void remote.pause(id).catch(() => undefined),
     resume: (id) => void remote.resume(id).catch(() => undefined),
     stop: (id) => void remote.stop(id).catch(() => undefined),

@@ -11,8 +11,17 @@ import { packContainer } from './linkContainer.ts';
 const [, WS] = presetWorkspaces().find(([f]) => f === 'default.workspace.json') ?? [];
 if (!WS) throw new Error('the default preset is missing');
 const LINK = encodeWorkspaceLink(WS).fragment;
-const WEIGHTED = encodeWorkspaceLink(WS, initWeights(WS.network, 3)).fragment;
+// 8-bit weights as every link before exact weights carried them (the default link now carries float32).
+const WEIGHTED = encodeWorkspaceLink(WS, initWeights(WS.network, 3), { weightBits: 8 }).fragment;
 const { header: HEADER, payload: PAYLOAD } = partsOf(WEIGHTED);
+const EXACT = encodeWorkspaceLink(WS, initWeights(WS.network, 3)).fragment;
+const { header: EXACT_HEADER, payload: EXACT_PAYLOAD } = partsOf(EXACT);
+/** EXACT_PAYLOAD with the float32 at `index` replaced by `value`. */
+const exactWith = (index: number, value: number): Uint8Array => {
+  const out = EXACT_PAYLOAD.slice();
+  new DataView(out.buffer).setFloat32(4 * index, value, true);
+  return out;
+};
 const WS_JSON = JSON.stringify(WS);
 
 /** The header of WEIGHTED with one edit to its parsed form. */
@@ -83,6 +92,11 @@ const CORPUS: [string, () => string, LinkStage][] = [
   ['a negative scale', () => craftLink(edited((h) => (h.weights.layers[0] = { ...h.weights.layers[0], scale: -0.1 })), PAYLOAD), 'weights'],
   ['a scale that overflows float32', () => craftLink(edited((h) => (h.weights.layers[0] = { ...h.weights.layers[0], scale: 1e37 })), PAYLOAD), 'weights'],
   ['an 8-bit code of 255 (outside ±127)', () => craftLink(HEADER, PAYLOAD.map((b, i) => (i === 0 ? 255 : b))), 'weights'],
+  ['exact weights cut short by one byte', () => craftLink(EXACT_HEADER, EXACT_PAYLOAD.subarray(0, EXACT_PAYLOAD.length - 1)), 'weights'],
+  ['exact weights with a NaN', () => craftLink(EXACT_HEADER, exactWith(7, NaN)), 'weights'],
+  ['exact weights with Infinity', () => craftLink(EXACT_HEADER, exactWith(0, Infinity)), 'weights'],
+  ['exact weights with the shape transposed', () => craftLink(EXACT_HEADER.replace('"shape":[32,64]', '"shape":[64,32]'), EXACT_PAYLOAD), 'weights'],
+  ['an unknown weight coding', () => craftLink(EXACT_HEADER.replace('"coding":"float32"', '"coding":"float64"'), EXACT_PAYLOAD), 'json'],
 ];
 
 describe('decodeWorkspaceLink on hostile and broken links', () => {
@@ -114,5 +128,6 @@ describe('decodeWorkspaceLink on hostile and broken links', () => {
   it('accepts the untouched links the corpus was made from', () => {
     expect(decodeWorkspaceLink(LINK).workspace).toEqual(WS);
     expect(decodeWorkspaceLink(craftLink(HEADER, PAYLOAD)).weightBits).toBe(8);
+    expect(decodeWorkspaceLink(craftLink(EXACT_HEADER, EXACT_PAYLOAD)).weightBits).toBe(32);
   });
 });

@@ -46,21 +46,49 @@ describe('encodeWorkspaceLink and decodeWorkspaceLink', () => {
     expect(encodeWorkspaceLink(ws).chars).toBeLessThanOrEqual(PRESET_LINK_BUDGET_CHARS);
   });
 
-  it.each(PRESETS)('carry the seeded weights of preset %s within the quantisation error, or say why not', (_file, ws) => {
+  it.each(PRESETS)('carry the seeded weights of preset %s exactly (float32) when they fit, else quantised within the error, or say why not', (_file, ws) => {
     const weights = initWeights(ws.network, ws.seed);
     const link = encodeWorkspaceLink(ws, weights);
     expect(link.chars).toBeLessThanOrEqual(MAX_LINK_CHARS);
     const back = decodeWorkspaceLink(link.fragment);
     expect(back.workspace).toEqual(ws);
     if (!link.weightsIncluded) {
-      expect(link.reason).toMatch(/workspace file/);
+      expect(link.reason).toMatch(/with 8-bit weights .*workspace file/);
       expect(back.weights).toBeUndefined();
       return;
     }
-    expect(link.weightBits).toBe(8);
-    expect(back.weightBits).toBe(8);
-    for (const r of worstError(weights, back.weights ?? {}, 8)) expect(r.error, r.name).toBeLessThanOrEqual(r.bound);
+    expect(back.weightBits).toBe(link.weightBits);
+    expect(link.weightsExact).toBe(link.weightBits === 32);
     for (const [name, w] of Object.entries(weights)) expect(back.weights?.[name]?.shape, name).toEqual(w.shape);
+    if (link.weightsExact) for (const [name, w] of Object.entries(weights)) expect(back.weights?.[name]?.values, name).toEqual(w.values);
+    else for (const r of worstError(weights, back.weights ?? {}, link.weightBits ?? 0)) expect(r.error, r.name).toBeLessThanOrEqual(r.bound);
+  });
+
+  it('carries trained weights bit for bit (float32) when the link fits, and says so', () => {
+    const ws = preset('ecg-synthetic.workspace.json');
+    // Values no 8- or 16-bit code with one scale per layer can hold: every float32 must come back as it went.
+    const weights = initWeights(ws.network, 11);
+    for (const w of Object.values(weights)) w.values.forEach((v, i) => (w.values[i] = Math.fround(v * (1 + i * 1e-7))));
+    const link = encodeWorkspaceLink(ws, weights);
+    expect(link).toMatchObject({ weightsIncluded: true, weightBits: 32, weightsExact: true });
+    const back = decodeWorkspaceLink(link.fragment);
+    expect(back.weightBits).toBe(32);
+    for (const [name, w] of Object.entries(weights)) expect(Buffer.from(back.weights?.[name]?.values.buffer ?? new ArrayBuffer(0)).equals(Buffer.from(w.values.buffer)), name).toBe(true);
+  });
+
+  it('falls back to 16, then 8 bits when float32 would pass the budget, finest first', () => {
+    const ws = preset('default.workspace.json');
+    const weights = initWeights(ws.network, 2);
+    const exact = encodeWorkspaceLink(ws, weights);
+    const q16 = encodeWorkspaceLink(ws, weights, { weightBits: 16 });
+    const q8 = encodeWorkspaceLink(ws, weights, { weightBits: 8 });
+    expect(exact.chars).toBeGreaterThan(q16.chars);
+    expect(q16.chars).toBeGreaterThan(q8.chars);
+    expect(encodeWorkspaceLink(ws, weights, { maxChars: exact.chars - 1 })).toMatchObject({ weightsIncluded: true, weightBits: 16, weightsExact: false, fragment: q16.fragment });
+    expect(encodeWorkspaceLink(ws, weights, { maxChars: q16.chars - 1 })).toMatchObject({ weightsIncluded: true, weightBits: 8, fragment: q8.fragment });
+    const none = encodeWorkspaceLink(ws, weights, { maxChars: q8.chars - 1 });
+    expect(none.weightsIncluded).toBe(false);
+    expect(none.reason).toMatch(new RegExp(`with 8-bit weights the link would be ${q8.chars} characters, over the ${q8.chars - 1}-character limit; .*send a workspace file`));
   });
 
   it.each([2, 3, 4, 7, 12, 16])('quantise to %i bits within max|w| / (2·(2^(bits−1) − 1))', (bits) => {
@@ -85,9 +113,9 @@ describe('encodeWorkspaceLink and decodeWorkspaceLink', () => {
   it('includes weights exactly when the whole link fits the budget the caller gives', () => {
     const ws = preset('default.workspace.json');
     const weights = initWeights(ws.network, 2);
-    const full = encodeWorkspaceLink(ws, weights);
-    expect(encodeWorkspaceLink(ws, weights, { maxChars: full.chars }).weightsIncluded).toBe(true);
-    const short = encodeWorkspaceLink(ws, weights, { maxChars: full.chars - 1 });
+    const full = encodeWorkspaceLink(ws, weights, { weightBits: 8 });
+    expect(encodeWorkspaceLink(ws, weights, { weightBits: 8, maxChars: full.chars }).weightsIncluded).toBe(true);
+    const short = encodeWorkspaceLink(ws, weights, { weightBits: 8, maxChars: full.chars - 1 });
     expect(short.weightsIncluded).toBe(false);
     expect(short.reason).toMatch(new RegExp(`be ${full.chars} characters, over the ${full.chars - 1}-character limit`));
   });

@@ -30,10 +30,11 @@ function packedBytes(count: number, bits: number): number {
   return Math.ceil((count * bits) / 8);
 }
 
-const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+/** Number of values of a shape. */
+export const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** The network's weighted layers with their weights, refusing missing, misshapen or non-finite ones. */
-function checkedLayers(net: NetworkSpec, weights: NetworkWeights): [string, number[], LayerWeights][] {
+export function checkedLayers(net: NetworkSpec, weights: NetworkWeights): [string, number[], LayerWeights][] {
   return Object.entries(weightShapes(net)).map(([name, shape]) => {
     const w = Object.hasOwn(weights, name) ? weights[name] : undefined;
     if (!w) throw new LinkError('weights', `no weights for layer '${name}'`);

@@ -1,4 +1,6 @@
+import { CancelledError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
+import { scoreInChunks } from './chunkedScore.ts';
 import type { TrainingConfig } from './config.ts';
 import { shuffle, type SetScore } from './inference.ts';
 import { classMetrics } from './metrics.ts';
@@ -36,7 +38,8 @@ export interface EpochEngine<Checkpoint> {
 /** How the loop ended, with the best checkpoint by validation accuracy. */
 export interface EpochLoopResult<Checkpoint> {
   readonly history: readonly EpochReport[];
-  readonly best: { readonly epoch: number; readonly checkpoint: Checkpoint };
+  /** The best finished epoch, its state and its validation predictions (in the split's `val` order, or `trainIdx` without a validation split). */
+  readonly best: { readonly epoch: number; readonly checkpoint: Checkpoint; readonly valPred: Int32Array };
   readonly stoppedEarly: boolean;
   readonly cancelled: boolean;
 }
@@ -46,17 +49,22 @@ export interface EpochLoopResult<Checkpoint> {
  * batches (cancelling keeps the best checkpoint), accuracy on up to 512 training samples and on the
  * validation split, early stopping after `patience` epochs without improvement, and the learning
  * rate multiplied by `lrDecay` after each epoch.
+ *
+ * Only a finished epoch (every batch trained and the whole validation split scored) is reported or
+ * can become the best: a stop in the middle of an epoch, or of its validation, drops that epoch.
+ * A stop before any epoch finished throws CancelledError, so the caller keeps the weights it had.
  */
 export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: Rng, split: TrainSplit, engine: EpochEngine<C>, hooks: TrainHooks = {}): Promise<EpochLoopResult<C>> {
   const { val, trainIdx } = split;
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
   const history: EpochReport[] = [];
-  let best = { epoch: -1, acc: -1, checkpoint: engine.checkpoint() };
+  let best: { epoch: number; acc: number; checkpoint: C; valPred: Int32Array } = { epoch: -1, acc: -1, checkpoint: engine.checkpoint(), valPred: new Int32Array(0) };
   let stale = 0;
   let cancelled = false;
   let stoppedEarly = false;
   let lr = cfg.learningRate;
   const batches = Math.ceil(trainIdx.length / cfg.batchSize);
+  const valIdx = val.length > 0 ? val : trainIdx;
   for (let epoch = 0; epoch < cfg.epochs && !cancelled; epoch++) {
     const perm = shuffle(trainIdx.length, rng.fork(`epoch${epoch}`)).map((k) => trainIdx[k] as number);
     let lossSum = 0;
@@ -75,18 +83,21 @@ export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: R
       // Give the worker's event loop a turn: pause, cancel and progress messages get through.
       await new Promise<void>((r) => setTimeout(r, 0));
     }
-    if (cancelled && epoch > 0) break;
+    if (cancelled) break;
+    const msPerBatch = (Date.now() - started) / Math.max(1, batches);
     const trainSample = trainIdx.slice(0, 512);
     const trainAcc = classMetrics(labelsOf(trainSample), (await engine.score(trainSample)).pred, set.classes).accuracy;
-    const valIdx = val.length > 0 ? val : trainIdx;
-    const msPerBatch = (Date.now() - started) / Math.max(1, batches);
-    const scored = await engine.score(valIdx);
+    const scored = await scoreInChunks((idx) => engine.score(idx), valIdx, { signal: hooks.signal });
+    if (!scored) {
+      cancelled = true;
+      break;
+    }
     const valAcc = classMetrics(labelsOf(valIdx), scored.pred, set.classes).accuracy;
     const report: EpochReport = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
     history.push(report);
     hooks.onEpoch?.(report);
     if (valAcc > best.acc) {
-      best = { epoch, acc: valAcc, checkpoint: engine.checkpoint() };
+      best = { epoch, acc: valAcc, checkpoint: engine.checkpoint(), valPred: scored.pred };
       stale = 0;
     } else if (cfg.patience > 0 && ++stale >= cfg.patience) {
       stoppedEarly = true;
@@ -94,5 +105,6 @@ export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: R
     }
     lr *= cfg.lrDecay;
   }
-  return { history, best: { epoch: best.epoch, checkpoint: best.checkpoint }, stoppedEarly, cancelled };
+  if (best.epoch < 0) throw new CancelledError('training (stopped before its first epoch finished, so no weights were learned)');
+  return { history, best: { epoch: best.epoch, checkpoint: best.checkpoint, valPred: best.valPred }, stoppedEarly, cancelled };
 }

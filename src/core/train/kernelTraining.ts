@@ -175,25 +175,25 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   const snapshot = (): NetworkWeights => Object.fromEntries(trainer.weights().map((values, i) => [plan.names[i] as string, { shape: net.weights[plan.names[i] as string]?.shape ?? [values.length], values }]));
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
 
-  /** Predictions, mean cross-entropy and spikes per sample per spiking layer, at inference. */
-  const score = async (idx: readonly number[]): Promise<SetScore> => {
+  /** Predictions, mean cross-entropy and spikes per sample per spiking layer, at inference; `threads` false after training (they are gone). */
+  const scoreOf = async (from: LabelledSet, idx: readonly number[], threads = true): Promise<SetScore> => {
     const pred = new Int32Array(idx.length);
     const spikes = new Float64Array(spikingNames.length);
     let lossSum = 0;
     const parts: number[][] = [];
     for (let b = 0; b < idx.length; b += maxBatch) parts.push(idx.slice(b, b + maxBatch));
-    const outs: KernelForward[] = parallel ? await parallel.evaluateMany(parts.map((p) => eventBatchOf(set, p))) : parts.map((p) => trainer.evaluate(eventBatchOf(set, p)));
+    const outs: KernelForward[] = parallel && threads ? await parallel.evaluateMany(parts.map((p) => eventBatchOf(from, p))) : parts.map((p) => trainer.evaluate(eventBatchOf(from, p)));
     for (let pi = 0; pi < parts.length; pi++) {
       const part = parts[pi] as number[];
       const out = outs[pi] as KernelForward;
       const b = pi * maxBatch;
-      const k = set.classes;
+      const k = from.classes;
       for (let s = 0; s < part.length; s++) {
         let best = 0;
         for (let j = 1; j < k; j++) if ((out.logits[s * k + j] as number) > (out.logits[s * k + best] as number)) best = j;
         pred[b + s] = best;
       }
-      lossSum += countCrossEntropy(out.logits, labelsOf(part), part.length, k, new Float64Array(part.length * k)) * part.length;
+      lossSum += countCrossEntropy(out.logits, Int32Array.from(part, (i) => from.labels[i] as number), part.length, k, new Float64Array(part.length * k)) * part.length;
       // Spiking layers in order; a read-out (last, if any) has no spikes.
       spikingNames.forEach((_, si) => (spikes[si] = (spikes[si] ?? 0) + (out.spikes[si] ?? 0)));
     }
@@ -201,6 +201,7 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
     return { pred, loss: lossSum / n, layerSpikes: Object.fromEntries(spikingNames.map((name, i) => [name, (spikes[i] ?? 0) / n])) };
   };
 
+  const score = (idx: readonly number[]) => scoreOf(set, idx);
   const engine: EpochEngine<NetworkWeights> = {
     trainBatch(idx, lr) {
       const weightOf = (i: number) => classWeight[set.labels[i] as number] ?? 1;
@@ -226,13 +227,15 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   };
   try {
     const { history, best, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
-    // Validation of the best weights.
+    // Validation of the best weights: the kernel's inference is deterministic, so the best epoch's
+    // own predictions are the ones a second pass would give (a pass that would delay a Stop).
     trainer.setWeights(plan.names.map((name) => best.checkpoint[name]?.values ?? new Float32Array()));
     parallel?.publishWeights();
     const valIdx = val.length > 0 ? val : trainIdx;
-    const pred = (await score(valIdx)).pred;
-    const validation = classMetrics(labelsOf(valIdx), pred, set.classes);
-    return { weights: best.checkpoint, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled };
+    const validation = classMetrics(labelsOf(valIdx), best.valPred, set.classes);
+    // The trainer keeps the best weights: it predicts other sets too (the test set), on this thread.
+    const predictor = async (other: LabelledSet, idx: readonly number[]) => (await scoreOf(other, idx, false)).pred;
+    return { weights: best.checkpoint, network: net.spec, neuronParams: {}, history, bestEpoch: best.epoch, validation, stoppedEarly, cancelled, predictor };
   } finally {
     parallel?.dispose();
   }

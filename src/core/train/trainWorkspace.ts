@@ -12,7 +12,7 @@ import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
 import { sourceClassNames, sourceClassSets } from './sourceClassSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
 import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
-import { evaluateSetWithPredictions } from './evaluate.ts';
+import { scoreInOrder, scoreTestSet, type TestCoverage } from './testScoring.ts';
 import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
@@ -28,9 +28,10 @@ export interface WorkspaceTraining {
   readonly neuronParams: NeuronParamValues;
   readonly history: readonly EpochReport[];
   readonly bestEpoch: number;
-  /** Metrics of the best weights on the held-out test beats. */
+  /** Metrics of the best weights on the held-out test beats (a random subset of them when stopped: `testCoverage`). */
   readonly test: ClassMetrics;
-  /** The test set, its predicted classes and step length (to show any test sample's raster). */
+  readonly testCoverage: TestCoverage;
+  /** The test samples scored, their predicted classes and step length (to show any test sample's raster). */
   readonly testSet: LabelledSet;
   readonly testPredictions: Int32Array;
   readonly dtMs: number;
@@ -38,7 +39,7 @@ export interface WorkspaceTraining {
   readonly cancelled: boolean;
   /** Class names, in label order. */
   readonly classes: readonly string[];
-  /** The tfjs backend training ran on (or the test set was scored on), and why if it is not the one asked for. */
+  /** The tfjs backend training ran on (or the test set was scored on), and why if it is not the one asked for; 'none …' when tfjs did neither. */
   readonly backend: string;
   /** What ran BPTT: Spikelab's WebAssembly kernel or tfjs, and why. */
   readonly engine: TrainEngineReport;
@@ -61,6 +62,12 @@ export interface TrainEngineOptions {
   readonly threads?: TrainingThreads;
   /** Why there are no threads, when the host knows (e.g. the page is not cross-origin isolated). */
   readonly threadsNote?: string;
+  /**
+   * Score the test set on the kernel that trained rather than on tfjs (the page: tfjs-webgl would
+   * first compile its shaders, 4 s on SwiftShader, holding a Stop that long; the kernel's forward
+   * pass gives the engines' inference spikes). The CLI scores on tfjs, as `spikelab eval` does.
+   */
+  readonly testOnKernel?: boolean;
 }
 
 /** The engine for a workspace: the kernel when asked or 'auto' and it can; tfjs otherwise, with why. */
@@ -140,21 +147,26 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
   const rng = createRng(ws.seed, 'train');
   const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks, options.threads) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks);
   const workspace: Workspace = { ...ws, network: result.network };
-  const { metrics: test, predictions } = evaluateSetWithPredictions(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg);
+  // A Stop during training or scoring ends scoring within STOPPED_SCORING_MS, on a random subset.
+  const scoring = { signal: hooks.signal, rng: createRng(ws.seed, 'test-order'), ...(hooks.onScore ? { onProgress: (d: number, t: number) => hooks.onScore?.(d, t) } : {}) };
+  const { predictor } = result;
+  const onKernel = options.testOnKernel === true && predictor !== undefined;
+  const scored = onKernel ? await scoreInOrder(sets.test, (idx) => predictor(sets.test, idx), scoring) : await scoreTestSet(compileNetwork(result.network, result.weights, ws.seed), sets.test, sets.dtMs, cfg, scoring);
   return {
     workspace,
     weights: result.weights,
     neuronParams: result.neuronParams,
     history: result.history,
     bestEpoch: result.bestEpoch,
-    test,
-    testSet: sets.test,
-    testPredictions: predictions,
+    test: scored.metrics,
+    testCoverage: scored.coverage,
+    testSet: scored.set,
+    testPredictions: scored.predictions,
     dtMs: sets.dtMs,
     description: sets.description,
     cancelled: result.cancelled,
     classes: sets.classes,
-    backend: backend.reason ? `${backend.backend} (${backend.reason})` : backend.backend,
+    backend: onKernel ? 'none (the kernel scored the test set)' : backend.reason ? `${backend.backend} (${backend.reason})` : backend.backend,
     engine,
   };
 }

@@ -46,6 +46,8 @@ export interface TrainHooks {
   readonly signal?: AbortSignalLike;
   onEpoch?(r: EpochReport): void;
   onBatch?(done: number, total: number): void;
+  /** Test samples scored so far of all of them, after training (trainWorkspace). */
+  onScore?(done: number, total: number): void;
   /** Awaited between batches: resolve later to pause. */
   gate?(): Promise<void>;
 }
@@ -61,6 +63,8 @@ export interface TrainResult {
   readonly validation: ClassMetrics;
   readonly stoppedEarly: boolean;
   readonly cancelled: boolean;
+  /** Predicts samples of another set of the same shape with the best weights, on the engine that trained (the kernel only). */
+  readonly predictor?: (set: LabelledSet, idx: readonly number[]) => Promise<Int32Array>;
 }
 
 function snapshot(vars: WeightVariables, net: CompiledNetwork): NetworkWeights {

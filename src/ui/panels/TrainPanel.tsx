@@ -4,20 +4,25 @@ import type { TrainClient } from '../../../workers/trainClient.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import type { Workspace } from '../../core/spec/workspace.ts';
 import { droppedTrainingBytes, droppedTrainingCount } from '../droppedFiles.ts';
-import { showReply, weightArtifacts } from '../runController.ts';
+import { showReply } from '../runController.ts';
 import { useStore } from '../store/index.ts';
+import { startTraining } from '../trainController.ts';
+import { pageTrainingSize } from '../../core/train/pageTrainingSize.ts';
 import { TrainingCurves } from '../viz/curves/TrainingCurves.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
+import { TrainProgressLine } from './train/TrainProgressLine.tsx';
+import { TrainSizeChoice } from './train/TrainSizeChoice.tsx';
 
 /** Dropped recordings stand in for heartbeats (an ECG workspace) or for spoken digits (a digit source). */
 function canUseDropped(ws: Workspace | null): boolean {
   return ws?.training?.dataset.kind === 'ecg-beats' || ws?.data.kind === 'synthetic-audio';
 }
 
-/** Train / pause / resume / stop with progress, ETA, live curves and the test confusion matrix. */
+/** Train / pause / resume / stop with the size and its estimate, progress, ETA, live curves and the test confusion matrix. */
 export function TrainPanel({ client }: { client: TrainClient }) {
   const training = useStore((s) => s.workspace?.training);
-  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, batch: st.batchProgress, started: st.trainStartedAt, error: st.trainError, test: st.testMetrics, info: st.trainInfo, classes: st.testClasses })));
+  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, error: st.trainError, test: st.testMetrics, coverage: st.testCoverage, info: st.trainInfo, classes: st.testClasses, workspace: st.workspace, full: st.trainFull })));
+  const [stopping, setStopping] = useState(false);
   const job = useRef(0);
   const [picked, setPicked] = useState<{ cell: readonly [number, number]; nth: number } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -40,48 +45,16 @@ export function TrainPanel({ client }: { client: TrainClient }) {
   };
   const setCfg = (key: string, v: unknown) => useStore.getState().edit(`training.${key}`, (d) => void ((d['training'] as Record<string, unknown>)[key] = v));
   const id = `train${job.current}`;
-  const start = async () => {
+  const start = () => {
     const ws = useStore.getState().workspace;
-    if (!ws) return;
     job.current += 1;
-    const jobId = `train${job.current}`;
-    const { setTrain } = useStore.getState();
-    setTrain({ trainStatus: 'training', epochs: [], batchProgress: 0, trainStartedAt: Date.now(), trainError: null, testMetrics: null, trainInfo: null });
     setPicked(null);
-    try {
-      const files = useDropped && canUseDropped(ws) && droppedCount > 0 ? await droppedTrainingBytes() : undefined;
-      const reply = await client.train(
-        jobId,
-        ws,
-        (r) => setTrain({ epochs: [...useStore.getState().epochs, r] }),
-        (d, t) => setTrain({ batchProgress: d / t }),
-        files,
-      );
-      const weightsId = weightArtifacts.put(reply.weights);
-      // Learned decays / thresholds live in the network spec: adopt it (undoable), then the
-      // weights fit the network as it now reads.
-      // Only if the network was not edited meanwhile: the weights fit the trained network, not an edited one.
-      const trained = JSON.stringify(reply.network);
-      const unchanged = JSON.stringify(useStore.getState().workspace?.network) === JSON.stringify(ws.network);
-      let weightsNetwork = trained;
-      // The store re-validates the adopted network (key order as the schema gives it): compare with that.
-      if (unchanged && trained !== JSON.stringify(ws.network) && useStore.getState().edit('learned neuron parameters', (d) => void (d.network = structuredClone(reply.network) as unknown as typeof d.network)))
-        weightsNetwork = JSON.stringify(useStore.getState().workspace?.network);
-      setTrain({
-        trainStatus: 'done',
-        testMetrics: reply.test,
-        testClasses: reply.classes,
-        trainInfo: `${reply.description} on ${reply.backend}${reply.cancelled ? ' (stopped; best epoch kept)' : ''}`,
-        weightsId,
-        weightsNetwork,
-      });
-    } catch (e) {
-      setTrain({ trainStatus: 'error', trainError: e instanceof Error ? e.message : String(e) });
-    }
+    setStopping(false);
+    void startTraining(useStore, client, `train${job.current}`, async () => (useDropped && canUseDropped(ws) && droppedCount > 0 ? droppedTrainingBytes() : undefined));
   };
-  const done = s.epochs.length + s.batch;
-  const elapsed = (Date.now() - s.started) / 1000;
-  const eta = done > 0 ? (elapsed / done) * (training.epochs - done) : NaN;
+  const running = s.status === 'training' || s.status === 'paused';
+  // The epochs the running job was sent (the page's quick size may cap the workspace's own).
+  const pageEpochs = (s.workspace ? pageTrainingSize(s.workspace, s.full)?.epochs : undefined) ?? training.epochs;
   return (
     <section className="panel" aria-label="Training">
       <h2>Training</h2>
@@ -89,7 +62,6 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       {training.dataset.kind === 'ecg-beats' ? (
         <>
           <NumberField label="training beats" value={training.dataset.beats} step={1} testId="train-beats" onCommit={(v) => setCfg('dataset', { ...training.dataset, beats: v })} />
-          {training.dataset.beats > 20_000 ? <div className="hint">In the page this trains on synthetic beats: {training.dataset.beats.toLocaleString()} of them take long. The MIT-BIH figures come from the CLI (`spikelab train --data`); open its model with “Open model…”.</div> : null}
         </>
       ) : (
         <NumberField label="samples per class" value={training.dataset.perClass} step={1} testId="train-per-class" onCommit={(v) => setCfg('dataset', { ...training.dataset, perClass: v })} />
@@ -109,8 +81,9 @@ export function TrainPanel({ client }: { client: TrainClient }) {
           </label>
         ))}
       </fieldset>
+      {s.workspace ? <TrainSizeChoice workspace={s.workspace} disabled={running} /> : null}
       <div className="train-buttons">
-        {s.status === 'training' || s.status === 'paused' ? (
+        {running ? (
           <>
             <button
               type="button"
@@ -122,21 +95,29 @@ export function TrainPanel({ client }: { client: TrainClient }) {
             >
               {s.status === 'paused' ? 'Resume' : 'Pause'}
             </button>
-            <button type="button" onClick={() => client.stop(id)}>
-              Stop
+            <button
+              type="button"
+              data-testid="train-stop"
+              disabled={stopping}
+              onClick={() => {
+                setStopping(true);
+                client.stop(id);
+              }}
+            >
+              {stopping ? 'Stopping…' : 'Stop'}
             </button>
           </>
         ) : (
-          <button type="button" data-testid="train-button" onClick={() => void start()}>
+          <button type="button" data-testid="train-button" onClick={start}>
             Train
           </button>
         )}
         <span data-testid="train-status">{s.status}</span>
       </div>
-      {s.status === 'training' || s.status === 'paused' ? (
-        <div className="hint">
-          <progress data-testid="train-progress" value={done} max={training.epochs} /> epoch {Math.min(training.epochs, s.epochs.length + 1)} of {training.epochs}
-          {Number.isFinite(eta) ? `, about ${Math.max(0, eta).toFixed(0)} s left` : ''}
+      {running ? <TrainProgressLine epochs={pageEpochs} /> : null}
+      {s.status === 'stopped' ? (
+        <div className="hint" role="status" data-testid="train-stopped">
+          {s.info}
         </div>
       ) : null}
       {s.epochs.length > 0 ? (
@@ -156,6 +137,11 @@ export function TrainPanel({ client }: { client: TrainClient }) {
         <div data-testid="confusion">
           <div className="hint" data-testid="train-info">{s.info}</div>
           <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
+          {s.coverage && s.coverage.scored < s.coverage.total ? (
+            <div className="hint" data-testid="test-coverage">
+              Stopped while scoring: these figures are of a random {s.coverage.scored.toLocaleString('en')} of the {s.coverage.total.toLocaleString('en')} test samples.
+            </div>
+          ) : null}
           <ConfusionMatrix metrics={s.test} classes={s.classes} onPick={(i, j) => void pick(i, j)} picked={picked?.cell ?? null} />
           <div className="hint">Click a cell to see the raster of one of its test samples (again for the next one).</div>
           {pickError ? (
