@@ -151,7 +151,7 @@ export function parseTals(bytes: Uint8Array, file: string, baseOffset: number, i
     if (tal !== '') {
       const [time = '', ...texts] = tal.split('\x14');
       const m = TAL_ONSET.exec(time);
-      if (!m) throw new DataFormatError(file, 'annotation onset', baseOffset + new TextEncoder().encode(text.slice(0, at)).length, `'${time.slice(0, 20)}' is not a TAL onset (+seconds)`);
+      if (!m) throw new DataFormatError(file, 'annotation onset', baseOffset + utf8Length(text.slice(0, at)), `'${time.slice(0, 20)}' is not a TAL onset (+seconds)`);
       const onsetS = Number(m[1]);
       const durationS = m[2] === undefined ? undefined : Number(m[2]);
       for (const t of texts) if (t !== '') into.push({ onsetS, durationS, text: t });
@@ -159,4 +159,14 @@ export function parseTals(bytes: Uint8Array, file: string, baseOffset: number, i
     at += tal.length + 1;
   }
   return into;
+}
+
+/** Bytes of a string in UTF-8 (the error's offset; TextEncoder is not in the core's library). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
