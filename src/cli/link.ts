@@ -51,7 +51,7 @@ function decode(argv: string[], io: CliIo): number {
   writeFileSync(values.out, JSON.stringify(decoded.workspace, null, 2) + '\n');
   io.out(`wrote ${values.out}: "${decoded.workspace.name}"`);
   if (decoded.weights) {
-    io.out(`the link also carries ${decoded.weightBits}-bit weights for ${Object.keys(decoded.weights).join(', ')} (not written: open the link in the page to use them)`);
+    io.out(`the link also carries ${decoded.weightBits === 32 ? 'exact (float32)' : `${decoded.weightBits}-bit`} weights for ${Object.keys(decoded.weights).join(', ')} (not written: open the link in the page to use them)`);
   }
   for (const f of decoded.files) io.out(`needs the file '${f.name}' (${f.checksum})`);
   return EXIT.ok;

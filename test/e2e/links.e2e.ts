@@ -110,7 +110,7 @@ describe('share links in Chromium', () => {
     expect(await page.inputValue('[data-testid="lif1-threshold"]')).toBe('0.8');
     expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(edited);
     // A link carrying trained weights (seeded, as a colleague's training would leave them).
-    const withWeights = encodeWorkspaceLink(preset, initWeights(preset.network, 5));
+    const withWeights = encodeWorkspaceLink(preset, initWeights(preset.network, 5), { weightBits: 8 });
     expect(withWeights.weightsIncluded).toBe(true);
     await page.evaluate((f) => void (location.hash = `#${f}`), withWeights.fragment);
     await page.waitForSelector('[data-testid="link-notice"][data-stage="opened"]');
@@ -118,9 +118,9 @@ describe('share links in Chromium', () => {
     expect(await page.inputValue('[data-testid="lif1-threshold"]')).toBe('1');
     const trained = await waitForRun(page, edited);
     console.log(`hashchange link with weights: ${withWeights.chars} characters, ${trained} spikes`);
-    // Shared again from the page, the weights travel on (re-quantising 8-bit values is lossless).
+    // Shared again from the page, the weights travel on, exactly (float32) since the link fits.
     const again = await shareLink(page);
-    expect(again.weights).toMatch(/^Trained weights included, quantised to 8 bits/);
+    expect(again.weights).toMatch(/^Trained weights included exactly \(float32\)/);
     const receiver = await openFresh(again.url);
     expect(await waitForRun(receiver.page)).toBe(trained);
     await receiver.close();

@@ -35,7 +35,7 @@ export function LinkNotice() {
   return (
     <div className="link-notice" role="status" data-testid="link-notice" data-stage="opened">
       Opened the shared workspace “{notice.name}”
-      {notice.weightBits !== null ? ` with its trained weights (${notice.weightBits}-bit)` : ''}.{canUndo ? ' Undo returns to what you had.' : ''}
+      {notice.weightBits !== null ? ` with its trained weights (${notice.weightBits === 32 ? 'exact' : `${notice.weightBits}-bit`})` : ''}.{canUndo ? ' Undo returns to what you had.' : ''}
       {notice.files.length > 0 ? (
         <>
           {' '}It uses your colleague’s files; drop the same ones:

@@ -100,7 +100,9 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
           </p>
           <p data-testid="share-weights">
             {link.weightsIncluded
-              ? `Trained weights included, quantised to ${link.weightBits ?? '?'} bits.`
+              ? link.weightBits === 32
+                ? 'Trained weights included exactly (float32): the receiver sees the same spikes.'
+                : `Trained weights included, quantised to ${link.weightBits ?? '?'} bits (exact float32 would pass the link's 64 KB): the receiver's spikes may differ slightly; a workspace file keeps them exactly.`
               : link.reason
                 ? `Trained weights not included: ${link.reason}.`
                 : 'No trained weights: the receiver runs the same untrained network.'}
