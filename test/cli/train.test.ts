@@ -39,7 +39,7 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
 
   // Six trainings and two refusals, each a CLI process of its own: 35 s on this 2-core machine under
   // the load of seven engineers (2026-12-05), so the limit is five times that.
-  it('trains on the BPTT kernel by default, on tfjs when asked, and refuses the kernel for a network it cannot train', { timeout: 180_000 }, () => {
+  it('trains on the BPTT kernel by default, on tfjs when asked, and refuses the kernel for a network it cannot train', { timeout: 300_000 }, () => {
     const onKernel = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--out', join(dir, 'k.json'));
     expect(onKernel.code, onKernel.err).toBe(0);
     // By default every core trains (at most 4), the batch split between threads; on 2 cores one, and it says why.
