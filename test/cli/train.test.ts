@@ -18,7 +18,7 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
   const dir = mkdtempSync(join(tmpdir(), 'spikelab-train-'));
   const model = join(dir, 'model.json');
 
-  it('trains with per-epoch JSON lines, beats chance clearly, writes a model that eval scores identically', () => {
+  it('trains with per-epoch JSON lines, beats chance clearly, writes a model that eval scores identically', { timeout: 180_000 }, () => {
     const t = cli('train', '--preset', 'ecg-synthetic', '--epochs', '3', '--out', model, '--json');
     expect(t.code, t.err).toBe(0);
     const lines = t.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number>);
@@ -87,7 +87,7 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
 });
 
 describe.skipIf(!HAVE_DATA)('spikelab convert on MNIST', () => {
-  it('reports the ANN accuracy and the converted SNN accuracy and gap for T = 10…100', () => {
+  it('reports the ANN accuracy and the converted SNN accuracy and gap for T = 10…100', { timeout: 180_000 }, () => {
     const r = cli('convert', '--data', join(DATA_DIR, 'mnist'), '--train', '500', '--test', '200', '--hidden', '32', '--epochs', '4', '--json');
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as { ann_accuracy: number; snn: { steps: number; accuracy: number; gap: number }[] };
