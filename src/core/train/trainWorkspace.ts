@@ -126,8 +126,9 @@ export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: Training
  */
 export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
   const cfg = ws.training ?? trainingSchema.parse({});
-  // Recordings (--data) bring their own samples; the built-in classes are costed before any is generated.
-  const builtIn = cfg.dataset.kind === 'source-classes' && !data;
+  // Recordings (--data) bring their own samples; the built-in classes are costed before any is
+  // generated. A file source has no built-in classes: trainingSets asks for its file.
+  const builtIn = cfg.dataset.kind === 'source-classes' && !data && !('file' in ws.data);
   checkWorkspaceBudgets(ws, builtIn ? { trainingClasses: sourceClassNames(ws).length } : {});
   const sets = trainingSets(ws, cfg, data);
   checkSetsFit(ws, sets);
