@@ -47,7 +47,9 @@ describe('openLink', () => {
     expect(openLink(store, `#${link.fragment}`)).toBe(true);
     const back = currentWeights(store, preset);
     expect(Object.keys(back ?? {}).sort()).toEqual(Object.keys(weights).sort());
-    expect(store.getState().linkNotice).toMatchObject({ kind: 'opened', weightBits: 8 });
+    // The link fits, so the weights travel exactly (float32): the receiver runs the author's network.
+    for (const [k, w] of Object.entries(weights)) expect(Array.from(back?.[k] ?? [])).toEqual(Array.from(w));
+    expect(store.getState().linkNotice).toMatchObject({ kind: 'opened', weightBits: 32 });
   });
 
   it('clears trained weights when the link has none, so both sides run the same network', () => {
