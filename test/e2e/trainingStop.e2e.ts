@@ -24,6 +24,19 @@ async function openMitbih(page: Page): Promise<void> {
   await page.setInputFiles('[data-testid="file-input"]', RECORDS.flatMap((r) => ['hea', 'dat', 'atr'].map((e) => join(DATA_DIR, 'mitdb', `${r}.${e}`))));
   await page.waitForFunction(() => /loaded/.test(document.querySelector('[data-testid="file-status"]')?.textContent ?? ''), null, { timeout: 60_000 });
   await page.waitForSelector('[data-testid="train-on-dropped"]');
+  // A drop shows the first record at once (a run of its own): wait until that run has settled.
+  await settledRun(page);
+}
+
+/** The spike count once runs have settled: status done and the count unchanged for 1.5 s. */
+async function settledRun(page: Page): Promise<string | null> {
+  for (;;) {
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', null, { timeout: 60_000 });
+    const total = await page.textContent('[data-testid="total-spikes"]');
+    await page.waitForTimeout(1500);
+    const status = await page.textContent('[data-testid="run-status"]');
+    if (status === 'done' && (await page.textContent('[data-testid="total-spikes"]')) === total) return total;
+  }
 }
 
 /** Starts recording, every 50 ms, the progress line's text and when it changed. */
