@@ -1,16 +1,23 @@
 import { ByteReader, checkSize } from './byteReader.ts';
 import type { EventRecord } from './eventsRecord.ts';
 
-/** Bytes of the text header: consecutive lines starting with '#' (AEDAT 2), or up to '#!END-HEADER' (3.1). */
-function headerEnd(bytes: Uint8Array, v3: boolean): number {
+const END_HEADER = '#!END-HEADER';
+
+/**
+ * Bytes of the text header: consecutive lines starting with '#' (AEDAT 2), or up to '#!END-HEADER'
+ * (3.1, which is refused without it: what follows would be read as packets of header text).
+ */
+function headerEnd(r: ByteReader, v3: boolean): number {
+  const bytes = r.bytes;
   let o = 0;
   while (o < bytes.length && bytes[o] === 0x23) {
     let e = o;
     while (e < bytes.length && bytes[e] !== 0x0a) e++;
-    const line = String.fromCharCode(...bytes.subarray(o, Math.min(e, o + 40)));
+    const starts = END_HEADER.split('').every((c, i) => bytes[o + i] === c.charCodeAt(0));
     o = e + 1;
-    if (v3 && line.startsWith('#!END-HEADER')) return o;
+    if (v3 && starts) return o;
   }
+  if (v3) r.fail('header', Math.min(o, bytes.length), `no '${END_HEADER}' line ends the text header of this AEDAT 3.1 file`);
   return o;
 }
 
@@ -47,7 +54,7 @@ export function parseAedat2(bytes: Uint8Array, file: string): EventRecord {
   checkSize(bytes, file);
   const r: ByteReader = new ByteReader(bytes, file);
   if (r.ascii(0, 12, 'version line') !== '#!AER-DAT2.0') r.fail('version line', 0, "an AEDAT 2.0 file starts with '#!AER-DAT2.0'");
-  const start = headerEnd(bytes, false);
+  const start = headerEnd(r, false);
   if ((bytes.length - start) % 8 !== 0) r.fail('event', bytes.length - ((bytes.length - start) % 8), 'the events do not fill whole 8-byte records (truncated file?)');
   const b = new EventBuilder();
   for (let o = start; o < bytes.length; o += 8) {
@@ -72,7 +79,7 @@ export function parseAedat3(bytes: Uint8Array, file: string): EventRecord {
   checkSize(bytes, file);
   const r: ByteReader = new ByteReader(bytes, file);
   if (r.ascii(0, 12, 'version line') !== '#!AER-DAT3.1') r.fail('version line', 0, "an AEDAT 3.1 file starts with '#!AER-DAT3.1'");
-  let o = headerEnd(bytes, true);
+  let o = headerEnd(r, true);
   const b = new EventBuilder();
   while (o < bytes.length) {
     const type = r.i16le(o, 'packet event type');

@@ -9,6 +9,9 @@ export interface CsvRecord {
   readonly signal: Signal;
 }
 
+/** Most columns read as channels (as many as an EDF may hold): a wider table is not a signal. */
+export const MAX_CSV_COLUMNS = 4096;
+
 /**
  * CSV or TSV of numeric columns (comma, semicolon or tab, detected from the first line), with an
  * optional header line of names. Each column becomes a channel sampled at `samplingHz`.
@@ -25,6 +28,7 @@ export function parseCsv(bytes: Uint8Array, file: string, samplingHz = 1): CsvRe
   const header = firstCells.some((c) => c !== '' && !Number.isFinite(Number(c)));
   const names = header ? firstCells : firstCells.map((_, i) => `column ${i + 1}`);
   const cols = names.length;
+  if (cols > MAX_CSV_COLUMNS) throw new DataFormatError(file, 'line 1', 0, `${cols} columns; at most ${MAX_CSV_COLUMNS} channels are read`);
   const rows: number[] = [];
   let offset = 0;
   let seenFirst = false;

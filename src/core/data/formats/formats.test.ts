@@ -151,3 +151,13 @@ describe('hand-made files for the variants not covered by real data', () => {
     expect(() => parseNmnist(new Uint8Array(7), 'x.bin')).toThrow(/not a whole number of 5-byte events/);
   });
 });
+
+describe('hostile CSV and AEDAT files found by the probe (npm run probe)', () => {
+  it('refuses a CSV of 200,000 columns, naming the count and the limit', () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(199_999) + '1\n';
+    expect(() => parseCsv(new TextEncoder().encode(text), 'wide.csv')).toThrow(/^wide\.csv: line 1 at byte 0: 200000 columns; at most 4096 channels are read$/);
+  });
+  it('refuses an AEDAT 3.1 file whose header never ends', () => {
+    expect(() => parseAedat3(new TextEncoder().encode('#!AER-DAT3.1\r\n#Source 1\r\n'), 'open.aedat')).toThrow(/^open\.aedat: header at byte \d+: no '#!END-HEADER' line/);
+  });
+});
