@@ -1,5 +1,6 @@
 import type { AutosaveRecord } from './autosaveRecord.ts';
 import { createdAt, isWorkspaceEntry, type WorkspaceEntry } from './workspaceEntry.ts';
+import { committed, settle } from '../indexedDbPromises.ts';
 
 /** What a compare-and-set write found: written (with the new revision), or someone else's save. */
 export type WriteOutcome =
@@ -37,23 +38,6 @@ const LEGACY_KEY = 'current';
 export const BACKUP_KEY = 'before-replaced';
 const RECORDS = 'workspaces';
 const CATALOG = 'catalog';
-
-/** Wraps an IDBRequest in a promise that rejects with the request's own error. */
-function settle<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** Resolves when a transaction commits; rejects with its error when it aborts. */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction was aborted'));
-  });
-}
 
 /**
  * Opens the page's IndexedDB database (creating or upgrading its stores). Rejects with an Error

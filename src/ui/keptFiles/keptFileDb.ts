@@ -1,3 +1,5 @@
+import { committed, settle } from '../indexedDbPromises.ts';
+
 /** A dropped file kept in this browser, to be loaded again on the next visit. */
 export interface KeptFile {
   readonly name: string;
@@ -33,21 +35,6 @@ export function isKeptFile(v: unknown): v is KeptFile {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   return typeof r['name'] === 'string' && r['blob'] instanceof Blob && typeof r['size'] === 'number' && typeof r['keptAt'] === 'number' && typeof r['csvSamplingHz'] === 'number';
-}
-
-function settle<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction was aborted'));
-  });
 }
 
 /** Opens the kept-files database; rejects saying why when IndexedDB is missing or blocked. */
