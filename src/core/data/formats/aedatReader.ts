@@ -1,4 +1,5 @@
 import { ByteReader, checkSize } from './byteReader.ts';
+import { dataWarning } from './dataWarnings.ts';
 import type { EventRecord } from './eventsRecord.ts';
 
 const END_HEADER = '#!END-HEADER';
@@ -21,17 +22,43 @@ function headerEnd(r: ByteReader, v3: boolean): number {
   return o;
 }
 
+/**
+ * Collects events in file order and keeps time non-decreasing, as every consumer of an EventRecord
+ * assumes (windows are cut by a forward scan, frames counted from the last timestamp). An event
+ * earlier than the latest kept one (a timestamp reset, a wrap of the 32-bit clock, a damaged
+ * word) is dropped, not sorted in: a reset would interleave two recordings. The record's warning
+ * says how many were dropped and where the first was.
+ */
 class EventBuilder {
   x: number[] = [];
   y: number[] = [];
   p: number[] = [];
   t: number[] = [];
+  private latest = -Infinity;
+  private backwards = 0;
+  private firstBackwards = { offset: -1, t: 0, after: 0 };
+
+  /** Adds one event read at byte `offset`, unless its time runs backwards. */
+  push(x: number, y: number, p: number, t: number, offset: number): void {
+    if (t < this.latest) {
+      if (this.backwards++ === 0) this.firstBackwards = { offset, t, after: this.latest };
+      return;
+    }
+    this.latest = t;
+    this.x.push(x);
+    this.y.push(y);
+    this.p.push(p);
+    this.t.push(t);
+  }
+
   finish(format: EventRecord['format'], file: string, width: number, height: number): EventRecord {
     // A loop, not Math.max(...array): spreading 10^5+ arguments overflows the call stack.
     let w = Math.max(width, 1);
     let h = Math.max(height, 1);
     for (const v of this.x) if (v + 1 > w) w = v + 1;
     for (const v of this.y) if (v + 1 > h) h = v + 1;
+    const f = this.firstBackwards;
+    const warnings = this.backwards === 0 ? [] : [dataWarning('timestamps_backwards', file, 'timestamp', f.offset, `${this.backwards} of ${this.backwards + this.t.length} events go back in time, the first (${f.t} µs after ${f.after} µs) here; they are dropped`)];
     return {
       format,
       file,
@@ -41,6 +68,7 @@ class EventBuilder {
       y: Uint16Array.from(this.y),
       p: Uint8Array.from(this.p),
       t: Float64Array.from(this.t),
+      warnings,
     };
   }
 }
@@ -48,7 +76,8 @@ class EventBuilder {
 /**
  * AEDAT 2.0 (jAER) from a DVS128: '#' header lines, then 8-byte events of a big-endian int32
  * address and int32 timestamp (µs). DVS128 address bits: 0 polarity (1 = ON), 1–7 x, 8–14 y;
- * bit 15 set marks an external (trigger) event, which is skipped.
+ * bit 15 set marks an external (trigger) event, which is skipped. Events whose time runs backwards
+ * are dropped with a warning (EventBuilder).
  */
 export function parseAedat2(bytes: Uint8Array, file: string): EventRecord {
   checkSize(bytes, file);
@@ -60,10 +89,7 @@ export function parseAedat2(bytes: Uint8Array, file: string): EventRecord {
   for (let o = start; o < bytes.length; o += 8) {
     const addr = r.u32be(o, 'address');
     if (addr & 0x8000) continue;
-    b.x.push((addr >> 1) & 0x7f);
-    b.y.push((addr >> 8) & 0x7f);
-    b.p.push(addr & 1);
-    b.t.push(r.i32be(o + 4, 'timestamp'));
+    b.push((addr >> 1) & 0x7f, (addr >> 8) & 0x7f, addr & 1, r.i32be(o + 4, 'timestamp'), o + 4);
   }
   return b.finish('aedat2', file, 128, 128);
 }
@@ -95,10 +121,7 @@ export function parseAedat3(bytes: Uint8Array, file: string): EventRecord {
         const e = body + k * size;
         const data = r.u32le(e, 'polarity event data');
         if ((data & 1) === 0) continue;
-        b.x.push((data >>> 17) & 0x7fff);
-        b.y.push((data >>> 2) & 0x7fff);
-        b.p.push((data >>> 1) & 1);
-        b.t.push(overflow * 2 ** 31 + r.i32le(e + tsOffset, 'polarity event timestamp'));
+        b.push((data >>> 17) & 0x7fff, (data >>> 2) & 0x7fff, (data >>> 1) & 1, overflow * 2 ** 31 + r.i32le(e + tsOffset, 'polarity event timestamp'), e + tsOffset);
       }
     }
     o = body + size * number;

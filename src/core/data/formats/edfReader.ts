@@ -1,5 +1,7 @@
 import { DataFormatError } from '../../errors.ts';
 import { ByteReader, checkSize } from './byteReader.ts';
+import { dataWarning, type DataWarning } from './dataWarnings.ts';
+import { checkSamplingHz } from './samplingRate.ts';
 
 /** One signal of an EDF/BDF file, in physical units. */
 export interface EdfSignal {
@@ -36,6 +38,8 @@ export interface EdfRecord {
   readonly recordDurationS: number;
   readonly signals: readonly EdfSignal[];
   readonly annotations: readonly EdfAnnotation[];
+  /** Damage read through: a record count of −1 (unknown) taken from the file's size. */
+  readonly warnings: readonly DataWarning[];
 }
 
 const field = (r: ByteReader, o: number, n: number, name: string) => r.ascii(o, n, name).trim();
@@ -67,8 +71,10 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
   if (!Number.isInteger(ns) || ns < 1 || ns > 4096) r.fail('number of signals', 252, `${ns} is not a signal count`);
   if (headerBytes !== 256 * (ns + 1)) r.fail('header bytes', 184, `${headerBytes} but ${ns} signals need ${256 * (ns + 1)}`);
   r.need(0, headerBytes, 'signal headers');
-  const duration = numberField(r, 244, 8, 'record duration');
+  const duration = numberField(r, 244, 8, 'duration of a data record');
   let records = numberField(r, 236, 8, 'number of records');
+  // −1 is the one negative count the spec allows (a recording still being written): read on below.
+  if (records !== -1 && (!Number.isInteger(records) || records < 0)) r.fail('number of records', 236, `${records} is not a count (−1 means unknown)`);
   // The signal header stores each field for all ns signals in turn: label (16 bytes each), …
   const offsets = { label: 256, transducer: 256 + 16 * ns, dim: 256 + 96 * ns, pmin: 256 + 104 * ns, pmax: 256 + 112 * ns, dmin: 256 + 120 * ns, dmax: 256 + 128 * ns, prefilter: 256 + 136 * ns, nsamp: 256 + 216 * ns };
   const bytesPer = bdf ? 3 : 2;
@@ -83,16 +89,19 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
     prefilter: field(r, offsets.prefilter + 80 * i, 80, `signal ${i} prefiltering`),
     samplesPerRecord: numberField(r, offsets.nsamp + 8 * i, 8, `signal ${i} samples per record`),
   }));
-  heads.forEach((h, i) => {
-    if (!Number.isInteger(h.samplesPerRecord) || h.samplesPerRecord < 0) r.fail(`signal ${i} samples per record`, offsets.nsamp + 8 * i, `${h.samplesPerRecord} is not a count`);
-    if (h.digitalMax === h.digitalMin) r.fail(`signal ${i} digital maximum`, offsets.dmax + 8 * i, 'equals the digital minimum (no scale)');
-  });
-  const recordBytes = heads.reduce((a, h) => a + h.samplesPerRecord * bytesPer, 0);
-  const available = recordBytes > 0 ? Math.floor((bytes.length - headerBytes) / recordBytes) : 0;
-  if (records === -1) records = available;
-  if (!Number.isInteger(records) || records < 0) r.fail('number of records', 236, `${records} is not a count`);
-  if (records > available) r.fail('data records', bytes.length, `the header announces ${records} records of ${recordBytes} bytes but the file holds ${available}`);
   const isAnnotation = (label: string) => label === 'EDF Annotations' || label === 'BDF Annotations';
+  // EDF+ lets a file of annotations only have records of duration 0; a signal needs a real one.
+  const annotationsOnly = heads.every((h) => isAnnotation(h.label));
+  if (!Number.isFinite(duration) || duration < 0 || (duration === 0 && !annotationsOnly)) r.fail('duration of a data record', 244, `${duration} s: a data record must last more than 0 s`);
+  heads.forEach((h, i) => checkSignalHeader(r, h, i, offsets, bdf, isAnnotation(h.label) ? undefined : duration));
+  const recordBytes = heads.reduce((a, h) => a + h.samplesPerRecord * bytesPer, 0);
+  const available = Math.floor((bytes.length - headerBytes) / recordBytes);
+  const warnings: DataWarning[] = [];
+  if (records === -1) {
+    records = available;
+    warnings.push(dataWarning('record_count_unknown', file, 'number of records', 236, `-1 (unknown, a recording not closed): ${available} whole records of ${recordBytes} bytes read from the file's size`));
+  }
+  if (records > available) r.fail('data records', bytes.length, `the header announces ${records} records of ${recordBytes} bytes but the file holds ${available}`);
   const digital = heads.map((h) => new Int32Array(isAnnotation(h.label) ? 0 : h.samplesPerRecord * records));
   const annotations: EdfAnnotation[] = [];
   let o = headerBytes;
@@ -117,7 +126,7 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
     const scale = (h.physicalMax - h.physicalMin) / (h.digitalMax - h.digitalMin);
     const values = new Float32Array(d.length);
     for (let k = 0; k < d.length; k++) values[k] = ((d[k] as number) - h.digitalMin) * scale + h.physicalMin;
-    return [{ ...h, samplingHz: duration > 0 ? h.samplesPerRecord / duration : 0, digital: d, values }];
+    return [{ ...h, samplingHz: h.samplesPerRecord / duration, digital: d, values }];
   });
   const plus = reserved.startsWith('EDF+C') || reserved.startsWith('BDF+C');
   return {
@@ -131,7 +140,34 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
     recordDurationS: duration,
     signals,
     annotations,
+    warnings,
   };
+}
+
+/** Where each per-signal field of the header starts (field of signal i at offset + width·i). */
+interface SignalOffsets {
+  readonly pmax: number;
+  readonly dmin: number;
+  readonly dmax: number;
+  readonly nsamp: number;
+}
+
+/**
+ * Refuses a signal header whose numbers give no signal: fewer than 1 sample per record, a sampling
+ * rate outside SAMPLING_HZ_RANGE (given the record duration; annotation signals have no rate),
+ * digital limits that are not whole numbers of the sample width or not increasing, and equal
+ * physical limits (every sample would read the same value).
+ */
+function checkSignalHeader(r: ByteReader, h: { samplesPerRecord: number; physicalMin: number; physicalMax: number; digitalMin: number; digitalMax: number }, i: number, at: SignalOffsets, bdf: boolean, durationS: number | undefined): void {
+  const nsamp = at.nsamp + 8 * i;
+  if (!Number.isInteger(h.samplesPerRecord) || h.samplesPerRecord < 1) r.fail(`signal ${i} samples per record`, nsamp, `${h.samplesPerRecord}: a signal needs at least 1 sample per data record`);
+  if (durationS !== undefined) checkSamplingHz(h.samplesPerRecord / durationS, r.file, `signal ${i} sampling rate (samples per record / duration of a data record)`, nsamp);
+  const limit = bdf ? 2 ** 23 : 2 ** 15;
+  for (const [name, v, o] of [['digital minimum', h.digitalMin, at.dmin], ['digital maximum', h.digitalMax, at.dmax]] as const) {
+    if (!Number.isInteger(v) || v < -limit || v >= limit) r.fail(`signal ${i} ${name}`, o + 8 * i, `${v} is not a ${bdf ? 24 : 16}-bit sample value`);
+  }
+  if (h.digitalMin >= h.digitalMax) r.fail(`signal ${i} digital maximum`, at.dmax + 8 * i, `${h.digitalMax} is not above the digital minimum ${h.digitalMin}`);
+  if (h.physicalMin === h.physicalMax) r.fail(`signal ${i} physical maximum`, at.pmax + 8 * i, `equals the physical minimum ${h.physicalMin}: every sample would read the same value`);
 }
 
 /** `+onset[\x15duration]` at the start of a TAL. */

@@ -1,5 +1,6 @@
 import { boundedGunzip, gunzipPrefix } from './boundedGunzip.ts';
 import { ByteReader, checkSize } from './byteReader.ts';
+import type { DataWarning } from './dataWarnings.ts';
 
 /** An IDX array (MNIST): unsigned bytes with their dimensions. */
 export interface IdxRecord {
@@ -7,6 +8,8 @@ export interface IdxRecord {
   readonly file: string;
   readonly dims: readonly number[];
   readonly data: Uint8Array;
+  /** Always empty: an IDX file is read whole or refused. Kept so every reader's record has the list. */
+  readonly warnings: readonly DataWarning[];
 }
 
 /** Largest decompressed IDX accepted (a gzip bomb stops here, not in the tab's memory). */
@@ -59,5 +62,5 @@ export function parseIdx(bytes: Uint8Array, file: string, maxInflatedBytes = MAX
   const { dims, start, size } = readHeader(r);
   r.need(start, size, `data of ${dims.join(' × ')} bytes`);
   if (raw.length !== start + size) r.fail('data', start + size, `${raw.length - start - size} bytes follow the announced ${dims.join(' × ')} array`);
-  return { format: 'idx', file, dims, data: raw.subarray(start, start + size) };
+  return { format: 'idx', file, dims, data: raw.subarray(start, start + size), warnings: [] };
 }

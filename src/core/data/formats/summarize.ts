@@ -1,4 +1,14 @@
+import type { DataWarning } from './dataWarnings.ts';
 import type { DataRecord } from './loadFiles.ts';
+
+/** A reader's warning as the CLI's JSON prints it (snake_case, as the CLI contract says). */
+export interface WarningSummary {
+  readonly code: DataWarning['code'];
+  readonly file: string;
+  readonly field: string;
+  readonly byte_offset: number;
+  readonly message: string;
+}
 
 /** What `spikelab inspect --json` prints per record (snake_case, as the CLI contract says). */
 export interface RecordSummary {
@@ -16,6 +26,8 @@ export interface RecordSummary {
   readonly t_last_us?: number;
   readonly images?: number;
   readonly dims?: readonly number[];
+  /** Damage the reader read through (empty for a clean file); the page lists them too. */
+  readonly warnings: readonly WarningSummary[];
 }
 
 function countBy(xs: readonly string[]): Record<string, number> {
@@ -24,8 +36,13 @@ function countBy(xs: readonly string[]): Record<string, number> {
   return out;
 }
 
-/** One summary per record: channels, rate, length, annotation counts, event or image counts. */
+/** One summary per record: channels, rate, length, annotations, events or images, and warnings. */
 export function summarize(r: DataRecord): RecordSummary {
+  const warnings = (r.warnings ?? []).map((w) => ({ code: w.code, file: w.file, field: w.field, byte_offset: w.byteOffset, message: w.message }));
+  return { ...contents(r), warnings };
+}
+
+function contents(r: DataRecord): Omit<RecordSummary, 'warnings'> {
   switch (r.format) {
     case 'wfdb':
     case 'wav':

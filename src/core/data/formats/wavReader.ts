@@ -1,5 +1,7 @@
 import { ByteReader, checkSize } from './byteReader.ts';
 import type { Signal } from '../signal.ts';
+import { dataWarning, type DataWarning } from './dataWarnings.ts';
+import { checkSamplingHz } from './samplingRate.ts';
 
 /** A decoded WAV file: the samples in [−1, 1] as a Signal, plus the encoding it came in. */
 export interface WavRecord {
@@ -8,18 +10,38 @@ export interface WavRecord {
   readonly bitsPerSample: number;
   readonly encoding: 'pcm' | 'float';
   readonly signal: Signal;
+  /** Damage read through: a data chunk cut short (the samples present are read). */
+  readonly warnings: readonly DataWarning[];
+}
+
+/** The `fmt ` chunk, with where it starts (its fields' offsets count from there). */
+interface WavFormat {
+  readonly tag: number;
+  readonly channels: number;
+  readonly rate: number;
+  readonly bits: number;
+  readonly at: number;
+}
+
+/** The `data` chunk: where its samples start, the bytes it declares and the bytes present. */
+interface WavData {
+  readonly start: number;
+  readonly declared: number;
+  readonly present: number;
 }
 
 /**
  * RIFF/WAVE: chunks after the 12-byte RIFF header; `fmt ` gives the encoding (1 PCM, 3 IEEE float,
  * 0xFFFE extensible), channels, rate and bits; `data` holds interleaved little-endian samples.
- * PCM 8 (unsigned), 16, 24, 32 bits and float32 are decoded to [−1, 1].
+ * PCM 8 (unsigned), 16, 24, 32 bits and float32 are decoded to [−1, 1]. A data chunk that declares
+ * more bytes than the file holds (a cut-off download) is read as far as it goes, with a warning;
+ * with not even one whole frame it is refused. Float samples must be finite.
  */
 export function parseWav(bytes: Uint8Array, file: string): WavRecord {
   checkSize(bytes, file);
   const r: ByteReader = new ByteReader(bytes, file);
   if (r.ascii(0, 4, 'RIFF tag') !== 'RIFF' || r.ascii(8, 4, 'WAVE tag') !== 'WAVE') r.fail('RIFF tag', 0, 'not a RIFF/WAVE file');
-  let fmt: { tag: number; channels: number; rate: number; bits: number } | undefined;
+  let fmt: WavFormat | undefined;
   let o = 12;
   while (o + 8 <= bytes.length) {
     const id = r.ascii(o, 4, 'chunk id');
@@ -28,25 +50,32 @@ export function parseWav(bytes: Uint8Array, file: string): WavRecord {
     if (id === 'fmt ') {
       let tag = r.u16le(body, 'format tag');
       if (tag === 0xfffe) tag = r.u16le(body + 24, 'extensible sub-format');
-      fmt = { tag, channels: r.u16le(body + 2, 'channels'), rate: r.u32le(body + 4, 'sample rate'), bits: r.u16le(body + 14, 'bits per sample') };
+      fmt = { tag, channels: r.u16le(body + 2, 'channels'), rate: r.u32le(body + 4, 'sample rate'), bits: r.u16le(body + 14, 'bits per sample'), at: body };
     } else if (id === 'data') {
       if (!fmt) r.fail('fmt chunk', o, "the 'data' chunk comes before any 'fmt ' chunk");
-      const available = Math.min(size, bytes.length - body);
-      return decode(r, file, fmt, body, available);
+      return decode(r, file, fmt, { start: body, declared: size, present: Math.min(size, bytes.length - body) });
     }
     o = body + size + (size % 2);
   }
   return r.fail('data chunk', bytes.length, "no 'data' chunk found");
 }
 
-function decode(r: ByteReader, file: string, fmt: { tag: number; channels: number; rate: number; bits: number }, start: number, size: number): WavRecord {
-  const { tag, channels, rate, bits } = fmt;
-  if (channels < 1 || channels > 64) r.fail('channels', start, `${channels} channels`);
-  if (!(rate > 0)) r.fail('sample rate', start, `${rate} Hz`);
+function decode(r: ByteReader, file: string, fmt: WavFormat, data: WavData): WavRecord {
+  const { tag, channels, rate, bits, at } = fmt;
+  if (channels < 1 || channels > 64) r.fail('channels', at + 2, `${channels} channels`);
+  checkSamplingHz(rate, file, 'sample rate', at + 4);
   const float = tag === 3;
-  if (!(tag === 1 && [8, 16, 24, 32].includes(bits)) && !(float && bits === 32)) r.fail('format tag', start, `encoding ${tag} with ${bits} bits is not supported (PCM 8/16/24/32-bit or float32)`);
+  if (!(tag === 1 && [8, 16, 24, 32].includes(bits)) && !(float && bits === 32)) r.fail('format tag', at, `encoding ${tag} with ${bits} bits is not supported (PCM 8/16/24/32-bit or float32)`);
   const bps = bits / 8;
-  const frames = Math.floor(size / (bps * channels));
+  const { start, declared, present } = data;
+  const frames = Math.floor(present / (bps * channels));
+  const warnings: DataWarning[] = [];
+  if (present < declared) {
+    const cut = `the data chunk declares ${declared} bytes but only ${present} are present`;
+    if (frames === 0) r.fail('data chunk', start + present, `${cut}: not one whole sample frame`);
+    const kept = `${frames} frames (${(frames / rate).toFixed(3)} s) read of the ${Math.floor(declared / (bps * channels))} declared`;
+    warnings.push(dataWarning('data_truncated', file, 'data chunk', start + present, `${cut} (file cut short): ${kept}`));
+  }
   const values = new Float32Array(frames * channels);
   const v = r.view;
   for (let k = 0; k < values.length; k++) {
@@ -60,7 +89,8 @@ function decode(r: ByteReader, file: string, fmt: { tag: number; channels: numbe
           : bits === 24
             ? ((((r.bytes[o + 2] as number) << 24) | ((r.bytes[o + 1] as number) << 16) | ((r.bytes[o] as number) << 8)) >> 8) / 8388608
             : v.getInt32(o, true) / 2147483648;
+    if (float && !Number.isFinite(values[k] as number)) r.fail('sample', o, `${values[k]} is not a finite sample`);
   }
   const names = channels === 1 ? ['mono'] : channels === 2 ? ['left', 'right'] : Array.from({ length: channels }, (_, i) => `ch${i}`);
-  return { format: 'wav', file, bitsPerSample: bits, encoding: float ? 'float' : 'pcm', signal: { samplingHz: rate, channels: names, unit: 'full scale', length: frames, values, annotations: [] } };
+  return { format: 'wav', file, bitsPerSample: bits, encoding: float ? 'float' : 'pcm', signal: { samplingHz: rate, channels: names, unit: 'full scale', length: frames, values, annotations: [] }, warnings };
 }

@@ -1,4 +1,5 @@
 import { DataFormatError } from '../../errors.ts';
+import { checkSamplingHz } from './samplingRate.ts';
 
 /** One signal line of a WFDB header. */
 export interface WfdbSignalSpec {
@@ -12,6 +13,8 @@ export interface WfdbSignalSpec {
   readonly adcZero: number;
   readonly initialValue: number | undefined;
   readonly checksum: number | undefined;
+  /** Byte offset of the checksum field in the .hea: a mismatch warning points there. */
+  readonly checksumOffset: number | undefined;
   readonly description: string;
 }
 
@@ -23,6 +26,11 @@ export interface WfdbHeader {
   readonly samples: number | undefined;
   readonly signals: readonly WfdbSignalSpec[];
   readonly comments: readonly string[];
+}
+
+/** Byte offset of each whitespace-separated field of a line that starts at `offset`. */
+function fieldOffsets(line: string, offset: number): number[] {
+  return [...line.matchAll(/\S+/g)].map((m) => offset + m.index);
 }
 
 const num = (s: string | undefined, fallback: number): number => {
@@ -37,14 +45,16 @@ const num = (s: string | undefined, fallback: number): number => {
  * initval checksum blocksize description`. Multi-segment records are refused with a clear message.
  */
 export function parseWfdbHeader(text: string, file: string): WfdbHeader {
-  const lines = text.split(/\r?\n/);
+  // Split on LF only: a CR stays in its line (trim drops it), so offsets count every byte.
+  const lines = text.split('\n');
   const comments: string[] = [];
   const content: { line: string; offset: number }[] = [];
   let offset = 0;
   for (const line of lines) {
     const t = line.trim();
     if (t.startsWith('#')) comments.push(t.slice(1).trim());
-    else if (t !== '') content.push({ line: t, offset });
+    // The offset of the trimmed line's first byte, so field offsets count from there.
+    else if (t !== '') content.push({ line: t, offset: offset + line.length - line.trimStart().length });
     offset += line.length + 1;
   }
   const head = content[0];
@@ -54,7 +64,9 @@ export function parseWfdbHeader(text: string, file: string): WfdbHeader {
   const nsig = num(nsigField, NaN);
   if (!Number.isInteger(nsig) || nsig < 0 || nsig > 4096) throw new DataFormatError(file, 'number of signals', head.offset, `'${nsigField ?? ''}' is not a signal count`);
   const fs = num(fsField?.split('/')[0]?.split('(')[0], 250);
-  if (!(fs > 0) || fs > 1e7) throw new DataFormatError(file, 'sampling frequency', head.offset, `'${fsField ?? ''}' is not a sampling frequency`);
+  const fsOffset = fieldOffsets(head.line, head.offset)[2] ?? head.offset;
+  if (Number.isNaN(fs)) throw new DataFormatError(file, 'sampling frequency', fsOffset, `'${fsField ?? ''}' is not a sampling frequency`);
+  checkSamplingHz(fs, file, 'sampling frequency', fsOffset);
   const samples = nsampField === undefined ? undefined : num(nsampField, NaN);
   if (samples !== undefined && (!Number.isInteger(samples) || samples < 0)) throw new DataFormatError(file, 'number of samples', head.offset, `'${nsampField}' is not a sample count`);
   if (content.length < 1 + nsig) throw new DataFormatError(file, 'signal lines', text.length, `the record line announces ${nsig} signals but only ${content.length - 1} signal lines follow`);
@@ -82,8 +94,10 @@ function parseSignalLine(line: string, file: string, offset: number, index: numb
     adcZero,
     initialValue: initField === undefined ? undefined : num(initField, NaN),
     checksum: sumField === undefined ? undefined : num(sumField, NaN),
+    checksumOffset: sumField === undefined ? undefined : fieldOffsets(line, offset)[6],
     description: desc.join(' '),
   };
   if (!Number.isFinite(out.gain) || !Number.isFinite(out.adcZero)) throw new DataFormatError(file, `signal ${index}`, offset, 'gain and ADC zero must be numbers');
+  if (out.checksum !== undefined && !Number.isInteger(out.checksum)) throw new DataFormatError(file, `signal ${index} checksum`, out.checksumOffset ?? offset, `'${sumField ?? ''}' is not a whole number`);
   return out;
 }

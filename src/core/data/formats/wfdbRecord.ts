@@ -4,6 +4,8 @@ import { parseWfdbAnnotations, type WfdbAnnotation } from './wfdbAnnotations.ts'
 import { parseWfdbHeader, type WfdbHeader } from './wfdbHeader.ts';
 import { decodeWfdbSignals, framesInFile } from './wfdbSignals.ts';
 import { checkSize, utf8 } from './byteReader.ts';
+import type { DataWarning } from './dataWarnings.ts';
+import { checksumWarning } from './wfdbChecksum.ts';
 
 /** A WFDB record: header, digital samples per signal, annotations (if an annotation file came). */
 export interface WfdbRecord {
@@ -14,6 +16,8 @@ export interface WfdbRecord {
   readonly annotations: readonly WfdbAnnotation[];
   /** Physical values in the header's units, interleaved, with R-peak annotations (beats only). */
   readonly signal: Signal;
+  /** Damage read through: a signal whose samples do not match the header's checksum. */
+  readonly warnings: readonly DataWarning[];
 }
 
 /** Files of one record: the header text plus data files and an annotation file by name. */
@@ -25,7 +29,8 @@ export interface WfdbFiles {
 
 /**
  * Reads a record from its files. Signals that share a data file are interleaved in it (as in
- * MIT-BIH: both leads in NNN.dat, format 212). Checks the header's initial value of each signal;
+ * MIT-BIH: both leads in NNN.dat, format 212). Checks the header's initial value of each signal
+ * (a mismatch means a wrong format: refused) and its checksum (a mismatch means damage: a warning);
  * physical value = (digital − baseline) / gain.
  */
 export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
@@ -34,6 +39,7 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
   h.signals.forEach((s, i) => groups.set(s.file, [...(groups.get(s.file) ?? []), i]));
   const digital: Int16Array[] = new Array<Int16Array>(h.signals.length);
   let length = h.samples;
+  const warnings: DataWarning[] = [];
   for (const [name, idx] of groups) {
     const bytes = files.data.get(name);
     if (!bytes) throw new DataFormatError(files.header.name, 'signal file', 0, `the header names data file '${name}', which was not provided (drop it together with the .hea)`);
@@ -52,6 +58,8 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
       if (spec?.initialValue !== undefined && frames > 0 && d[0] !== spec.initialValue) {
         throw new DataFormatError(name, `signal ${sig} initial value`, 0, `decoded ${d[0]} but the header says ${spec.initialValue} (wrong format or corrupted file)`);
       }
+      const damaged = spec ? checksumWarning(files.header.name, name, sig, spec, d) : undefined;
+      if (damaged) warnings.push(damaged);
       digital[sig] = d;
     });
   }
@@ -77,5 +85,6 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
       values,
       annotations: annotations.map((a) => ({ sample: a.sample, symbol: a.symbol })),
     },
+    warnings,
   };
 }
