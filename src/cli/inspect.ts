@@ -1,19 +1,24 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadFiles } from '../core/data/formats/loadFiles.ts';
+import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
+import { samplingRateProblem } from '../core/data/formats/samplingRate.ts';
 import { summarize, type RecordSummary } from '../core/data/formats/summarize.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 
 
 /**
  * `spikelab inspect`: a summary per record. WFDB records are named by their .hea; the .dat and
- * .atr beside it (same folder, same record name) are read too. A bad file exits 2 with its error.
+ * .atr beside it (same folder, same record name) are read too. A bad file exits 2 with its error;
+ * damage a reader read through (a checksum mismatch, a cut-off WAV) is printed as a warning line
+ * under its record (and as `warnings` in the JSON), exit 0.
  */
 export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, 'csv-hz': { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new UsageError('name at least one file');
   const csvHz = values['csv-hz'] === undefined ? 1 : Number(values['csv-hz']);
-  if (!(csvHz > 0)) throw new UsageError(`--csv-hz must be a positive number, got '${values['csv-hz']}'`);
+  const csvHzProblem = samplingRateProblem(csvHz);
+  if (csvHzProblem !== undefined) throw new UsageError(`--csv-hz must be a sampling rate, got '${values['csv-hz']}': ${csvHzProblem}`);
   const paths = new Set<string>();
   for (const p of positionals) {
     try {
@@ -47,6 +52,7 @@ export async function inspectCommand(argv: string[], io: CliIo): Promise<number>
     io.out(`${s.file}: ${s.format}, ${s.channels} channels${rate}, ${s.samples} samples, ${s.duration_s.toFixed(3)} s${extra}`);
     const ann = Object.entries(s.annotations);
     if (ann.length > 0) io.out(`  annotations: ${ann.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const w of s.warnings) io.out(`  ${formatDataWarning(w)}`);
   }
   return EXIT.ok;
 }

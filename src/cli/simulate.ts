@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
 import { prepareRun, simulatePrepared } from '../core/pipeline.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
@@ -36,6 +37,8 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
     ws = { ...ws, seed };
   }
   const files = values.data !== undefined ? workspaceFiles(ws, values.data) : undefined;
+  // Damage the readers read through (a checksum mismatch, a cut-off WAV): the run goes on, and says so.
+  const warnings = files?.list().flatMap((r) => r.summary.warnings) ?? [];
   const run = prepareRun(ws, model?.weights, files);
   const engine = await createEngine(engineName, engineName === 'wasm' ? { kernel: await kernelBytes() } : {});
   const result = await simulatePrepared(run, engine, ws);
@@ -44,11 +47,12 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
   const layers = result.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikes: l.spikeCount, rate_hz: l.spikeCount / l.neurons / durationS }));
   const info = engine.info();
   if (values.json) {
-    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })) }));
+    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })), warnings }));
     return EXIT.ok;
   }
   io.out(`workspace '${ws.name}', seed ${ws.seed}: ${result.steps} steps of ${result.dtMs} ms (${durationS} s)`);
   io.out(`engine ${info.name} (${info.reason}), ${result.elapsedMs} ms`);
+  for (const w of warnings) io.out(formatDataWarning(w));
   io.out('layer'.padEnd(16) + 'neurons'.padStart(9) + 'spikes'.padStart(10) + 'rate (Hz)'.padStart(11));
   for (const l of layers) io.out(l.name.padEnd(16) + String(l.neurons).padStart(9) + String(l.spikes).padStart(10) + l.rate_hz.toFixed(2).padStart(11));
   return EXIT.ok;

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createFileStore } from '../core/data/fileStore.ts';
-import type { FileResolver } from '../core/data/fileSources.ts';
+import { createFileStore, type FileStore } from '../core/data/fileStore.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
 import { UsageError } from './io.ts';
 
@@ -13,9 +12,10 @@ function stem(name: string): string {
 /**
  * The file a file-source workspace reads (`data.file`), from `--data PATH`: that file itself, or
  * the folder holding it. Files sharing its stem come along (a WFDB header brings its .dat and .atr).
- * It must be the very file the workspace was made with (same checksum), as in the page.
+ * It must be the very file the workspace was made with (same checksum), as in the page. The store
+ * lists what was read, with each record's warnings.
  */
-export function workspaceFiles(ws: Workspace, path: string): FileResolver {
+export function workspaceFiles(ws: Workspace, path: string): FileStore {
   const source = ws.data;
   if (!('file' in source)) throw new UsageError(`--data gives the file a file-source workspace reads; this workspace's source is '${source.kind}', which needs none`);
   let dir: string;
