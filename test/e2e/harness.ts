@@ -79,3 +79,18 @@ export async function setThreshold(page: Page, value: string): Promise<void> {
   await page.fill('[data-testid="lif1-threshold"]', value);
   await page.press('[data-testid="lif1-threshold"]', 'Enter');
 }
+
+/** Drops files made in the test (name and bytes) on the drop zone as a browser does: a drop event with a DataTransfer. */
+export async function dropBytes(page: Page, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+  const encoded = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name));
+    }
+    document.querySelector('[data-testid="drop-zone"]')?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, encoded);
+}

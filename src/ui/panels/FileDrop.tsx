@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
+import { SAMPLING_HZ_RANGE, samplingRateProblem } from '../../core/data/formats/samplingRate.ts';
 import { rememberDropped } from '../droppedFiles.ts';
 import { useClient } from '../clientContext.ts';
 import { keptFileDb } from '../keptFiles/keptFileDb.ts';
@@ -107,7 +108,7 @@ export function FileDrop() {
       <div className="hint">WFDB (.hea + .dat + .atr), EDF/BDF, N-MNIST, AEDAT 2/3.1, WAV, IDX, CSV</div>
       <label className="hint">
         CSV/TSV sampling rate (Hz){' '}
-        <input type="number" className="csv-hz" min={0.001} step="any" value={csvHz} onChange={(e) => setCsvHz(Number(e.target.value) > 0 ? Number(e.target.value) : csvHz)} aria-label="sampling rate of CSV files" />
+        <input type="number" className="csv-hz" min={SAMPLING_HZ_RANGE.min} max={SAMPLING_HZ_RANGE.max} step="any" value={csvHz} onChange={(e) => setCsvHz(samplingRateProblem(Number(e.target.value)) === undefined ? Number(e.target.value) : csvHz)} aria-label="sampling rate of CSV files" />
       </label>
       {status ? (
         <div className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'} data-testid="file-status">
