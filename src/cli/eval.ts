@@ -5,6 +5,7 @@ import { trainingSchema } from '../core/train/config.ts';
 import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
 import { scoringSet } from '../core/train/scoringSets.ts';
 import { readDataFolder } from './ecgRecords.ts';
+import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
 
@@ -20,7 +21,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   await createEngine('tfjs-wasm');
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});
-  const data = values.data ? readDataFolder(values.data) : undefined;
+  const data = values.data ? readDataFolder(values.data, (w) => io.err(formatDataWarning(w))) : undefined;
   const scored = scoringSet(ws, cfg, model.classes.length, data);
   const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), scored.set, scored.dtMs, cfg);
   const where = values.data ? ` from ${values.data}` : '';

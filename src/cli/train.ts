@@ -6,6 +6,7 @@ import { serializeModel } from '../core/train/modelFile.ts';
 import { metricsJson } from '../core/train/evaluate.ts';
 import { trainWorkspace } from '../core/train/trainWorkspace.ts';
 import { readDataFolder } from './ecgRecords.ts';
+import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { availableParallelism } from 'node:os';
 import { kernelBytes } from './kernelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
@@ -59,7 +60,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
-  const data = values.data ? readDataFolder(values.data) : undefined;
+  const data = values.data ? readDataFolder(values.data, (w) => io.err(formatDataWarning(w))) : undefined;
   const kernel = choice === 'tfjs' ? undefined : await kernelBytes();
   if (!values.json) io.out(`training on ${data ? `${data.kind === 'signals' ? data.records.length : data.samples.length} recordings from ${values.data}` : training.dataset.kind === 'ecg-beats' ? 'synthetic beats' : `the built-in ${ws.data.kind} source`}; ${training.epochs} epochs`);
   const { startNodeBpttThread } = await import('./bpttThreads.ts');

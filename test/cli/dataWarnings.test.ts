@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDataFolder } from '../../src/cli/ecgRecords.ts';
 import { fileChecksum } from '../../src/core/data/checksum.ts';
+import type { DataWarning } from '../../src/core/data/formats/dataWarnings.ts';
 import { cli } from '../support/cli.ts';
 import { craftWfdb } from '../support/craft/wfdbCraft.ts';
 import { glide, pcm16Wav } from '../support/wavFile.ts';
@@ -56,5 +58,26 @@ describe('spikelab prints the damage a reader read through', () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/--csv-hz must be a sampling rate, got '(Infinity|1e-300)': .* Hz is (not a finite sampling rate|outside the sampling rates read)/);
     }
+  });
+});
+
+describe('train and eval --data: the folder reader passes every warning on', () => {
+  it('reads a folder of WAVs, one cut short, and reports that one by name', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'spikelab-folder-'));
+    writeFileSync(join(folder, '0_a_0.wav'), pcm16Wav(glide(300, 900, 0.3, 8000), 8000));
+    writeFileSync(join(folder, '1_a_0.wav'), cut);
+    const seen: DataWarning[] = [];
+    const data = readDataFolder(folder, (w) => seen.push(w));
+    expect(data.kind === 'signals' ? data.records.map((r) => r.signal.length) : []).toEqual([2400, 3200]);
+    expect(seen).toEqual([expect.objectContaining({ code: 'data_truncated', file: '1_a_0.wav', byteOffset: 6444 })]);
+  });
+
+  it('reads a folder of WFDB records and reports the damaged one', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'spikelab-folder-'));
+    writeFileSync(join(folder, 'rec.hea'), rec.hea);
+    writeFileSync(join(folder, 'rec.dat'), flipped);
+    const seen: DataWarning[] = [];
+    readDataFolder(folder, (w) => seen.push(w));
+    expect(seen.map((w) => [w.code, w.field])).toEqual([['checksum_mismatch', 'signal 0 (MLII) checksum']]);
   });
 });
