@@ -1,7 +1,7 @@
 import { DataFormatError } from '../../errors.ts';
 import { ByteReader, checkSize } from './byteReader.ts';
 import { dataWarning, type DataWarning } from './dataWarnings.ts';
-import { checkSamplingHz } from './samplingRate.ts';
+import { checkSignalHeader } from './edfSignalChecks.ts';
 
 /** One signal of an EDF/BDF file, in physical units. */
 export interface EdfSignal {
@@ -142,32 +142,6 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
     annotations,
     warnings,
   };
-}
-
-/** Where each per-signal field of the header starts (field of signal i at offset + width·i). */
-interface SignalOffsets {
-  readonly pmax: number;
-  readonly dmin: number;
-  readonly dmax: number;
-  readonly nsamp: number;
-}
-
-/**
- * Refuses a signal header whose numbers give no signal: fewer than 1 sample per record, a sampling
- * rate outside SAMPLING_HZ_RANGE (given the record duration; annotation signals have no rate),
- * digital limits that are not whole numbers of the sample width or not increasing, and equal
- * physical limits (every sample would read the same value).
- */
-function checkSignalHeader(r: ByteReader, h: { samplesPerRecord: number; physicalMin: number; physicalMax: number; digitalMin: number; digitalMax: number }, i: number, at: SignalOffsets, bdf: boolean, durationS: number | undefined): void {
-  const nsamp = at.nsamp + 8 * i;
-  if (!Number.isInteger(h.samplesPerRecord) || h.samplesPerRecord < 1) r.fail(`signal ${i} samples per record`, nsamp, `${h.samplesPerRecord}: a signal needs at least 1 sample per data record`);
-  if (durationS !== undefined) checkSamplingHz(h.samplesPerRecord / durationS, r.file, `signal ${i} sampling rate (samples per record / duration of a data record)`, nsamp);
-  const limit = bdf ? 2 ** 23 : 2 ** 15;
-  for (const [name, v, o] of [['digital minimum', h.digitalMin, at.dmin], ['digital maximum', h.digitalMax, at.dmax]] as const) {
-    if (!Number.isInteger(v) || v < -limit || v >= limit) r.fail(`signal ${i} ${name}`, o + 8 * i, `${v} is not a ${bdf ? 24 : 16}-bit sample value`);
-  }
-  if (h.digitalMin >= h.digitalMax) r.fail(`signal ${i} digital maximum`, at.dmax + 8 * i, `${h.digitalMax} is not above the digital minimum ${h.digitalMin}`);
-  if (h.physicalMin === h.physicalMax) r.fail(`signal ${i} physical maximum`, at.pmax + 8 * i, `equals the physical minimum ${h.physicalMin}: every sample would read the same value`);
 }
 
 /** `+onset[\x15duration]` at the start of a TAL. */
