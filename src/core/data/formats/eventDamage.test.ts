@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { craftAedat2, craftNmnist, type CraftEvent } from '../../../../test/support/craft/eventCraft.ts';
+import { craftAedat2, craftAedat3, craftNmnist, type CraftEvent } from '../../../../test/support/craft/eventCraft.ts';
 import { refusal } from '../../../../test/support/refusal.ts';
-import { parseAedat2 } from './aedatReader.ts';
+import { parseAedat2, parseAedat3 } from './aedatReader.ts';
 import { parseNmnist } from './nmnistReader.ts';
 
 const ev = (x: number, y: number, t: number, p: 0 | 1 = 1): CraftEvent => ({ x, y, p, t });
@@ -41,5 +41,15 @@ describe('AEDAT 2.0 timestamps that run backwards', () => {
     expect([...e.x]).toEqual([1, 2, 5]);
     expect(e.warnings).toEqual([expect.objectContaining({ code: 'timestamps_backwards', file: 'back.aedat', field: 'timestamp', byteOffset: 25 + 16 + 4 })]);
     expect(e.warnings?.[0]?.message).toMatch(/2 of 5 events go back in time, the first \(50 µs after 500 µs\) here; they are dropped/);
+  });
+});
+
+describe('AEDAT 3.1 timestamps that run backwards', () => {
+  it('drops them as AEDAT 2.0 does, with the count and the first one\'s offset', () => {
+    // The text header is 3 lines of 14 bytes and the packet header 28: event k's timestamp is at 70 + 8k + 4.
+    const e = parseAedat3(craftAedat3([ev(1, 1, 100), ev(2, 2, 90), ev(3, 3, 200)]), 'back.aedat');
+    expect([...e.t]).toEqual([100, 200]);
+    expect(e.warnings).toEqual([expect.objectContaining({ code: 'timestamps_backwards', field: 'timestamp', byteOffset: 70 + 8 + 4 })]);
+    expect(parseAedat3(craftAedat3([ev(1, 1, 100), ev(2, 2, 100)]), 'ok.aedat').warnings).toEqual([]);
   });
 });
