@@ -32,6 +32,8 @@ describe('EDF header numbers that give no signal are refused with field and offs
     expect(refusal(() => parseEdf(edf({ signal: { physicalMin: 5, physicalMax: 5 } }), 'p.edf'))).toMatchObject({ field: 'signal 0 physical maximum', byteOffset: 368 });
     for (const [lo, hi] of [[10, 10], [100, -100]] as const) expect(refusal(() => parseEdf(edf({ signal: { digitalMin: lo, digitalMax: hi } }), 'g.edf'))).toMatchObject({ field: 'signal 0 digital maximum', byteOffset: 384 });
     expect(refusal(() => parseEdf(edf({ signal: { digitalMin: -40000 } }), 'g.edf'))).toMatchObject({ field: 'signal 0 digital minimum', byteOffset: 376 });
+    // '-1e300' fits the 8-byte field; as float32 every sample would be −Infinity or Infinity.
+    expect(refusal(() => parseEdf(edf({ signal: { physicalMin: -1e300, physicalMax: 1e300 } }), 'f.edf'))).toMatchObject({ field: 'signal 0 physical minimum', byteOffset: 360 });
   });
 
   it('keeps an inverted physical range (physical min above max): the spec allows a negative scale', () => {
