@@ -44,12 +44,13 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
   const layers = result.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikes: l.spikeCount, rate_hz: l.spikeCount / l.neurons / durationS }));
   const info = engine.info();
   if (values.json) {
-    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })) }));
+    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })), notes: result.notes }));
     return EXIT.ok;
   }
   io.out(`workspace '${ws.name}', seed ${ws.seed}: ${result.steps} steps of ${result.dtMs} ms (${durationS} s)`);
   io.out(`engine ${info.name} (${info.reason}), ${result.elapsedMs} ms`);
   io.out('layer'.padEnd(16) + 'neurons'.padStart(9) + 'spikes'.padStart(10) + 'rate (Hz)'.padStart(11));
   for (const l of layers) io.out(l.name.padEnd(16) + String(l.neurons).padStart(9) + String(l.spikes).padStart(10) + l.rate_hz.toFixed(2).padStart(11));
+  for (const n of result.notes) io.out(`note: ${n.message}`);
   return EXIT.ok;
 }
