@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { DataFormatError } from '../../errors.ts';
+import { parseCsv } from './csvReader.ts';
+import { FILE_BUDGETS } from './fileBudgets.ts';
+import { parseWfdbAnnotations } from './wfdbAnnotations.ts';
+
+/** Runs `fn`; what it threw, how long it took and how many array-buffer bytes it left allocated. */
+function refusal(fn: () => unknown): { error: unknown; ms: number; bytes: number } {
+  const before = process.memoryUsage().arrayBuffers;
+  const t0 = performance.now();
+  let error: unknown;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  return { error, ms: performance.now() - t0, bytes: process.memoryUsage().arrayBuffers - before };
+}
+
+/** `text` repeated to `bytes` bytes, as UTF-8, without building a string of that size. */
+function repeated(text: string, times: number, tail = ''): Uint8Array {
+  const unit = new TextEncoder().encode(text);
+  const end = new TextEncoder().encode(tail);
+  const out = new Uint8Array(unit.length * times + end.length);
+  for (let i = 0; i < times; i++) out.set(unit, i * unit.length);
+  out.set(end, unit.length * times);
+  return out;
+}
+
+describe('file budgets', () => {
+  it('a 20 MB CSV of one line (10^7 columns) is refused from a byte scan, with the count and the limit, quickly', () => {
+    const bytes = repeated('1,', 10_000_000, '1\n');
+    const { error, ms, bytes: kept } = refusal(() => parseCsv(bytes, 'one-line.csv'));
+    expect(error).toBeInstanceOf(DataFormatError);
+    expect((error as Error).message).toBe('one-line.csv: line 1 at byte 0: 10000001 columns; at most 4096 channels are read');
+    // Before: split into 10^7 strings (≈ 0.5 GB for 20 MB, 2.4 GB and 20 s for 100 MB).
+    expect(ms).toBeLessThan(3000);
+    expect(kept).toBeLessThan(1 << 20);
+  });
+
+  it('counts the columns of the first line that is not blank, and names its line and byte', () => {
+    const text = '\n  \r\n' + Array.from({ length: 5000 }, () => '0').join('\t') + '\n';
+    expect(() => parseCsv(new TextEncoder().encode(text), 'blank-first.tsv')).toThrow(/^blank-first\.tsv: line 3 at byte 5: 5000 columns; at most 4096 channels are read$/);
+  });
+
+  it('still reads a table within its budgets exactly as before (header, separators, blank lines)', () => {
+    const r = parseCsv(new TextEncoder().encode('a;b\n1;2\n\n3;4.5\n'), 'ok.csv', 10);
+    expect(r.signal.channels).toEqual(['a', 'b']);
+    expect(r.signal.length).toBe(2);
+    expect([...r.signal.values]).toEqual([1, 2, 3, 4.5]);
+  });
+
+  it('a .atr of 3·10^6 annotations (6 MB) is counted without keeping any and refused with the count and the limit', () => {
+    // Each word: code 1 (N) and a 1-sample interval.
+    const word = 1 << 10 | 1;
+    const n = 3 * FILE_BUDGETS.annotations.limit;
+    const bytes = new Uint8Array(2 * n);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < n; i++) view.setUint16(2 * i, word, true);
+    const { error, ms } = refusal(() => parseWfdbAnnotations(bytes, 'huge.atr'));
+    expect(error).toBeInstanceOf(DataFormatError);
+    expect((error as Error).message).toBe('huge.atr: annotations at byte 0: the file holds 3000000 annotations; at most 1.0e6 annotations are read');
+    // Before: 3·10^6 objects kept (a 30 MB file took 2.5 GB).
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('a .atr within the budget is read whole, AUX strings and subtypes included', () => {
+    // N at 5, SUB 3, AUX "ab"; then V at 7; then the end word.
+    const words = [1 << 10 | 5, 61 << 10 | 3, 63 << 10 | 2, 0x6261, 5 << 10 | 2, 0];
+    const bytes = new Uint8Array(new Uint16Array(words).buffer);
+    expect(parseWfdbAnnotations(bytes, 'small.atr')).toEqual([
+      { sample: 5, symbol: 'N', subtype: 3, chan: 0, num: 0, aux: 'ab' },
+      { sample: 7, symbol: 'V', subtype: 0, chan: 0, num: 0, aux: '' },
+    ]);
+  });
+});
