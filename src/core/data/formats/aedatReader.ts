@@ -1,4 +1,5 @@
 import { ByteReader, checkSize } from './byteReader.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 import type { EventRecord } from './eventsRecord.ts';
 
 const END_HEADER = '#!END-HEADER';
@@ -56,6 +57,8 @@ export function parseAedat2(bytes: Uint8Array, file: string): EventRecord {
   if (r.ascii(0, 12, 'version line') !== '#!AER-DAT2.0') r.fail('version line', 0, "an AEDAT 2.0 file starts with '#!AER-DAT2.0'");
   const start = headerEnd(r, false);
   if ((bytes.length - start) % 8 !== 0) r.fail('event', bytes.length - ((bytes.length - start) % 8), 'the events do not fill whole 8-byte records (truncated file?)');
+  const records = (bytes.length - start) / 8;
+  checkFileBudget('events', records, file, 'events', start, `the file holds ${records} event records`);
   const b = new EventBuilder();
   for (let o = start; o < bytes.length; o += 8) {
     const addr = r.u32be(o, 'address');
@@ -81,6 +84,8 @@ export function parseAedat3(bytes: Uint8Array, file: string): EventRecord {
   if (r.ascii(0, 12, 'version line') !== '#!AER-DAT3.1') r.fail('version line', 0, "an AEDAT 3.1 file starts with '#!AER-DAT3.1'");
   let o = headerEnd(r, true);
   const b = new EventBuilder();
+  // Polarity events announced so far: each packet header is costed before its events are read.
+  let announced = 0;
   while (o < bytes.length) {
     const type = r.i16le(o, 'packet event type');
     const size = r.i32le(o + 4, 'packet event size');
@@ -89,6 +94,10 @@ export function parseAedat3(bytes: Uint8Array, file: string): EventRecord {
     const number = r.i32le(o + 20, 'packet event number');
     if (size < 8 || size > 1 << 20 || number < 0 || tsOffset < 0 || tsOffset + 4 > size) r.fail('packet header', o, `event size ${size}, number ${number}, timestamp offset ${tsOffset} are not consistent`);
     const body = o + 28;
+    if (type === 1) {
+      announced += number;
+      checkFileBudget('events', announced, file, 'packet event number', o + 20, `the packets up to this one announce ${announced} polarity events`);
+    }
     r.need(body, size * number, `packet of ${number} events × ${size} bytes`);
     if (type === 1) {
       for (let k = 0; k < number; k++) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DataFormatError } from '../../errors.ts';
+import { parseAedat2, parseAedat3 } from './aedatReader.ts';
 import { parseCsv } from './csvReader.ts';
 import { FILE_BUDGETS } from './fileBudgets.ts';
+import { parseNmnist } from './nmnistReader.ts';
+import { parseWav } from './wavReader.ts';
 import { parseWfdbAnnotations } from './wfdbAnnotations.ts';
 
 /** Runs `fn`; what it threw, how long it took and how many array-buffer bytes it left allocated. */
@@ -72,5 +75,52 @@ describe('file budgets', () => {
       { sample: 5, symbol: 'N', subtype: 3, chan: 0, num: 0, aux: 'ab' },
       { sample: 7, symbol: 'V', subtype: 0, chan: 0, num: 0, aux: '' },
     ]);
+  });
+});
+
+describe('file budgets of the binary readers', () => {
+  const over = FILE_BUDGETS.events.limit + 1;
+
+  it('an N-MNIST file of more events than the budget is refused from its size', () => {
+    const { error } = refusal(() => parseNmnist(new Uint8Array(5 * over), 'many.bin'));
+    expect((error as Error).message).toBe(`many.bin: events at byte 0: the file holds ${over} events; at most 1.0e7 events are read`);
+  });
+
+  it('an AEDAT 2.0 file of more event records than the budget is refused from its size', () => {
+    const head = new TextEncoder().encode('#!AER-DAT2.0\r\n');
+    const bytes = new Uint8Array(head.length + 8 * over);
+    bytes.set(head);
+    expect(() => parseAedat2(bytes, 'many.aedat')).toThrow(`many.aedat: events at byte ${head.length}: the file holds ${over} event records; at most 1.0e7 events are read`);
+  });
+
+  it('an AEDAT 3.1 packet header announcing more polarity events than the budget is refused before its events are read', () => {
+    const head = new TextEncoder().encode('#!AER-DAT3.1\r\n#!END-HEADER\r\n');
+    const bytes = new Uint8Array(head.length + 28);
+    bytes.set(head);
+    const v = new DataView(bytes.buffer, head.length);
+    v.setInt16(0, 1, true); // polarity events
+    v.setInt32(4, 8, true); // 8 bytes each
+    v.setInt32(8, 4, true); // timestamp at byte 4
+    v.setInt32(20, over, true);
+    expect(() => parseAedat3(bytes, 'many3.aedat')).toThrow(`many3.aedat: packet event number at byte ${head.length + 20}: the packets up to this one announce ${over} polarity events; at most 1.0e7 events are read`);
+  });
+
+  it('a WAV of more samples than the signal budget is refused before its samples are decoded', () => {
+    const samples = FILE_BUDGETS.signalValues.limit + 2;
+    const bytes = new Uint8Array(44 + samples);
+    const v = new DataView(bytes.buffer);
+    bytes.set(new TextEncoder().encode('RIFF'), 0);
+    v.setUint32(4, 36 + samples, true);
+    bytes.set(new TextEncoder().encode('WAVEfmt '), 8);
+    v.setUint32(16, 16, true);
+    v.setUint16(20, 1, true); // PCM
+    v.setUint16(22, 1, true); // mono
+    v.setUint32(24, 8000, true);
+    v.setUint32(28, 8000, true);
+    v.setUint16(32, 1, true);
+    v.setUint16(34, 8, true); // 8-bit: each byte would become 4 bytes of float32
+    bytes.set(new TextEncoder().encode('data'), 36);
+    v.setUint32(40, samples, true);
+    expect(() => parseWav(bytes, 'long.wav')).toThrow(`long.wav: data chunk at byte 44: ${samples} samples (${samples} frames × 1 channels); at most 5.0e7 values are read`);
   });
 });

@@ -24,7 +24,7 @@ export const FILE_BUDGETS: Readonly<Record<FileBudgetName, FileBudget>> = {
   csvColumns: { limit: 4096, unit: 'channels', why: 'columns of a CSV/TSV read as channels, as many as an EDF may hold: a wider table is not a signal' },
   signalValues: { limit: 5e7, unit: 'values', why: 'samples × channels of one signal file (CSV/TSV, EDF/BDF, WAV, WFDB): 200 MB as float32, held again as the encoder input' },
   annotations: { limit: 1e6, unit: 'annotations', why: 'annotations of one WFDB .atr file (a week of beats at 100 bpm); each is a small object of about 100 bytes' },
-  events: { limit: 2e7, unit: 'events', why: 'events of one N-MNIST or AEDAT file, 13 bytes each (260 MB); an N-MNIST sample holds about 5e3' },
+  events: { limit: 1e7, unit: 'events', why: 'events of one N-MNIST or AEDAT file, 13 bytes each once read (130 MB), as many as a run may record; an N-MNIST sample holds about 5e3' },
 };
 
 /** `4096`, or `5.0e7` from 10^5 on (as the workspace budgets print their figures). */

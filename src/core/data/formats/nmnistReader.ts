@@ -1,4 +1,5 @@
 import { ByteReader, checkSize } from './byteReader.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 import type { EventRecord } from './eventsRecord.ts';
 
 /**
@@ -11,6 +12,7 @@ export function parseNmnist(bytes: Uint8Array, file: string): EventRecord {
   const r: ByteReader = new ByteReader(bytes, file);
   if (bytes.length % 5 !== 0) r.fail('event', bytes.length - (bytes.length % 5), `${bytes.length} bytes is not a whole number of 5-byte events (truncated file?)`);
   const n = bytes.length / 5;
+  checkFileBudget('events', n, file, 'events', 0, `the file holds ${n} events`);
   const x = new Uint16Array(n);
   const y = new Uint16Array(n);
   const p = new Uint8Array(n);

@@ -1,4 +1,5 @@
 import { ByteReader, checkSize } from './byteReader.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 import type { Signal } from '../signal.ts';
 
 /** A decoded WAV file: the samples in [−1, 1] as a Signal, plus the encoding it came in. */
@@ -47,6 +48,8 @@ function decode(r: ByteReader, file: string, fmt: { tag: number; channels: numbe
   if (!(tag === 1 && [8, 16, 24, 32].includes(bits)) && !(float && bits === 32)) r.fail('format tag', start, `encoding ${tag} with ${bits} bits is not supported (PCM 8/16/24/32-bit or float32)`);
   const bps = bits / 8;
   const frames = Math.floor(size / (bps * channels));
+  // An 8-bit sample becomes 4 bytes of float32: cost it before allocating.
+  checkFileBudget('signalValues', frames * channels, file, 'data chunk', start, `${frames * channels} samples (${frames} frames × ${channels} channels)`);
   const values = new Float32Array(frames * channels);
   const v = r.view;
   for (let k = 0; k < values.length; k++) {

@@ -4,6 +4,7 @@ import { parseWfdbAnnotations, type WfdbAnnotation } from './wfdbAnnotations.ts'
 import { parseWfdbHeader, type WfdbHeader } from './wfdbHeader.ts';
 import { decodeWfdbSignals, framesInFile } from './wfdbSignals.ts';
 import { checkSize, utf8 } from './byteReader.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 
 /** A WFDB record: header, digital samples per signal, annotations (if an annotation file came). */
 export interface WfdbRecord {
@@ -45,6 +46,8 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
     const frames = length ?? available;
     if (frames > available) throw new DataFormatError(name, 'samples', bytes.length, `the header announces ${frames} samples per signal but the file holds ${available}`);
     length = frames;
+    // Each sample becomes 6 bytes (digital and physical): cost the record before allocating.
+    checkFileBudget('signalValues', frames * h.signals.length, name, 'samples', 0, `${frames * h.signals.length} samples (${frames} frames × ${h.signals.length} signals)`);
     const decoded = decodeWfdbSignals(bytes, name, format, idx.length, frames);
     idx.forEach((sig, k) => {
       const d = decoded[k] ?? new Int16Array(frames);
