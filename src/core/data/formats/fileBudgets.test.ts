@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatBudgetFigure, WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
 import { DataFormatError } from '../../errors.ts';
 import { parseAedat2, parseAedat3 } from './aedatReader.ts';
 import { parseCsv } from './csvReader.ts';
-import { FILE_BUDGETS } from './fileBudgets.ts';
+import { FILE_BUDGETS, fileBudgetFigure } from './fileBudgets.ts';
 import { parseNmnist } from './nmnistReader.ts';
 import { parseWav } from './wavReader.ts';
 import { parseWfdbAnnotations } from './wfdbAnnotations.ts';
@@ -122,5 +125,19 @@ describe('file budgets of the binary readers', () => {
     bytes.set(new TextEncoder().encode('data'), 36);
     v.setUint32(40, samples, true);
     expect(() => parseWav(bytes, 'long.wav')).toThrow(`long.wav: data chunk at byte 44: ${samples} samples (${samples} frames × 1 channels); at most 5.0e7 values are read`);
+  });
+});
+
+describe('README "## Limits"', () => {
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+  const limits = (readme.split('## Limits')[1] ?? '').split('\n## ')[0]?.replace(/(\d),(\d)/g, '$1$2') ?? '';
+  const rows = limits.split('\n').filter((l) => l.startsWith('| '));
+
+  it.each(Object.entries(FILE_BUDGETS))('lists the file budget %s with its limit in a table row', (_, b) => {
+    expect(rows.some((r) => r.includes(`| ${fileBudgetFigure(b.limit)} |`)), fileBudgetFigure(b.limit)).toBe(true);
+  });
+
+  it.each(Object.entries(WORKSPACE_BUDGETS))('lists the workspace budget %s with its limit in a table row', (_, b) => {
+    expect(rows.some((r) => r.includes(`| ${formatBudgetFigure(b.limit)} |`)), formatBudgetFigure(b.limit)).toBe(true);
   });
 });
