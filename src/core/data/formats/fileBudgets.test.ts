@@ -56,6 +56,11 @@ describe('file budgets', () => {
     expect([...r.signal.values]).toEqual([1, 2, 3, 4.5]);
   });
 
+  it('reads a CSV line by line and names the byte where a bad line starts, CRLF counted', () => {
+    // Lines start at bytes 0, 5 and 10 ('a,b\r\n' and '1,2\r\n' are 5 bytes each).
+    expect(() => parseCsv(new TextEncoder().encode('a,b\r\n1,2\r\n3,x\r\n'), 'crlf.csv')).toThrow(/^crlf\.csv: line 3 column 2 at byte 10: 'x' is not a number$/);
+  });
+
   it('a .atr of 3·10^6 annotations (6 MB) is counted without keeping any and refused with the count and the limit', () => {
     // Each word: code 1 (N) and a 1-sample interval.
     const word = 1 << 10 | 1;
