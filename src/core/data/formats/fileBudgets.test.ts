@@ -8,6 +8,9 @@ import { parseCsv } from './csvReader.ts';
 import { FILE_BUDGETS, fileBudgetFigure } from './fileBudgets.ts';
 import { parseNmnist } from './nmnistReader.ts';
 import { parseWav } from './wavReader.ts';
+import { parseEdf } from './edfReader.ts';
+import { readWfdbRecord } from './wfdbRecord.ts';
+import { craftEdf } from '../../../../test/support/craft/edfCraft.ts';
 import { parseWfdbAnnotations } from './wfdbAnnotations.ts';
 
 /** Runs `fn`; what it threw, how long it took and how many array-buffer bytes it left allocated. */
@@ -130,6 +133,23 @@ describe('file budgets of the binary readers', () => {
     bytes.set(new TextEncoder().encode('data'), 36);
     v.setUint32(40, samples, true);
     expect(() => parseWav(bytes, 'long.wav')).toThrow(`long.wav: data chunk at byte 44: ${samples} samples (${samples} frames × 1 channels); at most 5.0e7 values are read`);
+  });
+});
+
+describe('file budgets of the signal readers (values = samples × channels)', () => {
+  const over = FILE_BUDGETS.signalValues.limit + 1;
+
+  it('a WFDB record of more samples than the budget is refused before its signal file is decoded', () => {
+    // Format 80: one byte per sample, so 5·10^7 + 1 samples fit in a 50 MB .dat.
+    const hea = new TextEncoder().encode(`big 1 360 ${over}\nbig.dat 80 200 8 0 0 0 0 MLII\n`);
+    const files = { header: { name: 'big.hea', bytes: hea }, data: new Map([['big.dat', new Uint8Array(over)]]) };
+    expect(() => readWfdbRecord(files)).toThrow(`big.dat: samples at byte 0: ${over} samples (${over} frames × 1 signals); at most 5.0e7 values are read`);
+  });
+
+  it('an EDF of more samples than the budget is refused before its records are decoded', () => {
+    // 51 records of 10^6 16-bit samples: 102 MB, 5.1e7 samples.
+    const edf = craftEdf({ signals: [{ label: 'EEG', samplesPerRecord: 1_000_000 }], records: 51, data: new Uint8Array(2 * 51_000_000) });
+    expect(() => parseEdf(edf, 'big.edf')).toThrow('big.edf: number of records at byte 236: 51000000 samples (51 records × 1000000 samples); at most 5.0e7 values are read');
   });
 });
 
