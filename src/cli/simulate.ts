@@ -47,7 +47,7 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
   const layers = result.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikes: l.spikeCount, rate_hz: l.spikeCount / l.neurons / durationS }));
   const info = engine.info();
   if (values.json) {
-    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })), warnings }));
+    io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })), warnings, notes: result.notes }));
     return EXIT.ok;
   }
   io.out(`workspace '${ws.name}', seed ${ws.seed}: ${result.steps} steps of ${result.dtMs} ms (${durationS} s)`);
@@ -55,5 +55,6 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
   for (const w of warnings) io.out(formatDataWarning(w));
   io.out('layer'.padEnd(16) + 'neurons'.padStart(9) + 'spikes'.padStart(10) + 'rate (Hz)'.padStart(11));
   for (const l of layers) io.out(l.name.padEnd(16) + String(l.neurons).padStart(9) + String(l.spikes).padStart(10) + l.rate_hz.toFixed(2).padStart(11));
+  for (const n of result.notes) io.out(`note: ${n.message}`);
   return EXIT.ok;
 }

@@ -63,6 +63,11 @@ export function showReply(store: typeof useStore, reply: RunReply, caption?: str
       ...(caption ? { caption } : {}),
     },
   });
+  // What the run left out (a recording stopped at its budget) stays in the header until dismissed;
+  // a run that left nothing out clears the previous run's note.
+  const { showNotice, dismissNotice, notices } = store.getState();
+  if (r.notes.length > 0) showNotice('run', r.notes.map((n) => n.message).join('; '), true);
+  else if (notices.some((n) => n.source === 'run')) dismissNotice('run');
 }
 
 /** Handle of the run controller, for the Cancel and Run buttons. */

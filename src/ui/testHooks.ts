@@ -29,7 +29,7 @@ export function installTestHooks(client: SimClient): void {
         const train = b.finish();
         return { name, kind: li === 0 ? ('input' as const) : ('spiking' as const), neurons, spikeCount: train.ids.length, spikes: [train] };
       });
-      const result = { engine: 'events' as const, steps, batch: 1, dtMs: 1, layers, membranes: [], readouts: [], elapsedMs: 0 };
+      const result = { engine: 'events' as const, steps, batch: 1, dtMs: 1, layers, membranes: [], readouts: [], elapsedMs: 0, notes: [] };
       const signal = { samplingHz: 1000, channels: ['synthetic'], unit: 'a.u.', length: steps, values: new Float32Array(steps), annotations: [] };
       const engine = { name: 'events' as const, backend: 'typed-arrays', reason: 'synthetic test recording' };
       const artifactId = runArtifacts.put({ result, source: { kind: 'signal', signal }, engine });

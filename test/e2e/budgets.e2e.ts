@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
-import { TERA_WEIGHTS } from '../support/hostileWorkspaces.ts';
+import { MILLION_GAIN, TERA_WEIGHTS } from '../support/hostileWorkspaces.ts';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -29,6 +29,19 @@ describe('workspace budgets in Chromium', () => {
     await setThreshold(page, '0.8');
     expect(await waitForRun(page, before)).not.toBe(before);
     expect(await page.isVisible('[data-testid="error-banner"]')).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a direct encoder of gain 10^6 to the end and says in the header where its recording stopped', async () => {
+    const { page, errors } = await openApp(env);
+    const before = await waitForRun(page);
+    const file = JSON.stringify({ format: 'spikelab-workspace', version: 1, workspace: MILLION_GAIN });
+    await page.setInputFiles('[data-testid="workspace-input"]', { name: 'gain.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    // The whole run's counts: about 2.7e8 input spikes (recorded: the first 1.0e7).
+    expect(await waitForRun(page, before)).toBeGreaterThan(1e8);
+    await expect.poll(() => page.textContent('[data-testid="run-message"]'), { timeout: 60_000 }).toMatch(/^the recording stopped at step \d+ of 1000 \(layer 'ecg'\): it reached the budget of 1\.0e7 events per run/);
+    expect(await page.textContent('[data-testid="run-status"]')).toBe('done');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -43,6 +43,10 @@ function workspaceCases(): ProbeCase[] {
     workspaceCase('ECG of 600 s at 2 kHz with 1024 levels', { ...withNet(d, net(2048, 64, 5)), data: { kind: 'synthetic-ecg', durationS: 600, samplingHz: 2000, heartRateBpm: 72 }, encoder: { kind: 'levelCrossing', levels: 1024 } }, 'simulate', BUDGETS),
     workspaceCase('events of 256 × 256 for 10 s at 1 µs steps', { ...preset('dvs-shapes'), data: { kind: 'synthetic-dvs', scene: 'bar-right', width: 256, height: 256, durationMs: 10_000, noiseHz: 100, stepUs: 1 } }, 'simulate', BUDGETS),
     workspaceCase('a 20k × 20k network on a chip', withNet(d, net(20_000, 20_000, 5)), 'map', BUDGETS),
+    // Events no spec foretells (issue 26): the recording stops at the events-per-run budget with a
+    // note (exit 0), and a delta encoder over it is refused on encoder.threshold.
+    workspaceCase('a direct encoder with gain 10^6', { ...withNet(d, net(1, 64, 16)), encoder: { kind: 'direct', gain: 1e6 } }, 'simulate', undefined, 'either'),
+    workspaceCase('a delta encoder with threshold 1e-300', { ...withNet(d, net(2, 64, 16)), encoder: { kind: 'delta', threshold: 1e-300 } }, 'simulate'),
     workspaceCase('a 10^5 × 10^5 network exported as NIR', withNet(d, net(100_000, 100_000, 5)), 'export', BUDGETS),
     // Broken documents: the schema and the JSON reader refuse these on every branch.
     workspaceCase('not JSON', '{"schemaVersion": 1, "name": ', 'simulate'),

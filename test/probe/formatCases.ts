@@ -73,6 +73,8 @@ function wfdbCases(): ProbeCase[] {
     w('annotations of random bytes', ok, dat, Uint8Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256), 'either'),
     w('annotations with a SKIP to 2^31 samples', ok, dat, new Uint8Array([0x00, 0xec, 0xff, 0x7f, 0xff, 0xff, 0x04, 0x04, 0x00, 0x00]), 'either'),
     w('annotations cut inside a SKIP', ok, dat, new Uint8Array([0x00, 0xec, 0xff]), 'either'),
+    // 15,728,640 N annotations one sample apart (30 MB): took 2.5 GB before the annotations budget.
+    w('annotations: 30 MB of N', ok, dat, new Uint8Array(new Uint16Array(15 * 2 ** 20).fill((1 << 10) | 1).buffer)),
     w('annotations: AUX of 1000 bytes announced, 4 present', ok, dat, new Uint8Array([0xe8, 0xfb, 0x41, 0x41, 0x41, 0x41]), 'either'),
     { ...w('a .dat without its .hea', ok, dat), args: (at) => ['inspect', at('r.dat')] },
   ];

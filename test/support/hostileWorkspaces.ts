@@ -175,3 +175,21 @@ export const HUGE_CLASS_SET: WorkspaceInput = {
 
 /** One workspace per budget, for the test that each budget refuses on its own. */
 export const ONE_PER_BUDGET: readonly HostileWorkspace[] = [TERA_WEIGHTS, LONG_ECG, BIG_CAMERA, LONG_WIDE_RUN, SPIKE_FLOOD, DEEP_TRACES, HUGE_BEAT_SET];
+
+/**
+ * Workspaces whose input events no spec can foretell (the runEvents budget, counted while the run
+ * works): valid field by field and small enough to share as a link of a few hundred characters.
+ */
+const ecgNet = (inputs: number): WorkspaceInput['network']['layers'] => [
+  { kind: 'input', name: 'ecg', shape: [inputs] },
+  { kind: 'dense', name: 'fc1', units: 64, weightGain: 6 },
+  { kind: 'spiking', name: 'lif1', neuron: lif },
+  { kind: 'dense', name: 'fc2', units: 16, weightGain: 4 },
+  { kind: 'spiking', name: 'lif2', neuron: lif },
+];
+
+/** 4 s of ECG as direct current with a gain of 10^6: 2.7e8 recorded input spikes (4.3 GB, 33 s before). */
+export const MILLION_GAIN: WorkspaceInput = ws('million gain', ecg(4, 250), { kind: 'direct', gain: 1e6 }, ecgNet(1));
+
+/** The same ECG through a delta encoder of threshold 1e-300: 3.2e301 input events (never finished before). */
+export const TINY_DELTA: WorkspaceInput = ws('tiny delta', ecg(4, 250), { kind: 'delta', threshold: 1e-300 }, ecgNet(2));

@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.ts';
 import { shapeSize } from '../network/shapes.ts';
+import { EventAllowance, recordingStoppedNote } from './eventAllowance.ts';
 import { SpikeTrainBuilder } from './recording.ts';
 import type { CompiledNetwork, EngineName, LayerRecording, MembraneTrace, ReadoutValues, SimInput, SimOptions, SimulationResult } from './types.ts';
 
@@ -34,11 +35,13 @@ interface Probe {
 /** Creates a recorder for one run of `net` on `input`. */
 export function createRunRecorder(net: CompiledNetwork, input: SimInput, options: SimOptions): RunRecorder {
   const recordSpikes = options.recordSpikes ?? true;
+  // One allowance for the whole run: every layer and sample draws on the same events-per-run budget.
+  const allowance = new EventAllowance(options.eventBudget);
   const spikeLayers = new Map<number, SpikeLayer>();
   net.spec.layers.forEach((l, i) => {
     if (l.kind !== 'input' && l.kind !== 'spiking') return;
     const neurons = shapeSize(net.shapes[i] ?? [1]);
-    const builders = recordSpikes ? Array.from({ length: input.batch }, () => new SpikeTrainBuilder(neurons, input.steps)) : [];
+    const builders = recordSpikes ? Array.from({ length: input.batch }, () => new SpikeTrainBuilder(neurons, input.steps, allowance, l.name)) : [];
     spikeLayers.set(i, { name: l.name, kind: l.kind, neurons, builders, count: 0 });
   });
   const probes: Probe[] = (options.membrane ?? []).map((p) => {
@@ -78,9 +81,11 @@ export function createRunRecorder(net: CompiledNetwork, input: SimInput, options
     finish(engine, readouts, elapsedMs) {
       const layers: LayerRecording[] = [...spikeLayers.values()].map((sl) => {
         const spikes = sl.builders.map((b) => b.finish());
-        const spikeCount = recordSpikes ? spikes.reduce((a, s) => a + s.ids.length, 0) : sl.count;
+        // Counts go on past a spent budget, so they cover the whole run even when the trains stop early.
+        const spikeCount = recordSpikes ? sl.builders.reduce((a, b) => a + b.offered, 0) : sl.count;
         return { name: sl.name, kind: sl.kind, neurons: sl.neurons, spikeCount, spikes };
       });
+      const stop = allowance.stopped;
       return {
         engine,
         steps: input.steps,
@@ -90,6 +95,7 @@ export function createRunRecorder(net: CompiledNetwork, input: SimInput, options
         membranes: probes.map((p) => p.trace),
         readouts,
         elapsedMs,
+        notes: stop ? [recordingStoppedNote(stop, allowance.limit, input.steps)] : [],
       };
     },
   };

@@ -2,7 +2,10 @@ import type { AbortSignalLike } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import type { Shape } from '../network/shapes.ts';
 import type { NetworkSpec } from '../spec/network.ts';
+import type { RunNote } from './eventAllowance.ts';
 import type { SpikeTrain } from './recording.ts';
+
+export type { RunNote } from './eventAllowance.ts';
 
 /**
  * Input of a run: the encoded input of every step for every sample, dense, laid out
@@ -35,6 +38,8 @@ export interface SimOptions {
   readonly signal?: AbortSignalLike;
   /** Called at most every few steps with steps done / total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Events the run may record (default: the runEvents budget); past it the recording stops with a note. */
+  readonly eventBudget?: number;
 }
 
 /** What a run recorded for one layer that emits spikes (the input layer and spiking layers). */
@@ -74,6 +79,8 @@ export interface SimulationResult {
   readonly readouts: readonly ReadoutValues[];
   /** Wall time of the run, ms. */
   readonly elapsedMs: number;
+  /** What the run left out and why (a recording stopped at its budget); empty when nothing was. */
+  readonly notes: readonly RunNote[];
 }
 
 /** A network ready to run: validated spec, inferred shapes and weights. */

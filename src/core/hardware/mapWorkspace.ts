@@ -70,7 +70,7 @@ export async function mapWorkspace(ws: Workspace, engine: Engine, options: MapWo
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: (d: number, t: number) => options.onProgress?.('simulate', (0.3 * d) / t) } : {}),
   });
-  return await mapNetwork({
+  const mapped = await mapNetwork({
     net: ws.network,
     chip,
     target,
@@ -79,4 +79,7 @@ export async function mapWorkspace(ws: Workspace, engine: Engine, options: MapWo
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: (s: string, f: number) => options.onProgress?.(s, 0.3 + 0.7 * f) } : {}),
   });
+  // Traffic and energy come from the recorded spikes: a recording cut at its budget undercounts them.
+  if (result.notes.length === 0) return mapped;
+  return { ...mapped, notes: [...mapped.notes, ...result.notes.map((n) => `the spike traffic counts the recorded spikes only: ${n.message}`)] };
 }

@@ -3,35 +3,9 @@ import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { ecgDataset } from '../train/config.ts';
 import { inputWidth } from './parseWorkspace.ts';
 import type { DataSourceSpec, Workspace } from './workspace.ts';
+import { formatBudgetFigure, WORKSPACE_BUDGETS, type Budget, type BudgetName } from './budgetTable.ts';
 
-/**
- * The workspace budgets: how much a run, a training, a mapping or an export may allocate or compute
- * for one workspace. The schema caps each field on its own, but not their products (a 10^6-unit
- * layer after a 10^6-wide input is 10^12 weights), so every entry point costs the workspace from
- * its spec with `checkWorkspaceBudgets` before it allocates a byte. The figures sit far above every
- * preset and README command (see workspaceBudgets.test.ts) and far below what a browser tab holds.
- */
-export type BudgetName = 'weights' | 'neuronSteps' | 'inputValues' | 'events' | 'recordedSpikes' | 'membraneSamples' | 'trainingValues';
-
-/** One budget: its limit, and how its message names the estimate. */
-export interface Budget {
-  readonly limit: number;
-  /** Completes "the … would …": `network would hold {n} weights`. */
-  readonly phrase: string;
-  /** Why the figure is what it is (README "Limits"). */
-  readonly why: string;
-}
-
-/** The budgets by name; the only place their figures live. */
-export const WORKSPACE_BUDGETS: Readonly<Record<BudgetName, Budget>> = {
-  weights: { limit: 5e7, phrase: 'network would hold {n} weights', why: '200 MB of float32 weights, held again by each engine and by training' },
-  neuronSteps: { limit: 2e9, phrase: 'run would take {n} neuron updates', why: 'every layer\'s neurons × steps: the work of one run (minutes at this size) and the dense tensors of tfjs' },
-  inputValues: { limit: 1e8, phrase: 'input would hold {n} values', why: 'steps × input neurons of float32 input: 400 MB' },
-  events: { limit: 2e8, phrase: 'event source would visit {n} pixel-milliseconds', why: 'the synthetic camera visits every pixel every millisecond and may emit one event each' },
-  recordedSpikes: { limit: 5e8, phrase: 'recording could hold up to {n} spikes', why: 'spiking neurons × steps, at most one spike per neuron and step, 8 bytes each' },
-  membraneSamples: { limit: 1e8, phrase: 'membrane traces would hold {n} samples', why: 'recorded probes × steps of float32' },
-  trainingValues: { limit: 5e8, phrase: 'training sets would hold {n} input values', why: 'samples × steps × input neurons of float32 in the train and test sets (2 GB; the ecg-mitbih preset caps its beats at 200,000, 5.1e7 values, MIT-BIH has about 110,000)' },
-};
+export { formatBudgetFigure, WORKSPACE_BUDGETS, type Budget, type BudgetName } from './budgetTable.ts';
 
 /** One estimate of a workspace: which budget, the JSON path of the field that drives it, its value. */
 export interface BudgetEstimate {
@@ -143,11 +117,6 @@ export function estimateWorkspace(ws: Workspace, context: BudgetContext = {}): B
     { budget: 'membraneSamples', path, value: steps * probes, detail: `${steps} steps × ${probes} probes` },
   );
   return out;
-}
-
-/** `1.0e12`: one decimal, no plus sign, for every figure of a budget message. */
-export function formatBudgetFigure(n: number): string {
-  return n.toExponential(1).replace('e+', 'e');
 }
 
 /** The sentence of one estimate over its budget: `the network would hold 1.0e12 weights; the budget is 5.0e7`. */

@@ -2,9 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { Store } from './index.ts';
 
 /** Who put a notice in the header; each has at most one notice at a time (a new one replaces it). */
-export type NoticeSource = 'model' | 'workspace-file' | 'nir';
+export type NoticeSource = 'model' | 'workspace-file' | 'nir' | 'run';
 
-/** A file opened, saved or refused, told in the header. Plain text: it is rendered as text. */
+/** A file opened, saved or refused, or what a run left out, told in the header. Plain text: it is rendered as text. */
 export interface HeaderNotice {
   readonly source: NoticeSource;
   readonly text: string;

@@ -1,5 +1,6 @@
 import { ByteReader, checkSize } from './byteReader.ts';
 import { dataWarning } from './dataWarnings.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 import type { EventRecord } from './eventsRecord.ts';
 
 const END_HEADER = '#!END-HEADER';
@@ -22,6 +23,34 @@ function headerEnd(r: ByteReader, v3: boolean): number {
   return o;
 }
 
+type TypedColumn = Uint16Array | Uint8Array | Float64Array;
+
+/**
+ * A column of numbers grown by doubling in a typed array: 2, 1 or 8 bytes per event, where a JS
+ * array of numbers took 8 or more and grew by copies (10^7 events of a file took 1.2 GB).
+ */
+class Column<T extends TypedColumn> {
+  private data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(4096);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** The values pushed, in an array of their own length. */
+  finish(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
 /**
  * Collects events in file order and keeps time non-decreasing, as every consumer of an EventRecord
  * assumes (windows are cut by a forward scan, frames counted from the last timestamp). An event
@@ -30,10 +59,10 @@ function headerEnd(r: ByteReader, v3: boolean): number {
  * says how many were dropped and where the first was.
  */
 class EventBuilder {
-  x: number[] = [];
-  y: number[] = [];
-  p: number[] = [];
-  t: number[] = [];
+  x = new Column((n) => new Uint16Array(n));
+  y = new Column((n) => new Uint16Array(n));
+  p = new Column((n) => new Uint8Array(n));
+  t = new Column((n) => new Float64Array(n));
   private latest = -Infinity;
   private backwards = 0;
   private firstBackwards = { offset: -1, t: 0, after: 0 };
@@ -52,24 +81,16 @@ class EventBuilder {
   }
 
   finish(format: EventRecord['format'], file: string, width: number, height: number): EventRecord {
+    const x = this.x.finish();
+    const y = this.y.finish();
     // A loop, not Math.max(...array): spreading 10^5+ arguments overflows the call stack.
     let w = Math.max(width, 1);
     let h = Math.max(height, 1);
-    for (const v of this.x) if (v + 1 > w) w = v + 1;
-    for (const v of this.y) if (v + 1 > h) h = v + 1;
+    for (const v of x) if (v + 1 > w) w = v + 1;
+    for (const v of y) if (v + 1 > h) h = v + 1;
     const f = this.firstBackwards;
     const warnings = this.backwards === 0 ? [] : [dataWarning('timestamps_backwards', file, 'timestamp', f.offset, `${this.backwards} of ${this.backwards + this.t.length} events go back in time, the first (${f.t} µs after ${f.after} µs) here; they are dropped`)];
-    return {
-      format,
-      file,
-      width: w,
-      height: h,
-      x: Uint16Array.from(this.x),
-      y: Uint16Array.from(this.y),
-      p: Uint8Array.from(this.p),
-      t: Float64Array.from(this.t),
-      warnings,
-    };
+    return { format, file, width: w, height: h, x, y, p: this.p.finish(), t: this.t.finish(), warnings };
   }
 }
 
@@ -85,6 +106,8 @@ export function parseAedat2(bytes: Uint8Array, file: string): EventRecord {
   if (r.ascii(0, 12, 'version line') !== '#!AER-DAT2.0') r.fail('version line', 0, "an AEDAT 2.0 file starts with '#!AER-DAT2.0'");
   const start = headerEnd(r, false);
   if ((bytes.length - start) % 8 !== 0) r.fail('event', bytes.length - ((bytes.length - start) % 8), 'the events do not fill whole 8-byte records (truncated file?)');
+  const records = (bytes.length - start) / 8;
+  checkFileBudget('events', records, file, 'events', start, `the file holds ${records} event records`);
   const b = new EventBuilder();
   for (let o = start; o < bytes.length; o += 8) {
     const addr = r.u32be(o, 'address');
@@ -107,6 +130,8 @@ export function parseAedat3(bytes: Uint8Array, file: string): EventRecord {
   if (r.ascii(0, 12, 'version line') !== '#!AER-DAT3.1') r.fail('version line', 0, "an AEDAT 3.1 file starts with '#!AER-DAT3.1'");
   let o = headerEnd(r, true);
   const b = new EventBuilder();
+  // Polarity events announced so far: each packet header is costed before its events are read.
+  let announced = 0;
   while (o < bytes.length) {
     const type = r.i16le(o, 'packet event type');
     const size = r.i32le(o + 4, 'packet event size');
@@ -115,6 +140,10 @@ export function parseAedat3(bytes: Uint8Array, file: string): EventRecord {
     const number = r.i32le(o + 20, 'packet event number');
     if (size < 8 || size > 1 << 20 || number < 0 || tsOffset < 0 || tsOffset + 4 > size) r.fail('packet header', o, `event size ${size}, number ${number}, timestamp offset ${tsOffset} are not consistent`);
     const body = o + 28;
+    if (type === 1) {
+      announced += number;
+      checkFileBudget('events', announced, file, 'packet event number', o + 20, `the packets up to this one announce ${announced} polarity events`);
+    }
     r.need(body, size * number, `packet of ${number} events × ${size} bytes`);
     if (type === 1) {
       for (let k = 0; k < number; k++) {

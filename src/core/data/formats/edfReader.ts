@@ -2,6 +2,7 @@ import { DataFormatError } from '../../errors.ts';
 import { ByteReader, checkSize } from './byteReader.ts';
 import { dataWarning, type DataWarning } from './dataWarnings.ts';
 import { checkSignalHeader } from './edfSignalChecks.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 
 /** One signal of an EDF/BDF file, in physical units. */
 export interface EdfSignal {
@@ -102,6 +103,9 @@ export function parseEdf(bytes: Uint8Array, file: string): EdfRecord {
     warnings.push(dataWarning('record_count_unknown', file, 'number of records', 236, `-1 (unknown, a recording not closed): ${available} whole records of ${recordBytes} bytes read from the file's size`));
   }
   if (records > available) r.fail('data records', bytes.length, `the header announces ${records} records of ${recordBytes} bytes but the file holds ${available}`);
+  // Each 2- or 3-byte sample becomes 8 bytes (digital and physical): cost it before allocating.
+  const perRecord = heads.reduce((a, h) => a + (isAnnotation(h.label) ? 0 : h.samplesPerRecord), 0);
+  checkFileBudget('signalValues', perRecord * records, file, 'number of records', 236, `${perRecord * records} samples (${records} records × ${perRecord} samples)`);
   const digital = heads.map((h) => new Int32Array(isAnnotation(h.label) ? 0 : h.samplesPerRecord * records));
   const annotations: EdfAnnotation[] = [];
   let o = headerBytes;

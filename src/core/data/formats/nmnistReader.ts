@@ -1,5 +1,6 @@
 import { ByteReader, checkSize } from './byteReader.ts';
 import { dataWarning } from './dataWarnings.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 import type { EventRecord } from './eventsRecord.ts';
 
 /** N-MNIST's sensor: the ATIS crop of Orchard et al. (2015), 34 × 34 pixels. */
@@ -17,6 +18,7 @@ export function parseNmnist(bytes: Uint8Array, file: string): EventRecord {
   const r: ByteReader = new ByteReader(bytes, file);
   if (bytes.length % 5 !== 0) r.fail('event', bytes.length - (bytes.length % 5), `${bytes.length} bytes is not a whole number of 5-byte events (truncated file?)`);
   const total = bytes.length / 5;
+  checkFileBudget('events', total, file, 'events', 0, `the file holds ${total} events`);
   const x = new Uint16Array(total);
   const y = new Uint16Array(total);
   const p = new Uint8Array(total);

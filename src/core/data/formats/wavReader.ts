@@ -1,4 +1,5 @@
 import { ByteReader, checkSize } from './byteReader.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 import type { Signal } from '../signal.ts';
 import { dataWarning, type DataWarning } from './dataWarnings.ts';
 import { checkSamplingHz } from './samplingRate.ts';
@@ -76,6 +77,8 @@ function decode(r: ByteReader, file: string, fmt: WavFormat, data: WavData): Wav
     const kept = `${frames} frames (${(frames / rate).toFixed(3)} s) read of the ${Math.floor(declared / (bps * channels))} declared`;
     warnings.push(dataWarning('data_truncated', file, 'data chunk', start + present, `${cut} (file cut short): ${kept}`));
   }
+  // An 8-bit sample becomes 4 bytes of float32: cost it before allocating.
+  checkFileBudget('signalValues', frames * channels, file, 'data chunk', start, `${frames * channels} samples (${frames} frames × ${channels} channels)`);
   const values = new Float32Array(frames * channels);
   const v = r.view;
   for (let k = 0; k < values.length; k++) {

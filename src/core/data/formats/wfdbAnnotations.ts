@@ -1,5 +1,6 @@
 import { DataFormatError } from '../../errors.ts';
 import { ByteReader } from './byteReader.ts';
+import { checkFileBudget, FILE_BUDGETS } from './fileBudgets.ts';
 
 /** One annotation of an MIT-format annotation file. */
 export interface WfdbAnnotation {
@@ -24,15 +25,23 @@ const AUX = 63;
 /** Beat codes (annotations that mark a QRS complex), used to cut beats. */
 export const BEAT_SYMBOLS: ReadonlySet<string> = new Set(['N', 'L', 'R', 'a', 'V', 'F', 'J', 'A', 'S', 'E', 'j', '/', 'Q', 'e', 'n', 'f', 'r']);
 
+/** What a walk over an annotation file meets, in order. */
+interface AnnotationVisitor {
+  annotation(sample: number, code: number, chan: number, num: number): void;
+  /** SUB: the subtype of the annotation just met. */
+  subtype(value: number): void;
+  /** AUX: `length` bytes at `offset` attached to the annotation just met. */
+  aux(offset: number, length: number): void;
+}
+
 /**
- * Parses an MIT-format annotation file: 16-bit little-endian words of a 6-bit code and a 10-bit
+ * Walks an MIT-format annotation file: 16-bit little-endian words of a 6-bit code and a 10-bit
  * sample interval; SKIP (59) carries a 32-bit interval in PDP-11 word order; NUM, SUB, CHN set the
  * fields of the annotation that follows and persist; AUX (63) attaches a byte string (padded to
  * even length). A zero word ends the file.
  */
-export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnotation[] {
+function walkAnnotations(bytes: Uint8Array, file: string, visit: AnnotationVisitor): void {
   const r: ByteReader = new ByteReader(bytes, file);
-  const out: { sample: number; symbol: string; subtype: number; chan: number; num: number; aux: string }[] = [];
   let time = 0;
   let num = 0;
   let chan = 0;
@@ -42,29 +51,57 @@ export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnot
     const code = word >> 10;
     const value = word & 0x3ff;
     o += 2;
-    if (code === 0 && value === 0) return out;
+    if (code === 0 && value === 0) return;
     if (code === SKIP) {
       const hi = r.i16le(o, 'SKIP interval (high word)');
       const lo = r.u16le(o + 2, 'SKIP interval (low word)');
       time += hi * 65536 + lo;
       o += 4;
     } else if (code === NUM) num = value > 511 ? value - 1024 : value;
-    else if (code === SUB) {
-      const last = out[out.length - 1];
-      if (last) last.subtype = value > 511 ? value - 1024 : value;
-    } else if (code === CHN) chan = value;
+    else if (code === SUB) visit.subtype(value > 511 ? value - 1024 : value);
+    else if (code === CHN) chan = value;
     else if (code === AUX) {
       r.need(o, value, 'AUX string');
-      const last = out[out.length - 1];
-      if (last) last.aux = new TextDecoder('latin1').decode(bytes.subarray(o, o + value)).replace(/\0+$/, '');
+      visit.aux(o, value);
       o += value + (value % 2);
     } else {
       time += value;
       if (time < 0) throw new DataFormatError(file, 'annotation time', o - 2, `the running sample number became negative (${time})`);
-      out.push({ sample: time, symbol: SYMBOLS[code] ?? `?${code}`, subtype: 0, chan, num, aux: '' });
+      visit.annotation(time, code, chan, num);
     }
   }
   if (o !== bytes.length) throw new DataFormatError(file, 'annotation word', o, 'the file ends inside a word');
   // A file without its end marker is accepted (some writers omit it); every word was complete.
+}
+
+/** Annotations of a file, counted without keeping any (each takes at least one 2-byte word). */
+function countAnnotations(bytes: Uint8Array, file: string): number {
+  let n = 0;
+  walkAnnotations(bytes, file, { annotation: () => void n++, subtype: () => undefined, aux: () => undefined });
+  return n;
+}
+
+/**
+ * Parses an MIT-format annotation file (see walkAnnotations). A file that may hold more
+ * annotations than the budget (fileBudgets.ts; one per 2-byte word at most) is counted first,
+ * without keeping any, and refused with the count over the budget.
+ */
+export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnotation[] {
+  if (Math.floor(bytes.length / 2) > FILE_BUDGETS.annotations.limit) {
+    const n = countAnnotations(bytes, file);
+    checkFileBudget('annotations', n, file, 'annotations', 0, `the file holds ${n} annotations`);
+  }
+  const out: { sample: number; symbol: string; subtype: number; chan: number; num: number; aux: string }[] = [];
+  walkAnnotations(bytes, file, {
+    annotation: (sample, code, chan, num) => void out.push({ sample, symbol: SYMBOLS[code] ?? `?${code}`, subtype: 0, chan, num, aux: '' }),
+    subtype: (value) => {
+      const last = out[out.length - 1];
+      if (last) last.subtype = value;
+    },
+    aux: (o, length) => {
+      const last = out[out.length - 1];
+      if (last) last.aux = new TextDecoder('latin1').decode(bytes.subarray(o, o + length)).replace(/\0+$/, '');
+    },
+  });
   return out;
 }

@@ -6,6 +6,7 @@ import { decodeWfdbSignals, framesInFile } from './wfdbSignals.ts';
 import { checkSize, utf8 } from './byteReader.ts';
 import type { DataWarning } from './dataWarnings.ts';
 import { checksumWarning } from './wfdbChecksum.ts';
+import { checkFileBudget } from './fileBudgets.ts';
 
 /** A WFDB record: header, digital samples per signal, annotations (if an annotation file came). */
 export interface WfdbRecord {
@@ -51,6 +52,8 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
     const frames = length ?? available;
     if (frames > available) throw new DataFormatError(name, 'samples', bytes.length, `the header announces ${frames} samples per signal but the file holds ${available}`);
     length = frames;
+    // Each sample becomes 6 bytes (digital and physical): cost the record before allocating.
+    checkFileBudget('signalValues', frames * h.signals.length, name, 'samples', 0, `${frames * h.signals.length} samples (${frames} frames × ${h.signals.length} signals)`);
     const decoded = decodeWfdbSignals(bytes, name, format, idx.length, frames);
     idx.forEach((sig, k) => {
       const d = decoded[k] ?? new Int16Array(frames);

@@ -61,3 +61,17 @@ describe('createSplitEngine', () => {
     await expect(split.simulate(net, randomInput(5, 2, 33, 0.1, 1), { dtMs: 1, membrane: [{ layer: 'h', neuron: 0, sample: 5 }] })).rejects.toThrow(/sample 5/);
   });
 });
+
+describe('createSplitEngine and the events-per-run budget', () => {
+  it('shares the run\'s budget among its parts, so together they record no more than it, and carries their notes', async () => {
+    const split = createSplitEngine(await Promise.all([createEngine('events'), createEngine('events')]), { name: 'events', backend: 'typed-arrays', reason: 'test' });
+    const input = randomInput(200, 4, 33, 0.5, 7);
+    const r = await split.simulate(net, input, { dtMs: 1, eventBudget: 1000 });
+    split.dispose();
+    const recorded = r.layers.reduce((a, l) => a + l.spikes.reduce((b, s) => b + s.ids.length, 0), 0);
+    // Each of the 2 parts may keep 500; both reach it (the input alone offers about 13,000).
+    expect(recorded).toBe(1000);
+    expect(r.notes.map((n) => n.code)).toEqual(['recording_stopped', 'recording_stopped']);
+    expect(r.layers.find((l) => l.name === 'in')?.spikeCount).toBeGreaterThan(10_000);
+  });
+});

@@ -1,5 +1,6 @@
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { settleAll } from './settleAll.ts';
+import { WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
 import type { CompiledNetwork, Engine, EngineInfo, LayerRecording, MembraneProbe, SimInput, SimOptions, SimulationResult } from '../types.ts';
 
 /** The samples [start, start + batch) of a batch that one part runs. */
@@ -67,7 +68,7 @@ function merge(info: EngineInfo, input: SimInput, options: SimOptions, parts: re
     parts.forEach((r, k) => values.set(r.readouts[i]?.values ?? new Float32Array(0), (all[k]?.start ?? 0) * ro.units));
     return { ...ro, values };
   });
-  return { engine: info.name, steps: input.steps, batch: input.batch, dtMs: options.dtMs, layers, membranes, readouts, elapsedMs };
+  return { engine: info.name, steps: input.steps, batch: input.batch, dtMs: options.dtMs, layers, membranes, readouts, elapsedMs, notes: parts.flatMap((r) => r.notes) };
 }
 
 /**
@@ -87,7 +88,9 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
     const all = slices(input.batch, parts.length);
     const runs = all.map((s, k) => {
       const { onProgress, membrane, ...rest } = options;
-      const partOptions: SimOptions = { ...rest, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
+      // The parts share the run's events budget, so together they record no more than one engine would.
+      const eventBudget = Math.floor((options.eventBudget ?? WORKSPACE_BUDGETS.runEvents.limit) / all.length);
+      const partOptions: SimOptions = { ...rest, eventBudget, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
       const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
       // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
       buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
