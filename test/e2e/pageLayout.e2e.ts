@@ -247,6 +247,56 @@ describe('the page from 1440×900 down to 800×600', () => {
     await page.close();
   });
 
+  it('at 1024×768 and 800×600 shows the event frame and its controls inside their panel, and the chip tab at a readable size', async () => {
+    const { page } = await openApp(env);
+    await waitForRun(page);
+    await page.selectOption('[data-testid="preset-select"]', 'dvs-shapes');
+    await page.waitForSelector('[data-testid="event-canvas"]', { timeout: 60_000 });
+    const sizes = [
+      { width: 1024, height: 768 },
+      { width: 800, height: 600 },
+    ];
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      // The frame follows its box through a ResizeObserver: poll until it fits (a fixed 120 px frame stuck out by 60 px at 800×600).
+      await expect
+        .poll(
+          () =>
+            page.$eval('[data-testid="event-view"]', (v) => {
+              const panel = (v.closest('.panel') as HTMLElement).getBoundingClientRect();
+              const bottoms = [v.querySelector('canvas'), v.querySelector('.event-controls')].map((e) => e?.getBoundingClientRect().bottom ?? Infinity);
+              return Math.max(...bottoms) - panel.bottom;
+            }),
+          { timeout: 10_000, message: `${size.width}×${size.height}: event frame or controls below their panel` },
+        )
+        .toBeLessThanOrEqual(0);
+      expect(await page.$eval('[data-testid="event-canvas"]', (c) => c.getBoundingClientRect().height)).toBeGreaterThanOrEqual(48);
+    }
+    await page.click('[data-testid="tab-chip"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="mesh-canvas"]')?.getAttribute('data-cores-drawn') ?? 0) > 0, null, { timeout: 60_000 });
+    await page.waitForSelector('.profile-table th[scope="row"]');
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      const chip = await page.evaluate(() => {
+        const mesh = document.querySelector('[data-testid="mesh"]')?.getBoundingClientRect();
+        const view = document.querySelector('.chip-view') as HTMLElement;
+        return {
+          meshW: mesh?.width ?? 0,
+          meshH: mesh?.height ?? 0,
+          field: document.querySelector('.profile-table th[scope="row"]')?.getBoundingClientRect().width ?? 0,
+          overflowX: view.scrollWidth - view.clientWidth,
+        };
+      });
+      const label = `${size.width}×${size.height}: ${JSON.stringify(chip)}`;
+      // Beside a 300 px side column at 1024 px the mesh was 194 px wide and a field name stood one letter a line.
+      expect(chip.meshW, label).toBeGreaterThanOrEqual(300);
+      expect(chip.meshH, label).toBeGreaterThanOrEqual(180);
+      expect(chip.field, label).toBeGreaterThanOrEqual(80);
+      expect(chip.overflowX, label).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
   it('at 800×600 keeps three notices in two header rows; the file buttons are in a Files menu, the engine reason one tap away', async () => {
     const { page } = await openApp(env);
     await page.setViewportSize({ width: 800, height: 600 });
