@@ -335,6 +335,11 @@ describe('the page from 1440×900 down to 800×600', () => {
     // A ten-class confusion matrix shows whole in the side column, which widens for it.
     await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
     await page.waitForSelector('[data-testid="train-button"]', { timeout: 60_000 });
+    // The two training sizes each start a line of their own (the second began mid-line): the
+    // first line box of each label (getClientRects, as an inline label wraps) starts at the same x.
+    const starts = await page.$$eval('[data-testid="train-size"] label', (ls) => ls.map((l) => Math.round(l.getClientRects()[0]?.left ?? NaN)));
+    expect(starts.length).toBe(2);
+    expect(new Set(starts).size, JSON.stringify(starts)).toBe(1);
     await page.evaluate(() => (window as unknown as { __spikelab: { showTestMetrics(n: number): void } }).__spikelab.showTestMetrics(10));
     await page.waitForSelector('[data-testid="confusion"] table');
     const wrap = await page.$eval('[data-testid="confusion"] table', (t) => ({ scroll: (t.parentElement as HTMLElement).scrollWidth, client: (t.parentElement as HTMLElement).clientWidth }));
