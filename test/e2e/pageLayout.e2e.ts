@@ -352,6 +352,15 @@ describe('the page from 1440×900 down to 800×600', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     expect(await page.isVisible('[data-testid="nir-export"]')).toBe(true);
     expect(await page.isVisible('[data-testid="file-menu-toggle"]')).toBe(false);
+    // Five classes (the ECG presets) are not drawn compact: their recall column was cut at 1280 px too.
+    await page.evaluate(() => (window as unknown as { __spikelab: { showTestMetrics(n: number): void } }).__spikelab.showTestMetrics(5));
+    for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 800, height: 600 }]) {
+      await page.setViewportSize(size);
+      await expect
+        .poll(() => page.$eval('[data-testid="confusion"] table', (t) => (t.parentElement as HTMLElement).scrollWidth - (t.parentElement as HTMLElement).clientWidth), { timeout: 5_000, message: `${size.width}×${size.height}: five-class matrix wider than its panel` })
+        .toBeLessThanOrEqual(0);
+      expect(await page.$eval('[data-testid="confusion"] thead th:last-child', (h) => h.textContent)).toBe('recall');
+    }
     await page.close();
   });
 });
