@@ -152,3 +152,215 @@ describe('the page at 1280×720', () => {
     await page.close();
   });
 });
+
+interface Box {
+  readonly name: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** Where the header, the three columns and the plots of the centre sit, and how wide the page scrolls. */
+async function measureLayout(page: Page) {
+  return page.evaluate(() => {
+    const box = (name: string, selector: string) => {
+      const e = document.querySelector(selector);
+      if (!e) return null;
+      const { left, top, right, bottom } = e.getBoundingClientRect();
+      return { name, left, top, right, bottom };
+    };
+    const panel = (name: string, testId: string) => {
+      const e = document.querySelector(`[data-testid="${testId}"]`)?.closest('.panel');
+      if (!e) return null;
+      const { left, top, right, bottom } = e.getBoundingClientRect();
+      return { name, left, top, right, bottom };
+    };
+    const boxes = [box('header', '.header'), box('left', '.left'), box('center', '.center'), box('right', '.right')];
+    const plots = [panel('signal', 'signal-view'), panel('raster', 'raster'), panel('membrane', 'membrane-view')];
+    const height = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().height ?? 0;
+    return {
+      boxes,
+      plots,
+      header: height('.header'),
+      rasterBox: height('[data-testid="raster"]'),
+      canvas: height('[data-testid="raster-canvas"]'),
+      signal: height('[data-testid="signal-view"]'),
+      membrane: height('[data-testid="membrane-view"]'),
+      scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity,
+      innerWidth: window.innerWidth,
+      innerHeight: window.innerHeight,
+    };
+  });
+}
+
+/** Pairs of boxes that share more than a pixel of area. */
+function overlaps(boxes: readonly (Box | null)[]): string[] {
+  const found: string[] = [];
+  const present = boxes.filter((b): b is Box => b !== null);
+  for (let i = 0; i < present.length; i++)
+    for (let j = i + 1; j < present.length; j++) {
+      const a = present[i] as Box;
+      const b = present[j] as Box;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1) found.push(`${a.name} and ${b.name} (${w.toFixed(0)} × ${h.toFixed(0)} px)`);
+    }
+  return found;
+}
+
+describe('the page from 1440×900 down to 800×600', () => {
+  // The smallest raster (box, and the canvas in it without the axes) each size must keep.
+  const SIZES = [
+    { width: 1440, height: 900, raster: 300, canvas: 260 },
+    { width: 1280, height: 720, raster: 200, canvas: 160 },
+    { width: 1024, height: 768, raster: 250, canvas: 210 },
+    { width: 800, height: 600, raster: 200, canvas: 160 },
+  ] as const;
+
+  it('keeps the header to two rows, gives the raster a usable height, and nothing overlaps or scrolls sideways', async () => {
+    const { page } = await openApp(env);
+    await waitForRun(page);
+    for (const size of SIZES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      // The plots follow their boxes through a ResizeObserver and a React render: wait for the canvas.
+      await expect
+        .poll(() => page.$eval('[data-testid="raster"]', (b) => Math.abs(b.getBoundingClientRect().height - 36 - (b.querySelector('canvas')?.getBoundingClientRect().height ?? 0))), { timeout: 10_000 })
+        .toBeLessThan(2);
+      const m = await measureLayout(page);
+      const label = `${size.width}×${size.height}`;
+      console.log(`${label}: header ${m.header} px, raster box ${m.rasterBox} px (canvas ${m.canvas}), signal ${m.signal}, membrane ${m.membrane}, page scroll width ${m.scrollWidth}`);
+      // Two rows of controls are about 63 px; a third row made it 90 px at 1024 and 117 px at 800.
+      expect(m.header, label).toBeLessThanOrEqual(80);
+      expect(m.rasterBox, label).toBeGreaterThanOrEqual(size.raster);
+      expect(m.canvas, label).toBeGreaterThanOrEqual(size.canvas);
+      expect(Math.min(m.signal, m.membrane), label).toBeGreaterThanOrEqual(50);
+      expect(m.scrollWidth, label).toBeLessThanOrEqual(m.innerWidth);
+      expect(overlaps(m.boxes), label).toEqual([]);
+      expect(overlaps(m.plots), label).toEqual([]);
+      for (const b of [...m.boxes, ...m.plots]) {
+        expect(b, label).not.toBeNull();
+        expect(b?.right ?? Infinity, `${label}: ${b?.name}`).toBeLessThanOrEqual(m.innerWidth);
+        expect(b?.bottom ?? Infinity, `${label}: ${b?.name}`).toBeLessThanOrEqual(m.innerHeight);
+      }
+    }
+    await page.close();
+  });
+
+  it('at 1024×768 and 800×600 shows the event frame and its controls inside their panel, and the chip tab at a readable size', async () => {
+    const { page } = await openApp(env);
+    await waitForRun(page);
+    await page.selectOption('[data-testid="preset-select"]', 'dvs-shapes');
+    await page.waitForSelector('[data-testid="event-canvas"]', { timeout: 60_000 });
+    const sizes = [
+      { width: 1024, height: 768 },
+      { width: 800, height: 600 },
+    ];
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      // The frame follows its box through a ResizeObserver: poll until it fits (a fixed 120 px frame stuck out by 60 px at 800×600).
+      await expect
+        .poll(
+          () =>
+            page.$eval('[data-testid="event-view"]', (v) => {
+              const panel = (v.closest('.panel') as HTMLElement).getBoundingClientRect();
+              const bottoms = [v.querySelector('canvas'), v.querySelector('.event-controls')].map((e) => e?.getBoundingClientRect().bottom ?? Infinity);
+              return Math.max(...bottoms) - panel.bottom;
+            }),
+          { timeout: 10_000, message: `${size.width}×${size.height}: event frame or controls below their panel` },
+        )
+        .toBeLessThanOrEqual(0);
+      expect(await page.$eval('[data-testid="event-canvas"]', (c) => c.getBoundingClientRect().height)).toBeGreaterThanOrEqual(48);
+    }
+    await page.click('[data-testid="tab-chip"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="mesh-canvas"]')?.getAttribute('data-cores-drawn') ?? 0) > 0, null, { timeout: 60_000 });
+    await page.waitForSelector('.profile-table th[scope="row"]');
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      const chip = await page.evaluate(() => {
+        const mesh = document.querySelector('[data-testid="mesh"]')?.getBoundingClientRect();
+        const view = document.querySelector('.chip-view') as HTMLElement;
+        return {
+          meshW: mesh?.width ?? 0,
+          meshH: mesh?.height ?? 0,
+          field: document.querySelector('.profile-table th[scope="row"]')?.getBoundingClientRect().width ?? 0,
+          overflowX: view.scrollWidth - view.clientWidth,
+        };
+      });
+      const label = `${size.width}×${size.height}: ${JSON.stringify(chip)}`;
+      // Beside a 300 px side column at 1024 px the mesh was 194 px wide and a field name stood one letter a line.
+      expect(chip.meshW, label).toBeGreaterThanOrEqual(300);
+      expect(chip.meshH, label).toBeGreaterThanOrEqual(180);
+      expect(chip.field, label).toBeGreaterThanOrEqual(80);
+      expect(chip.overflowX, label).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+
+  it('at 800×600 keeps three notices in two header rows; the file buttons are in a Files menu, the engine reason one tap away', async () => {
+    const { page } = await openApp(env);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await waitForRun(page);
+    for (const [id, name, body] of [
+      ['model-input', 'bad.model.json', '{"x":1}'],
+      ['workspace-input', 'bad.workspace.json', 'not json at all'],
+      ['nir-input', 'bad.nir', 'garbage bytes that are not HDF5'],
+    ] as const) {
+      await page.setInputFiles(`[data-testid="${id}"]`, { name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+    }
+    await page.waitForFunction(() => document.querySelector('.header')?.textContent?.includes('bad.nir was not imported'), null, { timeout: 30_000 });
+    expect(await page.$eval('.header', (e) => e.getBoundingClientRect().height)).toBeLessThanOrEqual(80);
+    // The file buttons wait behind "Files"; a press on one of them does its job and closes the menu.
+    expect(await page.isVisible('[data-testid="save-workspace"]')).toBe(false);
+    await page.click('[data-testid="file-menu-toggle"]');
+    const item = await page.locator('[data-testid="save-workspace"]').boundingBox();
+    expect(item && item.x >= 0 && item.x + item.width <= 800 && item.y + item.height <= 600, JSON.stringify(item)).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="save-workspace"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    expect(await page.isVisible('[data-testid="save-workspace"]')).toBe(false);
+    // Escape closes it too, and so does a press elsewhere.
+    await page.click('[data-testid="file-menu-toggle"]');
+    expect(await page.isVisible('[data-testid="nir-export"]')).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('[data-testid="nir-export"]')).toBe(false);
+    // The engine line is cut short at this width; a tap shows all of it, inside the page.
+    const line = await page.textContent('[data-testid="backend-label"]');
+    expect(await page.$eval('[data-testid="backend-label"]', (e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await page.click('[data-testid="backend-label"]');
+    expect(await page.textContent('[data-testid="backend-full"]')).toBe(line);
+    const full = await page.locator('[data-testid="backend-full"]').boundingBox();
+    expect(full && full.x >= 0 && full.x + full.width <= 800, JSON.stringify(full)).toBe(true);
+    await page.click('.right .panel h2');
+    expect(await page.$('[data-testid="backend-full"]')).toBeNull();
+    // A ten-class confusion matrix shows whole in the side column, which widens for it.
+    await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
+    await page.waitForSelector('[data-testid="train-button"]', { timeout: 60_000 });
+    // The two training sizes each start a line of their own (the second began mid-line): the
+    // first line box of each label (getClientRects, as an inline label wraps) starts at the same x.
+    const starts = await page.$$eval('[data-testid="train-size"] label', (ls) => ls.map((l) => Math.round(l.getClientRects()[0]?.left ?? NaN)));
+    expect(starts.length).toBe(2);
+    expect(new Set(starts).size, JSON.stringify(starts)).toBe(1);
+    await page.evaluate(() => (window as unknown as { __spikelab: { showTestMetrics(n: number): void } }).__spikelab.showTestMetrics(10));
+    await page.waitForSelector('[data-testid="confusion"] table');
+    const wrap = await page.$eval('[data-testid="confusion"] table', (t) => ({ scroll: (t.parentElement as HTMLElement).scrollWidth, client: (t.parentElement as HTMLElement).clientWidth }));
+    expect(wrap.scroll, JSON.stringify(wrap)).toBeLessThanOrEqual(wrap.client);
+    const m = await measureLayout(page);
+    expect(overlaps(m.boxes)).toEqual([]);
+    expect(m.canvas).toBeGreaterThanOrEqual(160);
+    expect(m.scrollWidth).toBeLessThanOrEqual(800);
+    // At 1280 px there is room: the file buttons are back in the header row and the menu button is gone.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect(await page.isVisible('[data-testid="nir-export"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="file-menu-toggle"]')).toBe(false);
+    // Five classes (the ECG presets) are not drawn compact: their recall column was cut at 1280 px too.
+    await page.evaluate(() => (window as unknown as { __spikelab: { showTestMetrics(n: number): void } }).__spikelab.showTestMetrics(5));
+    for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }, { width: 800, height: 600 }]) {
+      await page.setViewportSize(size);
+      await expect
+        .poll(() => page.$eval('[data-testid="confusion"] table', (t) => (t.parentElement as HTMLElement).scrollWidth - (t.parentElement as HTMLElement).clientWidth), { timeout: 5_000, message: `${size.width}×${size.height}: five-class matrix wider than its panel` })
+        .toBeLessThanOrEqual(0);
+      expect(await page.$eval('[data-testid="confusion"] thead th:last-child', (h) => h.textContent)).toBe('recall');
+    }
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 import type { ClassMetrics } from '../../core/train/metrics.ts';
 
-/** More classes than this and the matrix is drawn compact, to fit the 240 px side panel. */
+/** More classes than this and the matrix is drawn compact, to fit the side panel (it widens to 320 px at most). */
 const COMPACT_ABOVE = 6;
 
 const pct = (v: number | undefined, support: number | undefined, compact: boolean) => (support ? (compact ? (100 * (v ?? 0)).toFixed(0) : `${(100 * (v ?? 0)).toFixed(1)} %`) : '–');

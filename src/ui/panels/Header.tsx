@@ -2,6 +2,8 @@ import { loadPresetWorkspace, PRESETS } from '../boot.ts';
 import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
+import { EngineLine } from './EngineLine.tsx';
+import { HeaderFileMenu } from './HeaderFileMenu.tsx';
 import { HeaderNotices } from './HeaderNotices.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
 import { NirControls } from './share/NirControls.tsx';
@@ -15,7 +17,6 @@ import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 export function Header({ controller }: { controller: RunController }) {
   const name = useStore((s) => s.workspace?.name);
   const engine = useStore((s) => s.workspace?.simulation.engine);
-  const info = useStore((s) => s.summary?.engine);
   const status = useStore((s) => s.status);
   const progress = useStore((s) => s.progress);
   const canUndo = useStore((s) => s.past.length > 0);
@@ -58,9 +59,7 @@ export function Header({ controller }: { controller: RunController }) {
           <option value="tfjs">tfjs (webgl → wasm → cpu)</option>
         </select>
       </label>
-      <span className="backend" data-testid="backend-label" title={info?.reason}>
-        {info ? `${info.name} · ${info.reason}` : '…'}
-      </span>
+      <EngineLine />
       <HeaderNotices />
       <div className="run-status" aria-live="polite">
         <progress data-testid="run-progress" value={status === 'running' ? progress : status === 'done' ? 1 : 0} max={1} />
@@ -76,9 +75,11 @@ export function Header({ controller }: { controller: RunController }) {
         )}
       </div>
       <WorkspacesButton />
-      <ModelFileControls />
-      <WorkspaceFileControls />
-      <NirControls />
+      <HeaderFileMenu>
+        <ModelFileControls />
+        <WorkspaceFileControls />
+        <NirControls />
+      </HeaderFileMenu>
       <ShareButton />
       <AutosaveStatus />
       <div className="history">

@@ -2,7 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
+import { useSize } from '../useSize.ts';
 import { drawEventFrame } from './drawEventFrame.ts';
+
+/** Side of the event frame in CSS px: never smaller than a readable 32×32 thumbnail, nor larger than the panel needs. */
+const MIN_FRAME_PX = 48;
+const MAX_FRAME_PX = 160;
+/** Before the panel is measured. */
+const DEFAULT_FRAME_PX = 120;
 
 /** Event-camera input: an animated frame of the events in a sliding window, with a time scrubber. */
 export function EventView() {
@@ -24,7 +31,11 @@ export function EventView() {
     });
     return () => cancelAnimationFrame(frame);
   }, [playing, span, windowUs]);
-  const size = 120;
+  // The frame is as tall as its panel leaves it (100 px rows on a short screen cut a fixed 120 px
+  // frame in half), within [MIN_FRAME_PX, MAX_FRAME_PX].
+  const frameBox = useRef<HTMLDivElement>(null);
+  const { height } = useSize(frameBox);
+  const size = height > 0 ? Math.min(MAX_FRAME_PX, Math.max(MIN_FRAME_PX, height - 2)) : DEFAULT_FRAME_PX;
   useCanvasFrame(
     canvas,
     size,
@@ -44,7 +55,7 @@ export function EventView() {
       <h2>
         Input: {events.file.replace(/^.*[\\/]/, '')} — {events.t.length} events, {events.width}×{events.height}
       </h2>
-      <div className="event-view" data-testid="event-view" data-events={events.t.length}>
+      <div ref={frameBox} className="event-view" data-testid="event-view" data-events={events.t.length}>
         <canvas ref={canvas} data-testid="event-canvas" style={{ width: size, height: size }} />
         <div className="event-controls">
           <button type="button" onClick={() => setPlaying((p) => !p)}>

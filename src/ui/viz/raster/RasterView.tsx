@@ -17,9 +17,10 @@ const MARGIN = { left: 56, right: 8, top: 8, bottom: 28 };
 const LABEL_GAP_PX = 12;
 
 /**
- * The spike raster: canvas for the spikes, SVG overlay for axes and pointer input. Wheel or drag
- * zooms and pans time (keyboard: + − 0 ← →); hover reads out layer, neuron and time; a click on a
- * spiking neuron records and shows its membrane.
+ * The spike raster: canvas for the spikes, SVG overlay for axes and pointer input. Wheel or drag,
+ * and on a touch screen pinch or one-finger drag, zoom and pan time (keyboard: + − 0 ← →); hover
+ * reads out layer, neuron and time; a click on a spiking neuron records and shows its membrane.
+ * The box carries the visible range in ms (data-from-ms, data-to-ms).
  */
 export function RasterView() {
   const summary = useStore((s) => s.summary);
@@ -143,12 +144,16 @@ export function RasterView() {
           </span>
         ))}
       </div>
-      <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0}>
+      <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>
         <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
         <svg ref={svg} width={width} height={height} tabIndex={0} role="img" aria-label="spike raster; + and − zoom, arrows pan, 0 resets" onKeyDown={onKey}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top + plotH})`} className="x-axis" />
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`} className="y-axis" />
-          <rect className="hit" data-testid="raster-hit" x={MARGIN.left} y={MARGIN.top} width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={() => useStore.getState().setHover(null)} onClick={onClick} />
+          {/* d3-zoom reads pointers in the rect's own coordinates and its extent starts at 0: the rect
+              sits at the plot's origin, else wheel and pinch zoomed about a point MARGIN.left px right of the fingers. */}
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <rect className="hit" data-testid="raster-hit" width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={() => useStore.getState().setHover(null)} onClick={onClick} />
+          </g>
         </svg>
       </div>
     </section>
