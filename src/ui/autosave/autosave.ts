@@ -3,9 +3,10 @@ import type { Workspace } from '../../core/spec/workspace.ts';
 import { currentWeights, weightArtifacts } from '../runController.ts';
 import type { useStore } from '../store/index.ts';
 import { toAutosaveRecord } from './autosaveRecord.ts';
-import { contentFingerprint, isEdited } from '../workspaces/entryReuse.ts';
 import type { WorkspaceDb } from './workspaceDb.ts';
-import { isWorkspaceEntry, summariseWorkspace, type WorkspaceEntry } from './workspaceEntry.ts';
+import { clearStash, writeStash, type StashStorage } from './unsavedEditStash.ts';
+import { savedEntry } from './savedEntry.ts';
+import { isWorkspaceEntry, type WorkspaceEntry } from './workspaceEntry.ts';
 
 /** Debounce of autosave: a burst of edits (typing, dragging a slider) is one write. */
 export const AUTOSAVE_DEBOUNCE_MS = 500;
@@ -52,6 +53,8 @@ interface Pending {
   readonly weights: NetworkWeights | undefined;
   /** The fingerprint the workspace was opened with (DocSlice.docPristine). */
   readonly pristine: string | null;
+  /** Epoch milliseconds of the snapshot: a stash of a later edit is not cleared by this one's save. */
+  readonly editedAt: number;
 }
 
 /** Autosave's handle, for the workspace list (which must save before switching). */
@@ -68,6 +71,8 @@ export interface Autosave {
   show(id: string, revision: number, workspace: Workspace, weights: NetworkWeights | undefined, pristine?: string): void;
   /** Tells the other tabs that a saved workspace was deleted here. */
   announceDeleted(id: string): void;
+  /** Forgets this browser's unsaved copy of a workspace's edit (the user chose another version). */
+  dropStash(id: string): void;
   /** Reloads the list of saved workspaces into the store. */
   refreshList(): Promise<void>;
   stop(): void;
@@ -81,15 +86,17 @@ export const TAB_DOC_KEY = 'spikelab.docId';
  * saved workspace the tab shows (store.docId). Every write is a compare-and-set on the revision
  * this tab knows: when another tab saved the same workspace in between, nothing is written and the
  * store gets a conflict for the user to settle (ConflictBanner). Other tabs' saves arrive on the
- * channel too, so the conflict shows before this tab even edits. A page being hidden (tab closed,
- * reload) flushes the pending save at once.
+ * channel too, so the conflict shows before this tab even edits. A page being hidden or going
+ * away (`visibilitychange`, `pagehide`: tab closed, reload) writes the pending edit to `local`
+ * synchronously (unsavedEditStash.ts says why) and starts its IndexedDB save at once; an edit held
+ * by a conflict is stashed there too, so closing the tab does not discard it.
  */
 export function startAutosave(
   store: typeof useStore,
   db: WorkspaceDb,
-  options: { debounceMs?: number; now?: () => number; channel?: SaveChannel | undefined; session?: Pick<Storage, 'setItem'> | undefined } = {},
+  options: { debounceMs?: number; now?: () => number; channel?: SaveChannel | undefined; session?: Pick<Storage, 'setItem'> | undefined; local?: StashStorage | undefined } = {},
 ): Autosave {
-  const { debounceMs = AUTOSAVE_DEBOUNCE_MS, now = Date.now, channel, session } = options;
+  const { debounceMs = AUTOSAVE_DEBOUNCE_MS, now = Date.now, channel, session, local } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: Pending | null = null;
   // Saves run one after another: two in flight would both write over the same known revision.
@@ -99,41 +106,43 @@ export function startAutosave(
 
   const refreshList = async () => {
     try {
-      store.getState().setDoc({ docs: await db.list() });
+      const [{ entries, damaged }, copies] = await Promise.all([db.catalogue(), db.damagedCopies()]);
+      store.getState().setDoc({ docs: entries });
+      store.getState().setDamagedItems([
+        ...damaged.map((d) => ({ place: 'catalogue' as const, ...d })),
+        ...copies.map((c) => ({ place: 'copy' as const, key: c.key, name: c.name, reason: c.reason, at: c.at })),
+      ]);
     } catch (e) {
       store.getState().setAutosave({ kind: 'error', message: `the list of saved workspaces could not be read: ${describe(e)}` });
     }
   };
 
+  // The edit, synchronously in localStorage: `held` when a conflict keeps it from IndexedDB.
+  const stash = (p: Pending, held: boolean) => {
+    if (!local) return;
+    const st = store.getState();
+    writeStash(local, { docId: p.docId, baseRevision: st.knownRevisions[p.docId] ?? null, editedAt: p.editedAt, held, workspace: p.workspace, ...(p.weights ? { weights: p.weights } : {}) });
+  };
   const write = async (p: Pending) => {
     const st = store.getState();
     if (st.docConflict?.id === p.docId) {
+      stash(p, true);
       st.setAutosave({ kind: 'error', message: HELD });
       return;
     }
     const expected = st.knownRevisions[p.docId] ?? null;
     const revision = (expected ?? 0) + 1;
     const savedAt = now();
-    // createdAt is kept from the stored entry by the database; this one counts for a first save.
-    const entry: WorkspaceEntry = {
-      id: p.docId,
-      name: p.workspace.name,
-      savedAt,
-      revision,
-      summary: summariseWorkspace(p.workspace),
-      hasWeights: p.weights !== undefined,
-      createdAt: savedAt,
-      ...(p.pristine === null ? {} : { pristine: p.pristine }),
-      content: contentFingerprint(p.workspace),
-      edited: isEdited(p.workspace, p.pristine, p.weights !== undefined),
-    };
+    const entry = savedEntry(p.docId, revision, p.workspace, p.weights, p.pristine, savedAt);
     try {
       const outcome = await db.write(toAutosaveRecord(p.docId, revision, p.workspace, p.weights, savedAt), entry, expected);
       if (!outcome.ok) {
+        stash(p, true);
         store.getState().setDoc({ docConflict: { id: p.docId, theirs: outcome.current } });
         store.getState().setAutosave({ kind: 'error', message: HELD });
       } else {
         store.getState().setKnownRevision(p.docId, revision);
+        if (local) clearStash(local, p.docId, p.editedAt);
         store.getState().setAutosave({ kind: 'saved', at: savedAt });
         channel?.post({ kind: 'saved', entry });
       }
@@ -148,7 +157,7 @@ export function startAutosave(
   };
   const snapshot = (): Pending | null => {
     const { docId, workspace, docPristine } = store.getState();
-    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace), pristine: docPristine } : null;
+    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace), pristine: docPristine, editedAt: now() } : null;
   };
   const fire = () => {
     clearTimeout(timer);
@@ -181,11 +190,18 @@ export function startAutosave(
     if (deleted && deleted === st.docId) st.setDoc({ docConflict: { id: deleted, theirs: null } });
   });
 
+  // The page may be going away: keep the pending edit synchronously, then start its save.
+  const leaving = () => {
+    if (!pending) return;
+    stash(pending, store.getState().docConflict?.id === pending.docId);
+    void fire();
+  };
   const onHidden = () => {
-    if (timer !== undefined && document.visibilityState === 'hidden') void fire();
+    if (document.visibilityState === 'hidden') leaving();
   };
   const hasDocument = typeof document !== 'undefined';
   if (hasDocument) document.addEventListener('visibilitychange', onHidden);
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', leaving);
   void refreshList();
   // Opened before autosave started (a link at boot): save it like any change.
   pending = snapshot();
@@ -219,12 +235,16 @@ export function startAutosave(
       }));
     },
     announceDeleted: (id) => channel?.post({ kind: 'deleted', id }),
+    dropStash: (id) => {
+      if (local) clearStash(local, id);
+    },
     refreshList,
     stop() {
       unsubscribe();
       unlisten?.();
       clearTimeout(timer);
       if (hasDocument) document.removeEventListener('visibilitychange', onHidden);
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', leaving);
     },
   };
 }

@@ -5,6 +5,7 @@ import { useStore } from '../../store/index.ts';
 import { renameWorkspace } from '../../workspaces/renameWorkspace.ts';
 import { openPreset, workspaceLibrary } from '../../workspaces/workspaceLibrary.ts';
 import { bulkDeletion, isWorkspaceSortKey, WORKSPACE_SORTS, workspaceListView, type WorkspaceSortKey } from '../../workspaces/workspaceListView.ts';
+import { DamagedTable } from './DamagedTable.tsx';
 import { WorkspaceTable } from './WorkspaceTable.tsx';
 
 /** The Workspaces button in the header (with the name of the one shown) and the list it opens. */
@@ -31,6 +32,7 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const docs = useStore((s) => s.docs);
   const docId = useStore((s) => s.docId);
+  const damaged = useStore((s) => s.damagedItems);
   const name = useStore((s) => s.workspace?.name ?? '');
   const [draftName, setDraftName] = useState(name);
   const [message, setMessage] = useState<string>('');
@@ -133,6 +135,7 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
           </div>
           <WorkspaceTable rows={rows} currentId={docId} selected={selected} onSelect={select} onOpen={openEntry} onDelete={(e) => void act(library.remove(e.id))} />
           {rows.length === 0 && docs.length > 0 ? <p className="hint">No saved workspace has “{query.trim()}” in its name.</p> : null}
+          <DamagedTable items={damaged} onDownload={(d) => void act(library.downloadDamaged(d.place, d.key, d.name))} onDelete={(d) => void act(library.removeDamaged(d.place, d.key, d.name))} />
         </>
       ) : (
         <p className="hint">Autosave is off in this browser, so there is no list of saved workspaces; save a workspace file to keep this one.</p>
