@@ -7,6 +7,7 @@ import { openLinkInUrl, startUrlSync } from './share/urlSync.ts';
 import type { useStore } from './store/index.ts';
 import { workspaceFingerprint } from './workspaces/entryReuse.ts';
 import { createWorkspaceLibrary, setWorkspaceLibrary } from './workspaces/workspaceLibrary.ts';
+import { explainError } from '../../workers/explainError.ts';
 
 /** sessionStorage or localStorage, when the page may use it (reading either throws in some sandboxed frames). */
 function webStorage(kind: 'sessionStorage' | 'localStorage'): Storage | undefined {
@@ -54,7 +55,8 @@ export async function bootWorkspace(store: typeof useStore): Promise<void> {
         store.getState().loadWorkspace(ws);
       }
     } catch (e) {
-      store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      const shown = explainError(e, 'loading the default workspace');
+      store.getState().setRun({ status: 'error', error: shown.message, errorDetail: shown.detail ?? null });
     }
   }
 }
