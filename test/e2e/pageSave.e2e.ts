@@ -108,6 +108,11 @@ describe('nothing the user typed disappears (Chromium)', () => {
     expect(file.suggestedFilename()).toMatch(/damaged.*\.json$/);
     await page.click('[data-testid="damage-dismiss"]');
     expect(await notice.count()).toBe(0);
+    // The list marks the entry that cannot be opened, and lists its kept copy as damaged.
+    await page.click('[data-testid="workspaces-button"]');
+    await page.waitForSelector('[data-testid="workspace-row-damaged"]');
+    expect(await page.locator('[data-testid="workspace-row"]:has([data-testid="workspace-row-damaged"])').count()).toBe(1);
+    expect(await page.locator('[data-testid="damaged-row"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -55,6 +55,8 @@ interface Pending {
   readonly pristine: string | null;
   /** Epoch milliseconds of the snapshot: a stash of a later edit is not cleared by this one's save. */
   readonly editedAt: number;
+  /** The store's weights id at the snapshot (to tell whether what is shown is what was written). */
+  readonly weightsId: string | null;
 }
 
 /** Autosave's handle, for the workspace list (which must save before switching). */
@@ -103,6 +105,8 @@ export function startAutosave(
   let queue: Promise<void> = Promise.resolve();
   // What the store showed when it last matched the database (loaded or saved): no save needed.
   let settled: { docId: string | null; workspace: Workspace | null; weightsId: string | null } = { docId: null, workspace: null, weightsId: null };
+  // What the database holds of the workspace shown, as this tab last read or wrote it.
+  let written: { docId: string | null; workspace: Workspace | null; weightsId: string | null } = { docId: null, workspace: null, weightsId: null };
 
   const refreshList = async () => {
     try {
@@ -126,7 +130,6 @@ export function startAutosave(
   const write = async (p: Pending) => {
     const st = store.getState();
     if (st.docConflict?.id === p.docId) {
-      stash(p, true);
       st.setAutosave({ kind: 'error', message: HELD });
       return;
     }
@@ -137,11 +140,11 @@ export function startAutosave(
     try {
       const outcome = await db.write(toAutosaveRecord(p.docId, revision, p.workspace, p.weights, savedAt), entry, expected);
       if (!outcome.ok) {
-        stash(p, true);
         store.getState().setDoc({ docConflict: { id: p.docId, theirs: outcome.current } });
         store.getState().setAutosave({ kind: 'error', message: HELD });
       } else {
         store.getState().setKnownRevision(p.docId, revision);
+        written = { docId: p.docId, workspace: p.workspace, weightsId: p.weightsId };
         if (local) clearStash(local, p.docId, p.editedAt);
         store.getState().setAutosave({ kind: 'saved', at: savedAt });
         channel?.post({ kind: 'saved', entry });
@@ -156,8 +159,8 @@ export function startAutosave(
     return queue;
   };
   const snapshot = (): Pending | null => {
-    const { docId, workspace, docPristine } = store.getState();
-    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace), pristine: docPristine, editedAt: now() } : null;
+    const { docId, workspace, docPristine, weightsId } = store.getState();
+    return docId && workspace ? { docId, workspace, weights: currentWeights(store, workspace), pristine: docPristine, editedAt: now(), weightsId } : null;
   };
   const fire = () => {
     clearTimeout(timer);
@@ -191,13 +194,24 @@ export function startAutosave(
   });
 
   // The page may be going away: keep the pending edit synchronously, then start its save.
-  const leaving = () => {
+  const hiding = () => {
     if (!pending) return;
-    stash(pending, store.getState().docConflict?.id === pending.docId);
+    if (store.getState().docConflict?.id !== pending.docId) stash(pending, false);
     void fire();
   };
+  // The page is going away: an edit a conflict holds back is stashed too, for the next page that
+  // shows the workspace to keep as a copy. Only now: while this tab lives its banner owns that
+  // edit, and a stash would be copied by another tab opening the workspace, and again by this
+  // tab's own choice (two copies of one edit).
+  const leaving = () => {
+    const st = store.getState();
+    const shown = snapshot();
+    const unsaved = shown !== null && (shown.workspace !== written.workspace || shown.weightsId !== written.weightsId || shown.docId !== written.docId);
+    if (shown && st.docConflict?.id === shown.docId && unsaved) stash(shown, true);
+    hiding();
+  };
   const onHidden = () => {
-    if (document.visibilityState === 'hidden') leaving();
+    if (document.visibilityState === 'hidden') hiding();
   };
   const hasDocument = typeof document !== 'undefined';
   if (hasDocument) document.addEventListener('visibilitychange', onHidden);
@@ -217,6 +231,7 @@ export function startAutosave(
     show(id, revision, workspace, weights, pristine) {
       const weightsId = weights ? weightArtifacts.put(weights) : null;
       settled = { docId: id, workspace, weightsId };
+      written = settled;
       // One state change, so autosave never sees a mix of the old workspace and the new weights.
       store.setState((s) => ({
         knownRevisions: { ...s.knownRevisions, [id]: revision },

@@ -29,7 +29,10 @@ function tab(db: MemoryWorkspaceDb, local: StashStorage, ws: Workspace | null, i
 const setSeed = (store: ReturnType<typeof createStore>, seed: number) => store.getState().edit('seed', (d) => void (d['seed'] = seed));
 const seedOf = (db: MemoryWorkspaceDb, id: string) => (db.records.get(id) as { workspace: Workspace } | undefined)?.workspace.seed;
 
-afterEach(() => void vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('edits stashed in localStorage come back', () => {
   it('an edit whose save never reached the database is shown and saved at the next boot', async () => {
@@ -57,6 +60,8 @@ describe('edits stashed in localStorage come back', () => {
 
   it('an edit held by a conflict survives its tab closing: a copy of its own, announced', async () => {
     vi.useFakeTimers();
+    // The page's window, for pagehide (every "tab" here listens on this one).
+    vi.stubGlobal('window', new EventTarget());
     const db = memoryWorkspaceDb();
     const local = mapStorage();
     const channel = memoryChannels();
@@ -69,10 +74,13 @@ describe('edits stashed in localStorage come back', () => {
     expect(b.store.getState().docConflict).not.toBeNull();
     setSeed(b.store, 8);
     await vi.advanceTimersByTimeAsync(500);
-    // The held edit is in localStorage before the tab closes, not only in its memory.
+    // While the tab lives its conflict banner owns the edit: a stash now would be copied by
+    // another tab opening the workspace. Closing the tab (pagehide) stashes it.
+    expect(readStash(local, 'shared').kind).toBe('none');
+    a.autosave.stop();
+    window.dispatchEvent(new Event('pagehide'));
     expect(readStash(local, 'shared')).toMatchObject({ kind: 'edit', edit: { held: true, baseRevision: 1 } });
     b.autosave.stop();
-    a.autosave.stop();
     const reopened = tab(db, local, null);
     expect(await restoreSaved(reopened.store, db, reopened.autosave, 'shared', Date.now, local)).toBe(true);
     expect(reopened.store.getState().workspace?.seed).toBe(7);
@@ -80,6 +88,7 @@ describe('edits stashed in localStorage come back', () => {
     expect(copy?.name).toMatch(new RegExp(`^${preset.name} \\(edit not saved \\d\\d:\\d\\d\\)$`));
     expect(seedOf(db, copy?.id ?? '')).toBe(8);
     expect(reopened.store.getState().recoveries).toEqual([expect.objectContaining({ text: expect.stringMatching(/another tab saved it.*kept as/) })]);
+    await vi.advanceTimersByTimeAsync(2000);
     expect(local.items.size).toBe(0);
   });
 
