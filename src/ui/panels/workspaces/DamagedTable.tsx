@@ -36,7 +36,8 @@ export function DamagedTable({ items, onDownload, onDelete }: DamagedTableProps)
                 {d.name}
                 <div className="hint">
                   {PLACE_LABEL[d.place]}
-                  {d.name === d.key ? '' : ` · key ${d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key}`}
+                  {/* A list entry is known by its key; a kept copy's key is an internal id, not shown. */}
+                  {d.place === 'copy' || d.name === d.key ? '' : ` · key ${d.key.length > 40 ? `${d.key.slice(0, 40)}…` : d.key}`}
                   {d.at === undefined ? '' : ` · found ${new Date(d.at).toLocaleString('en-GB')}`}
                 </div>
               </td>
