@@ -101,6 +101,9 @@ export function startAutosave(
   const { debounceMs = AUTOSAVE_DEBOUNCE_MS, now = Date.now, channel, session, local } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: Pending | null = null;
+  // The newest edit not yet known to be in IndexedDB: pending, or written by a save still in flight
+  // (after the debounce fired, the edit exists only in a transaction the page's end may abort).
+  let latest: Pending | null = null;
   // Saves run one after another: two in flight would both write over the same known revision.
   let queue: Promise<void> = Promise.resolve();
   // What the store showed when it last matched the database (loaded or saved): no save needed.
@@ -145,6 +148,7 @@ export function startAutosave(
       } else {
         store.getState().setKnownRevision(p.docId, revision);
         written = { docId: p.docId, workspace: p.workspace, weightsId: p.weightsId };
+        if (latest === p) latest = null;
         if (local) clearStash(local, p.docId, p.editedAt);
         store.getState().setAutosave({ kind: 'saved', at: savedAt });
         channel?.post({ kind: 'saved', entry });
@@ -177,6 +181,7 @@ export function startAutosave(
     if (pending && pending.docId !== s.docId) void fire();
     if (s.docId === settled.docId && s.workspace === settled.workspace && s.weightsId === settled.weightsId) return;
     pending = snapshot();
+    latest = pending;
     clearTimeout(timer);
     timer = setTimeout(() => void fire(), debounceMs);
   });
@@ -193,11 +198,12 @@ export function startAutosave(
     if (deleted && deleted === st.docId) st.setDoc({ docConflict: { id: deleted, theirs: null } });
   });
 
-  // The page may be going away: keep the pending edit synchronously, then start its save.
+  // The page may be going away: keep the newest unsaved edit synchronously, then start its save.
   const hiding = () => {
-    if (!pending) return;
-    if (store.getState().docConflict?.id !== pending.docId) stash(pending, false);
-    void fire();
+    const unsaved = pending ?? latest;
+    if (!unsaved) return;
+    if (store.getState().docConflict?.id !== unsaved.docId) stash(unsaved, false);
+    if (pending) void fire();
   };
   // The page is going away: an edit a conflict holds back is stashed too, for the next page that
   // shows the workspace to keep as a copy. Only now: while this tab lives its banner owns that
@@ -219,6 +225,7 @@ export function startAutosave(
   void refreshList();
   // Opened before autosave started (a link at boot): save it like any change.
   pending = snapshot();
+  latest = pending;
   if (pending) timer = setTimeout(() => void fire(), debounceMs);
 
   return {
@@ -226,7 +233,10 @@ export function startAutosave(
     async saveNow() {
       await fire();
       const p = snapshot();
-      if (p) await enqueue(p);
+      if (p) {
+        latest = p;
+        await enqueue(p);
+      }
     },
     show(id, revision, workspace, weights, pristine) {
       const weightsId = weights ? weightArtifacts.put(weights) : null;

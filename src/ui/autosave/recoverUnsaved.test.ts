@@ -92,6 +92,23 @@ describe('edits stashed in localStorage come back', () => {
     expect(local.items.size).toBe(0);
   });
 
+  it('pagehide stashes an edit whose save already started but has not committed', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('window', new EventTarget());
+    const db = memoryWorkspaceDb();
+    const local = mapStorage();
+    const t = tab(db, local, preset);
+    await vi.advanceTimersByTimeAsync(500);
+    setSeed(t.store, 42);
+    // The debounce fired, so nothing is pending; the write is refused (as a transaction the
+    // page's end aborts would be). Before, pagehide found nothing pending and kept nothing.
+    db.fail = true;
+    await vi.advanceTimersByTimeAsync(500);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(readStash(local, 'doc')).toMatchObject({ kind: 'edit', edit: { baseRevision: 1, held: false, workspace: { seed: 42 } } });
+    t.autosave.stop();
+  });
+
   it('a stash whose save did land is dropped without a word', async () => {
     vi.useFakeTimers();
     const db = memoryWorkspaceDb();
