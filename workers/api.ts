@@ -54,18 +54,21 @@ export interface SimApi {
   importNir(bytes: Uint8Array, fileName: string): Promise<NirImportReply>;
 }
 
+/** A refusal: `reason` for the user; `detail` the raw engine text when the reason puts one in words (explainError). */
+export type Refusal = { readonly ok: false; readonly reason: string; readonly detail?: string };
+
 /** A share link, or why none can hold the workspace. */
-export type LinkReply = { readonly ok: true; readonly link: EncodedLink } | { readonly ok: false; readonly reason: string };
+export type LinkReply = { readonly ok: true; readonly link: EncodedLink } | Refusal;
 
 /** A NIR file written, or why not. */
 export type NirExportReply =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly nodes: readonly string[]; readonly dtMs: number; readonly trained: boolean; readonly notes: readonly string[] }
-  | { readonly ok: false; readonly reason: string };
+  | Refusal;
 
 /** A NIR file read as a workspace (with the file's weights when they fit it), or why not. */
 export type NirImportReply =
   | { readonly ok: true; readonly workspace: Workspace; readonly weights?: NetworkWeights; readonly notes: readonly string[] }
-  | { readonly ok: false; readonly reason: string };
+  | Refusal;
 
 /** Plain-object form of a core error, which survives structured cloning. */
 interface SerializedError {

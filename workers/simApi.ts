@@ -1,3 +1,4 @@
+import { explainError } from './explainError.ts';
 import { releaseProxy, transfer } from 'comlink';
 import { replyBuffers } from './replyBuffers.ts';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
@@ -18,6 +19,11 @@ import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
 import type { LinkReply, NirExportReply, NirImportReply, RunReply, SimApi } from './api.ts';
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A refusal in a reply: Spikelab's own reason, or a raw engine error put in words with its text as detail. */
+const refusal = (e: unknown, doing: string) => {
+  const { message, detail } = explainError(e, doing);
+  return { ok: false as const, reason: message, ...(detail === undefined ? {} : { detail }) };
+};
 
 /** Frees the port behind a Comlink-proxied callback; a plain function (tests in one realm) has none. */
 function releaseCallback(cb: unknown): void {
@@ -101,7 +107,7 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
       try {
         return { ok: true, link: encodeForSharing(parseWorkspace(workspace), weights) };
       } catch (e) {
-        return { ok: false, reason: e instanceof LinkError ? e.reason : describe(e) };
+        return e instanceof LinkError ? { ok: false, reason: e.reason } : refusal(e, 'making the share link');
       }
     },
     async exportNir(workspace: unknown, weights?: NetworkWeights): Promise<NirExportReply> {
@@ -114,7 +120,7 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
         const reply: NirExportReply = { ok: true, bytes, nodes: Object.values(graph.nodes).map((n) => n.type), dtMs, trained: weights !== undefined, notes };
         return transfer(reply, [bytes.buffer]);
       } catch (e) {
-        return { ok: false, reason: describe(e) };
+        return refusal(e, 'writing the NIR file');
       }
     },
     async importNir(bytes: Uint8Array, fileName: string): Promise<NirImportReply> {
@@ -128,12 +134,12 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
             checkWeights(imp.workspace.network, imp.weights);
             weights = imp.weights;
           } catch (e) {
-            notes.push(`the file's weights were not used (${describe(e)}); the network starts from the seed's`);
+            notes.push(`the file's weights were not used (${explainError(e, 'checking the file’s weights').message}); the network starts from the seed's`);
           }
         }
         return weights ? { ok: true, workspace: imp.workspace, weights, notes } : { ok: true, workspace: imp.workspace, notes };
       } catch (e) {
-        return { ok: false, reason: describe(e) };
+        return refusal(e, `reading the NIR file ${fileName.slice(0, 80)}`);
       }
     },
     cancel(jobId: string): void {

@@ -8,6 +8,7 @@ import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { LinkNotice } from './panels/share/LinkNotice.tsx';
 import { ConflictBanner } from './panels/workspaces/ConflictBanner.tsx';
+import { RecoveryNotices } from './panels/workspaces/RecoveryNotices.tsx';
 import { TrainPanel } from './panels/TrainPanel.tsx';
 import type { TrainClient } from '../../workers/trainClient.ts';
 import type { RunController } from './runController.ts';
@@ -48,6 +49,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
       <ErrorBanner />
       <LinkNotice />
       <ConflictBanner />
+      <RecoveryNotices />
       {ready ? (
         <main className="workbench">
           <aside className="left">

@@ -7,11 +7,12 @@ import { openLinkInUrl, startUrlSync } from './share/urlSync.ts';
 import type { useStore } from './store/index.ts';
 import { workspaceFingerprint } from './workspaces/entryReuse.ts';
 import { createWorkspaceLibrary, setWorkspaceLibrary } from './workspaces/workspaceLibrary.ts';
+import { explainError } from '../../workers/explainError.ts';
 
-/** sessionStorage, when the page may use it (it throws in some sandboxed frames). */
-function tabStorage(): Storage | undefined {
+/** sessionStorage or localStorage, when the page may use it (reading either throws in some sandboxed frames). */
+function webStorage(kind: 'sessionStorage' | 'localStorage'): Storage | undefined {
   try {
-    return globalThis.sessionStorage;
+    return globalThis[kind];
   } catch {
     return undefined;
   }
@@ -32,16 +33,17 @@ export async function bootWorkspace(store: typeof useStore): Promise<void> {
   });
   let restored = false;
   if (db) {
-    const session = tabStorage();
+    const session = webStorage('sessionStorage');
+    const local = webStorage('localStorage');
     let tabDocId: string | null = null;
     try {
       tabDocId = session?.getItem(TAB_DOC_KEY) ?? null;
     } catch {
       tabDocId = null;
     }
-    const autosave = startAutosave(store, db, { channel: broadcastSaveChannel(), session });
-    setWorkspaceLibrary(createWorkspaceLibrary(store, db, autosave));
-    restored = await restoreSaved(store, db, autosave, tabDocId);
+    const autosave = startAutosave(store, db, { channel: broadcastSaveChannel(), session, local });
+    setWorkspaceLibrary(createWorkspaceLibrary(store, db, autosave, local));
+    restored = await restoreSaved(store, db, autosave, tabDocId, Date.now, local);
   }
   // A link pasted while the default was loading wins over it.
   if (!opened && !restored && store.getState().workspace === null) {
@@ -53,7 +55,8 @@ export async function bootWorkspace(store: typeof useStore): Promise<void> {
         store.getState().loadWorkspace(ws);
       }
     } catch (e) {
-      store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      const shown = explainError(e, 'loading the default workspace');
+      store.getState().setRun({ status: 'error', error: shown.message, errorDetail: shown.detail ?? null });
     }
   }
 }

@@ -6,6 +6,7 @@ import type { Workspace } from '../core/spec/workspace.ts';
 import type { SimClient } from '../../workers/client.ts';
 import { currentWeights } from './runController.ts';
 import type { useStore } from './store/index.ts';
+import { explainError } from '../../workers/explainError.ts';
 
 /** Finished mappings, by artefact id: a TrueNorth mapping holds thousands of cores, too much for zustand. */
 export const mappingArtifacts = createArtifactStore<MappingResult>(4);
@@ -37,7 +38,7 @@ export function startMappingController(store: typeof useStore, client: SimClient
       (chips) => store.getState().setChips(chips),
       (e: unknown) => {
         chipsAsked = false;
-        store.getState().setMapping({ mapStatus: 'error', mapError: `could not list the chips: ${e instanceof Error ? e.message : String(e)}` });
+        store.getState().setMapping({ mapStatus: 'error', mapError: `could not list the chips: ${explainError(e, 'listing the chips').message}` });
       },
     );
   };
@@ -73,7 +74,7 @@ export function startMappingController(store: typeof useStore, client: SimClient
       else
         store.getState().setMapping({
           mapStatus: 'error',
-          mapError: e instanceof Error ? e.message : String(e),
+          mapError: explainError(e, 'mapping the network on the chip').message,
           mapErrorViolations: e instanceof MappingError ? e.violations : [],
         });
     } finally {

@@ -6,6 +6,7 @@ import type { Workspace } from '../core/spec/workspace.ts';
 import type { RunReply } from '../../workers/api.ts';
 import type { SimClient } from '../../workers/client.ts';
 import type { useStore } from './store/index.ts';
+import { explainError } from '../../workers/explainError.ts';
 
 /** Recordings of finished runs, by artefact id (typed arrays never go into React or zustand state). */
 export const runArtifacts = createArtifactStore<RunReply>(4);
@@ -109,7 +110,10 @@ export function startRunController(store: typeof useStore, client: SimClient, de
       // end of the restore below, runs again) rather than flash "drop that file" at the user.
       if (e instanceof SpikelabError && e.code === 'file_missing' && store.getState().restoringKept) store.getState().setRun({ status: 'running', progress: 0 });
       else if (e instanceof CancelledError) store.getState().setRun({ status: 'cancelled' });
-      else store.getState().setRun({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      else {
+        const shown = explainError(e, 'running the simulation');
+        store.getState().setRun({ status: 'error', error: shown.message, errorDetail: shown.detail ?? null });
+      }
     } finally {
       if (running === jobId) running = undefined;
     }

@@ -5,6 +5,7 @@ import type { NamedBytes } from '../core/data/formats/loadFiles.ts';
 import { pageTrainingSize, withTrainingSize } from '../core/train/pageTrainingSize.ts';
 import type { useStore } from './store/index.ts';
 import { weightArtifacts } from './runController.ts';
+import { explainError } from '../../workers/explainError.ts';
 
 /** What a Stop before the first finished epoch leaves: the weights the page had. */
 export const STOPPED_BEFORE_EPOCH = 'Stopped before the first epoch finished: no new weights, the previous ones stay.';
@@ -26,7 +27,7 @@ export async function startTraining(store: typeof useStore, client: TrainClient,
   const ws = store.getState().workspace;
   if (!ws) return;
   const { setTrain } = store.getState();
-  setTrain({ trainStatus: 'training', epochs: [], batchProgress: 0, trainProgress: { phase: 'prepare', done: 0, total: 1, since: Date.now() }, trainStartedAt: Date.now(), trainError: null, testMetrics: null, testCoverage: null, trainInfo: null });
+  setTrain({ trainStatus: 'training', epochs: [], batchProgress: 0, trainProgress: { phase: 'prepare', done: 0, total: 1, since: Date.now() }, trainStartedAt: Date.now(), trainError: null, trainErrorDetail: null, testMetrics: null, testCoverage: null, trainInfo: null });
   try {
     const sized = withTrainingSize(ws, pageTrainingSize(ws, store.getState().trainFull));
     const reply = await client.train(jobId, sized, (r) => setTrain({ epochs: [...store.getState().epochs, r], trainProgress: null }), (d, t, phase) => progress(store, d, t, phase), await files());
@@ -53,6 +54,9 @@ export async function startTraining(store: typeof useStore, client: TrainClient,
     });
   } catch (e) {
     if (e instanceof CancelledError) setTrain({ trainStatus: 'stopped', trainProgress: null, trainInfo: STOPPED_BEFORE_EPOCH });
-    else setTrain({ trainStatus: 'error', trainProgress: null, trainError: e instanceof Error ? e.message : String(e) });
+    else {
+      const shown = explainError(e, 'training');
+      setTrain({ trainStatus: 'error', trainProgress: null, trainError: shown.message, trainErrorDetail: shown.detail ?? null });
+    }
   }
 }

@@ -1,7 +1,9 @@
 import type { SaveAnnouncement, SaveChannel } from '../../src/ui/autosave/autosave.ts';
 import type { AutosaveRecord } from '../../src/ui/autosave/autosaveRecord.ts';
+import { readCatalogue } from '../../src/ui/autosave/catalogue.ts';
+import type { DamagedCopy } from '../../src/ui/autosave/damagedCopies.ts';
 import type { WorkspaceDb } from '../../src/ui/autosave/workspaceDb.ts';
-import { createdAt, type WorkspaceEntry } from '../../src/ui/autosave/workspaceEntry.ts';
+import { createdAt, isWorkspaceEntry, type WorkspaceEntry } from '../../src/ui/autosave/workspaceEntry.ts';
 
 /**
  * The workspace database in memory, with IndexedDB's semantics that autosave relies on: a write
@@ -11,7 +13,9 @@ import { createdAt, type WorkspaceEntry } from '../../src/ui/autosave/workspaceE
  */
 export interface MemoryWorkspaceDb extends WorkspaceDb {
   readonly records: Map<string, unknown>;
+  /** Entries by key; a test plants a damaged catalogue here with a cast (the reader checks every value). */
   readonly catalog: Map<string, WorkspaceEntry>;
+  readonly damaged: Map<string, DamagedCopy>;
   readonly writes: AutosaveRecord[];
   backup: unknown;
   legacy: unknown;
@@ -24,15 +28,32 @@ export function memoryWorkspaceDb(): MemoryWorkspaceDb {
   const db: MemoryWorkspaceDb = {
     records: new Map(),
     catalog: new Map(),
+    damaged: new Map(),
     writes: [],
     backup: undefined,
     legacy: undefined,
     fail: false,
-    list: () => gate(db, () => [...db.catalog.values()].sort((a, b) => b.savedAt - a.savedAt)),
+    list: () => gate(db, () => readCatalogue([...db.catalog]).entries),
+    catalogue: () => gate(db, () => structuredClone(readCatalogue([...db.catalog]))),
+    keepDamaged: (copy) =>
+      gate(db, () => {
+        if (!db.damaged.has(copy.key)) db.damaged.set(copy.key, structuredClone(copy));
+      }),
+    damagedCopies: () => gate(db, () => [...db.damaged.values()].sort((a, b) => a.at - b.at)),
+    readDamaged: (place, key) => gate(db, () => structuredClone(place === 'copy' ? db.damaged.get(key) : { key, entry: db.catalog.get(key), record: db.records.get(key) })),
+    removeDamaged: (place, key) =>
+      gate(db, () => {
+        if (place === 'copy') db.damaged.delete(key);
+        else {
+          db.catalog.delete(key);
+          db.records.delete(key);
+        }
+      }),
     read: (id) => gate(db, () => structuredClone(db.records.get(id))),
     write: (record, entry, expected) =>
       gate(db, () => {
-        const current = db.catalog.get(entry.id) ?? null;
+        const stored = db.catalog.get(entry.id);
+        const current = isWorkspaceEntry(stored) ? stored : null;
         if ((current?.revision ?? null) !== expected) return { ok: false as const, current };
         const kept: WorkspaceEntry = current ? { ...entry, createdAt: createdAt(current) } : entry;
         db.records.set(entry.id, structuredClone(record));

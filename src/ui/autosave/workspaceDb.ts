@@ -1,4 +1,6 @@
 import type { AutosaveRecord } from './autosaveRecord.ts';
+import { readCatalogue, type Catalogue } from './catalogue.ts';
+import { isDamagedCopy, type DamagedCopy, type DamagedPlace } from './damagedCopies.ts';
 import { createdAt, isWorkspaceEntry, type WorkspaceEntry } from './workspaceEntry.ts';
 import { committed, settle } from '../indexedDbPromises.ts';
 
@@ -13,8 +15,18 @@ export type WriteOutcome =
  * entries come back unvalidated where they carry a workspace: the caller parses them like a file.
  */
 export interface WorkspaceDb {
-  /** Every saved workspace, newest save first. */
-  list(): Promise<WorkspaceEntry[]>;
+  /** Every saved workspace that can be listed, once each, newest save first (catalogue().entries). */
+  list(): Promise<readonly WorkspaceEntry[]>;
+  /** The listable entries and the damaged ones (catalogue.readCatalogue). */
+  catalogue(): Promise<Catalogue>;
+  /** Keeps a copy of a record that could not be read; a copy already under its key is left as it is. */
+  keepDamaged(copy: DamagedCopy): Promise<void>;
+  /** The kept copies of damaged records, oldest first. */
+  damagedCopies(): Promise<readonly DamagedCopy[]>;
+  /** What is stored for a damaged item, for download: a kept copy, or a catalogue entry with its record. */
+  readDamaged(place: DamagedPlace, key: string): Promise<unknown>;
+  /** Deletes a damaged item (a catalogue entry goes with the record under its key). */
+  removeDamaged(place: DamagedPlace, key: string): Promise<void>;
   /** The stored record of a workspace, or undefined. */
   read(id: string): Promise<unknown>;
   /**
@@ -29,8 +41,11 @@ export interface WorkspaceDb {
 }
 
 const DB_NAME = 'spikelab';
-/** Version 1 had the 'autosave' store only; version 2 adds named workspaces and their catalog. */
-const DB_VERSION = 2;
+/**
+ * Version 1 had the 'autosave' store only; version 2 adds named workspaces and their catalog;
+ * version 3 adds the copies of damaged records.
+ */
+const DB_VERSION = 3;
 /** Version 1's store: its one record ('current') and the backup key. */
 const LEGACY = 'autosave';
 const LEGACY_KEY = 'current';
@@ -38,6 +53,7 @@ const LEGACY_KEY = 'current';
 export const BACKUP_KEY = 'before-replaced';
 const RECORDS = 'workspaces';
 const CATALOG = 'catalog';
+const DAMAGED = 'damaged';
 
 /**
  * Opens the page's IndexedDB database (creating or upgrading its stores). Rejects with an Error
@@ -48,7 +64,7 @@ export async function openWorkspaceDb(factory: IDBFactory | undefined = globalTh
   const open = factory.open(DB_NAME, DB_VERSION);
   open.onupgradeneeded = () => {
     const db = open.result;
-    for (const name of [LEGACY, RECORDS, CATALOG]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    for (const name of [LEGACY, RECORDS, CATALOG, DAMAGED]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
   };
   // Another tab still on version 1 holds the database open: it is asked to close (below), so
   // this only waits; say so rather than hang silently.
@@ -58,10 +74,39 @@ export async function openWorkspaceDb(factory: IDBFactory | undefined = globalTh
   // it reports the failure instead of blocking that tab forever).
   db.onversionchange = () => db.close();
   const store = (name: string, mode: IDBTransactionMode) => db.transaction(name, mode).objectStore(name);
+  const catalogue = async (): Promise<Catalogue> => {
+    const tx = db.transaction(CATALOG, 'readonly');
+    // Both in one transaction and in key order, so the i-th key is the i-th value's.
+    const [keys, values] = await Promise.all([settle(tx.objectStore(CATALOG).getAllKeys()), settle(tx.objectStore(CATALOG).getAll())]);
+    return readCatalogue(keys.map((k, i) => [k, values[i]] as const));
+  };
   return {
-    async list() {
-      const all: unknown[] = await settle(store(CATALOG, 'readonly').getAll());
-      return all.filter(isWorkspaceEntry).sort((a, b) => b.savedAt - a.savedAt);
+    list: async () => (await catalogue()).entries,
+    catalogue,
+    async keepDamaged(copy) {
+      const tx = db.transaction(DAMAGED, 'readwrite');
+      const done = committed(tx);
+      const existing = tx.objectStore(DAMAGED).getKey(copy.key);
+      existing.onsuccess = () => {
+        if (existing.result === undefined) tx.objectStore(DAMAGED).put(copy, copy.key);
+      };
+      await done;
+    },
+    async damagedCopies() {
+      const all: unknown[] = await settle(store(DAMAGED, 'readonly').getAll());
+      return all.filter(isDamagedCopy).sort((a, b) => a.at - b.at);
+    },
+    async readDamaged(place, key) {
+      if (place === 'copy') return settle(store(DAMAGED, 'readonly').get(key));
+      const tx = db.transaction([CATALOG, RECORDS], 'readonly');
+      const [entry, record] = await Promise.all([settle(tx.objectStore(CATALOG).get(key)), settle(tx.objectStore(RECORDS).get(key))]);
+      return { key, entry: entry as unknown, record: record as unknown };
+    },
+    async removeDamaged(place, key) {
+      const names = place === 'copy' ? [DAMAGED] : [CATALOG, RECORDS];
+      const tx = db.transaction(names, 'readwrite');
+      for (const name of names) tx.objectStore(name).delete(key);
+      await committed(tx);
     },
     read: (id) => settle(store(RECORDS, 'readonly').get(id)),
     write(record, entry, expected) {

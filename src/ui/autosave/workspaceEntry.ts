@@ -33,23 +33,39 @@ export function summariseWorkspace(ws: Workspace): string {
   return `${layers} layer${layers === 1 ? '' : 's'}${neurons > 0 ? ` · ${neurons.toLocaleString('en')} neurons` : ''} · ${ws.data.kind}`;
 }
 
-/** Whether a value read back from IndexedDB is an entry (the database is as untrusted as a file). */
-export function isWorkspaceEntry(v: unknown): v is WorkspaceEntry {
-  if (typeof v !== 'object' || v === null) return false;
+/** Each field of an entry, its type, and whether it may be absent: the one list both checks below read. */
+const ENTRY_FIELDS = {
+  id: { type: 'string', optional: false },
+  name: { type: 'string', optional: false },
+  savedAt: { type: 'number', optional: false },
+  revision: { type: 'integer', optional: false },
+  summary: { type: 'string', optional: false },
+  hasWeights: { type: 'boolean', optional: false },
+  createdAt: { type: 'number', optional: true },
+  pristine: { type: 'string', optional: true },
+  content: { type: 'string', optional: true },
+  edited: { type: 'boolean', optional: true },
+} as const satisfies Record<keyof WorkspaceEntry, { type: 'string' | 'number' | 'integer' | 'boolean'; optional: boolean }>;
+
+/**
+ * Why a value read back from IndexedDB is not an entry ("summary is missing; revision is not an
+ * integer"), or null when it is one. The database is as untrusted as a file.
+ */
+export function entryProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return `it is not an object (${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v})`;
   const e = v as Record<string, unknown>;
-  const optional = (key: string, type: 'number' | 'string' | 'boolean') => e[key] === undefined || typeof e[key] === type;
-  return (
-    typeof e['id'] === 'string' &&
-    typeof e['name'] === 'string' &&
-    typeof e['savedAt'] === 'number' &&
-    Number.isInteger(e['revision']) &&
-    typeof e['summary'] === 'string' &&
-    typeof e['hasWeights'] === 'boolean' &&
-    optional('createdAt', 'number') &&
-    optional('pristine', 'string') &&
-    optional('content', 'string') &&
-    optional('edited', 'boolean')
-  );
+  const problems = Object.entries(ENTRY_FIELDS).flatMap(([key, f]) => {
+    const value = e[key];
+    if (value === undefined) return f.optional ? [] : [`${key} is missing`];
+    const ok = f.type === 'integer' ? Number.isInteger(value) : typeof value === f.type;
+    return ok ? [] : [`${key} is not ${f.type === 'integer' ? 'an integer' : `a ${f.type}`}`];
+  });
+  return problems.length === 0 ? null : problems.join('; ');
+}
+
+/** Whether a value read back from IndexedDB is an entry (see entryProblem). */
+export function isWorkspaceEntry(v: unknown): v is WorkspaceEntry {
+  return entryProblem(v) === null;
 }
 
 /** When the entry was first saved: createdAt, or its last save for entries older than that field. */

@@ -8,6 +8,8 @@ import { keepDropped } from '../keptFiles/keptFiles.ts';
 import { useStore } from '../store/index.ts';
 import { KeptFiles } from './KeptFiles.tsx';
 import { chooseSource } from './sourceChoice.ts';
+import { ErrorDetails } from '../errors/ErrorDetails.tsx';
+import { explainError } from '../../../workers/explainError.ts';
 
 /** Largest drop accepted at once: the tab's memory, not the formats, is the limit. */
 const MAX_DROP_BYTES = 512 * 1024 * 1024;
@@ -80,7 +82,8 @@ export function FileDrop() {
       const notKept = await keepDropped(useStore, keptFileDb(), files, csvHz);
       if (notKept) setFileStatus({ ok: true, message: `${loaded}; ${notKept}` });
     } catch (e) {
-      setFileStatus({ ok: false, message: e instanceof Error ? e.message : String(e) });
+      const shown = explainError(e, `reading ${files.map((f) => f.name).join(', ').slice(0, 120)}`);
+      setFileStatus({ ok: false, message: shown.message, ...(shown.detail === undefined ? {} : { detail: shown.detail }) });
     } finally {
       setBusy(null);
     }
@@ -113,6 +116,7 @@ export function FileDrop() {
       {status ? (
         <div className={status.ok ? 'hint' : 'field-error'} role={status.ok ? 'status' : 'alert'} data-testid="file-status">
           {status.message}
+          <ErrorDetails detail={status.detail} />
         </div>
       ) : null}
       <KeptFiles />

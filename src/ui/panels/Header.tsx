@@ -12,6 +12,7 @@ import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
 import { WorkspaceNameButton } from './workspaces/WorkspaceNameButton.tsx';
 import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
+import { explainError } from '../../../workers/explainError.ts';
 
 /** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
 export function Header({ controller }: { controller: RunController }) {
@@ -35,7 +36,10 @@ export function Header({ controller }: { controller: RunController }) {
             void loadPresetWorkspace(e.target.value).then(
               // By the entry-reuse rule: no pile of copies, and undo returns to the workspace before.
               (ws) => openPreset(useStore, ws, `open preset ${ws.name}`),
-              (err: unknown) => useStore.getState().setRun({ status: 'error', error: err instanceof Error ? err.message : String(err) }),
+              (err: unknown) => {
+                const shown = explainError(err, 'opening the preset');
+                useStore.getState().setRun({ status: 'error', error: shown.message, errorDetail: shown.detail ?? null });
+              },
             )
           }
         >

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../store/index.ts';
 import type { HeaderNotice } from '../store/noticeSlice.ts';
+import { ErrorDetails } from '../errors/ErrorDetails.tsx';
 
 /** How long a notice that reports success stays in the header; an error stays until dismissed. */
 export const NOTICE_EXPIRY_MS = 12_000;
 
 function NoticeLine({ notice, onOpen, open }: { notice: HeaderNotice; onOpen?: () => void; open?: boolean }) {
+  // On the one-line header the text opens the list, where the details fold is (it would not fit here).
+  const details = onOpen ? null : <ErrorDetails detail={notice.detail} />;
   return (
     <span className={`header-notice${notice.error ? ' header-notice-error' : ''}`} role={notice.error ? 'alert' : 'status'}>
       {onOpen ? (
@@ -20,6 +23,7 @@ function NoticeLine({ notice, onOpen, open }: { notice: HeaderNotice; onOpen?: (
       <button type="button" className="header-notice-dismiss" aria-label="dismiss this notice" title="dismiss" onClick={() => useStore.getState().dismissNotice(notice.source)}>
         ×
       </button>
+      {details}
     </span>
   );
 }

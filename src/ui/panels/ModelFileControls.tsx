@@ -3,6 +3,7 @@ import { parseModel } from '../../core/train/modelFile.ts';
 import { saveModelFile } from '../modelDownload.ts';
 import { replaceWorkspace } from '../share/replaceWorkspace.ts';
 import { useStore } from '../store/index.ts';
+import { explainError } from '../../../workers/explainError.ts';
 
 /**
  * Open a model file (`spikelab train --out` writes the same format) or save the trained one: the
@@ -11,7 +12,7 @@ import { useStore } from '../store/index.ts';
  */
 export function ModelFileControls() {
   const input = useRef<HTMLInputElement>(null);
-  const notify = (text: string, error: boolean) => useStore.getState().showNotice('model', text, error);
+  const notify = (text: string, error: boolean, detail?: string) => useStore.getState().showNotice('model', text, error, detail);
   const weightsId = useStore((s) => s.weightsId);
   const weightsNetwork = useStore((s) => s.weightsNetwork);
   const network = useStore((s) => s.workspace?.network);
@@ -23,7 +24,8 @@ export function ModelFileControls() {
       const acc = typeof model.metrics['accuracy'] === 'number' ? `, test accuracy ${(100 * model.metrics['accuracy']).toFixed(2)} %` : '';
       notify(`opened ${file.name}: ${Object.keys(model.weights).length} weight arrays${acc}`, false);
     } catch (e) {
-      notify(`${file.name} is not a Spikelab model: ${e instanceof Error ? e.message : String(e)}`, true);
+      const shown = explainError(e, `reading ${file.name.slice(0, 80)}`);
+      notify(shown.detail === undefined ? `${file.name} is not a Spikelab model: ${shown.message}` : shown.message, true, shown.detail);
     }
   };
   const save = () => void saveModelFile(useStore);

@@ -12,6 +12,7 @@ import { TrainingCurves } from '../viz/curves/TrainingCurves.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { TrainProgressLine } from './train/TrainProgressLine.tsx';
 import { TrainSizeChoice } from './train/TrainSizeChoice.tsx';
+import { ErrorDetails } from '../errors/ErrorDetails.tsx';
 
 /** Dropped recordings stand in for heartbeats (an ECG workspace) or for spoken digits (a digit source). */
 function canUseDropped(ws: Workspace | null): boolean {
@@ -21,7 +22,7 @@ function canUseDropped(ws: Workspace | null): boolean {
 /** Train / pause / resume / stop with the size and its estimate, progress, ETA, live curves and the test confusion matrix. */
 export function TrainPanel({ client }: { client: TrainClient }) {
   const training = useStore((s) => s.workspace?.training);
-  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, error: st.trainError, test: st.testMetrics, coverage: st.testCoverage, info: st.trainInfo, classes: st.testClasses, workspace: st.workspace, full: st.trainFull })));
+  const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, error: st.trainError, errorDetail: st.trainErrorDetail, test: st.testMetrics, coverage: st.testCoverage, info: st.trainInfo, classes: st.testClasses, workspace: st.workspace, full: st.trainFull })));
   const [stopping, setStopping] = useState(false);
   const job = useRef(0);
   const [picked, setPicked] = useState<{ cell: readonly [number, number]; nth: number } | null>(null);
@@ -131,6 +132,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       {s.error ? (
         <div className="field-error" role="alert">
           {s.error}
+          <ErrorDetails detail={s.errorDetail} />
         </div>
       ) : null}
       {s.test ? (

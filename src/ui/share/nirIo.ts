@@ -10,6 +10,8 @@ export interface NirOutcome {
   readonly message: string;
   /** What the conversion changed or chose (decays for Δt, a default data source …). */
   readonly notes: readonly string[];
+  /** The raw engine text behind a refusal, for a details fold. */
+  readonly detail?: string;
 }
 
 /** NIR files are HDF5; a file this large is not a network the page could run. */
@@ -24,7 +26,7 @@ export async function exportNirFile(store: typeof useStore, client: Pick<SimClie
   if (!ws) return { ok: false, message: 'no workspace', notes: [] };
   const weights = currentWeights(store, ws);
   const reply = await client.exportNir(ws, weights);
-  if (!reply.ok) return { ok: false, message: `not exported: ${reply.reason}`, notes: [] };
+  if (!reply.ok) return { ok: false, message: `not exported: ${reply.reason}`, notes: [], ...(reply.detail === undefined ? {} : { detail: reply.detail }) };
   const name = `${fileBase(ws.name, 'network')}.nir`;
   download(name, new Uint8Array(reply.bytes), 'application/x-hdf5');
   const what = reply.trained ? 'trained weights' : 'the seed’s untrained weights (train first to export trained ones)';
@@ -35,7 +37,7 @@ export async function exportNirFile(store: typeof useStore, client: Pick<SimClie
 export async function importNirFile(store: typeof useStore, client: Pick<SimClient, 'importNir'>, file: File): Promise<NirOutcome> {
   if (file.size > MAX_NIR_BYTES) return { ok: false, message: `${file.name} is ${file.size.toLocaleString('en')} bytes; NIR files up to ${MAX_NIR_BYTES / 2 ** 20} MB are read`, notes: [] };
   const reply = await client.importNir(new Uint8Array(await file.arrayBuffer()), file.name);
-  if (!reply.ok) return { ok: false, message: `${file.name} was not imported: ${reply.reason}; the workspace is unchanged`, notes: [] };
+  if (!reply.ok) return { ok: false, message: `${file.name} was not imported: ${reply.reason}; the workspace is unchanged`, notes: [], ...(reply.detail === undefined ? {} : { detail: reply.detail }) };
   if (!replaceWorkspace(store, reply.workspace, reply.weights, `import ${file.name}`)) return { ok: false, message: `${file.name} was not imported (${refusal(store)}); the workspace is unchanged`, notes: [] };
   return { ok: true, message: `imported ${file.name} as ‘${reply.workspace.name}’${reply.weights ? ' with its weights' : ''}`, notes: reply.notes };
 }

@@ -7,7 +7,8 @@ import type { Store } from './index.ts';
 export interface FilesSlice {
   files: LoadedRecord[];
   /** Status line of the last drop: what was loaded, or why a file was refused. */
-  fileStatus: { readonly ok: boolean; readonly message: string } | null;
+  /** `detail`: the raw engine text behind a refusal, for a details fold (explainError). */
+  fileStatus: { readonly ok: boolean; readonly message: string; readonly detail?: string } | null;
   /** Files kept in this browser for the next visit; null when the browser cannot keep any. */
   kept: readonly KeptEntry[] | null;
   /** Why no file can be kept (IndexedDB missing or blocked), when `kept` is null. */

@@ -6,13 +6,14 @@ import { createTrainSlice, type TrainSlice } from './trainSlice.ts';
 import { createAutosaveSlice, type AutosaveSlice } from './autosaveSlice.ts';
 import { createLinkSlice, type LinkSlice } from './linkSlice.ts';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice.ts';
+import { createRecoverySlice, type RecoverySlice } from './recoverySlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -28,6 +29,7 @@ export const createStore = () =>
     ...createAutosaveSlice(...a),
     ...createDocSlice(...a),
     ...createNoticeSlice(...a),
+    ...createRecoverySlice(...a),
   }));
 
 /** The app's store. */

@@ -9,6 +9,8 @@ export interface HeaderNotice {
   readonly source: NoticeSource;
   readonly text: string;
   readonly error: boolean;
+  /** The raw engine text behind an error notice, for a details fold (explainError). */
+  readonly detail?: string;
   /** Date.now() when shown: the newest notice is the one in view. */
   readonly at: number;
 }
@@ -19,12 +21,13 @@ export interface HeaderNotice {
  */
 export interface NoticeSlice {
   notices: readonly HeaderNotice[];
-  showNotice(source: NoticeSource, text: string, error: boolean): void;
+  showNotice(source: NoticeSource, text: string, error: boolean, detail?: string): void;
   dismissNotice(source: NoticeSource): void;
 }
 
 export const createNoticeSlice: StateCreator<Store, [], [], NoticeSlice> = (set) => ({
   notices: [],
-  showNotice: (source, text, error) => set((s) => ({ notices: [...s.notices.filter((n) => n.source !== source), { source, text, error, at: Date.now() }] })),
+  showNotice: (source, text, error, detail) =>
+    set((s) => ({ notices: [...s.notices.filter((n) => n.source !== source), { source, text, error, at: Date.now(), ...(detail === undefined ? {} : { detail }) }] })),
   dismissNotice: (source) => set((s) => ({ notices: s.notices.filter((n) => n.source !== source) })),
 });

@@ -21,8 +21,11 @@ export interface RunSlice {
   /** Fraction done, 0 … 1, while running. */
   progress: number;
   error: string | null;
+  /** The raw engine text behind `error`, for the banner's details fold (explainError); null for Spikelab's own errors. */
+  errorDetail: string | null;
   summary: RunSummary | null;
-  setRun(patch: Partial<Pick<RunSlice, 'status' | 'progress' | 'error' | 'summary'>>): void;
+  /** A patch that sets `error` without `errorDetail` clears the detail: it belonged to the error before. */
+  setRun(patch: Partial<Pick<RunSlice, 'status' | 'progress' | 'error' | 'errorDetail' | 'summary'>>): void;
 }
 
 /**
@@ -37,6 +40,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   status: 'idle',
   progress: 0,
   error: null,
+  errorDetail: null,
   summary: null,
-  setRun: (patch) => set(patch),
+  setRun: (patch) => set('error' in patch && !('errorDetail' in patch) ? { ...patch, errorDetail: null } : patch),
 });

@@ -23,6 +23,8 @@ export interface TrainSlice {
   trainProgress: TrainProgress | null;
   trainStartedAt: number;
   trainError: string | null;
+  /** The raw engine text behind trainError, for a details fold (explainError). */
+  trainErrorDetail: string | null;
   testMetrics: ClassMetrics | null;
   testCoverage: TestCoverage | null;
   /** Class names of the test metrics, in label order. */
@@ -43,6 +45,7 @@ export const createTrainSlice: StateCreator<Store, [], [], TrainSlice> = (set) =
   trainProgress: null,
   trainStartedAt: 0,
   trainError: null,
+  trainErrorDetail: null,
   testMetrics: null,
   testCoverage: null,
   testClasses: [],

@@ -2,8 +2,12 @@ import type { NetworkWeights } from '../../core/network/weights.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
 import type { Autosave } from '../autosave/autosave.ts';
 import { readAutosaveRecord } from '../autosave/autosaveRecord.ts';
+import { recoverUnsaved } from '../autosave/recoverUnsaved.ts';
+import type { StashStorage } from '../autosave/unsavedEditStash.ts';
 import type { WorkspaceDb } from '../autosave/workspaceDb.ts';
 import type { WorkspaceEntry } from '../autosave/workspaceEntry.ts';
+import { damagedValueJson, type DamagedPlace } from '../autosave/damagedCopies.ts';
+import { download, fileBase } from '../modelDownload.ts';
 import { currentWeights } from '../runController.ts';
 import { replaceWorkspace, shownForReuse } from '../share/replaceWorkspace.ts';
 import { snapshotDoc } from '../store/historySlice.ts';
@@ -35,10 +39,14 @@ export interface WorkspaceLibrary {
   openPreset(workspace: Workspace, label: string): Promise<string>;
   /** Settles a conflict with another tab. */
   resolve(choice: ConflictChoice): Promise<string>;
+  /** Offers a damaged item as a JSON download, exactly as stored (typed arrays as plain arrays). */
+  downloadDamaged(place: DamagedPlace, key: string, name: string): Promise<string>;
+  /** Deletes a damaged item for good (after the user had the download offered). */
+  removeDamaged(place: DamagedPlace, key: string, name: string): Promise<string>;
 }
 
 /** The library over a database and the tab's autosave. */
-export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, autosave: Autosave): WorkspaceLibrary {
+export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, autosave: Autosave, local?: StashStorage): WorkspaceLibrary {
   // The last delete, one or several: one undo brings every one of them back.
   let lastRemoved: { entry: WorkspaceEntry; record: unknown }[] = [];
   const load = async (id: string): Promise<{ entry: WorkspaceEntry; workspace: Workspace; weights: NetworkWeights | undefined }> => {
@@ -53,6 +61,7 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
       try {
         const { entry, workspace, weights } = await load(id);
         autosave.show(id, entry.revision, workspace, weights, entry.pristine);
+        if (local) await recoverUnsaved(store, db, autosave, local, { id, revision: entry.revision, workspace, weights, pristine: entry.pristine });
         return `opened '${entry.name}'`;
       } catch (e) {
         await autosave.refreshList();
@@ -131,6 +140,8 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
       if (!conflict) return 'no conflict';
       if (choice === 'theirs') {
         if (!conflict.theirs) return 'it was deleted in the other tab; keep yours or a copy';
+        // The user chose theirs: this tab's held edit stays only in undo, not as a stash to recover.
+        autosave.dropStash(conflict.id);
         const previous = st.workspace;
         const message = await lib.open(conflict.id);
         // Undo brings this tab's version back (and saving it then is the user's choice).
@@ -141,6 +152,8 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
         const ws = st.workspace;
         if (!ws) return 'no workspace';
         const name = replaceWorkspace(store, { ...ws, name: `${ws.name.slice(0, 188)} (this tab)` }, currentWeights(store, ws), 'keep this tab’s version as a copy', {}, 'keptCopy');
+        // The copy is saved under its own id from here on; the held edit is in it.
+        if (name !== null) autosave.dropStash(conflict.id);
         return `kept this tab's version as '${name}'; the other tab's stays under '${conflict.theirs?.name ?? ws.name}'`;
       }
       // Mine: write over the revision the other tab saved (or re-create a deleted one).
@@ -148,6 +161,26 @@ export function createWorkspaceLibrary(store: typeof useStore, db: WorkspaceDb, 
       st.setDoc({ docConflict: null });
       await autosave.saveNow();
       return store.getState().docConflict ? 'the other tab saved again meanwhile; choose again' : 'saved this tab’s version over the other';
+    },
+    async downloadDamaged(place, key, name) {
+      try {
+        const value = await db.readDamaged(place, key);
+        if (value === undefined) return `‘${name}’ is no longer stored`;
+        download(`${fileBase(name, 'workspace')}.damaged.json`, damagedValueJson(value));
+        return `downloaded the damaged ‘${name}’`;
+      } catch (e) {
+        return `not downloaded: ${describe(e)}`;
+      }
+    },
+    async removeDamaged(place, key, name) {
+      try {
+        await db.removeDamaged(place, key);
+      } catch (e) {
+        return `not deleted: ${describe(e)}`;
+      }
+      store.getState().dismissRecovery(`damaged:${key}`);
+      await autosave.refreshList();
+      return `deleted the damaged ‘${name}’`;
     },
   };
   return lib;

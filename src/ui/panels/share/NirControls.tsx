@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useClient } from '../../clientContext.ts';
 import { exportNirFile, importNirFile, type NirOutcome } from '../../share/nirIo.ts';
 import { useStore } from '../../store/index.ts';
+import { explainError } from '../../../../workers/explainError.ts';
 
 /**
  * Export the network as NIR (for snnTorch, Norse, Sinabs, Rockpool, Lava and the chips they
@@ -17,9 +18,10 @@ export function NirControls() {
     try {
       const outcome = await job;
       const notes = outcome.notes.length > 0 ? ` (${outcome.notes.length} note${outcome.notes.length === 1 ? '' : 's'}: ${outcome.notes.join('; ')})` : '';
-      useStore.getState().showNotice('nir', `${outcome.message}${notes}`, !outcome.ok);
+      useStore.getState().showNotice('nir', `${outcome.message}${notes}`, !outcome.ok, outcome.detail);
     } catch (e) {
-      useStore.getState().showNotice('nir', e instanceof Error ? e.message : String(e), true);
+      const shown = explainError(e, 'the NIR export or import');
+      useStore.getState().showNotice('nir', shown.message, true, shown.detail);
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { currentWeights } from '../../runController.ts';
 import { shareUrl, type ShareLink } from '../../share/shareLink.ts';
 import { saveWorkspaceFile } from '../../share/workspaceFileIo.ts';
 import { useStore } from '../../store/index.ts';
+import { explainError } from '../../../../workers/explainError.ts';
 
 /** The Share button in the header and the dialog it opens. */
 export function ShareButton() {
@@ -37,7 +38,7 @@ function useShareLink(): Built | null {
     setBuilt(null);
     client.encodeLink(ws, weightsId ? currentWeights(useStore, ws) : undefined).then(
       (reply) => live && setBuilt(reply.ok ? { link: shareUrl(reply.link, location) } : { error: reply.reason }),
-      (e: unknown) => live && setBuilt({ error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setBuilt({ error: explainError(e, 'making the share link').message }),
     );
     return () => {
       live = false;

@@ -8,7 +8,7 @@ export function WorkspaceFileControls() {
   const ready = useStore((s) => s.workspace !== null);
   const open = async (file: File) => {
     const outcome = await openWorkspaceFile(useStore, file);
-    useStore.getState().showNotice('workspace-file', outcome.message, !outcome.ok);
+    useStore.getState().showNotice('workspace-file', outcome.message, !outcome.ok, outcome.detail);
   };
   return (
     <div className="model-file">

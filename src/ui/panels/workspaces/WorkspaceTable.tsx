@@ -10,6 +10,8 @@ export interface WorkspaceTableProps {
   readonly rows: readonly WorkspaceEntry[];
   readonly currentId: string | null;
   readonly selected: ReadonlySet<string>;
+  /** Saved workspaces whose record could not be read (a damaged copy of it is listed below the table). */
+  readonly unreadable: ReadonlySet<string>;
   onSelect(id: string, on: boolean): void;
   onOpen(e: WorkspaceEntry): void;
   onDelete(e: WorkspaceEntry): void;
@@ -19,7 +21,7 @@ export interface WorkspaceTableProps {
  * The saved workspaces as rows: a checkbox to select for bulk delete (not on the one shown here,
  * which cannot be deleted), name, network, last save, and Open / Delete.
  */
-export function WorkspaceTable({ rows, currentId, selected, onSelect, onOpen, onDelete }: WorkspaceTableProps) {
+export function WorkspaceTable({ rows, currentId, selected, unreadable, onSelect, onOpen, onDelete }: WorkspaceTableProps) {
   return (
     <table className="workspace-list" data-testid="workspace-list">
       <thead>
@@ -45,7 +47,14 @@ export function WorkspaceTable({ rows, currentId, selected, onSelect, onOpen, on
                   <input type="checkbox" data-testid="workspace-select" aria-label={`select ${e.name}`} checked={selected.has(e.id)} onChange={(ev) => onSelect(e.id, ev.target.checked)} />
                 )}
               </td>
-              <td data-testid="workspace-row-name">{e.name}</td>
+              <td>
+                <span data-testid="workspace-row-name">{e.name}</span>
+                {unreadable.has(e.id) ? (
+                  <div className="hint damaged-mark" data-testid="workspace-row-damaged">
+                    could not be read: see Damaged below
+                  </div>
+                ) : null}
+              </td>
               <td>
                 {e.summary}
                 {e.hasWeights ? ' · trained' : ''}

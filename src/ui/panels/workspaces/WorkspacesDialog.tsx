@@ -5,6 +5,8 @@ import { useStore } from '../../store/index.ts';
 import { renameWorkspace } from '../../workspaces/renameWorkspace.ts';
 import { openPreset, workspaceLibrary } from '../../workspaces/workspaceLibrary.ts';
 import { bulkDeletion, isWorkspaceSortKey, WORKSPACE_SORTS, workspaceListView, type WorkspaceSortKey } from '../../workspaces/workspaceListView.ts';
+import { damagedCopyKey } from '../../autosave/damagedCopies.ts';
+import { DamagedTable } from './DamagedTable.tsx';
 import { WorkspaceTable } from './WorkspaceTable.tsx';
 
 /** The Workspaces button in the header (with the name of the one shown) and the list it opens. */
@@ -31,6 +33,7 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const docs = useStore((s) => s.docs);
   const docId = useStore((s) => s.docId);
+  const damaged = useStore((s) => s.damagedItems);
   const name = useStore((s) => s.workspace?.name ?? '');
   const [draftName, setDraftName] = useState(name);
   const [message, setMessage] = useState<string>('');
@@ -39,6 +42,8 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
   const [sort, setSort] = useState<WorkspaceSortKey>('modified');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => workspaceListView(docs, query, sort), [docs, query, sort]);
+  // A copy kept of an entry's current revision: that row cannot be opened (a later save would be readable again).
+  const unreadable = useMemo(() => new Set(docs.filter((e) => damaged.some((d) => d.place === 'copy' && d.key === damagedCopyKey(e.id, e.revision))).map((e) => e.id)), [docs, damaged]);
   const deletion = bulkDeletion(selected, rows, docId);
   const library = workspaceLibrary();
   useEffect(() => setDraftName(name), [name]);
@@ -131,8 +136,9 @@ function WorkspacesDialog({ onClose }: { onClose: () => void }) {
               {rows.length === docs.length ? `${docs.length} saved` : `${rows.length} of ${docs.length} shown`}
             </span>
           </div>
-          <WorkspaceTable rows={rows} currentId={docId} selected={selected} onSelect={select} onOpen={openEntry} onDelete={(e) => void act(library.remove(e.id))} />
+          <WorkspaceTable rows={rows} currentId={docId} selected={selected} unreadable={unreadable} onSelect={select} onOpen={openEntry} onDelete={(e) => void act(library.remove(e.id))} />
           {rows.length === 0 && docs.length > 0 ? <p className="hint">No saved workspace has “{query.trim()}” in its name.</p> : null}
+          <DamagedTable items={damaged} onDownload={(d) => void act(library.downloadDamaged(d.place, d.key, d.name))} onDelete={(d) => void act(library.removeDamaged(d.place, d.key, d.name))} />
         </>
       ) : (
         <p className="hint">Autosave is off in this browser, so there is no list of saved workspaces; save a workspace file to keep this one.</p>
