@@ -1,3 +1,4 @@
+import { quoteInput } from '../format/inputText.ts';
 import { z } from 'zod';
 import { SpecError } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
@@ -37,7 +38,7 @@ export function base64ToFloats(text: string): Float32Array {
   let o = 0;
   for (const ch of clean) {
     const v = B64.indexOf(ch);
-    if (v < 0) throw new SpecError([{ path: 'weights', message: `invalid base64 character '${ch}'` }]);
+    if (v < 0) throw new SpecError([{ path: 'weights', message: `invalid base64 character '${quoteInput(ch)}'` }]);
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import type { Signal } from '../signal.ts';
 import { checkSize, utf8 } from './byteReader.ts';
 import { DataFormatError } from '../../errors.ts';
@@ -44,7 +45,7 @@ export function parseCsv(bytes: Uint8Array, file: string, samplingHz = 1): CsvRe
     if (cs.length !== cols) throw new DataFormatError(file, `line ${li + 1}`, lineOffset, `has ${cs.length} columns, the first line has ${cols}`);
     cs.forEach((c, ci) => {
       const v = Number(c);
-      if (c === '' || !Number.isFinite(v)) throw new DataFormatError(file, `line ${li + 1} column ${ci + 1}`, lineOffset, `'${c.slice(0, 20)}' is not a number`);
+      if (c === '' || !Number.isFinite(v)) throw new DataFormatError(file, `line ${li + 1} column ${ci + 1}`, lineOffset, `'${quoteInput(c)}' is not a number`);
       rows.push(v);
     });
   });

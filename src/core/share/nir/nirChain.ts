@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { NirError, nodeSubject } from './nirError.ts';
 import { nirTypeName, type NirEdge, type NirInput, type NirNode, type NirOutput } from './nirGraph.ts';
 
@@ -78,7 +79,8 @@ function findCycle(names: readonly string[], next: (n: string) => readonly strin
 
 /** Up to `most` names joined by `sep`, then how many more: messages stay readable for huge graphs. */
 function someOf(names: readonly string[], sep: string, most = 8): string {
-  return names.length <= most ? names.join(sep) : `${names.slice(0, most).join(sep)} … and ${names.length - most} more`;
+  const shown = names.slice(0, most).map((n) => quoteInput(n));
+  return names.length <= most ? shown.join(sep) : `${shown.join(sep)} … and ${names.length - most} more`;
 }
 
 /**
@@ -97,7 +99,7 @@ export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readon
     if (!seen.has(key)) unique.push(e);
     seen.add(key);
   }
-  for (const [a, b] of unique) for (const n of [a, b]) if (!flat.nodes.has(n)) throw new NirError('', `an edge names node '${n}', which the graph does not have`);
+  for (const [a, b] of unique) for (const n of [a, b]) if (!flat.nodes.has(n)) throw new NirError('', `an edge names node '${quoteInput(n)}', which the graph does not have`);
   // Adjacency built once: filtering the edge list per node was quadratic in the graph's size.
   const succs = new Map<string, string[]>();
   const preds = new Map<string, string[]>();
@@ -120,14 +122,14 @@ export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readon
   let output: NirChain['output'];
   for (let cur = first[0]; ; ) {
     const next = succ(cur);
-    if (next.length > 1) throw new NirError(nodeSubject(cur, type(cur)), `feeds ${next.length} nodes (${next.join(', ')}); Spikelab networks are chains without branches`);
+    if (next.length > 1) throw new NirError(nodeSubject(cur, type(cur)), `feeds ${next.length} nodes (${someOf(next, ', ')}); Spikelab networks are chains without branches`);
     const n = next[0];
     if (n === undefined) {
       if (hasOutput) throw new NirError(nodeSubject(cur, type(cur)), 'leads to no Output node');
       break;
     }
     const into = pred(n);
-    if (into.length > 1) throw new NirError(nodeSubject(n, type(n)), `has ${into.length} inputs (${into.join(', ')}); Spikelab layers take one input each`);
+    if (into.length > 1) throw new NirError(nodeSubject(n, type(n)), `has ${into.length} inputs (${someOf(into, ', ')}); Spikelab layers take one input each`);
     const node = flat.nodes.get(n);
     if (!node) break;
     if (node.type === 'Output') {

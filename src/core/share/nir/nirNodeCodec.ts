@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { NirError } from './nirError.ts';
 import type { NirEdge, NirMetadata, NirNode, NirPadding, NirPair, NirTensor } from './nirGraph.ts';
 import { h5Ints, h5Number, h5String, newGroup, type H5Dataset, type H5Group, type H5GroupBuilder } from './nirHdf5Tree.ts';
@@ -72,13 +73,13 @@ class FieldReader {
   padding(name: string): NirPadding<NirPair> {
     const s = this.text(name);
     if (s === 'same' || s === 'valid') return s;
-    if (s !== undefined) throw new NirError(this.where, `padding '${s}' is neither 'same', 'valid' nor a number`);
+    if (s !== undefined) throw new NirError(this.where, `padding '${quoteInput(s)}' is neither 'same', 'valid' nor a number`);
     return this.pair(name);
   }
   padding1d(name: string): NirPadding<number> {
     const s = this.text(name);
     if (s === 'same' || s === 'valid') return s;
-    if (s !== undefined) throw new NirError(this.where, `padding '${s}' is neither 'same', 'valid' nor a number`);
+    if (s !== undefined) throw new NirError(this.where, `padding '${quoteInput(s)}' is neither 'same', 'valid' nor a number`);
     return this.int(name);
   }
 }
@@ -120,7 +121,7 @@ export function readGraphGroup(group: H5Group, where: string, depth = 0): { node
   const nodes: Record<string, NirNode> = {};
   for (const name of nodesGroup.groupNames) {
     const g = nodesGroup.group(name);
-    if (g) nodes[name] = readNode(g, `${where} node '${name}'`, depth);
+    if (g) nodes[name] = readNode(g, `${where} node '${quoteInput(name)}'`, depth);
   }
   return { nodes, edges: readEdges(group, where), metadata: readMetadata(group) ?? {} };
 }
@@ -130,7 +131,7 @@ export function readNode(group: H5Group, where: string, depth = 0): NirNode {
   const type = new FieldReader(group, where).text('type');
   if (type === undefined) throw new NirError(where, "has no 'type' string");
   const metadata = readMetadata(group);
-  const node = readFields(type, group, `${where} (${type})`, depth);
+  const node = readFields(type, group, `${where} (${quoteInput(type)})`, depth);
   return metadata ? { ...node, metadata } : node;
 }
 
