@@ -44,6 +44,16 @@ describe('workspace files', () => {
     expect((err as SpecError).jsonPath).toContain(path);
   });
 
+  it('read a file that starts with a UTF-8 byte-order mark (as Windows editors write), once', () => {
+    const weights = initWeights(preset.network, 4);
+    const text = serializeWorkspaceFile({ workspace: preset, weights });
+    expect(parseWorkspaceFile('\ufeff' + text).workspace).toEqual(preset);
+    const model = serializeModel({ workspace: preset, classes: ['a'], weights, metrics: {} });
+    expect(parseWorkspaceFile('\ufeff' + model).workspace).toEqual(preset);
+    // Only one mark is the encoding's; a second is a character where JSON allows none.
+    expect(() => parseWorkspaceFile('\ufeff\ufeff' + text)).toThrow(SpecError);
+  });
+
   it('refuse weights that do not fit the network', () => {
     const text = serializeWorkspaceFile({ workspace: preset, weights: { fc1: { shape: [1, 1], values: new Float32Array(1) } } });
     expect(() => parseWorkspaceFile(text)).toThrow(/fc1/);

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../format/jsonText.ts';
 import { z } from 'zod';
 import { EngineError, SpecError } from '../errors.ts';
 import { checkWeights, type NetworkWeights } from '../network/weights.ts';
@@ -41,7 +42,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (text.length > MAX_WORKSPACE_FILE_CHARS) throw fail('(root)', `the file has ${text.length} characters; at most ${MAX_WORKSPACE_FILE_CHARS} are read`);
   let doc: unknown;
   try {
-    doc = JSON.parse(text, (key, value: unknown) => {
+    doc = parseJsonText(text, (key, value: unknown) => {
       if (FORBIDDEN_KEYS.has(key)) throw fail(key, `the key '${key}' is not allowed in a workspace file`);
       return value;
     });

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../format/jsonText.ts';
 import { quoteInput } from '../format/inputText.ts';
 import { z } from 'zod';
 import { SpecError } from '../errors.ts';
@@ -69,7 +70,7 @@ export function serializeModel(m: ModelFile): string {
 export function parseModel(text: string): ModelFile {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJsonText(text);
   } catch (e) {
     throw new SpecError([{ path: '(root)', message: `not JSON: ${(e as Error).message}` }]);
   }
