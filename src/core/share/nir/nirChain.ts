@@ -1,5 +1,6 @@
 import { quoteInput } from '../../format/inputText.ts';
 import { NirError, nodeSubject } from './nirError.ts';
+import { checkGraphLimits } from './nirLimits.ts';
 import { nirTypeName, type NirEdge, type NirInput, type NirNode, type NirOutput } from './nirGraph.ts';
 
 /** A graph's nodes in the order signals flow, Input first and Output last. */
@@ -17,7 +18,8 @@ interface Flat {
 /**
  * Replaces nested graphs by their nodes (named `outer.inner`), wiring what fed the subgraph to
  * what its Input fed, and what its Output received to what the subgraph fed. snnTorch writes each
- * recurrent layer this way; the loop inside then shows up as a cycle of the flat graph.
+ * recurrent layer this way; the loop inside then shows up as a cycle of the flat graph. It recurses
+ * once per level of nesting: nirChain has bounded that to MAX_NIR_GRAPH_DEPTH (checkGraphLimits).
  */
 function inline(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdge[], prefix: string, into: Flat): void {
   const sub = (n: string) => prefix + n;
@@ -89,6 +91,8 @@ function someOf(names: readonly string[], sep: string, most = 8): string {
  * off the path is refused with a NirError that names the nodes.
  */
 export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdge[]): NirChain {
+  // Iteratively, before `inline` recurses once per level of nesting.
+  checkGraphLimits(nodes, edges);
   const flat: Flat = { nodes: new Map(), edges: [] };
   inline(nodes, edges, '', flat);
   // snnTorch can repeat an edge; a repeated edge is one connection.

@@ -62,22 +62,30 @@ function readChecked(d: H5wasmDataset, fileName: string, budget: ReadBudget): H5
 }
 
 function lazyGroup(h5: H5wasmClasses, g: H5wasmGroup, fileName: string, budget: ReadBudget): H5Group {
-  const entries = new Map(g.keys().map((name) => [name, g.get(name)] as const));
-  const names = (cls: typeof H5wasmGroup | typeof H5wasmDataset) => [...entries].filter(([, e]) => e instanceof cls).map(([n]) => n);
+  const keys = g.keys();
+  // Entries are opened on first need: a group of 20,000 nodes is refused from its count alone.
+  let opened: Map<string, ReturnType<H5wasmGroup['get']>> | undefined;
+  const entries = () => (opened ??= new Map(keys.map((name) => [name, g.get(name)] as const)));
+  const names = (cls: typeof H5wasmGroup | typeof H5wasmDataset) => [...entries()].filter(([, e]) => e instanceof cls).map(([n]) => n);
   const datasetOf = (name: string) => {
-    const e = entries.get(name);
+    const e = entries().get(name);
     return e instanceof h5.Dataset ? e : undefined;
   };
   return {
-    datasetNames: names(h5.Dataset),
-    groupNames: names(h5.Group),
+    entryCount: keys.length,
+    get datasetNames() {
+      return names(h5.Dataset);
+    },
+    get groupNames() {
+      return names(h5.Group);
+    },
     shape: (name) => datasetOf(name)?.shape ?? (datasetOf(name) ? [] : undefined),
     dataset: (name) => {
       const d = datasetOf(name);
       return d ? readChecked(d, fileName, budget) : undefined;
     },
     group: (name) => {
-      const e = entries.get(name);
+      const e = entries().get(name);
       return e instanceof h5.Group ? lazyGroup(h5, e, fileName, budget) : undefined;
     },
   };

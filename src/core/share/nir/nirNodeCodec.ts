@@ -1,5 +1,6 @@
 import { quoteInput } from '../../format/inputText.ts';
 import { NirError } from './nirError.ts';
+import { checkEdgeCount, countNodes, MAX_NIR_GRAPH_DEPTH, type NodeCount } from './nirLimits.ts';
 import type { NirEdge, NirMetadata, NirNode, NirPadding, NirPair, NirTensor } from './nirGraph.ts';
 import { h5Ints, h5Number, h5String, newGroup, type H5Dataset, type H5Group, type H5GroupBuilder } from './nirHdf5Tree.ts';
 
@@ -87,7 +88,8 @@ class FieldReader {
 function readMetadata(group: H5Group): NirMetadata | undefined {
   const meta = group.group('metadata');
   if (!meta) return undefined;
-  const out: Record<string, string | number> = {};
+  // No prototype: a key named `__proto__` is metadata like any other.
+  const out: Record<string, string | number> = Object.create(null) as Record<string, string | number>;
   // Only scalars are metadata here; arrays are not even read.
   for (const k of meta.datasetNames) {
     if (meta.shape(k)?.length !== 0) continue;
@@ -108,34 +110,35 @@ function readEdges(group: H5Group, where: string): NirEdge[] {
 }
 
 /**
- * Graphs nested deeper than this are refused: each level is a recursive call here and in the
- * importer, and an HDF5 soft link can make a graph contain itself.
+ * The nodes, edges and metadata of a graph group (the file's `node` at depth 0, or a nested
+ * graph). Its node count and edge count are read from the file's index and checked against the
+ * limits (nirLimits.ts) before any node is read; recursion is at most MAX_NIR_GRAPH_DEPTH deep
+ * (an HDF5 soft link can make a graph contain itself). Nodes go into an object without a
+ * prototype, so a node named `__proto__` or `constructor` is a node like any other.
  */
-export const MAX_NIR_GRAPH_DEPTH = 16;
-
-/** The nodes, edges and metadata of a graph group (the file's `node` at depth 0, or a nested graph). */
-export function readGraphGroup(group: H5Group, where: string, depth = 0): { nodes: Record<string, NirNode>; edges: NirEdge[]; metadata: NirMetadata } {
-  if (depth > MAX_NIR_GRAPH_DEPTH) throw new NirError(where, `is a graph nested ${depth} deep; at most ${MAX_NIR_GRAPH_DEPTH} levels of NIRGraph are read`);
-  const nodesGroup = group.group('nodes');
+export function readGraphGroup(group: H5Group, where: string, depth = 0, count: NodeCount = { nodes: 0 }): { nodes: Record<string, NirNode>; edges: NirEdge[]; metadata: NirMetadata } {
+  const nodesGroup = depth > MAX_NIR_GRAPH_DEPTH ? undefined : group.group('nodes');
+  countNodes(count, nodesGroup?.entryCount ?? 0, depth, where);
   if (!nodesGroup) throw new NirError(where, "has no 'nodes' group");
-  const nodes: Record<string, NirNode> = {};
+  checkEdgeCount(group.shape('edges')?.[0] ?? 0, where);
+  const nodes: Record<string, NirNode> = Object.create(null) as Record<string, NirNode>;
   for (const name of nodesGroup.groupNames) {
     const g = nodesGroup.group(name);
-    if (g) nodes[name] = readNode(g, `${where} node '${quoteInput(name)}'`, depth);
+    if (g) nodes[name] = readNode(g, `${where} node '${quoteInput(name)}'`, depth, count);
   }
   return { nodes, edges: readEdges(group, where), metadata: readMetadata(group) ?? {} };
 }
 
 /** One node from its group; `depth` is that of the graph holding it. */
-export function readNode(group: H5Group, where: string, depth = 0): NirNode {
+export function readNode(group: H5Group, where: string, depth = 0, count: NodeCount = { nodes: 0 }): NirNode {
   const type = new FieldReader(group, where).text('type');
   if (type === undefined) throw new NirError(where, "has no 'type' string");
   const metadata = readMetadata(group);
-  const node = readFields(type, group, `${where} (${quoteInput(type)})`, depth);
+  const node = readFields(type, group, `${where} (${quoteInput(type)})`, depth, count);
   return metadata ? { ...node, metadata } : node;
 }
 
-function readFields(type: string, group: H5Group, where: string, depth: number): NirNode {
+function readFields(type: string, group: H5Group, where: string, depth: number, count: NodeCount): NirNode {
   const f = new FieldReader(group, where);
   switch (type) {
     case 'Input':
@@ -155,7 +158,7 @@ function readFields(type: string, group: H5Group, where: string, depth: number):
     case 'Flatten':
       return { type, startDim: f.int('start_dim'), endDim: f.int('end_dim'), ...(f.has('input_type') ? { inputType: f.ints('input_type') } : {}) };
     case 'NIRGraph': {
-      const { nodes, edges } = readGraphGroup(group, where, depth + 1);
+      const { nodes, edges } = readGraphGroup(group, where, depth + 1, count);
       return { type, nodes, edges };
     }
     case 'LIF': {
