@@ -22,7 +22,7 @@ describe('workspace files', () => {
 
   it('read a model file, keeping its weights', () => {
     const weights = initWeights(preset.network, 4);
-    const text = serializeModel({ workspace: preset, classes: ['a'], weights, metrics: {} });
+    const text = serializeModel({ workspace: preset, classes: ['N', 'S', 'V', 'F', 'Q'], weights, metrics: {} });
     expect(Object.keys(parseWorkspaceFile(text).weights ?? {}).sort()).toEqual(Object.keys(weights).sort());
   });
 
@@ -48,10 +48,20 @@ describe('workspace files', () => {
     const weights = initWeights(preset.network, 4);
     const text = serializeWorkspaceFile({ workspace: preset, weights });
     expect(parseWorkspaceFile('\ufeff' + text).workspace).toEqual(preset);
-    const model = serializeModel({ workspace: preset, classes: ['a'], weights, metrics: {} });
+    const model = serializeModel({ workspace: preset, classes: ['N', 'S', 'V', 'F', 'Q'], weights, metrics: {} });
     expect(parseWorkspaceFile('\ufeff' + model).workspace).toEqual(preset);
     // Only one mark is the encoding's; a second is a character where JSON allows none.
     expect(() => parseWorkspaceFile('\ufeff\ufeff' + text)).toThrow(SpecError);
+  });
+
+  it('refuse NaN or Infinity weights, naming the layer, the index and the bytes', () => {
+    const weights = initWeights(preset.network, 4);
+    const [name, layer] = Object.entries(weights)[0] ?? [];
+    if (!name || !layer) throw new Error('the preset has no weights');
+    const values = layer.values.slice();
+    values[3] = NaN;
+    const text = serializeWorkspaceFile({ workspace: preset, weights: { ...weights, [name]: { shape: layer.shape, values } } });
+    expect(() => parseWorkspaceFile(text)).toThrow(`weights.${name}.data: value 3 is NaN (bytes 12–15 of the decoded float32 data)`);
   });
 
   it('refuse weights that do not fit the network', () => {

@@ -4,7 +4,7 @@ import { EngineError, SpecError } from '../errors.ts';
 import { checkWeights, type NetworkWeights } from '../network/weights.ts';
 import { parseWorkspace, zodIssues } from '../spec/parseWorkspace.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { base64ToFloats, floatsToBase64, parseModel } from '../train/modelFile.ts';
+import { decodeStoredWeights, floatsToBase64, parseModel } from '../train/modelFile.ts';
 
 /** Largest workspace file read (characters): float32 weights as base64 for a large network. */
 export const MAX_WORKSPACE_FILE_CHARS = 128 * 1024 * 1024;
@@ -58,8 +58,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (!r.success) throw new SpecError(zodIssues(r.error));
   const workspace = parseWorkspace(r.data.workspace);
   if (!r.data.weights) return { workspace };
-  const weights = Object.fromEntries(Object.entries(r.data.weights).map(([k, w]) => [k, { shape: w.shape, values: base64ToFloats(w.data) }]));
-  return withCheckedWeights(workspace, weights);
+  return withCheckedWeights(workspace, decodeStoredWeights(r.data.weights));
 }
 
 function withCheckedWeights(workspace: Workspace, weights: NetworkWeights): WorkspaceFile {

@@ -98,6 +98,26 @@ describe('NIR graphs of absurd length or depth', () => {
   }, 120_000);
 });
 
+describe('NIR files with NaN or Infinity in weights or neuron parameters', () => {
+  const ifNode = (threshold: number): NirNode => ({ type: 'IF', r: full([2], 1), vThreshold: tensor([2], [1, threshold]), vReset: full([2], 0) });
+  const graph = (weight: readonly number[], threshold = 1) => chainGraph([['input', { type: 'Input', shape: [2] }], ['fc', { type: 'Linear', weight: tensor([2, 2], weight) }], ['spk', ifNode(threshold)], ['output', { type: 'Output', shape: [2] }]]);
+
+  it.each([
+    ['a NaN weight', graph([1, 0, NaN, 1]), /^bad\.nir node 'fc' \(Linear\): 'weight' holds NaN at index 2 \(of shape \[2, 2\]\); NIR weights and parameters must be finite numbers$/],
+    ['an infinite weight', graph([1, -Infinity, 0, 1]), /node 'fc' \(Linear\): 'weight' holds -Infinity at index 1 \(of shape \[2, 2\]\)/],
+    ['an infinite threshold', graph([1, 0, 0, 1], Infinity), /node 'spk' \(IF\): 'v_threshold' holds Infinity at index 1 \(of shape \[2\]\)/],
+  ])('refuses %s naming the file, the node, the dataset and the index', async (_what, g, message) => {
+    const bytes = await nirToHdf5Bytes(g);
+    await expect(nirFromHdf5Bytes(bytes, 'bad.nir')).rejects.toThrow(message);
+    await expect(nirFromHdf5Bytes(bytes, 'bad.nir')).rejects.toThrow(/^bad\.nir node 'fc'|^bad\.nir node 'spk'/);
+  });
+
+  it('reads the same graph with finite values', async () => {
+    const read = await nirFromHdf5Bytes(await nirToHdf5Bytes(graph([1, 0, 0, 1])), 'good.nir');
+    expect(nirToNetwork(read).network.layers.map((l) => l.kind)).toEqual(['input', 'dense', 'spiking']);
+  });
+});
+
 describe('NIR node and metadata names that are Object.prototype keys', () => {
   it('imports a node named __proto__ (and one named constructor) like any other, polluting nothing', async () => {
     const ifNode: NirNode = { type: 'IF', r: full([2], 1), vThreshold: full([2], 1), vReset: full([2], 0) };

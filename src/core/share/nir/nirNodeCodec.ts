@@ -1,4 +1,5 @@
 import { quoteInput } from '../../format/inputText.ts';
+import { firstNonFinite } from '../../network/weights.ts';
 import { NirError } from './nirError.ts';
 import { checkEdgeCount, countNodes, MAX_NIR_GRAPH_DEPTH, type NodeCount } from './nirLimits.ts';
 import type { NirEdge, NirMetadata, NirNode, NirPadding, NirPair, NirTensor } from './nirGraph.ts';
@@ -39,11 +40,18 @@ class FieldReader {
     if (!d) throw new NirError(this.where, `has no dataset '${name}'`);
     return d;
   }
+  /**
+   * A tensor, refused when it holds NaN or ±Infinity (naming the dataset, the flat index and the
+   * value): weights and neuron parameters run with them and silently change every spike after.
+   * The byte offset in the file is not given: HDF5 may store a dataset in compressed chunks.
+   */
   tensor(name: string): NirTensor {
     const d = this.get(name);
-    if (d.kind === 'float') return { shape: d.shape, values: d.values };
-    if (d.kind === 'int') return { shape: d.shape, values: Float64Array.from(d.values) };
-    throw new NirError(this.where, `'${name}' holds text, not numbers`);
+    if (d.kind === 'string') throw new NirError(this.where, `'${name}' holds text, not numbers`);
+    const t: NirTensor = d.kind === 'float' ? { shape: d.shape, values: d.values } : { shape: d.shape, values: Float64Array.from(d.values) };
+    const bad = firstNonFinite(t.values);
+    if (bad >= 0) throw new NirError(this.where, `'${name}' holds ${t.values[bad]} at index ${bad} (of shape [${t.shape.join(', ')}]); NIR weights and parameters must be finite numbers`);
+    return t;
   }
   /** A tensor that the reference reader defaults when absent (v_reset = 0, w_in = 1). */
   tensorOr(name: string, like: NirTensor, value: number): NirTensor {
