@@ -1,11 +1,5 @@
 import { LinkError } from '../errors.ts';
-
-/**
- * Keys that reach an object's prototype when code later copies or merges the value. JSON.parse
- * itself only makes them own properties, but a link has no reason to carry them, so it is refused
- * instead of trusting every later consumer to skip them.
- */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+import { PROTOTYPE_KEYS } from '../format/jsonText.ts';
 
 /** A container met on the walk, with how it was reached (the path is only built for an error). */
 interface Visit {
@@ -28,7 +22,7 @@ function checkKeys(root: unknown): void {
   for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
     const entries: [string | number, unknown][] = Array.isArray(visit.node) ? visit.node.map((v: unknown, i) => [i, v]) : Object.entries(visit.node);
     for (const [key, v] of entries) {
-      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) throw new LinkError('json', `the key '${key}' at ${pathOf(visit, key)} is not allowed in a link`);
+      if (typeof key === 'string' && PROTOTYPE_KEYS.has(key)) throw new LinkError('json', `the key '${key}' at ${pathOf(visit, key)} is not allowed in a link`);
       if (typeof v === 'object' && v !== null) stack.push({ node: v, parent: visit, key });
     }
   }

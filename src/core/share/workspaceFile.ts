@@ -15,9 +15,6 @@ export interface WorkspaceFile {
   readonly weights?: NetworkWeights;
 }
 
-/** Keys refused anywhere in a file, as in links (safeJson.ts): they reach prototypes when merged. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 const fileSchema = z.object({
   format: z.literal('spikelab-workspace'),
   version: z.literal(1),
@@ -42,10 +39,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (text.length > MAX_WORKSPACE_FILE_CHARS) throw fail('(root)', `the file has ${text.length} characters; at most ${MAX_WORKSPACE_FILE_CHARS} are read`);
   let doc: unknown;
   try {
-    doc = parseJsonText(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw fail(key, `the key '${key}' is not allowed in a workspace file`);
-      return value;
-    });
+    doc = parseJsonText(text, (key) => fail(key, `the key '${key}' is not allowed in a workspace file`));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw fail('(root)', `not JSON: ${e instanceof Error ? e.message : String(e)}`);

@@ -46,5 +46,10 @@ describe('model files', () => {
     expect(() => parseModel(serializeModel({ workspace: ws, classes: ['a', 'b'], weights, metrics: {} }))).toThrow('classes: the model names 2 classes but its network has 3 outputs; each output needs one class name');
     expect(parseModel(serializeModel({ workspace: ws, classes: [], weights, metrics: {} })).classes).toEqual([]);
   });
+  it('refuses a prototype key (zod would drop a __proto__ layer in silence) and reads a model saved with a byte-order mark', () => {
+    const text = serializeModel({ workspace: ws, classes: [], weights: { fc: { shape: [2, 3], values: new Float32Array(6) } }, metrics: {} });
+    expect(() => parseModel(text.replace('"weights":{', '"weights":{"__proto__":{"shape":[1],"data":"AAAAAA=="},'))).toThrow("__proto__: the key '__proto__' is not allowed in a model file");
+    expect(parseModel('\ufeff' + text).weights['fc']?.shape).toEqual([2, 3]);
+  });
 });
 
