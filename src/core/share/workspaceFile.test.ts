@@ -54,6 +54,22 @@ describe('workspace files', () => {
     expect(() => parseWorkspaceFile('\ufeff\ufeff' + text)).toThrow(SpecError);
   });
 
+  it('read JSON nested 200,000 deep without overflowing the stack (the prototype-key check walks iteratively)', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    for (const text of [`{"format":"spikelab-workspace","version":1,"workspace":${deep}}`, `{"format":"spikelab-model","version":1,"workspace":${deep}}`]) {
+      const e = (() => {
+        try {
+          parseWorkspaceFile(text);
+        } catch (err) {
+          return err;
+        }
+        return undefined;
+      })();
+      expect(e).toBeInstanceOf(SpecError);
+      expect((e as Error).message).not.toMatch(/stack|not JSON/);
+    }
+  });
+
   it('refuse NaN or Infinity weights, naming the layer, the index and the bytes', () => {
     const weights = initWeights(preset.network, 4);
     const [name, layer] = Object.entries(weights)[0] ?? [];

@@ -39,7 +39,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (text.length > MAX_WORKSPACE_FILE_CHARS) throw fail('(root)', `the file has ${text.length} characters; at most ${MAX_WORKSPACE_FILE_CHARS} are read`);
   let doc: unknown;
   try {
-    doc = parseJsonText(text, (key) => fail(key, `the key '${key}' is not allowed in a workspace file`));
+    doc = parseJsonText(text, (key, path) => fail(path, `the key '${key}' is not allowed in a workspace file`));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw fail('(root)', `not JSON: ${e instanceof Error ? e.message : String(e)}`);

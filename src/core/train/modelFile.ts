@@ -98,7 +98,7 @@ export function serializeModel(m: ModelFile): string {
 export function parseModel(text: string): ModelFile {
   let doc: unknown;
   try {
-    doc = parseJsonText(text, (key) => new SpecError([{ path: key, message: `the key '${key}' is not allowed in a model file` }]));
+    doc = parseJsonText(text, (key, path) => new SpecError([{ path, message: `the key '${key}' is not allowed in a model file` }]));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw new SpecError([{ path: '(root)', message: `not JSON: ${(e as Error).message}` }]);
