@@ -18,6 +18,8 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
   if (!values.model) throw new UsageError('--model MODEL.json is required');
   const model = loadModelFile(values.model);
+  // Scoring counts hits per class; a model without class names (an imported NIR network) has none.
+  if (model.classes.length === 0) throw new UsageError(`model '${values.model}' names no classes (it was not trained by Spikelab, e.g. imported from NIR), so it cannot be scored; train it (spikelab train) first`);
   await createEngine('tfjs-wasm');
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});

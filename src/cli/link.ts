@@ -1,3 +1,4 @@
+import { quoteInput, WORKSPACE_NAME_CHARS } from '../core/format/inputText.ts';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LinkError } from '../core/errors.ts';
@@ -49,11 +50,11 @@ function decode(argv: string[], io: CliIo): number {
     return EXIT.usage;
   }
   writeFileSync(values.out, JSON.stringify(decoded.workspace, null, 2) + '\n');
-  io.out(`wrote ${values.out}: "${decoded.workspace.name}"`);
+  io.out(`wrote ${values.out}: "${quoteInput(decoded.workspace.name, WORKSPACE_NAME_CHARS)}"`);
   if (decoded.weights) {
     io.out(`the link also carries ${decoded.weightBits === 32 ? 'exact (float32)' : `${decoded.weightBits}-bit`} weights for ${Object.keys(decoded.weights).join(', ')} (not written: open the link in the page to use them)`);
   }
-  for (const f of decoded.files) io.out(`needs the file '${f.name}' (${f.checksum})`);
+  for (const f of decoded.files) io.out(`needs the file '${quoteInput(f.name)}' (${quoteInput(f.checksum)})`);
   return EXIT.ok;
 }
 

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../core/format/jsonText.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ export function loadWorkspaceFile(path: string): Workspace {
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJsonText(text);
   } catch (e) {
     throw new UsageError(`workspace '${path}' is not valid JSON: ${(e as Error).message}`);
   }

@@ -1,3 +1,4 @@
+import { quoteInput, WORKSPACE_NAME_CHARS } from '../core/format/inputText.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,7 +75,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const imp = nirToWorkspace(graph, { ...(dtMs !== undefined ? { dtMs } : {}), ...(reset ? { reset } : {}), dropBias: values['drop-bias'], name });
   writeFileSync(values.out, JSON.stringify(imp.workspace, null, 2) + '\n');
   const layers = imp.network.layers.map((l) => (l.kind === 'spiking' ? `${l.name} (${l.neuron.model})` : `${l.name} (${l.kind})`));
-  io.out(`wrote ${values.out}: "${imp.workspace.name}", ${layers.join(' → ')}`);
+  io.out(`wrote ${values.out}: "${quoteInput(imp.workspace.name, WORKSPACE_NAME_CHARS)}", ${layers.join(' → ')}`);
   const weighted = Object.keys(imp.weights);
   if (values['out-model']) {
     writeFileSync(values['out-model'], serializeModel({ workspace: imp.workspace, classes: [], weights: imp.weights, metrics: {} }));

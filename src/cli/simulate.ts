@@ -1,3 +1,4 @@
+import { quoteInput, WORKSPACE_NAME_CHARS } from '../core/format/inputText.ts';
 import { parseArgs } from 'node:util';
 import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
@@ -50,7 +51,7 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<number
     io.out(JSON.stringify({ engine: info.name, backend: info.backend, steps: result.steps, dt_ms: result.dtMs, layers, readouts: result.readouts.map((r) => ({ name: r.name, values: [...r.values] })), warnings, notes: result.notes }));
     return EXIT.ok;
   }
-  io.out(`workspace '${ws.name}', seed ${ws.seed}: ${result.steps} steps of ${result.dtMs} ms (${durationS} s)`);
+  io.out(`workspace '${quoteInput(ws.name, WORKSPACE_NAME_CHARS)}', seed ${ws.seed}: ${result.steps} steps of ${result.dtMs} ms (${durationS} s)`);
   io.out(`engine ${info.name} (${info.reason}), ${result.elapsedMs} ms`);
   for (const w of warnings) io.out(formatDataWarning(w));
   io.out('layer'.padEnd(16) + 'neurons'.padStart(9) + 'spikes'.padStart(10) + 'rate (Hz)'.padStart(11));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MappingError, SpikelabError } from '../core/errors.ts';
+import { quoteInput, safeMessage } from '../core/format/inputText.ts';
 import { cliMessage } from './cliMessage.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { COMMAND_USAGE, isCommand, overviewUsage, type CommandName } from './usage.ts';
@@ -37,15 +38,25 @@ function help(topic: string | undefined, io: CliIo): number {
     return EXIT.ok;
   }
   if (!isCommand(topic)) {
-    io.err(`spikelab: unknown command '${topic}'\n${overviewUsage()}`);
+    io.err(`spikelab: unknown command '${quoteInput(topic)}'\n${overviewUsage()}`);
     return EXIT.usage;
   }
   io.out(COMMAND_USAGE[topic]);
   return EXIT.ok;
 }
 
+/**
+ * Every line the CLI prints goes through safeMessage: a name, a file's text or a key from the
+ * input that a message or a table carries can never move the cursor, clear the terminal or turn
+ * text right to left. Errors are also bounded (MESSAGE_CHARS); output (tables, JSON) is not.
+ */
+function terminalSafe(io: CliIo): CliIo {
+  return { out: (line) => io.out(safeMessage(line, Infinity)), err: (line) => io.err(safeMessage(line, Infinity)) };
+}
+
 /** Entry point of the CLI; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.out(overviewUsage());
@@ -57,7 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (!isCommand(name)) {
-    io.err(`spikelab: unknown command '${name}'\n${overviewUsage()}`);
+    io.err(`spikelab: unknown command '${quoteInput(name)}'\n${overviewUsage()}`);
     return EXIT.usage;
   }
   const usage = COMMAND_USAGE[name];
@@ -72,7 +83,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
     const code = (e as { code?: unknown }).code;
     if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`spikelab ${name}: ${(e as Error).message}\n${usage}`);
+      io.err(`spikelab ${name}: ${safeMessage((e as Error).message)}\n${usage}`);
       return EXIT.usage;
     }
     if (e instanceof MappingError) {
@@ -83,7 +94,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`spikelab ${name}: ${cliMessage(e)}`);
       return EXIT.usage;
     }
-    io.err(`spikelab ${name}: failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    io.err(`spikelab ${name}: failed: ${safeMessage(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
     return EXIT.failed;
   }
 }

@@ -2,12 +2,17 @@
  * Typed errors of the core. Each has a stable `code` so that workers, the CLI and the UI can tell
  * them apart after they cross a structured-clone boundary (where the prototype is lost).
  */
+import { quoteInput, safeMessage } from './format/inputText.ts';
 
-/** Base class: a message the user can act on plus a stable machine-readable code. */
+/**
+ * Base class: a message the user can act on plus a stable machine-readable code. The message is
+ * passed through safeMessage: whatever input a subclass quoted, no core error holds control or
+ * bidi characters or more than MESSAGE_CHARS characters (a page or terminal shows it as is).
+ */
 export class SpikelabError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
-    super(message);
+    super(safeMessage(message));
     this.name = 'SpikelabError';
     this.code = code;
   }
@@ -19,10 +24,17 @@ export interface SpecIssue {
   readonly message: string;
 }
 
+/** Most characters of an issue's JSON path and of its message that are kept. */
+const ISSUE_PATH_CHARS = 240;
+const ISSUE_MESSAGE_CHARS = 1000;
+
 /** A workspace or network spec that does not validate; lists every issue with its JSON path. */
 export class SpecError extends SpikelabError {
   readonly issues: readonly SpecIssue[];
-  constructor(issues: readonly SpecIssue[], summary?: string) {
+  constructor(raw: readonly SpecIssue[], summary?: string) {
+    // Paths hold the input's own keys (a weights record, chip overrides) and messages may quote
+    // values: both are bounded and escaped here, once for every issue of every spec.
+    const issues = raw.map((i) => ({ path: quoteInput(i.path, ISSUE_PATH_CHARS), message: safeMessage(i.message, ISSUE_MESSAGE_CHARS) }));
     const first = issues[0];
     const head = summary ?? (first ? `${first.path}: ${first.message}` : 'invalid spec');
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
@@ -55,13 +67,17 @@ export class BudgetError extends SpecError {
   }
 }
 
+/** Most characters of a file name a message shows (a path can be long, and is input). */
+const FILE_NAME_CHARS = 240;
+
 /** A bad file: names the file, the field and the byte offset where parsing failed. */
 export class DataFormatError extends SpikelabError {
   readonly file: string;
   readonly field: string;
   readonly byteOffset: number;
   constructor(file: string, field: string, byteOffset: number, reason: string) {
-    super('data_format', `${file}: ${field} at byte ${byteOffset}: ${reason}`);
+    // File names come from the user (a dropped file, a CLI argument, a link).
+    super('data_format', `${quoteInput(file, FILE_NAME_CHARS)}: ${field} at byte ${byteOffset}: ${reason}`);
     this.name = 'DataFormatError';
     this.file = file;
     this.field = field;
@@ -148,7 +164,8 @@ export class LinkError extends SpikelabError {
     super('link_refused', `link refused (${stage}): ${reason}`);
     this.name = 'LinkError';
     this.stage = stage;
-    this.reason = reason;
-    this.issues = issues;
+    // Shown on their own by the page and the CLI: bounded like the message.
+    this.reason = safeMessage(reason);
+    this.issues = issues.map((i) => ({ path: quoteInput(i.path, ISSUE_PATH_CHARS), message: safeMessage(i.message, ISSUE_MESSAGE_CHARS) }));
   }
 }

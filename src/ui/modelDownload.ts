@@ -1,4 +1,3 @@
-import { AAMI_CLASSES } from '../core/data/datasets/aami.ts';
 import { metricsJson } from '../core/train/evaluate.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
 import { currentWeights } from './runController.ts';
@@ -29,7 +28,9 @@ export function saveModelFile(store: typeof useStore): boolean {
   const ws = st.workspace;
   const weights = ws ? currentWeights(store, ws) : undefined;
   if (!ws || !weights) return false;
-  const classes = st.testClasses.length > 0 ? st.testClasses : AAMI_CLASSES;
+  // The classes the weights were tested on; none when they were not (opened, imported): a model
+  // file's class names must match its outputs, so five AAMI names on any network would not do.
+  const classes = st.testClasses;
   const metrics = st.testMetrics ? metricsJson(st.testMetrics, classes) : {};
   download(`${fileBase(ws.name, 'model')}.model.json`, serializeModel({ workspace: ws, classes: [...classes], weights, metrics }));
   return true;

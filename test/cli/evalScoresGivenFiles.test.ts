@@ -64,4 +64,13 @@ describe.skipIf(!HAVE_DATA)('spikelab eval on a folder of N-MNIST files', () => 
     expect([j.samples, j.files]).toEqual([5, 5]);
     expect(j.data).toMatch(/^5 event recordings \(every labelled one\)/);
   });
+
+  it('refuses, without a stack trace, to score a model that names no classes (an imported NIR network)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikelab-eval-'));
+    const r = cli('eval', '--model', untrainedModel(dir, 'default', []));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/names no classes .* so it cannot be scored/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
 });
+

@@ -1,3 +1,4 @@
+import { quoteInput } from '../format/inputText.ts';
 import { DataFormatError, SpikelabError } from '../errors.ts';
 import type { DataRecord } from './formats/loadFiles.ts';
 import type { EventRecord } from './formats/eventsRecord.ts';
@@ -17,7 +18,7 @@ export class MissingFileError extends SpikelabError {
     readonly file: string,
     readonly checksum: string,
   ) {
-    super('file_missing', `this workspace uses '${file}' (${checksum}); drop that file onto the page to continue`);
+    super('file_missing', `this workspace uses '${quoteInput(file)}' (${quoteInput(checksum)}); drop that file onto the page to continue`);
     this.name = 'MissingFileError';
   }
 }

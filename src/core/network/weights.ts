@@ -13,6 +13,12 @@ export interface LayerWeights {
 /** Weights of a network by layer name (only dense and conv2d layers have weights). */
 export type NetworkWeights = Readonly<Record<string, LayerWeights>>;
 
+/** Index of the first NaN or ±Infinity in `values`, or -1: weights and parameters read from a file must be finite. */
+export function firstNonFinite(values: ArrayLike<number>): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
+}
+
 /** Expected weight shape of each weighted layer. */
 export function weightShapes(net: NetworkSpec): Record<string, number[]> {
   const { shapes } = inferShapes(net);

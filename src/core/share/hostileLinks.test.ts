@@ -4,7 +4,7 @@ import { craftLink, linkOfContainer, partsOf, sealed } from '../../../test/suppo
 import { presetWorkspaces } from '../../../test/support/presets.ts';
 import { LinkError, type LinkStage } from '../errors.ts';
 import { initWeights } from '../network/weights.ts';
-import { bytesToBase64url } from './base64url.ts';
+import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeWorkspaceLink, encodeWorkspaceLink } from './linkCodec.ts';
 import { packContainer } from './linkContainer.ts';
 
@@ -40,6 +40,14 @@ function refusal(text: string): LinkError {
     throw new Error(`threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} instead of a LinkError`);
   }
   throw new Error('the link was accepted');
+}
+
+/** The compressed bytes of a link with `n` bytes appended after the end of its DEFLATE stream. */
+function withTrailing(link: string, n: number): Uint8Array {
+  const body = base64urlToBytes(link.slice('w=v1.'.length));
+  const out = new Uint8Array(body.length + n).fill(0x41);
+  out.set(body);
+  return out;
 }
 
 const bomb = () => linkOfContainer(new Uint8Array(20 * 1024 * 1024));
@@ -96,6 +104,10 @@ const CORPUS: [string, () => string, LinkStage][] = [
   ['exact weights with a NaN', () => craftLink(EXACT_HEADER, exactWith(7, NaN)), 'weights'],
   ['exact weights with Infinity', () => craftLink(EXACT_HEADER, exactWith(0, Infinity)), 'weights'],
   ['exact weights with the shape transposed', () => craftLink(EXACT_HEADER.replace('"shape":[32,64]', '"shape":[64,32]'), EXACT_PAYLOAD), 'weights'],
+  ['link format v01 (a version with a leading zero)', () => LINK.replace('w=v1.', 'w=v01.'), 'version'],
+  ['link format v0001', () => LINK.replace('w=v1.', 'w=v0001.'), 'version'],
+  ['bytes after the end of the compressed stream', () => 'w=v1.' + bytesToBase64url(withTrailing(LINK, 3)), 'inflate'],
+  ['one byte after the end of the compressed stream', () => 'w=v1.' + bytesToBase64url(withTrailing(LINK, 1)), 'inflate'],
   ['an unknown weight coding', () => craftLink(EXACT_HEADER.replace('"coding":"float32"', '"coding":"float64"'), EXACT_PAYLOAD), 'json'],
 ];
 
@@ -118,6 +130,11 @@ describe('decodeWorkspaceLink on hostile and broken links', () => {
   it('keeps the spec issues with their JSON paths when the workspace is invalid', () => {
     const err = refusal(craftLink(edited((h) => (h.workspace['seed'] = -1))));
     expect(err.issues.map((i) => i.path)).toContain('seed');
+  });
+
+  it('says where the compressed data ended and how many bytes follow it', () => {
+    const body = base64urlToBytes(LINK.slice(5));
+    expect(refusal('w=v1.' + bytesToBase64url(withTrailing(LINK, 3))).reason).toBe(`3 bytes follow the end of the compressed data at byte ${body.length}; a link holds nothing after it`);
   });
 
   it('refuses a decompression bomb that fits in a link by its unpacked size', () => {

@@ -25,7 +25,10 @@ export function readFragment(text: string): string {
   const value = param !== undefined ? param.slice(LINK_PARAM.length + 1) : fragment;
   const m = /^v(\d{1,9})\./.exec(value);
   if (!m) throw new LinkError('prefix', `this is not a Spikelab workspace link: expected '#${LINK_PARAM}=v${LINK_CODEC_VERSION}.' followed by the workspace`);
-  const version = Number(m[1]);
+  const digits = m[1] ?? '';
+  const version = Number(digits);
+  // One spelling per version: 'v01' is not 'v1' (a reader that accepts both reads what no writer wrote).
+  if (String(version) !== digits) throw new LinkError('version', `the link's format 'v${digits}' is not a version as Spikelab writes it (no leading zeros); this Spikelab reads v${LINK_CODEC_VERSION}`);
   if (version !== LINK_CODEC_VERSION) {
     const why = version > LINK_CODEC_VERSION ? 'made by a newer Spikelab' : 'not a format Spikelab ever wrote';
     throw new LinkError('version', `the link uses format v${version} (${why}); this Spikelab reads v${LINK_CODEC_VERSION}`);

@@ -22,7 +22,7 @@ describe('workspace files', () => {
 
   it('read a model file, keeping its weights', () => {
     const weights = initWeights(preset.network, 4);
-    const text = serializeModel({ workspace: preset, classes: ['a'], weights, metrics: {} });
+    const text = serializeModel({ workspace: preset, classes: ['N', 'S', 'V', 'F', 'Q'], weights, metrics: {} });
     expect(Object.keys(parseWorkspaceFile(text).weights ?? {}).sort()).toEqual(Object.keys(weights).sort());
   });
 
@@ -42,6 +42,42 @@ describe('workspace files', () => {
     })();
     expect(err).toBeInstanceOf(SpecError);
     expect((err as SpecError).jsonPath).toContain(path);
+  });
+
+  it('read a file that starts with a UTF-8 byte-order mark (as Windows editors write), once', () => {
+    const weights = initWeights(preset.network, 4);
+    const text = serializeWorkspaceFile({ workspace: preset, weights });
+    expect(parseWorkspaceFile('\ufeff' + text).workspace).toEqual(preset);
+    const model = serializeModel({ workspace: preset, classes: ['N', 'S', 'V', 'F', 'Q'], weights, metrics: {} });
+    expect(parseWorkspaceFile('\ufeff' + model).workspace).toEqual(preset);
+    // Only one mark is the encoding's; a second is a character where JSON allows none.
+    expect(() => parseWorkspaceFile('\ufeff\ufeff' + text)).toThrow(SpecError);
+  });
+
+  it('read JSON nested 200,000 deep without overflowing the stack (the prototype-key check walks iteratively)', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    for (const text of [`{"format":"spikelab-workspace","version":1,"workspace":${deep}}`, `{"format":"spikelab-model","version":1,"workspace":${deep}}`]) {
+      const e = (() => {
+        try {
+          parseWorkspaceFile(text);
+        } catch (err) {
+          return err;
+        }
+        return undefined;
+      })();
+      expect(e).toBeInstanceOf(SpecError);
+      expect((e as Error).message).not.toMatch(/stack|not JSON/);
+    }
+  });
+
+  it('refuse NaN or Infinity weights, naming the layer, the index and the bytes', () => {
+    const weights = initWeights(preset.network, 4);
+    const [name, layer] = Object.entries(weights)[0] ?? [];
+    if (!name || !layer) throw new Error('the preset has no weights');
+    const values = layer.values.slice();
+    values[3] = NaN;
+    const text = serializeWorkspaceFile({ workspace: preset, weights: { ...weights, [name]: { shape: layer.shape, values } } });
+    expect(() => parseWorkspaceFile(text)).toThrow(`weights.${name}.data: value 3 is NaN (bytes 12–15 of the decoded float32 data)`);
   });
 
   it('refuse weights that do not fit the network', () => {

@@ -1,9 +1,10 @@
+import { parseJsonText } from '../format/jsonText.ts';
 import { z } from 'zod';
 import { EngineError, SpecError } from '../errors.ts';
 import { checkWeights, type NetworkWeights } from '../network/weights.ts';
 import { parseWorkspace, zodIssues } from '../spec/parseWorkspace.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { base64ToFloats, floatsToBase64, parseModel } from '../train/modelFile.ts';
+import { decodeStoredWeights, floatsToBase64, parseModel } from '../train/modelFile.ts';
 
 /** Largest workspace file read (characters): float32 weights as base64 for a large network. */
 export const MAX_WORKSPACE_FILE_CHARS = 128 * 1024 * 1024;
@@ -13,9 +14,6 @@ export interface WorkspaceFile {
   readonly workspace: Workspace;
   readonly weights?: NetworkWeights;
 }
-
-/** Keys refused anywhere in a file, as in links (safeJson.ts): they reach prototypes when merged. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const fileSchema = z.object({
   format: z.literal('spikelab-workspace'),
@@ -41,10 +39,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (text.length > MAX_WORKSPACE_FILE_CHARS) throw fail('(root)', `the file has ${text.length} characters; at most ${MAX_WORKSPACE_FILE_CHARS} are read`);
   let doc: unknown;
   try {
-    doc = JSON.parse(text, (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw fail(key, `the key '${key}' is not allowed in a workspace file`);
-      return value;
-    });
+    doc = parseJsonText(text, (key, path) => fail(path, `the key '${key}' is not allowed in a workspace file`));
   } catch (e) {
     if (e instanceof SpecError) throw e;
     throw fail('(root)', `not JSON: ${e instanceof Error ? e.message : String(e)}`);
@@ -57,8 +52,7 @@ export function parseWorkspaceFile(text: string): WorkspaceFile {
   if (!r.success) throw new SpecError(zodIssues(r.error));
   const workspace = parseWorkspace(r.data.workspace);
   if (!r.data.weights) return { workspace };
-  const weights = Object.fromEntries(Object.entries(r.data.weights).map(([k, w]) => [k, { shape: w.shape, values: base64ToFloats(w.data) }]));
-  return withCheckedWeights(workspace, weights);
+  return withCheckedWeights(workspace, decodeStoredWeights(r.data.weights));
 }
 
 function withCheckedWeights(workspace: Workspace, weights: NetworkWeights): WorkspaceFile {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { neuronSpecSchema } from '../neurons/index.ts';
 
 /** Layer names are identifiers: they key weights, recordings and links. */
-const layerName = z
+export const layerNameSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a layer name starts with a letter and has only letters, digits, _ or - (at most 64)')
   // Weights are keyed by layer name; links and files refuse these keys, so a layer may not take them.
@@ -13,7 +13,7 @@ const positiveInt = z.number().int().positive();
 /** Input of the network: per-step shape, `[n]` for channels or `[height, width, channels]` (channels last). */
 export const inputLayerSchema = z.object({
   kind: z.literal('input'),
-  name: layerName,
+  name: layerNameSchema,
   shape: z.union([z.tuple([positiveInt]), z.tuple([positiveInt, positiveInt, positiveInt])]),
 });
 
@@ -23,7 +23,7 @@ const weightGain = z.number().positive().max(1000).default(1);
 /** Fully connected synapses, `I = x·W` with W of shape [in, out]; no bias. */
 export const denseLayerSchema = z.object({
   kind: z.literal('dense'),
-  name: layerName,
+  name: layerNameSchema,
   units: positiveInt.max(1_000_000),
   weightGain,
 });
@@ -31,7 +31,7 @@ export const denseLayerSchema = z.object({
 /** 2-D convolution on [h, w, c] input, kernel [k, k, cIn, filters]; no bias. */
 export const conv2dLayerSchema = z.object({
   kind: z.literal('conv2d'),
-  name: layerName,
+  name: layerNameSchema,
   filters: positiveInt.max(4096),
   kernel: positiveInt.max(15),
   stride: positiveInt.max(15).default(1),
@@ -42,19 +42,19 @@ export const conv2dLayerSchema = z.object({
 /** Spatial pooling: 'max' (of spikes = OR), 'avg' or 'sum', window size × size. */
 export const pool2dLayerSchema = z.object({
   kind: z.literal('pool2d'),
-  name: layerName,
+  name: layerNameSchema,
   mode: z.enum(['max', 'avg', 'sum']).default('sum'),
   size: positiveInt.max(16).default(2),
   stride: positiveInt.max(16).optional(),
 });
 
 /** Reshapes [h, w, c] to [h·w·c] in channels-last order. */
-export const flattenLayerSchema = z.object({ kind: z.literal('flatten'), name: layerName });
+export const flattenLayerSchema = z.object({ kind: z.literal('flatten'), name: layerNameSchema });
 
 /** A population of spiking neurons fed by the currents of the layer before. */
 export const spikingLayerSchema = z.object({
   kind: z.literal('spiking'),
-  name: layerName,
+  name: layerNameSchema,
   neuron: neuronSpecSchema,
 });
 
@@ -64,7 +64,7 @@ export const spikingLayerSchema = z.object({
  */
 export const readoutLayerSchema = z.object({
   kind: z.literal('readout'),
-  name: layerName,
+  name: layerNameSchema,
   mode: z.enum(['count', 'membrane']).default('count'),
   beta: z.number().gt(0).lte(1).default(0.9),
   reduce: z.enum(['last', 'max', 'mean']).default('max'),

@@ -1,3 +1,4 @@
+import { quoteInput } from '../format/inputText.ts';
 import { melSignal } from '../data/builtinSources.ts';
 import type { Signal } from '../data/signal.ts';
 import { encodeSignal } from '../encoders/index.ts';
@@ -45,7 +46,7 @@ export function encodeDigitFiles(ws: Workspace, files: readonly NamedRecord[]): 
   const { durationS, bands } = ws.data;
   const named = files.map((f) => ({ f, id: parseDigitFileName(f.name) }));
   const bad = named.find((x) => !x.id);
-  if (bad) throw new SpecError([{ path: 'data', message: `'${bad.f.name}' is not named DIGIT_SPEAKER_INDEX.wav (e.g. 7_jackson_32.wav): its digit is unknown` }]);
+  if (bad) throw new SpecError([{ path: 'data', message: `'${quoteInput(bad.f.name)}' is not named DIGIT_SPEAKER_INDEX.wav (e.g. 7_jackson_32.wav): its digit is unknown` }]);
   const digits: EncodedDigit[] = [];
   let steps = 0;
   let neurons = 0;
@@ -80,7 +81,7 @@ export function audioFileSets(ws: Workspace, files: readonly NamedRecord[], spli
   const speakers = [...new Set(digits.map((d) => d.speaker))].sort();
   const held = heldOut ?? speakers.at(-1) ?? '';
   if (split === 'inter' && speakers.length < 2) throw new SpecError([{ path: 'training.dataset.split', message: `a speaker-held-out split needs two speakers or more; found ${speakers.join(', ')}` }]);
-  if (split === 'inter' && !speakers.includes(held)) throw new SpecError([{ path: 'training.dataset.heldOut', message: `no recording of speaker '${held}' to hold out; the speakers are ${speakers.join(', ')}` }]);
+  if (split === 'inter' && !speakers.includes(held)) throw new SpecError([{ path: 'training.dataset.heldOut', message: `no recording of speaker '${quoteInput(held)}' to hold out; the speakers are ${speakers.join(', ')}` }]);
   const isTest = (d: EncodedDigit) => (split === 'inter' ? d.speaker === held : d.index < 5);
   const test = digits.filter(isTest);
   const train = digits.filter((d) => !isTest(d));

@@ -1,6 +1,9 @@
+import { parseJsonText } from '../format/jsonText.ts';
+import { quoteInput } from '../format/inputText.ts';
 import { z } from 'zod';
 import { SpecError } from '../errors.ts';
-import type { NetworkWeights } from '../network/weights.ts';
+import { firstNonFinite, type NetworkWeights } from '../network/weights.ts';
+import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { parseWorkspace, zodIssues } from '../spec/parseWorkspace.ts';
 import type { Workspace } from '../spec/workspace.ts';
 
@@ -37,7 +40,7 @@ export function base64ToFloats(text: string): Float32Array {
   let o = 0;
   for (const ch of clean) {
     const v = B64.indexOf(ch);
-    if (v < 0) throw new SpecError([{ path: 'weights', message: `invalid base64 character '${ch}'` }]);
+    if (v < 0) throw new SpecError([{ path: 'weights', message: `invalid base64 character '${quoteInput(ch)}'` }]);
     acc = (acc << 6) | v;
     bits += 6;
     if (bits >= 8) {
@@ -49,12 +52,39 @@ export function base64ToFloats(text: string): Float32Array {
   return new Float32Array(bytes.buffer, 0, o / 4);
 }
 
+/** Weights as files store them: per layer a shape and base64 float32 little-endian data. */
+const storedWeightsSchema = z.record(z.string(), z.object({ shape: z.array(z.number().int().positive()), data: z.string() }));
+
+/**
+ * Decodes stored weights (model and workspace files), refusing data that does not fill its shape
+ * and NaN or ±Infinity, with the layer, the index and the byte offset in the decoded data: a
+ * non-finite weight runs without error and silently changes every spike after it.
+ */
+export function decodeStoredWeights(stored: z.infer<typeof storedWeightsSchema>): NetworkWeights {
+  const weights: Record<string, { shape: readonly number[]; values: Float32Array }> = {};
+  for (const [k, w] of Object.entries(stored)) {
+    const path = `weights.${k}.data`;
+    const values = base64ToFloats(w.data);
+    if (values.length !== w.shape.reduce((a, b) => a * b, 1)) throw new SpecError([{ path, message: `${values.length} values do not fill shape [${w.shape.join(', ')}]` }]);
+    const bad = firstNonFinite(values);
+    if (bad >= 0) throw new SpecError([{ path, message: `value ${bad} is ${values[bad]} (bytes ${4 * bad}–${4 * bad + 3} of the decoded float32 data); weights must be finite numbers` }]);
+    weights[k] = { shape: w.shape, values };
+  }
+  return weights;
+}
+
+/** Size of the network's output (its last layer), against which a model's class names are counted. */
+function outputWidth(ws: Workspace): number {
+  const { shapes } = inferShapes(ws.network);
+  return shapeSize(shapes[shapes.length - 1] ?? [0]);
+}
+
 const modelSchema = z.object({
   format: z.literal('spikelab-model'),
   version: z.literal(1),
   workspace: z.unknown(),
   classes: z.array(z.string()),
-  weights: z.record(z.string(), z.object({ shape: z.array(z.number().int().positive()), data: z.string() })),
+  weights: storedWeightsSchema,
   metrics: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -68,17 +98,18 @@ export function serializeModel(m: ModelFile): string {
 export function parseModel(text: string): ModelFile {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJsonText(text, (key, path) => new SpecError([{ path, message: `the key '${key}' is not allowed in a model file` }]));
   } catch (e) {
+    if (e instanceof SpecError) throw e;
     throw new SpecError([{ path: '(root)', message: `not JSON: ${(e as Error).message}` }]);
   }
   const r = modelSchema.safeParse(doc);
   if (!r.success) throw new SpecError(zodIssues(r.error));
-  const weights: Record<string, { shape: readonly number[]; values: Float32Array }> = {};
-  for (const [k, w] of Object.entries(r.data.weights)) {
-    const values = base64ToFloats(w.data);
-    if (values.length !== w.shape.reduce((a, b) => a * b, 1)) throw new SpecError([{ path: `weights.${k}`, message: `${values.length} values do not fill shape [${w.shape.join(', ')}]` }]);
-    weights[k] = { shape: w.shape, values };
-  }
-  return { workspace: parseWorkspace(r.data.workspace), classes: r.data.classes, weights, metrics: r.data.metrics };
+  const weights = decodeStoredWeights(r.data.weights);
+  const workspace = parseWorkspace(r.data.workspace);
+  // No names is a model without classes (an imported NIR network); names must then name every output.
+  const classes = r.data.classes;
+  const outputs = outputWidth(workspace);
+  if (classes.length > 0 && classes.length !== outputs) throw new SpecError([{ path: 'classes', message: `the model names ${classes.length} classes but its network has ${outputs} outputs; each output needs one class name` }]);
+  return { workspace, classes, weights, metrics: r.data.metrics };
 }

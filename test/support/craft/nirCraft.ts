@@ -90,3 +90,15 @@ export function selfContainingNir(root: Group): void {
   str(node, 'type', 'NIRGraph');
   node.create_group('nodes').create_soft_link('/node', 'loop');
 }
+
+/** A NIR file whose graph is a chain Input → `n` nodes of an unknown type → Output (only names and types). */
+export function longChainNir(root: Group, n: number): void {
+  str(root, 'version', '0.5.0');
+  const node = root.create_group('node');
+  str(node, 'type', 'NIRGraph');
+  const nodes = node.create_group('nodes');
+  const names = ['input', ...Array.from({ length: n }, (_, i) => `n${i}`), 'output'];
+  for (const [i, name] of names.entries()) str(nodes.create_group(name), 'type', i === 0 ? 'Input' : i === names.length - 1 ? 'Output' : 'X');
+  const edges = names.slice(1).flatMap((b, i) => [names[i] as string, b]);
+  node.create_dataset({ name: 'edges', data: edges, shape: [names.length - 1, 2] });
+}

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import type { EdfRecord } from '../formats/edfReader.ts';
 
 /** A labelled fixed-length EEG epoch: values[t·channels + c] in the file's physical units. */
@@ -30,7 +31,7 @@ export function epochsFromAnnotations(r: EdfRecord, o: EpochOptions): EegEpoch[]
   const rate = [...rates.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
   const signals = o.channels ? o.channels.map((c) => r.signals.find((s) => s.label === c)) : r.signals.filter((s) => s.samplingHz === rate);
   const missing = o.channels?.filter((_, i) => !signals[i]);
-  if (missing && missing.length > 0) throw new Error(`${r.file} has no channel ${missing.map((m) => `'${m}'`).join(', ')}`);
+  if (missing && missing.length > 0) throw new Error(`${quoteInput(r.file)} has no channel ${missing.map((m) => `'${quoteInput(m)}'`).join(', ')}`);
   const chosen = signals.filter((s): s is NonNullable<typeof s> => s !== undefined);
   const hz = chosen[0]?.samplingHz ?? rate;
   if (chosen.some((s) => s.samplingHz !== hz)) throw new Error('epoch channels must share one sampling rate');

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { DataFormatError } from '../../errors.ts';
 import type { EventRecord } from '../formats/eventsRecord.ts';
 
@@ -35,7 +36,7 @@ export function parseGestureLabels(text: string, file: string): GestureSpan[] {
     const at = offset;
     offset += line.length + 1;
     if (!Number.isInteger(c) || !(c !== undefined && DVS_GESTURE_CLASSES[c]) || !Number.isFinite(s) || !Number.isFinite(e) || (s ?? 0) >= (e ?? 0)) {
-      throw new DataFormatError(file, `row ${i + 2}`, at, `'${line.slice(0, 40)}' is not class,start,end with class 1–11 and start < end`);
+      throw new DataFormatError(file, `row ${i + 2}`, at, `'${quoteInput(line)}' is not class,start,end with class 1–11 and start < end`);
     }
     return { label: c as number, startUs: s as number, endUs: e as number };
   });

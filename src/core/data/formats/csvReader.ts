@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import type { Signal } from '../signal.ts';
 import { checkSize, utf8 } from './byteReader.ts';
 import { DataFormatError } from '../../errors.ts';
@@ -111,8 +112,8 @@ export function parseCsv(bytes: Uint8Array, file: string, samplingHz = 1): CsvRe
     cs.forEach((c, ci) => {
       const v = Number(c);
       const at = `line ${li} column ${ci + 1}`;
-      if (c === '' || Number.isNaN(v) || NON_FINITE_WORD.test(c)) throw new DataFormatError(file, at, lineOffset, `'${c.slice(0, 20)}' is not a ${NON_FINITE_WORD.test(c) ? 'finite ' : ''}number`);
-      if (!(Math.abs(v) <= FLOAT32_MAX)) throw new DataFormatError(file, at, lineOffset, `'${c.slice(0, 20)}' is beyond the ±3.4e38 a sample holds (it would read as Infinity)`);
+      if (c === '' || Number.isNaN(v) || NON_FINITE_WORD.test(c)) throw new DataFormatError(file, at, lineOffset, `'${quoteInput(c)}' is not a ${NON_FINITE_WORD.test(c) ? 'finite ' : ''}number`);
+      if (!(Math.abs(v) <= FLOAT32_MAX)) throw new DataFormatError(file, at, lineOffset, `'${quoteInput(c)}' is beyond the ±3.4e38 a sample holds (it would read as Infinity)`);
       values[n++] = v;
     });
   }

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { DataFormatError } from '../../errors.ts';
 import { ByteReader, checkSize } from './byteReader.ts';
 import { dataWarning, type DataWarning } from './dataWarnings.ts';
@@ -48,7 +49,7 @@ const field = (r: ByteReader, o: number, n: number, name: string) => r.ascii(o, 
 function numberField(r: ByteReader, o: number, n: number, name: string): number {
   const s = field(r, o, n, name);
   const v = Number(s);
-  if (s === '' || !Number.isFinite(v)) r.fail(name, o, `'${s}' is not a number`);
+  if (s === '' || !Number.isFinite(v)) r.fail(name, o, `'${quoteInput(s)}' is not a number`);
   return v;
 }
 
@@ -165,7 +166,7 @@ export function parseTals(bytes: Uint8Array, file: string, baseOffset: number, i
     if (tal !== '') {
       const [time = '', ...texts] = tal.split('\x14');
       const m = TAL_ONSET.exec(time);
-      if (!m) throw new DataFormatError(file, 'annotation onset', baseOffset + utf8Length(text.slice(0, at)), `'${time.slice(0, 20)}' is not a TAL onset (+seconds)`);
+      if (!m) throw new DataFormatError(file, 'annotation onset', baseOffset + utf8Length(text.slice(0, at)), `'${quoteInput(time)}' is not a TAL onset (+seconds)`);
       const onsetS = Number(m[1]);
       const durationS = m[2] === undefined ? undefined : Number(m[2]);
       for (const t of texts) if (t !== '') into.push({ onsetS, durationS, text: t });

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { DataFormatError } from '../../errors.ts';
 import { checkSamplingHz } from './samplingRate.ts';
 
@@ -60,15 +61,15 @@ export function parseWfdbHeader(text: string, file: string): WfdbHeader {
   const head = content[0];
   if (!head) throw new DataFormatError(file, 'record line', 0, 'the header has no record line');
   const [nameField = '', nsigField, fsField, nsampField] = head.line.split(/\s+/);
-  if (nameField.includes('/')) throw new DataFormatError(file, 'record name', head.offset, `multi-segment records (${nameField}) are not supported yet`);
+  if (nameField.includes('/')) throw new DataFormatError(file, 'record name', head.offset, `multi-segment records (${quoteInput(nameField)}) are not supported yet`);
   const nsig = num(nsigField, NaN);
-  if (!Number.isInteger(nsig) || nsig < 0 || nsig > 4096) throw new DataFormatError(file, 'number of signals', head.offset, `'${nsigField ?? ''}' is not a signal count`);
+  if (!Number.isInteger(nsig) || nsig < 0 || nsig > 4096) throw new DataFormatError(file, 'number of signals', head.offset, `'${quoteInput(nsigField ?? '')}' is not a signal count`);
   const fs = num(fsField?.split('/')[0]?.split('(')[0], 250);
   const fsOffset = fieldOffsets(head.line, head.offset)[2] ?? head.offset;
-  if (Number.isNaN(fs)) throw new DataFormatError(file, 'sampling frequency', fsOffset, `'${fsField ?? ''}' is not a sampling frequency`);
+  if (Number.isNaN(fs)) throw new DataFormatError(file, 'sampling frequency', fsOffset, `'${quoteInput(fsField ?? '')}' is not a sampling frequency`);
   checkSamplingHz(fs, file, 'sampling frequency', fsOffset);
   const samples = nsampField === undefined ? undefined : num(nsampField, NaN);
-  if (samples !== undefined && (!Number.isInteger(samples) || samples < 0)) throw new DataFormatError(file, 'number of samples', head.offset, `'${nsampField}' is not a sample count`);
+  if (samples !== undefined && (!Number.isInteger(samples) || samples < 0)) throw new DataFormatError(file, 'number of samples', head.offset, `'${quoteInput(nsampField ?? '')}' is not a sample count`);
   if (content.length < 1 + nsig) throw new DataFormatError(file, 'signal lines', text.length, `the record line announces ${nsig} signals but only ${content.length - 1} signal lines follow`);
   const signals = content.slice(1, 1 + nsig).map(({ line, offset: o }, i) => parseSignalLine(line, file, o, i));
   return { record: nameField, samplingHz: fs, samples, signals, comments };
@@ -78,10 +79,10 @@ function parseSignalLine(line: string, file: string, offset: number, index: numb
   const f = line.split(/\s+/);
   const [fileName = '', formatField = '', gainField, resField, zeroField, initField, sumField, , ...desc] = f;
   const format = Number(formatField.match(/^\d+/)?.[0] ?? NaN);
-  if (!Number.isInteger(format)) throw new DataFormatError(file, `signal ${index} format`, offset, `'${formatField}' is not a WFDB format`);
+  if (!Number.isInteger(format)) throw new DataFormatError(file, `signal ${index} format`, offset, `'${quoteInput(formatField)}' is not a WFDB format`);
   // gain[(baseline)][/units]
   const g = gainField?.match(/^([-+0-9.eE]+)(?:\((-?\d+)\))?(?:\/(.+))?$/);
-  if (gainField !== undefined && !g) throw new DataFormatError(file, `signal ${index} gain`, offset, `'${gainField}' is not gain(baseline)/units`);
+  if (gainField !== undefined && !g) throw new DataFormatError(file, `signal ${index} gain`, offset, `'${quoteInput(gainField)}' is not gain(baseline)/units`);
   const gainRaw = num(g?.[1], 200);
   const adcZero = num(zeroField, 0);
   const out = {

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { DataFormatError } from '../../errors.ts';
 import type { Signal } from '../signal.ts';
 import { parseWfdbAnnotations, type WfdbAnnotation } from './wfdbAnnotations.ts';
@@ -43,7 +44,7 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
   const warnings: DataWarning[] = [];
   for (const [name, idx] of groups) {
     const bytes = files.data.get(name);
-    if (!bytes) throw new DataFormatError(files.header.name, 'signal file', 0, `the header names data file '${name}', which was not provided (drop it together with the .hea)`);
+    if (!bytes) throw new DataFormatError(files.header.name, 'signal file', 0, `the header names data file '${quoteInput(name)}', which was not provided (drop it together with the .hea)`);
     checkSize(bytes, name);
     const first = h.signals[idx[0] ?? 0];
     const format = first?.format ?? 16;

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { SpecError, type SpecIssue } from '../../errors.ts';
 import { chipProfileSchema, type ChipProfile, type Provenance } from '../chipProfile.ts';
 
@@ -62,21 +63,21 @@ export function applyOverrides(base: ChipProfile, overrides: Readonly<Record<str
   const issues: SpecIssue[] = [];
   const provenance: Record<string, Provenance> = { ...base.provenance };
   for (const [path, value] of Object.entries(overrides)) {
-    const at = `chip.overrides.${path}`;
+    const at = `chip.overrides.${quoteInput(path)}`;
     const slot = path.startsWith('provenance.') || path.startsWith('notes.') ? null : locate(draft, path);
     if (!slot) {
-      issues.push({ path: at, message: `the chip profile has no field '${path}'` });
+      issues.push({ path: at, message: `the chip profile has no field '${quoteInput(path)}'` });
       continue;
     }
     const old = read(slot);
     const fits = typeof value === 'boolean' ? typeof old === 'boolean' : typeof old === 'number' || old === null;
     if (!fits) {
       const expected = old === null || typeof old === 'number' ? 'takes a number' : typeof old === 'boolean' ? 'takes true or false' : 'is not a single figure';
-      issues.push({ path: at, message: `'${path}' ${expected}; got ${typeof value}` });
+      issues.push({ path: at, message: `'${quoteInput(path)}' ${expected}; got ${typeof value}` });
       continue;
     }
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      issues.push({ path: at, message: `'${path}' must be a finite number` });
+      issues.push({ path: at, message: `'${quoteInput(path)}' must be a finite number` });
       continue;
     }
     write(slot, value);

@@ -1,4 +1,6 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { NirError, nodeSubject } from './nirError.ts';
+import { checkGraphLimits } from './nirLimits.ts';
 import { nirTypeName, type NirEdge, type NirInput, type NirNode, type NirOutput } from './nirGraph.ts';
 
 /** A graph's nodes in the order signals flow, Input first and Output last. */
@@ -16,7 +18,8 @@ interface Flat {
 /**
  * Replaces nested graphs by their nodes (named `outer.inner`), wiring what fed the subgraph to
  * what its Input fed, and what its Output received to what the subgraph fed. snnTorch writes each
- * recurrent layer this way; the loop inside then shows up as a cycle of the flat graph.
+ * recurrent layer this way; the loop inside then shows up as a cycle of the flat graph. It recurses
+ * once per level of nesting: nirChain has bounded that to MAX_NIR_GRAPH_DEPTH (checkGraphLimits).
  */
 function inline(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdge[], prefix: string, into: Flat): void {
   const sub = (n: string) => prefix + n;
@@ -78,7 +81,8 @@ function findCycle(names: readonly string[], next: (n: string) => readonly strin
 
 /** Up to `most` names joined by `sep`, then how many more: messages stay readable for huge graphs. */
 function someOf(names: readonly string[], sep: string, most = 8): string {
-  return names.length <= most ? names.join(sep) : `${names.slice(0, most).join(sep)} … and ${names.length - most} more`;
+  const shown = names.slice(0, most).map((n) => quoteInput(n));
+  return names.length <= most ? shown.join(sep) : `${shown.join(sep)} … and ${names.length - most} more`;
 }
 
 /**
@@ -87,6 +91,8 @@ function someOf(names: readonly string[], sep: string, most = 8): string {
  * off the path is refused with a NirError that names the nodes.
  */
 export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdge[]): NirChain {
+  // Iteratively, before `inline` recurses once per level of nesting.
+  checkGraphLimits(nodes, edges);
   const flat: Flat = { nodes: new Map(), edges: [] };
   inline(nodes, edges, '', flat);
   // snnTorch can repeat an edge; a repeated edge is one connection.
@@ -97,7 +103,7 @@ export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readon
     if (!seen.has(key)) unique.push(e);
     seen.add(key);
   }
-  for (const [a, b] of unique) for (const n of [a, b]) if (!flat.nodes.has(n)) throw new NirError('', `an edge names node '${n}', which the graph does not have`);
+  for (const [a, b] of unique) for (const n of [a, b]) if (!flat.nodes.has(n)) throw new NirError('', `an edge names node '${quoteInput(n)}', which the graph does not have`);
   // Adjacency built once: filtering the edge list per node was quadratic in the graph's size.
   const succs = new Map<string, string[]>();
   const preds = new Map<string, string[]>();
@@ -120,14 +126,14 @@ export function nirChain(nodes: Readonly<Record<string, NirNode>>, edges: readon
   let output: NirChain['output'];
   for (let cur = first[0]; ; ) {
     const next = succ(cur);
-    if (next.length > 1) throw new NirError(nodeSubject(cur, type(cur)), `feeds ${next.length} nodes (${next.join(', ')}); Spikelab networks are chains without branches`);
+    if (next.length > 1) throw new NirError(nodeSubject(cur, type(cur)), `feeds ${next.length} nodes (${someOf(next, ', ')}); Spikelab networks are chains without branches`);
     const n = next[0];
     if (n === undefined) {
       if (hasOutput) throw new NirError(nodeSubject(cur, type(cur)), 'leads to no Output node');
       break;
     }
     const into = pred(n);
-    if (into.length > 1) throw new NirError(nodeSubject(n, type(n)), `has ${into.length} inputs (${into.join(', ')}); Spikelab layers take one input each`);
+    if (into.length > 1) throw new NirError(nodeSubject(n, type(n)), `has ${into.length} inputs (${someOf(into, ', ')}); Spikelab layers take one input each`);
     const node = flat.nodes.get(n);
     if (!node) break;
     if (node.type === 'Output') {

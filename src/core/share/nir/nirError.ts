@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import { SpikelabError } from '../../errors.ts';
 
 /**
@@ -14,7 +15,7 @@ export class NirError extends SpikelabError {
   }
 }
 
-/** How messages name a NIR node: its name and type. */
+/** How messages name a NIR node: its name and type, both as the file spells them (quoted as input). */
 export function nodeSubject(name: string, type: string): string {
-  return `NIR node '${name}' (${type})`;
+  return `NIR node '${quoteInput(name)}' (${quoteInput(type)})`;
 }

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../format/inputText.ts';
 import type { Dataset as H5wasmDataset, Group as H5wasmGroup } from 'h5wasm';
 import { NirError } from './nirError.ts';
 import type { H5Dataset, H5Group } from './nirHdf5Tree.ts';
@@ -12,6 +13,9 @@ export interface H5wasmClasses {
 export const MAX_NIR_DATASET_BYTES = 64 * 2 ** 20;
 /** Most bytes read from all the datasets of one NIR file together. */
 export const MAX_NIR_READ_BYTES = 128 * 2 ** 20;
+
+/** A dataset's path holds the names of the graphs and node above it: quoted up to this many characters. */
+const DATASET_PATH_CHARS = 240;
 
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 3 : 0)} MB`;
 
@@ -49,7 +53,7 @@ function readChecked(d: H5wasmDataset, fileName: string, budget: ReadBudget): H5
   const element = d.metadata.size;
   const values = shape.reduce((a, n) => a * n, 1);
   const bytes = values * element;
-  const subject = `${fileName}: dataset '${d.path}'`;
+  const subject = `${quoteInput(fileName)}: dataset '${quoteInput(d.path, DATASET_PATH_CHARS)}'`;
   const what = `${shape.length === 0 ? 'a scalar' : shape.join(' × ') + ' values'} of ${element} bytes (${mb(bytes)})`;
   if (bytes > MAX_NIR_DATASET_BYTES) throw new NirError(subject, `holds ${what}; a NIR dataset may hold at most ${mb(MAX_NIR_DATASET_BYTES)}`);
   if (budget.used + bytes > MAX_NIR_READ_BYTES) throw new NirError(subject, `holds ${what}, which takes the datasets read from this file past ${mb(MAX_NIR_READ_BYTES)} in all`);
@@ -58,22 +62,30 @@ function readChecked(d: H5wasmDataset, fileName: string, budget: ReadBudget): H5
 }
 
 function lazyGroup(h5: H5wasmClasses, g: H5wasmGroup, fileName: string, budget: ReadBudget): H5Group {
-  const entries = new Map(g.keys().map((name) => [name, g.get(name)] as const));
-  const names = (cls: typeof H5wasmGroup | typeof H5wasmDataset) => [...entries].filter(([, e]) => e instanceof cls).map(([n]) => n);
+  const keys = g.keys();
+  // Entries are opened on first need: a group of 20,000 nodes is refused from its count alone.
+  let opened: Map<string, ReturnType<H5wasmGroup['get']>> | undefined;
+  const entries = () => (opened ??= new Map(keys.map((name) => [name, g.get(name)] as const)));
+  const names = (cls: typeof H5wasmGroup | typeof H5wasmDataset) => [...entries()].filter(([, e]) => e instanceof cls).map(([n]) => n);
   const datasetOf = (name: string) => {
-    const e = entries.get(name);
+    const e = entries().get(name);
     return e instanceof h5.Dataset ? e : undefined;
   };
   return {
-    datasetNames: names(h5.Dataset),
-    groupNames: names(h5.Group),
+    entryCount: keys.length,
+    get datasetNames() {
+      return names(h5.Dataset);
+    },
+    get groupNames() {
+      return names(h5.Group);
+    },
     shape: (name) => datasetOf(name)?.shape ?? (datasetOf(name) ? [] : undefined),
     dataset: (name) => {
       const d = datasetOf(name);
       return d ? readChecked(d, fileName, budget) : undefined;
     },
     group: (name) => {
-      const e = entries.get(name);
+      const e = entries().get(name);
       return e instanceof h5.Group ? lazyGroup(h5, e, fileName, budget) : undefined;
     },
   };

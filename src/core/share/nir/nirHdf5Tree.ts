@@ -13,6 +13,8 @@ export type H5Dataset =
 
 /** A group as read: names first; a dataset's values and a subgroup are read when asked for. */
 export interface H5Group {
+  /** How many entries (groups, datasets, links) the group holds, from its index alone: a count checked before any is opened. */
+  readonly entryCount: number;
   readonly datasetNames: readonly string[];
   readonly groupNames: readonly string[];
   /** A dataset's shape from its header ([] for a scalar), without reading its values. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { craftHdf5, denseNir, nestedNir, selfContainingNir } from '../../../../test/support/craft/nirCraft.ts';
-import { chainGraph } from '../../../../test/support/nirGraphs.ts';
+import { craftHdf5, denseNir, longChainNir, nestedNir, selfContainingNir } from '../../../../test/support/craft/nirCraft.ts';
+import { chainGraph, full, tensor } from '../../../../test/support/nirGraphs.ts';
 import { nirChain } from './nirChain.ts';
-import type { NirNode } from './nirGraph.ts';
-import { nirFromHdf5Bytes } from './nirHdf5.ts';
+import type { NirGraph, NirNode } from './nirGraph.ts';
+import { nirFromHdf5Bytes, nirToHdf5Bytes } from './nirHdf5.ts';
+import { MAX_NIR_GRAPH_DEPTH, MAX_NIR_NODES } from './nirLimits.ts';
+import { nirToNetwork } from './nirToNetwork.ts';
 import { NirError } from './nirError.ts';
 
 const rssMb = () => process.memoryUsage().rss / 2 ** 20;
@@ -39,30 +41,91 @@ describe('NIR files that declare more than they hold', () => {
   });
 });
 
-describe('NIR graphs of absurd length', () => {
+describe('NIR graphs of absurd length or depth', () => {
   const x = (i: number): [string, NirNode] => [`n${i}`, { type: 'Unsupported', nirType: 'X' }];
   const long = (n: number) => chainGraph([['in', { type: 'Input', shape: [1] }], ...Array.from({ length: n }, (_, i) => x(i)), ['out', { type: 'Output', shape: [1] }]]);
-
-  it('walks a chain of 100,000 nodes in linear time, without recursing on its length', () => {
-    const g = long(100_000);
-    // CPU time, not wall time: this machine is shared. 1.2 s here; the quadratic walk took minutes.
+  const cpuMs = (run: () => void) => {
     const t0 = process.cpuUsage();
-    expect(nirChain(g.nodes, g.edges).body).toHaveLength(100_000);
+    run();
     const used = process.cpuUsage(t0);
-    expect((used.user + used.system) / 1000).toBeLessThan(5_000);
-  }, 60_000);
+    return (used.user + used.system) / 1000;
+  };
+  /** A chain Input → graph → Output whose graph holds a graph … `depth` levels of NIRGraph. */
+  const nested = (depth: number): NirGraph => {
+    let inner: NirNode = { type: 'NIRGraph', nodes: { input: { type: 'Input', shape: [1] }, output: { type: 'Output', shape: [1] } }, edges: [['input', 'output']] };
+    for (let d = 1; d < depth; d++) inner = { type: 'NIRGraph', nodes: { input: { type: 'Input', shape: [1] }, g: inner, output: { type: 'Output', shape: [1] } }, edges: [['input', 'g'], ['g', 'output']] };
+    return chainGraph([['in', { type: 'Input', shape: [1] }], ['g', inner], ['out', { type: 'Output', shape: [1] }]]);
+  };
 
-  it('refuses a loop through 100,000 nodes naming a few of them, not all', () => {
-    const g = long(100_000);
+  it('walks a chain of MAX_NIR_NODES nodes in linear time, without recursing on its length', () => {
+    const g = long(MAX_NIR_NODES - 2);
+    // CPU time, not wall time: this machine is shared. ~50 ms here; the quadratic walk took minutes.
+    expect(cpuMs(() => expect(nirChain(g.nodes, g.edges).body).toHaveLength(MAX_NIR_NODES - 2))).toBeLessThan(2_000);
+  });
+
+  it('refuses a chain of 20,000 nodes by its count before walking it (it crashed, then took 80 s)', () => {
+    const g = long(20_000);
+    expect(cpuMs(() => expect(() => nirChain(g.nodes, g.edges)).toThrow(/^the graph has more than 4096 nodes \(20002 counted so far, nested graphs included\); at most 4096 are read/))).toBeLessThan(2_000);
+  });
+
+  it('refuses graphs nested 250 deep before inlining them, naming the nested graph', () => {
+    const g = nested(250);
+    expect(cpuMs(() => expect(() => nirChain(g.nodes, g.edges)).toThrow(/^NIR node 'g\.g\.g.*' \(NIRGraph\): is a graph nested 17 deep; at most 16 levels of NIRGraph are read$/))).toBeLessThan(2_000);
+    const ok = nested(MAX_NIR_GRAPH_DEPTH);
+    expect(() => nirChain(ok.nodes, ok.edges)).not.toThrow(/nested/);
+  });
+
+  it('refuses a loop through 4,000 nodes naming a few of them, not all', () => {
+    const g = long(4_000);
     const e = (() => {
       try {
-        nirChain(g.nodes, [...g.edges, ['n99999', 'n0']]);
+        nirChain(g.nodes, [...g.edges, ['n3999', 'n0']]);
       } catch (err) {
         return err;
       }
       return undefined;
     })();
     expect(e).toBeInstanceOf(NirError);
-    expect((e as Error).message).toMatch(/^the graph is recurrent \(n0 → n1 → .* … and 99993 more\); Spikelab networks are feed-forward chains$/);
-  }, 60_000);
+    expect((e as Error).message).toMatch(/^the graph is recurrent \(n0 → n1 → .* … and 3993 more\); Spikelab networks are feed-forward chains$/);
+  });
+
+  it('refuses a NIR file of 4,200 nodes from the count in its index, before reading a node', async () => {
+    const bytes = await craftHdf5((root) => longChainNir(root, 4_200));
+    const t0 = process.cpuUsage();
+    await expect(nirFromHdf5Bytes(bytes, 'long.nir')).rejects.toThrow(/^long\.nir: the graph has more than 4096 nodes \(4202 counted so far/);
+    const used = process.cpuUsage(t0);
+    expect((used.user + used.system) / 1000).toBeLessThan(3_000);
+  }, 120_000);
+});
+
+describe('NIR files with NaN or Infinity in weights or neuron parameters', () => {
+  const ifNode = (threshold: number): NirNode => ({ type: 'IF', r: full([2], 1), vThreshold: tensor([2], [1, threshold]), vReset: full([2], 0) });
+  const graph = (weight: readonly number[], threshold = 1) => chainGraph([['input', { type: 'Input', shape: [2] }], ['fc', { type: 'Linear', weight: tensor([2, 2], weight) }], ['spk', ifNode(threshold)], ['output', { type: 'Output', shape: [2] }]]);
+
+  it.each([
+    ['a NaN weight', graph([1, 0, NaN, 1]), /^bad\.nir node 'fc' \(Linear\): 'weight' holds NaN at index 2 \(of shape \[2, 2\]\); NIR weights and parameters must be finite numbers$/],
+    ['an infinite weight', graph([1, -Infinity, 0, 1]), /node 'fc' \(Linear\): 'weight' holds -Infinity at index 1 \(of shape \[2, 2\]\)/],
+    ['an infinite threshold', graph([1, 0, 0, 1], Infinity), /node 'spk' \(IF\): 'v_threshold' holds Infinity at index 1 \(of shape \[2\]\)/],
+  ])('refuses %s naming the file, the node, the dataset and the index', async (_what, g, message) => {
+    const bytes = await nirToHdf5Bytes(g);
+    await expect(nirFromHdf5Bytes(bytes, 'bad.nir')).rejects.toThrow(message);
+    await expect(nirFromHdf5Bytes(bytes, 'bad.nir')).rejects.toThrow(/^bad\.nir node 'fc'|^bad\.nir node 'spk'/);
+  });
+
+  it('reads the same graph with finite values', async () => {
+    const read = await nirFromHdf5Bytes(await nirToHdf5Bytes(graph([1, 0, 0, 1])), 'good.nir');
+    expect(nirToNetwork(read).network.layers.map((l) => l.kind)).toEqual(['input', 'dense', 'spiking']);
+  });
+});
+
+describe('NIR node and metadata names that are Object.prototype keys', () => {
+  it('imports a node named __proto__ (and one named constructor) like any other, polluting nothing', async () => {
+    const ifNode: NirNode = { type: 'IF', r: full([2], 1), vThreshold: full([2], 1), vReset: full([2], 0) };
+    const graph = chainGraph([['input', { type: 'Input', shape: [2] }], ['__proto__', { type: 'Linear', weight: tensor([2, 2], [1, 0, 0, 1]) }], ['constructor', ifNode], ['output', { type: 'Output', shape: [2] }]]);
+    const read = await nirFromHdf5Bytes(await nirToHdf5Bytes(graph), 'proto.nir');
+    expect(Object.keys(read.nodes).sort()).toEqual(['__proto__', 'constructor', 'input', 'output']);
+    const imp = nirToNetwork(read);
+    expect(imp.network.layers.map((l) => l.kind)).toEqual(['input', 'dense', 'spiking']);
+    expect(({} as Record<string, unknown>)['type']).toBeUndefined();
+  });
 });

@@ -1,4 +1,7 @@
+import { quoteInput } from '../../format/inputText.ts';
+import { firstNonFinite } from '../../network/weights.ts';
 import { NirError } from './nirError.ts';
+import { checkEdgeCount, countNodes, MAX_NIR_GRAPH_DEPTH, type NodeCount } from './nirLimits.ts';
 import type { NirEdge, NirMetadata, NirNode, NirPadding, NirPair, NirTensor } from './nirGraph.ts';
 import { h5Ints, h5Number, h5String, newGroup, type H5Dataset, type H5Group, type H5GroupBuilder } from './nirHdf5Tree.ts';
 
@@ -37,11 +40,18 @@ class FieldReader {
     if (!d) throw new NirError(this.where, `has no dataset '${name}'`);
     return d;
   }
+  /**
+   * A tensor, refused when it holds NaN or ±Infinity (naming the dataset, the flat index and the
+   * value): weights and neuron parameters run with them and silently change every spike after.
+   * The byte offset in the file is not given: HDF5 may store a dataset in compressed chunks.
+   */
   tensor(name: string): NirTensor {
     const d = this.get(name);
-    if (d.kind === 'float') return { shape: d.shape, values: d.values };
-    if (d.kind === 'int') return { shape: d.shape, values: Float64Array.from(d.values) };
-    throw new NirError(this.where, `'${name}' holds text, not numbers`);
+    if (d.kind === 'string') throw new NirError(this.where, `'${name}' holds text, not numbers`);
+    const t: NirTensor = d.kind === 'float' ? { shape: d.shape, values: d.values } : { shape: d.shape, values: Float64Array.from(d.values) };
+    const bad = firstNonFinite(t.values);
+    if (bad >= 0) throw new NirError(this.where, `'${name}' holds ${t.values[bad]} at index ${bad} (of shape [${t.shape.join(', ')}]); NIR weights and parameters must be finite numbers`);
+    return t;
   }
   /** A tensor that the reference reader defaults when absent (v_reset = 0, w_in = 1). */
   tensorOr(name: string, like: NirTensor, value: number): NirTensor {
@@ -72,13 +82,13 @@ class FieldReader {
   padding(name: string): NirPadding<NirPair> {
     const s = this.text(name);
     if (s === 'same' || s === 'valid') return s;
-    if (s !== undefined) throw new NirError(this.where, `padding '${s}' is neither 'same', 'valid' nor a number`);
+    if (s !== undefined) throw new NirError(this.where, `padding '${quoteInput(s)}' is neither 'same', 'valid' nor a number`);
     return this.pair(name);
   }
   padding1d(name: string): NirPadding<number> {
     const s = this.text(name);
     if (s === 'same' || s === 'valid') return s;
-    if (s !== undefined) throw new NirError(this.where, `padding '${s}' is neither 'same', 'valid' nor a number`);
+    if (s !== undefined) throw new NirError(this.where, `padding '${quoteInput(s)}' is neither 'same', 'valid' nor a number`);
     return this.int(name);
   }
 }
@@ -86,7 +96,8 @@ class FieldReader {
 function readMetadata(group: H5Group): NirMetadata | undefined {
   const meta = group.group('metadata');
   if (!meta) return undefined;
-  const out: Record<string, string | number> = {};
+  // No prototype: a key named `__proto__` is metadata like any other.
+  const out: Record<string, string | number> = Object.create(null) as Record<string, string | number>;
   // Only scalars are metadata here; arrays are not even read.
   for (const k of meta.datasetNames) {
     if (meta.shape(k)?.length !== 0) continue;
@@ -107,34 +118,35 @@ function readEdges(group: H5Group, where: string): NirEdge[] {
 }
 
 /**
- * Graphs nested deeper than this are refused: each level is a recursive call here and in the
- * importer, and an HDF5 soft link can make a graph contain itself.
+ * The nodes, edges and metadata of a graph group (the file's `node` at depth 0, or a nested
+ * graph). Its node count and edge count are read from the file's index and checked against the
+ * limits (nirLimits.ts) before any node is read; recursion is at most MAX_NIR_GRAPH_DEPTH deep
+ * (an HDF5 soft link can make a graph contain itself). Nodes go into an object without a
+ * prototype, so a node named `__proto__` or `constructor` is a node like any other.
  */
-export const MAX_NIR_GRAPH_DEPTH = 16;
-
-/** The nodes, edges and metadata of a graph group (the file's `node` at depth 0, or a nested graph). */
-export function readGraphGroup(group: H5Group, where: string, depth = 0): { nodes: Record<string, NirNode>; edges: NirEdge[]; metadata: NirMetadata } {
-  if (depth > MAX_NIR_GRAPH_DEPTH) throw new NirError(where, `is a graph nested ${depth} deep; at most ${MAX_NIR_GRAPH_DEPTH} levels of NIRGraph are read`);
-  const nodesGroup = group.group('nodes');
+export function readGraphGroup(group: H5Group, where: string, depth = 0, count: NodeCount = { nodes: 0 }): { nodes: Record<string, NirNode>; edges: NirEdge[]; metadata: NirMetadata } {
+  const nodesGroup = depth > MAX_NIR_GRAPH_DEPTH ? undefined : group.group('nodes');
+  countNodes(count, nodesGroup?.entryCount ?? 0, depth, where);
   if (!nodesGroup) throw new NirError(where, "has no 'nodes' group");
-  const nodes: Record<string, NirNode> = {};
+  checkEdgeCount(group.shape('edges')?.[0] ?? 0, where);
+  const nodes: Record<string, NirNode> = Object.create(null) as Record<string, NirNode>;
   for (const name of nodesGroup.groupNames) {
     const g = nodesGroup.group(name);
-    if (g) nodes[name] = readNode(g, `${where} node '${name}'`, depth);
+    if (g) nodes[name] = readNode(g, `${where} node '${quoteInput(name)}'`, depth, count);
   }
   return { nodes, edges: readEdges(group, where), metadata: readMetadata(group) ?? {} };
 }
 
 /** One node from its group; `depth` is that of the graph holding it. */
-export function readNode(group: H5Group, where: string, depth = 0): NirNode {
+export function readNode(group: H5Group, where: string, depth = 0, count: NodeCount = { nodes: 0 }): NirNode {
   const type = new FieldReader(group, where).text('type');
   if (type === undefined) throw new NirError(where, "has no 'type' string");
   const metadata = readMetadata(group);
-  const node = readFields(type, group, `${where} (${type})`, depth);
+  const node = readFields(type, group, `${where} (${quoteInput(type)})`, depth, count);
   return metadata ? { ...node, metadata } : node;
 }
 
-function readFields(type: string, group: H5Group, where: string, depth: number): NirNode {
+function readFields(type: string, group: H5Group, where: string, depth: number, count: NodeCount): NirNode {
   const f = new FieldReader(group, where);
   switch (type) {
     case 'Input':
@@ -154,7 +166,7 @@ function readFields(type: string, group: H5Group, where: string, depth: number):
     case 'Flatten':
       return { type, startDim: f.int('start_dim'), endDim: f.int('end_dim'), ...(f.has('input_type') ? { inputType: f.ints('input_type') } : {}) };
     case 'NIRGraph': {
-      const { nodes, edges } = readGraphGroup(group, where, depth + 1);
+      const { nodes, edges } = readGraphGroup(group, where, depth + 1, count);
       return { type, nodes, edges };
     }
     case 'LIF': {

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../format/jsonText.ts';
 import { cubaDecays, type CubaLifParams } from '../../neurons/cubaLif.ts';
 import { lifBeta, type LifParams } from '../../neurons/lif.ts';
 import type { NeuronSpec } from '../../neurons/index.ts';
@@ -87,7 +88,7 @@ export function restoreLayer(derived: LayerSpec, meta: NirMetadata | undefined, 
   if (typeof text !== 'string') return undefined;
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseJsonText(text);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
 import type { LayerWeights, NetworkWeights } from '../../network/weights.ts';
 import { zodIssues } from '../../spec/parseWorkspace.ts';
-import { networkSchema, type LayerSpec, type NetworkSpec } from '../../spec/network.ts';
+import { layerNameSchema, networkSchema, type LayerSpec, type NetworkSpec } from '../../spec/network.ts';
 import { nirChain } from './nirChain.ts';
 import { NirError, nodeSubject } from './nirError.ts';
 import { nirTypeName, type NirGraph, type NirNode } from './nirGraph.ts';
@@ -31,12 +31,16 @@ export interface NirImport {
 /** Node types this importer maps (for the message about the others). */
 export const SUPPORTED_NIR_TYPES = ['Input', 'Output', 'Affine', 'Linear', 'Conv1d', 'Conv2d', 'SumPool2d', 'AvgPool2d', 'Flatten', 'LIF', 'CubaLIF', 'IF', 'LI', 'I', 'Threshold', 'NIRGraph'];
 
-const LAYER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const isLayerName = (name: string) => layerNameSchema.safeParse(name).success;
 
-/** A layer name from a node name: Spikelab names start with a letter and use [A-Za-z0-9_-]. */
+/**
+ * A layer name from a node name: Spikelab names start with a letter, use [A-Za-z0-9_-] and are
+ * not 'constructor' or 'prototype' (the schema's rule); a node name that is not one gets its type
+ * in front (`__proto__` → `linear___proto__`, `constructor` → `if_constructor`).
+ */
 function layerName(node: string, type: string, used: Set<string>): string {
   let base = node.replace(/[^A-Za-z0-9_-]/g, '_');
-  if (!LAYER_NAME.test(base)) base = `${type.toLowerCase()}_${base}`.slice(0, 60);
+  if (!isLayerName(base)) base = `${type.toLowerCase()}_${base}`.slice(0, 60);
   let name = base;
   for (let i = 1; used.has(name); i++) name = `${base}_${i}`;
   used.add(name);

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../format/jsonText.ts';
 import { SpecError } from '../../errors.ts';
 import { initWeights, type NetworkWeights } from '../../network/weights.ts';
 import type { FileResolver } from '../../data/fileSources.ts';
@@ -41,7 +42,7 @@ function recordedWorkspace(graph: NirGraph): Workspace | undefined {
   const text = graph.metadata[WORKSPACE_KEY];
   if (typeof text !== 'string') return undefined;
   try {
-    return parseWorkspace(JSON.parse(text));
+    return parseWorkspace(parseJsonText(text));
   } catch {
     return undefined;
   }
