@@ -28,9 +28,10 @@ export const BEAT_SYMBOLS: ReadonlySet<string> = new Set(['N', 'L', 'R', 'a', 'V
  * Parses an MIT-format annotation file: 16-bit little-endian words of a 6-bit code and a 10-bit
  * sample interval; SKIP (59) carries a 32-bit interval in PDP-11 word order; NUM, SUB, CHN set the
  * fields of the annotation that follows and persist; AUX (63) attaches a byte string (padded to
- * even length). A zero word ends the file.
+ * even length). A zero word ends the file. With `samples` (the record's length), an annotation at
+ * or past it is refused: it would point outside the signal it annotates.
  */
-export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnotation[] {
+export function parseWfdbAnnotations(bytes: Uint8Array, file: string, samples?: number): WfdbAnnotation[] {
   const r: ByteReader = new ByteReader(bytes, file);
   const out: { sample: number; symbol: string; subtype: number; chan: number; num: number; aux: string }[] = [];
   let time = 0;
@@ -61,6 +62,7 @@ export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnot
     } else {
       time += value;
       if (time < 0) throw new DataFormatError(file, 'annotation time', o - 2, `the running sample number became negative (${time})`);
+      if (samples !== undefined && time >= samples) throw new DataFormatError(file, 'annotation time', o - 2, `sample ${time} is past the end of the record (${samples} samples)`);
       out.push({ sample: time, symbol: SYMBOLS[code] ?? `?${code}`, subtype: 0, chan, num, aux: '' });
     }
   }
