@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SpecError } from '../errors.ts';
 import { parseWorkspace } from '../spec/parseWorkspace.ts';
 import { base64ToFloats, floatsToBase64, parseModel, serializeModel } from './modelFile.ts';
 
@@ -30,5 +31,11 @@ describe('model files', () => {
     expect(() => parseModel(JSON.stringify(good))).toThrow(/do not fill shape/);
     expect(() => parseModel('{"format":"other"}')).toThrow();
     expect(() => parseModel('nope')).toThrow(/not JSON/);
+  });
+  it('refuses a model whose weights fill their shape but not its network, naming the layer (found by test/property)', () => {
+    // Minimal case: the network's input has 2 neurons, the file's 'fc' weights are 4 × 3.
+    const text = serializeModel({ workspace: ws, classes: [], weights: { fc: { shape: [4, 3], values: new Float32Array(12) } }, metrics: {} });
+    expect(() => parseModel(text)).toThrow(SpecError);
+    expect(() => parseModel(text)).toThrow(/^weights: weights of layer 'fc' have shape \[4, 3\] but the layer needs \[2, 3\]/);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SpecError } from '../errors.ts';
-import type { NetworkWeights } from '../network/weights.ts';
+import { EngineError, SpecError } from '../errors.ts';
+import { checkWeights, type NetworkWeights } from '../network/weights.ts';
 import { parseWorkspace, zodIssues } from '../spec/parseWorkspace.ts';
 import type { Workspace } from '../spec/workspace.ts';
 
@@ -80,5 +80,13 @@ export function parseModel(text: string): ModelFile {
     if (values.length !== w.shape.reduce((a, b) => a * b, 1)) throw new SpecError([{ path: `weights.${k}`, message: `${values.length} values do not fill shape [${w.shape.join(', ')}]` }]);
     weights[k] = { shape: w.shape, values };
   }
-  return { workspace: parseWorkspace(r.data.workspace), classes: r.data.classes, weights, metrics: r.data.metrics };
+  const workspace = parseWorkspace(r.data.workspace);
+  // Weights that fill their own shape may still not fit the network the file describes.
+  try {
+    checkWeights(workspace.network, weights);
+  } catch (e) {
+    if (e instanceof EngineError) throw new SpecError([{ path: 'weights', message: e.message }]);
+    throw e;
+  }
+  return { workspace, classes: r.data.classes, weights, metrics: r.data.metrics };
 }
