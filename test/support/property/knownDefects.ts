@@ -15,7 +15,12 @@ export interface KnownDefect {
 
 const DAMAGED_VALUES = 'issue 26, damaged values (WFDB checksum, EDF duration, N-MNIST sensor, timestamps, infinite samples, rates)';
 
+const MODEL_VALUES = 'issue 26, damaged values (NaN or Infinity weights, class names per output)';
+
 export const KNOWN_DEFECTS: readonly KnownDefect[] = [
+  { reader: 'model file', code: 'model-classes', owner: MODEL_VALUES },
+  { reader: 'model file', code: 'weights-not-finite', owner: MODEL_VALUES },
+  { reader: 'workspace file', code: 'weights-not-finite', owner: MODEL_VALUES },
   { reader: 'WFDB record', code: 'wfdb-checksum', owner: DAMAGED_VALUES },
   { reader: 'EDF/BDF', code: 'edf-record-duration', owner: DAMAGED_VALUES },
   { reader: 'EDF/BDF', code: 'sampling-rate', owner: DAMAGED_VALUES },
