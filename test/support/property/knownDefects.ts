@@ -21,6 +21,8 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   { reader: 'model file', code: 'model-classes', owner: MODEL_VALUES },
   { reader: 'model file', code: 'weights-not-finite', owner: MODEL_VALUES },
   { reader: 'workspace file', code: 'weights-not-finite', owner: MODEL_VALUES },
+  { reader: 'NIR graph', code: 'weights-not-finite', owner: MODEL_VALUES },
+  { reader: 'NIR import', code: 'weights-not-finite', owner: MODEL_VALUES },
   { reader: 'WFDB record', code: 'wfdb-checksum', owner: DAMAGED_VALUES },
   { reader: 'EDF/BDF', code: 'edf-record-duration', owner: DAMAGED_VALUES },
   { reader: 'EDF/BDF', code: 'sampling-rate', owner: DAMAGED_VALUES },
