@@ -12,8 +12,8 @@ import { budgetProblems, describeThrown, MEMORY_BUDGET_BYTES, TIME_BUDGET_MS } f
 import { specProblems } from '../support/property/judgeSpec.ts';
 import { knownDefectOf } from '../support/property/knownDefects.ts';
 import fc from 'fast-check';
+import { PROPERTY_SEED, runs } from '../support/property/propertyRuns.ts';
 
-const SEED = 2026_12_05;
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'nir');
 /**
  * NIR files written by Norse, Rockpool and snnTorch (test/fixtures/nir, in the repository: no data
@@ -63,7 +63,7 @@ describe(`NIR import (property; budgets ${TIME_BUDGET_MS} ms, ${MEMORY_BUDGET_BY
     for (const s of seeds) expect(await judgeNir(s.name, s.bytes), s.name).toBe(IMPORTABLE.has(s.name) ? 'valid' : 'refused');
   });
 
-  test.prop([fc.nat({ max: REAL.length }), mutationsArb()], { seed: SEED, numRuns: 150 })('a damaged NIR file imports as a valid workspace or is refused with a typed error, within budget', async (i, mutations) => {
+  test.prop([fc.nat({ max: REAL.length }), mutationsArb()], { seed: PROPERTY_SEED, numRuns: runs(150) })('a damaged NIR file imports as a valid workspace or is refused with a typed error, within budget', async (i, mutations) => {
     const s = seeds[i] ?? seeds[0];
     if (!s) throw new Error('no seeds');
     const verdict = await judgeNir(s.name, applyMutations(s.bytes, mutations));
@@ -123,7 +123,7 @@ describe('NIR graph to workspace (property)', () => {
     for (const s of seeds.filter((x) => IMPORTABLE.has(x.name))) graphs.push(await nirFromHdf5Bytes(s.bytes, s.name));
   });
 
-  test.prop([fc.nat({ max: 2 }), fc.array(graphEditArb, { minLength: 1, maxLength: 3 })], { seed: SEED, numRuns: 200 })(
+  test.prop([fc.nat({ max: 2 }), fc.array(graphEditArb, { minLength: 1, maxLength: 3 })], { seed: PROPERTY_SEED, numRuns: runs(200) })(
     'a graph with absurd parameters or shapes imports as a valid workspace or is refused with a NirError, within budget',
     (i, edits) => {
       const graph = graphs[i % graphs.length];

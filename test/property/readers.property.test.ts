@@ -5,10 +5,9 @@ import { judgeRead } from '../support/property/judgeRead.ts';
 import { READER_CASES } from '../support/property/readerCases.ts';
 import { damaged, randomInputArb, randomized, seedDamageArb } from '../support/property/readerInputs.ts';
 import { dataFile, HAVE_DATA } from '../support/sharedData.ts';
+import { PROPERTY_SEED, runs } from '../support/property/propertyRuns.ts';
 
-// One seed for the whole suite: a failure reproduces run for run (fast-check prints seed and path).
-const SEED = 2026_12_05;
-const RUNS = { crafted: 200, real: 60, random: 150 } as const;
+const RUNS = { crafted: 150, real: 50, random: 100 } as const;
 /** A real seed of more than 1 MB (MIT-BIH 100: 1.95 MB, ~150 ms a read here) gets fewer runs, to keep the suite under a minute. */
 const realRuns = (files: readonly NamedBytes[]) => (files.reduce((a, f) => a + f.bytes.length, 0) > 2 ** 20 ? 30 : RUNS.real);
 
@@ -31,11 +30,11 @@ for (const c of READER_CASES) {
       expect(judgeRead(c.reader, crafted, c.read)).toBe('valid');
     });
 
-    test.prop([seedDamageArb(c)], { seed: SEED, numRuns: RUNS.crafted })('a damaged crafted file is read as a valid record or refused with its offset, within budget', (d) => {
+    test.prop([seedDamageArb(c)], { seed: PROPERTY_SEED, numRuns: runs(RUNS.crafted) })('a damaged crafted file is read as a valid record or refused with its offset, within budget', (d) => {
       count(`${c.reader} crafted`, judgeRead(c.reader, damaged(c, crafted, d), c.read));
     });
 
-    test.prop([randomInputArb(c)], { seed: SEED, numRuns: RUNS.random })('a random file is read as a valid record or refused with its offset, within budget', (r) => {
+    test.prop([randomInputArb(c)], { seed: PROPERTY_SEED, numRuns: runs(RUNS.random) })('a random file is read as a valid record or refused with its offset, within budget', (r) => {
       count(`${c.reader} random`, judgeRead(c.reader, randomized(c, crafted, r), c.read));
     });
 
@@ -45,7 +44,7 @@ for (const c of READER_CASES) {
         test('reads the real seed as a valid record', () => {
           expect(judgeRead(c.reader, real, c.read)).toBe('valid');
         });
-        test.prop([seedDamageArb(c)], { seed: SEED, numRuns: realRuns(real) })('a damaged real file is read as a valid record or refused with its offset, within budget', (d) => {
+        test.prop([seedDamageArb(c)], { seed: PROPERTY_SEED, numRuns: runs(realRuns(real)) })('a damaged real file is read as a valid record or refused with its offset, within budget', (d) => {
           count(`${c.reader} ${paths[0]}`, judgeRead(c.reader, damaged(c, real, d), c.read));
         });
       });
