@@ -53,6 +53,8 @@ export function parseWfdbHeader(text: string, file: string): WfdbHeader {
   if (nameField.includes('/')) throw new DataFormatError(file, 'record name', head.offset, `multi-segment records (${nameField}) are not supported yet`);
   const nsig = num(nsigField, NaN);
   if (!Number.isInteger(nsig) || nsig < 0 || nsig > 4096) throw new DataFormatError(file, 'number of signals', head.offset, `'${nsigField ?? ''}' is not a signal count`);
+  // WFDB allows annotation-only records, but a record without a signal has nothing to feed a network.
+  if (nsig === 0) throw new DataFormatError(file, 'number of signals', head.offset, 'the record has no signals (annotation-only records are not read): drop a record with at least one signal');
   const fs = num(fsField?.split('/')[0]?.split('(')[0], 250);
   if (!(fs > 0) || fs > 1e7) throw new DataFormatError(file, 'sampling frequency', head.offset, `'${fsField ?? ''}' is not a sampling frequency`);
   const samples = nsampField === undefined ? undefined : num(nsampField, NaN);
