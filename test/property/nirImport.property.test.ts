@@ -47,7 +47,7 @@ async function judgeNir(name: string, bytes: Uint8Array): Promise<'valid' | 'ref
   }
   const after = process.memoryUsage();
   const bytesUsed = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
-  const problems = budgetProblems({ ok: false, error: undefined, ms: performance.now() - t0, bytes: bytesUsed }).map((detail) => ({ code: 'budget', detail }));
+  const problems = budgetProblems({ ms: performance.now() - t0, bytes: bytesUsed }).map((detail) => ({ code: 'budget', detail }));
   if (outcome.ok) problems.push(...specProblems({ workspace: outcome.imp.workspace, weights: outcome.imp.weights }));
   else if (outcome.error instanceof DataFormatError) {
     if (outcome.error.file !== name || !(outcome.error.byteOffset >= 0 && outcome.error.byteOffset <= bytes.length)) problems.push({ code: 'error-offset', detail: outcome.error.message });

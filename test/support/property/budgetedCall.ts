@@ -39,11 +39,11 @@ export function budgetedCall<T>(run: () => T): BudgetedOutcome<T> {
   return { ...outcome, ms, bytes: Math.max(0, used() - before) };
 }
 
-/** The budget problems of an outcome (empty when it stayed within both). */
-export function budgetProblems(o: BudgetedOutcome<unknown>): string[] {
+/** The budget problems of an outcome (empty when it stayed within both); the limits default to the suite's. */
+export function budgetProblems(o: Pick<BudgetedOutcome<unknown>, 'ms' | 'bytes'>, limits = { ms: TIME_BUDGET_MS, bytes: MEMORY_BUDGET_BYTES }): string[] {
   const out: string[] = [];
-  if (o.ms > TIME_BUDGET_MS) out.push(`took ${o.ms.toFixed(0)} ms, over the ${TIME_BUDGET_MS} ms budget`);
-  if (o.bytes > MEMORY_BUDGET_BYTES) out.push(`kept ${(o.bytes / 2 ** 20).toFixed(0)} MB, over the ${MEMORY_BUDGET_BYTES / 2 ** 20} MB budget`);
+  if (o.ms > limits.ms) out.push(`took ${o.ms.toFixed(0)} ms, over the ${limits.ms} ms budget`);
+  if (o.bytes > limits.bytes) out.push(`kept ${(o.bytes / 2 ** 20).toFixed(0)} MB, over the ${(limits.bytes / 2 ** 20).toFixed(0)} MB budget`);
   return out;
 }
 
