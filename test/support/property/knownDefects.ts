@@ -31,12 +31,16 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   { reader: 'EDF/BDF', code: 'sample-not-finite', owner: DAMAGED_VALUES },
   { reader: 'BDF (crafted)', code: 'sample-not-finite', owner: DAMAGED_VALUES },
   { reader: 'CSV/TSV', code: 'sample-not-finite', owner: DAMAGED_VALUES },
+  { reader: 'CSV --csv-hz', code: 'sampling-rate', owner: DAMAGED_VALUES },
   { reader: 'N-MNIST', code: 'nmnist-sensor', owner: DAMAGED_VALUES },
   { reader: 'AEDAT 2.0', code: 'time-backwards', owner: DAMAGED_VALUES },
   { reader: 'AEDAT 3.1', code: 'time-backwards', owner: DAMAGED_VALUES },
 ];
 
+/** Readers whose known defects loadFiles inherits: it hands each dropped file to one of them. */
+const FILE_READERS = new Set(['WFDB record', 'EDF/BDF', 'CSV/TSV', 'N-MNIST', 'AEDAT 2.0', 'AEDAT 3.1']);
+
 /** The known defect excusing `code` for `reader`, if any. */
 export function knownDefectOf(reader: string, code: string): KnownDefect | undefined {
-  return KNOWN_DEFECTS.find((d) => d.reader === reader && d.code === code);
+  return KNOWN_DEFECTS.find((d) => d.code === code && (d.reader === reader || (reader === 'loadFiles' && FILE_READERS.has(d.reader))));
 }
