@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetedCall, budgetProblems, MEMORY_BUDGET_BYTES, TIME_BUDGET_MS } from '../support/property/budgetedCall.ts';
+import { budgetedCall, budgetProblems, cpuMs, MEMORY_BUDGET_BYTES, TIME_BUDGET_MS } from '../support/property/budgetedCall.ts';
 
 describe('the budget every property input is held to', () => {
   it('is 2 s and 200 MB, as issue 26 asks', () => {
@@ -14,11 +14,12 @@ describe('the budget every property input is held to', () => {
   });
   it('times a call that runs long, and keeps what it threw', () => {
     const o = budgetedCall(() => {
-      const end = performance.now() + 60;
-      while (performance.now() < end);
+      // Busy, so that it is CPU time (what the budget counts) and not a wait.
+      const end = cpuMs() + 60;
+      while (cpuMs() < end);
       throw new RangeError('late');
     });
     expect(o.ok ? undefined : o.error).toBeInstanceOf(RangeError);
-    expect(budgetProblems(o, { ms: 50, bytes: MEMORY_BUDGET_BYTES })).toEqual([expect.stringMatching(/^took \d+ ms, over the 50 ms budget$/)]);
+    expect(budgetProblems(o, { ms: 50, bytes: MEMORY_BUDGET_BYTES })).toEqual([expect.stringMatching(/^took \d+ ms of CPU, over the 50 ms budget$/)]);
   });
 });

@@ -8,7 +8,7 @@ import { NirError } from '../../src/core/share/nir/nirError.ts';
 import { nirToWorkspace } from '../../src/core/share/nir/nirWorkspace.ts';
 import { craftHdf5, denseNir } from '../support/craft/nirCraft.ts';
 import { applyMutations, mutationsArb } from '../support/property/byteMutations.ts';
-import { budgetProblems, describeThrown, MEMORY_BUDGET_BYTES, TIME_BUDGET_MS } from '../support/property/budgetedCall.ts';
+import { budgetProblems, cpuMs, describeThrown, MEMORY_BUDGET_BYTES, TIME_BUDGET_MS } from '../support/property/budgetedCall.ts';
 import { specProblems } from '../support/property/judgeSpec.ts';
 import { knownDefectOf } from '../support/property/knownDefects.ts';
 import fc from 'fast-check';
@@ -38,7 +38,7 @@ afterAll(() => console.log(`NIR import: ${tally.valid} valid, ${tally.refused} r
  */
 async function judgeNir(name: string, bytes: Uint8Array): Promise<'valid' | 'refused'> {
   const before = process.memoryUsage();
-  const t0 = performance.now();
+  const t0 = cpuMs();
   let outcome: { ok: true; imp: ReturnType<typeof nirToWorkspace> } | { ok: false; error: unknown };
   try {
     outcome = { ok: true, imp: nirToWorkspace(await nirFromHdf5Bytes(bytes, name)) };
@@ -47,7 +47,7 @@ async function judgeNir(name: string, bytes: Uint8Array): Promise<'valid' | 'ref
   }
   const after = process.memoryUsage();
   const bytesUsed = after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers;
-  const problems = budgetProblems({ ms: performance.now() - t0, bytes: bytesUsed }).map((detail) => ({ code: 'budget', detail }));
+  const problems = budgetProblems({ ms: cpuMs() - t0, bytes: bytesUsed }).map((detail) => ({ code: 'budget', detail }));
   if (outcome.ok) problems.push(...specProblems({ workspace: outcome.imp.workspace, weights: outcome.imp.weights }));
   else if (outcome.error instanceof DataFormatError) {
     if (outcome.error.file !== name || !(outcome.error.byteOffset >= 0 && outcome.error.byteOffset <= bytes.length)) problems.push({ code: 'error-offset', detail: outcome.error.message });
@@ -129,7 +129,7 @@ describe('NIR graph to workspace (property)', () => {
       const graph = graphs[i % graphs.length];
       if (!graph) throw new Error('no graphs');
       const edited = editGraph(graph, edits);
-      const t0 = performance.now();
+      const t0 = cpuMs();
       let problems: { code: string; detail: string }[];
       try {
         const imp = nirToWorkspace(edited);
@@ -139,7 +139,7 @@ describe('NIR graph to workspace (property)', () => {
         problems = e instanceof NirError ? [] : [{ code: 'untyped-error', detail: describeThrown(e) }];
         graphTally.refused++;
       }
-      const ms = performance.now() - t0;
+      const ms = cpuMs() - t0;
       if (ms > TIME_BUDGET_MS) problems.push({ code: 'budget', detail: `${ms.toFixed(0)} ms` });
       const unknown = problems.filter((p) => !knownDefectOf('NIR graph', p.code));
       if (unknown.length > 0) throw new Error(`NIR graph: ${unknown.map((p) => `[${p.code}] ${p.detail}`).join('; ')}`);

@@ -1,7 +1,7 @@
 import { test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import type { NamedBytes } from '../../src/core/data/formats/loadFiles.ts';
-import { judgeRead } from '../support/property/judgeRead.ts';
+import { judgeRead, type ReadVerdict } from '../support/property/judgeRead.ts';
 import { READER_CASES } from '../support/property/readerCases.ts';
 import { damaged, randomInputArb, randomized, seedDamageArb } from '../support/property/readerInputs.ts';
 import { dataFile, HAVE_DATA } from '../support/sharedData.ts';
@@ -11,15 +11,17 @@ const RUNS = { crafted: 150, real: 50, random: 100 } as const;
 /** A real seed of more than 1 MB (MIT-BIH 100: 1.95 MB, ~150 ms a read here) gets fewer runs, to keep the suite under a minute. */
 const realRuns = (files: readonly NamedBytes[]) => (files.reduce((a, f) => a + f.bytes.length, 0) > 2 ** 20 ? 30 : RUNS.real);
 
-/** valid / refused answers per property, printed at the end: a property that never reads a valid record tests little. */
-const tally = new Map<string, { valid: number; refused: number }>();
-function count(name: string, verdict: 'valid' | 'refused'): void {
-  const t = tally.get(name) ?? { valid: 0, refused: 0 };
-  t[verdict]++;
+/** Answers per property and the dearest input, printed at the end: a property that never reads a valid record tests little. */
+const tally = new Map<string, { valid: number; refused: number; maxMs: number; maxMb: number }>();
+function count(name: string, v: ReadVerdict): void {
+  const t = tally.get(name) ?? { valid: 0, refused: 0, maxMs: 0, maxMb: 0 };
+  t[v.verdict]++;
+  t.maxMs = Math.max(t.maxMs, v.ms);
+  t.maxMb = Math.max(t.maxMb, v.bytes / 2 ** 20);
   tally.set(name, t);
 }
 afterAll(() => {
-  for (const [name, t] of tally) console.log(`${name}: ${t.valid} valid, ${t.refused} refused`);
+  for (const [name, t] of tally) console.log(`${name}: ${t.valid} valid, ${t.refused} refused; dearest input ${t.maxMs.toFixed(0)} ms, ${t.maxMb.toFixed(1)} MB`);
 });
 
 for (const c of READER_CASES) {
@@ -27,7 +29,7 @@ for (const c of READER_CASES) {
 
   describe(`${c.reader} reader`, () => {
     test('reads its crafted seed as a valid record (the properties start from a good file)', () => {
-      expect(judgeRead(c.reader, crafted, c.read)).toBe('valid');
+      expect(judgeRead(c.reader, crafted, c.read).verdict).toBe('valid');
     });
 
     test.prop([seedDamageArb(c)], { seed: PROPERTY_SEED, numRuns: runs(RUNS.crafted) })('a damaged crafted file is read as a valid record or refused with its offset, within budget', (d) => {
@@ -42,7 +44,7 @@ for (const c of READER_CASES) {
       describe.skipIf(!HAVE_DATA)(`seeded from ../shared/data/${paths[0]}`, () => {
         const real: NamedBytes[] = HAVE_DATA ? paths.map((p) => ({ name: p.replace(/^.*\//, ''), bytes: dataFile(p) })) : [];
         test('reads the real seed as a valid record', () => {
-          expect(judgeRead(c.reader, real, c.read)).toBe('valid');
+          expect(judgeRead(c.reader, real, c.read).verdict).toBe('valid');
         });
         test.prop([seedDamageArb(c)], { seed: PROPERTY_SEED, numRuns: runs(realRuns(real)) })('a damaged real file is read as a valid record or refused with its offset, within budget', (d) => {
           count(`${c.reader} ${paths[0]}`, judgeRead(c.reader, damaged(c, real, d), c.read));

@@ -5,6 +5,13 @@ import { budgetedCall, budgetProblems, describeThrown } from './budgetedCall.ts'
 import { knownDefectOf } from './knownDefects.ts';
 import { recordProblems, type RecordProblem } from './recordValidity.ts';
 
+/** How a read ended, and what it cost. */
+export interface ReadVerdict {
+  readonly verdict: 'valid' | 'refused';
+  readonly ms: number;
+  readonly bytes: number;
+}
+
 /** Longest error message accepted: an error quotes a short prefix of the input, never the input. */
 export const MAX_MESSAGE_CHARS = 600;
 
@@ -26,9 +33,9 @@ export function refusalProblems(e: unknown, inputs: readonly NamedBytes[]): Reco
  * recordProblems, or throws a DataFormatError with file, field and byte offset — within the time
  * and memory budget. A run whose only problems are defects listed in knownDefects.ts (owned by
  * another helper of issue 26) is discarded with fc.pre, so it neither fails nor counts as a pass.
- * Returns 'valid' or 'refused' for the caller's statistics.
+ * Returns the verdict with the time and memory the call took, for the caller's statistics.
  */
-export function judgeRead(reader: string, inputs: readonly NamedBytes[], read: (files: readonly NamedBytes[]) => DataRecord): 'valid' | 'refused' {
+export function judgeRead(reader: string, inputs: readonly NamedBytes[], read: (files: readonly NamedBytes[]) => DataRecord): ReadVerdict {
   const o = budgetedCall(() => read(inputs));
   const problems: RecordProblem[] = budgetProblems(o).map((detail) => ({ code: 'budget', detail }));
   problems.push(...(o.ok ? recordProblems(o.value) : refusalProblems(o.error, inputs)));
@@ -39,5 +46,5 @@ export function judgeRead(reader: string, inputs: readonly NamedBytes[], read: (
   }
   // Only known defects: skip this input (see KNOWN_DEFECTS.md) instead of passing it.
   fc.pre(problems.length === 0);
-  return o.ok ? 'valid' : 'refused';
+  return { verdict: o.ok ? 'valid' : 'refused', ms: o.ms, bytes: o.bytes };
 }

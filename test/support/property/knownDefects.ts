@@ -24,6 +24,7 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   { reader: 'NIR graph', code: 'weights-not-finite', owner: MODEL_VALUES },
   { reader: 'NIR import', code: 'weights-not-finite', owner: MODEL_VALUES },
   { reader: 'WFDB record', code: 'wfdb-checksum', owner: DAMAGED_VALUES },
+  { reader: 'WFDB record', code: 'sample-not-finite', owner: DAMAGED_VALUES },
   { reader: 'EDF/BDF', code: 'edf-record-duration', owner: DAMAGED_VALUES },
   { reader: 'EDF/BDF', code: 'sampling-rate', owner: DAMAGED_VALUES },
   { reader: 'BDF (crafted)', code: 'edf-record-duration', owner: DAMAGED_VALUES },
