@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SpecError } from '../errors.ts';
 import { parseWorkspace } from '../spec/parseWorkspace.ts';
 import { base64ToFloats, floatsToBase64, parseModel, serializeModel } from './modelFile.ts';
 
@@ -50,6 +51,12 @@ describe('model files', () => {
     const text = serializeModel({ workspace: ws, classes: [], weights: { fc: { shape: [2, 3], values: new Float32Array(6) } }, metrics: {} });
     expect(() => parseModel(text.replace('"weights":{', '"weights":{"__proto__":{"shape":[1],"data":"AAAAAA=="},'))).toThrow("__proto__: the key '__proto__' is not allowed in a model file");
     expect(parseModel('\ufeff' + text).weights['fc']?.shape).toEqual([2, 3]);
+  });
+  it('refuses a model whose weights fill their shape but not its network, naming the layer (found by test/property)', () => {
+    // Minimal case: the network's input has 2 neurons, the file's 'fc' weights are 4 × 3.
+    const text = serializeModel({ workspace: ws, classes: [], weights: { fc: { shape: [4, 3], values: new Float32Array(12) } }, metrics: {} });
+    expect(() => parseModel(text)).toThrow(SpecError);
+    expect(() => parseModel(text)).toThrow(/^weights: weights of layer 'fc' have shape \[4, 3\] but the layer needs \[2, 3\]/);
   });
 });
 

@@ -1,8 +1,8 @@
 import { parseJsonText } from '../format/jsonText.ts';
 import { quoteInput } from '../format/inputText.ts';
 import { z } from 'zod';
-import { SpecError } from '../errors.ts';
-import { firstNonFinite, type NetworkWeights } from '../network/weights.ts';
+import { EngineError, SpecError } from '../errors.ts';
+import { checkWeights, firstNonFinite, type NetworkWeights } from '../network/weights.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { parseWorkspace, zodIssues } from '../spec/parseWorkspace.ts';
 import type { Workspace } from '../spec/workspace.ts';
@@ -107,6 +107,13 @@ export function parseModel(text: string): ModelFile {
   if (!r.success) throw new SpecError(zodIssues(r.error));
   const weights = decodeStoredWeights(r.data.weights);
   const workspace = parseWorkspace(r.data.workspace);
+  // Weights that fill their own shape may still not fit the network the file describes.
+  try {
+    checkWeights(workspace.network, weights);
+  } catch (e) {
+    if (e instanceof EngineError) throw new SpecError([{ path: 'weights', message: e.message }]);
+    throw e;
+  }
   // No names is a model without classes (an imported NIR network); names must then name every output.
   const classes = r.data.classes;
   const outputs = outputWidth(workspace);

@@ -16,7 +16,8 @@ function headerEnd(r: ByteReader, v3: boolean): number {
     let e = o;
     while (e < bytes.length && bytes[e] !== 0x0a) e++;
     const starts = END_HEADER.split('').every((c, i) => bytes[o + i] === c.charCodeAt(0));
-    o = e + 1;
+    // A last line without its newline ends at the end of the file, not one byte past it.
+    o = Math.min(e + 1, bytes.length);
     if (v3 && starts) return o;
   }
   if (v3) r.fail('header', Math.min(o, bytes.length), `no '${END_HEADER}' line ends the text header of this AEDAT 3.1 file`);

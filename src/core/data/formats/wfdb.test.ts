@@ -71,6 +71,25 @@ describe('WFDB edge cases (hand-made)', () => {
     expect(() => parseWfdbHeader('rec 2 360 100\nrec.dat 212 200\n', 'rec.hea')).toThrow(/only 1 signal lines/);
     expect(() => parseWfdbHeader('rec/2 1 360\n', 'rec.hea')).toThrow(/multi-segment/);
   });
+  it('refuses an annotation past the end of the record, naming the .atr and the offset of its word', () => {
+    // Minimal case found by test/property: 5 samples of format 16, one N annotation at sample 10.
+    const files = {
+      header: { name: 'rec.hea', bytes: new TextEncoder().encode('rec 1 360 5\nrec.dat 16\n') },
+      data: new Map([['rec.dat', new Uint8Array(10)]]),
+      annotations: { name: 'rec.atr', bytes: new Uint8Array([10, 1 << 2, 0, 0]) },
+    };
+    expect(() => readWfdbRecord(files)).toThrow(DataFormatError);
+    expect(() => readWfdbRecord(files)).toThrow(/^rec\.atr: annotation time at byte 0: sample 10 is past the end of the record \(5 samples\)/);
+    // The last sample is inside: one N at sample 4 is read.
+    const inside = { ...files, annotations: { name: 'rec.atr', bytes: new Uint8Array([4, 1 << 2, 0, 0]) } };
+    expect(readWfdbRecord(inside).annotations.map((a) => [a.sample, a.symbol])).toEqual([[4, 'N']]);
+  });
+  it('refuses a record of no signals, which has nothing to feed the network (found by test/property)', () => {
+    // Minimal case: the record line of 100.hea with its signal count rewritten to 0.
+    const files = { header: { name: 'rec.hea', bytes: new TextEncoder().encode('rec 0 360 650000\n') }, data: new Map<string, Uint8Array>() };
+    expect(() => readWfdbRecord(files)).toThrow(DataFormatError);
+    expect(() => readWfdbRecord(files)).toThrow(/^rec\.hea: number of signals at byte 0: the record has no signals/);
+  });
   it('reads SKIP, NUM, CHN and AUX fields of an annotation file', () => {
     const w = (code: number, v: number) => [v & 0xff, (code << 2) | (v >> 8)];
     // SKIP to 70000 (0x00011170: high word 1, low word 0x1170), then N (+0), AUX "(AB", end.

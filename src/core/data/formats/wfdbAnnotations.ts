@@ -38,9 +38,10 @@ interface AnnotationVisitor {
  * Walks an MIT-format annotation file: 16-bit little-endian words of a 6-bit code and a 10-bit
  * sample interval; SKIP (59) carries a 32-bit interval in PDP-11 word order; NUM, SUB, CHN set the
  * fields of the annotation that follows and persist; AUX (63) attaches a byte string (padded to
- * even length). A zero word ends the file.
+ * even length). A zero word ends the file. With `samples` (the record's length), an annotation at
+ * or past it is refused: it would point outside the signal it annotates.
  */
-function walkAnnotations(bytes: Uint8Array, file: string, visit: AnnotationVisitor): void {
+function walkAnnotations(bytes: Uint8Array, file: string, visit: AnnotationVisitor, samples?: number): void {
   const r: ByteReader = new ByteReader(bytes, file);
   let time = 0;
   let num = 0;
@@ -67,6 +68,7 @@ function walkAnnotations(bytes: Uint8Array, file: string, visit: AnnotationVisit
     } else {
       time += value;
       if (time < 0) throw new DataFormatError(file, 'annotation time', o - 2, `the running sample number became negative (${time})`);
+      if (samples !== undefined && time >= samples) throw new DataFormatError(file, 'annotation time', o - 2, `sample ${time} is past the end of the record (${samples} samples)`);
       visit.annotation(time, code, chan, num);
     }
   }
@@ -86,7 +88,7 @@ function countAnnotations(bytes: Uint8Array, file: string): number {
  * annotations than the budget (fileBudgets.ts; one per 2-byte word at most) is counted first,
  * without keeping any, and refused with the count over the budget.
  */
-export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnotation[] {
+export function parseWfdbAnnotations(bytes: Uint8Array, file: string, samples?: number): WfdbAnnotation[] {
   if (Math.floor(bytes.length / 2) > FILE_BUDGETS.annotations.limit) {
     const n = countAnnotations(bytes, file);
     checkFileBudget('annotations', n, file, 'annotations', 0, `the file holds ${n} annotations`);
@@ -102,6 +104,6 @@ export function parseWfdbAnnotations(bytes: Uint8Array, file: string): WfdbAnnot
       const last = out[out.length - 1];
       if (last) last.aux = new TextDecoder('latin1').decode(bytes.subarray(o, o + length)).replace(/\0+$/, '');
     },
-  });
+  }, samples);
   return out;
 }

@@ -64,6 +64,8 @@ export function parseWfdbHeader(text: string, file: string): WfdbHeader {
   if (nameField.includes('/')) throw new DataFormatError(file, 'record name', head.offset, `multi-segment records (${quoteInput(nameField)}) are not supported yet`);
   const nsig = num(nsigField, NaN);
   if (!Number.isInteger(nsig) || nsig < 0 || nsig > 4096) throw new DataFormatError(file, 'number of signals', head.offset, `'${quoteInput(nsigField ?? '')}' is not a signal count`);
+  // WFDB allows annotation-only records, but a record without a signal has nothing to feed a network.
+  if (nsig === 0) throw new DataFormatError(file, 'number of signals', head.offset, 'the record has no signals (annotation-only records are not read): drop a record with at least one signal');
   const fs = num(fsField?.split('/')[0]?.split('(')[0], 250);
   const fsOffset = fieldOffsets(head.line, head.offset)[2] ?? head.offset;
   if (Number.isNaN(fs)) throw new DataFormatError(file, 'sampling frequency', fsOffset, `'${quoteInput(fsField ?? '')}' is not a sampling frequency`);

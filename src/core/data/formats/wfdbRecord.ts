@@ -74,7 +74,7 @@ export function readWfdbRecord(files: WfdbFiles): WfdbRecord {
     const d = digital[c] ?? new Int16Array(n);
     for (let t = 0; t < n; t++) values[t * channels + c] = ((d[t] as number) - s.baseline) / s.gain;
   });
-  const annotations = files.annotations ? parseWfdbAnnotations(files.annotations.bytes, files.annotations.name) : [];
+  const annotations = files.annotations ? parseWfdbAnnotations(files.annotations.bytes, files.annotations.name, n) : [];
   return {
     format: 'wfdb',
     file: files.header.name,

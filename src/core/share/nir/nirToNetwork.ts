@@ -1,5 +1,5 @@
 import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
-import type { LayerWeights, NetworkWeights } from '../../network/weights.ts';
+import { firstNonFinite, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
 import { zodIssues } from '../../spec/parseWorkspace.ts';
 import { layerNameSchema, networkSchema, type LayerSpec, type NetworkSpec } from '../../spec/network.ts';
 import { nirChain } from './nirChain.ts';
@@ -177,6 +177,12 @@ export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): N
     if (!made) continue;
     push(nodeName, node, made.layer, made.weights);
     shape = made.shape;
+  }
+  // A graph built in memory (not read through the file reader's checks), or a gain folded into
+  // weights, may still hold NaN or ±Infinity: refused here, where every import passes.
+  for (const [name, w] of Object.entries(weights)) {
+    const bad = firstNonFinite(w.values);
+    if (bad >= 0) throw new NirError(`layer '${name}'`, `weight ${bad} is ${w.values[bad]}; NIR weights must be finite numbers`);
   }
   return { network: finish(layers, chain.output?.node.shape, chain.output?.name), weights, dtMs: dt.dtMs, notes };
 }
