@@ -45,6 +45,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Firefox is driven over WebDriver BiDi, a WebSocket; Node 20 has its client behind a flag
+          // (Node 22 has it by default, and would reject the flag one day).
+          execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
         },
       },
     ],
