@@ -23,6 +23,17 @@ interface BidiReply {
 export async function launchFirefox(): Promise<PageDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'spikelab-firefox-'));
   const proc = spawn(FIREFOX_PATH, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    return await connect(proc, profile);
+  } catch (e) {
+    // A browser that started but could not be driven is not left running.
+    await stop(proc);
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function connect(proc: ChildProcess, profile: string): Promise<PageDriver> {
   const wsUrl = await bidiAddress(proc);
   const socket = new WebSocket(`${wsUrl}/session`);
   await new Promise<void>((resolve, reject) => {

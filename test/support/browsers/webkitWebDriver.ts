@@ -17,7 +17,17 @@ export async function launchWebKit(): Promise<PageDriver> {
   const { proc: xvfb, display } = await startXvfb();
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DISPLAY: display } });
-  const base = `http://127.0.0.1:${port}`;
+  try {
+    return await connect(`http://127.0.0.1:${port}`, driver, xvfb);
+  } catch (e) {
+    // Processes that started but could not be driven are not left running.
+    await stop(driver);
+    await stop(xvfb);
+    throw e;
+  }
+}
+
+async function connect(base: string, driver: ChildProcess, xvfb: ChildProcess): Promise<PageDriver> {
   const call = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const json = (await res.json()) as { value: unknown };
