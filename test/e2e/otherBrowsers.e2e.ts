@@ -147,10 +147,11 @@ for (const b of OTHER_BROWSERS) {
       });
       expect(JSON.parse(saved)).toHaveProperty('workspace.network.layers.2.neuron.threshold', 0.8);
       await act(page, 'fill', 'lif1-threshold', '1.3');
-      await waitInPage(page, 'the edit to run', (s: number) => document.querySelector('[data-testid="run-status"]')?.textContent === 'done' && Number(document.querySelector('[data-testid="total-spikes"]')?.textContent) !== s, spikes);
+      const afterEdit = await waitForRunIn(page, spikes);
       await dropOn(page, 'workspace-input', [{ name: 'saved.workspace.json', b64: Buffer.from(saved).toString('base64') }]);
       await waitInPage(page, 'the reopened workspace', () => (document.querySelector('[data-testid="lif1-threshold"]') as HTMLInputElement | null)?.value === '0.8');
-      expect(await waitForRunIn(page)).toBe(expected.spikes);
+      // The reopened workspace's own run, not the edit's (still shown until it finishes).
+      expect(await waitForRunIn(page, afterEdit)).toBe(expected.spikes);
     });
 
     it(HAVE_DATA ? 'shows a dropped MIT-BIH record (WFDB triple) with its beat classes' : 'shows a dropped WAV recording (crafted: the real data folder is absent)', async () => {

@@ -51,6 +51,9 @@ describe('planTfjsWasm', () => {
     const noSimd = planTfjsWasm({ ...ALL, wasmSimd: 'no SIMD' });
     expect(noSimd).toEqual({ threads: false, simd: false, note: 'one thread: no SIMD; no SIMD either' });
   });
+  it('runs one thread, saying why, when the host says the threaded build cannot start (the minified production bundle)', () => {
+    expect(planTfjsWasm(FIREFOX, 'minified bundle')).toEqual({ threads: false, simd: true, note: 'one thread: minified bundle' });
+  });
   it('drops threads after a failed start and keeps SIMD, carrying the failure into the note', () => {
     expect(withoutThreads(planTfjsWasm(FIREFOX), 'a pthread worker failed to load')).toEqual({ threads: false, simd: true, note: 'one thread: the threaded build did not start (a pthread worker failed to load)' });
   });

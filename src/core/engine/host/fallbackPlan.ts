@@ -36,9 +36,9 @@ export interface TfjsWasmPlan {
  * tfjs-backend-wasm's threaded build is SIMD-only and its pthreads are Web Workers that share
  * memory and block on Atomics.wait: all five must be there. Otherwise the single-thread build, with SIMD when it compiles.
  */
-export function planTfjsWasm(caps: CapabilityReport): TfjsWasmPlan {
+export function planTfjsWasm(caps: CapabilityReport, threadedBuild: Presence = true): TfjsWasmPlan {
   const simd = caps.wasmSimd === true;
-  const threadsMissing = first(caps.webWorkers, caps.sharedArrayBuffer, caps.atomicsWait, caps.wasmThreads, caps.wasmSimd);
+  const threadsMissing = first(threadedBuild, caps.webWorkers, caps.sharedArrayBuffer, caps.atomicsWait, caps.wasmThreads, caps.wasmSimd);
   if (threadsMissing === true) return { threads: true, simd };
   return { threads: false, simd, note: `one thread: ${threadsMissing}${simd ? '' : '; no SIMD either'}` };
 }

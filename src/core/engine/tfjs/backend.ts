@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { detectCapabilities, type CapabilityReport } from '../host/capabilities.ts';
+import { detectCapabilities, type CapabilityReport, type Presence } from '../host/capabilities.ts';
 import { planTfjsBackends, planTfjsWasm, withoutThreads, type TfBackendName, type TfjsWasmPlan } from '../host/fallbackPlan.ts';
 import { guardStart } from './startGuard.ts';
 
@@ -22,12 +22,12 @@ export type WasmPaths = string | Readonly<Record<string, string>>;
  * real (set, ready and a tiny computation read back). tfjs keeps one global backend per JavaScript
  * realm, so every tfjs engine in the same worker shares it.
  */
-export async function selectBackend(request: TfBackendName | 'auto', wasmPaths?: WasmPaths, caps: CapabilityReport = detectCapabilities()): Promise<BackendChoice> {
+export async function selectBackend(request: TfBackendName | 'auto', wasmPaths?: WasmPaths, caps: CapabilityReport = detectCapabilities(), threadedBuild: Presence = true): Promise<BackendChoice> {
   silenceNodeBanner();
   if (wasmPaths !== undefined) configureWasm(wasmPaths);
   const failures: string[] = [];
   for (const { backend, ready } of planTfjsBackends(request, caps)) {
-    const started = ready === true ? await startBackend(backend, caps) : { why: ready };
+    const started = ready === true ? await startBackend(backend, caps, threadedBuild) : { why: ready };
     if ('note' in started) {
       const how = started.note ? ` (${started.note})` : '';
       const reason =
@@ -40,13 +40,13 @@ export async function selectBackend(request: TfBackendName | 'auto', wasmPaths?:
 }
 
 /** Starts one backend; wasm starts threaded when the host allows and again without threads if that fails. */
-async function startBackend(name: TfBackendName, caps: CapabilityReport): Promise<{ note: string } | { why: string }> {
+async function startBackend(name: TfBackendName, caps: CapabilityReport, threadedBuild: Presence): Promise<{ note: string } | { why: string }> {
   // A wasm backend already started (in this realm) keeps its build: only a first start plans one.
   if (name !== 'wasm' || tf.engine().registry['wasm'] !== undefined) {
     const why = await tryBackend(name);
     return why === undefined ? { note: '' } : { why };
   }
-  const plan = planTfjsWasm(caps);
+  const plan = planTfjsWasm(caps, threadedBuild);
   const why = await tryWasm(plan);
   if (why === undefined) return { note: plan.note ?? 'threaded SIMD build' };
   if (!plan.threads) return { why };
