@@ -7,6 +7,15 @@ import type { Presence } from '../src/core/engine/host/capabilities.ts';
  * in Chromium, Firefox and WebKitGTK). Started anyway, it failed or, now and then in Firefox, left
  * the worker waiting forever on pthreads that never came. Under `npm start` it is not minified.
  */
-export const TFJS_THREADED_BUILD: Presence = import.meta.env.DEV
-  ? true
-  : 'the threaded build cannot start from the minified production bundle (its pthreads run its factory\'s source text)';
+export const TFJS_THREADED_BUILD: Presence = threadedBuildIn(import.meta.env.SPIKELAB_BUNDLED === true);
+
+/**
+ * The threaded build can start only where the code is served unbundled. This was keyed on
+ * import.meta.env.DEV, which follows NODE_ENV rather than the bundler: a bundle built under
+ * NODE_ENV=test (the e2e tests' build) tried it and, in Firefox, now and then never finished
+ * starting an engine or a training: a blocked worker, where even the start guard's timer did not
+ * fire (likely the module waiting on a pthread whose worker never loaded; not proven).
+ */
+export function threadedBuildIn(bundled: boolean): Presence {
+  return bundled ? "the threaded build cannot start from the minified production bundle (its pthreads run its factory's source text)" : true;
+}

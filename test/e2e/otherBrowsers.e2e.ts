@@ -99,7 +99,11 @@ for (const b of OTHER_BROWSERS) {
           throw new Error(`${String(e)}; the engine line shows: ${await text(page, 'backend-label')}`);
         });
         expect(Number(await text(page, 'total-spikes')), engine).toBe(expected.spikes);
-        console.log(`${b.name} ${engine}: ${await text(page, 'backend-label')}`);
+        const shown = (await text(page, 'backend-label')) ?? '';
+        console.log(`${b.name} ${engine}: ${shown}`);
+        // A bundle never tries tfjs-wasm's threaded build (it cannot start there, and in Firefox
+        // the try now and then blocked the worker for good): the production path, not a retry.
+        expect(shown).not.toMatch(/threaded build did not start/);
       }
       // tfjs-webgl asked for by name: it runs, or steps down to wasm saying why, with the same spikes.
       const webgl = withEdit(edited, (w) => {
@@ -114,17 +118,22 @@ for (const b of OTHER_BROWSERS) {
       expect(label).toMatch(/^tfjs-webgl · webgl: requested|^tfjs-(wasm|cpu) · \1: fallback \(webgl unavailable: .+\)/);
     });
 
+    // Every test but the first opens the page afresh (new workers), so a failure does not carry over.
     it('trains the synthetic ECG preset to the accuracy the same kernel training gives in Node', async () => {
+      await page.goto(url);
+      await waitForRunIn(page);
       await act(page, 'select', 'preset-select', 'ecg-synthetic');
       await waitInPage(page, 'the train button', () => !(document.querySelector('[data-testid="train-button"]') as HTMLButtonElement | null)?.disabled);
       const t0 = Date.now();
       await act(page, 'click', 'train-button');
-      const shown = await waitInPage(page, 'the trained accuracy', () => document.querySelector('[data-testid="test-accuracy"]')?.textContent ?? document.querySelector('[role="alert"]')?.textContent ?? '', undefined, 240_000);
+      const shown = await waitInPage(page, 'the trained accuracy', () => document.querySelector('[data-testid="test-accuracy"]')?.textContent ?? document.querySelector('[role="alert"]')?.textContent ?? '', undefined, 120_000);
       console.log(`${b.name} trained in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${shown}; ${await text(page, 'train-info')}`);
       expect(shown).toBe(expected.accuracy);
     });
 
     it('opens the chip view and maps the network on Loihi', async () => {
+      await page.goto(url);
+      await waitForRunIn(page);
       await act(page, 'click', 'tab-chip');
       await waitInPage(page, 'a finished mapping', () => document.querySelector('[data-testid="mapping-status"]')?.textContent === 'done', undefined, 120_000);
       expect(await page.evaluate(() => document.querySelector('.chip-mesh-panel')?.getAttribute('data-chip'))).toBe('loihi');
