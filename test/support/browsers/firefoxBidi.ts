@@ -7,6 +7,9 @@ import { pageResult, pageScript, type PageDriver } from './pageDriver.ts';
 /** Debian's Firefox ESR (package firefox-esr), or FIREFOX_PATH. */
 export const FIREFOX_PATH = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 
+/** How long one BiDi command may take: a page evaluation polls and returns at once. */
+const COMMAND_MS = 30_000;
+
 interface BidiReply {
   readonly id?: number;
   readonly type?: string;
@@ -52,10 +55,19 @@ async function connect(proc: ChildProcess, profile: string): Promise<PageDriver>
     if (msg.type === 'error') p.reject(new Error(`WebDriver BiDi: ${msg.error}: ${msg.message}`));
     else p.resolve(msg.result ?? {});
   };
-  const send = (method: string, params: Record<string, unknown>) =>
+  // A command Firefox never answers (a page whose main thread is stuck) fails after `ms`, naming
+  // the command, instead of holding the test until its own limit.
+  const send = (method: string, params: Record<string, unknown>, ms = COMMAND_MS) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const id = next++;
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`WebDriver BiDi: ${method} not answered within ${ms} ms${typeof params['expression'] === 'string' ? ` (${params['expression'].slice(0, 200)})` : ''}`));
+      }, ms);
+      pending.set(id, {
+        resolve: (r) => (clearTimeout(timer), resolve(r)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
       socket.send(JSON.stringify({ id, method, params }));
     });
   const session = await send('session.new', { capabilities: {} });
@@ -69,7 +81,7 @@ async function connect(proc: ChildProcess, profile: string): Promise<PageDriver>
     version: `${caps.browserName} ${caps.browserVersion}`,
     errors: logs,
     async goto(url) {
-      await send('browsingContext.navigate', { context, url, wait: 'complete' });
+      await send('browsingContext.navigate', { context, url, wait: 'complete' }, 60_000);
     },
     async evaluate(fn, arg) {
       const r = await send('script.evaluate', { expression: pageScript(fn.toString(), arg), target: { context }, awaitPromise: true, resultOwnership: 'none' });
