@@ -8,8 +8,12 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react()],
+  // Whether this code is bundled (vite build) or served module by module (npm start): tfjs-wasm's
+  // threaded build starts only unbundled (workers/tfjsThreadedBuild.ts). NODE_ENV cannot tell:
+  // a build run with NODE_ENV=test (Vitest's) or development is still a minified bundle.
+  define: { 'import.meta.env.SPIKELAB_BUNDLED': JSON.stringify(command === 'build') },
   // Vite's dependency cache; a test points it at an empty folder to see a newcomer's cold first start.
   cacheDir: process.env['SPIKELAB_VITE_CACHE_DIR'] ?? 'node_modules/.vite',
   // Vite's dependency scan starts from index.html and does not follow `new Worker(new URL(…))`, so
@@ -45,8 +49,11 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Firefox is driven over WebDriver BiDi, a WebSocket; Node 20 has its client behind a flag
+          // (Node 22 has it by default, and would reject the flag one day).
+          execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
         },
       },
     ],
   },
-});
+}));

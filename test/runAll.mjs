@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './ensureChromium.mjs';
+import { ensureOtherBrowsers } from './ensureOtherBrowsers.mjs';
 
 // The wasm kernel is built from source (it is not committed): tests load the real .wasm.
 const kernels = spawnSync('npm', ['run', '--silent', 'build:kernels'], { stdio: 'inherit' });
@@ -20,6 +21,10 @@ try {
   console.error(e.message);
   chromeOk = false;
 }
+
+// Firefox and WebKitGTK for the cross-browser smoke set (e2e project): installed as root when
+// missing; otherwise those tests skip and say which package to install.
+ensureOtherBrowsers();
 
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -1,4 +1,5 @@
 import type { MessageThread, ThreadReply } from '../src/core/engine/split/threadChannel.ts';
+import { detectCapabilities } from '../src/core/engine/host/capabilities.ts';
 import { planBrowserThreads, type ThreadPlan } from '../src/core/engine/split/threadPlan.ts';
 
 /**
@@ -40,7 +41,8 @@ export function startBrowserThread<Q, R>(make: () => Worker, what: string): Prom
   });
 }
 
-/** The thread plan of this worker's page: cross-origin isolation and the cores it reports. */
+/** The thread plan of this worker: isolation, shared memory as probed here, and the cores it reports. */
 export function browserThreadPlan(): ThreadPlan {
-  return planBrowserThreads({ isolated: globalThis.crossOriginIsolated === true, cores: globalThis.navigator?.hardwareConcurrency });
+  const sharedMemory = detectCapabilities().sharedArrayBuffer;
+  return planBrowserThreads({ isolated: globalThis.crossOriginIsolated === true, sharedMemory, cores: globalThis.navigator?.hardwareConcurrency });
 }

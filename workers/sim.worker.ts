@@ -4,6 +4,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import kernelUrl from '../src/core/engine/kernels/build/spikeKernels.wasm?url';
 import { registerErrorTransfer } from './api.ts';
+import { TFJS_THREADED_BUILD } from './tfjsThreadedBuild.ts';
 import { createSimApi } from './simApi.ts';
 
 registerErrorTransfer();
@@ -11,5 +12,6 @@ expose(
   createSimApi({
     wasmPaths: { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded },
     kernel: { url: kernelUrl },
+    tfjsThreadedBuild: TFJS_THREADED_BUILD,
   }),
 );

@@ -3,6 +3,7 @@
  * all provide them; declaring them here keeps DOM and Node types out of the core.
  */
 declare function setTimeout(callback: () => void, ms?: number): unknown;
+declare function clearTimeout(id: unknown): void;
 declare function setInterval(callback: () => void, ms?: number): unknown;
 declare function clearInterval(id: unknown): void;
 

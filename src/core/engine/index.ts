@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.ts';
 import { createEventEngine } from './event/eventEngine.ts';
+import type { Presence } from './host/capabilities.ts';
 import type { KernelSource } from './kernels/kernelModule.ts';
 import type { Engine } from './types.ts';
 
@@ -21,6 +22,12 @@ export interface EngineFactoryOptions {
    * Node (src/cli/kernelFile.ts reads them), `{ url }` in the browser (a vite `?url` import).
    */
   readonly kernel?: KernelSource;
+  /**
+   * Whether tfjs-backend-wasm's threaded build can start its pthreads here (true), or why not: it
+   * starts them from its factory's source text, which a minified bundle breaks (the page's
+   * production build). Threads are planned only when this and the host's capabilities allow.
+   */
+  readonly tfjsThreadedBuild?: Presence;
 }
 
 /**
@@ -39,6 +46,6 @@ export async function createEngine(request: EngineRequest, options: EngineFactor
   }
   const [{ selectBackend }, { createTfjsEngine }] = await Promise.all([import('./tfjs/backend.ts'), import('./tfjs/tfjsEngine.ts')]);
   const backend = request === 'tfjs' ? 'auto' : request === 'tfjs-cpu' ? 'cpu' : request === 'tfjs-wasm' ? 'wasm' : 'webgl';
-  const choice = await selectBackend(backend, options.wasmPaths);
+  const choice = await selectBackend(backend, options.wasmPaths, undefined, options.tfjsThreadedBuild);
   return createTfjsEngine(choice);
 }

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { detectCapabilities, type CapabilityReport, type Presence } from '../host/capabilities.ts';
+import { planTfjsBackends, planTfjsWasm, withoutThreads, type TfBackendName, type TfjsWasmPlan } from '../host/fallbackPlan.ts';
+import { guardStart } from './startGuard.ts';
 
-/** A tfjs backend the workbench can run on. */
-export type TfBackendName = 'webgl' | 'wasm' | 'cpu';
+export type { TfBackendName } from '../host/fallbackPlan.ts';
 
 /** Which backend is active and a plain sentence saying why (including fallbacks). */
 export interface BackendChoice {
@@ -13,32 +15,56 @@ export interface BackendChoice {
 /** Where the tfjs-backend-wasm binaries are: a URL prefix, or one URL per file name (vite `?url`). */
 export type WasmPaths = string | Readonly<Record<string, string>>;
 
-const AUTO_ORDER: readonly TfBackendName[] = ['webgl', 'wasm', 'cpu'];
-
 /**
- * Activates a tfjs backend. 'auto' tries webgl, then wasm, then cpu, each for real (set, ready and
- * a tiny computation read back), and reports why earlier ones were skipped. tfjs keeps one global
- * backend per JavaScript realm, so every tfjs engine in the same worker shares it.
+ * Activates a tfjs backend. 'auto' tries webgl, then wasm, then cpu; a named backend falls back
+ * the same way from where it stands (webgl → wasm → cpu), so a run goes on and says why. A backend
+ * is skipped when the host lacks what it needs (capabilities.ts, probed here), else started for
+ * real (set, ready and a tiny computation read back). tfjs keeps one global backend per JavaScript
+ * realm, so every tfjs engine in the same worker shares it.
  */
-export async function selectBackend(request: TfBackendName | 'auto', wasmPaths?: WasmPaths): Promise<BackendChoice> {
+export async function selectBackend(request: TfBackendName | 'auto', wasmPaths?: WasmPaths, caps: CapabilityReport = detectCapabilities(), threadedBuild: Presence = true): Promise<BackendChoice> {
   silenceNodeBanner();
   if (wasmPaths !== undefined) configureWasm(wasmPaths);
-  const order = request === 'auto' ? AUTO_ORDER : [request];
   const failures: string[] = [];
-  for (const name of order) {
-    const why = await tryBackend(name);
-    if (why === undefined) {
+  for (const { backend, ready } of planTfjsBackends(request, caps)) {
+    const started = ready === true ? await startBackend(backend, caps, threadedBuild) : { why: ready };
+    if ('note' in started) {
+      const how = started.note ? ` (${started.note})` : '';
       const reason =
-        failures.length === 0
-          ? request === 'auto'
-            ? `${name}: first choice, available`
-            : `${name}: requested`
-          : `${name}: fallback (${failures.join('; ')})`;
-      return { backend: name, reason };
+        failures.length > 0 ? `${backend}: fallback (${failures.join('; ')})${how}` : request === 'auto' ? `${backend}: first choice, available${how}` : `${backend}: requested${how}`;
+      return { backend, reason };
     }
-    failures.push(`${name} unavailable: ${why}`);
+    failures.push(`${backend} unavailable: ${started.why}`);
   }
   throw new Error(`no tfjs backend could start: ${failures.join('; ')}`);
+}
+
+/** Starts one backend; wasm starts threaded when the host allows and again without threads if that fails. */
+async function startBackend(name: TfBackendName, caps: CapabilityReport, threadedBuild: Presence): Promise<{ note: string } | { why: string }> {
+  // A wasm backend already started (in this realm) keeps its build: only a first start plans one.
+  if (name !== 'wasm' || tf.engine().registry['wasm'] !== undefined) {
+    const why = await tryBackend(name);
+    return why === undefined ? { note: '' } : { why };
+  }
+  const plan = planTfjsWasm(caps, threadedBuild);
+  const why = await tryWasm(plan);
+  if (why === undefined) return { note: plan.note ?? 'threaded SIMD build' };
+  if (!plan.threads) return { why };
+  const single = withoutThreads(plan, why);
+  const again = await tryWasm(single);
+  return again === undefined ? { note: single.note ?? '' } : { why: `${why}; without threads: ${again}` };
+}
+
+/**
+ * tfjs-backend-wasm picks its build from two flags it would otherwise probe itself; setting them
+ * makes the capability table the one owner of that choice. A threaded build whose pthread worker
+ * fails surfaces as an uncaught error in this worker, or never settles: guardStart turns both
+ * into a failure to retry without threads, instead of a crashed worker.
+ */
+async function tryWasm(plan: TfjsWasmPlan): Promise<string | undefined> {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', plan.threads);
+  tf.env().set('WASM_HAS_SIMD_SUPPORT', plan.simd);
+  return guardStart(tryBackend('wasm'), plan.threads ? 'the threaded tfjs-wasm build' : 'tfjs-wasm', plan.threads);
 }
 
 function configureWasm(paths: WasmPaths): void {
