@@ -143,7 +143,8 @@ describe('built-in data sets', () => {
     await page.selectOption('[data-testid="source-select"]', 'synthetic-eeg');
     total = await waitForRun(page, total);
     await expect.poll(() => page.textContent('[aria-label="Input signal"] h2')).toMatch(/Fz, C3, Cz, C4, Pz, O1, Oz, O2 \(160 Hz/);
-    expect(await paintedPixels(page, '[data-testid="signal-view"] canvas')).toBeGreaterThan(100);
+    // Polled: the strip paints on the next animation frame after the run, not with it.
+    await expect.poll(() => paintedPixels(page, '[data-testid="signal-view"] canvas')).toBeGreaterThan(100);
     await page.selectOption('[data-testid="source-select"]', 'synthetic-audio');
     total = await waitForRun(page, total);
     await expect.poll(() => paintedPixels(page, '[data-testid="signal-view"]')).toBeGreaterThan(1000);
