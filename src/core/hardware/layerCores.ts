@@ -1,5 +1,5 @@
 import { SpecError, type Violation } from '../errors.ts';
-import { convOutSide, type Shape } from '../network/shapes.ts';
+import { convOutSide, type Shape, windowOf } from '../network/shapes.ts';
 import type { ChipProfile } from './chipProfile.ts';
 import type { Population, PopulationGraph } from './populations.ts';
 
@@ -119,11 +119,11 @@ function leadingPool(pop: Population, owner: string, lc: LayerCores, out: Violat
   let shape = pop.inShape;
   let i = 0;
   for (let op = pop.ops[i]; op?.kind === 'pool2d' && shape.length === 3; op = pop.ops[++i]) {
-    const stride = op.stride ?? op.size;
-    if (stride !== op.size) out.push(violation(owner, 'pool_stride', op.size, stride, `pooling ${op.name} has stride ${stride}; the chip pools with stride = size (${op.size})`));
+    const { k: opSize, stride } = windowOf(op);
+    if (stride !== opSize) out.push(violation(owner, 'pool_stride', opSize, stride, `pooling ${op.name} has stride ${stride}; the chip pools with stride = size (${opSize})`));
     if (op.mode === 'max') out.push(violation(owner, 'pool_mode', 0, 1, `pooling ${op.name} takes the max; the chip sums events (avg becomes sum)`, 'warning'));
-    size *= op.size;
-    shape = [convOutSide(shape[0], op.size, stride, 'valid'), convOutSide(shape[1], op.size, stride, 'valid'), shape[2]];
+    size *= opSize;
+    shape = [convOutSide(shape[0], opSize, stride, 'valid'), convOutSide(shape[1], opSize, stride, 'valid'), shape[2]];
   }
   if (i > 0 && !lc.poolSizes.includes(size)) {
     out.push(violation(owner, 'pool_size', Math.max(...lc.poolSizes.filter((p) => p < size), 1), size, `pooling of ${size}×${size} before ${pop.name}; the chip pools by ${lc.poolSizes.join(', ')}`));
@@ -138,9 +138,10 @@ function convOf(pop: Population, from: number, shape: Shape): { geometry: SpeckC
   if (first?.kind === 'conv2d' && rest.length === 1 && shape.length === 3) {
     const [h, w, c] = shape;
     // 'same' = floor(k/2) on every side: the chip pads symmetrically.
-    const pad = first.padding === 'same' ? Math.floor(first.kernel / 2) : 0;
-    const geometry = { cIn: c, filters: first.filters, kernelY: first.kernel, kernelX: first.kernel, inH: h, inW: w, padY: pad, padX: pad, strideY: first.stride, strideX: first.stride };
-    return { geometry, netOut: [convOutSide(h, first.kernel, first.stride, first.padding), convOutSide(w, first.kernel, first.stride, first.padding)] };
+    const win = windowOf(first);
+    const pad = win.padding === 'same' ? Math.floor(win.k / 2) : 0;
+    const geometry = { cIn: c, filters: first.filters, kernelY: win.k, kernelX: win.k, inH: h, inW: w, padY: pad, padX: pad, strideY: win.stride, strideX: win.stride };
+    return { geometry, netOut: [convOutSide(h, win.k, win.stride, win.padding), convOutSide(w, win.k, win.stride, win.padding)] };
   }
   const dense = first?.kind === 'flatten' && rest.length === 2 ? second : rest.length === 1 ? first : undefined;
   if (dense?.kind !== 'dense') return null;

@@ -1,3 +1,4 @@
+import { chainOnlyReason } from '../network/graph.ts';
 import { SpecError } from '../errors.ts';
 import { inferShapes, shapeSize, type Shape } from '../network/shapes.ts';
 import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
@@ -33,6 +34,8 @@ export interface PopulationGraph {
 
 /** Splits a network into populations; a chain without a weighted layer (e.g. spiking → spiking) is kept as identity. */
 export function populationsOf(net: NetworkSpec): PopulationGraph {
+  const graphReason = chainOnlyReason(net);
+  if (graphReason) throw new SpecError([{ path: 'network', message: `the mapper places chains only so far: ${graphReason}` }]);
   const { shapes, issues } = inferShapes(net);
   if (issues.length > 0) throw new SpecError(issues);
   const first = net.layers[0];

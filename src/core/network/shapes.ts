@@ -1,5 +1,7 @@
-import type { SpecIssue } from '../errors.ts';
+import { SpecError, type SpecIssue } from '../errors.ts';
 import type { Conv2dLayerSpec, LayerSpec, NetworkSpec, Pool2dLayerSpec } from '../spec/network.ts';
+import { resolveGraph, type NetworkGraph } from './graph.ts';
+import { convGeometry, isPlainConv, isPlainPool, poolGeometry } from './layerGeometry.ts';
 
 /** Per-step shape of a layer's output: `[n]` or `[h, w, c]` (channels last). */
 export type Shape = readonly [number] | readonly [number, number, number];
@@ -22,74 +24,147 @@ export function padBefore(n: number, k: number, stride: number, padding: 'valid'
   return Math.floor(total / 2);
 }
 
-/** The window of a conv2d or pool2d layer: side, stride (a pool's defaults to its size) and padding. */
+/**
+ * The square window of a conv2d or pool2d node, for code that covers only square, undilated,
+ * ungrouped, bias-free windows with 'valid'/'same' padding (the chain-era kernels and chip rules).
+ * Anything else is refused by name: such code checks isPlainConv/isPlainPool and falls back first.
+ */
 export function windowOf(layer: Conv2dLayerSpec | Pool2dLayerSpec): { k: number; stride: number; padding: 'valid' | 'same' } {
-  return layer.kind === 'conv2d' ? { k: layer.kernel, stride: layer.stride, padding: layer.padding } : { k: layer.size, stride: layer.stride ?? layer.size, padding: 'valid' };
+  if (layer.kind === 'conv2d') {
+    if (!isPlainConv(layer) || typeof layer.kernel !== 'number' || typeof layer.stride !== 'number' || typeof layer.padding !== 'string') {
+      throw new SpecError([{ path: layer.name, message: `'${layer.name}' has a rectangular, dilated, grouped, biased or explicitly padded window, which this part does not cover yet` }]);
+    }
+    return { k: layer.kernel, stride: layer.stride, padding: layer.padding };
+  }
+  if (!isPlainPool(layer) || typeof layer.size !== 'number') {
+    throw new SpecError([{ path: layer.name, message: `'${layer.name}' pools over a rectangular window, which this part does not cover yet` }]);
+  }
+  return { k: layer.size, stride: typeof layer.stride === 'number' ? layer.stride : layer.size, padding: 'valid' };
 }
 
-/** Result of shape inference: the output shape of every layer, or the issues that prevent it. */
+/** Result of shape inference: the output shape of every node, or the issues that prevent it. */
 export interface ShapeInference {
   readonly shapes: readonly Shape[];
+  /** Shape each node receives: its forward and recurrent inputs, summed (undefined for the input). */
+  readonly inShapes: readonly (Shape | undefined)[];
+  readonly graph: NetworkGraph;
   readonly issues: readonly SpecIssue[];
 }
 
+const same = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const text = (s: Shape | undefined): string => `[${s?.join(', ') ?? ''}]`;
+
 /**
- * Infers each layer's output shape and checks that layers fit together: the first layer is the
- * only input, names are unique, dense layers get flat input, conv/pool get [h, w, c], a spiking or
- * readout layer follows a layer that produces currents or spikes. Paths are relative to `prefix`.
+ * Infers each node's output shape and checks that nodes fit together: the first node is the only
+ * input, names are unique, the graph is sound (graph.ts), inputs summed into one node have one
+ * shape, dense nodes get flat input, conv/pool get [h, w, c]. A node read only through a recurrent
+ * edge from a later node gets its shape in a later pass. Paths are relative to `prefix`.
  */
 export function inferShapes(net: NetworkSpec, prefix = 'network'): ShapeInference {
   const issues: SpecIssue[] = [];
-  const shapes: Shape[] = [];
   const seen = new Map<string, number>();
-  let current: Shape | undefined;
   net.layers.forEach((layer, i) => {
     const path = `${prefix}.layers[${i}]`;
     const prev = seen.get(layer.name);
     if (prev !== undefined) issues.push({ path: `${path}.name`, message: `layer name '${layer.name}' is already used by layers[${prev}]` });
-    seen.set(layer.name, i);
+    else seen.set(layer.name, i);
     if (i === 0 && layer.kind !== 'input') issues.push({ path: `${path}.kind`, message: "the first layer must be of kind 'input'" });
     if (i > 0 && layer.kind === 'input') issues.push({ path: `${path}.kind`, message: "only the first layer may be of kind 'input'" });
-    const next = current === undefined && layer.kind !== 'input' ? undefined : outputShape(layer, current, path, issues);
-    if (next !== undefined) current = next;
-    shapes.push(current ?? [1]);
   });
-  const last = net.layers[net.layers.length - 1];
-  if (last && last.kind !== 'spiking' && last.kind !== 'readout') {
-    issues.push({ path: `${prefix}.layers[${net.layers.length - 1}].kind`, message: "the last layer must be 'spiking' or 'readout'" });
+  const { graph, issues: graphIssues } = resolveGraph(net, prefix);
+  issues.push(...graphIssues);
+  const n = net.layers.length;
+  const shapes: (Shape | undefined)[] = new Array<Shape | undefined>(n).fill(undefined);
+  const inShapes: (Shape | undefined)[] = new Array<Shape | undefined>(n).fill(undefined);
+  const reported = new Set<number>();
+  // A pass sets every node whose inputs are known; recurrent sources that come later need more passes.
+  for (let pass = 0; pass <= n; pass++) {
+    let progress = false;
+    net.layers.forEach((layer, i) => {
+      if (shapes[i] !== undefined) return;
+      const path = `${prefix}.layers[${i}]`;
+      if (layer.kind === 'input') {
+        shapes[i] = layer.shape;
+        progress = true;
+        return;
+      }
+      const ins = graph.inputsOf[i] ?? [];
+      const known = ins.map((e) => shapes[e.from]);
+      const forwardKnown = ins.every((e, k) => e.recurrent || known[k] !== undefined);
+      if (!forwardKnown) return;
+      const first = known.find((s): s is Shape => s !== undefined);
+      // A weighted node fed only by a loop knows its output shape before its input's (dense only).
+      const inShape = first;
+      if (inShape === undefined && layer.kind !== 'dense') return;
+      const mismatch = ins.findIndex((_e, k) => known[k] !== undefined && inShape !== undefined && !same(known[k] as Shape, inShape));
+      if (mismatch >= 0 && !reported.has(i)) {
+        reported.add(i);
+        const names = ins.map((e) => `'${net.layers[e.from]?.name ?? e.from}' ${text(shapes[e.from])}`).join(' and ');
+        issues.push({ path: `${path}.inputs`, message: `'${layer.name}' sums ${names}, whose shapes differ` });
+      }
+      const out = outputShape(layer, inShape, path, issues, reported, i);
+      if (out === undefined) return;
+      shapes[i] = out;
+      inShapes[i] = inShape;
+      progress = true;
+    });
+    if (!progress) break;
   }
-  return { shapes, issues };
+  // Nodes fed only by a loop learn their input shape once the loop's source is known.
+  net.layers.forEach((_layer, i) => {
+    if (inShapes[i] !== undefined || i === 0) return;
+    const src = (graph.inputsOf[i] ?? []).map((e) => shapes[e.from]).find((s): s is Shape => s !== undefined);
+    inShapes[i] = src;
+  });
+  if (issues.length === 0) {
+    shapes.forEach((s, i) => {
+      if (s === undefined) issues.push({ path: `${prefix}.layers[${i}]`, message: `the shape of '${net.layers[i]?.name ?? i}' cannot be worked out from its inputs` });
+    });
+  }
+  const last = net.layers[n - 1];
+  if (last && last.kind !== 'spiking' && last.kind !== 'readout') {
+    issues.push({ path: `${prefix}.layers[${n - 1}].kind`, message: "the last layer must be 'spiking' or 'readout'" });
+  }
+  return { shapes: shapes.map((s) => s ?? [1]), inShapes, graph, issues };
 }
 
-function outputShape(layer: LayerSpec, inShape: Shape | undefined, path: string, issues: SpecIssue[]): Shape | undefined {
+function outputShape(layer: LayerSpec, inShape: Shape | undefined, path: string, issues: SpecIssue[], reported: Set<number>, i: number): Shape | undefined {
+  const once = (issue: SpecIssue): undefined => {
+    if (!reported.has(i)) issues.push(issue);
+    reported.add(i);
+    return undefined;
+  };
   switch (layer.kind) {
     case 'input':
       return layer.shape;
     case 'dense':
       if (inShape && inShape.length !== 1) {
-        issues.push({ path: `${path}.kind`, message: `a dense layer needs flat input but gets [${inShape.join(', ')}]; add a 'flatten' layer before it` });
+        once({ path: `${path}.kind`, message: `a dense layer needs flat input but gets ${text(inShape)}; add a 'flatten' layer before it` });
       }
       return [layer.units];
     case 'flatten':
       return inShape ? [shapeSize(inShape)] : undefined;
     case 'spiking':
     case 'readout':
+    case 'relu':
+    case 'identity':
+    case 'sum':
+    case 'accumulator':
       return inShape;
     case 'conv2d':
     case 'pool2d': {
       if (!inShape || inShape.length !== 3) {
-        issues.push({ path: `${path}.kind`, message: `a ${layer.kind} layer needs [height, width, channels] input but gets [${inShape?.join(', ') ?? ''}]` });
-        return undefined;
+        return once({ path: `${path}.kind`, message: `a ${layer.kind} layer needs [height, width, channels] input but gets ${text(inShape)}` });
       }
       const [h, w, c] = inShape;
-      const { k, stride, padding } = windowOf(layer);
-      const oh = convOutSide(h, k, stride, padding);
-      const ow = convOutSide(w, k, stride, padding);
-      if (oh < 1 || ow < 1) {
-        issues.push({ path: `${path}.${layer.kind === 'conv2d' ? 'kernel' : 'size'}`, message: `window ${k} is larger than the ${h}×${w} input` });
-        return undefined;
+      const g = layer.kind === 'conv2d' ? convGeometry(layer, h, w) : poolGeometry(layer, h, w);
+      if (g.outH < 1 || g.outW < 1) {
+        return once({ path: `${path}.${layer.kind === 'conv2d' ? 'kernel' : 'size'}`, message: `window ${g.kh}×${g.kw} is larger than the ${h}×${w} input` });
       }
-      return [oh, ow, layer.kind === 'conv2d' ? layer.filters : c];
+      if (layer.kind === 'conv2d' && (c % g.groups !== 0 || layer.filters % g.groups !== 0)) {
+        return once({ path: `${path}.groups`, message: `${g.groups} groups must divide both the ${c} input channels and the ${layer.filters} filters` });
+      }
+      return [g.outH, g.outW, layer.kind === 'conv2d' ? layer.filters : c];
     }
   }
 }

@@ -10,7 +10,10 @@ export interface LayerWeights {
   readonly values: Float32Array;
 }
 
-/** Weights of a network by layer name (only dense and conv2d layers have weights). */
+/**
+ * Weights of a network by layer name (only dense and conv2d layers have weights); a layer with
+ * `bias` also has `<name>.bias` (a layer name cannot contain '.', so the keys never collide).
+ */
 export type NetworkWeights = Readonly<Record<string, LayerWeights>>;
 
 /** Index of the first NaN or ±Infinity in `values`, or -1: weights and parameters read from a file must be finite. */
@@ -19,15 +22,25 @@ export function firstNonFinite(values: ArrayLike<number>): number {
   return -1;
 }
 
-/** Expected weight shape of each weighted layer. */
+/** The key of a layer's bias in NetworkWeights. */
+export const biasKey = (layer: string): string => `${layer}.bias`;
+
+/** Expected weight shape of each weighted layer (and of its bias, when it has one). */
 export function weightShapes(net: NetworkSpec): Record<string, number[]> {
-  const { shapes } = inferShapes(net);
+  const { inShapes } = inferShapes(net);
   const out: Record<string, number[]> = {};
   net.layers.forEach((layer, i) => {
-    const inShape = shapes[i - 1];
+    const inShape = inShapes[i];
     if (!inShape) return;
-    if (layer.kind === 'dense') out[layer.name] = [shapeSize(inShape), layer.units];
-    if (layer.kind === 'conv2d') out[layer.name] = [layer.kernel, layer.kernel, inShape[inShape.length - 1] ?? 1, layer.filters];
+    if (layer.kind === 'dense') {
+      out[layer.name] = [shapeSize(inShape), layer.units];
+      if (layer.bias) out[biasKey(layer.name)] = [layer.units];
+    }
+    if (layer.kind === 'conv2d') {
+      const [kh, kw] = typeof layer.kernel === 'number' ? [layer.kernel, layer.kernel] : layer.kernel;
+      out[layer.name] = [kh, kw, (inShape[inShape.length - 1] ?? 1) / (layer.groups ?? 1), layer.filters];
+      if (layer.bias) out[biasKey(layer.name)] = [layer.filters];
+    }
   });
   return out;
 }
@@ -43,6 +56,9 @@ export function initWeights(net: NetworkSpec, seed: number): NetworkWeights {
   for (const layer of net.layers) {
     const shape = shapes[layer.name];
     if (!shape || (layer.kind !== 'dense' && layer.kind !== 'conv2d')) continue;
+    // Biases start at zero, as in PyTorch's and Keras's usual practice for spiking layers.
+    const bias = shapes[biasKey(layer.name)];
+    if (bias) out[biasKey(layer.name)] = { shape: bias, values: new Float32Array(bias[0] ?? 0) };
     const size = shape.reduce((a, b) => a * b, 1);
     const fanIn = size / (shape[shape.length - 1] ?? 1);
     const a = layer.weightGain * Math.sqrt(3 / fanIn);

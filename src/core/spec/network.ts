@@ -10,6 +10,25 @@ export const layerNameSchema = z
 
 const positiveInt = z.number().int().positive();
 
+/**
+ * An edge into a node. A name is a forward edge from an earlier node (same step); `{ from,
+ * recurrent: true }` delivers `from`'s output of the step before (zeros at the first step), as NIR
+ * defines a cycle, and may name the node itself or any node. A loop is only legal through one.
+ */
+export const inputRefSchema = z.union([layerNameSchema, z.object({ from: layerNameSchema, recurrent: z.literal(true) })]);
+
+/**
+ * The node's inputs; absent means the node before it in the list (a chain is the special case).
+ * Several inputs are summed element by element (shapes must match), as NIR sums a node's edges.
+ */
+const inputsField = z.array(inputRefSchema).min(1).max(16).optional();
+
+/** A side, or [rows, columns] for rectangular windows. */
+const sideOrPair = (max: number) => z.union([positiveInt.max(max), z.tuple([positiveInt.max(max), positiveInt.max(max)])]);
+
+/** Explicit zero padding [top, bottom, left, right]. */
+const explicitPadding = z.tuple([z.number().int().min(0).max(64), z.number().int().min(0).max(64), z.number().int().min(0).max(64), z.number().int().min(0).max(64)]);
+
 /** Input of the network: per-step shape, `[n]` for channels or `[height, width, channels]` (channels last). */
 export const inputLayerSchema = z.object({
   kind: z.literal('input'),
@@ -20,54 +39,95 @@ export const inputLayerSchema = z.object({
 /** Weight initialisation: uniform in ±gain·sqrt(3/fanIn), drawn from the workspace seed. */
 const weightGain = z.number().positive().max(1000).default(1);
 
-/** Fully connected synapses, `I = x·W` with W of shape [in, out]; no bias. */
+/** Fully connected synapses, `I = x·W (+ b)` with W of shape [in, out] and, with `bias`, b of [out]. */
 export const denseLayerSchema = z.object({
   kind: z.literal('dense'),
   name: layerNameSchema,
+  inputs: inputsField,
   units: positiveInt.max(1_000_000),
   weightGain,
+  bias: z.boolean().optional(),
 });
 
-/** 2-D convolution on [h, w, c] input, kernel [k, k, cIn, filters]; no bias. */
+/**
+ * 2-D convolution on [h, w, c] input, kernel [kh, kw, cIn/groups, filters] (tfjs layout), optional
+ * bias [filters]. Padding is 'valid', 'same' (tfjs convention) or explicit [top, bottom, left, right].
+ * Geometry is read through network/layerGeometry.ts, the one owner of the defaults.
+ */
 export const conv2dLayerSchema = z.object({
   kind: z.literal('conv2d'),
   name: layerNameSchema,
+  inputs: inputsField,
   filters: positiveInt.max(4096),
-  kernel: positiveInt.max(15),
-  stride: positiveInt.max(15).default(1),
-  padding: z.enum(['valid', 'same']).default('valid'),
+  kernel: sideOrPair(15),
+  stride: sideOrPair(15).default(1),
+  padding: z.union([z.enum(['valid', 'same']), explicitPadding]).default('valid'),
+  dilation: sideOrPair(8).optional(),
+  groups: positiveInt.max(4096).optional(),
   weightGain,
+  bias: z.boolean().optional(),
 });
 
-/** Spatial pooling: 'max' (of spikes = OR), 'avg' or 'sum', window size × size. */
+/**
+ * Pooling: 'max' (of spikes = OR), 'avg' or 'sum' over windows of size (or [rows, columns]) with
+ * the given stride (default: the window), no padding. A [k, 1] window pools rows alone.
+ */
 export const pool2dLayerSchema = z.object({
   kind: z.literal('pool2d'),
   name: layerNameSchema,
+  inputs: inputsField,
   mode: z.enum(['max', 'avg', 'sum']).default('sum'),
-  size: positiveInt.max(16).default(2),
-  stride: positiveInt.max(16).optional(),
+  size: sideOrPair(64).default(2),
+  stride: sideOrPair(64).optional(),
 });
 
 /** Reshapes [h, w, c] to [h·w·c] in channels-last order. */
-export const flattenLayerSchema = z.object({ kind: z.literal('flatten'), name: layerNameSchema });
+export const flattenLayerSchema = z.object({ kind: z.literal('flatten'), name: layerNameSchema, inputs: inputsField });
 
-/** A population of spiking neurons fed by the currents of the layer before. */
+/** A population of spiking neurons fed by the currents of its inputs. */
 export const spikingLayerSchema = z.object({
   kind: z.literal('spiking'),
   name: layerNameSchema,
+  inputs: inputsField,
   neuron: neuronSpecSchema,
 });
 
 /**
- * Non-spiking read-out of the layer before: 'count' sums its input over time (spike counts);
- * 'membrane' is a leaky integrator m[t] = β·m[t−1] + x[t] whose last, max or mean value is read.
+ * Non-spiking read-out of its input: 'count' sums it over time (spike counts); 'membrane' is a
+ * leaky integrator m[t] = β·m[t−1] + x[t]; 'value' is x[t] itself (the output of an ANN head). Its
+ * last, max or mean value over the run is read; every step it also passes m[t] on, so a membrane
+ * read-out may feed further nodes (NIR's LI).
  */
 export const readoutLayerSchema = z.object({
   kind: z.literal('readout'),
   name: layerNameSchema,
-  mode: z.enum(['count', 'membrane']).default('count'),
+  inputs: inputsField,
+  mode: z.enum(['count', 'membrane', 'value']).default('count'),
   beta: z.number().gt(0).lte(1).default(0.9),
   reduce: z.enum(['last', 'max', 'mean']).default('max'),
+});
+
+/** Element-wise non-spiking functions of the (summed) inputs: max(0, x), or x itself. */
+export const reluLayerSchema = z.object({ kind: z.literal('relu'), name: layerNameSchema, inputs: inputsField });
+export const identityLayerSchema = z.object({ kind: z.literal('identity'), name: layerNameSchema, inputs: inputsField });
+
+/** The sum of two or more inputs of one shape (a skip connection's join); an identity that says so. */
+export const sumLayerSchema = z.object({
+  kind: z.literal('sum'),
+  name: layerNameSchema,
+  inputs: z.array(inputRefSchema).min(2).max(16),
+});
+
+/**
+ * Spike counts over a window of steps, the bridge of an SNN → ANN hybrid: at step t it passes on
+ * the count of its input since the start of t's window (windows of `window` steps, the whole run
+ * when absent), so at a window's last step the nodes after it see the window's full count.
+ */
+export const accumulatorLayerSchema = z.object({
+  kind: z.literal('accumulator'),
+  name: layerNameSchema,
+  inputs: inputsField,
+  window: positiveInt.max(1_000_000).optional(),
 });
 
 /** Any layer, discriminated by `kind`. */
@@ -79,11 +139,18 @@ export const layerSchema = z.discriminatedUnion('kind', [
   flattenLayerSchema,
   spikingLayerSchema,
   readoutLayerSchema,
+  reluLayerSchema,
+  identityLayerSchema,
+  sumLayerSchema,
+  accumulatorLayerSchema,
 ]);
 
-/** A feed-forward network: layers in order, the first of kind 'input'. */
+/**
+ * A network: a graph whose nodes are listed in an order where every forward edge comes from an
+ * earlier node (network/graph.ts resolves and checks it). The first node is the only 'input'.
+ */
 export const networkSchema = z.object({
-  layers: z.array(layerSchema).min(2).max(64),
+  layers: z.array(layerSchema).min(2).max(256),
 });
 
 export type LayerSpec = z.output<typeof layerSchema>;
@@ -93,4 +160,6 @@ export type Conv2dLayerSpec = z.output<typeof conv2dLayerSchema>;
 export type Pool2dLayerSpec = z.output<typeof pool2dLayerSchema>;
 export type SpikingLayerSpec = z.output<typeof spikingLayerSchema>;
 export type ReadoutLayerSpec = z.output<typeof readoutLayerSchema>;
+export type AccumulatorLayerSpec = z.output<typeof accumulatorLayerSchema>;
+export type InputRef = z.output<typeof inputRefSchema>;
 export type NetworkSpec = z.output<typeof networkSchema>;

@@ -14,7 +14,7 @@ import { trainingSchema } from '../train/config.ts';
 import { networkSchema } from './network.ts';
 
 /** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 /** Where the input comes from: a seeded generator, or a file the user dropped. */
 export const dataSourceSchema = z.discriminatedUnion('kind', [

@@ -1,4 +1,5 @@
 import { BudgetError, type SpecIssue } from '../errors.ts';
+import { convKernelArea } from '../network/layerGeometry.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { ecgDataset } from '../train/config.ts';
 import { inputWidth } from './parseWorkspace.ts';
@@ -58,7 +59,7 @@ function weightEstimate(ws: Workspace, shapes: readonly (readonly number[])[]): 
   ws.network.layers.forEach((layer, i) => {
     const inShape = shapes[i - 1];
     if (!inShape) return;
-    const fanIn = layer.kind === 'dense' ? inShape.reduce((a, b) => a * b, 1) : layer.kind === 'conv2d' ? layer.kernel * layer.kernel * (inShape[inShape.length - 1] ?? 1) : 0;
+    const fanIn = layer.kind === 'dense' ? inShape.reduce((a, b) => a * b, 1) : layer.kind === 'conv2d' ? convKernelArea(layer) * (inShape[inShape.length - 1] ?? 1) / (layer.groups ?? 1) : 0;
     const count = fanIn * (layer.kind === 'dense' ? layer.units : layer.kind === 'conv2d' ? layer.filters : 0);
     total += count;
     if (count > worst.count) worst = { path: `network.layers[${i}].${layer.kind === 'dense' ? 'units' : 'filters'}`, count };

@@ -1,3 +1,5 @@
+import { chainOnlyReason } from '../network/graph.ts';
+import { windowOf } from '../network/shapes.ts';
 import * as tf from '@tensorflow/tfjs';
 import { tfNeuronInit, tfNeuronStep } from '../engine/tfjs/tfNeuronSteps.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
@@ -46,6 +48,8 @@ export function forward(
   learned: Readonly<Record<string, LearnedParams>> = {},
   steps?: number,
 ): ForwardOutput {
+  const graphReason = chainOnlyReason(net.spec);
+  if (graphReason) throw new EngineError(`training runs chains only so far: ${graphReason}`);
   // x of one step with `steps` > 1 is an input held for every step: its currents are computed once.
   const [X, B, N] = x.shape;
   const T = steps ?? X;
@@ -85,11 +89,14 @@ export function forward(
           h = i === 1 && firstCurrents ? (firstCurrents[tx] as tf.Tensor) : tf.matMul(tf.reshape(h, [B, -1]), vars[l.name] as tf.Tensor);
           break;
         case 'conv2d':
-          h = tf.conv2d(h as tf.Tensor4D, vars[l.name] as unknown as tf.Tensor4D, l.stride, l.padding);
+          {
+          const win = windowOf(l);
+          h = tf.conv2d(h as tf.Tensor4D, vars[l.name] as unknown as tf.Tensor4D, win.stride, win.padding);
+          }
           break;
         case 'pool2d': {
-          const s = l.stride ?? l.size;
-          h = l.mode === 'max' ? tf.maxPool(h as tf.Tensor4D, l.size, s, 'valid') : l.mode === 'avg' ? tf.avgPool(h as tf.Tensor4D, l.size, s, 'valid') : tf.mul(tf.avgPool(h as tf.Tensor4D, l.size, s, 'valid'), l.size * l.size);
+          const { k, stride: s } = windowOf(l);
+          h = l.mode === 'max' ? tf.maxPool(h as tf.Tensor4D, k, s, 'valid') : l.mode === 'avg' ? tf.avgPool(h as tf.Tensor4D, k, s, 'valid') : tf.mul(tf.avgPool(h as tf.Tensor4D, k, s, 'valid'), k * k);
           break;
         }
         case 'flatten':

@@ -1,3 +1,4 @@
+import { windowOf } from '../network/shapes.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import { lifBeta } from '../neurons/lif.ts';
@@ -78,7 +79,7 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
       const below = layers[layers.length - 1];
       if (!below || below.kind === 'readout' || ls[i - 1]?.kind !== 'spiking') return no(`'${l.name}' pools currents; the kernel pools spikes (a pool right after neurons)`);
       if (l.mode === 'max') return no(`'${l.name}' is a max pool; the kernel trains sum and average pools`);
-      const pool = { ...poolWindowOf(shape as readonly [number, number, number], l), divisor: l.mode === 'avg' ? l.size * l.size : 1 };
+      const pool = { ...poolWindowOf(shape as readonly [number, number, number], l), divisor: l.mode === 'avg' ? windowOf(l).k ** 2 : 1 };
       layers[layers.length - 1] = { ...below, pool };
       shape = [pool.outH, pool.outW, pool.c];
       continue;

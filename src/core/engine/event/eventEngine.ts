@@ -1,7 +1,7 @@
 import { throwIfAborted } from '../../errors.ts';
 import type { Engine, EngineInfo, SimulationResult } from '../types.ts';
 import type { CompiledNetwork, SimInput, SimOptions } from '../types.ts';
-import { buildEventPlan, stepLayer, type EventPlan } from './eventPlan.ts';
+import { buildEventPlan, keepRecurrentOutputs, stepLayer, type EventPlan } from './eventPlan.ts';
 import { createRunRecorder } from '../runRecorder.ts';
 import { yieldToEventLoop, shouldYield } from '../yieldControl.ts';
 
@@ -36,6 +36,7 @@ async function simulateEvents(net: CompiledNetwork, input: SimInput, options: Si
       const out = stepLayer(plan, layer, input, ctx);
       recorder.record(layer.index, t, out.values, out.membrane);
     }
+    keepRecurrentOutputs(plan);
     if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
     if (shouldYield(lastYield)) {
       await yieldToEventLoop();

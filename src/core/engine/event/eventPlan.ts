@@ -1,21 +1,35 @@
 import { EngineError } from '../../errors.ts';
-import { shapeSize, type Shape } from '../../network/shapes.ts';
+import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
+import { biasKey } from '../../network/weights.ts';
 import { neuronModel } from '../../neurons/index.ts';
 import { allocStepResult, type AnyNeuronModel, type StateArrays, type StepContext, type StepResult } from '../../neurons/types.ts';
-import type { LayerSpec, ReadoutLayerSpec } from '../../spec/network.ts';
+import type { AccumulatorLayerSpec, LayerSpec, ReadoutLayerSpec } from '../../spec/network.ts';
 import type { CompiledNetwork, ReadoutValues, SimInput } from '../types.ts';
 import { allocActivity, conv2dForward, denseForward, indexEvents, pool2dForward, type Activity } from './propagate.ts';
 
-/** Per-layer buffers and state of one event-engine run. */
+/** Per-node buffers and state of one event-engine run. */
 export interface PlanLayer {
   readonly index: number;
   readonly spec: LayerSpec;
   readonly inShape: Shape | undefined;
+  /** What the node reads this step: a forward input's own activity, or `gather` summing several. */
+  readonly input: Activity | undefined;
+  readonly gather: Gather | undefined;
   readonly out: Activity;
   readonly acc: Float64Array | undefined;
   readonly weights: Float32Array | undefined;
+  readonly bias: Float32Array | undefined;
   neuron: NeuronBuffers | undefined;
   readonly readout: ReadoutBuffers | undefined;
+  readonly accumulator: AccumulatorBuffers | undefined;
+  /** Kept copy of the last step's output, when a recurrent edge reads this node. */
+  readonly previous: Float32Array | undefined;
+}
+
+/** Sums a node's inputs into its own activity: forward sources of this step, recurrent ones of the step before. */
+interface Gather {
+  readonly into: Activity;
+  readonly sources: readonly { readonly node: number; readonly recurrent: boolean }[];
 }
 
 interface NeuronBuffers {
@@ -27,10 +41,15 @@ interface NeuronBuffers {
 
 interface ReadoutBuffers {
   readonly spec: ReadoutLayerSpec;
-  /** Integrated value (count, or leaky membrane). */
+  /** Integrated value (count, leaky membrane, or the input itself). */
   readonly m: Float32Array;
   /** Reduction over time (max or running sum for mean). */
   readonly reduced: Float32Array;
+}
+
+interface AccumulatorBuffers {
+  readonly spec: AccumulatorLayerSpec;
+  readonly counts: Float32Array;
 }
 
 /** All buffers of a run, allocated once before the time loop. */
@@ -41,23 +60,31 @@ export interface EventPlan {
   readoutValues(): ReadoutValues[];
 }
 
-/** Allocates buffers and initial state for every layer. */
+/** Allocates buffers and initial state for every node. */
 export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan {
   const batch = input.batch;
+  const { graph, inShapes } = inferShapes(net.spec);
   const layers: PlanLayer[] = [];
   net.spec.layers.forEach((spec, index) => {
     const shape = net.shapes[index] ?? [1];
     const size = shapeSize(shape);
-    const inShape = net.shapes[index - 1];
-    const prev = layers[index - 1];
+    const inShape = inShapes[index];
     if (index === 0 && size !== input.neurons) {
       throw new EngineError(`the input has ${input.neurons} neurons per step but the input layer '${spec.name}' has ${size}`);
     }
-    // flatten only reinterprets the index: it shares the activity of the layer before.
-    const out = spec.kind === 'flatten' && prev ? prev.out : allocActivity(size, batch);
+    const edges = graph.inputsOf[index] ?? [];
+    const only = edges.length === 1 && !edges[0]?.recurrent ? layers[edges[0]?.from ?? -1] : undefined;
+    const gather =
+      index > 0 && !only ? { into: allocActivity(shapeSize(inShape ?? [1]), batch), sources: edges.map((e) => ({ node: e.from, recurrent: e.recurrent })) } : undefined;
+    const inputActivity = only?.out ?? gather?.into;
+    // flatten and identity only reinterpret: they share the activity they read.
+    const shares = spec.kind === 'flatten' || spec.kind === 'identity' || spec.kind === 'sum';
+    const out = shares && inputActivity ? inputActivity : allocActivity(size, batch);
     const weighted = spec.kind === 'dense' || spec.kind === 'conv2d';
     const weights = weighted ? net.weights[spec.name]?.values : undefined;
     if (weighted && !weights) throw new EngineError(`no weights for layer '${spec.name}'`);
+    const bias = weighted && spec.bias ? net.weights[biasKey(spec.name)]?.values : undefined;
+    if (weighted && spec.bias && !bias) throw new EngineError(`no bias for layer '${spec.name}'`);
     const acc = weighted || spec.kind === 'pool2d' ? new Float64Array(size) : undefined;
     let neuron: NeuronBuffers | undefined;
     if (spec.kind === 'spiking') {
@@ -69,7 +96,9 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
       spec.kind === 'readout'
         ? { spec, m: new Float32Array(size * batch), reduced: new Float32Array(size * batch).fill(spec.reduce === 'max' ? -Infinity : 0) }
         : undefined;
-    layers.push({ index, spec, inShape, out, acc, weights, neuron, readout });
+    const accumulator = spec.kind === 'accumulator' ? { spec, counts: new Float32Array(size * batch) } : undefined;
+    const previous = graph.recurrentSources.has(index) ? new Float32Array(size * batch) : undefined;
+    layers.push({ index, spec, inShape, input: inputActivity, gather, out, acc, weights, bias, neuron, readout, accumulator, previous });
   });
   const steps = input.steps;
   return {
@@ -87,15 +116,32 @@ function finishReadout(r: ReadoutBuffers, steps: number): Float32Array {
   return r.reduced.map((s) => Math.fround(s / steps));
 }
 
-/** Output of one layer at one step: its activity values and, for neurons, the membrane. */
+/** Keeps this step's output of every node a recurrent edge reads, for the next step. */
+export function keepRecurrentOutputs(plan: EventPlan): void {
+  for (const l of plan.layers) if (l.previous) l.previous.set(l.out.values);
+}
+
+/** Output of one node at one step: its activity values and, for neurons, the membrane. */
 export interface LayerStepOutput {
   readonly values: Float32Array;
   readonly membrane: Float32Array | undefined;
 }
 
-/** Advances one layer by one step, reading the previous layer's activity of the same step. */
+function gatherInputs(plan: EventPlan, g: Gather): void {
+  const v = g.into.values;
+  g.sources.forEach((src, k) => {
+    const from = plan.layers[src.node];
+    if (!from) throw new EngineError(`node ${src.node} does not exist`);
+    const x = src.recurrent ? from.previous ?? new Float32Array(v.length) : from.out.values;
+    if (k === 0) v.set(x);
+    // Float32 sums, in edge order: the same rounding as tfjs's add of the same tensors.
+    else for (let i = 0; i < v.length; i++) v[i] = Math.fround((v[i] as number) + (x[i] as number));
+  });
+  indexEvents(g.into);
+}
+
+/** Advances one node by one step, reading its inputs' activity of the same step (recurrent: the step before). */
 export function stepLayer(plan: EventPlan, layer: PlanLayer, input: SimInput, ctx: StepContext): LayerStepOutput {
-  const prev = plan.layers[layer.index - 1];
   const spec = layer.spec;
   const out = layer.out;
   if (spec.kind === 'input') {
@@ -104,28 +150,49 @@ export function stepLayer(plan: EventPlan, layer: PlanLayer, input: SimInput, ct
     indexEvents(out);
     return { values: out.values, membrane: undefined };
   }
-  if (!prev) throw new EngineError(`layer '${spec.name}' has no input`);
+  if (layer.gather) gatherInputs(plan, layer.gather);
+  const x = layer.input;
+  if (!x) throw new EngineError(`layer '${spec.name}' has no input`);
   const acc = layer.acc ?? new Float64Array(0);
+  const done = (): LayerStepOutput => {
+    indexEvents(out);
+    return { values: out.values, membrane: undefined };
+  };
   switch (spec.kind) {
     case 'dense':
-      denseForward(prev.out, layer.weights ?? new Float32Array(0), spec.units, acc, out.values);
-      indexEvents(out);
-      return { values: out.values, membrane: undefined };
+      denseForward(x, layer.weights ?? new Float32Array(0), spec.units, acc, out.values, layer.bias);
+      return done();
     case 'conv2d':
-      conv2dForward(prev.out, layer.inShape ?? [1], spec, layer.weights ?? new Float32Array(0), acc, out.values);
-      indexEvents(out);
-      return { values: out.values, membrane: undefined };
+      conv2dForward(x, layer.inShape ?? [1], spec, layer.weights ?? new Float32Array(0), acc, out.values, layer.bias);
+      return done();
     case 'pool2d':
-      pool2dForward(prev.out, layer.inShape ?? [1], spec, out.values, acc);
-      indexEvents(out);
-      return { values: out.values, membrane: undefined };
+      pool2dForward(x, layer.inShape ?? [1], spec, out.values, acc);
+      return done();
     case 'flatten':
+    case 'identity':
+    case 'sum':
       return { values: out.values, membrane: undefined };
+    case 'relu':
+      for (let i = 0; i < out.values.length; i++) out.values[i] = Math.max(0, x.values[i] as number);
+      return done();
+    case 'accumulator':
+      return stepAccumulator(layer, x.values, ctx.t);
     case 'spiking':
-      return stepNeurons(layer, prev.out.values, ctx);
+      return stepNeurons(layer, x.values, ctx);
     case 'readout':
-      return stepReadout(layer, prev.out.values);
+      return stepReadout(layer, x.values);
   }
+}
+
+function stepAccumulator(layer: PlanLayer, x: Float32Array, t: number): LayerStepOutput {
+  const a = layer.accumulator;
+  if (!a) throw new EngineError(`layer '${layer.spec.name}' has no accumulator state`);
+  // A new window starts from zero; without a window the whole run is one.
+  if (a.spec.window !== undefined && t % a.spec.window === 0) a.counts.fill(0);
+  for (let i = 0; i < a.counts.length; i++) a.counts[i] = Math.fround((a.counts[i] as number) + (x[i] as number));
+  layer.out.values.set(a.counts);
+  indexEvents(layer.out);
+  return { values: layer.out.values, membrane: undefined };
 }
 
 function stepNeurons(layer: PlanLayer, currents: Float32Array, ctx: StepContext): LayerStepOutput {
@@ -145,13 +212,15 @@ function stepReadout(layer: PlanLayer, x: Float32Array): LayerStepOutput {
   if (!r) throw new EngineError(`layer '${layer.spec.name}' has no readout state`);
   const beta = Math.fround(r.spec.beta);
   const { m, reduced } = r;
+  const mode = r.spec.mode;
   for (let i = 0; i < m.length; i++) {
     const xi = x[i] as number;
-    const mi = r.spec.mode === 'count' ? Math.fround((m[i] as number) + xi) : Math.fround(Math.fround(beta * (m[i] as number)) + xi);
+    const mi = mode === 'value' ? xi : mode === 'count' ? Math.fround((m[i] as number) + xi) : Math.fround(Math.fround(beta * (m[i] as number)) + xi);
     m[i] = mi;
     if (r.spec.reduce === 'max') reduced[i] = Math.max(reduced[i] as number, mi);
     else if (r.spec.reduce === 'mean') reduced[i] = Math.fround((reduced[i] as number) + mi);
   }
   layer.out.values.set(m);
+  indexEvents(layer.out);
   return { values: layer.out.values, membrane: m };
 }

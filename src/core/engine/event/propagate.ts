@@ -1,6 +1,6 @@
 import type { Conv2dLayerSpec, Pool2dLayerSpec } from '../../spec/network.ts';
 import type { Shape } from '../../network/shapes.ts';
-import { convOutSide, padBefore } from '../../network/shapes.ts';
+import { convGeometry, poolGeometry } from '../../network/layerGeometry.ts';
 
 /**
  * Activity between layers of the event engine: `values` of length batch·size (dense storage), and
@@ -50,11 +50,12 @@ export function clearEvents(a: Activity): void {
 }
 
 /**
- * Dense synapses, I = x·W with W [nIn, nOut] row-major: for each input event i, row i (times the
- * event's value) is added to a float64 accumulator, rounded to float32 once at the end. Float64
- * accumulation makes the sum exact for the magnitudes involved, matching tfjs's cpu matMul.
+ * Dense synapses, I = x·W (+ b) with W [nIn, nOut] row-major: for each input event i, row i (times
+ * the event's value) is added to a float64 accumulator, rounded to float32 once at the end. Float64
+ * accumulation makes the sum exact for the magnitudes involved, matching tfjs's cpu matMul. The bias
+ * is added after the rounding, as tfjs adds it to the matMul's float32 result.
  */
-export function denseForward(input: Activity, w: Float32Array, nOut: number, acc: Float64Array, out: Float32Array): void {
+export function denseForward(input: Activity, w: Float32Array, nOut: number, acc: Float64Array, out: Float32Array, bias?: Float32Array): void {
   for (let b = 0; b < input.batch; b++) {
     acc.fill(0);
     const ev = input.events[b] as Uint32Array;
@@ -69,13 +70,15 @@ export function denseForward(input: Activity, w: Float32Array, nOut: number, acc
     }
     const outOff = b * nOut;
     for (let j = 0; j < nOut; j++) out[outOff + j] = acc[j] as number;
+    if (bias) for (let j = 0; j < nOut; j++) out[outOff + j] = Math.fround((out[outOff + j] as number) + (bias[j] as number));
   }
 }
 
 /**
  * 2-D convolution, event-driven: each input event (y, x, c) scatters its value times the kernel
- * slice W[ky][kx][c][:] onto every output position whose window covers it. Kernel layout
- * [k, k, cIn, filters] as in tfjs; input/output channels last.
+ * slice W[ky][kx][c mod cInPerGroup][group's filters] onto every output position whose window
+ * covers it. Kernel layout [kh, kw, cIn/groups, filters] as in tfjs; channels last; geometry
+ * (rectangular, strided, dilated, padded, grouped) from layerGeometry.ts.
  */
 export function conv2dForward(
   input: Activity,
@@ -84,15 +87,16 @@ export function conv2dForward(
   w: Float32Array,
   acc: Float64Array,
   out: Float32Array,
+  bias?: Float32Array,
 ): void {
   const [h, wd, cIn] = inShape as readonly [number, number, number];
-  const k = layer.kernel;
-  const s = layer.stride;
+  const g = convGeometry(layer, h, wd);
+  const { kh, kw, sh, sw, dh, dw, outH: oh, outW: ow } = g;
   const f = layer.filters;
-  const oh = convOutSide(h, k, s, layer.padding);
-  const ow = convOutSide(wd, k, s, layer.padding);
-  const pt = padBefore(h, k, s, layer.padding);
-  const pl = padBefore(wd, k, s, layer.padding);
+  const pt = g.pads[0];
+  const pl = g.pads[2];
+  const cg = cIn / g.groups;
+  const fg = f / g.groups;
   const outSize = oh * ow * f;
   for (let b = 0; b < input.batch; b++) {
     acc.fill(0);
@@ -102,42 +106,43 @@ export function conv2dForward(
       const idx = ev[e] as number;
       const x = input.values[b * input.size + idx] as number;
       const c = idx % cIn;
+      const grp = Math.floor(c / cg);
+      const cc = c - grp * cg;
+      const f0 = grp * fg;
       const px = Math.floor(idx / cIn) % wd;
       const py = Math.floor(idx / (cIn * wd));
-      // Output (oy, ox) covers input rows oy·s − pt … oy·s − pt + k − 1, so ky = py + pt − oy·s.
-      for (let ky = 0; ky < k; ky++) {
-        const ys = py + pt - ky;
-        if (ys < 0 || ys % s !== 0) continue;
-        const oy = ys / s;
+      // Output (oy, ox) covers input rows oy·sh − pt + ky·dh, so oy = (py + pt − ky·dh) / sh.
+      for (let ky = 0; ky < kh; ky++) {
+        const ys = py + pt - ky * dh;
+        if (ys < 0 || ys % sh !== 0) continue;
+        const oy = ys / sh;
         if (oy >= oh) continue;
-        for (let kx = 0; kx < k; kx++) {
-          const xs = px + pl - kx;
-          if (xs < 0 || xs % s !== 0) continue;
-          const ox = xs / s;
+        for (let kx = 0; kx < kw; kx++) {
+          const xs = px + pl - kx * dw;
+          if (xs < 0 || xs % sw !== 0) continue;
+          const ox = xs / sw;
           if (ox >= ow) continue;
-          const wOff = ((ky * k + kx) * cIn + c) * f;
-          const oOff = (oy * ow + ox) * f;
-          for (let j = 0; j < f; j++) acc[oOff + j] = (acc[oOff + j] as number) + x * (w[wOff + j] as number);
+          const wOff = ((ky * kw + kx) * cg + cc) * f + f0;
+          const oOff = (oy * ow + ox) * f + f0;
+          for (let j = 0; j < fg; j++) acc[oOff + j] = (acc[oOff + j] as number) + x * (w[wOff + j] as number);
         }
       }
     }
     const off = b * outSize;
     for (let j = 0; j < outSize; j++) out[off + j] = acc[j] as number;
+    if (bias) for (let j = 0; j < outSize; j++) out[off + j] = Math.fround((out[off + j] as number) + (bias[j % f] as number));
   }
 }
 
 /**
- * Pooling over size×size windows with the given stride ('valid'). 'sum' and 'avg' are event-driven
- * (each event adds to the windows that contain it; avg divides by size² at the end like tfjs's
- * avgPool); 'max' scans every window, because the maximum also depends on the zeros between events
- * and pooling is cheap next to the synaptic layers.
+ * Pooling over kh×kw windows with the given strides ('valid'). 'sum' and 'avg' are event-driven
+ * (each event adds to the windows that contain it; avg divides by the window's area at the end
+ * like tfjs's avgPool); 'max' scans every window, because the maximum also depends on the zeros
+ * between events and pooling is cheap next to the synaptic layers.
  */
 export function pool2dForward(input: Activity, inShape: Shape, layer: Pool2dLayerSpec, out: Float32Array, acc: Float64Array): void {
   const [h, wd, c] = inShape as readonly [number, number, number];
-  const k = layer.size;
-  const s = layer.stride ?? layer.size;
-  const oh = convOutSide(h, k, s, 'valid');
-  const ow = convOutSide(wd, k, s, 'valid');
+  const { kh, kw, sh, sw, outH: oh, outW: ow } = poolGeometry(layer, h, wd);
   const outSize = oh * ow * c;
   for (let b = 0; b < input.batch; b++) {
     const inOff = b * input.size;
@@ -147,8 +152,8 @@ export function pool2dForward(input: Activity, inShape: Shape, layer: Pool2dLaye
         for (let ox = 0; ox < ow; ox++)
           for (let ch = 0; ch < c; ch++) {
             let m = -Infinity;
-            for (let ky = 0; ky < k; ky++)
-              for (let kx = 0; kx < k; kx++) m = Math.max(m, input.values[inOff + ((oy * s + ky) * wd + ox * s + kx) * c + ch] as number);
+            for (let ky = 0; ky < kh; ky++)
+              for (let kx = 0; kx < kw; kx++) m = Math.max(m, input.values[inOff + ((oy * sh + ky) * wd + ox * sw + kx) * c + ch] as number);
             out[off + (oy * ow + ox) * c + ch] = m;
           }
       continue;
@@ -162,14 +167,14 @@ export function pool2dForward(input: Activity, inShape: Shape, layer: Pool2dLaye
       const ch = idx % c;
       const px = Math.floor(idx / c) % wd;
       const py = Math.floor(idx / (c * wd));
-      // Windows oy with oy·s ≤ py ≤ oy·s + k − 1.
-      for (let oy = Math.max(0, Math.ceil((py - k + 1) / s)); oy <= Math.min(oh - 1, Math.floor(py / s)); oy++)
-        for (let ox = Math.max(0, Math.ceil((px - k + 1) / s)); ox <= Math.min(ow - 1, Math.floor(px / s)); ox++) {
+      // Windows oy with oy·sh ≤ py ≤ oy·sh + kh − 1.
+      for (let oy = Math.max(0, Math.ceil((py - kh + 1) / sh)); oy <= Math.min(oh - 1, Math.floor(py / sh)); oy++)
+        for (let ox = Math.max(0, Math.ceil((px - kw + 1) / sw)); ox <= Math.min(ow - 1, Math.floor(px / sw)); ox++) {
           const o = (oy * ow + ox) * c + ch;
           acc[o] = (acc[o] as number) + x;
         }
     }
-    const div = layer.mode === 'avg' ? k * k : 1;
+    const div = layer.mode === 'avg' ? kh * kw : 1;
     for (let j = 0; j < outSize; j++) out[off + j] = (acc[j] as number) / div;
   }
 }

@@ -1,3 +1,5 @@
+import { chainOnlyReason } from '../../network/graph.ts';
+import { windowOf } from '../../network/shapes.ts';
 import * as tf from '@tensorflow/tfjs';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { shapeSize } from '../../network/shapes.ts';
@@ -32,6 +34,8 @@ export function createTfjsEngine(choice: BackendChoice): Engine {
 }
 
 async function simulateTf(name: EngineName, choice: BackendChoice, net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> {
+  const graphReason = chainOnlyReason(net.spec);
+  if (graphReason) throw new EngineError(`the tfjs engine runs chains only so far: ${graphReason}; use the events engine`);
   if (tf.getBackend() !== choice.backend) await tf.setBackend(choice.backend);
   const started = Date.now();
   const layers = net.spec.layers;
@@ -125,10 +129,16 @@ function stepAll(
         x = tf.matMul(x.reshape([x.shape[0] ?? 1, -1]), weights[l.name] as tf.Tensor);
         break;
       case 'conv2d':
-        x = tf.conv2d(x as tf.Tensor4D, weights[l.name] as tf.Tensor4D, l.stride, l.padding);
+        {
+        const win = windowOf(l);
+        x = tf.conv2d(x as tf.Tensor4D, weights[l.name] as tf.Tensor4D, win.stride, win.padding);
+        }
         break;
       case 'pool2d':
-        x = pool(x as tf.Tensor4D, l.mode, l.size, l.stride ?? l.size);
+        {
+        const win = windowOf(l);
+        x = pool(x as tf.Tensor4D, l.mode, win.k, win.stride);
+        }
         break;
       case 'flatten':
         x = x.reshape([x.shape[0] ?? 1, -1]);

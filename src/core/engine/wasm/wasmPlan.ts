@@ -1,3 +1,4 @@
+import { chainOnlyReason } from '../../network/graph.ts';
 import { EngineError } from '../../errors.ts';
 import { shapeSize } from '../../network/shapes.ts';
 import { convGeometryOf, convWords, poolWindowOf, poolWords } from '../kernels/kernelGeometry.ts';
@@ -38,8 +39,10 @@ const POOL_MODE = { max: 0, avg: 1, sum: 2 } as const;
  * neuron models are for the events or tfjs engines.
  */
 export function wasmUnsupportedReason(net: CompiledNetwork, dtMs: number): string | undefined {
+  const shape = chainOnlyReason(net.spec);
+  if (shape) return shape;
   for (const l of net.spec.layers) {
-    if (l.kind === 'input' || l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'pool2d' || l.kind === 'flatten' || l.kind === 'readout') continue;
+    if (l.kind !== 'spiking') continue;
     const n = l.neuron;
     if (n.model === 'if') continue;
     if (n.model !== 'lif') return `layer '${l.name}' has ${n.model} neurons (only lif and if are supported)`;

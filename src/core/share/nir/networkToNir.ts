@@ -1,4 +1,4 @@
-import { padBefore, convOutSide, inferShapes, type Shape } from '../../network/shapes.ts';
+import { padBefore, convOutSide, inferShapes, type Shape, windowOf } from '../../network/shapes.ts';
 import { checkWeights, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
 import { SpecError } from '../../errors.ts';
 import type { Conv2dLayerSpec, LayerSpec, NetworkSpec } from '../../spec/network.ts';
@@ -26,11 +26,12 @@ export function nirShape(s: Shape): number[] {
  * which NIR allows but PyTorch-based tools may refuse, and the caller is told.
  */
 function convPadding(layer: Conv2dLayerSpec, h: number, w: number): NirPadding<NirPair> {
-  if (layer.padding === 'valid') return [0, 0];
+  const win = windowOf(layer);
+  if (win.padding === 'valid') return [0, 0];
   const axis = (n: number): number | undefined => {
-    const p = padBefore(n, layer.kernel, layer.stride, 'same');
-    const torchOut = Math.floor((n + 2 * p - layer.kernel) / layer.stride) + 1;
-    return torchOut === convOutSide(n, layer.kernel, layer.stride, 'same') ? p : undefined;
+    const p = padBefore(n, win.k, win.stride, 'same');
+    const torchOut = Math.floor((n + 2 * p - win.k) / win.stride) + 1;
+    return torchOut === convOutSide(n, win.k, win.stride, 'same') ? p : undefined;
   };
   const ph = axis(h);
   const pw = axis(w);
@@ -54,14 +55,15 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
     case 'conv2d': {
       const [h = 1, w = 1] = inShape;
       const padding = convPadding(layer, h, w);
-      if (padding === 'same') notes.push(`${where} pads 'same' with stride ${layer.stride} (TensorFlow's rule: the odd pixel after), which PyTorch's symmetric padding cannot express; the file says padding 'same', whose output size NIR's reference reader gets wrong (read it with nir.read(file, type_check=False))`);
-      const s: NirPair = [layer.stride, layer.stride];
+      if (padding === 'same') notes.push(`${where} pads 'same' with stride ${windowOf(layer).stride} (TensorFlow's rule: the odd pixel after), which PyTorch's symmetric padding cannot express; the file says padding 'same', whose output size NIR's reference reader gets wrong (read it with nir.read(file, type_check=False))`);
+      const stride = windowOf(layer).stride;
+      const s: NirPair = [stride, stride];
       return [{ type: 'Conv2d', weight: convToNir(weightsOf(weights, layer.name)), bias: filledTensor([layer.filters], 0), stride: s, padding, dilation: [1, 1], groups: 1, inputShape: [h, w] }];
     }
     case 'pool2d': {
       if (layer.mode === 'max') throw new NirError(where, "NIR has no max pooling (only SumPool2d and AvgPool2d); use mode 'sum' or 'avg'");
-      const st = layer.stride ?? layer.size;
-      return [{ type: layer.mode === 'sum' ? 'SumPool2d' : 'AvgPool2d', kernelSize: [layer.size, layer.size], stride: [st, st], padding: [0, 0] }];
+      const { k, stride: st } = windowOf(layer);
+      return [{ type: layer.mode === 'sum' ? 'SumPool2d' : 'AvgPool2d', kernelSize: [k, k], stride: [st, st], padding: [0, 0] }];
     }
     case 'flatten':
       return [{ type: 'Flatten', startDim: 0, endDim: -1, inputType: nirShape(inShape) }];
@@ -72,6 +74,11 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
     }
     case 'readout':
       return [readoutToNir(layer, nirShape(outShape), dtMs)];
+    case 'relu':
+    case 'identity':
+    case 'sum':
+    case 'accumulator':
+      throw new NirError(where, `is a ${layer.kind} node, which the NIR export does not write yet`);
   }
 }
 

@@ -56,9 +56,9 @@ function visible(layer: LayerSpec, dtMs: number): Visible {
     case 'dense':
       return { kind: layer.kind, units: layer.units };
     case 'conv2d':
-      return { kind: layer.kind, filters: layer.filters, kernel: layer.kernel, stride: layer.stride, padding: layer.padding };
+      return { kind: layer.kind, filters: layer.filters, kernel: JSON.stringify(layer.kernel), stride: JSON.stringify(layer.stride), padding: JSON.stringify(layer.padding) };
     case 'pool2d':
-      return { kind: layer.kind, mode: layer.mode, size: layer.size, stride: layer.stride ?? layer.size };
+      return { kind: layer.kind, mode: layer.mode, size: JSON.stringify(layer.size), stride: JSON.stringify(layer.stride ?? layer.size) };
     case 'flatten':
       return { kind: layer.kind };
     case 'spiking':
@@ -66,6 +66,12 @@ function visible(layer: LayerSpec, dtMs: number): Visible {
     case 'readout':
       // A count and a membrane without decay are both NIR's Integrator.
       return { kind: layer.kind, decay: layer.mode === 'count' ? 1 : Math.fround(layer.beta) };
+    case 'relu':
+    case 'identity':
+    case 'sum':
+      return { kind: layer.kind };
+    case 'accumulator':
+      return { kind: layer.kind, window: layer.window ?? 0 };
   }
 }
 
