@@ -28,7 +28,7 @@ describe('networks as graphs (property)', () => {
       const ref = runGraphReference(spec, net.weights, frames, 1);
       spec.layers.forEach((l, i) => {
         if (l.kind !== 'spiking') return;
-        const want = ref.reduce((a, outs) => a + (outs[i] ?? []).reduce((b, v) => b + v, 0), 0);
+        const want = ref.reduce((a, outs) => a + Array.from(outs[i] ?? []).reduce((b, v) => b + v, 0), 0);
         expect(res.layers.find((x) => x.name === l.name)?.spikeCount, l.name).toBe(want);
       });
     },
