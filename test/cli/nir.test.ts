@@ -64,15 +64,28 @@ describe('spikelab export / import (NIR)', () => {
     expect(lif?.spikes).toBeGreaterThan(0);
   });
 
+  it('imports the NIR paper’s Sinabs CNN (explicit padding) and Braille RSNN (a loop) and simulates each', () => {
+    for (const [file, last] of [['cnn_sinabs.nir', 'if_12'], ['braille_noDelay_noBias_subtract.nir', 'lif2']] as const) {
+      const ws = join(dir, `${file}.workspace.json`);
+      const model = join(dir, `${file}.model.json`);
+      const imp = cli('import', fixture(file), '--out', ws, '--out-model', model);
+      expect(imp.code, imp.err).toBe(0);
+      const sim = cli('simulate', '--model', model, '--json');
+      expect(sim.code, sim.err).toBe(0);
+      const layers = (JSON.parse(sim.out) as { layers: { name: string; spikes: number }[] }).layers;
+      expect(layers.map((l) => l.name)).toContain(last);
+    }
+  });
+
   it('exits 2 naming the problem for a file that is not NIR, a graph it cannot map, or a missing file', () => {
     const text = join(dir, 'notes.nir');
     writeFileSync(text, 'not a network\n');
     const bad = cli('import', text, '--out', join(dir, 'never.json'));
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/spikelab import: notes\.nir: HDF5 signature at byte 0: not an HDF5 file/);
-    const sinabs = cli('import', fixture('cnn_sinabs.nir'), '--out', join(dir, 'never.json'));
-    expect(sinabs.code).toBe(2);
-    expect(sinabs.err).toMatch(/NIR node '0' \(Conv2d\): pads \(1, 1\) with kernel 5 and stride 2/);
+    const leaky = cli('import', fixture('two_lif_neurons.nir'), '--out', join(dir, 'never.json'));
+    expect(leaky.code).toBe(2);
+    expect(leaky.err).toMatch(/NIR node 'lif1' \(LIF\): v_leak is not zero/);
     expect(() => readFileSync(join(dir, 'never.json'))).toThrow();
     const missing = cli('import', join(dir, 'nope.nir'), '--out', join(dir, 'never.json'));
     expect(missing.code).toBe(2);

@@ -1,9 +1,10 @@
-import { padBefore, convOutSide, inferShapes, type Shape, windowOf } from '../../network/shapes.ts';
-import { checkWeights, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
+import { convGeometry, poolGeometry } from '../../network/layerGeometry.ts';
+import { inferShapes, type Shape } from '../../network/shapes.ts';
+import { biasKey, checkWeights, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
 import { SpecError } from '../../errors.ts';
 import type { Conv2dLayerSpec, LayerSpec, NetworkSpec } from '../../spec/network.ts';
 import { NirError } from './nirError.ts';
-import { filledTensor, NIR_VERSION, type NirEdge, type NirGraph, type NirNode, type NirPadding, type NirPair } from './nirGraph.ts';
+import { filledTensor, NIR_VERSION, type NirEdge, type NirGraph, type NirNode, type NirPadding, type NirPair, type NirTensor } from './nirGraph.ts';
 import { neuronToNir, readoutToNir } from './nirNeuronExport.ts';
 import { DT_KEY, layerMetadata } from './nirSpikelabMetadata.ts';
 import { convToNir, denseToNir, type FlattenedFrom } from './nirWeights.ts';
@@ -20,22 +21,22 @@ export function nirShape(s: Shape): number[] {
 }
 
 /**
- * NIR's padding for one of our conv2d layers. 'valid' is no padding. Our 'same' (tfjs: ceil(n/s)
- * outputs, the odd pixel padded after) is written as PyTorch's symmetric padding p when that gives
- * the same windows on both axes (odd kernel, stride 1, and more); otherwise as the string 'same',
- * which NIR allows but PyTorch-based tools may refuse, and the caller is told.
+ * NIR's padding for one of our conv2d layers: PyTorch's symmetric padding per axis. Our 'same'
+ * (tfjs: the odd pixel padded after) is written as the string 'same' when it is not symmetric,
+ * which NIR allows but PyTorch-based tools may refuse, and the caller is told; explicit padding
+ * that differs before and after cannot be written.
  */
 function convPadding(layer: Conv2dLayerSpec, h: number, w: number): NirPadding<NirPair> {
-  const win = windowOf(layer);
-  if (win.padding === 'valid') return [0, 0];
-  const axis = (n: number): number | undefined => {
-    const p = padBefore(n, win.k, win.stride, 'same');
-    const torchOut = Math.floor((n + 2 * p - win.k) / win.stride) + 1;
-    return torchOut === convOutSide(n, win.k, win.stride, 'same') ? p : undefined;
-  };
-  const ph = axis(h);
-  const pw = axis(w);
-  return ph === undefined || pw === undefined ? 'same' : [ph, pw];
+  const [t, b, l, r] = convGeometry(layer, h, w).pads;
+  if (t === b && l === r) return [t, l];
+  if (layer.padding === 'same') return 'same';
+  throw new NirError(`layer '${layer.name}'`, `pads [${t}, ${b}, ${l}, ${r}] (top, bottom, left, right); NIR pads each axis the same on both sides`);
+}
+
+function biasTensor(weights: NetworkWeights, name: string): NirTensor {
+  const b = weights[biasKey(name)];
+  if (!b) throw new NirError(`layer '${name}'`, 'has no bias values');
+  return { shape: [...b.shape], values: b.values };
 }
 
 function weightsOf(weights: NetworkWeights, name: string): LayerWeights {
@@ -50,20 +51,23 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
   switch (layer.kind) {
     case 'input':
       return [{ type: 'Input', shape: nirShape(outShape) }];
-    case 'dense':
-      return [{ type: 'Linear', weight: denseToNir(weightsOf(weights, layer.name), from) }];
+    case 'dense': {
+      const weight = denseToNir(weightsOf(weights, layer.name), from);
+      return [layer.bias ? { type: 'Affine', weight, bias: biasTensor(weights, layer.name) } : { type: 'Linear', weight }];
+    }
     case 'conv2d': {
       const [h = 1, w = 1] = inShape;
       const padding = convPadding(layer, h, w);
-      if (padding === 'same') notes.push(`${where} pads 'same' with stride ${windowOf(layer).stride} (TensorFlow's rule: the odd pixel after), which PyTorch's symmetric padding cannot express; the file says padding 'same', whose output size NIR's reference reader gets wrong (read it with nir.read(file, type_check=False))`);
-      const stride = windowOf(layer).stride;
-      const s: NirPair = [stride, stride];
-      return [{ type: 'Conv2d', weight: convToNir(weightsOf(weights, layer.name)), bias: filledTensor([layer.filters], 0), stride: s, padding, dilation: [1, 1], groups: 1, inputShape: [h, w] }];
+      if (padding === 'same') notes.push(`${where} pads 'same' with stride ${JSON.stringify(layer.stride)} (TensorFlow's rule: the odd pixel after), which PyTorch's symmetric padding cannot express; the file says padding 'same', whose output size NIR's reference reader gets wrong (read it with nir.read(file, type_check=False))`);
+      const g = convGeometry(layer, h, w);
+      const bias = layer.bias ? biasTensor(weights, layer.name) : filledTensor([layer.filters], 0);
+      return [{ type: 'Conv2d', weight: convToNir(weightsOf(weights, layer.name)), bias, stride: [g.sh, g.sw], padding, dilation: [g.dh, g.dw], groups: g.groups, inputShape: [h, w] }];
     }
     case 'pool2d': {
       if (layer.mode === 'max') throw new NirError(where, "NIR has no max pooling (only SumPool2d and AvgPool2d); use mode 'sum' or 'avg'");
-      const { k, stride: st } = windowOf(layer);
-      return [{ type: layer.mode === 'sum' ? 'SumPool2d' : 'AvgPool2d', kernelSize: [k, k], stride: [st, st], padding: [0, 0] }];
+      const [h = 1, w = 1] = inShape;
+      const g = poolGeometry(layer, h, w);
+      return [{ type: layer.mode === 'sum' ? 'SumPool2d' : 'AvgPool2d', kernelSize: [g.kh, g.kw], stride: [g.sh, g.sw], padding: [0, 0] }];
     }
     case 'flatten':
       return [{ type: 'Flatten', startDim: 0, endDim: -1, inputType: nirShape(inShape) }];
@@ -83,18 +87,20 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
 }
 
 /**
- * Writes a network and its weights as a NIR graph: one node per layer, named after the layer, in a
- * chain Input → … → Output. `dtMs` is the time step the network runs at; NIR's time constants are
+ * Writes a network and its weights as a NIR graph: one node per layer (two for a LIF without
+ * reset: LI + Threshold), named after the layer, with an edge for every input of every node — a
+ * recurrent input is an edge like any other, since NIR gives every cycle one step of delay — and
+ * the last node into Output. `dtMs` is the time step the network runs at; NIR's time constants are
  * computed for it (nirNeuronExport.ts) and it is kept in the graph metadata. Throws NirError for a
- * layer NIR cannot express (max pooling, neurons other than LIF, IF and CubaLIF).
+ * node NIR cannot express (max pooling, relu, accumulators, neurons other than LIF, IF and CubaLIF).
  */
 export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: number): NirExport {
   if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new NirError('', `the time step must be a positive number of ms, got ${dtMs}`);
-  const { shapes, issues } = inferShapes(spec);
+  const { shapes, inShapes, graph, issues } = inferShapes(spec);
   if (issues.length > 0) throw new SpecError(issues);
   checkWeights(spec, weights);
   const nodes: Record<string, NirNode> = {};
-  const order: string[] = [];
+  const edges: NirEdge[] = [];
   const notes: string[] = [];
   // Layer names are unique; extra nodes (a LIF without reset is LI + Threshold) and Output take
   // a name no layer has.
@@ -105,22 +111,29 @@ export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: n
     taken.add(name);
     return name;
   };
-  let from: FlattenedFrom;
+  /** The NIR node that carries each layer's output (the last of its nodes). */
+  const exitOf: string[] = [];
   spec.layers.forEach((layer, i) => {
-    const inShape = shapes[i - 1] ?? shapes[0] ?? [1];
+    const inShape = inShapes[i] ?? shapes[0] ?? [1];
     const outShape = shapes[i] ?? [1];
+    // A dense layer reads through a flatten: its weights are reordered to PyTorch's flattening.
+    const ins = graph.inputsOf[i] ?? [];
+    const src = ins.length === 1 ? spec.layers[ins[0]?.from ?? -1] : undefined;
+    const srcIn = ins.length === 1 ? inShapes[ins[0]?.from ?? -1] : undefined;
+    const from: FlattenedFrom = src?.kind === 'flatten' && srcIn?.length === 3 ? [srcIn[0], srcIn[1], srcIn[2]] : undefined;
     const made = layerNodes(layer, inShape, outShape, weights, from, dtMs, notes);
+    let prev: string | undefined;
     made.forEach((node, k) => {
       const name = k === 0 ? layer.name : unique(`${layer.name}_${node.type.toLowerCase()}`);
       nodes[name] = k === 0 ? { ...node, metadata: layerMetadata(layer) } : node;
-      order.push(name);
+      if (prev !== undefined) edges.push([prev, name]);
+      prev = name;
     });
-    if (layer.kind === 'flatten') from = inShape.length === 3 ? [inShape[0], inShape[1], inShape[2]] : undefined;
-    if (layer.kind === 'dense') from = undefined;
+    exitOf.push(prev ?? layer.name);
   });
+  graph.edges.forEach((e) => edges.push([exitOf[e.from] as string, spec.layers[e.to]?.name as string]));
   const output = unique('output');
   nodes[output] = { type: 'Output', shape: nirShape(shapes[shapes.length - 1] ?? [1]) };
-  order.push(output);
-  const edges: NirEdge[] = order.slice(1).map((name, i) => [order[i] as string, name]);
+  edges.push([exitOf[exitOf.length - 1] as string, output]);
   return { graph: { version: NIR_VERSION, nodes, edges, metadata: { [DT_KEY]: dtMs } }, notes };
 }

@@ -6,6 +6,7 @@ import type { SimulationResult } from '../../engine/types.ts';
 import { compileNetwork } from '../../network/compile.ts';
 import { chainGraph, full, randomTensor, tensor } from '../../../../test/support/nirGraphs.ts';
 import { nirFromHdf5Bytes } from './nirHdf5.ts';
+import { networkToNir } from './networkToNir.ts';
 import { nirToNetwork, type NirImport, type NirImportOptions } from './nirToNetwork.ts';
 import type { NirGraph } from './nirGraph.ts';
 
@@ -21,6 +22,27 @@ function run(imp: NirImport, steps: number, input: (t: number) => number[], prob
   const values = new Float32Array(steps * first.length);
   for (let t = 0; t < steps; t++) values.set(input(t), t * first.length);
   return createEventEngine().simulate(net, { steps, batch: 1, neurons: first.length, values }, { dtMs: imp.dtMs, ...(probe ? { membrane: [{ layer: probe, neuron: 0 }] } : {}) });
+}
+
+/**
+ * Simulates an import on seeded random spikes, writes it back as NIR, reads that again and checks
+ * the network, the weights and every spike are unchanged; returns the spikes of the first spiking
+ * layer (hidden) and the last (out).
+ */
+async function roundTripSpikes(imp: NirImport, steps: number, neurons: number, p: number): Promise<{ hidden: number; out: number }> {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const values = Float32Array.from({ length: steps * neurons }, () => (rand() < p ? 1 : 0));
+  const sim = (i: NirImport) => createEventEngine().simulate(compileNetwork(i.network, i.weights, 1), { steps, batch: 1, neurons, values }, { dtMs: i.dtMs });
+  const before = await sim(imp);
+  const back = nirToNetwork(networkToNir(imp.network, imp.weights, imp.dtMs).graph);
+  expect(back.network).toEqual(imp.network);
+  expect(Object.keys(back.weights)).toEqual(Object.keys(imp.weights));
+  for (const [k, w] of Object.entries(imp.weights)) expect(Array.from(back.weights[k]?.values ?? []), k).toEqual(Array.from(w.values));
+  const after = await sim(back);
+  expect(after.layers.map((l) => [l.name, l.spikeCount])).toEqual(before.layers.map((l) => [l.name, l.spikeCount]));
+  const spiking = before.layers.filter((l) => l.kind === 'spiking');
+  return { hidden: spiking[0]?.spikeCount ?? 0, out: spiking[spiking.length - 1]?.spikeCount ?? 0 };
 }
 
 const spikeTimes = (r: SimulationResult, layer: string) => [...(r.layers.find((l) => l.name === layer)?.spikes[0]?.times ?? [])];
@@ -60,12 +82,23 @@ describe('NIR files written by Norse, Rockpool, Sinabs and snnTorch', () => {
     [450, 500, 710, 760].forEach((t, i) => expect(Math.abs((times[i] ?? 0) - t)).toBeLessThanOrEqual(20));
   });
 
-  it('Sinabs’s N-MNIST CNN (cnn_sinabs.nir) is refused at its first convolution, whose padding Spikelab lacks', async () => {
-    await expect(load('cnn_sinabs.nir')).rejects.toThrow(/NIR node '0' \(Conv2d\): pads \(1, 1\) with kernel 5 and stride 2 on 34×34 \(16×16 out\); Spikelab's conv2d pads 'valid' \(15×15\) or 'same' \(17×17/);
+  it('Sinabs’s N-MNIST CNN of the NIR paper (cnn_sinabs.nir) imports with its explicit padding, simulates, and survives export → import', async () => {
+    const imp = await load('cnn_sinabs.nir');
+    expect(imp.network.layers.map((l) => l.kind).join(' ')).toBe('input conv2d spiking conv2d spiking pool2d conv2d spiking pool2d flatten dense spiking dense spiking');
+    // Kernel 5, stride 2, padding 1 on 34×34 → 16×16: neither 'valid' nor 'same', so explicit.
+    expect(imp.network.layers[1]).toMatchObject({ kernel: 5, stride: 2, padding: [1, 1, 1, 1], filters: 16 });
+    expect(compileNetwork(imp.network, imp.weights, 1).shapes[1]).toEqual([16, 16, 16]);
+    const spikes = await roundTripSpikes(imp, 30, 34 * 34 * 2, 0.05);
+    expect(spikes.out).toBeGreaterThan(0);
   });
 
-  it('snnTorch’s recurrent Braille reader is refused, naming the loop', async () => {
-    await expect(load('braille_noDelay_noBias_subtract.nir')).rejects.toThrow(/recurrent \(lif1\.lif → lif1\.w_rec → lif1\.lif\); Spikelab networks are feed-forward chains/);
+  it('snnTorch’s recurrent Braille reader of the NIR paper imports with its loop read a step late, simulates, and survives export → import', async () => {
+    const imp = await load('braille_noDelay_noBias_subtract.nir');
+    const lif1 = imp.network.layers.find((l) => l.name === 'lif1_lif');
+    expect(lif1).toMatchObject({ kind: 'spiking', inputs: expect.arrayContaining(['fc1', { from: 'lif1_w_rec', recurrent: true }]) });
+    expect(imp.network.layers.find((l) => l.name === 'lif1_w_rec')).toMatchObject({ kind: 'dense', units: 40 });
+    const spikes = await roundTripSpikes(imp, 60, 12, 0.3);
+    expect(spikes.hidden).toBeGreaterThan(0);
   });
 
   it('a LIF with v_leak ≠ 0 (two_lif_neurons.nir) is refused, or imported without it when asked', async () => {
@@ -132,7 +165,7 @@ describe('graphs in the conventions of snnTorch and Sinabs', () => {
     expect(spikeCount(z, 'if_5')).toBeGreaterThan(0);
   });
 
-  it('a Conv1d over [channels, length] runs as a conv2d on [length, 1, channels] with the same currents', async () => {
+  it('a Conv1d over [channels, length] runs as a conv2d with a k×1 kernel on [length, 1, channels] with the same currents', async () => {
     const weight = randomTensor([3, 2, 3], 0.5, 4);
     const graph = chainGraph([
       ['input', { type: 'Input', shape: [2, 10] }],
@@ -141,8 +174,7 @@ describe('graphs in the conventions of snnTorch and Sinabs', () => {
       ['output', { type: 'Output', shape: [3, 10] }],
     ]);
     const imp = nirToNetwork(graph);
-    expect(imp.network.layers[1]).toMatchObject({ kind: 'conv2d', kernel: 3, padding: 'same', filters: 3 });
-    expect(imp.notes).toContainEqual(expect.stringMatching(/runs as a conv2d with a 3×3 kernel on a \[10, 1, 2\] image/));
+    expect(imp.network.layers[1]).toMatchObject({ kind: 'conv2d', kernel: [3, 1], padding: [1, 1, 0, 0], filters: 3 });
     // One step of input x[c][n] (ours: n·2 + c); the IF membrane after it is the convolution.
     const x = (c: number, n: number) => ((3 * c + n) % 4 === 0 ? 1 : 0);
     const ours = Array.from({ length: 20 }, (_, i) => x(i % 2, Math.floor(i / 2)));

@@ -19,36 +19,39 @@ describe('NIR graphs Spikelab refuses, each naming what is wrong', () => {
     expect(() => nirToNetwork(g)).toThrow(/NIR node 'd' \(Delay\): is not supported; Spikelab maps Input, Output, Affine, Linear, Conv1d, Conv2d/);
   });
 
-  it('branches, several inputs, loops, and nodes off the path', () => {
+  it('a branch that leads nowhere, nodes the Input does not reach, several Inputs or Outputs', () => {
     const nodes = { in: { type: 'Input', shape: [2] }, a: linear(2, 2), b: ifNode([2]), c: ifNode([2]), out: { type: 'Output', shape: [2] } } as const;
     const graph = (edges: [string, string][]): NirGraph => ({ version: NIR_VERSION, nodes, edges, metadata: {} });
-    expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'b'], ['a', 'c'], ['b', 'out']]))).toThrow(/NIR node 'a' \(Linear\): feeds 2 nodes \(b, c\); Spikelab networks are chains without branches/);
-    expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'out']]))).toThrow(/the graph is recurrent \(a → b → a\)/);
-    expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'b'], ['b', 'out']]))).toThrow(/node\(s\) 'c' \(IF\) are not on the path from Input to Output/);
+    expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'b'], ['a', 'c'], ['b', 'out']]))).toThrow(/'c' is a dead end: nothing reads its output/);
+    expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'b'], ['b', 'out']]))).toThrow(/node\(s\) 'c' \(IF\) are not reached from the Input/);
+    expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'b'], ['a', 'c'], ['b', 'out'], ['c', 'out']]))).toThrow(/NIR node 'out' \(Output\): is fed by 2 nodes \(b, c\)/);
     expect(() => nirToNetwork({ ...graph([['in', 'a']]), nodes: { ...nodes, in2: { type: 'Input', shape: [2] } } })).toThrow(/2 Input nodes \(in, in2\)/);
     expect(() => nirToNetwork(graph([['in', 'a'], ['a', 'gone']]))).toThrow(/an edge names node 'gone'/);
   });
 
-  it('a bias, unless the caller accepts to drop it (and is told)', () => {
+  it('a bias is kept as the layer’s bias, or dropped when the caller asks (and is told)', () => {
     const g = chainGraph([input([2]), ['fc', { type: 'Affine', weight: tensor([1, 2], [1, 1]), bias: tensor([1], [0.5]) }], ['n', ifNode([1])], output(1)]);
-    expect(() => nirToNetwork(g)).toThrow(/NIR node 'fc' \(Affine\): has a bias \(up to 0\.5\); Spikelab layers have no bias .*dropBias \(CLI --drop-bias\)/);
+    const kept = nirToNetwork(g);
+    expect(kept.network.layers[1]).toMatchObject({ kind: 'dense', bias: true });
+    expect(Array.from(kept.weights['fc.bias']?.values ?? [])).toEqual([0.5]);
     expect(nirToNetwork(g, { dropBias: true }).notes).toContainEqual("NIR node 'fc' (Affine): ignored its bias (up to 0.5)");
   });
 
-  it('convolutions with groups, dilation, non-square kernels or a padding that is neither valid nor same', () => {
+  it('convolutions: groups must divide the channels; dilation, non-square kernels and any padding are read', () => {
     const g = (c: NirNode) => chainGraph([input([1, 5, 5]), ['c', c], ['n', ifNode([2, 5, 5])], output(50)]);
-    expect(() => nirToNetwork(g(conv({ groups: 2 })))).toThrow(/has 2 groups/);
-    expect(() => nirToNetwork(g(conv({ dilation: [2, 2] })))).toThrow(/has dilation \[2, 2\]/);
-    expect(() => nirToNetwork(g(conv({ weight: randomTensor([2, 1, 3, 1], 0.5, 1) })))).toThrow(/has a 3×1 kernel; Spikelab's conv2d kernels are square/);
-    expect(() => nirToNetwork(g(conv({ padding: [2, 2] })))).toThrow(/pads \(2, 2\) with kernel 3 and stride 1 on 5×5 \(7×7 out\)/);
+    expect(() => nirToNetwork(g(conv({ groups: 2 })))).toThrow(/NIR node 'c' \(Conv2d\): has 2 groups, which must divide its 1 input channels and 2 outputs/);
+    expect(nirToNetwork(chainGraph([input([1, 5, 5]), ['c', conv({ dilation: [2, 2], padding: [2, 2] })], ['n', ifNode([2, 5, 5])], output(50)])).network.layers[1]).toMatchObject({ dilation: 2, padding: [2, 2, 2, 2] });
+    expect(nirToNetwork(chainGraph([input([1, 5, 5]), ['c', conv({ weight: randomTensor([2, 1, 3, 1], 0.5, 1), padding: [1, 0] })], ['n', ifNode([2, 5, 5])], output(50)])).network.layers[1]).toMatchObject({ kernel: [3, 1], padding: [1, 1, 0, 0] });
+    expect(nirToNetwork(chainGraph([input([1, 5, 5]), ['c', conv({ padding: [2, 2] })], ['n', ifNode([2, 7, 7])], output(98)])).network.layers[1]).toMatchObject({ padding: [2, 2, 2, 2] });
     expect(nirToNetwork(g(conv())).network.layers[1]).toMatchObject({ kind: 'conv2d', padding: 'same', kernel: 3 });
   });
 
-  it('shapes that do not chain: a dense layer on an image, a Threshold alone, an LI inside the chain, no neuron at the end', () => {
+  it('shapes that do not fit: a dense layer on an image, a Threshold alone, no neuron at the end', () => {
     expect(() => nirToNetwork(chainGraph([input([1, 4, 4]), ['fc', linear(2, 16)], ['n', ifNode([2])], output(2)]))).toThrow(/NIR node 'fc' \(Linear\): gets \[4, 4, 1\] \(channels last\) without a Flatten before it/);
     expect(() => nirToNetwork(chainGraph([input([2]), ['fc', linear(2, 2)], ['t', { type: 'Threshold', threshold: full([2], 1) }], output(2)]))).toThrow(/Spikelab has no stateless threshold/);
     const li: NirNode = { type: 'LI', tau: full([2], 0.01), r: full([2], 1), vLeak: full([2], 0) };
-    expect(() => nirToNetwork(chainGraph([input([2]), ['li', li], ['fc', linear(2, 2)], ['n', ifNode([2])], output(2)]))).toThrow(/NIR node 'li' \(LI\): is only supported as the read-out/);
+    // An LI inside a graph is a membrane read-out whose value the next node reads (NIR's LI).
+    expect(nirToNetwork(chainGraph([input([2]), ['li', li], ['fc', linear(2, 2)], ['n', ifNode([2])], output(2)])).network.layers[1]).toMatchObject({ kind: 'readout', mode: 'membrane' });
     expect(() => nirToNetwork(chainGraph([input([2]), ['fc', linear(3, 2)], output(3)]))).toThrow(/the graph ends in 'fc' \(dense\); a Spikelab network ends in a spiking or read-out layer/);
     expect(() => nirToNetwork(chainGraph([input([2]), ['fc', linear(3, 2)], ['n', ifNode([3])], output(4)]))).toThrow(/NIR node 'out' \(Output\): has 4 elements but the last layer gives 3/);
     expect(() => nirToNetwork(chainGraph([input([3]), ['fc', linear(3, 2)], ['n', ifNode([3])], output(3)]))).toThrow(/takes 2 inputs but the node before gives 3/);

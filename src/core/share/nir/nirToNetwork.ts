@@ -1,8 +1,8 @@
 import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
-import { firstNonFinite, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
+import { biasKey, firstNonFinite, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
 import { zodIssues } from '../../spec/parseWorkspace.ts';
 import { layerNameSchema, networkSchema, type LayerSpec, type NetworkSpec } from '../../spec/network.ts';
-import { nirChain } from './nirChain.ts';
+import { nirFlow } from './nirFlow.ts';
 import { NirError, nodeSubject } from './nirError.ts';
 import { nirTypeName, type NirGraph, type NirNode } from './nirGraph.ts';
 import { conv1dImport, conv2dImport, denseImport, poolImport, type LayerImport } from './nirLayerImport.ts';
@@ -69,103 +69,139 @@ function inputShape(name: string, shape: readonly number[], next: NirNode | unde
  * Reads a NIR graph as a Spikelab network (equations in nirNeuronExport.ts / nirNeuronImport.ts):
  *
  *   Input [n] | [c, h, w] | [c, n]  → input [n] | [h, w, c] | [n, 1, c]
- *   Affine (bias 0) / Linear        → dense (weights transposed; reordered after a Flatten)
- *   Conv2d (square, groups 1)       → conv2d, padding 0 → 'valid', p = our 'same' → 'same'
- *   Conv1d ('same'-like padding)    → conv2d k×k on [n, 1, c] (only the centre column non-zero)
- *   SumPool2d / AvgPool2d           → pool2d 'sum' / 'avg' (square window, no padding)
+ *   Affine / Linear                 → dense (weights transposed; reordered after a Flatten; bias)
+ *   Conv2d                          → conv2d (any kernel, stride, padding, dilation, groups, bias)
+ *   Conv1d                          → conv2d with a k×1 kernel on [n, 1, c]
+ *   SumPool2d / AvgPool2d           → pool2d 'sum' / 'avg' (any window, no padding)
  *   Flatten                         → flatten (nothing when the input is already flat)
  *   LIF / IF / CubaLIF              → spiking lif / if / cubaLif
  *   LI / Integrator + Threshold     → spiking lif with reset 'none' (β = 1 for the Integrator)
- *   LI / Integrator (last)          → readout 'membrane' / 'count'
+ *   LI / Integrator (otherwise)     → readout 'membrane' / 'count'
  *   NIRGraph                        → its nodes, inlined
+ *   several edges into a node       → its inputs, summed
+ *   an edge that closes a loop      → a recurrent input (one step late, as NIR defines cycles)
  *
  * Throws NirError naming the node for anything without an equivalent: other node types (Delay,
- * Scale, CubaLI, …), branches and loops, biases and v_leak (unless dropBias), per-neuron parameters
- * that differ, paddings and strides Spikelab's conv2d does not have.
+ * Scale, CubaLI, …), v_leak (unless dropBias), per-neuron parameters that differ, pooling with
+ * padding, several Inputs or Outputs.
  */
 export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): NirImport {
-  const chain = nirChain(graph.nodes, graph.edges);
-  const dt = chooseTimeStep(graph, chain.body.map((b) => b.node), options.dtMs);
+  const flow = nirFlow(graph.nodes, graph.edges);
+  const dt = chooseTimeStep(graph, flow.body.map((b) => b.node), options.dtMs);
   const opts: NeuronImportOptions = { dtMs: dt.dtMs, reset: options.reset ?? 'zero', dropBias: options.dropBias ?? false };
   const notes: string[] = dt.note ? [dt.note] : [];
   const used = new Set<string>();
   const layers: LayerSpec[] = [];
   const weights: Record<string, LayerWeights> = {};
-  let shape = inputShape(chain.input.name, chain.input.node.shape, chain.body[0]?.node);
-  let from: FlattenedFrom;
+  /** Per NIR node: the layer that carries its output, that layer's shape, and how it was flattened. */
+  const carried = new Map<string, { layer: string; shape: Shape; flat?: FlattenedFrom }>();
+  /** Input gains of neurons still to be folded into weights not yet read (a loop's own synapses). */
+  const pendingGain = new Map<string, number>();
+  /** The NIR edges into each layer, resolved to layer names once every node is read (a loop names a later one). */
+  const layerPreds: (readonly { readonly name: string; readonly recurrent: boolean }[])[] = [];
+  let currentPreds: readonly { readonly name: string; readonly recurrent: boolean }[] = [];
+  const nirType = (n: string) => flow.body.find((b) => b.name === n)?.node.type;
+  const weighted = (n: string) => ['Affine', 'Linear', 'Conv2d', 'Conv1d'].includes(nirType(n) ?? '');
 
-  const push = (nodeName: string, node: NirNode, derived: LayerSpec, w?: LayerWeights) => {
+  const push = (nodeName: string, node: NirNode, derived: LayerSpec, imp?: { weights?: LayerWeights; bias?: LayerWeights }) => {
     const restored = restoreLayer(derived, node.metadata, dt.dtMs);
     if (!restored && node.metadata?.[LAYER_KEY] !== undefined) notes.push(`${nodeSubject(nodeName, nirTypeName(node))}: its Spikelab metadata disagrees with its parameters (edited elsewhere?); read from the parameters`);
     layers.push(restored ?? derived);
-    if (w) weights[derived.name] = w;
+    layerPreds.push(currentPreds);
+    const gain = pendingGain.get(nodeName);
+    if (imp?.weights) weights[derived.name] = gain === undefined ? imp.weights : scaleWeights(imp.weights, gain);
+    if (imp?.bias) weights[biasKey(derived.name)] = gain === undefined ? imp.bias : scaleWeights(imp.bias, gain);
   };
-  /** Folds an imported neuron's input gain into the weights just before it; false if there are none. */
-  const foldGain = (gain: number, subject: string): boolean => {
+  /**
+   * Folds an imported neuron's input gain into the synapses that feed it, when every input is a
+   * weighted node feeding this neuron alone; false otherwise (the gain then goes into the threshold).
+   */
+  const foldGain = (gain: number, subject: string, preds: readonly string[], self: string): boolean => {
     if (nearlyEqual(gain, 1)) return true;
-    const prev = layers[layers.length - 1];
-    const w = prev && weights[prev.name];
-    if (!prev || !w) return false;
-    weights[prev.name] = scaleWeights(w, gain);
-    notes.push(`${subject}: its input gain ${+gain.toPrecision(6)} (Δt·R/τ) is folded into the weights of '${prev.name}'`);
+    if (preds.length === 0 || !preds.every((p) => weighted(p) && flow.succ(p).every((q) => q === self))) return false;
+    for (const p of preds) {
+      const layer = carried.get(p)?.layer;
+      const w = layer === undefined ? undefined : weights[layer];
+      if (layer !== undefined && w) {
+        weights[layer] = scaleWeights(w, gain);
+        const b = weights[biasKey(layer)];
+        if (b) weights[biasKey(layer)] = scaleWeights(b, gain);
+      } else pendingGain.set(p, gain);
+    }
+    notes.push(`${subject}: its input gain ${+gain.toPrecision(6)} (Δt·R/τ) is folded into the weights of ${preds.map((p) => `'${carried.get(p)?.layer ?? p}'`).join(', ')}`);
     return true;
   };
 
-  push(chain.input.name, chain.input.node, { kind: 'input', name: layerName(chain.input.name, 'Input', used), shape: shape.length === 3 ? [shape[0], shape[1], shape[2]] : [shape[0]] });
-  const body = chain.body;
-  for (let i = 0; i < body.length; i++) {
-    const { name: nodeName, node } = body[i] as (typeof body)[number];
+  const inShape = inputShape(flow.input.name, flow.input.node.shape, flow.body[0]?.node);
+  const inLayer = layerName(flow.input.name, 'Input', used);
+  push(flow.input.name, flow.input.node, { kind: 'input', name: inLayer, shape: inShape.length === 3 ? [inShape[0], inShape[1], inShape[2]] : [inShape[0]] });
+  carried.set(flow.input.name, { layer: inLayer, shape: inShape });
+  const fused = new Set<string>();
+  for (const { name: nodeName, node, preds } of flow.body) {
+    if (fused.has(nodeName)) continue;
     const name = layerName(nodeName, nirTypeName(node), used);
     const s = nodeSubject(nodeName, nirTypeName(node));
-    const names = { layer: name, node: nodeName };
+    // What the node reads: its forward inputs' shapes (recurrent ones are checked by the network's own shape inference).
+    const forward = preds.filter((p) => !p.recurrent).map((p) => carried.get(p.name));
+    const first = forward[0];
+    if (!first) throw new NirError(s, 'reads nothing but a loop; a node needs one input that comes before it');
+    const shape = first.shape;
+    currentPreds = preds;
+    const from = forward.length === 1 ? first.flat : undefined;
     let made: LayerImport | undefined;
     switch (node.type) {
       case 'Affine':
       case 'Linear':
-        made = denseImport(names, node, shape, from, opts.dropBias, notes);
-        from = undefined;
+        made = denseImport({ layer: name, node: nodeName }, node, shape, from, opts.dropBias, notes);
         break;
       case 'Conv2d':
-        made = conv2dImport(names, node, shape, opts.dropBias, notes);
+        made = conv2dImport({ layer: name, node: nodeName }, node, shape, opts.dropBias, notes);
         break;
       case 'Conv1d':
-        made = conv1dImport(names, node, shape, opts.dropBias, notes);
+        made = conv1dImport({ layer: name, node: nodeName }, node, shape, opts.dropBias, notes);
         break;
       case 'SumPool2d':
       case 'AvgPool2d':
-        made = poolImport(names, node, shape);
+        made = poolImport({ layer: name, node: nodeName }, node, shape);
         break;
       case 'Flatten':
         // Spikelab flattens everything (channels last); the dense layer after it is reordered.
-        if (shape.length === 3) {
-          from = [shape[0], shape[1], shape[2]];
+        if (shape.length === 3 && forward.length === 1 && preds.length === 1) {
           made = { layer: { kind: 'flatten', name }, shape: [shapeSize(shape)] };
+          push(nodeName, node, made.layer);
+          carried.set(nodeName, { layer: name, shape: made.shape, flat: [shape[0], shape[1], shape[2]] });
+          continue;
         }
-        break;
+        if (shape.length === 3) throw new NirError(s, 'flattens the sum of several inputs; Spikelab flattens one');
+        // Already flat: the Flatten is nothing, its reader reads what it read.
+        used.delete(name);
+        carried.set(nodeName, first);
+        continue;
       case 'LIF':
       case 'IF':
       case 'CubaLIF': {
         const imp = neuronFromNir(nodeName, node, opts);
         notes.push(...imp.notes);
-        const neuron = foldGain(imp.inputGain, s) ? imp.neuron : withGainInThreshold(imp);
+        const neuron = foldGain(imp.inputGain, s, preds.map((p) => p.name), nodeName) ? imp.neuron : withGainInThreshold(imp);
         made = { layer: { kind: 'spiking', name, neuron }, shape };
         break;
       }
       case 'LI':
       case 'I': {
-        const next = body[i + 1]?.node;
-        if (next?.type === 'Threshold') {
-          const imp = thresholdedFromNir(nodeName, node, next, opts);
+        const after = flow.succ(nodeName);
+        const next = after.length === 1 ? flow.body.find((b) => b.name === after[0]) : undefined;
+        if (next?.node.type === 'Threshold' && next.preds.length === 1) {
+          const imp = thresholdedFromNir(nodeName, node, next.node, opts);
           notes.push(...imp.notes);
-          const neuron = foldGain(imp.inputGain, s) ? imp.neuron : withGainInThreshold(imp);
+          const neuron = foldGain(imp.inputGain, s, preds.map((p) => p.name), nodeName) ? imp.neuron : withGainInThreshold(imp);
           made = { layer: { kind: 'spiking', name, neuron }, shape };
-          i++;
+          fused.add(next.name);
+          carried.set(next.name, { layer: name, shape });
           break;
         }
-        if (i !== body.length - 1) throw new NirError(s, 'is only supported as the read-out (the last node before Output) or followed by a Threshold');
         const ro = readoutFromNir(nodeName, node, opts);
         notes.push(...ro.notes);
-        if (!foldGain(ro.inputGain, s)) notes.push(`${s}: read-out values are 1/${+ro.inputGain.toPrecision(6)} of the file's (the same ranking)`);
+        if (!foldGain(ro.inputGain, s, preds.map((p) => p.name), nodeName)) notes.push(`${s}: read-out values are 1/${+ro.inputGain.toPrecision(6)} of the file's (the same ranking)`);
         made = { layer: { kind: 'readout', name, mode: ro.mode, beta: ro.mode === 'count' ? 0.9 : ro.beta, reduce: 'max' }, shape };
         break;
       }
@@ -174,17 +210,37 @@ export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): N
       default:
         throw new NirError(s, `is not supported; Spikelab maps ${SUPPORTED_NIR_TYPES.join(', ')}`);
     }
-    if (!made) continue;
-    push(nodeName, node, made.layer, made.weights);
-    shape = made.shape;
+    push(nodeName, node, made.layer, made);
+    carried.set(nodeName, { layer: name, shape: made.shape });
   }
+  wireInputs(layers, layerPreds, (n) => carried.get(n)?.layer);
   // A graph built in memory (not read through the file reader's checks), or a gain folded into
   // weights, may still hold NaN or ±Infinity: refused here, where every import passes.
   for (const [name, w] of Object.entries(weights)) {
     const bad = firstNonFinite(w.values);
     if (bad >= 0) throw new NirError(`layer '${name}'`, `weight ${bad} is ${w.values[bad]}; NIR weights must be finite numbers`);
   }
-  return { network: finish(layers, chain.output?.node.shape, chain.output?.name), weights, dtMs: dt.dtMs, notes };
+  return { network: finish(layers, flow.output?.node.shape, flow.output?.name), weights, dtMs: dt.dtMs, notes };
+}
+
+/**
+ * Gives each layer the inputs its NIR edges name, as layer names; a layer that reads just the one
+ * before it keeps none (a chain stays a chain, as Spikelab writes and older files have it).
+ */
+function wireInputs(layers: LayerSpec[], preds: readonly (readonly { readonly name: string; readonly recurrent: boolean }[])[], layerOf: (node: string) => string | undefined): void {
+  layers.forEach((layer, i) => {
+    if (i === 0 || layer.kind === 'input') return;
+    const refs = (preds[i] ?? []).map((p) => {
+      const from = layerOf(p.name);
+      if (from === undefined) throw new NirError(`layer '${layer.name}'`, `reads NIR node '${p.name}', which became no layer`);
+      return p.recurrent ? { from, recurrent: true as const } : from;
+    });
+    const chainLike = refs.length === 1 && refs[0] === layers[i - 1]?.name;
+    // Inputs restored from a layer's metadata named the writer's layers: the edges decide.
+    const bare: Record<string, unknown> = { ...layer };
+    delete bare['inputs'];
+    layers[i] = (chainLike ? bare : { ...bare, inputs: refs }) as LayerSpec;
+  });
 }
 
 /** Validates the layers as a network (schema and shapes) and checks the Output's size. */

@@ -43,40 +43,36 @@ export function denseToNir(w: LayerWeights, from: FlattenedFrom): NirTensor {
   return { shape: [outs, ins], values };
 }
 
-/** NIR Conv2d weight [out, in, kh, kw] (kh = kw = k) → our kernel [k, k, in, out]. */
+/** NIR Conv2d weight [out, in/groups, kh, kw] → our kernel [kh, kw, in/groups, out]. */
 export function convFromNir(weight: NirTensor): LayerWeights {
-  const [outs = 0, ins = 0, k = 0] = weight.shape;
-  const values = new Float32Array(k * k * ins * outs);
+  const [outs = 0, ins = 0, kh = 0, kw = 0] = weight.shape;
+  const values = new Float32Array(kh * kw * ins * outs);
   for (let o = 0; o < outs; o++)
     for (let c = 0; c < ins; c++)
-      for (let y = 0; y < k; y++)
-        for (let x = 0; x < k; x++) values[((y * k + x) * ins + c) * outs + o] = weight.values[((o * ins + c) * k + y) * k + x] as number;
-  return { shape: [k, k, ins, outs], values };
+      for (let y = 0; y < kh; y++)
+        for (let x = 0; x < kw; x++) values[((y * kw + x) * ins + c) * outs + o] = weight.values[((o * ins + c) * kh + y) * kw + x] as number;
+  return { shape: [kh, kw, ins, outs], values };
 }
 
-/** Our kernel [k, k, in, out] → NIR Conv2d weight [out, in, k, k]. */
+/** Our kernel [kh, kw, in/groups, out] → NIR Conv2d weight [out, in/groups, kh, kw]. */
 export function convToNir(w: LayerWeights): NirTensor {
-  const [k = 0, , ins = 0, outs = 0] = w.shape;
-  const values = new Float32Array(k * k * ins * outs);
+  const [kh = 0, kw = 0, ins = 0, outs = 0] = w.shape;
+  const values = new Float32Array(kh * kw * ins * outs);
   for (let o = 0; o < outs; o++)
     for (let c = 0; c < ins; c++)
-      for (let y = 0; y < k; y++)
-        for (let x = 0; x < k; x++) values[((o * ins + c) * k + y) * k + x] = w.values[((y * k + x) * ins + c) * outs + o] as number;
-  return { shape: [outs, ins, k, k], values };
+      for (let y = 0; y < kh; y++)
+        for (let x = 0; x < kw; x++) values[((o * ins + c) * kh + y) * kw + x] = w.values[((y * kw + x) * ins + c) * outs + o] as number;
+  return { shape: [outs, ins, kh, kw], values };
 }
 
-/**
- * NIR Conv1d weight [out, in, k] → our k×k kernel for an [n, 1, c] input: the 1-D kernel goes in
- * column `column`, the one that meets the single real input column; the others only ever meet
- * zero padding, so they are zero and the result is exact.
- */
-export function conv1dFromNir(weight: NirTensor, column: number): LayerWeights {
+/** NIR Conv1d weight [out, in/groups, k] → our k×1 kernel for an [n, 1, c] input. */
+export function conv1dFromNir(weight: NirTensor): LayerWeights {
   const [outs = 0, ins = 0, k = 0] = weight.shape;
-  const values = new Float32Array(k * k * ins * outs);
+  const values = new Float32Array(k * ins * outs);
   for (let o = 0; o < outs; o++)
     for (let c = 0; c < ins; c++)
-      for (let y = 0; y < k; y++) values[((y * k + column) * ins + c) * outs + o] = weight.values[(o * ins + c) * k + y] as number;
-  return { shape: [k, k, ins, outs], values };
+      for (let y = 0; y < k; y++) values[(y * ins + c) * outs + o] = weight.values[(o * ins + c) * k + y] as number;
+  return { shape: [k, 1, ins, outs], values };
 }
 
 /** Multiplies weights by a gain (an imported neuron's input gain folded into its synapses). */
