@@ -114,6 +114,11 @@ describe('training on the BPTT kernel', () => {
     const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });
     expect(kernelPlan(conv({ mode: 'max' }), cfg, 1)).toMatchObject({ ok: false, reason: "'p' is a max pool; the kernel trains sum and average pools" });
+    // A graph is never read as a chain: a loop or a bias sends it to tfjs, with the reason.
+    const rsnn = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'spiking', name: 'h', neuron: lif, inputs: ['fc', { from: 'h', recurrent: true }] }, { kind: 'readout', name: 'out' }] });
+    expect(kernelPlan(rsnn, cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/a graph, not a chain \(a recurrent edge into 'h'\)/) });
+    const biased = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4, bias: true }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'readout', name: 'out' }] });
+    expect(kernelPlan(biased, cfg, 1)).toMatchObject({ ok: false, reason: "'fc' has a bias" });
   });
 
   // One batch = the whole training split, one epoch: the epoch's loss is the first forward pass,

@@ -1,3 +1,4 @@
+import { chainOnlyReason } from '../network/graph.ts';
 import { windowOf } from '../network/shapes.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
@@ -63,6 +64,9 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
   const ls = spec.layers;
   const input = ls[0];
   if (input?.kind !== 'input') return no('the first layer is not an input');
+  // The kernel steps layers in list order, each reading the one before: graphs train on tfjs.
+  const graphReason = chainOnlyReason(spec);
+  if (graphReason) return no(graphReason);
   if (cfg.surrogate.name !== 'fastSigmoid') return no(`the kernel's surrogate is the fast sigmoid, not ${cfg.surrogate.name}`);
   if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
   if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
