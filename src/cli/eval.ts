@@ -8,6 +8,9 @@ import { readDataFolder } from './ecgRecords.ts';
 import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
+import { chainOnlyReason } from '../core/network/graph.ts';
+import { evaluateOnEvents } from '../core/train/eventEngineScoring.ts';
+import { modelForEvents } from './eventModel.ts';
 
 /**
  * `spikelab eval`: scores a saved model on the files it is given — every labelled file of a folder
@@ -15,17 +18,30 @@ import { loadModelFile } from './loadWorkspace.ts';
  * split of them — or, without --data, on the built-in test samples training held out.
  */
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, 'bin-ms': { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
   if (!values.model) throw new UsageError('--model MODEL.json is required');
-  const model = loadModelFile(values.model);
+  const binMs = values['bin-ms'] === undefined ? undefined : Number(values['bin-ms']);
+  if (binMs !== undefined && !(binMs > 0 && binMs <= 1000)) throw new UsageError(`--bin-ms must be a number of ms in (0, 1000], got '${values['bin-ms']}'`);
+  const loaded = loadModelFile(values.model);
+  const data = values.data ? readDataFolder(values.data, (w) => io.err(formatDataWarning(w))) : undefined;
+  const model = data?.kind === 'events' ? modelForEvents(loaded, data.samples, binMs, values.model) : loaded;
   // Scoring counts hits per class; a model without class names (an imported NIR network) has none.
-  if (model.classes.length === 0) throw new UsageError(`model '${values.model}' names no classes (it was not trained by Spikelab, e.g. imported from NIR), so it cannot be scored; train it (spikelab train) first`);
-  await createEngine('tfjs-wasm');
+  if (model.classes.length === 0) throw new UsageError(`model '${values.model}' names no classes (it was not trained by Spikelab, e.g. imported from NIR), so it cannot be scored without labelled data; give --data, or train it (spikelab train) first`);
   const ws = model.workspace;
   const cfg = ws.training ?? trainingSchema.parse({});
-  const data = values.data ? readDataFolder(values.data, (w) => io.err(formatDataWarning(w))) : undefined;
   const scored = scoringSet(ws, cfg, model.classes.length, data);
-  const m = evaluateSet(compileNetwork(ws.network, model.weights, ws.seed), scored.set, scored.dtMs, cfg);
+  const net = compileNetwork(ws.network, model.weights, ws.seed);
+  // tfjs steps chains of plain layers; anything else (a graph, a bias, a padded window) runs on
+  // the event engine, which runs every network and is the reference.
+  const reason = chainOnlyReason(ws.network);
+  let m;
+  if (reason) {
+    io.err(`scoring on the event engine: ${reason}`);
+    m = await evaluateOnEvents(net, scored.set, scored.dtMs);
+  } else {
+    await createEngine('tfjs-wasm');
+    m = evaluateSet(net, scored.set, scored.dtMs, cfg);
+  }
   const where = values.data ? ` from ${values.data}` : '';
   if (values.json) io.out(JSON.stringify({ ...metricsJson(m, model.classes), samples: scored.samples, files: scored.files, data: `${scored.description}${where}` }));
   else {

@@ -1,0 +1,57 @@
+import { createEventEngine } from '../engine/event/eventEngine.ts';
+import type { CompiledNetwork } from '../engine/types.ts';
+import { shapeSize } from '../network/shapes.ts';
+import { classMetrics, type ClassMetrics } from './metrics.ts';
+import type { LabelledSet } from './trainer.ts';
+
+/** Samples simulated together: the event engine runs a batch in one pass over the steps. */
+const BATCH = 10;
+
+/** Index of the largest value, the first on ties (as PyTorch's argmax). */
+function argmax(values: ArrayLike<number>, from: number, n: number): number {
+  let best = 0;
+  for (let i = 1; i < n; i++) if ((values[from + i] as number) > (values[from + best] as number)) best = i;
+  return best;
+}
+
+/**
+ * Predicts every sample of a set on the event engine, the reference that runs every graph (the
+ * tfjs predictor runs chains only): the class is the output neuron that spiked most over the run
+ * (a spiking last node, as the NIR paper scores its CNN: the mean of the output spikes over time),
+ * or the largest value of a read-out's reduced result. Samples go through in batches of 10.
+ */
+export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<Int32Array> {
+  const engine = createEventEngine();
+  const last = net.spec.layers[net.spec.layers.length - 1];
+  const units = shapeSize(net.shapes[net.shapes.length - 1] ?? [1]);
+  const out = new Int32Array(set.labels.length);
+  for (let start = 0; start < set.labels.length; start += BATCH) {
+    const batch = Math.min(BATCH, set.labels.length - start);
+    const values = new Float32Array(set.steps * batch * set.neurons);
+    for (let b = 0; b < batch; b++) {
+      const x = set.inputs[start + b] ?? new Float32Array(0);
+      for (let t = 0; t < set.steps; t++) {
+        const src = set.held ? 0 : t * set.neurons;
+        values.set(x.subarray(src, src + set.neurons), (t * batch + b) * set.neurons);
+      }
+    }
+    const r = await engine.simulate(net, { steps: set.steps, batch, neurons: set.neurons, values }, { dtMs });
+    const readout = r.readouts.find((x) => x.name === last?.name);
+    for (let b = 0; b < batch; b++) {
+      if (readout) {
+        out[start + b] = argmax(readout.values, b * units, units);
+        continue;
+      }
+      const counts = new Float64Array(units);
+      const train = r.layers.find((l) => l.name === last?.name)?.spikes[b];
+      for (const id of train?.ids ?? []) counts[id] = (counts[id] ?? 0) + 1;
+      out[start + b] = argmax(counts, 0, units);
+    }
+  }
+  return out;
+}
+
+/** Scores a set on the event engine (predictOnEvents). */
+export async function evaluateOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<ClassMetrics> {
+  return classMetrics(set.labels, await predictOnEvents(net, set, dtMs), set.classes);
+}
