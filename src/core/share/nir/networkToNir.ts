@@ -6,7 +6,7 @@ import type { Conv2dLayerSpec, LayerSpec, NetworkSpec } from '../../spec/network
 import { NirError } from './nirError.ts';
 import { filledTensor, NIR_VERSION, type NirEdge, type NirGraph, type NirNode, type NirPadding, type NirPair, type NirTensor } from './nirGraph.ts';
 import { neuronToNir, readoutToNir } from './nirNeuronExport.ts';
-import { DT_KEY, layerMetadata } from './nirSpikelabMetadata.ts';
+import { DT_KEY, layerMetadata, ORDER_KEY } from './nirSpikelabMetadata.ts';
 import { convToNir, denseToNir, type FlattenedFrom } from './nirWeights.ts';
 
 /** A network written as NIR, and what the NIR form cannot say (for the user). */
@@ -135,5 +135,5 @@ export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: n
   const output = unique('output');
   nodes[output] = { type: 'Output', shape: nirShape(shapes[shapes.length - 1] ?? [1]) };
   edges.push([exitOf[exitOf.length - 1] as string, output]);
-  return { graph: { version: NIR_VERSION, nodes, edges, metadata: { [DT_KEY]: dtMs } }, notes };
+  return { graph: { version: NIR_VERSION, nodes, edges, metadata: { [DT_KEY]: dtMs, [ORDER_KEY]: JSON.stringify(spec.layers.map((l) => l.name)) } }, notes };
 }

@@ -64,11 +64,12 @@ export interface NirFlow {
 /**
  * The graph in flow order. Nested graphs are opened; edges that close a loop, found depth-first
  * from the Input, become recurrent edges (NIR's cycles carry one step of delay); the rest is
- * ordered topologically with the node feeding Output last. Refused, naming the nodes: several
+ * ordered topologically with the node feeding Output last and, among nodes ready at once, those
+ * `preferred` lists in its order first (a Spikelab file comes back in the order it was written). Refused, naming the nodes: several
  * Input nodes, a node the Input does not reach, several nodes feeding Output, and node kinds the
  * caller refuses later.
  */
-export function nirFlow(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdge[]): NirFlow {
+export function nirFlow(nodes: Readonly<Record<string, NirNode>>, edges: readonly NirEdge[], preferred: readonly string[] = []): NirFlow {
   // Iteratively, before `inline` recurses once per level of nesting.
   checkGraphLimits(nodes, edges);
   const flat: Flat = { nodes: new Map(), edges: [] };
@@ -114,11 +115,14 @@ export function nirFlow(nodes: Readonly<Record<string, NirNode>>, edges: readonl
   const isBack = (a: string, b: string) => back.edges.has(`${a}\n${b}`);
   const indeg = new Map<string, number>();
   for (const [a, b] of unique) if (!isBack(a, b)) indeg.set(b, (indeg.get(b) ?? 0) + 1);
+  const rank = new Map(preferred.map((n, i) => [n, i]));
   const ready: string[] = [first[0]];
   const order: string[] = [];
   let held: string | undefined;
   while (ready.length > 0 || held !== undefined) {
-    const n = ready.length > 0 ? (ready.shift() as string) : (held as string);
+    let pick = 0;
+    for (let k = 1; k < ready.length; k++) if ((rank.get(ready[k] as string) ?? Infinity) < (rank.get(ready[pick] as string) ?? Infinity)) pick = k;
+    const n = ready.length > 0 ? (ready.splice(pick, 1)[0] as string) : (held as string);
     if (n === held) held = undefined;
     order.push(n);
     for (const m of succ(n)) {

@@ -19,6 +19,20 @@ import { nearlyEqual } from './nirScalars.ts';
 export const LAYER_KEY = 'spikelab_layer';
 /** Graph metadata key holding the time step in ms the NIR time constants were computed for. */
 export const DT_KEY = 'spikelab_dt_ms';
+/** Graph metadata key holding the layer order (JSON list of node names): a graph comes back in the order it was written. */
+export const ORDER_KEY = 'spikelab_node_order';
+
+/** The node order a Spikelab file was written in, if the graph says (a preference: the edges still decide). */
+export function metadataOrder(meta: NirMetadata): readonly string[] | undefined {
+  const v = meta[ORDER_KEY];
+  if (typeof v !== 'string') return undefined;
+  try {
+    const parsed: unknown = parseJsonText(v);
+    return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? (parsed as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Metadata of the node(s) a layer becomes. */
 export function layerMetadata(layer: LayerSpec): NirMetadata {

@@ -8,7 +8,7 @@ import { nirTypeName, type NirGraph, type NirNode } from './nirGraph.ts';
 import { conv1dImport, conv2dImport, denseImport, poolImport, type LayerImport } from './nirLayerImport.ts';
 import { neuronFromNir, readoutFromNir, thresholdedFromNir, withGainInThreshold, type NeuronImportOptions } from './nirNeuronImport.ts';
 import { nearlyEqual } from './nirScalars.ts';
-import { LAYER_KEY, restoreLayer } from './nirSpikelabMetadata.ts';
+import { LAYER_KEY, metadataOrder, restoreLayer } from './nirSpikelabMetadata.ts';
 import { chooseTimeStep } from './nirTimeStep.ts';
 import { scaleWeights, type FlattenedFrom } from './nirWeights.ts';
 
@@ -86,7 +86,7 @@ function inputShape(name: string, shape: readonly number[], next: NirNode | unde
  * padding, several Inputs or Outputs.
  */
 export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): NirImport {
-  const flow = nirFlow(graph.nodes, graph.edges);
+  const flow = nirFlow(graph.nodes, graph.edges, metadataOrder(graph.metadata) ?? []);
   const dt = chooseTimeStep(graph, flow.body.map((b) => b.node), options.dtMs);
   const opts: NeuronImportOptions = { dtMs: dt.dtMs, reset: options.reset ?? 'zero', dropBias: options.dropBias ?? false };
   const notes: string[] = dt.note ? [dt.note] : [];
@@ -104,13 +104,20 @@ export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): N
   const weighted = (n: string) => ['Affine', 'Linear', 'Conv2d', 'Conv1d'].includes(nirType(n) ?? '');
 
   const push = (nodeName: string, node: NirNode, derived: LayerSpec, imp?: { weights?: LayerWeights; bias?: LayerWeights }) => {
-    const restored = restoreLayer(derived, node.metadata, dt.dtMs);
+    let restored = restoreLayer(derived, node.metadata, dt.dtMs);
+    // A bias of zeros reads as none; metadata that says "no bias" over a file with one is stale.
+    const biased = (l: LayerSpec | undefined) => (l?.kind === 'dense' || l?.kind === 'conv2d') && l.bias === true;
+    if (restored && !biased(restored) && imp?.bias) restored = undefined;
     if (!restored && node.metadata?.[LAYER_KEY] !== undefined) notes.push(`${nodeSubject(nodeName, nirTypeName(node))}: its Spikelab metadata disagrees with its parameters (edited elsewhere?); read from the parameters`);
     layers.push(restored ?? derived);
     layerPreds.push(currentPreds);
     const gain = pendingGain.get(nodeName);
     if (imp?.weights) weights[derived.name] = gain === undefined ? imp.weights : scaleWeights(imp.weights, gain);
     if (imp?.bias) weights[biasKey(derived.name)] = gain === undefined ? imp.bias : scaleWeights(imp.bias, gain);
+    else if (biased(restored) && (restored?.kind === 'dense' || restored?.kind === 'conv2d')) {
+      const n = restored.kind === 'dense' ? restored.units : restored.filters;
+      weights[biasKey(derived.name)] = { shape: [n], values: new Float32Array(n) };
+    }
   };
   /**
    * Folds an imported neuron's input gain into the synapses that feed it, when every input is a
