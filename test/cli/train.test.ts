@@ -63,7 +63,7 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     writeFileSync(alifFile, JSON.stringify(ws));
     const alif = cli('train', '--workspace', alifFile, '--epochs', '1', '--train-engine', 'kernel', '--out', join(dir, 'a.json'));
     expect(alif.code).toBe(2);
-    expect(alif.err).toMatch(/the BPTT kernel cannot train this workspace: 'lif1' is ssf; the kernel trains LIF, IF, current-based and adaptive LIF neurons/);
+    expect(alif.err).toMatch(/the BPTT kernel cannot train this workspace: 'lif1' is ssf; the kernel trains lif, if, cubaLif and alif neurons/);
     expect(cli('train', '--preset', 'ecg-synthetic', '--train-engine', 'gpu', '--out', join(dir, 'x.json')).err).toMatch(/--train-engine must be auto, kernel or tfjs, got 'gpu'/);
   });
 

@@ -1,4 +1,5 @@
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
+import { lifModel } from '../neurons/lif.ts';
 import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
 import { loadBpttKernel } from '../train/bptt/bpttKernel.ts';
 import { createWasmBpttTrainer, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
@@ -20,10 +21,13 @@ export async function createW2WasmTrainer(source: KernelSource, parallel?: { rea
   const fc1 = net.weights['fc1'];
   const fc2 = net.weights['fc2'];
   if (!fc1 || !fc2) throw new Error('W1 weights missing');
+  // W1's neurons (β 0.9, θ 1, reset by subtraction) as the LIF model packs them for the kernel.
+  const neuron = lifModel.kernel?.({ model: 'lif', beta: 0.9, threshold: 1, reset: 'subtract', refractoryMs: 0 }, 1);
+  if (neuron === undefined || typeof neuron === 'string') throw new Error(`the kernel cannot run W1's LIF neurons: ${neuron ?? 'no packing'}`);
   const layers = [
-    { kind: 'lif', inputs, units: hidden, beta: 0.9, threshold: 1, weights: fc1.values },
-    { kind: 'lif', inputs: hidden, units: outputs, beta: 0.9, threshold: 1, weights: fc2.values },
-  ] as const;
+    { neuron, inputs, units: hidden, weights: fc1.values },
+    { neuron, inputs: hidden, units: outputs, weights: fc2.values },
+  ];
   const trainer = createWasmBpttTrainer(kernel, layers, steps, batch, 25, 'count');
   const update: UpdateOptions = { lr: 1e-3, optimizer: 'adam', momentum: 0, weightDecay: 0, clipNorm: 0, rateRegularization: 0 };
   const x = toEventBatch(w1Input().values, steps, batch, inputs);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KERNEL_MODELS } from './kernelNeuron.ts';
 import { decayFromTau, type NeuronModel, type StepContext, type StepResult } from './types.ts';
 
 /**
@@ -78,6 +79,11 @@ export const alifModel: NeuronModel<AlifParams, AlifState> = {
   stateKeys: ['v', 'a', 's', 'th'],
   membraneKey: 'v',
   trainable: true,
+  kernel: (p, dtMs) => {
+    const { beta, rho } = alifDecays(p, dtMs);
+    // The reset subtracts the threshold the spike crossed, which the update keeps itself.
+    return { model: KERNEL_MODELS.alif, reset: 'subtract', params: [beta, Math.fround(p.threshold), rho, Math.fround(p.adaptation)] };
+  },
   init: (n, p) => ({ v: new Float32Array(n), a: new Float32Array(n), s: new Float32Array(n), th: new Float32Array(n).fill(Math.fround((p as AlifParams).threshold)) }),
   step: alifStep,
 };

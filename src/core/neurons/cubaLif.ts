@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KERNEL_MODELS } from './kernelNeuron.ts';
 import { decayFromTau, type NeuronModel, type StepContext, type StepResult } from './types.ts';
 
 /**
@@ -70,6 +71,10 @@ export const cubaLifModel: NeuronModel<CubaLifParams, CubaLifState> = {
   stateKeys: ['i', 'v', 's'],
   membraneKey: 'v',
   trainable: true,
+  kernel: (p, dtMs) => {
+    const { alpha, beta } = cubaDecays(p, dtMs);
+    return { model: KERNEL_MODELS.cubaLif, reset: 'subtract', params: [beta, Math.fround(p.threshold), alpha, 0] };
+  },
   init: (n) => ({ i: new Float32Array(n), v: new Float32Array(n), s: new Float32Array(n) }),
   step: cubaLifStep,
 };

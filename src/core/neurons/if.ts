@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KERNEL_MODELS } from './kernelNeuron.ts';
 import type { NeuronModel, StepContext, StepResult } from './types.ts';
 
 /**
@@ -52,6 +53,8 @@ export const ifModel: NeuronModel<IfParams, IfState> = {
   stateKeys: ['v', 's'],
   membraneKey: 'v',
   trainable: true,
+  // LIF without leak: β = 1 (1·v is exact in float32, so the update is the IF step's).
+  kernel: (p) => ({ model: KERNEL_MODELS.lif, reset: p.reset, params: [1, Math.fround(p.threshold), 0, 0] }),
   init: (n) => ({ v: new Float32Array(n), s: new Float32Array(n) }),
   step: ifStep,
 };

@@ -5,11 +5,14 @@ import { ifModel, ifSchema } from './if.ts';
 import { izhikevichModel, izhikevichSchema } from './izhikevich.ts';
 import { lifModel, lifSchema } from './lif.ts';
 import { ssfModel, ssfSchema } from './ssf.ts';
+import type { KernelModel } from './kernelNeuron.ts';
 import type { AnyNeuronModel } from './types.ts';
 
 /**
  * The only neuron registry. Adding a model = one file, one line here (and in the schema union
- * below), one test file, and its tfjs step in engine/tfjs/tfNeuronSteps.ts.
+ * below), one test file, and its tfjs step in engine/tfjs/tfNeuronSteps.ts; for the wasm kernels,
+ * its `kernel` packing and, when none of the kernel's updates fits, its update there
+ * (neurons/kernelNeuron.ts).
  */
 export const NEURON_MODELS: Readonly<Record<string, AnyNeuronModel>> = {
   lif: lifModel as unknown as AnyNeuronModel,
@@ -31,4 +34,16 @@ export function neuronModel(kind: string): AnyNeuronModel {
   const m = NEURON_MODELS[kind];
   if (!m) throw new Error(`unknown neuron model '${kind}'; supported: ${Object.keys(NEURON_MODELS).join(', ')}`);
   return m;
+}
+
+/**
+ * The kinds of the models that a kernel update runs (with their default parameters), as a
+ * phrase for refusals: "lif and if". `runs` picks the updates a kernel implements.
+ */
+export function kernelModelKinds(runs: (m: KernelModel) => boolean): string {
+  const kinds = Object.values(NEURON_MODELS).flatMap((m) => {
+    const k = m.kernel?.(m.defaults, 1);
+    return k !== undefined && typeof k !== 'string' && runs(k.model) ? [m.kind] : [];
+  });
+  return kinds.length < 2 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KERNEL_MODELS } from './kernelNeuron.ts';
 import { decayFromTau, type NeuronModel, type StepContext, type StepResult } from './types.ts';
 
 /**
@@ -98,6 +99,8 @@ export const lifModel: NeuronModel<LifParams, LifState> = {
   stateKeys: ['v', 's', 'r'],
   membraneKey: 'v',
   trainable: true,
+  // A refractory period needs a counter per neuron that no kernel update keeps.
+  kernel: (p, dtMs) => (refractorySteps(p.refractoryMs, dtMs) > 0 ? 'has a refractory period' : { model: KERNEL_MODELS.lif, reset: p.reset, params: [lifBeta(p, dtMs), Math.fround(p.threshold), 0, 0] }),
   init: (n) => ({ v: new Float32Array(n), s: new Float32Array(n), r: new Float32Array(n) }),
   step: lifStep,
 };

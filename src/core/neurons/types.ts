@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { KernelPacking } from './kernelNeuron.ts';
 
 /** State variables of a population, one Float32Array of length n (neurons x batch) per variable. */
 export type StateArrays = Readonly<Record<string, Float32Array>>;
@@ -44,6 +45,12 @@ export interface NeuronModel<P extends { readonly model: string }, S extends Sta
   readonly membraneKey: keyof S & string;
   /** Whether surrogate-gradient training supports the model (training issue). */
   readonly trainable: boolean;
+  /**
+   * How the WebAssembly kernels run the model (kernelNeuron.ts): which of their updates and the
+   * parameters in their words. Absent when no kernel update implements it (the engines then use
+   * the events or tfjs engine and say why).
+   */
+  readonly kernel?: KernelPacking<P>;
   /** Resting state for n elements. */
   init(n: number, params: P): S;
   /** One time step; see the interface doc for the purity and rounding contract. */
@@ -61,6 +68,7 @@ export interface AnyNeuronModel {
   readonly stateKeys: readonly string[];
   readonly membraneKey: string;
   readonly trainable: boolean;
+  readonly kernel?: KernelPacking<{ readonly model: string }>;
   init(n: number, params: { readonly model: string }): StateArrays;
   step(
     state: StateArrays,

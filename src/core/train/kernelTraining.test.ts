@@ -1,86 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../cli/kernelFile.ts';
+import { KERNEL_MODELS } from '../neurons/kernelNeuron.ts';
 import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
+import { frameSet, heldSet, spectrumSet, xorSet } from '../../../test/support/kernelTrainingSets.ts';
 import { networkSchema } from '../spec/network.ts';
 import { trainingSchema } from './config.ts';
 import { loadBpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
-import { trainNetwork, type LabelledSet } from './trainer.ts';
+import { trainNetwork } from './trainer.ts';
 
 let kernel: Uint8Array;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   kernel = await kernelBytes();
 }, 120_000);
-
-/** XOR of spike timing (as trainer.test.ts): groups A and B fire early or late; class = A xor B. */
-function xorSet(n: number, seed: number, real = false): LabelledSet {
-  const rng = createRng(seed, 'xor');
-  const steps = 20;
-  const neurons = 10;
-  const inputs: Float32Array[] = [];
-  const labels = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const aEarly = rng.next() < 0.5;
-    const bEarly = rng.next() < 0.5;
-    const x = new Float32Array(steps * neurons);
-    for (let i = 0; i < 10; i++) x[((i < 5 ? aEarly : bEarly) ? 2 : 12) * neurons + rng.int(3) * neurons + i] = real ? Math.fround(0.5 + rng.next()) : 1;
-    inputs.push(x);
-    labels[s] = aEarly !== bEarly ? 1 : 0;
-  }
-  return { inputs, labels, steps, neurons, classes: 2 };
-}
-
-/** Static vectors held for every step (as the beat-window ECG workspaces): class = which half is larger. */
-function heldSet(n: number, seed: number): LabelledSet {
-  const rng = createRng(seed, 'held');
-  const neurons = 10;
-  const inputs = Array.from({ length: n }, () => Float32Array.from({ length: neurons }, () => (rng.next() < 0.2 ? 0 : Math.fround(rng.next()))));
-  const labels = Int32Array.from(inputs, (x) => (x.slice(0, 5).reduce((a, v) => a + v, 0) > x.slice(5).reduce((a, v) => a + v, 0) ? 1 : 0));
-  return { inputs, labels, steps: 8, neurons, classes: 2, held: true };
-}
-
-/** 8×8×2 event frames over 10 steps: a vertical bar on the left (class 0) or right half, random polarity, with noise. */
-function frameSet(n: number, seed: number): LabelledSet {
-  const rng = createRng(seed, 'frames');
-  const steps = 10;
-  const neurons = 8 * 8 * 2;
-  const inputs: Float32Array[] = [];
-  const labels = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const right = rng.next() < 0.5;
-    const col = (right ? 4 : 0) + rng.int(4);
-    const x = new Float32Array(steps * neurons);
-    for (let t = 0; t < steps; t++)
-      for (let y = 0; y < 8; y++) {
-        if (rng.next() < 0.6) x[t * neurons + (y * 8 + col) * 2 + rng.int(2)] = 1;
-        if (rng.next() < 0.1) x[t * neurons + (y * 8 + rng.int(8)) * 2 + rng.int(2)] = 1;
-      }
-    inputs.push(x);
-    labels[s] = right ? 1 : 0;
-  }
-  return { inputs, labels, steps, neurons, classes: 2 };
-}
-
-/** 12-band real-valued spectra over 6 steps: energy low (class 0) or high in the bands. */
-function spectrumSet(n: number, seed: number): LabelledSet {
-  const rng = createRng(seed, 'spectra');
-  const steps = 6;
-  const neurons = 12;
-  const inputs: Float32Array[] = [];
-  const labels = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    const high = rng.next() < 0.5;
-    const x = new Float32Array(steps * neurons);
-    for (let t = 0; t < steps; t++)
-      for (let i = 0; i < neurons; i++) x[t * neurons + i] = Math.fround(0.3 * rng.next() + ((i >= 6) === high ? 0.8 * rng.next() : 0));
-    inputs.push(x);
-    labels[s] = high ? 1 : 0;
-  }
-  return { inputs, labels, steps, neurons, classes: 2 };
-}
 
 const conv = (name: string, filters: number, kernel: number, stride: number, padding: 'same' | 'valid') => ({ kind: 'conv2d', name, filters, kernel, stride, padding, weightGain: 2 });
 const spike = (name: string) => ({ kind: 'spiking', name, neuron: { model: 'lif', beta: 0.8 } });
@@ -109,8 +44,8 @@ describe('training on the BPTT kernel', () => {
     expect(kernelPlan(chain('readout'), { ...cfg, trainable: { decay: true, threshold: false, adaptation: false } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/neuron parameters/) });
     expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
     expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
-    expect(kernelPlan(chain('readout', { model: 'ssf' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is ssf; the kernel trains LIF, IF, current-based and adaptive LIF neurons" });
-    expect(kernelPlan(chain('readout', { model: 'alif', rho: 0.9, adaptation: 0.3 }), cfg, 1)).toMatchObject({ ok: true, layers: [{ adaptation: { amount: Math.fround(0.3) } }, {}] });
+    expect(kernelPlan(chain('readout', { model: 'ssf' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is ssf; the kernel trains lif, if, cubaLif and alif neurons" });
+    expect(kernelPlan(chain('readout', { model: 'alif', rho: 0.9, adaptation: 0.3 }), cfg, 1)).toMatchObject({ ok: true, layers: [{ neuron: { model: { id: KERNEL_MODELS.alif.id }, params: [Math.fround(0.9), 1, Math.fround(0.9), Math.fround(0.3)] } }, {}] });
     const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });
     expect(kernelPlan(conv({ mode: 'max' }), cfg, 1)).toMatchObject({ ok: false, reason: "'p' is a max pool; the kernel trains sum and average pools" });

@@ -2,16 +2,15 @@ import { chainOnlyReason } from '../network/graph.ts';
 import { windowOf } from '../network/shapes.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
-import { lifBeta } from '../neurons/lif.ts';
-import { cubaDecays } from '../neurons/cubaLif.ts';
-import { alifDecays } from '../neurons/alif.ts';
+import { kernelModelKinds, neuronModel } from '../neurons/index.ts';
+import type { KernelModel, KernelNeuron } from '../neurons/kernelNeuron.ts';
 import type { Rng } from '../rng.ts';
 import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
 import { convGeometryOf, poolWindowOf } from '../engine/kernels/kernelGeometry.ts';
 import { shapeSize, type Shape } from '../network/shapes.ts';
 import type { EventBatch } from './bptt/denseLifBptt.ts';
 import type { BpttKernel } from './bptt/bpttKernel.ts';
-import type { KernelLayer } from './bptt/kernelLayer.ts';
+import { isReadout, readoutNeuron, type KernelLayer } from './bptt/kernelLayer.ts';
 import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BpttReply, type BpttRequest, type ParallelBpttTrainer } from './bptt/parallelBptt.ts';
 import type { StartThread } from '../engine/split/threadChannel.ts';
@@ -26,29 +25,17 @@ import type { LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
 /** Layers of a network as the BPTT kernel runs them, or why it cannot. */
 export type KernelPlan = { readonly ok: true; readonly layers: readonly Omit<KernelLayer, 'weights'>[]; readonly names: readonly string[]; readonly reduce: LogitReduce } | { readonly ok: false; readonly reason: string };
 
-/** The population after a dense or conv layer, as the kernel runs it, or why it cannot. */
-function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Pick<KernelLayer, 'kind' | 'beta' | 'threshold' | 'alpha' | 'adaptation'> | string {
-  if (pop?.kind === 'readout') return { kind: 'readout', beta: pop.mode === 'count' ? 1 : Math.fround(pop.beta), threshold: 0 };
+const trainsHere = (m: KernelModel) => m.bptt;
+
+/** The population after a dense or conv layer, as the kernel runs it (its model's own packing), or why it cannot. */
+function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): KernelNeuron | string {
+  if (pop?.kind === 'readout') return readoutNeuron(pop.mode === 'count' ? 1 : pop.beta);
   if (pop?.kind !== 'spiking') return `layer ${at} is '${pop?.kind ?? 'missing'}'; each dense or conv layer needs neurons or a read-out after it`;
-  const n = pop.neuron;
-  if (n.model === 'lif') {
-    if (n.refractoryMs > 0) return `'${pop.name}' has a refractory period`;
-    if (n.reset === 'zero') return `'${pop.name}' resets to zero; the kernel trains reset by subtraction or none`;
-    return { kind: n.reset === 'none' ? 'lif-noreset' : 'lif', beta: lifBeta(n, dtMs), threshold: Math.fround(n.threshold) };
-  }
-  if (n.model === 'if') {
-    if (n.reset !== 'subtract') return `'${pop.name}' resets to zero; the kernel trains reset by subtraction`;
-    return { kind: 'lif', beta: 1, threshold: Math.fround(n.threshold) };
-  }
-  if (n.model === 'cubaLif') {
-    const { alpha, beta } = cubaDecays(n, dtMs);
-    return { kind: 'lif', beta, threshold: Math.fround(n.threshold), alpha };
-  }
-  if (n.model === 'alif') {
-    const { beta, rho } = alifDecays(n, dtMs);
-    return { kind: 'lif', beta, threshold: Math.fround(n.threshold), adaptation: { rho, amount: Math.fround(n.adaptation) } };
-  }
-  return `'${pop.name}' is ${n.model}; the kernel trains LIF, IF, current-based and adaptive LIF neurons`;
+  const packed = neuronModel(pop.neuron.model).kernel?.(pop.neuron, dtMs);
+  if (packed === undefined || (typeof packed !== 'string' && !trainsHere(packed.model))) return `'${pop.name}' is ${pop.neuron.model}; the kernel trains ${kernelModelKinds(trainsHere)} neurons`;
+  if (typeof packed === 'string') return `'${pop.name}' ${packed}`;
+  if (packed.reset === 'zero') return `'${pop.name}' resets to zero; the kernel trains reset by subtraction or none`;
+  return packed;
 }
 
 /**
@@ -81,7 +68,7 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
     }
     if (l.kind === 'pool2d') {
       const below = layers[layers.length - 1];
-      if (!below || below.kind === 'readout' || ls[i - 1]?.kind !== 'spiking') return no(`'${l.name}' pools currents; the kernel pools spikes (a pool right after neurons)`);
+      if (!below || isReadout(below) || ls[i - 1]?.kind !== 'spiking') return no(`'${l.name}' pools currents; the kernel pools spikes (a pool right after neurons)`);
       if (l.mode === 'max') return no(`'${l.name}' is a max pool; the kernel trains sum and average pools`);
       const pool = { ...poolWindowOf(shape as readonly [number, number, number], l), divisor: l.mode === 'avg' ? windowOf(l).k ** 2 : 1 };
       layers[layers.length - 1] = { ...below, pool };
@@ -89,18 +76,19 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
       continue;
     }
     if (l.kind !== 'dense' && l.kind !== 'conv2d') return no(`layer ${i} is '${l.kind}'; the kernel trains dense and conv2d layers, each followed by neurons`);
-    const pop = kernelNeurons(ls[i + 1], i + 1, dtMs);
-    if (typeof pop === 'string') return no(pop);
-    if (pop.kind === 'readout' && i + 2 !== ls.length) return no('a read-out must be the last layer');
+    const neuron = kernelNeurons(ls[i + 1], i + 1, dtMs);
+    if (typeof neuron === 'string') return no(neuron);
+    const readout = isReadout({ neuron });
+    if (readout && i + 2 !== ls.length) return no('a read-out must be the last layer');
     const inputs = shapeSize(shape);
     if (l.kind === 'dense') {
-      layers.push({ ...pop, inputs, units: l.units });
+      layers.push({ neuron, inputs, units: l.units });
       shape = [l.units];
     } else {
       if (shape.length !== 3) return no(`'${l.name}' is a conv on a flat input`);
-      if (pop.kind === 'readout') return no('a read-out must follow a dense layer');
+      if (readout) return no('a read-out must follow a dense layer');
       const conv = convGeometryOf(shape as readonly [number, number, number], l);
-      layers.push({ ...pop, inputs, units: conv.outH * conv.outW * conv.filters, conv });
+      layers.push({ neuron, inputs, units: conv.outH * conv.outW * conv.filters, conv });
       shape = [conv.outH, conv.outW, conv.filters];
     }
     names.push(l.name);

@@ -2,15 +2,13 @@ import { chainOnlyReason } from '../../network/graph.ts';
 import { EngineError } from '../../errors.ts';
 import { shapeSize } from '../../network/shapes.ts';
 import { convGeometryOf, convWords, poolWindowOf, poolWords } from '../kernels/kernelGeometry.ts';
-import { lifBeta, refractorySteps } from '../../neurons/lif.ts';
+import { kernelModelKinds, neuronModel } from '../../neurons/index.ts';
+import { KERNEL_RESETS, type KernelModel, type KernelNeuron } from '../../neurons/kernelNeuron.ts';
 import type { SpikingLayerSpec } from '../../spec/network.ts';
 import type { KernelMemory } from '../kernels/kernelMemory.ts';
 import type { KernelExports } from '../kernels/kernelModule.ts';
 import type { CompiledNetwork, SimInput } from '../types.ts';
 import { createWasmReadout, type WasmReadout } from './wasmReadout.ts';
-
-/** Reset codes of the kernel (assembly/neurons.ts). */
-const RESET_CODE = { subtract: 0, zero: 1, none: 2 } as const;
 
 /** One layer of a wasm run; pointers are byte offsets into the kernel memory. */
 export type WasmOp =
@@ -33,6 +31,16 @@ export interface WasmPlan {
 /** Pool modes of the kernel (assembly/convForward.ts). */
 const POOL_MODE = { max: 0, avg: 1, sum: 2 } as const;
 
+/** The kernel updates that lifBatch implements (assembly/neurons.ts: LIF, and IF as LIF with β = 1). */
+const runsHere = (m: KernelModel) => m.inference;
+
+/** A spiking layer's neurons as lifBatch runs them (the model's own packing), or why it cannot. */
+function inferenceNeuron(spec: SpikingLayerSpec, dtMs: number): KernelNeuron | string {
+  const packed = neuronModel(spec.neuron.model).kernel?.(spec.neuron, dtMs);
+  if (packed === undefined || (typeof packed !== 'string' && !runsHere(packed.model))) return `layer '${spec.name}' has ${spec.neuron.model} neurons (only ${kernelModelKinds(runsHere)} are supported)`;
+  return typeof packed === 'string' ? `layer '${spec.name}' ${packed}` : packed;
+}
+
 /**
  * Why the wasm engine cannot run `net`, or undefined when it can. It runs chains of input, dense,
  * conv2d, pool2d, flatten and readout layers with LIF (no refractory period) or IF neurons; other
@@ -43,19 +51,17 @@ export function wasmUnsupportedReason(net: CompiledNetwork, dtMs: number): strin
   if (shape) return shape;
   for (const l of net.spec.layers) {
     if (l.kind !== 'spiking') continue;
-    const n = l.neuron;
-    if (n.model === 'if') continue;
-    if (n.model !== 'lif') return `layer '${l.name}' has ${n.model} neurons (only lif and if are supported)`;
-    if (refractorySteps(n.refractoryMs, dtMs) > 0) return `layer '${l.name}' has a refractory period (${n.refractoryMs} ms)`;
+    const n = inferenceNeuron(l, dtMs);
+    if (typeof n === 'string') return n;
   }
   return undefined;
 }
 
+/** lifBatch's β, θ and reset code for a layer. */
 function neuronConstants(spec: SpikingLayerSpec, dtMs: number): { beta: number; theta: number; reset: number } {
-  const n = spec.neuron;
-  if (n.model === 'lif') return { beta: lifBeta(n, dtMs), theta: Math.fround(n.threshold), reset: RESET_CODE[n.reset] };
-  if (n.model === 'if') return { beta: 1, theta: Math.fround(n.threshold), reset: RESET_CODE[n.reset] };
-  throw new EngineError(`layer '${spec.name}': ${n.model} neurons are not supported by the wasm engine`);
+  const n = inferenceNeuron(spec, dtMs);
+  if (typeof n === 'string') throw new EngineError(`the wasm engine cannot run this network: ${n}`);
+  return { beta: n.params[0], theta: n.params[1], reset: KERNEL_RESETS[n.reset] };
 }
 
 /**

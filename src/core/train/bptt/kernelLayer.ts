@@ -1,6 +1,7 @@
 // The layers the BPTT kernel trains (wasmBptt.ts), as kernelTraining.ts builds them from a network.
 
 import type { ConvGeometry, PoolWindow } from '../../engine/kernels/kernelGeometry.ts';
+import { KERNEL_MODELS, type KernelNeuron } from '../../neurons/kernelNeuron.ts';
 
 /** Sum or average pooling ('valid' windows) of a layer's [h, w, c] spikes before the next layer. */
 export interface PoolGeometry extends PoolWindow {
@@ -9,29 +10,28 @@ export interface PoolGeometry extends PoolWindow {
 }
 
 /**
- * A dense or conv2d layer and the population it feeds: LIF/IF neurons reset by subtraction, LIF
- * without reset, or a leaky read-out (no spikes; its membrane gives the logits). Weights [inputs,
+ * A dense or conv2d layer and the population it feeds: neurons as the kernel runs them (their
+ * model's packing, neurons/kernelNeuron.ts: LIF/IF reset by subtraction or none, current-based or
+ * adaptive LIF), or a leaky read-out (no spikes; its membrane gives the logits). Weights [inputs,
  * units], or [k, k, inC, filters] with `conv` (units = outH·outW·filters). With `pool`, the next
- * layer takes the pooled spikes (values, not events of 1). With `alpha`, a current-based LIF; with
- * `adaptation`, an adaptive one.
+ * layer takes the pooled spikes (values, not events of 1).
  */
 export interface KernelLayer {
-  readonly kind: 'lif' | 'lif-noreset' | 'readout';
   readonly inputs: number;
   readonly units: number;
-  readonly beta: number;
-  readonly threshold: number;
+  readonly neuron: KernelNeuron;
   readonly weights: Float32Array;
   readonly conv?: ConvGeometry;
   readonly pool?: PoolGeometry;
-  /** Current-based LIF: the synaptic current's decay α (i = α·i[t−1] + I feeds the membrane). */
-  readonly alpha?: number;
-  /** Adaptive LIF: each spike adds 1 to a (decay ρ per step), and the threshold is θ + amount·a. */
-  readonly adaptation?: { readonly rho: number; readonly amount: number };
 }
+
+/** A leaky read-out's neurons: m = β·m + I, no spikes (β = 1 sums the currents). */
+export const readoutNeuron = (beta: number): KernelNeuron => ({ model: KERNEL_MODELS.readout, reset: 'none', params: [Math.fround(beta), 0, 0, 0] });
+
+/** Whether a layer is a read-out (by its update's id: layers cross to threads as copies). */
+export const isReadout = (l: Pick<KernelLayer, 'neuron'>): boolean => l.neuron.model.id === KERNEL_MODELS.readout.id;
 
 /** Weights a layer holds. */
 export const weightCount = (l: Omit<KernelLayer, 'weights'>): number => (l.conv ? l.conv.k * l.conv.k * l.conv.inC * l.conv.filters : l.inputs * l.units);
 /** What the next layer sees of this one: its units, or its pooled units. */
 export const outputsOf = (l: Omit<KernelLayer, 'weights'>): number => (l.pool ? l.pool.outH * l.pool.outW * l.pool.c : l.units);
-

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { createW2WasmTrainer } from '../../bench/w2Wasm.ts';
 import { createDenseLifTrainer, toEventBatch } from './denseLifBptt.ts';
-import { randomChain } from '../../../../test/support/bpttChains.ts';
+import { kernelLayersOf, randomChain } from '../../../../test/support/bpttChains.ts';
 import { loadBpttKernel } from './bpttKernel.ts';
 import { createWasmBpttTrainer } from './wasmBptt.ts';
 
@@ -33,7 +33,7 @@ describe('BPTT on the WebAssembly SIMD kernel', () => {
       const x = toEventBatch(values, steps, batch, sizes[0]);
       const refLayers = layers.map((l) => ({ ...l, weights: l.weights.slice() }));
       const reference = createDenseLifTrainer(refLayers, steps, batch, 25, ADAM);
-      const fast = createWasmBpttTrainer(await loadBpttKernel(kernel), layers.map((l) => ({ ...l, kind: 'lif' as const })), steps, batch, 25, 'count');
+      const fast = createWasmBpttTrainer(await loadBpttKernel(kernel), kernelLayersOf(layers), steps, batch, 25, 'count');
       for (let s = 0; s < 3; s++) {
         const a = reference.step(x, labels);
         const b = fast.step(x, labels, { ...ADAM, optimizer: 'adam', momentum: 0, weightDecay: 0, clipNorm: 0, rateRegularization: 0 });

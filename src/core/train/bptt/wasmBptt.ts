@@ -1,8 +1,10 @@
 import { convWords, poolWords } from '../../engine/kernels/kernelGeometry.ts';
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
 import type { EventBatch } from './denseLifBptt.ts';
+import { KERNEL_RESETS } from '../../neurons/kernelNeuron.ts';
 import type { BpttKernel } from './bpttKernel.ts';
-import { outputsOf, weightCount, type KernelLayer } from './kernelLayer.ts';
+import { LAYER_SLOT as S, LAYER_WORDS } from './bpttLayerWords.ts';
+import { isReadout, outputsOf, weightCount, type KernelLayer } from './kernelLayer.ts';
 
 /** How the last layer becomes logits: spike counts, or the read-out membrane's max, mean or last value. */
 export type LogitReduce = 'count' | 'max' | 'mean' | 'last';
@@ -44,17 +46,16 @@ interface LayerBuffers {
   readonly geom: number;
   /** With a pool: its geometry's words, the pooled event lists, and dL/ds of the unpooled spikes [batch·units]. */
   readonly pool: { readonly geom: number; readonly starts: number; readonly index: number; readonly value: number; readonly dsUnpooled: number } | null;
-  /** A current-based LIF's synaptic state (forward) and current gradient (backward), [batch·units]; 0 otherwise. */
-  readonly syn: number;
-  readonly diNext: number;
-  /** An adaptive LIF's adaptation state [batch·units] and thresholds [steps·batch·units]; 0 otherwise. */
-  readonly adapt: number;
-  readonly thMem: number;
+  /** The model's own buffers (neurons/kernelNeuron.ts): state and its gradient [batch·units], a trace [steps·batch·units]; 0 when it has none. */
+  readonly state: number;
+  readonly stateGrad: number;
+  readonly trace: number;
+  /** The layer's descriptor, the words the kernel reads (bpttLayerWords.ts). */
+  readonly desc: number;
 }
 
 const PAGE = 65_536;
 const align = (n: number) => Math.ceil(n / 16) * 16;
-const MODE = { lif: 0, 'lif-noreset': 1, readout: 2 } as const;
 
 /**
  * BPTT with the fast-sigmoid surrogate on the WebAssembly SIMD kernel (assembly/bptt.ts): forward
@@ -71,13 +72,14 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   layers.forEach((l, i) => {
     if (l.weights.length !== weightCount(l)) throw new Error(`layer ${i}: ${l.weights.length} weights, not ${weightCount(l)}`);
     if (l.conv && (l.inputs !== l.conv.inH * l.conv.inW * l.conv.inC || l.units !== l.conv.outH * l.conv.outW * l.conv.filters)) throw new Error(`layer ${i}: its conv geometry does not give ${l.inputs} inputs and ${l.units} units`);
-    if (l.pool && (l.kind === 'readout' || l.units !== l.pool.h * l.pool.w * l.pool.c)) throw new Error(`layer ${i}: only spiking layers pool, over all their units`);
+    if (l.neuron.reset === 'zero') throw new Error(`layer ${i}: the kernel trains reset by subtraction or none`);
+    if (l.pool && (isReadout(l) || l.units !== l.pool.h * l.pool.w * l.pool.c)) throw new Error(`layer ${i}: only spiking layers pool, over all their units`);
     if (i > 0 && l.inputs !== outputsOf(layers[i - 1] as KernelLayer)) throw new Error(`layer ${i} takes ${l.inputs} inputs but layer ${i - 1} gives ${outputsOf(layers[i - 1] as KernelLayer)}`);
-    if (l.kind === 'readout' && i !== layers.length - 1) throw new Error('only the last layer may be a read-out');
+    if (isReadout(l) && i !== layers.length - 1) throw new Error('only the last layer may be a read-out');
   });
   const first = layers[0] as KernelLayer;
   const last = layers[layers.length - 1] as KernelLayer;
-  if ((reduce === 'count') !== (last.kind !== 'readout')) throw new Error(reduce === 'count' ? 'spike counts need a spiking last layer' : `a '${reduce}' membrane needs a read-out last layer`);
+  if ((reduce === 'count') !== !isReadout(last)) throw new Error(reduce === 'count' ? 'spike counts need a spiking last layer' : `a '${reduce}' membrane needs a read-out last layer`);
   const maxRows = steps * maxBatch;
   let top = align(kernel.heapBase());
   const alloc = (bytes: number) => {
@@ -98,7 +100,8 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   const dLast = alloc(maxRows * last.units * 4);
   const bufs: LayerBuffers[] = layers.map((l, li) => {
     const n = weightCount(l);
-    const cap = l.kind === 'readout' ? 0 : maxRows * l.units;
+    const cap = isReadout(l) ? 0 : maxRows * l.units;
+    const model = l.neuron.model;
     const pooled = outputsOf(l);
     return {
       w: alloc(n * 4),
@@ -112,10 +115,10 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       dmNext: alloc(maxBatch * l.units * 4),
       dsBelow: li > 0 ? alloc(maxBatch * l.inputs * 4) : 0,
       geom: l.conv ? alloc(10 * 4) : 0,
-      syn: l.alpha !== undefined ? alloc(maxBatch * l.units * 4) : 0,
-      diNext: l.alpha !== undefined ? alloc(maxBatch * l.units * 4) : 0,
-      adapt: l.adaptation ? alloc(maxBatch * l.units * 4) : 0,
-      thMem: l.adaptation ? alloc(maxRows * l.units * 4) : 0,
+      state: model.state ? alloc(maxBatch * l.units * 4) : 0,
+      stateGrad: model.stateGrad ? alloc(maxBatch * l.units * 4) : 0,
+      trace: model.trace ? alloc(maxRows * l.units * 4) : 0,
+      desc: alloc(LAYER_WORDS * 4),
       pool: l.pool ? { geom: alloc(7 * 4), starts: alloc((maxRows + 1) * 4), index: alloc(maxRows * pooled * 4), value: alloc(maxRows * pooled * 4), dsUnpooled: alloc(maxBatch * l.units * 4) } : null,
     };
   });
@@ -135,6 +138,32 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     f32.set(l.weights, b.w / 4);
     f32.fill(0, b.m / 4, b.m / 4 + l.weights.length);
     f32.fill(0, b.v / 4, b.v / 4 + l.weights.length);
+    // The words that stay for the trainer's life; the input, batch and gradient from above are written per pass.
+    const d = b.desc / 4;
+    u32.fill(0, d, d + LAYER_WORDS);
+    u32[d + S.w] = b.w;
+    u32[d + S.units] = l.units;
+    u32[d + S.inputs] = l.inputs;
+    u32[d + S.steps] = steps;
+    u32[d + S.geom] = b.geom;
+    u32[d + S.model] = l.neuron.model.id;
+    u32[d + S.reset] = KERNEL_RESETS[l.neuron.reset];
+    f32.set(l.neuron.params, d + S.params);
+    u32[d + S.mem] = b.mem;
+    u32[d + S.outStarts] = b.starts;
+    u32[d + S.outIndex] = b.index;
+    u32[d + S.cap] = b.cap;
+    u32[d + S.state] = b.state;
+    u32[d + S.stateGrad] = b.stateGrad;
+    u32[d + S.trace] = b.trace;
+    u32[d + S.dmNext] = b.dmNext;
+    u32[d + S.grad] = b.grad;
+    u32[d + S.dsBelow] = b.dsBelow;
+    f32[d + S.slope] = surrogateSlope;
+    u32[d + S.acc] = acc;
+    u32[d + S.cache] = heldCache;
+    u32[d + S.dmSum] = heldDmSum;
+    u32[d + S.wide] = wide;
   });
   let adamStep = 0;
   const lastBuf = bufs[bufs.length - 1] as LayerBuffers;
@@ -161,9 +190,14 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     const spikes = layers.map((l, li) => {
       const b = bufs[li] as LayerBuffers;
       const x = inputOf(li, binary);
-      if (b.syn) f32.fill(0, b.syn / 4, b.syn / 4 + batch * l.units);
-      if (b.adapt) f32.fill(0, b.adapt / 4, b.adapt / 4 + batch * l.units);
-      const n = kernel.bpttForward(x.starts, x.index, x.value, b.w, l.units, steps, batch, l.beta, l.threshold, b.mem, b.starts, b.index, b.cap, acc, MODE[l.kind], x.held, heldCache, b.geom, wide, l.alpha ?? 0, b.syn, l.adaptation?.rho ?? 0, l.adaptation?.amount ?? 0, b.adapt, b.thMem);
+      if (b.state) f32.fill(0, b.state / 4, b.state / 4 + batch * l.units);
+      const d = b.desc / 4;
+      u32[d + S.inStarts] = x.starts;
+      u32[d + S.inIndex] = x.index;
+      u32[d + S.inValue] = x.value;
+      u32[d + S.held] = x.held;
+      u32[d + S.batch] = batch;
+      const n = kernel.bpttForward(b.desc);
       if (n < 0) throw new Error('spike list overflow (a kernel bug: the lists hold a spike per neuron and step)');
       if (b.pool && l.pool) kernel.poolEvents(b.starts, b.index, steps * batch, b.pool.geom, l.pool.divisor, wide, b.pool.starts, b.pool.index, b.pool.value);
       return n;
@@ -214,12 +248,14 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     return loss;
   };
 
-  const backward = (binary: boolean, batch: number, dsBias: number): void => {
+  const backward = (batch: number, dsBias: number): void => {
     layers.forEach((l, li) => {
       const b = bufs[li] as LayerBuffers;
       f64.fill(0, b.grad / 8, b.grad / 8 + l.weights.length);
       f32.fill(0, b.dmNext / 4, b.dmNext / 4 + batch * l.units);
-      if (b.diNext) f32.fill(0, b.diNext / 4, b.diNext / 4 + batch * l.units);
+      if (b.stateGrad) f32.fill(0, b.stateGrad / 4, b.stateGrad / 4 + batch * l.units);
+      // The input and batch words are the forward pass's, still in place.
+      f32[b.desc / 4 + S.dsBias] = dsBias;
     });
     f64.fill(0, heldDmSum / 8, heldDmSum / 8 + batch * first.units);
     for (let t = steps - 1; t >= 0; t--) {
@@ -233,9 +269,8 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
           for (let s = 0; s < batch; s++) kernel.unpoolGradient(b.pool.geom, l.pool.divisor, above + s * pooled * 4, l.units, b.pool.dsUnpooled + s * l.units * 4);
           above = b.pool.dsUnpooled;
         }
-        const x = inputOf(li, binary);
-        const readout = l.kind === 'readout';
-        kernel.bpttBackwardStep(t, batch, l.units, l.inputs, l.beta, l.threshold, surrogateSlope, readout ? 1 : 0, readout ? 0 : dsBias, b.mem, above, b.dmNext, x.starts, x.index, x.value, b.w, b.grad, b.dsBelow, x.held, heldDmSum, b.geom, l.alpha ?? 0, b.diNext, b.thMem);
+        u32[b.desc / 4 + S.dsAbove] = above;
+        kernel.bpttBackwardStep(b.desc, t);
       }
     }
   };
@@ -278,7 +313,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     return decayLoss;
   };
 
-  const spikingNeurons = layers.reduce((n, l) => n + (l.kind === 'readout' ? 0 : l.units), 0);
+  const spikingNeurons = layers.reduce((n, l) => n + (isReadout(l) ? 0 : l.units), 0);
   /**
    * Forward, loss and backward through time on `x`, leaving the weight gradients in the kernel's
    * float64 buffers. `whole` is the batch `x` is a slice of (data-parallel training): the loss,
@@ -292,7 +327,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     const neuronSteps = Math.max(1, spikingNeurons * steps * whole);
     const spikeTotal = out.spikes.reduce((a, s) => a + s, 0);
     if (o.rateRegularization > 0) loss += (o.rateRegularization * spikeTotal) / neuronSteps;
-    backward(binary, x.batch, o.rateRegularization / neuronSteps);
+    backward(x.batch, o.rateRegularization / neuronSteps);
     return { ...out, loss, spikeTotal };
   };
   const gradView = (li: number): Float64Array => f64.subarray((bufs[li] as LayerBuffers).grad / 8, (bufs[li] as LayerBuffers).grad / 8 + (layers[li] as KernelLayer).weights.length);

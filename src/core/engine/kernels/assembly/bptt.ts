@@ -6,8 +6,17 @@
 // reference); the backward pass is float32 SIMD, as in PyTorch, except the weight gradients,
 // which sum in float64. A layer with a conv geometry (`geom` ≠ 0, convBptt.ts) takes its currents
 // from a conv2d instead of a dense matrix; the neuron update and the surrogate are the same.
+// Each call reads its layer from a descriptor in memory (bpttLayer.ts) and its neurons' update
+// from the descriptor's model id and parameter words (neuronModels.ts).
 
+import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
 import { addConvGradientRows, convInputGradient, convRows } from './convBptt';
+import { MODEL_ALIF, MODEL_CUBA, MODEL_READOUT, RESET_SUBTRACT } from './neuronModels';
+
+/** Words of a layer descriptor, for the host to check against its own layout (a stale build). */
+export function bpttLayerWords(): i32 {
+  return LAYER_WORDS;
+}
 
 /** acc[0 … units) = Σ over events k0 … k1 of value·W[index] in float64, rounded to float32 once. */
 function sumRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, units: i32, acc: usize): void {
@@ -49,31 +58,38 @@ function sumRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, uni
   }
 }
 
-/** bpttForward's layer kinds: LIF/IF reset by subtraction, LIF without reset, a leaky read-out. */
-const MODE_SUBTRACT = 0;
-const MODE_READOUT = 2;
-
 /**
- * One layer's forward pass over all steps: I = s_in·W (rows of active inputs), then in float32
- * the LIF update m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (mode 0; mode 1 without the reset
- * term), or the read-out's m = β·m[t−1] + I with no spikes (mode 2). Writes the membranes to
- * `mem` [steps·batch·units] and the spikes as event lists to outStarts / outIndex (capacity
- * `cap`). Returns the number of spikes, or −1 when they do not fit. With `held`, the input is
- * the same at every step (a static vector): its currents are summed at t = 0 only and kept in
- * `cache` [batch·units], the same float32 values a sum at every step would give. With `geom`, the
- * currents are a conv2d of the inputs (convRows, float64 scratch `wide` [units]). With `syn` ≠ 0
- * (current-based LIF) the currents first pass a synaptic filter i = α·i[t−1] + I, its state kept
- * in `syn` [batch·units] (zeroed by the host), and the membrane integrates i. With `thMem` ≠ 0
- * (adaptive LIF, alif.ts) each spike raises the neuron's threshold: a = ρ·a[t−1] + s[t−1] in
- * `adapt` [batch·units] (zeroed by the host), θ[t] = θ₀ + β_a·a, the reset subtracts θ[t−1], and
- * θ[t] is written to `thMem` [steps·batch·units] for the backward pass.
+ * One layer's forward pass over all steps (`layer`: its descriptor, bpttLayer.ts): I = s_in·W
+ * (rows of active inputs), then in float32 the neuron update of the layer's model: LIF/IF
+ * m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (without the reset term for reset 'none'), or the
+ * read-out's m = β·m[t−1] + I with no spikes. Writes the membranes to `mem` [steps·batch·units]
+ * and the spikes as event lists to outStarts / outIndex (capacity `cap`). Returns the number of
+ * spikes, or −1 when they do not fit. With `held`, the input is the same at every step (a static
+ * vector): its currents are summed at t = 0 only and kept in `cache` [batch·units], the same
+ * float32 values a sum at every step would give. With `geom`, the currents are a conv2d of the
+ * inputs (convRows, float64 scratch `wide` [units]). A current-based LIF first passes the
+ * currents through its synaptic filter i = α·i[t−1] + I, kept in the state buffer [batch·units]
+ * (zeroed by the host), and the membrane integrates i. An adaptive LIF (alif.ts) raises the
+ * neuron's threshold with each spike: a = ρ·a[t−1] + s[t−1] in the state buffer (zeroed by the
+ * host), θ[t] = θ₀ + β_a·a, the reset subtracts θ[t−1], and θ[t] is written to the trace buffer
+ * [steps·batch·units] for the backward pass.
  */
-export function bpttForward(
-  inStarts: usize, inIndex: usize, inValue: usize, w: usize, units: i32, steps: i32, batch: i32,
-  beta: f32, theta: f32, mem: usize, outStarts: usize, outIndex: usize, cap: i32, acc: usize, mode: i32,
-  held: i32, cache: usize, geom: usize, wide: usize, alpha: f32, syn: usize,
-  rho: f32, adaptation: f32, adapt: usize, thMem: usize,
-): i32 {
+export function bpttForward(layer: usize): i32 {
+  const inStarts = ptr(layer, L_IN_STARTS), inIndex = ptr(layer, L_IN_INDEX), inValue = ptr(layer, L_IN_VALUE), held = int(layer, L_HELD);
+  const w = ptr(layer, L_W), units = int(layer, L_UNITS), steps = int(layer, L_STEPS), batch = int(layer, L_BATCH), geom = ptr(layer, L_GEOM);
+  const model = int(layer, L_MODEL), resetMode = int(layer, L_RESET);
+  const beta = real(layer, L_P0), theta = real(layer, L_P1);
+  const mem = ptr(layer, L_MEM), outStarts = ptr(layer, L_OUT_STARTS), outIndex = ptr(layer, L_OUT_INDEX), cap = int(layer, L_CAP);
+  const acc = ptr(layer, L_ACC), cache = ptr(layer, L_CACHE), wide = ptr(layer, L_WIDE);
+  // The model's own words and buffers (0 for the models that have none).
+  const syn: usize = model == MODEL_CUBA ? ptr(layer, L_STATE) : 0;
+  const alpha: f32 = model == MODEL_CUBA ? real(layer, L_P2) : 0;
+  const adapt: usize = model == MODEL_ALIF ? ptr(layer, L_STATE) : 0;
+  const thMem: usize = model == MODEL_ALIF ? ptr(layer, L_TRACE) : 0;
+  const rho: f32 = model == MODEL_ALIF ? real(layer, L_P2) : 0;
+  const adaptation: f32 = model == MODEL_ALIF ? real(layer, L_P3) : 0;
+  const spiking = model != MODEL_READOUT;
+  const subtract = spiking && resetMode == RESET_SUBTRACT;
   const rowBytes = <usize>units << 2;
   let n: i32 = 0;
   const rows = steps * batch;
@@ -113,7 +129,7 @@ export function bpttForward(
         spiked = true;
         ps++;
       }
-      let reset: f32 = spiked && mode == MODE_SUBTRACT ? theta : 0;
+      let reset: f32 = spiked && subtract ? theta : 0;
       let th = theta;
       if (thMem != 0) {
         // A spike implies a previous step, whose threshold is the one it crossed.
@@ -125,7 +141,7 @@ export function bpttForward(
       }
       const m: f32 = beta * mPrev + load<f32>(acc + o) - reset;
       store<f32>(cur + o, m);
-      if (mode != MODE_READOUT && m > th) {
+      if (spiking && m > th) {
         if (n >= cap) return -1;
         store<u32>(outIndex + (<usize>n << 2), q);
         n++;
@@ -163,26 +179,33 @@ function addRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, g
 }
 
 /**
- * One step t of one layer's backward pass, for every sample: dm = (ds + dsBias)·σ'(m − θ) +
- * β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; with `linear`, a read-out, σ' = 1; `dsAbove` is
- * [batch·units]: the input gradient of the layer above, or the loss gradient of the last layer's
- * spike counts or membrane at t; dsBias is the rate regulariser's), kept in `dmNext`. Adds dm to the
- * gradient rows of the inputs active at (t, b), and, when `dsBelow` is not 0, writes the input
- * gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j]. With `held` (a static input, the first
- * layer), dm is summed over the steps in `dmSum` [batch·units, float64, zeroed by the host] and
- * enters the gradient once, at t = 0. With `geom` the layer is a conv2d: its weight gradient and
- * input gradient follow the conv's taps (convBptt.ts). With `diNext` ≠ 0 (current-based LIF)
- * the synaptic current's gradient di = dm + α·di[t+1], kept in `diNext` [batch·units], is what
- * flows to the weights and the inputs. With `thMem` ≠ 0 (adaptive LIF) the surrogate is taken
- * at m − θ[t] with the thresholds the forward pass stored (they carry no gradient: the spikes
- * that drive them are detached, as in the tfjs step).
+ * One step t of one layer's backward pass (`layer`: its descriptor), for every sample: dm =
+ * (ds + dsBias)·σ'(m − θ) + β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; for a read-out σ' = 1
+ * and no dsBias; `dsAbove` is [batch·units]: the input gradient of the layer above, or the loss
+ * gradient of the last layer's spike counts or membrane at t; dsBias is the rate regulariser's),
+ * kept in `dmNext`. Adds dm to the gradient rows of the inputs active at (t, b), and, when
+ * `dsBelow` is not 0, writes the input gradient dsBelow[b·nIn + i] = Σ_j W[i][j]·dm[j]. With
+ * `held` (a static input, the first layer), dm is summed over the steps in `dmSum` [batch·units,
+ * float64, zeroed by the host] and enters the gradient once, at t = 0. With `geom` the layer is a
+ * conv2d: its weight gradient and input gradient follow the conv's taps (convBptt.ts). For a
+ * current-based LIF the synaptic current's gradient di = dm + α·di[t+1], kept in the
+ * state-gradient buffer [batch·units], is what flows to the weights and the inputs. For an
+ * adaptive LIF the surrogate is taken at m − θ[t] with the thresholds the forward pass stored
+ * (they carry no gradient: the spikes that drive them are detached, as in the tfjs step).
  */
-export function bpttBackwardStep(
-  t: i32, batch: i32, units: i32, nIn: i32, beta: f32, theta: f32, slope: f32, linear: i32, dsBias: f32,
-  mem: usize, dsAbove: usize, dmNext: usize,
-  inStarts: usize, inIndex: usize, inValue: usize, w: usize, grad: usize, dsBelow: usize,
-  held: i32, dmSum: usize, geom: usize, alpha: f32, diNext: usize, thMem: usize,
-): void {
+export function bpttBackwardStep(layer: usize, t: i32): void {
+  const batch = int(layer, L_BATCH), units = int(layer, L_UNITS), nIn = int(layer, L_INPUTS);
+  const model = int(layer, L_MODEL);
+  const beta = real(layer, L_P0), theta = real(layer, L_P1), slope = real(layer, L_SLOPE);
+  const linear: i32 = model == MODEL_READOUT ? 1 : 0;
+  const dsBias: f32 = linear != 0 ? 0 : real(layer, L_DS_BIAS);
+  const mem = ptr(layer, L_MEM), dsAbove = ptr(layer, L_DS_ABOVE), dmNext = ptr(layer, L_DM_NEXT);
+  const inStarts = ptr(layer, L_IN_STARTS), inIndex = ptr(layer, L_IN_INDEX), inValue = ptr(layer, L_IN_VALUE);
+  const w = ptr(layer, L_W), grad = ptr(layer, L_GRAD), dsBelow = ptr(layer, L_DS_BELOW);
+  const held = int(layer, L_HELD), dmSum = ptr(layer, L_DM_SUM), geom = ptr(layer, L_GEOM);
+  const alpha: f32 = model == MODEL_CUBA ? real(layer, L_P2) : 0;
+  const diNext: usize = model == MODEL_CUBA ? ptr(layer, L_STATE_GRAD) : 0;
+  const thMem: usize = model == MODEL_ALIF ? ptr(layer, L_TRACE) : 0;
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
   const slopeK: f32 = linear != 0 ? 0 : slope;

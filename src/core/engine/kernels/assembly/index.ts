@@ -11,6 +11,6 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { sparseStep } from './sparse';
-export { adamUpdate, bpttBackwardStep, bpttForward } from './bptt';
+export { adamUpdate, bpttBackwardStep, bpttForward, bpttLayerWords } from './bptt';
 export { poolEvents, unpoolGradient } from './convBptt';
 export { convBatch, convScratchBytes, poolBatch } from './convForward';

@@ -6,9 +6,7 @@
 // IF neurons are the same update with β = 1 (1·v is exact). `s` holds the previous step's spikes
 // on entry and this step's on exit; it doubles as the layer's output.
 
-/** Reset mode codes shared with the TypeScript side (wasmPlan.ts RESET_CODE). */
-const RESET_SUBTRACT: i32 = 0;
-const RESET_ZERO: i32 = 1;
+import { RESET_SUBTRACT, RESET_ZERO } from './neuronModels';
 
 /** m for four lanes under the given reset mode. */
 // @ts-ignore: decorator
