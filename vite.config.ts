@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation (COOP/COEP) lets workers share memory and lets tfjs load its threaded
@@ -8,8 +9,32 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * WebKitGTK (2.50) fails a module worker, with a bare error event and no message, when a script of
+ * its module graph comes back as "304 Not Modified" from a revalidation (measured: the same worker
+ * started in a loop failed every second or third time, always when a 304 was among its requests;
+ * with conditional requests from workers answered in full, 10 of 10 started and the page ran). Under `npm start`
+ * every module is its own request revalidated with an ETag, so the simulation worker died at the
+ * first run. Scripts a worker fetches are therefore answered in full (dev server and preview).
+ */
+const answerWorkerScriptsInFull = (): Plugin => {
+  const dropConditionals: Connect.NextHandleFunction = (req, _res, next) => {
+    const dest = req.headers['sec-fetch-dest'];
+    if (dest === 'worker' || dest === 'sharedworker') {
+      delete req.headers['if-none-match'];
+      delete req.headers['if-modified-since'];
+    }
+    next();
+  };
+  return {
+    name: 'spikelab:answer-worker-scripts-in-full',
+    configureServer: (server) => void server.middlewares.use(dropConditionals),
+    configurePreviewServer: (server) => void server.middlewares.use(dropConditionals),
+  };
+};
+
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), answerWorkerScriptsInFull()],
   // Whether this code is bundled (vite build) or served module by module (npm start): tfjs-wasm's
   // threaded build starts only unbundled (workers/tfjsThreadedBuild.ts). NODE_ENV cannot tell:
   // a build run with NODE_ENV=test (Vitest's) or development is still a minified bundle.

@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
-import { KERNEL_WASM } from '../../src/cli/kernelFile.ts';
-import { createEngine } from '../../src/core/engine/index.ts';
 import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../src/core/spec/workspace.ts';
-import { pageTrainingSize, withTrainingSize } from '../../src/core/train/pageTrainingSize.ts';
-import { trainWorkspace } from '../../src/core/train/trainWorkspace.ts';
+import { expectedEcgAccuracyLine, presetOf } from '../support/browsers/expectedAccuracy.ts';
 import { missingBinaries, OTHER_BROWSERS } from '../support/browsers/otherBrowsers.ts';
 import { act, text, waitForRunIn } from '../support/browsers/pageActions.ts';
 import { waitInPage, type PageDriver } from '../support/browsers/pageDriver.ts';
@@ -20,7 +17,6 @@ import { glide, pcm16Wav } from '../support/wavFile.ts';
 // The smoke set of issue 27 in Firefox and WebKitGTK, on the production build served with the
 // COOP/COEP headers the README asks a host for (cross-origin isolated: the case that failed).
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-browsers-'));
-const presetOf = (name: string): Workspace => parseWorkspace(JSON.parse(readFileSync(new URL(`../../public/presets/${name}.workspace.json`, import.meta.url), 'utf8')));
 /** The few fields the tests edit, in a workspace's JSON. */
 interface EditableWorkspace {
   network: { layers: { neuron?: { threshold?: number } }[] };
@@ -63,11 +59,7 @@ beforeAll(async () => {
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   url = `http://127.0.0.1:${address.port}/?test`;
-  // The page trains at its quick size on the BPTT kernel and scores the test beats on it; so does this, in Node.
-  await createEngine('tfjs-cpu');
-  const ecg = presetOf('ecg-synthetic');
-  const trained = await trainWorkspace(withTrainingSize(ecg, pageTrainingSize(ecg, false)), undefined, {}, { kernel: new Uint8Array(readFileSync(KERNEL_WASM)), testOnKernel: true });
-  expected = { spikes: nodeSpikes(edited), accuracy: `test accuracy ${(100 * trained.test.accuracy).toFixed(1)} %` };
+  expected = { spikes: nodeSpikes(edited), accuracy: await expectedEcgAccuracyLine() };
 }, 300_000);
 afterAll(async () => {
   if (server) await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
@@ -93,11 +85,6 @@ for (const b of OTHER_BROWSERS) {
       expect(await page.evaluate(() => (document.querySelector('[data-testid="lif1-threshold"]') as HTMLInputElement | null)?.value)).toBe('0.8');
       expect(await page.evaluate(() => document.querySelector('[data-testid="link-notice"]')?.getAttribute('data-stage'))).toBe('opened');
       for (const engine of ['wasm', 'tfjs']) {
-        const fault = b.knownFaultEngines?.[engine];
-        if (fault) {
-          console.log(`SKIP: ${b.name} ${engine}: a known open fault (issue 27): ${fault}`);
-          continue;
-        }
         await act(page, 'select', 'engine-select', engine);
         const ran = waitInPage(page, `the ${engine} engine's run`, (e: string) => (document.querySelector('[data-testid="backend-label"]')?.textContent ?? '').startsWith(e === 'tfjs' ? 'tfjs-' : e) && document.querySelector('[data-testid="run-status"]')?.textContent === 'done', engine, 120_000);
         await ran.catch(async (e: unknown) => {
@@ -111,7 +98,6 @@ for (const b of OTHER_BROWSERS) {
         expect(shown).not.toMatch(/threaded build did not start/);
       }
       // tfjs-webgl asked for by name: it runs, or steps down to wasm saying why, with the same spikes.
-      if (b.knownFaultEngines?.['tfjs']) return;
       const webgl = withEdit(edited, (w) => {
         w.simulation.engine = 'tfjs';
         w.simulation.tfjsBackend = 'webgl';

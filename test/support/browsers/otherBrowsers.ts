@@ -11,11 +11,6 @@ export interface OtherBrowser {
   /** Binaries it needs; when one is missing its tests skip, saying which. */
   readonly binaries: readonly string[];
   launch(): Promise<PageDriver>;
-  /**
-   * Engine choices whose in-page switch is a known open fault here, with what was seen; the smoke
-   * set skips them and prints why (issue 27 is open for them).
-   */
-  readonly knownFaultEngines?: Readonly<Record<string, string>>;
 }
 
 /** Firefox over WebDriver BiDi, WebKitGTK over W3C WebDriver under Xvfb: one table, one smoke set. */
@@ -26,7 +21,6 @@ export const OTHER_BROWSERS: readonly OtherBrowser[] = [
     packages: 'webkit2gtk-driver xvfb',
     binaries: [WEBKIT_DRIVER_PATH, XVFB_PATH],
     launch: launchWebKit,
-    knownFaultEngines: { tfjs: 'switching to tfjs did not finish within 120 s in 1 of 2 runs, and in the other tfjs-wasm failed to initialise and fell back to cpu' },
   },
 ];
 

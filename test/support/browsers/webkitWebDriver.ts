@@ -27,21 +27,47 @@ export async function launchWebKit(): Promise<PageDriver> {
   }
 }
 
-async function connect(base: string, driver: ChildProcess, xvfb: ChildProcess): Promise<PageDriver> {
-  const call = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    const json = (await res.json()) as { value: unknown };
-    if (!res.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${JSON.stringify(json.value).slice(0, 800)}`);
-    return json.value;
+/**
+ * The longest WebKitWebDriver may take over one command before the test fails naming it: a hung
+ * command (the browser blocked, the driver lost) would otherwise wait for the suite's limit. Each
+ * is the driver's own timeout for that kind of command plus a margin to report it itself.
+ */
+export const COMMAND_LIMIT_MS = { script: 70_000, navigate: 70_000, other: 30_000 } as const;
+/** The driver-side timeouts the limits above leave room for. */
+const DRIVER_TIMEOUTS = { script: 60_000, pageLoad: 60_000 } as const;
+
+const limitOf = (path: string): number => (/\/execute\//.test(path) ? COMMAND_LIMIT_MS.script : /\/url$/.test(path) ? COMMAND_LIMIT_MS.navigate : COMMAND_LIMIT_MS.other);
+
+/** One W3C WebDriver command: its value, or an error naming the command. */
+export type WebDriverCall = (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<unknown>;
+
+/** Sends commands to the driver at `base`; each fails naming itself when it errs or outlasts `limitFor(path)` ms. */
+export function webDriverCaller(base: string, limitFor: (path: string) => number = limitOf): WebDriverCall {
+  return async (method, path, body) => {
+    const limit = limitFor(path);
+    const signal = AbortSignal.timeout(limit);
+    try {
+      const res = await fetch(base + path, { method, signal, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const json = (await res.json()) as { value: unknown };
+      if (!res.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${JSON.stringify(json.value).slice(0, 800)}`);
+      return json.value;
+    } catch (e) {
+      if (signal.aborted) throw new Error(`WebKitWebDriver ${method} ${path} did not answer within ${limit / 1000} s: the browser or the driver hangs`);
+      throw e;
+    }
   };
+}
+
+async function connect(base: string, driver: ChildProcess, xvfb: ChildProcess): Promise<PageDriver> {
+  const call = webDriverCaller(base);
   await until(async () => (await fetch(`${base}/status`)).ok, 'WebKitWebDriver to listen');
   const session = (await call('POST', '/session', { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { args: ['--automation'] } } } })) as {
     sessionId: string;
     capabilities: { browserName: string; browserVersion: string };
   };
   const s = `/session/${session.sessionId}`;
-  // A training run answers after minutes; the default script timeout is 30 s.
-  await call('POST', `${s}/timeouts`, { script: 300_000, pageLoad: 120_000 });
+  // Each script the tests run is short (waitInPage polls); a page load may wait for a cold worker.
+  await call('POST', `${s}/timeouts`, DRIVER_TIMEOUTS);
   return {
     version: `${session.capabilities.browserName} (WebKitGTK) ${session.capabilities.browserVersion}`,
     async goto(url) {

@@ -76,8 +76,8 @@ function configureWasm(paths: WasmPaths): void {
 async function tryBackend(name: TfBackendName): Promise<string | undefined> {
   if (!(name in tf.engine().registryFactory)) return 'not registered in this environment';
   try {
-    const ok = await tf.setBackend(name);
-    if (!ok) return 'failed to initialise';
+    const { ok, warnings } = await setBackendHearingWhy(name);
+    if (!ok) return `failed to initialise${warnings.length > 0 ? `: ${warnings.join(' ')}` : ''}`;
     await tf.ready();
     const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
     const value = (await probe.data())[0];
@@ -85,6 +85,30 @@ async function tryBackend(name: TfBackendName): Promise<string | undefined> {
     return value === 3 ? undefined : 'a test computation returned a wrong result';
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * tf.setBackend answers a failed start with `false` and says why only through its warning log,
+ * which production mode (set above) silences: the warning is heard here, so the engine line can
+ * name the cause instead of a bare "failed to initialise".
+ */
+async function setBackendHearingWhy(name: TfBackendName): Promise<{ ok: boolean; warnings: string[] }> {
+  const warnings: string[] = [];
+  // The core is typed without the DOM or Node: the console is reached through the global object.
+  const host = globalThis as unknown as { console: { warn: (...parts: unknown[]) => void } };
+  const warn = host.console.warn;
+  const prod = tf.env().getBool('PROD');
+  tf.env().set('PROD', false);
+  host.console.warn = (...parts: unknown[]) => {
+    const text = parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' ').trim();
+    if (text !== '' && !text.startsWith('Initialization of backend')) warnings.push(text.split('\n')[0] ?? text);
+  };
+  try {
+    return { ok: await tf.setBackend(name), warnings };
+  } finally {
+    host.console.warn = warn;
+    tf.env().set('PROD', prod);
   }
 }
 
