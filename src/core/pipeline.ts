@@ -8,7 +8,7 @@ import type { CompiledNetwork, Engine, SimInput, SimOptions, SimulationResult } 
 import { compileNetwork } from './network/compile.ts';
 import type { NetworkWeights } from './network/weights.ts';
 import { createRng } from './rng.ts';
-import { beatWindowRun, usesBeatWindows } from './train/beatWindowRun.ts';
+import { beatWindowRun, usesBeatWindows } from './data/datasets/beatWindowRun.ts';
 import type { Workspace } from './spec/workspace.ts';
 import { checkWorkspaceBudgets } from './spec/workspaceBudgets.ts';
 

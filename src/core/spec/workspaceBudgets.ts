@@ -1,7 +1,7 @@
 import { BudgetError, type SpecIssue } from '../errors.ts';
 import { convKernelArea } from '../network/layerGeometry.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
-import { ecgDataset } from '../train/config.ts';
+import { ecgDataset } from './trainingConfig.ts';
 import { inputWidth } from './parseWorkspace.ts';
 import type { DataSourceSpec, Workspace } from './workspace.ts';
 import { formatBudgetFigure, WORKSPACE_BUDGETS, type Budget, type BudgetName } from './budgetTable.ts';
@@ -69,7 +69,7 @@ function weightEstimate(ws: Workspace, shapes: readonly (readonly number[])[]): 
 
 /** What an entry point knows beyond the workspace. */
 export interface BudgetContext {
-  /** Classes of a 'source-classes' training (train/sourceClassSets.ts); with it, the training sets are costed. */
+  /** Classes of a 'source-classes' training (trainingSets/sourceClassSets.ts); with it, the training sets are costed. */
   readonly trainingClasses?: number;
 }
 
@@ -78,7 +78,7 @@ function trainingEstimate(ws: Workspace, run: StepCount | undefined, width: numb
   const beats = ecgDataset(ws.training);
   if (beats) {
     const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : RECORD_HZ;
-    // A window under direct coding is kept as one step (train/beatSet.ts, `held`).
+    // A window under direct coding is kept as one step (data/datasets/beatSet.ts, `held`).
     const held = beats.input === 'window' && ws.encoder.kind === 'direct';
     const steps = held ? 1 : beats.input === 'window' ? beats.steps : Math.ceil(((beats.beforeS + beats.afterS) * hz) / beats.decimate);
     return { budget: 'trainingValues', path: 'training.dataset.beats', value: beats.beats * steps * width, detail: `${beats.beats} beats × ${steps} steps × ${width} input neurons` };

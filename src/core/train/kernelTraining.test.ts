@@ -4,7 +4,7 @@ import { kernelBytes } from '../../cli/kernelFile.ts';
 import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
 import { networkSchema } from '../spec/network.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { loadBpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
 import { trainNetwork, type LabelledSet } from './trainer.ts';

@@ -1,6 +1,6 @@
 import { weightShapes } from '../network/weights.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { ecgDataset, type EcgBeatsDataset } from './config.ts';
+import { ecgDataset, type EcgBeatsDataset } from '../spec/trainingConfig.ts';
 
 /**
  * The page's quick size for heartbeat training: the MIT-BIH preset asks for up to 200,000 beats

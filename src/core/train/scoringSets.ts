@@ -4,13 +4,14 @@ import { SpecError } from '../errors.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { digitSet, encodeDigitFiles } from './audioFileSets.ts';
-import type { TrainingConfig } from './config.ts';
-import { beatStepMs, beatWindowOf, beatsOf, encodeBeats, type NamedRecord } from './ecgTraining.ts';
-import { eventSet, type LabelledEvents } from './eventFileSets.ts';
-import { sourceClassSets } from './sourceClassSets.ts';
+import { digitSet, encodeDigitFiles } from '../trainingSets/audioFileSets.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
+import { beatStepMs, beatWindowOf, beatsOf, encodeBeats } from '../data/datasets/beatEncoding.ts';
+import type { NamedRecord } from '../trainingSets/ecgTraining.ts';
+import { eventSet, type LabelledEvents } from '../trainingSets/eventFileSets.ts';
+import { sourceClassSets } from '../trainingSets/sourceClassSets.ts';
 import type { LabelledSet } from './trainer.ts';
-import type { TrainingData } from './trainWorkspace.ts';
+import type { TrainingData } from '../trainingSets/workspaceSets.ts';
 
 /** What a saved model is scored on, and a sentence saying how many files and samples that is. */
 export interface ScoringSet {

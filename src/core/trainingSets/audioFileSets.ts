@@ -6,7 +6,7 @@ import { SpecError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import type { NamedRecord } from './ecgTraining.ts';
-import type { LabelledSet } from './trainer.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** Digit, speaker and take of a file named as the Free Spoken Digit Dataset does: `7_jackson_32.wav`. */
 export function parseDigitFileName(name: string): { digit: number; speaker: string; index: number } | undefined {

@@ -4,8 +4,8 @@ import { SpecError } from '../errors.ts';
 import { prepareInput } from '../pipeline.ts';
 import { createRng, type Rng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import type { SourceClassesDataset } from './config.ts';
-import type { LabelledSet } from './trainer.ts';
+import type { SourceClassesDataset } from '../spec/trainingConfig.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** For each built-in source that has classes: the parameter a class sets, and its values. */
 const SOURCE_CLASSES: Readonly<Record<string, { readonly param: string; readonly values: readonly (string | number)[] }>> = {

@@ -2,7 +2,7 @@ import { eventsToInput } from '../data/fileSources.ts';
 import type { EventRecord } from '../data/formats/eventsRecord.ts';
 import { SpecError } from '../errors.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import type { LabelledSet } from './trainer.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** One labelled event recording (an N-MNIST sample), and whether it belongs to the test set. */
 export interface LabelledEvents {
