@@ -1,4 +1,5 @@
 import { eventsToInput } from '../data/fileSources.ts';
+import { eventStepMs } from '../data/stepLength.ts';
 import type { EventRecord } from '../data/formats/eventsRecord.ts';
 import { SpecError } from '../errors.ts';
 import type { Workspace } from '../spec/workspace.ts';
@@ -40,8 +41,8 @@ export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[])
   return {
     train: eventSet(ws, train, classes),
     test: eventSet(ws, test, classes),
-    dtMs: src.stepUs / 1000,
+    dtMs: eventStepMs(src),
     classes: Array.from({ length: classes }, (_, i) => String(i)),
-    description: `${samples.length} event recordings (${src.width}×${src.height}, ${src.stepUs / 1000} ms steps): ${train.length} training, ${test.length} test`,
+    description: `${samples.length} event recordings (${src.width}×${src.height}, ${eventStepMs(src)} ms steps): ${train.length} training, ${test.length} test`,
   };
 }

@@ -5,7 +5,7 @@ import { SpecError } from '../../errors.ts';
 import { createRng, type Rng } from '../../rng.ts';
 import { ecgDataset, trainingSchema, type EcgBeatsDataset, type TrainingConfig } from '../../spec/trainingConfig.ts';
 import type { Workspace } from '../../spec/workspace.ts';
-import { HELD_STEP_MS } from './heldStep.ts';
+import { HELD_STEP_MS } from '../stepLength.ts';
 
 /** The heartbeat dataset of a config; a SpecError if it trains on something else. */
 export function beatsOf(cfg: TrainingConfig): EcgBeatsDataset {

@@ -20,7 +20,7 @@ export interface BeatWindowRun {
 }
 
 /** True when a workspace feeds its network whole beat windows rather than samples. */
-export function usesBeatWindows(ws: Workspace): boolean {
+export function usesBeatWindows(ws: Pick<Workspace, 'training'>): boolean {
   return ecgDataset(ws.training)?.input === 'window';
 }
 
