@@ -5,7 +5,7 @@ import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
 import { SpecError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { beatStepMs, beatsOf, beatWindowOf, encodeBeats } from '../data/datasets/beatEncoding.ts';
+import { beatSourceHz, beatStepMs, beatsOf, beatWindowOf, encodeBeats } from '../data/datasets/beatEncoding.ts';
 import { trainingSchema, type TrainingConfig } from '../spec/trainingConfig.ts';
 import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
@@ -33,7 +33,7 @@ export interface EcgSets {
 export function ecgTrainingSets(ws: Workspace, records?: readonly NamedRecord[]): EcgSets {
   const cfg = ws.training ?? trainingSchema.parse({});
   // Synthetic beats are made at the workspace source's rate, so their width is the one the page feeds.
-  const synthHz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360;
+  const synthHz = beatSourceHz(ws);
   const hz = records?.[0]?.signal.samplingHz ?? synthHz;
   const dtMs = beatStepMs(cfg, hz);
   const d = beatsOf(cfg);

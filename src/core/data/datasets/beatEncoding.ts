@@ -1,3 +1,4 @@
+import { MITBIH_HZ } from './aami.ts';
 import type { BeatWindow, Beat } from './ecgBeats.ts';
 import { beatSet } from './beatSet.ts';
 import type { LabelledSet } from './labelledSet.ts';
@@ -6,6 +7,11 @@ import { createRng, type Rng } from '../../rng.ts';
 import { ecgDataset, trainingSchema, type EcgBeatsDataset, type TrainingConfig } from '../../spec/trainingConfig.ts';
 import type { Workspace } from '../../spec/workspace.ts';
 import { HELD_STEP_MS } from '../stepLength.ts';
+
+/** Sampling rate of a workspace's beats before any record is read: its synthetic ECG's, else MIT-BIH's. */
+export function beatSourceHz(ws: Pick<Workspace, 'data'>): number {
+  return ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : MITBIH_HZ;
+}
 
 /** The heartbeat dataset of a config; a SpecError if it trains on something else. */
 export function beatsOf(cfg: TrainingConfig): EcgBeatsDataset {

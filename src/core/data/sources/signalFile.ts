@@ -1,4 +1,5 @@
 import { encodedWidth } from '../../encoders/schema.ts';
+import { beatSourceHz } from '../datasets/beatEncoding.ts';
 import { usesBeatWindows } from '../datasets/beatWindowRun.ts';
 import { melSignal } from '../builtinSources.ts';
 import { signalFromFile } from '../fileSources.ts';
@@ -7,14 +8,11 @@ import { HELD_STEP_MS } from '../stepLength.ts';
 import { ecgInputWidth, ecgSignalInput, encodedSignalInput } from './signalInput.ts';
 import type { DataSourceKind } from './types.ts';
 
-/** Sampling rate assumed for a record's beat windows before the file is read (MIT-BIH's). */
-const RECORD_HZ = 360;
-
 /** A window of a dropped signal file (WFDB, EDF, WAV, CSV), optionally through the log-mel front end. */
 export const signalFileSource: DataSourceKind<'signal-file'> = {
   kind: 'signal-file',
   schema: signalFileSourceSchema,
-  inputWidth: (ws) => (ws.data.frontEnd === 'mel' && !usesBeatWindows(ws) ? encodedWidth(ws.encoder, ws.data.bands) : ecgInputWidth(ws, ws.data.channels, RECORD_HZ)),
+  inputWidth: (ws) => (ws.data.frontEnd === 'mel' && !usesBeatWindows(ws) ? encodedWidth(ws.encoder, ws.data.bands) : ecgInputWidth(ws, ws.data.channels, beatSourceHz(ws))),
   // Beat windows are held; otherwise the step is one sample (or mel frame) at the file's own rate.
   stepMs: (ws) => (usesBeatWindows(ws) ? HELD_STEP_MS : undefined),
   prepare: (ws, files) => {

@@ -1,4 +1,5 @@
 import { createRng } from '../../rng.ts';
+import { beatSourceHz } from '../datasets/beatEncoding.ts';
 import { usesBeatWindows } from '../datasets/beatWindowRun.ts';
 import { HELD_STEP_MS, signalStepMs } from '../stepLength.ts';
 import { generateSyntheticEcg } from '../synth/ecgSynth.ts';
@@ -10,7 +11,7 @@ import type { DataSourceKind } from './types.ts';
 export const syntheticEcgSource: DataSourceKind<'synthetic-ecg'> = {
   kind: 'synthetic-ecg',
   schema: syntheticEcgSchema,
-  inputWidth: (ws) => ecgInputWidth(ws, ws.data.leads, ws.data.samplingHz),
+  inputWidth: (ws) => ecgInputWidth(ws, ws.data.leads, beatSourceHz(ws)),
   stepMs: (ws) => (usesBeatWindows(ws) ? HELD_STEP_MS : signalStepMs(ws.data)),
   prepare: (ws) => ecgSignalInput(ws, generateSyntheticEcg(ws.data, createRng(ws.seed, 'data'))),
 };
