@@ -8,7 +8,7 @@ import type { ClassMetrics } from '../src/core/train/metrics.ts';
 import type { TestCoverage } from '../src/core/train/testScoring.ts';
 import type { EpochReport } from '../src/core/train/trainer.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
-import { droppedTrainingData } from '../src/core/train/droppedTrainingData.ts';
+import { droppedTrainingData } from '../src/core/trainingSets/droppedTrainingData.ts';
 import { testSampleRun } from '../src/core/train/sampleRun.ts';
 import { trainWorkspace, type TrainEngineOptions, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
 import type { TrainingThreads } from '../src/core/train/kernelTraining.ts';

@@ -4,9 +4,9 @@ import type { DataWarning } from '../core/data/formats/dataWarnings.ts';
 import { parseNmnist } from '../core/data/formats/nmnistReader.ts';
 import { parseWav } from '../core/data/formats/wavReader.ts';
 import { readWfdbRecord } from '../core/data/formats/wfdbRecord.ts';
-import type { NamedRecord } from '../core/train/ecgTraining.ts';
-import type { LabelledEvents } from '../core/train/eventFileSets.ts';
-import type { TrainingData } from '../core/train/trainWorkspace.ts';
+import type { NamedRecord } from '../core/trainingSets/ecgTraining.ts';
+import type { LabelledEvents } from '../core/trainingSets/eventFileSets.ts';
+import type { TrainingData } from '../core/trainingSets/workspaceSets.ts';
 import { UsageError } from './io.ts';
 
 /** File names of a folder, or a UsageError that names it. */

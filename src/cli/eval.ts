@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../core/engine/index.ts';
 import { compileNetwork } from '../core/network/compile.ts';
-import { trainingSchema } from '../core/train/config.ts';
+import { trainingSchema } from '../core/spec/trainingConfig.ts';
 import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
 import { scoringSet } from '../core/train/scoringSets.ts';
 import { readDataFolder } from './ecgRecords.ts';

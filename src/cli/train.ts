@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../core/engine/index.ts';
-import { trainingSchema } from '../core/train/config.ts';
+import { trainingSchema } from '../core/spec/trainingConfig.ts';
 import { serializeModel } from '../core/train/modelFile.ts';
 import { metricsJson } from '../core/train/evaluate.ts';
 import { trainWorkspace } from '../core/train/trainWorkspace.ts';

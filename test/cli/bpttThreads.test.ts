@@ -5,7 +5,7 @@ import { createW2WasmTrainer } from '../../src/core/bench/w2Wasm.ts';
 import type { StartThread } from '../../src/core/engine/split/threadChannel.ts';
 import type { BpttReply, BpttRequest } from '../../src/core/train/bptt/parallelBptt.ts';
 import { loadBpttKernel } from '../../src/core/train/bptt/bpttKernel.ts';
-import { trainingSchema } from '../../src/core/train/config.ts';
+import { trainingSchema } from '../../src/core/spec/trainingConfig.ts';
 import { trainWithKernel } from '../../src/core/train/kernelTraining.ts';
 import type { LabelledSet } from '../../src/core/train/trainer.ts';
 import { compileNetwork } from '../../src/core/network/compile.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDigitFileName } from '../../src/core/train/audioFileSets.ts';
+import { parseDigitFileName } from '../../src/core/trainingSets/audioFileSets.ts';
 import { cli } from '../support/cli.ts';
 import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
 

@@ -1,5 +1,5 @@
 import type { Rng } from '../rng.ts';
-import { melSpectrogram } from './audio/melSpectrogram.ts';
+import { hopSamples, melSpectrogram } from './audio/melSpectrogram.ts';
 import type { EventRecord } from './formats/eventsRecord.ts';
 import type { Signal } from './signal.ts';
 import type { SyntheticAudioSource, SyntheticDvsSource, SyntheticEegSource } from './sourceSchemas.ts';
@@ -13,13 +13,24 @@ export function syntheticEegSignal(src: SyntheticEegSource, rng: Rng): Signal {
   return { samplingHz: src.samplingHz, channels: [...EEG_CHANNELS], unit: 'µV', length: values.length / EEG_CHANNELS.length, values, annotations: [{ sample: 0, symbol: src.eegClass }] };
 }
 
+/** Sampling rate of the synthetic spoken digits' waveform. */
+export const SYNTHETIC_AUDIO_HZ = 8000;
+
+/** Hop of the log-mel front end: one frame (one network step) every 10 ms. */
+const MEL_HOP_MS = 10;
+
+/** Frames per second out of the log-mel front end for a recording at `samplingHz` (the hop is whole samples). */
+export function melFrameHz(samplingHz: number): number {
+  return 1000 / ((hopSamples(MEL_HOP_MS, samplingHz) / samplingHz) * 1000);
+}
+
 /**
  * A synthetic spoken digit's waveform at 8 kHz; the pipeline passes it through the log-mel front
  * end (melSignal), so the encoder sees a cochleagram rather than the raw waveform.
  */
 export function syntheticAudioWaveform(src: SyntheticAudioSource, rng: Rng): Signal {
-  const wave = syntheticDigit(src.digit, rng, { samplingHz: 8000, durationS: src.durationS, noise: 0.01 });
-  return { samplingHz: 8000, channels: ['mono'], unit: 'full scale', length: wave.length, values: wave, annotations: [{ sample: 0, symbol: String(src.digit) }] };
+  const wave = syntheticDigit(src.digit, rng, { samplingHz: SYNTHETIC_AUDIO_HZ, durationS: src.durationS, noise: 0.01 });
+  return { samplingHz: SYNTHETIC_AUDIO_HZ, channels: ['mono'], unit: 'full scale', length: wave.length, values: wave, annotations: [{ sample: 0, symbol: String(src.digit) }] };
 }
 
 /**
@@ -27,10 +38,10 @@ export function syntheticAudioWaveform(src: SyntheticAudioSource, rng: Rng): Sig
  * channel per band at 100 frames/s, its annotations moved to the frame that contains them.
  */
 export function melSignal(signal: Signal, bands: number): Signal {
-  const mel = melSpectrogram(signal.values, signal.samplingHz, { frameMs: 25, hopMs: 10, bands, fMinHz: 50 });
+  const mel = melSpectrogram(signal.values, signal.samplingHz, { frameMs: 25, hopMs: MEL_HOP_MS, bands, fMinHz: 50 });
   const hop = (mel.hopMs / 1000) * signal.samplingHz;
   return {
-    samplingHz: 1000 / mel.hopMs,
+    samplingHz: melFrameHz(signal.samplingHz),
     channels: [...mel.centersHz].map((c) => `${Math.round(c)} Hz`),
     unit: 'log energy',
     length: mel.frames,

@@ -1,10 +1,7 @@
 import type { z } from 'zod';
 import { SpecError, type SpecIssue } from '../errors.ts';
-import { eventSourceWidth } from '../data/sourceSchemas.ts';
-import { EEG_CHANNELS } from '../data/synth/eegSynth.ts';
-import { encodedWidth } from '../encoders/schema.ts';
-import { beatVectorWidth } from '../train/beatVector.ts';
-import { ecgDataset } from '../train/config.ts';
+import { sourceInputWidth } from '../data/sources/index.ts';
+import { ecgDataset } from './trainingConfig.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { migrateWorkspace } from './migrations.ts';
 import { WORKSPACE_SCHEMA_VERSION, workspaceSchema, type Workspace } from './workspace.ts';
@@ -27,32 +24,9 @@ export function zodIssues(error: z.ZodError, prefix = ''): SpecIssue[] {
   });
 }
 
-/**
- * Number of input neurons the data source and encoder produce. Signals give one channel (a file
- * source picks one) through the encoder; event files bypass the encoder (2 per pixel).
- */
+/** Number of input neurons the data source and encoder produce (data/sources: each kind says). */
 export function inputWidth(ws: Pick<Workspace, 'data' | 'encoder' | 'training'>): number {
-  const beats = ecgDataset(ws.training);
-  if (beats?.input === 'window' && (ws.data.kind === 'synthetic-ecg' || ws.data.kind === 'signal-file')) {
-    const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360;
-    return encodedWidth(ws.encoder, beatVectorWidth(beats, hz));
-  }
-  switch (ws.data.kind) {
-    case 'synthetic-ecg':
-      return encodedWidth(ws.encoder, ws.data.leads);
-    case 'signal-file':
-      return encodedWidth(ws.encoder, ws.data.frontEnd === 'mel' ? ws.data.bands : ws.data.channels);
-    case 'synthetic-eeg':
-      return encodedWidth(ws.encoder, EEG_CHANNELS.length);
-    case 'synthetic-audio':
-      return encodedWidth(ws.encoder, ws.data.bands);
-    case 'event-file':
-      return eventSourceWidth(ws.data);
-    case 'synthetic-dvs':
-      return eventSourceWidth({ ...ws.data, downsample: 1 });
-    case 'image-file':
-      return encodedWidth(ws.encoder, ws.data.width * ws.data.height);
-  }
+  return sourceInputWidth(ws);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import { syntheticEcgSchema } from '../data/synth/ecgSchema.ts';
 import { encoderSchema } from '../encoders/schema.ts';
 import { chipTargetSchema } from '../hardware/chipTarget.ts';
-import { trainingSchema } from '../train/config.ts';
+import { trainingSchema } from './trainingConfig.ts';
 import { networkSchema } from './network.ts';
 
 /** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
@@ -60,7 +60,7 @@ export const workspaceSchema = z.object({
   data: dataSourceSchema,
   encoder: encoderSchema,
   simulation: simulationSchema.default({ engine: 'events', tfjsBackend: 'auto', record: { membrane: [] } }),
-  /** How the network is trained (train/config.ts); absent = not trainable from this workspace. */
+  /** How the network is trained (spec/trainingConfig.ts); absent = not trainable from this workspace. */
   training: trainingSchema.optional(),
   /** Target chip for mapping (hardware/chipTarget.ts); absent = Loihi with defaults. */
   chip: chipTargetSchema.optional(),

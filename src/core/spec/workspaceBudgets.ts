@@ -1,7 +1,8 @@
+import { beatSourceHz } from '../data/datasets/beatEncoding.ts';
 import { BudgetError, type SpecIssue } from '../errors.ts';
 import { convKernelArea } from '../network/layerGeometry.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
-import { ecgDataset } from '../train/config.ts';
+import { ecgDataset } from './trainingConfig.ts';
 import { inputWidth } from './parseWorkspace.ts';
 import type { DataSourceSpec, Workspace } from './workspace.ts';
 import { formatBudgetFigure, WORKSPACE_BUDGETS, type Budget, type BudgetName } from './budgetTable.ts';
@@ -24,7 +25,6 @@ interface StepCount {
 }
 
 /** MIT-BIH's rate: the beats of a signal file are cut at it (as inputWidth assumes). */
-const RECORD_HZ = 360;
 /** Mel front ends run at 100 frames per second (10 ms hop, data/builtinSources.ts melSignal). */
 const MEL_FRAMES_PER_S = 100;
 /** The fastest heart rate the synthetic ECG accepts; bounds the beats of a window before cutting them. */
@@ -69,7 +69,7 @@ function weightEstimate(ws: Workspace, shapes: readonly (readonly number[])[]): 
 
 /** What an entry point knows beyond the workspace. */
 export interface BudgetContext {
-  /** Classes of a 'source-classes' training (train/sourceClassSets.ts); with it, the training sets are costed. */
+  /** Classes of a 'source-classes' training (trainingSets/sourceClassSets.ts); with it, the training sets are costed. */
   readonly trainingClasses?: number;
 }
 
@@ -77,8 +77,8 @@ export interface BudgetContext {
 function trainingEstimate(ws: Workspace, run: StepCount | undefined, width: number, context: BudgetContext): BudgetEstimate | undefined {
   const beats = ecgDataset(ws.training);
   if (beats) {
-    const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : RECORD_HZ;
-    // A window under direct coding is kept as one step (train/beatSet.ts, `held`).
+    const hz = beatSourceHz(ws);
+    // A window under direct coding is kept as one step (data/datasets/beatSet.ts, `held`).
     const held = beats.input === 'window' && ws.encoder.kind === 'direct';
     const steps = held ? 1 : beats.input === 'window' ? beats.steps : Math.ceil(((beats.beforeS + beats.afterS) * hz) / beats.decimate);
     return { budget: 'trainingValues', path: 'training.dataset.beats', value: beats.beats * steps * width, detail: `${beats.beats} beats × ${steps} steps × ${width} input neurons` };

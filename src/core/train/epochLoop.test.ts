@@ -6,7 +6,7 @@ import { CancelledError } from '../errors.ts';
 import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
 import { loadBpttKernel } from './bptt/bpttKernel.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { trainWithKernel } from './kernelTraining.ts';
 import type { TrainHooks } from './trainer.ts';
 

@@ -1,7 +1,7 @@
 import { CancelledError } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 import { scoreInChunks } from './chunkedScore.ts';
-import type { TrainingConfig } from './config.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import { shuffle, type SetScore } from './inference.ts';
 import { classMetrics } from './metrics.ts';
 import type { EpochReport, LabelledSet, TrainHooks } from './trainer.ts';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CompiledNetwork } from '../engine/types.ts';
-import type { TrainingConfig } from './config.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import { createVariables } from './forward.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import { predict, type LabelledSet } from './trainer.ts';

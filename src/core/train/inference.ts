@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CompiledNetwork } from '../engine/types.ts';
 import { INFERENCE_OPS } from '../neurons/tfTypes.ts';
 import type { Rng } from '../rng.ts';
-import type { TrainingConfig } from './config.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import { forward, type WeightVariables } from './forward.ts';
 import type { NeuronVariables } from './neuronParams.ts';
 import type { LabelledSet } from './trainer.ts';

@@ -16,7 +16,7 @@ import { createParallelBpttTrainer, type BpttReply, type BpttRequest, type Paral
 import type { StartThread } from '../engine/split/threadChannel.ts';
 import { slices } from '../engine/split/splitEngine.ts';
 import { countCrossEntropy } from './bptt/countLoss.ts';
-import type { TrainingConfig } from './config.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
 import type { SetScore } from './inference.ts';
 import { classMetrics } from './metrics.ts';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
 import { networkSchema } from '../spec/network.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { createVariables } from './forward.ts';
 import { createNeuronVariables, neuronVariableList, withNeuronValues } from './neuronParams.ts';
 import { predict, trainNetwork, type LabelledSet } from './trainer.ts';

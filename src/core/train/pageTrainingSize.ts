@@ -1,6 +1,7 @@
+import { MITBIH_HZ } from '../data/datasets/aami.ts';
 import { weightShapes } from '../network/weights.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { ecgDataset, type EcgBeatsDataset } from './config.ts';
+import { ecgDataset, type EcgBeatsDataset } from '../spec/trainingConfig.ts';
 
 /**
  * The page's quick size for heartbeat training: the MIT-BIH preset asks for up to 200,000 beats
@@ -46,7 +47,7 @@ export function withTrainingSize(ws: Workspace, size: PageTrainingSize | undefin
 
 /** Steps one beat takes through the network: the held window's steps, or the decimated samples of a 360 Hz window. */
 function beatSteps(d: EcgBeatsDataset): number {
-  return d.input === 'window' ? d.steps : Math.round(((d.beforeS + d.afterS) * 360) / d.decimate);
+  return d.input === 'window' ? d.steps : Math.round(((d.beforeS + d.afterS) * MITBIH_HZ) / d.decimate);
 }
 
 /**

@@ -2,18 +2,7 @@ import type { CompiledNetwork, Engine, SimulationResult } from '../engine/types.
 import { SpikelabError } from '../errors.ts';
 import { compileNetwork } from '../network/compile.ts';
 import type { WorkspaceTraining } from './trainWorkspace.ts';
-import type { LabelledSet } from './trainer.ts';
-
-/** One sample of a labelled set as the engines' input: [steps × neurons] (a held vector repeated). */
-export function sampleInput(set: LabelledSet, index: number): Float32Array {
-  const x = set.inputs[index];
-  if (!x) throw new RangeError(`sample ${index} does not exist; the set has ${set.inputs.length}`);
-  // A copy: the caller may transfer it, which would detach the set's own array.
-  if (!set.held) return x.slice();
-  const out = new Float32Array(set.steps * set.neurons);
-  for (let t = 0; t < set.steps; t++) out.set(x, t * set.neurons);
-  return out;
-}
+import { sampleInput, type LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** Indices of the samples whose true class is `trueClass` and predicted class `predicted`, in set order. */
 export function cellSamples(labels: Int32Array, predictions: Int32Array, trueClass: number, predicted: number): number[] {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../data/formats/eventsRecord.ts';
 import { parseWorkspace } from '../spec/parseWorkspace.ts';
-import { audioFileSets } from './audioFileSets.ts';
-import { trainingSchema } from './config.ts';
-import type { NamedRecord } from './ecgTraining.ts';
-import type { LabelledEvents } from './eventFileSets.ts';
+import { audioFileSets } from '../trainingSets/audioFileSets.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
+import type { NamedRecord } from '../trainingSets/ecgTraining.ts';
+import type { LabelledEvents } from '../trainingSets/eventFileSets.ts';
 import { scoringSet } from './scoringSets.ts';
 
 const preset = (name: string) => parseWorkspace(JSON.parse(readFileSync(`public/presets/${name}.workspace.json`, 'utf8')));

@@ -1,16 +1,19 @@
+import { MITBIH_HZ } from '../data/datasets/aami.ts';
 import { cutBeats } from '../data/datasets/ecgBeats.ts';
 import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
 import { SpecError } from '../errors.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { digitSet, encodeDigitFiles } from './audioFileSets.ts';
-import type { TrainingConfig } from './config.ts';
-import { beatStepMs, beatWindowOf, beatsOf, encodeBeats, type NamedRecord } from './ecgTraining.ts';
-import { eventSet, type LabelledEvents } from './eventFileSets.ts';
-import { sourceClassSets } from './sourceClassSets.ts';
+import { digitSet, encodeDigitFiles } from '../trainingSets/audioFileSets.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
+import { beatSourceHz, beatStepMs, beatWindowOf, beatsOf, encodeBeats } from '../data/datasets/beatEncoding.ts';
+import type { NamedRecord } from '../trainingSets/ecgTraining.ts';
+import { eventSet, type LabelledEvents } from '../trainingSets/eventFileSets.ts';
+import { sourceClassSets } from '../trainingSets/sourceClassSets.ts';
 import type { LabelledSet } from './trainer.ts';
-import type { TrainingData } from './trainWorkspace.ts';
+import { eventStepMs } from '../data/stepLength.ts';
+import type { TrainingData } from '../trainingSets/workspaceSets.ts';
 
 /** What a saved model is scored on, and a sentence saying how many files and samples that is. */
 export interface ScoringSet {
@@ -26,8 +29,6 @@ export interface ScoringSet {
 
 type Scorer<D> = (ws: Workspace, cfg: TrainingConfig, classes: number, data: D) => ScoringSet;
 
-const SYNTH_HZ = 360;
-
 /** Every beat of every record: a record is scored whole, whatever split trained the model. */
 const scoreBeatRecords: Scorer<readonly NamedRecord[]> = (ws, cfg, _classes, records) => {
   const d = beatsOf(cfg);
@@ -35,7 +36,7 @@ const scoreBeatRecords: Scorer<readonly NamedRecord[]> = (ws, cfg, _classes, rec
   if (short) throw new SpecError([{ path: 'training.dataset.leads', message: `the model cuts ${d.leads} leads per beat, but record ${short.name} has ${short.signal.channels.length}` }]);
   const beats = records.flatMap((r) => cutBeats(r.name, r.signal, beatWindowOf(cfg)));
   if (beats.length === 0) throw new SpecError([{ path: 'data', message: `no annotated beat in the ${records.length} records given (WFDB records with their .atr annotations are scored)` }]);
-  return { set: encodeBeats(ws, beats, 'test'), dtMs: beatStepMs(cfg, records[0]?.signal.samplingHz ?? SYNTH_HZ), samples: beats.length, files: records.length, description: `${beats.length} beats of ${records.length} record${records.length === 1 ? '' : 's'}` };
+  return { set: encodeBeats(ws, beats, 'test'), dtMs: beatStepMs(cfg, records[0]?.signal.samplingHz ?? MITBIH_HZ), samples: beats.length, files: records.length, description: `${beats.length} beats of ${records.length} record${records.length === 1 ? '' : 's'}` };
 };
 
 /** Every WAV digit given, of however many speakers. */
@@ -58,7 +59,7 @@ const scoreEventFiles: Scorer<readonly LabelledEvents[]> = (ws, _cfg, classes, s
   const over = scored.find((s) => s.label >= classes);
   if (over) throw new SpecError([{ path: 'data', message: `${over.name} is labelled ${over.label}, but the model has ${classes} classes (0–${classes - 1})` }]);
   const src = ws.data.kind === 'event-file' ? ws.data : undefined;
-  return { set: eventSet(ws, scored, classes), dtMs: (src?.stepUs ?? 1000) / 1000, samples: scored.length, files: scored.length, description: `${scored.length} event recordings (${listed.length > 0 ? 'the test list of the folder' : 'every labelled one'})` };
+  return { set: eventSet(ws, scored, classes), dtMs: eventStepMs(src ?? { stepUs: 1000 }), samples: scored.length, files: scored.length, description: `${scored.length} event recordings (${listed.length > 0 ? 'the test list of the folder' : 'every labelled one'})` };
 };
 
 /** Given data, by its kind. */
@@ -71,7 +72,7 @@ const DATA_SCORERS: { readonly [K in TrainingData['kind']]: Scorer<Extract<Train
 const BUILT_IN_SCORERS: Readonly<Record<TrainingConfig['dataset']['kind'], Scorer<undefined>>> = {
   'ecg-beats': (ws, cfg) => {
     const d = beatsOf(cfg);
-    const hz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : SYNTH_HZ;
+    const hz = beatSourceHz(ws);
     const beats = syntheticEcgBeats(Math.max(50, Math.round(d.beats / 4)), createRng(ws.seed + 1, 'test-beats'), undefined, beatWindowOf(cfg), hz);
     return { set: encodeBeats(ws, beats, 'test'), dtMs: beatStepMs(cfg, hz), samples: beats.length, files: 0, description: `${beats.length} synthetic test beats` };
   },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { heldVectorNetwork, heldVectors } from '../../../test/support/heldVectors.ts';
 import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { evaluateSetWithPredictions } from './evaluate.ts';
 import { scoreTestSet } from './testScoring.ts';
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import type { Rng } from '../rng.ts';
-import type { TrainingConfig } from './config.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import { createVariables } from './forward.ts';
 import { predict, shuffle } from './inference.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';

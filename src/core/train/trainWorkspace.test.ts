@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../errors.ts';
 import { inputWidth, parseWorkspace } from '../spec/parseWorkspace.ts';
-import { trainingSchema } from './config.ts';
-import { checkSetsFit, trainingSets } from './trainWorkspace.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
+import { checkSetsFit } from './trainWorkspace.ts';
+import { trainingSets } from '../trainingSets/workspaceSets.ts';
 
 /** A beat-window workspace draft whose synthetic source runs at `hz` (its input layer is set by each test). */
 function windowWorkspace(hz: number, outUnits = 5) {

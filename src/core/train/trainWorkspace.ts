@@ -2,16 +2,12 @@ import { compileNetwork } from '../network/compile.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { AAMI_CLASSES } from '../data/datasets/aami.ts';
 import { SpecError } from '../errors.ts';
-import { MissingFileError } from '../data/fileSources.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
-import { trainingSchema, type TrainingConfig } from './config.ts';
-import { audioFileSets } from './audioFileSets.ts';
-import { eventFileSets, type LabelledEvents } from './eventFileSets.ts';
-import { sourceClassNames, sourceClassSets } from './sourceClassSets.ts';
+import { trainingSchema, type TrainingConfig } from '../spec/trainingConfig.ts';
+import { sourceClassNames } from '../trainingSets/sourceClassSets.ts';
+import { trainingSets, type TrainingData } from '../trainingSets/workspaceSets.ts';
 import { ensureTrainableBackend } from './trainingBackend.ts';
-import { ecgTrainingSets, type NamedRecord } from './ecgTraining.ts';
 import { scoreInOrder, scoreTestSet, type TestCoverage } from './testScoring.ts';
 import type { ClassMetrics } from './metrics.ts';
 import type { NeuronParamValues } from './neuronParams.ts';
@@ -88,9 +84,6 @@ export function chooseTrainEngine(ws: Workspace, cfg: TrainingConfig, dtMs: numb
   return { name: 'kernel', reason: `WebAssembly SIMD BPTT kernel, ${how} (dense and conv layers, LIF, IF, current-based and adaptive LIF neurons)` };
 }
 
-/** Recordings read from a folder for training: signals (WFDB heartbeats, WAV digits) or labelled event recordings. */
-export type TrainingData = { readonly kind: 'signals'; readonly records: readonly NamedRecord[] } | { readonly kind: 'events'; readonly samples: readonly LabelledEvents[] };
-
 /** Refuses sets the network cannot take: input width and classes must match its first and last layers. */
 export function checkSetsFit(ws: Workspace, sets: { train: LabelledSet; classes: readonly string[] }): void {
   const { shapes } = inferShapes(ws.network);
@@ -101,22 +94,6 @@ export function checkSetsFit(ws: Workspace, sets: { train: LabelledSet; classes:
   if (sets.train.neurons !== inWidth) issues.push({ path: 'network.layers[0].shape', message: `the training samples have ${sets.train.neurons} inputs per step but the input layer has ${inWidth} (a record at another sampling rate?)` });
   if (sets.classes.length !== outWidth) issues.push({ path: `network.layers[${ws.network.layers.length - 1}]`, message: `the data has ${sets.classes.length} classes but the network ends in ${outWidth} units` });
   if (issues.length > 0) throw new SpecError(issues);
-}
-
-/** The labelled sets a workspace trains on, with its class names. */
-export function trainingSets(ws: Workspace, cfg: TrainingConfig, data?: TrainingData): { train: LabelledSet; test: LabelledSet; dtMs: number; classes: readonly string[]; description: string } {
-  if (data?.kind === 'events') return eventFileSets(ws, data.samples);
-  const records = data?.records;
-  if (cfg.dataset.kind === 'source-classes') {
-    if (!records) {
-      // A file source has no classes to generate from: the recordings themselves must be given.
-      if ('file' in ws.data) throw new MissingFileError(ws.data.file, ws.data.checksum);
-      return sourceClassSets(ws, cfg.dataset);
-    }
-    if (ws.data.kind === 'synthetic-audio') return audioFileSets(ws, records, cfg.dataset.split, cfg.dataset.heldOut);
-    throw new SpecError([{ path: 'training.dataset.kind', message: `recordings (--data) stand in for a spoken-digit source only; this workspace's source is '${ws.data.kind}'` }]);
-  }
-  return { ...ecgTrainingSets(ws, records), classes: AAMI_CLASSES };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { SpikeOps } from '../neurons/tfTypes.ts';
 import type { Rng } from '../rng.ts';
 import type { NetworkSpec } from '../spec/network.ts';
 import { clampNeuronVariables, createNeuronVariables, neuronValues, neuronVariableList, withNeuronValues, type NeuronParamValues } from './neuronParams.ts';
-import type { TrainingConfig } from './config.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 import { createVariables, forward, type WeightVariables } from './forward.ts';
 import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
 import { batchTensor, predict, reduceOf, scoreSet } from './inference.ts';
@@ -15,16 +16,7 @@ import { detach, spikeFunction } from './surrogate.ts';
 
 export { predict } from './inference.ts';
 
-/** Labelled samples of equal length: inputs[i] is [steps × neurons] (one sample's encoded input). */
-export interface LabelledSet {
-  readonly inputs: readonly Float32Array[];
-  readonly labels: Int32Array;
-  readonly steps: number;
-  readonly neurons: number;
-  readonly classes: number;
-  /** Each input is one step ([neurons]) held for all `steps`: a static vector fed as a constant current. */
-  readonly held?: boolean;
-}
+export type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** What one epoch did. */
 export interface EpochReport {

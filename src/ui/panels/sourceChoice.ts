@@ -1,7 +1,7 @@
 import type { LoadedRecord } from '../../core/data/fileStore.ts';
 import { encoderSchema } from '../../core/encoders/schema.ts';
 import { inputWidth } from '../../core/spec/parseWorkspace.ts';
-import { ecgDataset, trainingSchema } from '../../core/train/config.ts';
+import { ecgDataset, trainingSchema } from '../../core/spec/trainingConfig.ts';
 import { dataSourceSchema } from '../../core/spec/workspace.ts';
 import type { useStore } from '../store/index.ts';
 import type { WorkspaceDraft } from '../store/workspaceSlice.ts';

@@ -26,6 +26,11 @@ export interface MelSpectrogram {
   readonly values: Float32Array;
 }
 
+/** Samples between frame starts: the hop rounded to whole samples (at least one). */
+export function hopSamples(hopMs: number, samplingHz: number): number {
+  return Math.max(1, Math.round((hopMs / 1000) * samplingHz));
+}
+
 /**
  * Hann-windowed frames → power spectrum (FFT, zero-padded to a power of two) → triangular mel
  * filters → log energy. The cochlea's place code is roughly logarithmic above 1 kHz, which is what
@@ -33,7 +38,7 @@ export interface MelSpectrogram {
  */
 export function melSpectrogram(x: Float32Array, samplingHz: number, o: MelOptions = MEL_DEFAULTS): MelSpectrogram {
   const frameLen = Math.round((o.frameMs / 1000) * samplingHz);
-  const hop = Math.max(1, Math.round((o.hopMs / 1000) * samplingHz));
+  const hop = hopSamples(o.hopMs, samplingHz);
   const nfft = 2 ** Math.ceil(Math.log2(frameLen));
   const frames = x.length >= frameLen ? Math.floor((x.length - frameLen) / hop) + 1 : 0;
   const fMax = o.fMaxHz ?? samplingHz / 2;

@@ -1,4 +1,7 @@
 /** AAMI EC57 heartbeat classes used for MIT-BIH evaluations. */
+/** Sampling rate of the MIT-BIH records, which beats of a file are assumed to share until it is read. */
+export const MITBIH_HZ = 360;
+
 export const AAMI_CLASSES = ['N', 'S', 'V', 'F', 'Q'] as const;
 export type AamiClass = (typeof AAMI_CLASSES)[number];
 

@@ -1,29 +1,21 @@
-import { DVS_CLASSES } from '../data/synth/dvsSynth.ts';
-import { EEG_CLASSES } from '../data/synth/eegSynth.ts';
+import { kindsWithClasses, sourceClasses } from '../data/sources/index.ts';
 import { SpecError } from '../errors.ts';
 import { prepareInput } from '../pipeline.ts';
 import { createRng, type Rng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import type { SourceClassesDataset } from './config.ts';
-import type { LabelledSet } from './trainer.ts';
-
-/** For each built-in source that has classes: the parameter a class sets, and its values. */
-const SOURCE_CLASSES: Readonly<Record<string, { readonly param: string; readonly values: readonly (string | number)[] }>> = {
-  'synthetic-dvs': { param: 'scene', values: DVS_CLASSES },
-  'synthetic-eeg': { param: 'eegClass', values: EEG_CLASSES },
-  'synthetic-audio': { param: 'digit', values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
-};
+import type { SourceClassesDataset } from '../spec/trainingConfig.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** Class names of a workspace's source, or a SpecError naming the sources that have classes. */
 export function sourceClassNames(ws: Workspace): string[] {
-  const c = SOURCE_CLASSES[ws.data.kind];
-  if (!c) throw new SpecError([{ path: 'data.kind', message: `'source-classes' training needs a source with classes (${Object.keys(SOURCE_CLASSES).join(', ')}), not '${ws.data.kind}'` }]);
+  const c = sourceClasses(ws.data.kind);
+  if (!c) throw new SpecError([{ path: 'data.kind', message: `'source-classes' training needs a source with classes (${kindsWithClasses().join(', ')}), not '${ws.data.kind}'` }]);
   return c.values.map(String);
 }
 
 /** Samples per class of a split: each generated with its own seed from `rng`, labels interleaved. */
 function makeSet(ws: Workspace, perClass: number, rng: Rng): { set: LabelledSet; dtMs: number } {
-  const c = SOURCE_CLASSES[ws.data.kind];
+  const c = sourceClasses(ws.data.kind);
   if (!c) throw new Error('unreachable: checked by sourceClassNames');
   const inputs: Float32Array[] = [];
   const labels = new Int32Array(perClass * c.values.length);

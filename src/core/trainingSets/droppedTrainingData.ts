@@ -1,6 +1,6 @@
 import { loadFiles, type NamedBytes } from '../data/formats/loadFiles.ts';
 import type { NamedRecord } from './ecgTraining.ts';
-import type { TrainingData } from './trainWorkspace.ts';
+import type { TrainingData } from './workspaceSets.ts';
 
 /**
  * Files a user dropped on the page as training data: WFDB records (named by record, e.g. '100',

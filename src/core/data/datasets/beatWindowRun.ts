@@ -1,11 +1,11 @@
-import { cutBeats } from '../data/datasets/ecgBeats.ts';
-import type { Signal } from '../data/signal.ts';
-import type { EncodedInput } from '../encoders/index.ts';
-import type { Rng } from '../rng.ts';
-import type { Workspace } from '../spec/workspace.ts';
-import { ecgDataset, trainingSchema } from './config.ts';
-import { beatsOf, beatWindowOf, encodeBeats } from './ecgTraining.ts';
-import { sampleInput } from './sampleRun.ts';
+import { cutBeats } from './ecgBeats.ts';
+import type { Signal } from '../signal.ts';
+import type { EncodedInput } from '../../encoders/index.ts';
+import type { Rng } from '../../rng.ts';
+import type { Workspace } from '../../spec/workspace.ts';
+import { ecgDataset, trainingSchema } from '../../spec/trainingConfig.ts';
+import { beatsOf, beatWindowOf, encodeBeats } from './beatEncoding.ts';
+import { sampleInput } from './labelledSet.ts';
 import { beatVector, decimateBeat } from './beatVector.ts';
 
 /** The beats of a signal as the network sees them in 'window' mode, one after the other. */
@@ -20,7 +20,7 @@ export interface BeatWindowRun {
 }
 
 /** True when a workspace feeds its network whole beat windows rather than samples. */
-export function usesBeatWindows(ws: Workspace): boolean {
+export function usesBeatWindows(ws: Pick<Workspace, 'training'>): boolean {
   return ecgDataset(ws.training)?.input === 'window';
 }
 

@@ -1,8 +1,9 @@
 import { eventsToInput } from '../data/fileSources.ts';
+import { eventStepMs } from '../data/stepLength.ts';
 import type { EventRecord } from '../data/formats/eventsRecord.ts';
 import { SpecError } from '../errors.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import type { LabelledSet } from './trainer.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** One labelled event recording (an N-MNIST sample), and whether it belongs to the test set. */
 export interface LabelledEvents {
@@ -40,8 +41,8 @@ export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[])
   return {
     train: eventSet(ws, train, classes),
     test: eventSet(ws, test, classes),
-    dtMs: src.stepUs / 1000,
+    dtMs: eventStepMs(src),
     classes: Array.from({ length: classes }, (_, i) => String(i)),
-    description: `${samples.length} event recordings (${src.width}×${src.height}, ${src.stepUs / 1000} ms steps): ${train.length} training, ${test.length} test`,
+    description: `${samples.length} event recordings (${src.width}×${src.height}, ${eventStepMs(src)} ms steps): ${train.length} training, ${test.length} test`,
   };
 }

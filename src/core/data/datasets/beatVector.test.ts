@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cutBeats } from '../data/datasets/ecgBeats.ts';
-import type { Signal } from '../data/signal.ts';
-import { createRng } from '../rng.ts';
-import { parseWorkspace } from '../spec/parseWorkspace.ts';
+import { cutBeats } from './ecgBeats.ts';
+import type { Signal } from '../signal.ts';
+import { createRng } from '../../rng.ts';
+import { parseWorkspace } from '../../spec/parseWorkspace.ts';
 import { beatSet } from './beatSet.ts';
-import { ecgTrainingSets } from './ecgTraining.ts';
+import { ecgTrainingSets } from '../../trainingSets/ecgTraining.ts';
 import { beatVector, beatVectorWidth, decimateBeat, RR_FEATURES } from './beatVector.ts';
 
 /** Two leads at 100 Hz for 10 s: lead 0 = 1 mV, lead 1 = −1 mV, beats at the given samples. */

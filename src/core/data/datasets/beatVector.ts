@@ -1,5 +1,5 @@
-import type { Beat } from '../data/datasets/ecgBeats.ts';
-import type { EcgBeatsDataset } from './config.ts';
+import type { Beat } from './ecgBeats.ts';
+import type { EcgBeatsDataset } from '../../spec/trainingConfig.ts';
 
 /** Half the amplitude range mapped onto [0, 1], mV: QRS complexes of MIT-BIH stay within ±3 mV. */
 const HALF_RANGE_MV = 3;

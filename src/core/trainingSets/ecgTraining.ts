@@ -1,13 +1,13 @@
 import { DS1_RECORDS, DS2_RECORDS } from '../data/datasets/aami.ts';
-import { cutBeats, splitInterPatient, splitIntraPatient, type Beat, type BeatWindow } from '../data/datasets/ecgBeats.ts';
+import { cutBeats, splitInterPatient, splitIntraPatient, type Beat } from '../data/datasets/ecgBeats.ts';
 import type { Signal } from '../data/signal.ts';
 import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
 import { SpecError } from '../errors.ts';
-import { createRng, type Rng } from '../rng.ts';
+import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import { beatSet } from './beatSet.ts';
-import { ecgDataset, trainingSchema, type EcgBeatsDataset, type TrainingConfig } from './config.ts';
-import type { LabelledSet } from './trainer.ts';
+import { beatSourceHz, beatStepMs, beatsOf, beatWindowOf, encodeBeats } from '../data/datasets/beatEncoding.ts';
+import { trainingSchema, type TrainingConfig } from '../spec/trainingConfig.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** A record to cut beats from (MIT-BIH, read by the caller). */
 export interface NamedRecord {
@@ -25,32 +25,6 @@ export interface EcgSets {
   readonly config: TrainingConfig;
 }
 
-/** The heartbeat dataset of a config; a SpecError if it trains on something else. */
-export function beatsOf(cfg: TrainingConfig): EcgBeatsDataset {
-  const d = ecgDataset(cfg);
-  if (!d) throw new SpecError([{ path: 'training.dataset.kind', message: `this needs heartbeats ('ecg-beats'), not '${cfg.dataset.kind}'` }]);
-  return d;
-}
-
-/** The beat window a training config cuts (leads beyond a record's channels are an error there). */
-export function beatWindowOf(cfg: TrainingConfig): BeatWindow {
-  const d = beatsOf(cfg);
-  return { beforeS: d.beforeS, afterS: d.afterS, channel: 0, leads: d.leads };
-}
-
-/** Step length of encoded beats, ms: a decimated sample, or 1 ms for a held window (no clock of its own, as in the page's run). */
-export function beatStepMs(cfg: TrainingConfig, samplingHz: number): number {
-  const d = beatsOf(cfg);
-  return d.input === 'window' ? 1 : (1000 * d.decimate) / samplingHz;
-}
-
-/** Encodes beats with the workspace's encoder and the dataset's decimation. */
-export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: string | Rng): LabelledSet {
-  const cfg = ws.training ?? trainingSchema.parse({});
-  const d = beatsOf(cfg);
-  return beatSet(beats, { decimate: d.decimate, encoder: ws.encoder, input: d.input, rrFeatures: d.rrFeatures, steps: d.steps }, typeof purpose === 'string' ? createRng(ws.seed, purpose) : purpose);
-}
-
 /**
  * Builds the sets a workspace trains on. Without records: synthetic beats (its generator, seeded),
  * tested on fresh synthetic beats. With MIT-BIH records: intra-patient (beats shuffled, 80/20) or
@@ -59,7 +33,7 @@ export function encodeBeats(ws: Workspace, beats: readonly Beat[], purpose: stri
 export function ecgTrainingSets(ws: Workspace, records?: readonly NamedRecord[]): EcgSets {
   const cfg = ws.training ?? trainingSchema.parse({});
   // Synthetic beats are made at the workspace source's rate, so their width is the one the page feeds.
-  const synthHz = ws.data.kind === 'synthetic-ecg' ? ws.data.samplingHz : 360;
+  const synthHz = beatSourceHz(ws);
   const hz = records?.[0]?.signal.samplingHz ?? synthHz;
   const dtMs = beatStepMs(cfg, hz);
   const d = beatsOf(cfg);

@@ -1,12 +1,14 @@
 import { quoteInput } from '../format/inputText.ts';
 import { melSignal } from '../data/builtinSources.ts';
+import { DIGIT_CLASSES, SYNTHETIC_AUDIO_STEP_MS } from '../data/sources/syntheticAudio.ts';
+import { signalStepMs } from '../data/stepLength.ts';
 import type { Signal } from '../data/signal.ts';
 import { encodeSignal } from '../encoders/index.ts';
 import { SpecError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import type { NamedRecord } from './ecgTraining.ts';
-import type { LabelledSet } from './trainer.ts';
+import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 
 /** Digit, speaker and take of a file named as the Free Spoken Digit Dataset does: `7_jackson_32.wav`. */
 export function parseDigitFileName(name: string): { digit: number; speaker: string; index: number } | undefined {
@@ -50,21 +52,19 @@ export function encodeDigitFiles(ws: Workspace, files: readonly NamedRecord[]): 
   const digits: EncodedDigit[] = [];
   let steps = 0;
   let neurons = 0;
-  let dtMs = 10;
+  // Without a file, the built-in digit's step: the same front end.
+  let dtMs = SYNTHETIC_AUDIO_STEP_MS;
   for (const { f, id } of named) {
     if (!id) continue;
     const mel = melSignal(fitDuration(f.signal, durationS), bands);
     const e = encodeSignal(mel, ws.encoder, createRng(ws.seed, `wav-${f.name}`));
     steps = e.steps;
     neurons = e.neurons;
-    dtMs = 1000 / mel.samplingHz;
+    dtMs = signalStepMs(mel);
     digits.push({ x: e.values, digit: id.digit, speaker: id.speaker, index: id.index });
   }
   return { digits, steps, neurons, dtMs };
 }
-
-/** The ten digit classes, in label order. */
-export const DIGIT_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** Encoded digits as a labelled set of the ten digit classes. */
 export function digitSet(digits: readonly EncodedDigit[], steps: number, neurons: number): LabelledSet {

@@ -1,10 +1,10 @@
-import { AAMI_CLASSES } from '../data/datasets/aami.ts';
-import type { Beat } from '../data/datasets/ecgBeats.ts';
-import { encodeSamples, encodeStatic } from '../encoders/index.ts';
-import type { EncoderSpec } from '../encoders/schema.ts';
-import type { Rng } from '../rng.ts';
+import { AAMI_CLASSES } from './aami.ts';
+import type { Beat } from './ecgBeats.ts';
+import { encodeSamples, encodeStatic } from '../../encoders/index.ts';
+import type { EncoderSpec } from '../../encoders/schema.ts';
+import type { Rng } from '../../rng.ts';
 import { beatVector, decimateBeat } from './beatVector.ts';
-import type { LabelledSet } from './trainer.ts';
+import type { LabelledSet } from './labelledSet.ts';
 
 /** How beats become network input. */
 export interface BeatEncoding {
