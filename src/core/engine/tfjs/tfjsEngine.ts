@@ -1,22 +1,35 @@
-import { chainOnlyReason } from '../../network/graph.ts';
-import { windowOf } from '../../network/shapes.ts';
 import * as tf from '@tensorflow/tfjs';
 import { EngineError, throwIfAborted } from '../../errors.ts';
-import { shapeSize } from '../../network/shapes.ts';
+import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
+import type { NetworkGraph } from '../../network/graph.ts';
 import { NEURON_MODELS } from '../../neurons/index.ts';
 import type { TfState } from '../../neurons/tfTypes.ts';
-import type { LayerSpec } from '../../spec/network.ts';
 import { createRunRecorder } from '../runRecorder.ts';
 import type { CompiledNetwork, Engine, EngineInfo, EngineName, ReadoutValues, SimInput, SimOptions, SimulationResult } from '../types.ts';
 import { shouldYield, yieldToEventLoop } from '../yieldControl.ts';
 import type { BackendChoice } from './backend.ts';
+import { statelessNode, sumInputs } from './tfGraphOps.ts';
 import { tfNeuronInit, tfNeuronStep } from './tfNeuronSteps.ts';
+import type { LayerSpec } from '../../spec/network.ts';
 
 /** Mutable tensors carried from step to step. */
 interface Carry {
   states: Record<string, TfState>;
   readouts: Record<string, { m: tf.Tensor; reduced: tf.Tensor }>;
   counts: Record<string, tf.Tensor>;
+  /** Running window counts of accumulator nodes. */
+  accs: Record<string, tf.Tensor>;
+  /** The previous step's output of every node a recurrent edge reads. */
+  outs: Record<string, tf.Tensor>;
+}
+
+const emptyCarry = (): Carry => ({ states: {}, readouts: {}, counts: {}, accs: {}, outs: {} });
+
+/** The graph of a network as a step reads it: edges into each node and the summed input shapes. */
+interface StepGraph {
+  readonly layers: readonly LayerSpec[];
+  readonly graph: NetworkGraph;
+  readonly inShapes: readonly (Shape | undefined)[];
 }
 
 /**
@@ -34,11 +47,10 @@ export function createTfjsEngine(choice: BackendChoice): Engine {
 }
 
 async function simulateTf(name: EngineName, choice: BackendChoice, net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> {
-  const graphReason = chainOnlyReason(net.spec);
-  if (graphReason) throw new EngineError(`the tfjs engine runs chains only so far: ${graphReason}; use the events engine`);
   if (tf.getBackend() !== choice.backend) await tf.setBackend(choice.backend);
   const started = Date.now();
-  const layers = net.spec.layers;
+  const { graph, inShapes } = inferShapes(net.spec);
+  const stepGraph: StepGraph = { layers: net.spec.layers, graph, inShapes };
   const inShape = net.shapes[0] ?? [1];
   if (shapeSize(inShape) !== input.neurons) throw new EngineError(`the input has ${input.neurons} neurons per step but the input layer has ${shapeSize(inShape)}`);
   const recorder = createRunRecorder(net, input, options);
@@ -55,7 +67,7 @@ async function simulateTf(name: EngineName, choice: BackendChoice, net: Compiled
       const ctx = { dtMs: options.dtMs, t, steps: input.steps };
       const n = input.neurons * input.batch;
       const slice = input.values.subarray(t * n, t * n + n);
-      const result = tidyStep(() => stepAll(layers, weights, carry, tf.tensor(slice, [input.batch, ...inShape], 'float32'), ctx, recordSpikes, recorder.wants));
+      const result = tidyStep(() => stepAll(stepGraph, weights, carry, tf.tensor(slice, [input.batch, ...inShape], 'float32'), ctx, recordSpikes, recorder.wants));
       replaceCarry(carry, result.carry, held);
       pending.push({ t, recorded: result.recorded });
       for (const r of result.recorded) {
@@ -91,9 +103,13 @@ function uploadWeights(net: CompiledNetwork): Record<string, tf.Tensor> {
 }
 
 function initCarry(net: CompiledNetwork, batch: number): Carry {
-  const carry: Carry = { states: {}, readouts: {}, counts: {} };
+  const carry = emptyCarry();
+  const { recurrentSources } = inferShapes(net.spec).graph;
   net.spec.layers.forEach((l, i) => {
     const shape = [batch, ...(net.shapes[i] ?? [1])];
+    // A recurrent edge reads zeros at the first step.
+    if (recurrentSources.has(i)) carry.outs[i] = tf.zeros(shape);
+    if (l.kind === 'accumulator') carry.accs[i] = tf.zeros(shape);
     if (l.kind === 'spiking') carry.states[i] = tfNeuronInit(l.neuron.model, shape, l.neuron);
     if (l.kind === 'readout') carry.readouts[i] = { m: tf.zeros(shape), reduced: l.reduce === 'max' ? tf.fill(shape, -Infinity) : tf.zeros(shape) };
     if (l.kind === 'spiking' || l.kind === 'input') carry.counts[i] = tf.scalar(0);
@@ -107,9 +123,9 @@ interface Recorded {
   readonly membrane: tf.Tensor | undefined;
 }
 
-/** One step through every layer; runs inside tf.tidy, so everything not returned is freed. */
+/** One step through every node in list order; runs inside tf.tidy, so everything not returned is freed. */
 function stepAll(
-  layers: readonly LayerSpec[],
+  g: StepGraph,
   weights: Record<string, tf.Tensor>,
   carry: Carry,
   x0: tf.Tensor,
@@ -117,50 +133,56 @@ function stepAll(
   recordSpikes: boolean,
   wants: (index: number) => boolean,
 ): { carry: Carry; recorded: Recorded[] } {
-  const next: Carry = { states: {}, readouts: {}, counts: {} };
+  const next = emptyCarry();
   const recorded: Recorded[] = [];
-  let x = x0;
-  layers.forEach((l, i) => {
+  const now: tf.Tensor[] = [];
+  g.layers.forEach((l, i) => {
     let membrane: tf.Tensor | undefined;
-    switch (l.kind) {
-      case 'input':
-        break;
-      case 'dense':
-        x = tf.matMul(x.reshape([x.shape[0] ?? 1, -1]), weights[l.name] as tf.Tensor);
-        break;
-      case 'conv2d':
-        {
-        const win = windowOf(l);
-        x = tf.conv2d(x as tf.Tensor4D, weights[l.name] as tf.Tensor4D, win.stride, win.padding);
+    let x: tf.Tensor;
+    if (l.kind === 'input') x = x0;
+    else {
+      const inputs = (g.graph.inputsOf[i] ?? []).map((e) => {
+        const src = e.recurrent ? carry.outs[e.from] : now[e.from];
+        if (!src) throw new EngineError(`'${l.name}' reads node ${e.from}, which has no output yet`);
+        return src;
+      });
+      const h = sumInputs(inputs);
+      const inShape = g.inShapes[i] ?? [1];
+      switch (l.kind) {
+        case 'spiking': {
+          const res = tfNeuronStep(l.neuron.model)(carry.states[i] ?? {}, h, l.neuron, ctx);
+          next.states[i] = res.state;
+          x = res.spikes;
+          membrane = res.state[NEURON_MODELS[l.neuron.model]?.membraneKey ?? ''];
+          break;
         }
-        break;
-      case 'pool2d':
-        {
-        const win = windowOf(l);
-        x = pool(x as tf.Tensor4D, l.mode, win.k, win.stride);
+        case 'readout': {
+          const prev = carry.readouts[i];
+          if (!prev) throw new EngineError(`readout '${l.name}' has no state`);
+          const m = l.mode === 'value' ? h : l.mode === 'count' ? tf.add(prev.m, h) : tf.add(tf.mul(tf.scalar(l.beta), prev.m), h);
+          const reduced = l.reduce === 'max' ? tf.maximum(prev.reduced, m) : l.reduce === 'mean' ? tf.add(prev.reduced, m) : prev.reduced;
+          next.readouts[i] = { m, reduced };
+          x = m;
+          membrane = m;
+          break;
         }
-        break;
-      case 'flatten':
-        x = x.reshape([x.shape[0] ?? 1, -1]);
-        break;
-      case 'spiking': {
-        const res = tfNeuronStep(l.neuron.model)(carry.states[i] ?? {}, x, l.neuron, ctx);
-        next.states[i] = res.state;
-        x = res.spikes;
-        membrane = res.state[NEURON_MODELS[l.neuron.model]?.membraneKey ?? ''];
-        break;
-      }
-      case 'readout': {
-        const prev = carry.readouts[i];
-        if (!prev) throw new EngineError(`readout '${l.name}' has no state`);
-        const m = l.mode === 'count' ? tf.add(prev.m, x) : tf.add(tf.mul(tf.scalar(l.beta), prev.m), x);
-        const reduced = l.reduce === 'max' ? tf.maximum(prev.reduced, m) : l.reduce === 'mean' ? tf.add(prev.reduced, m) : prev.reduced;
-        next.readouts[i] = { m, reduced };
-        x = m;
-        membrane = m;
-        break;
+        case 'accumulator': {
+          // The count restarts at the first step of each window.
+          const restart = l.window !== undefined && ctx.t % l.window === 0;
+          const prev = carry.accs[i];
+          x = restart || !prev ? h : tf.add(prev, h);
+          next.accs[i] = x;
+          break;
+        }
+        default: {
+          const y = statelessNode(l, h, inShape, weights, 'exact');
+          if (!y) throw new EngineError(`the tfjs engine cannot step a '${l.kind}' node`);
+          x = y;
+        }
       }
     }
+    now.push(x);
+    if (g.graph.recurrentSources.has(i)) next.outs[i] = x;
     if (l.kind === 'input' || l.kind === 'spiking') {
       next.counts[i] = recordSpikes ? (carry.counts[i] ?? tf.scalar(0)) : tf.add(carry.counts[i] ?? tf.scalar(0), tf.sum(x));
     }
@@ -174,7 +196,7 @@ function stepAll(
  * plain tensor containers, not our typed records).
  */
 function tidyStep(fn: () => { carry: Carry; recorded: Recorded[] }): { carry: Carry; recorded: Recorded[] } {
-  let out: { carry: Carry; recorded: Recorded[] } = { carry: { states: {}, readouts: {}, counts: {} }, recorded: [] };
+  let out: { carry: Carry; recorded: Recorded[] } = { carry: emptyCarry(), recorded: [] };
   tf.tidy(() => {
     out = fn();
     for (const t of tensorsOf(out.carry)) tf.keep(t);
@@ -186,19 +208,13 @@ function tidyStep(fn: () => { carry: Carry; recorded: Recorded[] }): { carry: Ca
   return out;
 }
 
-/** Sum pooling is a depthwise convolution with a kernel of ones: exact for spike counts. */
-function pool(x: tf.Tensor4D, mode: 'max' | 'avg' | 'sum', size: number, stride: number): tf.Tensor4D {
-  if (mode === 'max') return tf.maxPool(x, size, stride, 'valid');
-  if (mode === 'avg') return tf.avgPool(x, size, stride, 'valid');
-  const c = x.shape[3];
-  return tf.depthwiseConv2d(x, tf.ones([size, size, c, 1]) as tf.Tensor4D, stride, 'valid');
-}
-
 function tensorsOf(c: Carry): tf.Tensor[] {
   return [
     ...Object.values(c.states).flatMap((s) => Object.values(s)),
     ...Object.values(c.readouts).flatMap((r) => [r.m, r.reduced]),
     ...Object.values(c.counts),
+    ...Object.values(c.accs),
+    ...Object.values(c.outs),
   ];
 }
 
@@ -246,6 +262,8 @@ function replaceCarry(carry: Carry, next: Carry, held: ReadonlySet<tf.Tensor>): 
   carry.states = next.states;
   carry.readouts = next.readouts;
   carry.counts = next.counts;
+  carry.accs = next.accs;
+  carry.outs = next.outs;
 }
 
 function disposeCarry(carry: Carry): void {
