@@ -10,6 +10,7 @@ import { mapNetwork } from './mapNetwork.ts';
 import { assertCanFit } from './mappingPrecheck.ts';
 import { buildNetGraph, netOfSource } from './netGraph.ts';
 import { populationsOf } from './populations.ts';
+import { xyloDesignRules } from './singleCoreRules.ts';
 import { tinyMeshChip } from './testChips.ts';
 
 const lif = { model: 'lif' };
@@ -89,6 +90,13 @@ describe('mapping an RSNN', () => {
 
   it('counts the loop in the ANN twin: fc, rec and out', () => {
     expect(annMacsPerPass(populationsOf(rsnn()))).toBe(12 + 16 + 8);
+  });
+
+  it('puts the loop in W_rec on Xylo: each hidden neuron drives its 4 neighbours', () => {
+    const r = xyloDesignRules(populationsOf(rsnn()), chipById('xylo-audio2'));
+    expect(r.maxFanout).toBe(4);
+    expect(r.violations.filter((v) => v.severity === 'error')).toEqual([]);
+    expect(xyloDesignRules(populationsOf(rsnn(false)), chipById('xylo-audio2')).maxFanout).toBe(0);
   });
 
   it('is refused on Speck, whose cores read one source layer, naming the population and its groups', () => {
