@@ -168,6 +168,15 @@ describe('graphs the chip cannot take', () => {
     expect(v?.message).toContain("'r' is a relu between synapses and neurons");
   });
 
+  it('refuses a diamond of sums that multiplies paths past the bound, quickly', () => {
+    const sums = Array.from({ length: 12 }, (_, k) => ({ kind: 'sum', name: `s${k}`, inputs: [k === 0 ? 'fc' : `s${k - 1}`, k === 0 ? 'fc' : `s${k - 1}`] }));
+    const net = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [3] }, { kind: 'dense', name: 'fc', units: 4 }, ...sums, { kind: 'spiking', name: 'h', neuron: lif }] });
+    const t0 = Date.now();
+    const g = populationsOf(net);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(g.unsupported[0]?.message).toMatch(/^'s8' is reached by 512 paths of synapses; the mapper follows at most 256/);
+  });
+
   it('maps the spiking part of a hybrid and costs the ANN head after the accumulator off the chip', async () => {
     const net = networkSchema.parse({
       layers: [

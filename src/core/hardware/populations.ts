@@ -68,6 +68,9 @@ export interface PopulationGraph {
   readonly head?: AnnHead;
 }
 
+/** Most synapse groups followed into one node (each is a path of synaptic nodes from a source). */
+const MAX_GROUPS = 256;
+
 /** Nodes that only route their (summed) input on: no synapses of their own. */
 const PASS_THROUGH: ReadonlySet<LayerSpec['kind']> = new Set(['identity', 'sum']);
 
@@ -139,7 +142,10 @@ export function populationsOf(net: NetworkSpec): PopulationGraph {
 
   // Paths into node i, each ending at a population or the input; `visiting` catches loops without neurons.
   const visiting = new Set<number>();
+  const memo = new Map<number, SynapseGroup[]>();
   const pathsInto = (i: number): SynapseGroup[] => {
+    const known = memo.get(i);
+    if (known) return known;
     const groups: SynapseGroup[] = [];
     for (const e of graph.inputsOf[i] ?? []) {
       const src = net.layers[e.from] as LayerSpec;
@@ -157,13 +163,20 @@ export function populationsOf(net: NetworkSpec): PopulationGraph {
         visiting.delete(e.from);
       }
     }
+    // Diamonds of sums multiply paths; past a bound the graph is refused rather than enumerated.
+    if (groups.length > MAX_GROUPS) {
+      const node = net.layers[i] as LayerSpec;
+      refuse(node.name, `'${node.name}' is reached by ${groups.length} paths of synapses; the mapper follows at most ${MAX_GROUPS} into one node`);
+      groups.length = MAX_GROUPS;
+    }
+    memo.set(i, groups);
     return groups;
   };
 
   const populations: Population[] = [];
   for (const [i] of popOf) {
     const layer = net.layers[i] as LayerSpec & { kind: 'spiking' | 'readout' };
-    const groups = pathsInto(i).sort((a, b) => Number(a.recurrent) - Number(b.recurrent));
+    const groups = [...pathsInto(i)].sort((a, b) => Number(a.recurrent) - Number(b.recurrent));
     const primary = groups[0] ?? { from: -1, ops: [], inShape: shapeAt(0), recurrent: false };
     const biases = groups.reduce((a, g) => a + g.ops.reduce((b, op) => b + ((op.kind === 'dense' || op.kind === 'conv2d') && op.bias ? biasCount(op) : 0), 0), 0);
     const shape = shapeAt(i);
