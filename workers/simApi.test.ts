@@ -108,4 +108,26 @@ describe('simApi over a MessageChannel', () => {
     const noKernel = await createSimApi().run('n', { ...ws, simulation: { ...ws.simulation, engine: 'wasm' } });
     expect(noKernel.engine.reason).toMatch(/the kernel is not available here/);
   }, 120_000);
+
+  it('runs a graph asked of wasm or tfjs on the event engine, with the reason on the engine line', async () => {
+    registerErrorTransfer();
+    const api = createSimApi({ kernel: await kernelBytes() });
+    const ws = parseWorkspace(preset);
+    // lif1 also reads itself a step late through 'rec': an RSNN.
+    const withUnits = parseWorkspace({
+      ...ws,
+      network: {
+        layers: ws.network.layers.flatMap((l): unknown[] =>
+          l.name === 'lif1' ? [{ kind: 'dense', name: 'rec', units: 64, inputs: [{ from: 'lif1', recurrent: true }] }, { ...l, inputs: ['fc1', 'rec'] }] : [l],
+        ),
+      },
+    });
+    const onEvents = await api.run('e', withUnits);
+    for (const engine of ['wasm', 'tfjs'] as const) {
+      const reply = await api.run(engine, { ...withUnits, simulation: { ...withUnits.simulation, engine } });
+      expect(reply.engine.name).toBe('events');
+      expect(reply.engine.reason).toMatch(/a recurrent edge into 'rec'/);
+      expect(reply.result.layers.map((l) => l.spikeCount)).toEqual(onEvents.result.layers.map((l) => l.spikeCount));
+    }
+  }, 120_000);
 });

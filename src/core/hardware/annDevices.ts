@@ -1,6 +1,8 @@
-import { convOutSide, shapeSize, type Shape, windowOf } from '../network/shapes.ts';
+import { shapeSize, type Shape } from '../network/shapes.ts';
+import type { LayerSpec } from '../spec/network.ts';
 import type { FigureStatus } from './chipProfile.ts';
 import type { PopulationGraph } from './populations.ts';
+import { windowGeometry } from './windowGeometry.ts';
 
 /** A conventional device the ANN twin could run on, with its energy per multiply-accumulate. */
 export interface AnnDevice {
@@ -65,27 +67,31 @@ export const ANN_DEVICES: readonly AnnDevice[] = [
 
 /**
  * Multiply-accumulates of one forward pass of the ReLU twin: dense in·out, conv2d
- * outH·outW·filters·k·k·cIn (padding taps counted, as a dense conv kernel computes them).
+ * outH·outW·filters·kh·kw·cIn/groups (padding taps counted, as a dense conv kernel computes them),
+ * over every synapse group (skips and loops included), plus the ANN head after an accumulator.
  * Pooling and flatten are adds or reshapes, not MACs.
  */
 export function annMacsPerPass(graph: PopulationGraph): number {
+  let macs = graph.head?.macs ?? 0;
+  for (const pop of graph.populations) for (const group of pop.groups) macs += groupMacs(group.inShape, group.ops);
+  return macs;
+}
+
+/** MACs of one synapse group's chain of nodes from its input shape. */
+function groupMacs(inShape: Shape, ops: readonly LayerSpec[]): number {
   let macs = 0;
-  for (const pop of graph.populations) {
-    let shape: Shape = pop.inShape;
-    for (const op of pop.ops) {
-      if (op.kind === 'dense') {
-        macs += shapeSize(shape) * op.units;
-        shape = [op.units];
-      } else if (op.kind === 'flatten') {
-        shape = [shapeSize(shape)];
-      } else if ((op.kind === 'conv2d' || op.kind === 'pool2d') && shape.length === 3) {
-        const [h, w, c] = shape;
-        const { k, stride: s, padding } = windowOf(op);
-        const oh = convOutSide(h, k, s, padding);
-        const ow = convOutSide(w, k, s, padding);
-        if (op.kind === 'conv2d') macs += oh * ow * op.filters * k * k * c;
-        shape = [oh, ow, op.kind === 'conv2d' ? op.filters : c];
-      }
+  let shape = inShape;
+  for (const op of ops) {
+    if (op.kind === 'dense') {
+      macs += shapeSize(shape) * op.units;
+      shape = [op.units];
+    } else if (op.kind === 'flatten') {
+      shape = [shapeSize(shape)];
+    } else if ((op.kind === 'conv2d' || op.kind === 'pool2d') && shape.length === 3) {
+      const [h, w, c] = shape;
+      const g = windowGeometry(op, h, w);
+      if (op.kind === 'conv2d') macs += g.outH * g.outW * op.filters * g.kh * g.kw * (c / g.groups);
+      shape = [g.outH, g.outW, op.kind === 'conv2d' ? op.filters : c];
     }
   }
   return macs;

@@ -131,10 +131,12 @@ export function clusterLoads(ng: NetGraph, part: Partition, act: Activity, chip:
   const packetsIn = arr();
   const synOps = arr();
   const perLayer = new Float64Array(total * P);
+  // A bias is one more stored weight per neuron, held in the same memory as its synapses.
+  const biasWords = ng.graph.populations.map((p) => (p.size > 0 ? p.biases / p.size : 0));
   for (let j = 0; j < ng.neurons; j++) {
     const c = part.coreOf[j] as number;
     neurons[c]! += 1;
-    synapses[c]! += ng.fanIn[j] as number;
+    synapses[c]! += (ng.fanIn[j] as number) + (biasWords[ng.popOf[j] as number] as number);
     if ((ng.fanIn[j] as number) > (maxFanIn[c] as number)) maxFanIn[c] = ng.fanIn[j] as number;
     spikes[c]! += act.neuron[j] as number;
     perLayer[c * P + (ng.popOf[j] as number)]! += 1;

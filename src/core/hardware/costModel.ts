@@ -40,9 +40,12 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
   const tm = chip.timing;
   const slot = (c: number) => (c === loads.host ? HOST_SLOT : (slotOf[c] as number));
 
-  // Which population each source population feeds (for dense "whole layer active" flags).
-  const target = new Int32Array(P + 1).fill(-1);
-  ng.graph.populations.forEach((p, i) => (target[p.from + 1] = i));
+  // Populations each source population feeds (for dense "whole layer active" flags): forward,
+  // skip and recurrent groups alike.
+  const targets: number[][] = Array.from({ length: P + 1 }, () => []);
+  ng.graph.populations.forEach((p, i) => {
+    for (const g of p.groups) if (!targets[g.from + 1]?.includes(i)) targets[g.from + 1]?.push(i);
+  });
 
   const synOps = new Float64Array(K);
   const packets = new Float64Array(K);
@@ -91,8 +94,7 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
           packets[relay]! += b - a;
         }
         for (let m = a; m < b; m++) synOps[loads.netCores[m] as number]! += loads.netCorePins[m] as number;
-        const p = target[q + 1] as number;
-        if (ng.outNetDense[q + 1]) denseActive[p] = 1;
+        if (ng.outNetDense[q + 1]) for (const p of targets[q + 1] as number[]) denseActive[p] = 1;
         else for (let m = ng.netPinStart[n] as number; m < (ng.netPinStart[n + 1] as number); m++) markActive(ng.pins[m] as number, t);
       }
       cursors[q + 1] = k;

@@ -1,7 +1,8 @@
 import { SpecError, type Violation } from '../errors.ts';
-import { convOutSide, type Shape, windowOf } from '../network/shapes.ts';
+import type { Shape } from '../network/shapes.ts';
 import type { ChipProfile } from './chipProfile.ts';
 import type { Population, PopulationGraph } from './populations.ts';
+import { windowGeometry } from './windowGeometry.ts';
 
 type LayerCores = NonNullable<ChipProfile['layerCores']>;
 
@@ -119,11 +120,13 @@ function leadingPool(pop: Population, owner: string, lc: LayerCores, out: Violat
   let shape = pop.inShape;
   let i = 0;
   for (let op = pop.ops[i]; op?.kind === 'pool2d' && shape.length === 3; op = pop.ops[++i]) {
-    const { k: opSize, stride } = windowOf(op);
-    if (stride !== opSize) out.push(violation(owner, 'pool_stride', opSize, stride, `pooling ${op.name} has stride ${stride}; the chip pools with stride = size (${opSize})`));
+    const g = windowGeometry(op, shape[0], shape[1]);
+    const opSize = Math.max(g.kh, g.kw);
+    if (g.kh !== g.kw) out.push(violation(owner, 'pool_square', g.kh, g.kw, `pooling ${op.name} is ${g.kh}×${g.kw}; the chip pools over square windows`));
+    if (g.sh !== g.kh || g.sw !== g.kw) out.push(violation(owner, 'pool_stride', opSize, Math.max(g.sh, g.sw), `pooling ${op.name} has stride ${g.sh}×${g.sw}; the chip pools with stride = size (${g.kh}×${g.kw})`));
     if (op.mode === 'max') out.push(violation(owner, 'pool_mode', 0, 1, `pooling ${op.name} takes the max; the chip sums events (avg becomes sum)`, 'warning'));
     size *= opSize;
-    shape = [convOutSide(shape[0], opSize, stride, 'valid'), convOutSide(shape[1], opSize, stride, 'valid'), shape[2]];
+    shape = [g.outH, g.outW, shape[2]];
   }
   if (i > 0 && !lc.poolSizes.includes(size)) {
     out.push(violation(owner, 'pool_size', Math.max(...lc.poolSizes.filter((p) => p < size), 1), size, `pooling of ${size}×${size} before ${pop.name}; the chip pools by ${lc.poolSizes.join(', ')}`));
@@ -137,11 +140,13 @@ function convOf(pop: Population, from: number, shape: Shape): { geometry: SpeckC
   const [first, second] = rest;
   if (first?.kind === 'conv2d' && rest.length === 1 && shape.length === 3) {
     const [h, w, c] = shape;
-    // 'same' = floor(k/2) on every side: the chip pads symmetrically.
-    const win = windowOf(first);
-    const pad = win.padding === 'same' ? Math.floor(win.k / 2) : 0;
-    const geometry = { cIn: c, filters: first.filters, kernelY: win.k, kernelX: win.k, inH: h, inW: w, padY: pad, padX: pad, strideY: win.stride, strideX: win.stride };
-    return { geometry, netOut: [convOutSide(h, win.k, win.stride, win.padding), convOutSide(w, win.k, win.stride, win.padding)] };
+    // The chip pads symmetrically: 'same' becomes floor(k/2) on every side, explicit padding its
+    // top and left (checkLayer warns when the output then differs from the network's).
+    const g = windowGeometry(first, h, w);
+    const padY = first.padding === 'same' ? Math.floor(g.kh / 2) : g.pads[0];
+    const padX = first.padding === 'same' ? Math.floor(g.kw / 2) : g.pads[2];
+    const geometry = { cIn: c, filters: first.filters, kernelY: g.kh, kernelX: g.kw, inH: h, inW: w, padY, padX, strideY: g.sh, strideX: g.sw };
+    return { geometry, netOut: [g.outH, g.outW] };
   }
   const dense = first?.kind === 'flatten' && rest.length === 2 ? second : rest.length === 1 ? first : undefined;
   if (dense?.kind !== 'dense') return null;
@@ -210,6 +215,21 @@ export function speckDemands(graph: PopulationGraph, chip: ChipProfile): SpeckDe
   const pooled = pops.map((pop) => leadingPool(pop, pop.from < 0 ? graph.input.name : (pops[pop.from]?.name ?? pop.name), lc, violations));
   const layers: SpeckLayer[] = [];
   pops.forEach((pop, i) => {
+    // A core reads one source layer through one kernel: sums of several groups, skips and loops have no place.
+    if (pop.groups.length > 1) {
+      const names = pop.groups.map((g) => `${g.from < 0 ? graph.input.name : (pops[g.from]?.name ?? '?')}${g.recurrent ? ' (t−1)' : ''}`);
+      violations.push(violation(pop.name, 'layer_structure', 1, pop.groups.length, `${pop.name} sums ${pop.groups.length} synapse groups (from ${names.join(', ')}); a core runs one conv2d or dense layer from one source`));
+      return;
+    }
+    if (pop.groups[0]?.recurrent) {
+      violations.push(violation(pop.name, 'layer_structure', 0, 1, `${pop.name} reads a step late (a loop); the chip's layers feed forward only`));
+      return;
+    }
+    const op = pop.ops.find((o) => o.kind === 'conv2d' && ((o.groups ?? 1) !== 1));
+    if (op) {
+      violations.push(violation(pop.name, 'layer_structure', 1, op.kind === 'conv2d' ? (op.groups ?? 1) : 1, `${op.name} is a grouped convolution; a core's kernel reads every input channel`));
+      return;
+    }
     const lead = pooled[i];
     const conv = lead ? convOf(pop, lead.next, lead.shape) : null;
     if (!lead || !conv) {

@@ -12,6 +12,7 @@ import { hopsBetween, HOST_SLOT, meshGeometry } from './meshGeometry.ts';
 import { buildNetGraph, type NetGraph } from './netGraph.ts';
 import { coreLimits, defaultWeightBits, type CoreLimits } from './partition.ts';
 import { placeClusters, type ClusterEdges } from './placement.ts';
+import { headNote, offChipViolations } from './offChip.ts';
 import { populationsOf } from './populations.ts';
 
 /** What the mapper needs: the network, the chip, the workspace's target settings and the recorded spikes. */
@@ -133,7 +134,7 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
   const act = activityOf(ng, req.events);
   lap('graph', t0);
   const weightBits = target.weightBits ?? defaultWeightBits(chip);
-  const violations: Violation[] = [];
+  const violations: Violation[] = offChipViolations(graph);
   if (!chip.weightBits.includes(weightBits)) {
     violations.push({ layer: graph.populations[0]?.name ?? 'network', constraint: 'weight_bits', limit: Math.max(...chip.weightBits), value: weightBits, severity: 'error', message: `${chip.name} stores ${chip.weightBits.join(', ')}-bit weights, not ${weightBits}-bit`, suggestions: [`use ${defaultWeightBits(chip)}-bit weights`, 'choose another chip'] });
   }
@@ -219,7 +220,7 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
     },
     ann,
     timingsMs: times,
-    notes: [...arch.notes, ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
+    notes: [...arch.notes, ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
   };
 }
 

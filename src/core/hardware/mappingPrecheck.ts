@@ -1,6 +1,7 @@
 import { MappingError } from '../errors.ts';
 import type { NetworkSpec } from '../spec/network.ts';
 import { coresPerChip, type ChipProfile } from './chipProfile.ts';
+import { offChipViolations } from './offChip.ts';
 import { populationsOf } from './populations.ts';
 
 /**
@@ -17,13 +18,15 @@ const CORES_AT_LEAST: Readonly<Record<ChipProfile['architecture'], ((neurons: nu
 
 /**
  * Refuses, from the network's sizes alone, a network that cannot fit the chip however it is
- * partitioned: before the workspace is simulated, partitioned and placed (a million neurons on one
+ * partitioned, or that has nodes no core runs: before the workspace is simulated, partitioned and placed (a million neurons on one
  * Akida took 19 s to be told so). Throws MappingError with a 'cores' violation.
  */
 export function assertCanFit(net: NetworkSpec, chip: ChipProfile): void {
+  const graph = populationsOf(net);
+  const offChip = offChipViolations(graph);
+  if (offChip.length > 0) throw new MappingError(chip.name, offChip);
   const bound = CORES_AT_LEAST[chip.architecture];
   if (!bound) return;
-  const graph = populationsOf(net);
   const neurons = graph.populations.reduce((a, p) => a + p.size, 0);
   const need = bound(neurons, chip);
   const have = coresPerChip(chip) * chip.maxChips;

@@ -1,6 +1,7 @@
-import { convOutSide, padBefore, type Shape, windowOf } from '../network/shapes.ts';
+import type { Shape } from '../network/shapes.ts';
 import type { LayerSpec } from '../spec/network.ts';
-import type { PopulationGraph } from './populations.ts';
+import type { PopulationGraph, SynapseGroup } from './populations.ts';
+import { filtersReached, windowGeometry } from './windowGeometry.ts';
 
 /**
  * The network's connectivity as nets (hyperedges), the unit a chip routes: one spike of a source
@@ -65,20 +66,14 @@ function forwardBox(box: Box, layer: LayerSpec, shape: Shape): { box: Box; shape
   if (layer.kind === 'flatten' || shape.length !== 3) return { box, shape };
   const [h, w, c] = shape;
   if (layer.kind !== 'conv2d' && layer.kind !== 'pool2d') return { box, shape };
-  const { k, stride: s, padding } = windowOf(layer);
-  const oh = convOutSide(h, k, s, padding);
-  const ow = convOutSide(w, k, s, padding);
-  const [y0, y1] = windowRange(box.y0, box.y1, k, s, padBefore(h, k, s, padding), oh);
-  const [x0, x1] = windowRange(box.x0, box.x1, k, s, padBefore(w, k, s, padding), ow);
-  const channels = layer.kind === 'conv2d' ? layer.filters : c;
-  const [c0, c1] = layer.kind === 'conv2d' ? [0, layer.filters - 1] : [box.c0, box.c1];
-  return { box: { y0, y1, x0, x1, c0, c1 }, shape: [oh, ow, channels] };
-}
-
-/** Count of positions in a box (0 when empty). */
-function boxSize(b: Box): number {
-  if (b.y1 < b.y0 || b.x1 < b.x0 || b.c1 < b.c0) return 0;
-  return (b.y1 - b.y0 + 1) * (b.x1 - b.x0 + 1) * (b.c1 - b.c0 + 1);
+  const g = windowGeometry(layer, h, w);
+  const [y0, y1] = windowRange(box.y0, box.y1, g.kh, g.sh, g.pads[0], g.outH);
+  const [x0, x1] = windowRange(box.x0, box.x1, g.kw, g.sw, g.pads[2], g.outW);
+  if (layer.kind === 'pool2d') return { box: { y0, y1, x0, x1, c0: box.c0, c1: box.c1 }, shape: [g.outH, g.outW, c] };
+  // A grouped conv reaches only its group's filters; a box spanning groups widens to all of them.
+  const lo = filtersReached(layer, box.c0, c);
+  const hi = filtersReached(layer, box.c1, c);
+  return { box: { y0, y1, x0, x1, c0: lo[0], c1: hi[1] }, shape: [g.outH, g.outW, layer.filters] };
 }
 
 /** The box a source reaches through a chain of window layers, and the shape it lands in. */
@@ -92,6 +87,13 @@ function reach(index: number, inShape: Shape, ops: readonly LayerSpec[]): { box:
   return state;
 }
 
+/** A synapse group with the population it feeds. */
+interface Reader {
+  readonly target: number;
+  readonly group: SynapseGroup;
+  readonly dense: boolean;
+}
+
 /** Builds the nets of a population graph (typed arrays throughout; a 100k-neuron conv net is a few million pins). */
 export function buildNetGraph(graph: PopulationGraph): NetGraph {
   const pops = graph.populations;
@@ -100,23 +102,45 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
   const neurons = popOffset[pops.length] as number;
   const popOf = new Uint16Array(neurons);
   pops.forEach((p, i) => popOf.fill(i, popOffset[i], popOffset[i + 1]));
+  const sizeOf = (q: number) => (q < 0 ? graph.input.size : (pops[q] as (typeof pops)[number]).size);
 
+  // Every synapse group reading each source (index q + 1): forward, skip and recurrent alike, since
+  // a spike crosses the chip to every core any of them reaches.
+  const readers: Reader[][] = Array.from({ length: pops.length + 1 }, () => []);
+  pops.forEach((p, target) => {
+    for (const group of p.groups) readers[group.from + 1]?.push({ target, group, dense: group.ops.some((op) => op.kind === 'dense') });
+  });
   const outNetBase = new Int32Array(pops.length + 1).fill(-1);
   const outNetDense = new Uint8Array(pops.length + 1);
-  const sizeOf = (q: number) => (q < 0 ? graph.input.size : (pops[q] as (typeof pops)[number]).size);
-  // Count nets and pins first so every array is allocated once.
+  // Pins of source i of one reader: every target neuron for a dense group, else its windows' box.
+  const eachPin = (r: Reader, i: number, visit: (j: number) => void) => {
+    const off = popOffset[r.target] as number;
+    const size = (pops[r.target] as (typeof pops)[number]).size;
+    if (r.dense) {
+      for (let j = 0; j < size; j++) visit(off + j);
+      return;
+    }
+    const { box, shape } = reach(i, r.group.inShape, r.group.ops);
+    const [, w, c] = shape.length === 3 ? shape : [1, 1, shape[0]];
+    for (let y = box.y0; y <= box.y1; y++)
+      for (let x = box.x0; x <= box.x1; x++) for (let ch = box.c0; ch <= box.c1; ch++) visit(off + (y * w + x) * c + ch);
+  };
+  // Count nets and pins first so every array is allocated once. A source read only through dense
+  // groups sends on one net (its pins listed once); otherwise each source neuron has its own.
   let nets = 0;
   let pinTotal = 0;
-  for (const p of pops) {
-    const dense = p.ops.some((op) => op.kind === 'dense');
-    outNetBase[p.from + 1] = nets;
-    outNetDense[p.from + 1] = dense ? 1 : 0;
-    if (dense) {
+  for (let q = -1; q < pops.length; q++) {
+    const rs = readers[q + 1] as Reader[];
+    if (rs.length === 0) continue;
+    const allDense = rs.every((r) => r.dense);
+    outNetBase[q + 1] = nets;
+    outNetDense[q + 1] = allDense ? 1 : 0;
+    if (allDense) {
       nets += 1;
-      pinTotal += p.size;
+      for (const r of rs) pinTotal += (pops[r.target] as (typeof pops)[number]).size;
     } else {
-      const n = sizeOf(p.from);
-      for (let i = 0; i < n; i++) pinTotal += boxSize(reach(i, p.inShape, p.ops).box);
+      const n = sizeOf(q);
+      for (let i = 0; i < n; i++) for (const r of rs) eachPin(r, i, () => (pinTotal += 1));
       nets += n;
     }
   }
@@ -126,55 +150,63 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
   const netPinStart = new Uint32Array(nets + 1);
   const pins = new Uint32Array(pinTotal);
   const fanIn = new Uint32Array(neurons);
-  const inCount = new Uint32Array(neurons);
   let net = 0;
   let pin = 0;
-  let synapses = 0;
-  pops.forEach((p, pi) => {
-    const off = popOffset[pi] as number;
-    const nSrc = sizeOf(p.from);
-    if (outNetDense[p.from + 1]) {
-      netSrcPop[net] = p.from;
+  // A pin is one synapse: a target reached by two groups of one source holds two.
+  const addPin = (j: number) => {
+    pins[pin++] = j;
+    fanIn[j] = (fanIn[j] as number) + 1;
+  };
+  for (let q = -1; q < pops.length; q++) {
+    const rs = readers[q + 1] as Reader[];
+    if (rs.length === 0) continue;
+    const nSrc = sizeOf(q);
+    if (outNetDense[q + 1]) {
+      netSrcPop[net] = q;
       netSrcStart[net] = 0;
       netSrcCount[net] = nSrc;
       netPinStart[net] = pin;
-      for (let j = 0; j < p.size; j++) {
-        pins[pin++] = off + j;
-        fanIn[off + j] = nSrc;
-        inCount[off + j] = 1;
-      }
-      synapses += nSrc * p.size;
+      for (const r of rs) eachPin(r, 0, (j) => {
+        pins[pin++] = j;
+        fanIn[j] = (fanIn[j] as number) + nSrc;
+      });
       net += 1;
       netPinStart[net] = pin;
-      return;
+      continue;
     }
     for (let i = 0; i < nSrc; i++) {
-      netSrcPop[net] = p.from;
+      netSrcPop[net] = q;
       netSrcStart[net] = i;
       netSrcCount[net] = 1;
       netPinStart[net] = pin;
-      const { box, shape } = reach(i, p.inShape, p.ops);
-      const [, w, c] = shape.length === 3 ? shape : [1, 1, shape[0]];
-      for (let y = box.y0; y <= box.y1; y++)
-        for (let x = box.x0; x <= box.x1; x++)
-          for (let ch = box.c0; ch <= box.c1; ch++) {
-            const j = off + (y * w + x) * c + ch;
-            pins[pin++] = j;
-            fanIn[j] = (fanIn[j] as number) + 1;
-            inCount[j] = (inCount[j] as number) + 1;
-          }
-      synapses += box.y1 >= box.y0 && box.x1 >= box.x0 && box.c1 >= box.c0 ? pin - (netPinStart[net] as number) : 0;
+      for (const r of rs) eachPin(r, i, addPin);
       net += 1;
       netPinStart[net] = pin;
     }
-  });
+  }
+  let synapses = 0;
+  for (let j = 0; j < neurons; j++) synapses += fanIn[j] as number;
+  // Nets entering each neuron, each once even when two groups of one source reach it.
+  const last = new Int32Array(neurons).fill(-1);
+  const inCount = new Uint32Array(neurons);
+  for (let n = 0; n < nets; n++)
+    for (let k = netPinStart[n] as number; k < (netPinStart[n + 1] as number); k++) {
+      const j = pins[k] as number;
+      if (last[j] !== n) {
+        last[j] = n;
+        inCount[j] = (inCount[j] as number) + 1;
+      }
+    }
   const inStart = new Uint32Array(neurons + 1);
   for (let j = 0; j < neurons; j++) inStart[j + 1] = (inStart[j] as number) + (inCount[j] as number);
   const inNets = new Uint32Array(inStart[neurons] as number);
   const fill = inStart.slice(0, neurons);
+  last.fill(-1);
   for (let n = 0; n < nets; n++) {
     for (let k = netPinStart[n] as number; k < (netPinStart[n + 1] as number); k++) {
       const j = pins[k] as number;
+      if (last[j] === n) continue;
+      last[j] = n;
       inNets[fill[j]!++] = n;
     }
   }

@@ -98,7 +98,7 @@ export function tiledOrder(ng: NetGraph, limits: CoreLimits): Uint32Array {
   let k = 0;
   ng.graph.populations.forEach((p, pi) => {
     const off = ng.popOffset[pi] as number;
-    const dense = ng.outNetDense[p.from + 1] === 1;
+    const dense = p.groups.some((g) => ng.outNetDense[g.from + 1] === 1);
     if (p.shape.length !== 3 || dense) {
       for (let j = 0; j < p.size; j++) order[k++] = off + j;
       return;

@@ -118,8 +118,8 @@ export async function refinePartition(ng: NetGraph, start: Partition, limits: Co
       lo = Math.min(lo, coreOf[j] as number);
       hi = Math.max(hi, coreOf[j] as number);
     }
-    const q = ng.graph.populations[p]?.from ?? -1;
-    return { lo, hi, refinable: hi > lo && !ng.outNetDense[q + 1] };
+    const fedDense = (ng.graph.populations[p]?.groups ?? []).some((g) => ng.outNetDense[g.from + 1] === 1);
+    return { lo, hi, refinable: hi > lo && !fedDense };
   });
 
   const gain = (j: number, a: number, b: number): { g: number; axA: number; axB: number } => {

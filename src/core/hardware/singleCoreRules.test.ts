@@ -89,7 +89,7 @@ describe('xyloDesignRules', () => {
   });
 
   it('requires the output to come from neurons', () => {
-    const empty: PopulationGraph = { input: { name: 'in', size: 4, shape: [4] }, populations: [] };
+    const empty: PopulationGraph = { input: { name: 'in', size: 4, shape: [4] }, populations: [], unsupported: [] };
     expect(xyloDesignRules(empty, xylo).violations.map((v) => v.constraint).sort()).toEqual(['neuron_layers', 'output_neurons']);
   });
 

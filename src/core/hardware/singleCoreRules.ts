@@ -1,8 +1,9 @@
 import { SpecError, type Violation } from '../errors.ts';
-import { convOutSide, padBefore, shapeSize, type Shape, windowOf } from '../network/shapes.ts';
+import { shapeSize, type Shape } from '../network/shapes.ts';
 import type { LayerSpec } from '../spec/network.ts';
 import type { ChipProfile } from './chipProfile.ts';
 import type { PopulationGraph } from './populations.ts';
+import { windowGeometry } from './windowGeometry.ts';
 
 type SingleCore = NonNullable<ChipProfile['singleCore']>;
 
@@ -78,12 +79,13 @@ export function projectionFanout(inShape: Shape, ops: readonly LayerSpec[]): { w
       shape = [inSize];
     } else if ((op.kind === 'conv2d' || op.kind === 'pool2d') && shape.length === 3) {
       const [h, w, c] = shape;
-      const { k, stride: s, padding } = windowOf(op);
-      const oh = convOutSide(h, k, s, padding);
-      const ow = convOutSide(w, k, s, padding);
-      const rows = axisCover(h, k, s, padBefore(h, k, s, padding), oh);
-      const cols = axisCover(w, k, s, padBefore(w, k, s, padding), ow);
-      const perChannel = op.kind === 'conv2d' ? op.filters : 1;
+      const g = windowGeometry(op, h, w);
+      const oh = g.outH;
+      const ow = g.outW;
+      const rows = axisCover(h, g.kh, g.sh, g.pads[0], oh);
+      const cols = axisCover(w, g.kw, g.sw, g.pads[2], ow);
+      // A grouped conv's input channel reaches only its group's filters.
+      const perChannel = op.kind === 'conv2d' ? op.filters / (op.groups ?? 1) : 1;
       worst *= rows.worst * cols.worst * perChannel;
       perSource *= (rows.total * cols.total * perChannel) / (h * w);
       shape = [oh, ow, op.kind === 'conv2d' ? op.filters : c];
@@ -118,9 +120,12 @@ export function xyloDesignRules(graph: PopulationGraph, chip: ChipProfile, optio
   if (pops.length < 2) violations.push(violation(outName, 'neuron_layers', 2, pops.length, `the network has ${pops.length} neuron layer(s); the chip needs a hidden and an output layer`));
   if (!output) violations.push(violation(graph.input.name, 'output_neurons', 1, 0, 'nothing is read out: the output must come from neurons'));
   pops.forEach((pop, i) => {
-    const w = weightOps(pop.ops);
-    if (w === 0) violations.push(violation(pop.name, 'missing_weights', 1, 0, `${pop.name} is fed without weights; every neuron layer must receive its input through one weight layer`));
-    if (w > 1) violations.push(violation(pop.name, 'consecutive_weights', 1, w, `${pop.name} is fed by ${w} weight layers in a row [${pop.ops.map((op) => op.kind).join(' → ')}]; the chip allows one`));
+    for (const group of pop.groups) {
+      const w = weightOps(group.ops);
+      const from = group.from < 0 ? graph.input.name : (pops[group.from]?.name ?? '?');
+      if (w === 0) violations.push(violation(pop.name, 'missing_weights', 1, 0, `${pop.name} is fed from ${from} without weights; every neuron layer must receive its input through one weight layer`));
+      if (w > 1) violations.push(violation(pop.name, 'consecutive_weights', 1, w, `${pop.name} is fed from ${from} by ${w} weight layers in a row [${group.ops.map((op) => op.kind).join(' → ')}]; the chip allows one`));
+    }
     if (pop.kind === 'spiking' && !sc.neuronModels.includes(pop.model)) {
       violations.push(violation(pop.name, 'neuron_model', 1, 0, `${pop.name} uses '${pop.model}' neurons; the chip implements ${sc.neuronModels.join(', ')}`));
     }
@@ -141,16 +146,23 @@ export function xyloDesignRules(graph: PopulationGraph, chip: ChipProfile, optio
   // the last hidden layer reaches the outputs through the separate W_out.
   let maxFanout = 0;
   let recurrentSynapses = 0;
+  // Loops between hidden neurons (an RSNN's recurrent groups) are W_rec entries like any other.
   pops.forEach((pop) => {
-    const src = pops[pop.from];
-    if (pop === output || pop.from < 0 || !src) return;
-    const f = projectionFanout(pop.inShape, pop.ops);
-    recurrentSynapses += f.synapses;
-    maxFanout = Math.max(maxFanout, f.worst);
-    if (f.worst > sc.maxFanout) {
-      violations.push(violation(src.name, 'fanout', sc.maxFanout, f.worst, `each neuron of ${src.name} drives up to ${f.worst} neurons of ${pop.name}; the chip allows ${sc.maxFanout}`));
+    for (const group of pop.groups) {
+      const src = pops[group.from];
+      if (pop === output || group.from < 0 || !src) continue;
+      const f = projectionFanout(group.inShape, group.ops);
+      recurrentSynapses += f.synapses;
+      maxFanout = Math.max(maxFanout, f.worst);
+      if (f.worst > sc.maxFanout) {
+        violations.push(violation(src.name, 'fanout', sc.maxFanout, f.worst, `each neuron of ${src.name} drives up to ${f.worst} neurons of ${pop.name}; the chip allows ${sc.maxFanout}`));
+      }
     }
   });
+  // Xylo's output layer has no recurrent weights: a loop into it, or any input into it but W_out from the hidden layers, cannot be placed.
+  for (const group of output?.groups ?? []) {
+    if (group.recurrent && output) violations.push(violation(output.name, 'output_recurrence', 0, 1, `${output.name} reads ${pops[group.from]?.name ?? graph.input.name} a step late; the chip's output neurons have no recurrent weights`));
+  }
   const c = sc.cycles;
   const fanoutAvg = hidden > 0 ? recurrentSynapses / hidden : 0;
   // rockpool syns61201 cycles_model with every spike probability 1 and no alias connections.

@@ -2,6 +2,7 @@ import { NEURON_MODELS, neuronModel } from '../../core/neurons/index.ts';
 import type { LayerSpec } from '../../core/spec/network.ts';
 import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
+import { nodeInputsLabel, nodeSummary } from './networkLabels.ts';
 import { izhikevichStepWarning } from './stepAdvice.ts';
 
 /** The refused-edit message for exactly this JSON path, if any. */
@@ -91,31 +92,62 @@ function LayerFields({ layer, index }: { layer: LayerSpec; index: number }) {
         </>
       );
     }
-    case 'readout':
-      return <div className="hint">read-out: {layer.mode} ({layer.reduce})</div>;
-    case 'input':
-      return <div className="hint">{layer.shape.join(' × ')} inputs</div>;
+    case 'accumulator':
+      return (
+        <NumberField
+          label="window"
+          unit="steps"
+          value={layer.window}
+          step={1}
+          optional
+          placeholder="whole run"
+          title="spike counts since the start of each window of this many steps; empty = the whole run"
+          testId={`${layer.name}-window`}
+          error={editError?.path === `${path}.window` ? editError.message : undefined}
+          onCommit={(v) =>
+            edit(`${layer.name}.window`, (d) => {
+              const node = d.network.layers[index] as Record<string, unknown>;
+              if (v === undefined) delete node['window'];
+              else node['window'] = v;
+            })
+          }
+        />
+      );
     default:
       return null;
   }
 }
 
-/** The network as a list of layers with their editable parameters. */
+/** The network as its nodes in list order: each with its inputs (in a graph), what it computes, and its editable parameters. */
 export function NetworkPanel() {
-  const layers = useStore((s) => s.workspace?.network.layers);
-  if (!layers) return null;
+  const network = useStore((s) => s.workspace?.network);
+  if (!network) return null;
+  const layers = network.layers;
   return (
     <section className="panel" aria-label="Network">
       <h2>Network</h2>
       <ol className="layers">
-        {layers.map((layer, i) => (
-          <li key={layer.name} className={`layer layer-${layer.kind}`}>
-            <div className="layer-head">
-              <span className="layer-name">{layer.name}</span> <span className="layer-kind">{layer.kind}</span>
-            </div>
-            <LayerFields layer={layer} index={i} />
-          </li>
-        ))}
+        {layers.map((layer, i) => {
+          const inputs = nodeInputsLabel(network, i);
+          const summary = nodeSummary(layer);
+          return (
+            <li key={layer.name} className={`layer layer-${layer.kind}`} data-testid={`layer-${layer.name}`}>
+              <div className="layer-head">
+                <span className="layer-name">{layer.name}</span> <span className="layer-kind">{layer.kind}</span>
+                {inputs ? (
+                  <>
+                    {' '}
+                    <span className="layer-inputs hint" data-testid={`${layer.name}-inputs`}>
+                      {inputs}
+                    </span>
+                  </>
+                ) : null}
+              </div>
+              {summary ? <div className="hint">{summary}</div> : null}
+              <LayerFields layer={layer} index={i} />
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
