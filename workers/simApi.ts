@@ -4,7 +4,6 @@ import { replyBuffers } from './replyBuffers.ts';
 import { createEngine, type EngineFactoryOptions, type EngineRequest } from '../src/core/engine/index.ts';
 import type { CompiledNetwork, Engine } from '../src/core/engine/types.ts';
 import { wasmUnsupportedReason } from '../src/core/engine/wasm/wasmPlan.ts';
-import { chainOnlyReason } from '../src/core/network/graph.ts';
 import type { Workspace } from '../src/core/spec/workspace.ts';
 import { checkWeights, type NetworkWeights } from '../src/core/network/weights.ts';
 import { LinkError } from '../src/core/errors.ts';
@@ -53,11 +52,6 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
    */
   const engineForRun = async (ws: Workspace, net: CompiledNetwork, dtMs: number): Promise<{ engine: Engine; fallback?: string }> => {
     const choice = ws.simulation.engine;
-    // The tfjs engine steps layers as a chain until its part of issue 19 lands (it refuses a graph
-    // at run time): a graph asked of it runs on the event engine, the reference, with the reason.
-    // Drop this when createTfjsEngine runs graphs.
-    const graphReason = choice === 'tfjs' ? chainOnlyReason(ws.network) : undefined;
-    if (graphReason) return { engine: await engineFor('events'), fallback: `the tfjs engine cannot run this network yet (${graphReason}); ran on the event engine (the reference)` };
     if (choice === 'tfjs') return { engine: await engineFor(ws.simulation.tfjsBackend === 'auto' ? 'tfjs' : `tfjs-${ws.simulation.tfjsBackend}`) };
     if (choice === 'events') return { engine: await engineFor('events') };
     const unsupported = options.kernel ? wasmUnsupportedReason(net, dtMs) : 'the kernel is not available here';

@@ -1,4 +1,4 @@
-import type { LabelledEvents } from '../core/train/eventFileSets.ts';
+import type { LabelledEvents } from '../core/trainingSets/eventFileSets.ts';
 import type { ModelFile } from '../core/train/modelFile.ts';
 import { inferShapes, shapeSize } from '../core/network/shapes.ts';
 import { parseWorkspace } from '../core/spec/parseWorkspace.ts';

@@ -122,7 +122,7 @@ export function chainOnlyReason(net: NetworkSpec): string | undefined {
     return `the network is a graph, not a chain (${e?.recurrent ? 'a recurrent edge' : 'a skip or a sum'} into '${to ?? '?'}')`;
   }
   for (const l of net.layers) {
-    if (!CHAIN_KINDS.has(l.kind)) return `'${l.name}' is a ${l.kind} node`;
+    if (!CHAIN_KINDS.has(l.kind)) return `'${l.name}' is ${/^[aeiou]/.test(l.kind) ? 'an' : 'a'} ${l.kind} node`;
     if ((l.kind === 'dense' || l.kind === 'conv2d') && l.bias) return `'${l.name}' has a bias`;
     if (l.kind === 'conv2d' && !(typeof l.kernel === 'number' && typeof l.stride === 'number' && typeof l.padding === 'string' && (l.dilation ?? 1) === 1 && (l.groups ?? 1) === 1))
       return `'${l.name}' has a rectangular, dilated, grouped or explicitly padded window`;

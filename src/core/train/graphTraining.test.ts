@@ -6,7 +6,7 @@ import { INFERENCE_OPS } from '../neurons/tfTypes.ts';
 import { createRng } from '../rng.ts';
 import { networkSchema } from '../spec/network.ts';
 import { parseWorkspace } from '../spec/parseWorkspace.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { createVariables, forward } from './forward.ts';
 import { spikeFunction, detach } from './surrogate.ts';
 import { chooseTrainEngine } from './trainWorkspace.ts';

@@ -6,7 +6,7 @@ import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
 import { networkSchema } from '../spec/network.ts';
 import { loadBpttKernel } from './bptt/bpttKernel.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { kernelPlan, trainWithKernel } from './kernelTraining.ts';
 import type { TrainResult } from './trainer.ts';
 

@@ -4,7 +4,7 @@ import { CUE_CLASSES, CUE_TASK_DEFAULTS, cueTaskSteps, cueTrial } from '../data/
 import { compileNetwork } from '../network/compile.ts';
 import { createRng } from '../rng.ts';
 import { networkSchema } from '../spec/network.ts';
-import { trainingSchema } from './config.ts';
+import { trainingSchema } from '../spec/trainingConfig.ts';
 import { createVariables } from './forward.ts';
 import { predict } from './inference.ts';
 import { trainNetwork, type LabelledSet } from './trainer.ts';
