@@ -63,6 +63,9 @@ export default defineConfig(({ command }) => ({
           environment: 'node',
           include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/property/**/*.test.ts'],
           testTimeout: 60_000,
+          // Vitest's default on a 2-core machine is one worker (cores − 1), which left a core idle
+          // while a test waits on the CLI child it spawned; two keep the CI run under 20 minutes.
+          maxWorkers: 2,
         },
       },
       {

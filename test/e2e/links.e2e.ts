@@ -176,12 +176,15 @@ describe('share links in Chromium', () => {
     expect(await waitForRun(receiver.page, receiverBase)).toBe(authorSpikes);
     expect(await receiver.page.inputValue('[data-testid="lif1-threshold"]')).toBe('0.8');
     await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^imported .*\.nir as ‘ECG level-crossing demo’ with its weights/);
-    // A Norse file imports as a new workspace; a recurrent snnTorch one is refused by name; bytes that are not HDF5 too.
+    // A Norse file and the recurrent snnTorch Braille reader import as new workspaces; a LIF with v_leak is refused by name; bytes that are not HDF5 too.
     await receiver.page.setInputFiles('[data-testid="nir-input"]', new URL('../fixtures/nir/lif_norse.nir', import.meta.url).pathname);
     await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^imported lif_norse\.nir as ‘lif_norse’/);
     await waitForRun(receiver.page);
     await receiver.page.setInputFiles('[data-testid="nir-input"]', new URL('../fixtures/nir/braille_noDelay_noBias_subtract.nir', import.meta.url).pathname);
-    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^braille_noDelay_noBias_subtract\.nir was not imported: .*recurrent.*; the workspace is unchanged/);
+    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^imported braille_noDelay_noBias_subtract\.nir as /);
+    await waitForRun(receiver.page);
+    await receiver.page.setInputFiles('[data-testid="nir-input"]', new URL('../fixtures/nir/two_lif_neurons.nir', import.meta.url).pathname);
+    await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^two_lif_neurons\.nir was not imported: .*v_leak.*; the workspace is unchanged/);
     await receiver.page.setInputFiles('[data-testid="nir-input"]', { name: 'junk.nir', mimeType: 'application/octet-stream', buffer: Buffer.from('not an hdf5 file at all') });
     await expect.poll(() => receiver.page.textContent('[data-testid="nir-message"]')).toMatch(/^junk\.nir was not imported: /);
     expect(receiver.errors).toEqual([]);
