@@ -6,6 +6,7 @@ import { compileNetwork } from '../../src/core/network/compile.ts';
 import { shapeSize } from '../../src/core/network/shapes.ts';
 import { createRng } from '../../src/core/rng.ts';
 import { networkSchema } from '../../src/core/spec/network.ts';
+import { residualLayers, rsnnLayers } from '../support/graphCases.ts';
 
 /**
  * The tfjs engine steps any graph (skips, sums, loops, biases, padded / dilated / grouped convs,
@@ -47,14 +48,7 @@ const total = (r: SimulationResult): number => r.layers.slice(1).reduce((a, l) =
 describe('tfjs-cpu steps any graph with the event engine\'s spikes', () => {
   it('a recurrent SNN (lif → rec → lif a step late)', async () => {
     const { ev } = await bothEngines(
-      [
-        { kind: 'input', name: 'in', shape: [12] },
-        { kind: 'dense', name: 'fc', units: 16, weightGain: 2 },
-        { kind: 'spiking', name: 'lif', neuron: lif, inputs: ['fc', { from: 'rec', recurrent: true }] },
-        { kind: 'dense', name: 'rec', units: 16, weightGain: 2, inputs: ['lif'] },
-        { kind: 'dense', name: 'out', units: 4, inputs: ['lif'] },
-        { kind: 'spiking', name: 'o', neuron: lif },
-      ],
+      rsnnLayers(lif),
       3,
     );
     expect(total(ev)).toBeGreaterThan(20);
@@ -62,18 +56,7 @@ describe('tfjs-cpu steps any graph with the event engine\'s spikes', () => {
 
   it('a residual block with padded convs, a skip sum and a rectangular sum pool', async () => {
     const { ev } = await bothEngines(
-      [
-        { kind: 'input', name: 'in', shape: [8, 8, 2] },
-        { kind: 'conv2d', name: 'c0', filters: 4, kernel: 3, padding: 'same', weightGain: 2 },
-        { kind: 'spiking', name: 's0', neuron: lif },
-        { kind: 'conv2d', name: 'c1', filters: 4, kernel: 3, padding: [1, 1, 1, 1], weightGain: 2 },
-        { kind: 'spiking', name: 's1', neuron: lif },
-        { kind: 'sum', name: 'skip', inputs: ['s0', 's1'] },
-        { kind: 'pool2d', name: 'p', size: [2, 4], mode: 'sum' },
-        { kind: 'flatten', name: 'f' },
-        { kind: 'dense', name: 'fc', units: 5 },
-        { kind: 'spiking', name: 'o', neuron: lif },
-      ],
+      residualLayers(lif),
       5,
     );
     expect(total(ev)).toBeGreaterThan(20);

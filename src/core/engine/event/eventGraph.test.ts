@@ -5,6 +5,7 @@ import { shapeSize } from '../../network/shapes.ts';
 import { createRng } from '../../rng.ts';
 import { networkSchema } from '../../spec/network.ts';
 import { createEventEngine } from './eventEngine.ts';
+import { residualLayers, rsnnLayers } from '../../../../test/support/graphCases.ts';
 
 const lif = { model: 'lif', threshold: 0.6, tauMemMs: 10 };
 const DT = 1;
@@ -42,14 +43,7 @@ async function agree(layers: unknown[], seed: number, steps = 25, p = 0.3, biase
 describe('the event engine runs any graph as the naive reference reads it', () => {
   it('a recurrent SNN (RLeaky: lif → rec → lif a step late)', async () => {
     const { spikes, res } = await agree(
-      [
-        { kind: 'input', name: 'in', shape: [12] },
-        { kind: 'dense', name: 'fc', units: 16, weightGain: 2 },
-        { kind: 'spiking', name: 'lif', neuron: lif, inputs: ['fc', { from: 'rec', recurrent: true }] },
-        { kind: 'dense', name: 'rec', units: 16, weightGain: 2, inputs: ['lif'] },
-        { kind: 'dense', name: 'out', units: 4, inputs: ['lif'] },
-        { kind: 'spiking', name: 'o', neuron: lif },
-      ],
+      rsnnLayers(lif),
       3,
     );
     expect(spikes).toBeGreaterThan(20);
@@ -69,18 +63,7 @@ describe('the event engine runs any graph as the naive reference reads it', () =
 
   it('a residual block (conv → lif → conv, summed with the skip, SEW-style)', async () => {
     const { spikes } = await agree(
-      [
-        { kind: 'input', name: 'in', shape: [8, 8, 2] },
-        { kind: 'conv2d', name: 'c0', filters: 4, kernel: 3, padding: 'same', weightGain: 2 },
-        { kind: 'spiking', name: 's0', neuron: lif },
-        { kind: 'conv2d', name: 'c1', filters: 4, kernel: 3, padding: [1, 1, 1, 1], weightGain: 2 },
-        { kind: 'spiking', name: 's1', neuron: lif },
-        { kind: 'sum', name: 'skip', inputs: ['s0', 's1'] },
-        { kind: 'pool2d', name: 'p', size: [2, 4], mode: 'sum' },
-        { kind: 'flatten', name: 'f' },
-        { kind: 'dense', name: 'fc', units: 5 },
-        { kind: 'spiking', name: 'o', neuron: lif },
-      ],
+      residualLayers(lif),
       5,
     );
     expect(spikes).toBeGreaterThan(20);
