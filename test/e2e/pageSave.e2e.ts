@@ -174,9 +174,15 @@ describe('nothing the user typed disappears (Chromium)', () => {
     expect(await notice.textContent()).toMatch(/another tab.*kept as .*\(edit not saved/);
     await a.click('[data-testid="workspaces-button"]');
     await a.waitForFunction(() => document.querySelectorAll('[data-testid="workspace-row"]').length === 2);
+    const before = Number(await a.textContent('[data-testid="total-spikes"]'));
     await a.click('[data-testid="workspace-row"][data-current="false"] [data-testid="workspace-open"]');
-    await waitForRun(a);
+    // The run on screen is the 0.8 workspace's until the copy opens; waiting for a run alone can
+    // catch that old one on a loaded machine (CI did), so wait for the copy's field first.
+    await a
+      .waitForFunction(() => (document.querySelector('[data-testid="lif1-threshold"]') as HTMLInputElement | null)?.value === '1.3', null, { timeout: 30_000 })
+      .catch(() => undefined);
     expect(await a.inputValue('[data-testid="lif1-threshold"]')).toBe('1.3');
+    await waitForRun(a, before);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -84,6 +84,8 @@ describe('saved workspaces in Chromium', () => {
     }
     // A touch of 'gamma' makes it the last modified, while it stays the first created.
     await page.click('[data-testid="workspace-row"]:has-text("gamma") [data-testid="workspace-open"]');
+    // The dialog closes once 'gamma' is the workspace shown; an edit before that would go to the old one.
+    await page.waitForSelector('[data-testid="workspace-list"]', { state: 'hidden' });
     await waitForRun(page);
     await setThreshold(page, '0.9');
     await waitForSave(page);
