@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
+import type { GraphDraft } from '../../core/network/graphDraft.ts';
 import type { NetworkWeights } from '../../core/network/weights.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
 import { weightArtifacts } from '../runController.ts';
+import { pendingDraft } from './graphSlice.ts';
 import type { Store } from './index.ts';
 
 /**
@@ -23,6 +25,8 @@ export interface HistoryEntry {
   readonly workspace: Workspace;
   /** Present when the step switched the saved workspace (and its weights). */
   readonly doc?: DocSnapshot;
+  /** The unfinished graph the editor showed over `workspace`, when there was one. */
+  readonly draft?: GraphDraft;
 }
 
 /** The saved workspace and weights shown now, to put in a history entry. */
@@ -50,7 +54,13 @@ export interface HistorySlice {
 /** The entry that reverses `e` from state `s` (its doc part only when `e` switched documents). */
 function reverse(e: HistoryEntry, s: Store): HistoryEntry | undefined {
   if (!s.workspace) return undefined;
-  return e.doc ? { label: e.label, workspace: s.workspace, doc: snapshotDoc(s) } : { label: e.label, workspace: s.workspace };
+  const draft = pendingDraft(s);
+  return { label: e.label, workspace: s.workspace, ...(e.doc ? { doc: snapshotDoc(s) } : {}), ...(draft ? { draft } : {}) };
+}
+
+/** The store patch that shows an entry's workspace, with the unfinished graph it had. */
+function show(e: HistoryEntry): Partial<Store> {
+  return { workspace: e.workspace, pendingGraph: e.draft ? { draft: e.draft, over: e.workspace } : null, ...(e.doc ? restoreDoc(e.doc) : {}) };
 }
 
 export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (set, get) => ({
@@ -61,13 +71,13 @@ export const createHistorySlice: StateCreator<Store, [], [], HistorySlice> = (se
     const last = s.past[s.past.length - 1];
     const back = last && reverse(last, s);
     if (!last || !back) return;
-    set({ workspace: last.workspace, ...(last.doc ? restoreDoc(last.doc) : {}), past: s.past.slice(0, -1), future: [back, ...s.future], editError: null });
+    set({ ...show(last), past: s.past.slice(0, -1), future: [back, ...s.future], editError: null });
   },
   redo() {
     const s = get();
     const next = s.future[0];
     const back = next && reverse(next, s);
     if (!next || !back) return;
-    set({ workspace: next.workspace, ...(next.doc ? restoreDoc(next.doc) : {}), future: s.future.slice(1), past: [...s.past, back], editError: null });
+    set({ ...show(next), future: s.future.slice(1), past: [...s.past, back], editError: null });
   },
 });

@@ -7,13 +7,14 @@ import { createAutosaveSlice, type AutosaveSlice } from './autosaveSlice.ts';
 import { createLinkSlice, type LinkSlice } from './linkSlice.ts';
 import { createNoticeSlice, type NoticeSlice } from './noticeSlice.ts';
 import { createRecoverySlice, type RecoverySlice } from './recoverySlice.ts';
+import { createGraphSlice, type GraphSlice } from './graphSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -30,6 +31,7 @@ export const createStore = () =>
     ...createDocSlice(...a),
     ...createNoticeSlice(...a),
     ...createRecoverySlice(...a),
+    ...createGraphSlice(...a),
   }));
 
 /** The app's store. */

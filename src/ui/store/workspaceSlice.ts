@@ -3,6 +3,7 @@ import { SpecError, type SpecIssue } from '../../core/errors.ts';
 import { parseWorkspace } from '../../core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
 import { checkWorkspaceBudgets } from '../../core/spec/workspaceBudgets.ts';
+import { pendingDraft } from './graphSlice.ts';
 import type { Store } from './index.ts';
 
 /** A draft is a deep copy of the workspace as plain JSON, edited in place by a recipe. */
@@ -37,11 +38,16 @@ export const createWorkspaceSlice: StateCreator<Store, [], [], WorkspaceSlice> =
       // An edit the simulation worker would refuse is refused here, so the network before it keeps running.
       checkWorkspaceBudgets(next);
       const undoable = options.undoable ?? true;
-      set((s) => ({
-        workspace: next,
-        editError: null,
-        ...(undoable ? { past: [...s.past.slice(-99), { label, workspace: current }], future: [] } : {}),
-      }));
+      set((s) => {
+        // An unfinished graph in the editor stays over the edited workspace (an encoder edit does not drop it).
+        const draft = pendingDraft(s);
+        return {
+          workspace: next,
+          editError: null,
+          pendingGraph: draft ? { draft, over: next } : null,
+          ...(undoable ? { past: [...s.past.slice(-99), { label, workspace: current, ...(draft ? { draft } : {}) }], future: [] } : {}),
+        };
+      });
       return true;
     } catch (e) {
       if (e instanceof SpecError) {
