@@ -35,7 +35,8 @@ export interface DraftProblem {
 /** A layer without its inputs field. */
 export function stripInputs(layer: LayerSpec): DraftNode {
   if (!('inputs' in layer)) return layer;
-  const { inputs: _inputs, ...node } = layer;
+  const node: Record<string, unknown> = { ...layer };
+  delete node['inputs'];
   return node as DraftNode;
 }
 
