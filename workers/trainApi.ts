@@ -10,6 +10,8 @@ import type { EpochReport } from '../src/core/train/trainer.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { droppedTrainingData } from '../src/core/trainingSets/droppedTrainingData.ts';
 import { testSampleRun } from '../src/core/train/sampleRun.ts';
+import { selectBackend } from '../src/core/engine/tfjs/backend.ts';
+import { withWebglFallback } from '../src/core/train/trainingBackend.ts';
 import { trainWorkspace, type TrainEngineOptions, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
 import type { TrainingThreads } from '../src/core/train/kernelTraining.ts';
 import type { RunReply } from './api.ts';
@@ -94,12 +96,17 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
       jobs.set(jobId, job);
       try {
         await createEngine('tfjs', options);
-        const result = await trainWorkspace(ws, files && files.length > 0 ? droppedTrainingData(files) : undefined, {
-          signal: job.stop,
-          gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
-          ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
-          ...(onProgress ? { onBatch: throttled(onProgress, 'train'), onScore: throttled(onProgress, 'test') } : {}),
-        }, kernelOptions());
+        const run = () =>
+          trainWorkspace(ws, files && files.length > 0 ? droppedTrainingData(files) : undefined, {
+            signal: job.stop,
+            gate: () => (job.paused ? new Promise<void>((r) => (job.wake = r)) : Promise.resolve()),
+            ...(onEpoch ? { onEpoch: (r: EpochReport) => void onEpoch(r) } : {}),
+            ...(onProgress ? { onBatch: throttled(onProgress, 'train'), onScore: throttled(onProgress, 'test') } : {}),
+          }, kernelOptions());
+        // As createEngine would start it: the page's bundle cannot start tfjs-wasm's pthreads (options say so).
+        const leaveWebgl = async () => (await selectBackend('wasm', options.wasmPaths, undefined, options.tfjsThreadedBuild)).backend;
+        const { result: trainedOn, fellBack } = await withWebglFallback(run, leaveWebgl);
+        const result = fellBack ? { ...trainedOn, backend: `${trainedOn.backend}: ${fellBack}` } : trainedOn;
         last = result;
         const { weights, history, test, testCoverage, bestEpoch, description, cancelled, classes, workspace: trained } = result;
         const backend = result.engine.name === 'kernel' ? `the BPTT kernel (${result.engine.reason})` : `tfjs ${result.backend} (not the kernel: ${result.engine.reason})`;

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from './errors/ErrorBanner.tsx';
+import { GraphEditor } from './graph/GraphEditor.tsx';
+import { Inspector } from './graph/Inspector.tsx';
 import { CenterTabs } from './panels/CenterTabs.tsx';
 import { ChipView } from './panels/chip/ChipView.tsx';
 import { DataPanel } from './panels/DataPanel.tsx';
@@ -35,8 +37,9 @@ function useUndoKeys(): void {
 }
 
 /**
- * The workbench: network and data on the left; in the middle signal, raster and membrane, or the
- * chip mapping (tabs); metrics and training on the right.
+ * The workbench: network list and data on the left; in the middle the network graph above the
+ * signal, raster and membrane, or the chip mapping (tabs); the inspector, metrics and training on
+ * the right.
  */
 export function App({ controller, trainClient }: { controller: RunController; trainClient: TrainClient }) {
   useUndoKeys();
@@ -61,15 +64,19 @@ export function App({ controller, trainClient }: { controller: RunController; tr
             {centerView === 'chip' ? (
               <ChipView />
             ) : (
+              <>
+              <GraphEditor />
               <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale}>
                 <StaleResultsNote />
                 <SignalView />
                 <RasterView />
                 <MembraneView />
               </div>
+              </>
             )}
           </div>
           <aside className="right">
+            <Inspector />
             <MetricsPanel />
             <TrainPanel client={trainClient} />
           </aside>

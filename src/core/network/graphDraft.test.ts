@@ -125,3 +125,16 @@ describe('a network drawn as a draft', () => {
     }
   });
 });
+
+describe('shapes of an unfinished draft', () => {
+  it('are known for every node that can be reached, and missing for a node without input and what it feeds', async () => {
+    const { draftShapes } = await import('./graphDraft.ts');
+    const network = presetNetworks.find(([f]) => f.startsWith('default'))?.[1] as NetworkSpec;
+    const broken = apply(draftFromNetwork(network), { kind: 'disconnect', edge: { from: 'fc1', to: 'lif1', recurrent: false } });
+    const shapes = draftShapes(broken);
+    expect(shapes.get('fc1')).toEqual([64]);
+    expect(shapes.has('lif1')).toBe(false);
+    expect(shapes.has('fc2')).toBe(false);
+    expect(draftShapes(draftFromNetwork(network)).get('fc3')).toEqual([5]);
+  });
+});

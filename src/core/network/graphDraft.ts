@@ -1,8 +1,8 @@
 import type { SpecIssue } from '../errors.ts';
 import { zodIssues } from '../spec/parseWorkspace.ts';
-import { networkSchema, type InputRef, type LayerSpec, type NetworkSpec } from '../spec/network.ts';
+import { layerSchema, networkSchema, type InputRef, type LayerSpec, type NetworkSpec } from '../spec/network.ts';
 import { inputRefsOf, isRecurrentRef, refName } from './graph.ts';
-import { inferShapes } from './shapes.ts';
+import { inferShapes, type Shape } from './shapes.ts';
 
 /** A node of a draft: a layer without its `inputs` (the draft's edges say what feeds it). */
 export type DraftNode = LayerSpec extends infer L ? (L extends LayerSpec ? Omit<L, 'inputs'> : never) : never;
@@ -126,6 +126,50 @@ export function draftProblemOf(issue: SpecIssue, network: NetworkSpec, prefix = 
   return { ...issueTarget(issue, network.layers, prefix), message: issue.message };
 }
 
+/** The nodes in `order` as layers, each with the inputs its edges give (none written where it reads the node before). */
+function writeLayers(draft: GraphDraft, order: readonly DraftNode[]): Record<string, unknown>[] {
+  return order.map((node, i): Record<string, unknown> => {
+    if (node.kind === 'input') return { ...node };
+    const refs: InputRef[] = draft.edges.filter((e) => e.to === node.name).map((e) => (e.recurrent ? { from: e.from, recurrent: true as const } : e.from));
+    const prev = order[i - 1];
+    const implicit = node.kind !== 'sum' && refs.length === 1 && refs[0] === prev?.name;
+    return implicit ? { ...node } : { ...node, inputs: refs };
+  });
+}
+
+/**
+ * The output shape of every node whose shape can be worked out, even in an unfinished draft (a node
+ * with no input has none; the nodes it does not feed still do), so the editor shows sizes as the
+ * user builds.
+ */
+export function draftShapes(draft: GraphDraft): ReadonlyMap<string, Shape> {
+  const out = new Map<string, Shape>();
+  const order = forwardOrder(draft);
+  if (!order) return out;
+  // Keep the nodes whose every forward input is kept, starting from the input: the rest have no shape yet.
+  const kept = new Set<string>();
+  for (const node of order) {
+    const into = draft.edges.filter((e) => e.to === node.name && !e.recurrent);
+    if (node.kind === 'input' || (into.length > 0 && into.every((e) => kept.has(e.from)))) kept.add(node.name);
+  }
+  const sub = { nodes: order.filter((n) => kept.has(n.name)), edges: draft.edges.filter((e) => kept.has(e.from) && kept.has(e.to)) };
+  const layers = writeLayers(sub, sub.nodes).map((l) => {
+    const parsed = layerSchema.safeParse(l);
+    return parsed.success ? parsed.data : l;
+  });
+  try {
+    const spec = { layers } as unknown as NetworkSpec;
+    const { shapes } = inferShapes(spec);
+    spec.layers.forEach((l, i) => {
+      const shape = shapes[i];
+      if (shape) out.set(l.name, shape);
+    });
+  } catch {
+    // A draft whose parameters are not valid yet has no shapes to show; its problems say why.
+  }
+  return out;
+}
+
 /** The result of writing a draft as a network: the spec, or why it cannot be one yet. */
 export type DraftResult = { readonly ok: true; readonly network: NetworkSpec } | { readonly ok: false; readonly problems: readonly DraftProblem[] };
 
@@ -139,13 +183,7 @@ export function networkFromDraft(draft: GraphDraft): DraftResult {
   if (early.length > 0) return { ok: false, problems: early };
   const order = forwardOrder(draft);
   if (!order) return { ok: false, problems: [{ message: 'the forward edges form a loop: make one edge of it recurrent (a step late)' }] };
-  const layers = order.map((node, i): Record<string, unknown> => {
-    if (node.kind === 'input') return { ...node };
-    const refs: InputRef[] = draft.edges.filter((e) => e.to === node.name).map((e) => (e.recurrent ? { from: e.from, recurrent: true as const } : e.from));
-    const prev = order[i - 1];
-    const implicit = node.kind !== 'sum' && refs.length === 1 && refs[0] === prev?.name;
-    return implicit ? { ...node } : { ...node, inputs: refs };
-  });
+  const layers = writeLayers(draft, order);
   const parsed = networkSchema.safeParse({ layers });
   if (!parsed.success) {
     const asSpec = { layers: layers as unknown as LayerSpec[] };

@@ -53,12 +53,13 @@ export const GRAPH_TEMPLATES: readonly GraphTemplate[] = [
     summary: "a population that hears its own spikes a step later: memory over time (snnTorch's RLeaky)",
     unfitReason: () => undefined,
     build: (input, classes) => ({
-      nodes: [input, dense('fc1', 64, 3), dense('rec', 64, 1), lif('lif1'), dense('fc2', classes, 2), membraneOut],
+      // snnTorch's RLeaky: lif1 sums fc1 and, a step late, rec (its own spikes through square weights).
+      nodes: [input, dense('fc1', 64, 3), lif('lif1'), dense('rec', 64, 1), dense('fc2', classes, 2), membraneOut],
       edges: [
         { from: input.name, to: 'fc1', recurrent: false },
-        { from: 'lif1', to: 'rec', recurrent: true },
         { from: 'fc1', to: 'lif1', recurrent: false },
-        { from: 'rec', to: 'lif1', recurrent: false },
+        { from: 'rec', to: 'lif1', recurrent: true },
+        { from: 'lif1', to: 'rec', recurrent: false },
         { from: 'lif1', to: 'fc2', recurrent: false },
         { from: 'fc2', to: 'classes', recurrent: false },
       ],

@@ -2,7 +2,7 @@ import { NumberField } from '../controls/NumberField.tsx';
 import { useStore } from '../store/index.ts';
 import { FileDrop } from './FileDrop.tsx';
 import { RecordList } from './RecordList.tsx';
-import { useFieldError } from './NetworkPanel.tsx';
+import { useFieldError } from '../controls/useFieldError.ts';
 import { SourceFields } from './SourceFields.tsx';
 import { BUILT_INS, chooseSource, fitInputLayer } from './sourceChoice.ts';
 

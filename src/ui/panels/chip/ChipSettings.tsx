@@ -1,6 +1,6 @@
 import { NumberField } from '../../controls/NumberField.tsx';
 import { useStore } from '../../store/index.ts';
-import { useFieldError } from '../NetworkPanel.tsx';
+import { useFieldError } from '../../controls/useFieldError.ts';
 import { editChip, useBaseProfile, useChipTarget } from './chipState.ts';
 
 /** Chip choice, placement seed (and a button for a new one), congestion weight and weight bits. */

@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'react';
+import { freeName } from '../../core/network/graphEdits.ts';
+import { nodeKind } from '../../core/network/nodeKinds.ts';
+import { layerNameSchema } from '../../core/spec/network.ts';
+import { shownDraft } from '../store/graphSlice.ts';
+import { useStore } from '../store/index.ts';
+import { EdgeWeights } from './EdgeWeights.tsx';
+import { NodeFields } from './NodeFields.tsx';
+
+function RenameField({ name }: { name: string }) {
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (text === null || text === name) return;
+    const ok = layerNameSchema.safeParse(text);
+    const refused = ok.success ? useStore.getState().editGraph({ kind: 'rename-node', name, to: text }) : ok.error.issues[0]?.message;
+    setError(refused ?? null);
+    if (!refused) setText(null);
+  };
+  return (
+    <div className="field">
+      <label>
+        name
+        <input
+          data-testid="inspector-name"
+          value={text ?? name}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setText(null);
+          }}
+        />
+      </label>
+      {error ? <div className="field-error">{error}</div> : null}
+    </div>
+  );
+}
+
+/**
+ * Beside the graph: the selected node's parameters (with units and meanings), its name, duplicate
+ * and delete; or the selected edge's weights and traffic. Enter on a node in the graph comes here.
+ */
+export function Inspector() {
+  const workspace = useStore((s) => s.workspace);
+  const pendingGraph = useStore((s) => s.pendingGraph);
+  const selectedNode = useStore((s) => s.selectedNode);
+  const selectedEdge = useStore((s) => s.selectedEdge);
+  const summary = useStore((s) => s.summary);
+  const draft = useMemo(() => shownDraft({ workspace, pendingGraph }), [workspace, pendingGraph]);
+  const node = draft?.nodes.find((n) => n.name === selectedNode);
+  const edge = selectedEdge && draft?.edges.find((e) => e.from === selectedEdge.from && e.to === selectedEdge.to && e.recurrent === selectedEdge.recurrent);
+  if (!draft || !workspace || (!node && !edge)) {
+    return (
+      <section className="panel inspector" id="inspector" aria-label="Inspector" data-testid="inspector">
+        <h2>Inspector</h2>
+        <p className="hint">Click a node or an edge of the graph (or Tab to it and press Enter) to see and change it.</p>
+      </section>
+    );
+  }
+  if (node) {
+    const info = nodeKind(node.kind);
+    const index = workspace.network.layers.findIndex((l) => l.name === node.name);
+    const st = useStore.getState;
+    return (
+      <section className="panel inspector" id="inspector" aria-label={`Inspector: ${node.name}`} data-testid="inspector">
+        <h2>
+          {info.label} <span className="hint">{node.name}</span>
+        </h2>
+        <p className="hint">{info.summary}</p>
+        <RenameField key={node.name} name={node.name} />
+        <div data-testid="inspector-fields">
+          <NodeFields node={node} index={index} />
+        </div>
+        {node.kind === 'input' ? null : (
+          <div className="inspector-actions">
+            <button type="button" data-testid="inspector-duplicate" onClick={() => st().editGraph({ kind: 'duplicate-node', name: node.name, as: freeName(draft, info.nameBase) })}>
+              Duplicate
+            </button>{' '}
+            <button type="button" data-testid="inspector-delete" onClick={() => st().editGraph({ kind: 'remove-node', name: node.name })}>
+              Delete
+            </button>
+          </div>
+        )}
+      </section>
+    );
+  }
+  if (!edge) return null;
+  const carried = summary?.layers.find((l) => l.name === edge.from);
+  const sourceKind = draft.nodes.find((n) => n.name === edge.from)?.kind;
+  return (
+    <section className="panel inspector" id="inspector" aria-label={`Inspector: edge ${edge.from} to ${edge.to}`} data-testid="inspector">
+      <h2>
+        edge <span className="hint">{edge.from} → {edge.to}</span>
+      </h2>
+      <p className="hint">{edge.recurrent ? `recurrent: '${edge.to}' reads '${edge.from}' one step late` : `'${edge.to}' reads '${edge.from}' in the same step`}</p>
+      {sourceKind === 'spiking' && carried && summary ? (
+        <p data-testid="edge-spikes">
+          carried {carried.spikeCount} spikes in the last run ({(carried.spikeCount / Math.max(1, summary.steps)).toFixed(2)} per step)
+        </p>
+      ) : null}
+      <EdgeWeights edge={edge} />
+      <button type="button" data-testid="inspector-disconnect" onClick={() => useStore.getState().editGraph({ kind: 'disconnect', edge })}>
+        Disconnect
+      </button>
+    </section>
+  );
+}
