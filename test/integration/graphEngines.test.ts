@@ -21,6 +21,11 @@ async function bothEngines(layers: unknown[], seed: number, steps = 25, p = 0.3,
   // Seeded non-zero biases, so the bias path counts (initial biases are zero).
   const weights = { ...net.weights };
   for (const [k, w] of Object.entries(net.weights)) if (k.endsWith('.bias')) weights[k] = { shape: w.shape, values: w.values.map((_v, i) => Math.fround(0.05 * ((i % 5) - 2))) };
+  // Scale factors other than the initial ones, some negative, so that the scale counts.
+  for (const l of spec.layers) {
+    const w = net.weights[l.name];
+    if (l.kind === 'scale' && w) weights[l.name] = { shape: w.shape, values: w.values.map((_v, i) => Math.fround(0.4 + 0.3 * (i % 7) - (i % 11 === 3 ? 1.5 : 0))) };
+  }
   const compiled = { ...net, weights };
   const neurons = shapeSize(net.shapes[0] ?? [1]);
   const r = createRng(seed, 'graph-input');
@@ -101,6 +106,29 @@ describe('tfjs-cpu steps any graph with the event engine\'s spikes', () => {
     );
     expect(ev.readouts[0]?.values.some((v) => v !== 0)).toBe(true);
     expect(tfr.readouts[0]?.values.length).toBe(6);
+  });
+
+  it('scale and delay nodes (per-element and shared delays, one inside a loop), with a CubaLI-like pair of membrane read-outs', async () => {
+    const { ev } = await bothEngines(
+      [
+        { kind: 'input', name: 'in', shape: [6, 6, 2] },
+        { kind: 'conv2d', name: 'c', filters: 3, kernel: 3, padding: 'same', weightGain: 2 },
+        { kind: 'spiking', name: 's', neuron: lif, inputs: ['c', { from: 'dl', recurrent: true }] },
+        { kind: 'scale', name: 'sc' },
+        { kind: 'delay', name: 'dl', steps: Array.from({ length: 108 }, (_v, i) => (i * 7) % 5) },
+        { kind: 'pool2d', name: 'p', size: 2, mode: 'sum' },
+        { kind: 'flatten', name: 'f' },
+        { kind: 'dense', name: 'fc', units: 8, weightGain: 2 },
+        { kind: 'delay', name: 'd2', steps: 2 },
+        { kind: 'spiking', name: 'o', neuron: lif },
+        { kind: 'readout', name: 'syn', mode: 'membrane', beta: 0.8 },
+        { kind: 'readout', name: 'mem', mode: 'membrane', beta: 0.9, reduce: 'mean' },
+      ],
+      13,
+      30,
+    );
+    expect(ev.layers.find((l) => l.name === 's')?.spikeCount).toBeGreaterThan(20);
+    expect(ev.layers.find((l) => l.name === 'o')?.spikeCount).toBeGreaterThan(5);
   });
 
   it('random graphs with skips, sums and loops, over several seeds', async () => {

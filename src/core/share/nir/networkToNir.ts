@@ -3,6 +3,7 @@ import { inferShapes, type Shape } from '../../network/shapes.ts';
 import { biasKey, checkWeights, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
 import { SpecError } from '../../errors.ts';
 import type { Conv2dLayerSpec, LayerSpec, NetworkSpec } from '../../spec/network.ts';
+import { delayToNir, nirShape, scaleToNir } from './nirElementwise.ts';
 import { NirError } from './nirError.ts';
 import { filledTensor, NIR_VERSION, type NirEdge, type NirGraph, type NirNode, type NirPadding, type NirPair, type NirTensor } from './nirGraph.ts';
 import { neuronToNir, readoutToNir } from './nirNeuronExport.ts';
@@ -13,11 +14,6 @@ import { convToNir, denseToNir, type FlattenedFrom } from './nirWeights.ts';
 export interface NirExport {
   readonly graph: NirGraph;
   readonly notes: readonly string[];
-}
-
-/** NIR's (PyTorch's) shape of one of our per-step shapes: [n] stays, [h, w, c] becomes [c, h, w]. */
-export function nirShape(s: Shape): number[] {
-  return s.length === 3 ? [s[2], s[0], s[1]] : [s[0]];
 }
 
 /**
@@ -78,6 +74,10 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
     }
     case 'readout':
       return [readoutToNir(layer, nirShape(outShape), dtMs)];
+    case 'scale':
+      return [scaleToNir(weightsOf(weights, layer.name), outShape)];
+    case 'delay':
+      return [delayToNir(layer, outShape, dtMs)];
     case 'relu':
     case 'identity':
     case 'sum':

@@ -83,7 +83,10 @@ function visible(layer: LayerSpec, dtMs: number): Visible {
     case 'relu':
     case 'identity':
     case 'sum':
+    case 'scale':
       return { kind: layer.kind };
+    case 'delay':
+      return { kind: layer.kind, steps: JSON.stringify(layer.steps) };
     case 'accumulator':
       return { kind: layer.kind, window: layer.window ?? 0 };
   }
