@@ -10,7 +10,7 @@ import { residualLayers, rsnnLayers } from '../support/graphCases.ts';
 
 /**
  * The tfjs engine steps any graph (skips, sums, loops, biases, padded / dilated / grouped convs,
- * rectangular pools, accumulators, value read-outs) and gives the event engine's spikes: the
+ * rectangular pools, accumulators, value read-outs, scales, delays, read-outs mid-graph) and gives the event engine's spikes: the
  * graphs of src/core/engine/event/eventGraph.test.ts plus random recurrent / residual ones.
  */
 const lif = { model: 'lif', threshold: 0.6, tauMemMs: 10 };
@@ -109,6 +109,8 @@ describe('tfjs-cpu steps any graph with the event engine\'s spikes', () => {
   });
 
   it('scale and delay nodes (per-element and shared delays, one inside a loop), with a CubaLI-like pair of membrane read-outs', async () => {
+    await (await createEngine('tfjs-cpu')).simulate(compileNetwork(networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [2] }, { kind: 'delay', name: 'd', steps: [1, 3] }, { kind: 'readout', name: 'r' }] }), undefined, 1), { steps: 2, batch: 1, neurons: 2, values: new Float32Array(4) }, { dtMs: 1 });
+    const before = tf.memory().numTensors;
     const { ev } = await bothEngines(
       [
         { kind: 'input', name: 'in', shape: [6, 6, 2] },
@@ -128,6 +130,25 @@ describe('tfjs-cpu steps any graph with the event engine\'s spikes', () => {
       30,
     );
     expect(ev.layers.find((l) => l.name === 's')?.spikeCount).toBeGreaterThan(20);
+    expect(ev.layers.find((l) => l.name === 'o')?.spikeCount).toBeGreaterThan(5);
+    // The delays' kept inputs are freed with the run.
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('an Integrator mid-graph (a count read-out passing its running sum on) into a scale and neurons', async () => {
+    const { ev } = await bothEngines(
+      [
+        { kind: 'input', name: 'in', shape: [8] },
+        { kind: 'dense', name: 'fc', units: 6, weightGain: 2 },
+        { kind: 'spiking', name: 's', neuron: lif },
+        { kind: 'readout', name: 'i', mode: 'count' },
+        { kind: 'scale', name: 'g' },
+        { kind: 'dense', name: 'fc2', units: 4, weightGain: 0.5 },
+        { kind: 'spiking', name: 'o', neuron: lif },
+      ],
+      17,
+      30,
+    );
     expect(ev.layers.find((l) => l.name === 'o')?.spikeCount).toBeGreaterThan(5);
   });
 
