@@ -73,9 +73,9 @@ const MAX_GROUPS = 256;
 
 /**
  * Nodes that only route their (summed) input on: no synapses of their own. A scale is counted as
- * folded into the synapses of its path (their weights times its factors: the same synapse count,
- * though the folded weights are not what the precision checks see), a delay as the axon delay of
- * a core's synapses (its buffer's memory is not counted): approximations of the chip's figures.
+ * folded into the synapses of its path (their weights times its factors: the same synapse count;
+ * no weight values are read here), a delay as the axon delay of a core's synapses (its buffer's
+ * memory is not counted, nor any chip's limit on delays): approximations of the chip's figures.
  */
 const PASS_THROUGH: ReadonlySet<LayerSpec['kind']> = new Set(['identity', 'sum', 'scale', 'delay']);
 
