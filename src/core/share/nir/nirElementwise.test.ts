@@ -93,7 +93,7 @@ describe('NIR Scale, Delay, CubaLI and Integrator', () => {
     await roundTrips(imp);
   });
 
-  it('CubaLI: two leaky integrators in a row, the current then the membrane, equal to the spec’s Euler steps', async () => {
+  it('CubaLI: two leaky integrators in a row, the current then the membrane, equal to the spec’s Euler steps; written back as a CubaLI', async () => {
     const dt = 0.001;
     const p = { tauSyn: 0.005, tauMem: 0.01, r: 2, wIn: 1.5 };
     const w = [0.5, -0.25, 1, 0.75, 0.1, -0.5];
@@ -124,10 +124,20 @@ describe('NIR Scale, Delay, CubaLI and Integrator', () => {
     const got = await traces(imp, 'cli', frames);
     got.forEach((row, o) => row.forEach((g, t) => expect(Math.abs(g - (want[o]?.[t] as number)), `v[${o}] at step ${t}`).toBeLessThan(1e-6)));
     expect(Math.max(...got.flat().map(Math.abs))).toBeGreaterThan(0.005);
-    // Written back as LI → LI (NIR's CubaLI is an LI feeding an LI), read back the same.
+    // Written back as one CubaLI (the current's layer in its metadata), read back the same.
     const types = Object.values(networkToNir(imp.network, imp.weights, imp.dtMs).graph.nodes).map((n) => n.type);
-    expect(types).toEqual(['Input', 'Linear', 'LI', 'LI', 'Output']);
+    expect(types).toEqual(['Input', 'Linear', 'CubaLI', 'Output']);
     await roundTrips(imp);
+    // Read by another tool (no Spikelab metadata), the CubaLI still comes back as the same two read-outs.
+    const bare = networkToNir(imp.network, imp.weights, imp.dtMs).graph;
+    const stripped = { ...bare, metadata: {}, nodes: Object.fromEntries(Object.entries(bare.nodes).map(([k, n]) => [k, { ...n, metadata: {} }])) };
+    const again = await viaFile(stripped, 1);
+    expect(again.network.layers.map((l) => [l.kind, l.name])).toEqual(imp.network.layers.map((l) => [l.kind, l.name]));
+    again.network.layers.forEach((l, i) => {
+      const was = imp.network.layers[i];
+      // Decays are written in float32 (as the engines run them): equal to float32 precision.
+      if (l.kind === 'readout' && was?.kind === 'readout') expect(Math.abs(l.beta - was.beta)).toBeLessThan(1e-7);
+    });
   });
 
   it('an Integrator mid-graph passes its running sum on (here scaled into an IF)', async () => {

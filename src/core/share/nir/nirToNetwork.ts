@@ -9,7 +9,7 @@ import { conv1dImport, conv2dImport, denseImport, poolImport, type LayerImport }
 import { delayImport, scaleImport } from './nirElementwise.ts';
 import { cubaReadoutFromNir, neuronFromNir, readoutFromNir, thresholdedFromNir, withGainInThreshold, type NeuronImportOptions } from './nirNeuronImport.ts';
 import { nearlyEqual } from './nirScalars.ts';
-import { LAYER_KEY, metadataOrder, restoreLayer } from './nirSpikelabMetadata.ts';
+import { CURRENT_KEY, LAYER_KEY, metadataOrder, restoreLayer } from './nirSpikelabMetadata.ts';
 import { chooseTimeStep } from './nirTimeStep.ts';
 import { scaleWeights, type FlattenedFrom } from './nirWeights.ts';
 
@@ -229,12 +229,14 @@ export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): N
         if (!foldGain(ro.inputGain, s, preds.map((p) => p.name), nodeName)) notes.push(`${s}: read-out values are 1/${+ro.inputGain.toPrecision(6)} of the file's (the same ranking)`);
         // The synaptic current is a leaky integrator of its own, read by the membrane's.
         const syn = layerName(`${nodeName}_syn`, node.type, used);
-        const synNode: NirNode = { type: node.type, tauSyn: node.tauSyn, tauMem: node.tauMem, r: node.r, vLeak: node.vLeak, wIn: node.wIn };
+        // Spikelab's own CubaLI keeps the current's layer in its metadata (restored if the parameters agree).
+        const currentLayer = node.metadata?.[CURRENT_KEY];
+        const synNode: NirNode = { type: node.type, tauSyn: node.tauSyn, tauMem: node.tauMem, r: node.r, vLeak: node.vLeak, wIn: node.wIn, ...(currentLayer === undefined ? {} : { metadata: { [LAYER_KEY]: currentLayer } }) };
         push(nodeName, synNode, { kind: 'readout', name: syn, mode: 'membrane', beta: ro.alpha, reduce: 'max' });
         carried.set(synapseKey(nodeName), { layer: syn, shape });
         currentPreds = [{ name: synapseKey(nodeName), recurrent: false }];
         made = { layer: { kind: 'readout', name, mode: 'membrane', beta: ro.beta, reduce: 'max' }, shape };
-        notes.push(`${s}: read as two membrane read-outs, '${syn}' (the current, β = ${+ro.alpha.toPrecision(6)}) into '${name}' (the membrane)`);
+        if (currentLayer === undefined) notes.push(`${s}: read as two membrane read-outs, '${syn}' (the current, β = ${+ro.alpha.toPrecision(6)}) into '${name}' (the membrane)`);
         break;
       }
       case 'Scale':
