@@ -111,9 +111,11 @@ function cubaCurrents(spec: NetworkSpec, graph: NetworkGraph): Map<number, numbe
  * reset: LI + Threshold), named after the layer, with an edge for every input of every node — a
  * recurrent input is an edge like any other, since NIR gives every cycle one step of delay — and
  * the last node into Output; a membrane read-out `<name>_syn` read only by the membrane read-out
- * `<name>` is written with it as one CubaLI (as an imported CubaLI comes back). `dtMs` is the time step the network runs at; NIR's time constants are
- * computed for it (nirNeuronExport.ts) and it is kept in the graph metadata. Throws NirError for a
- * node NIR cannot express (max pooling, relu, accumulators, neurons other than LIF, IF and CubaLIF).
+ * `<name>` is written with it as one CubaLI (as an imported CubaLI comes back). `dtMs` is the time
+ * step the network runs at; NIR's time constants and delays are computed for it
+ * (nirNeuronExport.ts, nirElementwise.ts) and it is kept in the graph metadata. Throws NirError for
+ * a node NIR cannot express (max pooling, relu, identity, sum, accumulators, neurons other than
+ * LIF, IF and CubaLIF).
  */
 export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: number): NirExport {
   if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new NirError('', `the time step must be a positive number of ms, got ${dtMs}`);
