@@ -10,7 +10,7 @@ import { residualLayers, rsnnLayers } from '../support/graphCases.ts';
 
 /**
  * The tfjs engine steps any graph (skips, sums, loops, biases, padded / dilated / grouped convs,
- * rectangular pools, accumulators, value read-outs) and gives the event engine's spikes: the
+ * rectangular pools, accumulators, value read-outs, scales, delays, read-outs mid-graph) and gives the event engine's spikes: the
  * graphs of src/core/engine/event/eventGraph.test.ts plus random recurrent / residual ones.
  */
 const lif = { model: 'lif', threshold: 0.6, tauMemMs: 10 };
@@ -21,6 +21,11 @@ async function bothEngines(layers: unknown[], seed: number, steps = 25, p = 0.3,
   // Seeded non-zero biases, so the bias path counts (initial biases are zero).
   const weights = { ...net.weights };
   for (const [k, w] of Object.entries(net.weights)) if (k.endsWith('.bias')) weights[k] = { shape: w.shape, values: w.values.map((_v, i) => Math.fround(0.05 * ((i % 5) - 2))) };
+  // Scale factors other than the initial ones, some negative, so that the scale counts.
+  for (const l of spec.layers) {
+    const w = net.weights[l.name];
+    if (l.kind === 'scale' && w) weights[l.name] = { shape: w.shape, values: w.values.map((_v, i) => Math.fround(0.4 + 0.3 * (i % 7) - (i % 11 === 3 ? 1.5 : 0))) };
+  }
   const compiled = { ...net, weights };
   const neurons = shapeSize(net.shapes[0] ?? [1]);
   const r = createRng(seed, 'graph-input');
@@ -101,6 +106,50 @@ describe('tfjs-cpu steps any graph with the event engine\'s spikes', () => {
     );
     expect(ev.readouts[0]?.values.some((v) => v !== 0)).toBe(true);
     expect(tfr.readouts[0]?.values.length).toBe(6);
+  });
+
+  it('scale and delay nodes (per-element and shared delays, one inside a loop), with a CubaLI-like pair of membrane read-outs', async () => {
+    await (await createEngine('tfjs-cpu')).simulate(compileNetwork(networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [2] }, { kind: 'delay', name: 'd', steps: [1, 3] }, { kind: 'readout', name: 'r' }] }), undefined, 1), { steps: 2, batch: 1, neurons: 2, values: new Float32Array(4) }, { dtMs: 1 });
+    const before = tf.memory().numTensors;
+    const { ev } = await bothEngines(
+      [
+        { kind: 'input', name: 'in', shape: [6, 6, 2] },
+        { kind: 'conv2d', name: 'c', filters: 3, kernel: 3, padding: 'same', weightGain: 2 },
+        { kind: 'spiking', name: 's', neuron: lif, inputs: ['c', { from: 'dl', recurrent: true }] },
+        { kind: 'scale', name: 'sc' },
+        { kind: 'delay', name: 'dl', steps: Array.from({ length: 108 }, (_v, i) => (i * 7) % 5) },
+        { kind: 'pool2d', name: 'p', size: 2, mode: 'sum' },
+        { kind: 'flatten', name: 'f' },
+        { kind: 'dense', name: 'fc', units: 8, weightGain: 2 },
+        { kind: 'delay', name: 'd2', steps: 2 },
+        { kind: 'spiking', name: 'o', neuron: lif },
+        { kind: 'readout', name: 'syn', mode: 'membrane', beta: 0.8 },
+        { kind: 'readout', name: 'mem', mode: 'membrane', beta: 0.9, reduce: 'mean' },
+      ],
+      13,
+      30,
+    );
+    expect(ev.layers.find((l) => l.name === 's')?.spikeCount).toBeGreaterThan(20);
+    expect(ev.layers.find((l) => l.name === 'o')?.spikeCount).toBeGreaterThan(5);
+    // The delays' kept inputs are freed with the run.
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('an Integrator mid-graph (a count read-out passing its running sum on) into a scale and neurons', async () => {
+    const { ev } = await bothEngines(
+      [
+        { kind: 'input', name: 'in', shape: [8] },
+        { kind: 'dense', name: 'fc', units: 6, weightGain: 2 },
+        { kind: 'spiking', name: 's', neuron: lif },
+        { kind: 'readout', name: 'i', mode: 'count' },
+        { kind: 'scale', name: 'g' },
+        { kind: 'dense', name: 'fc2', units: 4, weightGain: 0.5 },
+        { kind: 'spiking', name: 'o', neuron: lif },
+      ],
+      17,
+      30,
+    );
+    expect(ev.layers.find((l) => l.name === 'o')?.spikeCount).toBeGreaterThan(5);
   });
 
   it('random graphs with skips, sums and loops, over several seeds', async () => {

@@ -16,6 +16,8 @@ export function runGraphReference(net: NetworkSpec, weights: NetworkWeights, inp
   const size = (i: number): number => shapeSize(shapes[i] ?? [1]);
   const states = net.layers.map((l, i) => (l.kind === 'spiking' ? neuronModel(l.neuron.model).init(size(i), l.neuron) : undefined));
   const mem = net.layers.map((_l, i) => new Float32Array(size(i)));
+  /** Every input a delay node has seen, oldest first (naive: the whole history, no ring). */
+  const seen: Float32Array[][] = net.layers.map(() => []);
   let prev: Float32Array[] = net.layers.map((_l, i) => new Float32Array(size(i)));
   const result: Float32Array[][] = [];
   input.forEach((x, t) => {
@@ -32,7 +34,8 @@ export function runGraphReference(net: NetworkSpec, weights: NetworkWeights, inp
         const src = e.recurrent ? prev[e.from] : now[e.from];
         for (let j = 0; j < inp.length; j++) inp[j] = k === 0 ? (src?.[j] ?? 0) : Math.fround((inp[j] as number) + (src?.[j] ?? 0));
       });
-      now.push(nodeOutput(net, weights, i, inp, inShape, shapes[i] ?? [1], states, mem, t, dtMs, input.length));
+      seen[i]?.push(inp);
+      now.push(nodeOutput(net, weights, i, inp, inShape, shapes[i] ?? [1], states, mem, t, dtMs, input.length, seen[i] ?? []));
     });
     result.push(now.map((v) => v.slice()));
     prev = now;
@@ -42,7 +45,7 @@ export function runGraphReference(net: NetworkSpec, weights: NetworkWeights, inp
 
 type States = (Record<string, Float32Array> | undefined)[];
 
-function nodeOutput(net: NetworkSpec, weights: NetworkWeights, i: number, x: Float32Array, inShape: Shape, outShape: Shape, states: States, mem: Float32Array[], t: number, dtMs: number, steps: number): Float32Array {
+function nodeOutput(net: NetworkSpec, weights: NetworkWeights, i: number, x: Float32Array, inShape: Shape, outShape: Shape, states: States, mem: Float32Array[], t: number, dtMs: number, steps: number, history: readonly Float32Array[]): Float32Array {
   const l = net.layers[i];
   const n = shapeSize(outShape);
   const out = new Float32Array(n);
@@ -106,6 +109,16 @@ function nodeOutput(net: NetworkSpec, weights: NetworkWeights, i: number, x: Flo
       return x.slice();
     case 'relu':
       return x.map((v) => Math.max(0, v));
+    case 'scale': {
+      const s = weights[l.name]?.values ?? new Float32Array(0);
+      return x.map((v, j) => v * (s[j] as number));
+    }
+    case 'delay':
+      // y[t] = x[t − d]: the input seen d steps ago, zero before the first step.
+      return x.map((_v, j) => {
+        const d = Array.isArray(l.steps) ? (l.steps[j] as number) : l.steps;
+        return t - d < 0 ? 0 : (history[t - d]?.[j] as number);
+      });
     case 'accumulator': {
       const m = mem[i] as Float32Array;
       if (l.window !== undefined && t % l.window === 0) m.fill(0);

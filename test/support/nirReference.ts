@@ -9,12 +9,14 @@ import type { NirGraph, NirNode, NirTensor } from '../../src/core/share/nir/nirG
  *   IF       v ← v + R·I (per step);  z = v > θ;  v ← v_reset where z
  *   CubaLIF  i ← i + Δt/τ_syn·(−i + w_in·S);  v ← v + Δt/τ_mem·(v_leak − v + R·i);  spike as LIF
  *   LI       v ← v + Δt/τ·(v_leak − v + R·I)      I (Integrator)  v ← v + R·I
+ *   CubaLI   i and v as CubaLIF, no spikes (the output is v)
+ *   Scale    y = x ⊙ s      Delay  y[t] = x[t − delay/Δt] (zeros before)
  *   Threshold z = x > θ;  Affine y = W·x + b;  Conv2d / SumPool2d as torch.nn (zero padding)
  */
 export interface ReferenceRun {
   /** Spikes per neuron of every spiking node (channels-first order), by node name. */
   readonly spikeCounts: Record<string, Float64Array>;
-  /** Final state of every LI / Integrator node. */
+  /** Final state of every LI / Integrator / CubaLI node. */
   readonly finals: Record<string, Float64Array>;
   /** The value of `probe` (node, neuron) at every step, if asked. */
   readonly trace: number[];
@@ -87,6 +89,8 @@ export function runNirReference(graph: NirGraph, input: (t: number) => Float64Ar
   const trace: number[] = [];
   const inputNode = Object.values(graph.nodes).find((n) => n.type === 'Input');
   const inShape = inputNode?.type === 'Input' ? [...inputNode.shape] : [];
+  /** Every input each Delay node has seen, oldest first. */
+  const seen = new Map<string, Float64Array[]>();
   const vars = (name: string, n: number, k: number) => {
     let s = state.get(name);
     if (!s) state.set(name, (s = Array.from({ length: k }, () => new Float64Array(n))));
@@ -153,6 +157,32 @@ export function runNirReference(graph: NirGraph, input: (t: number) => Float64Ar
           if (probe && probe[0] === name) trace.push(v[probe[1]] as number);
           y = v.slice();
           finals[name] = y;
+          break;
+        }
+        case 'CubaLI': {
+          const [v, i] = vars(name, x.length, 2) as [Float64Array, Float64Array];
+          for (let j = 0; j < x.length; j++) {
+            i[j] = (i[j] as number) + (dtS / at(n.tauSyn, j)) * (-(i[j] as number) + at(n.wIn, j) * (x[j] as number));
+            v[j] = (v[j] as number) + (dtS / at(n.tauMem, j)) * (at(n.vLeak, j) - (v[j] as number) + at(n.r, j) * (i[j] as number));
+          }
+          if (probe && probe[0] === name) trace.push(v[probe[1]] as number);
+          y = v.slice();
+          finals[name] = y;
+          break;
+        }
+        case 'Scale':
+          y = x.map((v, j) => v * at(n.scale, j));
+          if (probe && probe[0] === name) trace.push(y[probe[1]] as number);
+          break;
+        case 'Delay': {
+          const past = seen.get(name) ?? [];
+          seen.set(name, past);
+          past.push(x);
+          y = x.map((_v, j) => {
+            const back = Math.round(at(n.delay, j) / dtS);
+            return t - back < 0 ? 0 : (past[t - back]?.[j] as number);
+          });
+          if (probe && probe[0] === name) trace.push(y[probe[1]] as number);
           break;
         }
         case 'Threshold': {

@@ -71,8 +71,13 @@ export interface PopulationGraph {
 /** Most synapse groups followed into one node (each is a path of synaptic nodes from a source). */
 const MAX_GROUPS = 256;
 
-/** Nodes that only route their (summed) input on: no synapses of their own. */
-const PASS_THROUGH: ReadonlySet<LayerSpec['kind']> = new Set(['identity', 'sum']);
+/**
+ * Nodes that only route their (summed) input on: no synapses of their own. A scale is counted as
+ * folded into the synapses of its path (their weights times its factors: the same synapse count;
+ * no weight values are read here), a delay as the axon delay of a core's synapses (its buffer's
+ * memory is not counted, nor any chip's limit on delays): approximations of the chip's figures.
+ */
+const PASS_THROUGH: ReadonlySet<LayerSpec['kind']> = new Set(['identity', 'sum', 'scale', 'delay']);
 
 /** Why a node inside a synapse path has no place on a neuromorphic core (undefined = it has one). */
 const OFF_CHIP_IN_PATH: Partial<Record<LayerSpec['kind'], (l: LayerSpec) => string>> = {

@@ -3,7 +3,7 @@ import { SpecError } from '../errors.ts';
 import { networkSchema, type NetworkSpec } from '../spec/network.ts';
 import { chainOnlyReason, resolveGraph } from './graph.ts';
 import { inferShapes } from './shapes.ts';
-import { weightShapes } from './weights.ts';
+import { initWeights, weightShapes } from './weights.ts';
 import { compileNetwork } from './compile.ts';
 
 const lif = { model: 'lif', threshold: 1 };
@@ -91,6 +91,20 @@ describe('a network is a graph', () => {
     expect(shapes[4]).toEqual([4, 8, 8]);
     expect(weightShapes(n)).toEqual({ c1: [5, 5, 2, 4], 'c1.bias': [4], c2: [3, 1, 1, 8], fc: [256, 10], 'fc.bias': [10] });
     expect(chainOnlyReason(n)).toMatch(/'c1' has a bias/);
+  });
+
+  it('gives a scale node a weight of its size (ones at first) and tells chain-only code (wasm engine, BPTT kernel) why it cannot run a scale or a delay', () => {
+    const n = net([
+      { kind: 'input', name: 'in', shape: [2, 2, 3] },
+      { kind: 'scale', name: 'g' },
+      { kind: 'delay', name: 'd', steps: 2 },
+      { kind: 'spiking', name: 's', neuron: lif },
+    ]);
+    expect(inferShapes(n).shapes).toEqual([[2, 2, 3], [2, 2, 3], [2, 2, 3], [2, 2, 3]]);
+    expect(weightShapes(n)).toEqual({ g: [12] });
+    expect(Array.from(initWeights(n, 1)['g']?.values ?? [])).toEqual(new Array<number>(12).fill(1));
+    expect(chainOnlyReason(n)).toBe("'g' is a scale node");
+    expect(chainOnlyReason(net([{ kind: 'input', name: 'in', shape: [3] }, { kind: 'delay', name: 'd', steps: [0, 1, 2] }, { kind: 'spiking', name: 's', neuron: lif }]))).toBe("'d' is a delay node");
   });
 
   it('builds an SNN → accumulator → ANN network and checks that groups divide the channels', () => {

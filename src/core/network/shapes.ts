@@ -150,6 +150,12 @@ function outputShape(layer: LayerSpec, inShape: Shape | undefined, path: string,
     case 'identity':
     case 'sum':
     case 'accumulator':
+    case 'scale':
+      return inShape;
+    case 'delay':
+      if (inShape && Array.isArray(layer.steps) && layer.steps.length !== shapeSize(inShape)) {
+        return once({ path: `${path}.steps`, message: `'${layer.name}' has ${layer.steps.length} delays for ${shapeSize(inShape)} elements ${text(inShape)}` });
+      }
       return inShape;
     case 'conv2d':
     case 'pool2d': {

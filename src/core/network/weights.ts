@@ -11,8 +11,8 @@ export interface LayerWeights {
 }
 
 /**
- * Weights of a network by layer name (only dense and conv2d layers have weights); a layer with
- * `bias` also has `<name>.bias` (a layer name cannot contain '.', so the keys never collide).
+ * Weights of a network by layer name (dense and conv2d layers, and the vector of a scale node); a
+ * layer with `bias` also has `<name>.bias` (a layer name cannot contain '.', so the keys never collide).
  */
 export type NetworkWeights = Readonly<Record<string, LayerWeights>>;
 
@@ -41,6 +41,7 @@ export function weightShapes(net: NetworkSpec): Record<string, number[]> {
       out[layer.name] = [kh, kw, (inShape[inShape.length - 1] ?? 1) / (layer.groups ?? 1), layer.filters];
       if (layer.bias) out[biasKey(layer.name)] = [layer.filters];
     }
+    if (layer.kind === 'scale') out[layer.name] = [shapeSize(inShape)];
   });
   return out;
 }
@@ -55,6 +56,8 @@ export function initWeights(net: NetworkSpec, seed: number): NetworkWeights {
   const out: Record<string, LayerWeights> = {};
   for (const layer of net.layers) {
     const shape = shapes[layer.name];
+    // A scale starts as the identity: its input passes unchanged until training (or a file) says otherwise.
+    if (shape && layer.kind === 'scale') out[layer.name] = { shape, values: new Float32Array(shape[0] ?? 0).fill(1) };
     if (!shape || (layer.kind !== 'dense' && layer.kind !== 'conv2d')) continue;
     // Biases start at zero, as in PyTorch's and Keras's usual practice for spiking layers.
     const bias = shapes[biasKey(layer.name)];

@@ -130,6 +130,28 @@ export const accumulatorLayerSchema = z.object({
   window: positiveInt.max(1_000_000).optional(),
 });
 
+/**
+ * Element-wise multiplication by a vector s of the node's size (NIR's Scale, y = x ⊙ s). s is a
+ * weight, not a parameter: NetworkWeights holds it under the node's name in the node's own
+ * (channels-last) order, ones at first, and training learns it like a bias.
+ */
+export const scaleLayerSchema = z.object({ kind: z.literal('scale'), name: layerNameSchema, inputs: inputsField });
+
+/** Most steps a delay node holds back (its buffer is steps + 1 copies of its input). */
+export const MAX_DELAY_STEPS = 10_000;
+
+/**
+ * Holds its input back by whole steps (NIR's Delay, y[t] = x[t − d], zeros before): one number for
+ * every element, or one per element in the node's (channels-last) order. A structural parameter
+ * like a kernel size: an integer with no gradient, which sizes the node's buffer.
+ */
+export const delayLayerSchema = z.object({
+  kind: z.literal('delay'),
+  name: layerNameSchema,
+  inputs: inputsField,
+  steps: z.union([z.number().int().min(0).max(MAX_DELAY_STEPS), z.array(z.number().int().min(0).max(MAX_DELAY_STEPS)).min(1).max(1_000_000)]),
+});
+
 /** Any layer, discriminated by `kind`. */
 export const layerSchema = z.discriminatedUnion('kind', [
   inputLayerSchema,
@@ -143,6 +165,8 @@ export const layerSchema = z.discriminatedUnion('kind', [
   identityLayerSchema,
   sumLayerSchema,
   accumulatorLayerSchema,
+  scaleLayerSchema,
+  delayLayerSchema,
 ]);
 
 /**
@@ -161,5 +185,6 @@ export type Pool2dLayerSpec = z.output<typeof pool2dLayerSchema>;
 export type SpikingLayerSpec = z.output<typeof spikingLayerSchema>;
 export type ReadoutLayerSpec = z.output<typeof readoutLayerSchema>;
 export type AccumulatorLayerSpec = z.output<typeof accumulatorLayerSchema>;
+export type DelayLayerSpec = z.output<typeof delayLayerSchema>;
 export type InputRef = z.output<typeof inputRefSchema>;
 export type NetworkSpec = z.output<typeof networkSchema>;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { statelessNode, sumInputs } from '../engine/tfjs/tfGraphOps.ts';
+import { delayDepth, delayedOutput, statelessNode, sumInputs } from '../engine/tfjs/tfGraphOps.ts';
 import { tfNeuronInit, tfNeuronStep } from '../engine/tfjs/tfNeuronSteps.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import { EngineError } from '../errors.ts';
@@ -77,6 +77,7 @@ export function forward(
   const states: Record<number, TfState> = {};
   const readout: Record<number, { m: tf.Tensor; max: tf.Tensor; sum: tf.Tensor }> = {};
   const accs: Record<number, tf.Tensor> = {};
+  const delayed: Record<number, tf.Tensor[]> = {};
   let prevOuts: Record<number, tf.Tensor> = {};
   let spikeTotal: tf.Tensor = tf.scalar(0);
   const layerSpikes: Record<number, tf.Tensor> = {};
@@ -133,6 +134,13 @@ export function forward(
             const prev = accs[i];
             h = prev === undefined || (l.window !== undefined && t % l.window === 0) ? h : tf.add(prev, h);
             accs[i] = h;
+            break;
+          }
+          case 'delay': {
+            // A shift in time: the gradient reaches the input of d steps before.
+            const history = [h, ...(delayed[i] ?? [])].slice(0, delayDepth(l));
+            delayed[i] = history;
+            h = delayedOutput(l, history, inShapes[i] ?? [1]);
             break;
           }
           default: {

@@ -88,6 +88,41 @@ describe('training forward runs any graph', () => {
     tf.dispose([x, y, ...Object.values(grads), ...Object.values(vars)]);
   });
 
+  it('steps scale and delay nodes as the engine does, and takes gradients into the scale and, back in time through the delays, the weights before them', async () => {
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [10] },
+        { kind: 'dense', name: 'fc', units: 12, weightGain: 2 },
+        { kind: 'spiking', name: 's1', neuron: lif, inputs: ['fc', { from: 'rec', recurrent: true }] },
+        { kind: 'scale', name: 'sc' },
+        { kind: 'delay', name: 'dl', steps: Array.from({ length: 12 }, (_v, i) => i % 4) },
+        { kind: 'dense', name: 'rec', units: 12, weightGain: 1.5 },
+        { kind: 'delay', name: 'd2', steps: 3, inputs: ['s1'] },
+        { kind: 'dense', name: 'o', units: 3, weightGain: 2 },
+        { kind: 'readout', name: 'logits', mode: 'membrane', beta: 0.9, reduce: 'mean' },
+      ],
+    });
+    const base = compileNetwork(spec, undefined, 6);
+    const net = { ...base, weights: { ...base.weights, sc: { shape: [12], values: Float32Array.from({ length: 12 }, (_v, i) => Math.fround(0.5 + 0.1 * i)) } } };
+    const steps = 20;
+    const values = randomBatch(steps, 4, 3);
+    const sim = await (await createEngine('events')).simulate(net, { steps, batch: 4, neurons: 10, values }, { dtMs: 1 });
+    const engineOut = sim.readouts.find((r) => r.name === 'logits')?.values ?? new Float32Array();
+    const vars = createVariables(net);
+    const x = tf.tensor3d(values, [steps, 4, 10]);
+    const logits = tf.tidy(() => forward(net, vars, x, 1, INFERENCE_OPS, 'mean').logits.dataSync() as Float32Array);
+    expect(engineOut.some((v) => v !== 0)).toBe(true);
+    engineOut.forEach((v, i) => expect(Math.abs(v - (logits[i] ?? NaN)), `logits[${i}]`).toBeLessThan(1e-4 * Math.max(1, Math.abs(v))));
+    const ops = { fire: ((fn: (x: tf.Tensor) => tf.Tensor) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction('fastSigmoid', 5)), detach, training: true };
+    const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3);
+    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward(net, vars, x, 1, ops, 'mean').logits) as tf.Scalar, Object.values(vars));
+    const keyOf = new Map(Object.entries(vars).map(([k, v]) => [v.name, k]));
+    const norms = Object.fromEntries(Object.entries(grads).map(([name, g]) => [keyOf.get(name) ?? name, tf.norm(g).dataSync()[0] ?? 0]));
+    expect(Object.keys(norms).sort()).toEqual(['fc', 'o', 'rec', 'sc']);
+    for (const [k, n] of Object.entries(norms)) expect(n, `gradient of '${k}'`).toBeGreaterThan(0);
+    tf.dispose([x, y, ...Object.values(grads), ...Object.values(vars)]);
+  });
+
   it('a graph the BPTT kernel cannot train falls back to tfjs, saying why', () => {
     const ws = parseWorkspace({
       schemaVersion: 2,

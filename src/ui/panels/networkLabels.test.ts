@@ -48,6 +48,14 @@ describe('the layer list labels of a graph', () => {
     expect(nodeSummary(node('out'))).toBe('read-out: value, the input itself (last over the run)');
   });
 
+  it('says what a scale and a delay do (NIR Scale and Delay)', () => {
+    const at = (l: unknown) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [3] }, l, { kind: 'spiking', name: 'h', neuron: lif }] }).layers[1] as LayerSpec;
+    expect(nodeSummary(at({ kind: 'scale', name: 's' }))).toBe('multiplies each element of its input by its own factor');
+    expect(nodeSummary(at({ kind: 'delay', name: 'd', steps: 1 }))).toBe('delays its input by 1 step');
+    expect(nodeSummary(at({ kind: 'delay', name: 'd', steps: 4 }))).toBe('delays its input by 4 steps');
+    expect(nodeSummary(at({ kind: 'delay', name: 'd', steps: [2, 0, 5] }))).toBe('delays each element of its input by its own number of steps (0–5)');
+  });
+
   it('shows explicit padding, rectangular kernels, groups and a conv bias', () => {
     const conv = networkSchema.parse({
       layers: [

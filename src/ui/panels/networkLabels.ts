@@ -32,6 +32,8 @@ const SUMMARIES: { readonly [K in LayerSpec['kind']]?: (l: Extract<LayerSpec, { 
   relu: () => 'max(0, x) of its input',
   identity: () => 'passes its input on',
   sum: (l) => `sum of ${l.inputs.length} inputs`,
+  scale: () => 'multiplies each element of its input by its own factor',
+  delay: (l) => (Array.isArray(l.steps) ? `delays each element of its input by its own number of steps (${l.steps.reduce((a, b) => Math.min(a, b))}–${l.steps.reduce((a, b) => Math.max(a, b))})` : `delays its input by ${l.steps} step${l.steps === 1 ? '' : 's'}`),
   accumulator: (l) => (l.window === undefined ? 'spike counts since the start of the run' : `spike counts over windows of ${l.window} steps`),
 };
 

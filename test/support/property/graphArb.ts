@@ -4,14 +4,14 @@ const lif = { model: 'lif', threshold: 0.6, tauMemMs: 10 };
 
 /** One step of building a random graph: what kind of node to add and where it reads from. */
 interface Move {
-  readonly kind: 'pop' | 'skipSum' | 'loop' | 'selfLoop' | 'lateRead' | 'relu' | 'acc';
+  readonly kind: 'pop' | 'skipSum' | 'loop' | 'selfLoop' | 'lateRead' | 'relu' | 'acc' | 'delay';
   readonly pick: number;
   readonly units: number;
   readonly gain: number;
 }
 
 const moveArb: fc.Arbitrary<Move> = fc.record({
-  kind: fc.constantFrom<Move['kind']>('pop', 'pop', 'skipSum', 'loop', 'selfLoop', 'lateRead', 'relu', 'acc'),
+  kind: fc.constantFrom<Move['kind']>('pop', 'pop', 'skipSum', 'loop', 'selfLoop', 'lateRead', 'relu', 'acc', 'delay'),
   pick: fc.nat({ max: 1000 }),
   units: fc.integer({ min: 2, max: 9 }),
   gain: fc.double({ min: 0.5, max: 4, noNaN: true }),
@@ -20,7 +20,8 @@ const moveArb: fc.Arbitrary<Move> = fc.record({
 /**
  * Random graphs that are valid by construction: dense → lif populations reading any earlier
  * population, skip connections summed into a population, recurrent loops (lif → dense → lif a
- * step late, a population onto itself, an earlier node read a step late), relu and windowed accumulators between them; every node read by the final sum, so
+ * step late, a population onto itself, an earlier node read a step late), relu, windowed accumulators and
+ * delays (per element, 0–3 steps) between them; every node read by the final sum, so
  * none is a dead end. Returns the `layers` list of a network spec.
  */
 export const graphLayersArb: fc.Arbitrary<Record<string, unknown>[]> = fc
@@ -35,9 +36,10 @@ export const graphLayersArb: fc.Arbitrary<Record<string, unknown>[]> = fc
       const src = outs[m.pick % outs.length] as { name: string; size: number };
       const d = `d${k}`;
       const s = `s${k}`;
-      if (m.kind === 'relu' || m.kind === 'acc') {
-        const n = m.kind === 'relu' ? `r${k}` : `a${k}`;
-        layers.push(m.kind === 'relu' ? { kind: 'relu', name: n, inputs: [src.name] } : { kind: 'accumulator', name: n, window, inputs: [src.name] });
+      if (m.kind === 'relu' || m.kind === 'acc' || m.kind === 'delay') {
+        const n = `${m.kind === 'relu' ? 'r' : m.kind === 'acc' ? 'a' : 't'}${k}`;
+        const steps = Array.from({ length: src.size }, (_v, i) => (m.pick + i) % 4);
+        layers.push(m.kind === 'relu' ? { kind: 'relu', name: n, inputs: [src.name] } : m.kind === 'acc' ? { kind: 'accumulator', name: n, window, inputs: [src.name] } : { kind: 'delay', name: n, steps, inputs: [src.name] });
         read(src.name);
         outs.push({ name: n, size: src.size });
         unread.add(n);

@@ -3,7 +3,7 @@ import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
 import { biasKey } from '../../network/weights.ts';
 import { neuronModel } from '../../neurons/index.ts';
 import { allocStepResult, type AnyNeuronModel, type StateArrays, type StepContext, type StepResult } from '../../neurons/types.ts';
-import type { AccumulatorLayerSpec, LayerSpec, ReadoutLayerSpec } from '../../spec/network.ts';
+import type { AccumulatorLayerSpec, DelayLayerSpec, LayerSpec, ReadoutLayerSpec } from '../../spec/network.ts';
 import type { CompiledNetwork, ReadoutValues, SimInput } from '../types.ts';
 import { allocActivity, conv2dForward, denseForward, indexEvents, pool2dForward, type Activity } from './propagate.ts';
 
@@ -22,6 +22,7 @@ export interface PlanLayer {
   neuron: NeuronBuffers | undefined;
   readonly readout: ReadoutBuffers | undefined;
   readonly accumulator: AccumulatorBuffers | undefined;
+  readonly delay: DelayBuffers | undefined;
   /** Kept copy of the last step's output, when a recurrent edge reads this node. */
   readonly previous: Float32Array | undefined;
 }
@@ -50,6 +51,20 @@ interface ReadoutBuffers {
 interface AccumulatorBuffers {
   readonly spec: AccumulatorLayerSpec;
   readonly counts: Float32Array;
+}
+
+/** The last `depth` inputs of a delay node, a ring indexed by step modulo depth (depth = longest delay + 1). */
+interface DelayBuffers {
+  readonly ring: Float32Array;
+  readonly depth: number;
+  /** Delay of each element of one sample, in steps. */
+  readonly steps: Int32Array;
+}
+
+function delayBuffers(spec: DelayLayerSpec, size: number, batch: number): DelayBuffers {
+  const steps = Array.isArray(spec.steps) ? Int32Array.from(spec.steps) : new Int32Array(size).fill(spec.steps);
+  const depth = steps.reduce((a, b) => Math.max(a, b), 0) + 1;
+  return { ring: new Float32Array(depth * size * batch), depth, steps };
 }
 
 /** All buffers of a run, allocated once before the time loop. */
@@ -81,8 +96,8 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
     const shares = spec.kind === 'flatten' || spec.kind === 'identity' || spec.kind === 'sum';
     const out = shares && inputActivity ? inputActivity : allocActivity(size, batch);
     const weighted = spec.kind === 'dense' || spec.kind === 'conv2d';
-    const weights = weighted ? net.weights[spec.name]?.values : undefined;
-    if (weighted && !weights) throw new EngineError(`no weights for layer '${spec.name}'`);
+    const weights = weighted || spec.kind === 'scale' ? net.weights[spec.name]?.values : undefined;
+    if ((weighted || spec.kind === 'scale') && !weights) throw new EngineError(`no weights for layer '${spec.name}'`);
     const bias = weighted && spec.bias ? net.weights[biasKey(spec.name)]?.values : undefined;
     if (weighted && spec.bias && !bias) throw new EngineError(`no bias for layer '${spec.name}'`);
     const acc = weighted || spec.kind === 'pool2d' ? new Float64Array(size) : undefined;
@@ -97,8 +112,9 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
         ? { spec, m: new Float32Array(size * batch), reduced: new Float32Array(size * batch).fill(spec.reduce === 'max' ? -Infinity : 0) }
         : undefined;
     const accumulator = spec.kind === 'accumulator' ? { spec, counts: new Float32Array(size * batch) } : undefined;
+    const delay = spec.kind === 'delay' ? delayBuffers(spec, size, batch) : undefined;
     const previous = graph.recurrentSources.has(index) ? new Float32Array(size * batch) : undefined;
-    layers.push({ index, spec, inShape, input: inputActivity, gather, out, acc, weights, bias, neuron, readout, accumulator, previous });
+    layers.push({ index, spec, inShape, input: inputActivity, gather, out, acc, weights, bias, neuron, readout, accumulator, delay, previous });
   });
   const steps = input.steps;
   return {
@@ -175,6 +191,15 @@ export function stepLayer(plan: EventPlan, layer: PlanLayer, input: SimInput, ct
     case 'relu':
       for (let i = 0; i < out.values.length; i++) out.values[i] = Math.max(0, x.values[i] as number);
       return done();
+    case 'scale': {
+      const s = layer.weights ?? new Float32Array(0);
+      const n = s.length;
+      for (let i = 0; i < out.values.length; i++) out.values[i] = Math.fround((x.values[i] as number) * (s[i % n] as number));
+      return done();
+    }
+    case 'delay':
+      stepDelay(layer, x.values, ctx.t);
+      return done();
     case 'accumulator':
       return stepAccumulator(layer, x.values, ctx.t);
     case 'spiking':
@@ -193,6 +218,20 @@ function stepAccumulator(layer: PlanLayer, x: Float32Array, t: number): LayerSte
   layer.out.values.set(a.counts);
   indexEvents(layer.out);
   return { values: layer.out.values, membrane: undefined };
+}
+
+/** Writes this step's input into the ring, then reads each element's input of d steps ago (zeros before the run). */
+function stepDelay(layer: PlanLayer, x: Float32Array, t: number): void {
+  const d = layer.delay;
+  if (!d) throw new EngineError(`layer '${layer.spec.name}' has no delay buffer`);
+  const total = x.length;
+  const size = d.steps.length;
+  d.ring.set(x, (t % d.depth) * total);
+  const out = layer.out.values;
+  for (let i = 0; i < total; i++) {
+    const back = d.steps[i % size] as number;
+    out[i] = back > t ? 0 : (d.ring[((t - back) % d.depth) * total + i] as number);
+  }
 }
 
 function stepNeurons(layer: PlanLayer, currents: Float32Array, ctx: StepContext): LayerStepOutput {

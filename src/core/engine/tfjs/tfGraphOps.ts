@@ -3,7 +3,7 @@ import { EngineError } from '../../errors.ts';
 import { convGeometry, poolGeometry } from '../../network/layerGeometry.ts';
 import type { Shape } from '../../network/shapes.ts';
 import { biasKey } from '../../network/weights.ts';
-import type { Conv2dLayerSpec, LayerSpec, Pool2dLayerSpec } from '../../spec/network.ts';
+import type { Conv2dLayerSpec, DelayLayerSpec, LayerSpec, Pool2dLayerSpec } from '../../spec/network.ts';
 
 /**
  * The stateless node operations of a graph on tfjs, shared by the engine (exact spikes) and by
@@ -78,9 +78,9 @@ function pool(l: Pool2dLayerSpec, x: tf.Tensor4D, inShape: Shape, sumPool: SumPo
 }
 
 /**
- * The output of a node without state (dense, conv2d, pool2d, flatten, relu, identity, sum) on
- * its summed input `x` of shape [batch, ...inShape]; undefined for the kinds with state (spiking,
- * readout, accumulator, input), which their caller steps.
+ * The output of a node without state (dense, conv2d, pool2d, flatten, relu, scale, identity, sum)
+ * on its summed input `x` of shape [batch, ...inShape]; undefined for the kinds with state
+ * (spiking, readout, accumulator, delay, input), which their caller steps.
  */
 export function statelessNode(l: LayerSpec, x: tf.Tensor, inShape: Shape, weights: TfWeights, sumPool: SumPool): tf.Tensor | undefined {
   const batch = x.shape[0] ?? 1;
@@ -97,10 +97,39 @@ export function statelessNode(l: LayerSpec, x: tf.Tensor, inShape: Shape, weight
       return tf.reshape(x, [batch, -1]);
     case 'relu':
       return tf.relu(x);
+    case 'scale':
+      // One factor per element of a sample, broadcast over the batch: float32 products as the event engine's.
+      return tf.mul(x, tf.reshape(weightOf(weights, l.name), [1, ...inShape]));
     case 'identity':
     case 'sum':
       return x;
     default:
       return undefined;
   }
+}
+
+/** How many of a delay node's inputs its caller keeps: the longest delay, plus this step's. */
+export function delayDepth(l: DelayLayerSpec): number {
+  return (Array.isArray(l.steps) ? l.steps.reduce((a, b) => Math.max(a, b), 0) : l.steps) + 1;
+}
+
+/**
+ * A delay node's output from its inputs, newest first (`history[k]` is the input of k steps ago,
+ * [batch, ...inShape]): every element reads the input of its own d steps ago, zero while the run is
+ * shorter than d. Per-element delays select with tf.where (exact values, a gradient to each step's
+ * input: a delay is a shift in time).
+ */
+export function delayedOutput(l: DelayLayerSpec, history: readonly tf.Tensor[], inShape: Shape): tf.Tensor {
+  const now = history[0];
+  if (!now) throw new EngineError(`delay '${l.name}' has no input`);
+  if (!Array.isArray(l.steps)) return history[l.steps] ?? tf.zerosLike(now);
+  const steps = l.steps;
+  let out: tf.Tensor = tf.zerosLike(now);
+  for (const d of new Set(steps)) {
+    const past = history[d];
+    if (!past) continue;
+    const mask = tf.broadcastTo(tf.reshape(tf.tensor1d(steps.map((s) => (s === d ? 1 : 0)), 'bool'), [1, ...inShape]), now.shape);
+    out = tf.where(mask, past, out);
+  }
+  return out;
 }

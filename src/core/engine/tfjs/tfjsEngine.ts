@@ -8,7 +8,7 @@ import { createRunRecorder } from '../runRecorder.ts';
 import type { CompiledNetwork, Engine, EngineInfo, EngineName, ReadoutValues, SimInput, SimOptions, SimulationResult } from '../types.ts';
 import { shouldYield, yieldToEventLoop } from '../yieldControl.ts';
 import type { BackendChoice } from './backend.ts';
-import { statelessNode, sumInputs } from './tfGraphOps.ts';
+import { delayDepth, delayedOutput, statelessNode, sumInputs } from './tfGraphOps.ts';
 import { tfNeuronInit, tfNeuronStep } from './tfNeuronSteps.ts';
 import type { LayerSpec } from '../../spec/network.ts';
 
@@ -21,9 +21,11 @@ interface Carry {
   accs: Record<string, tf.Tensor>;
   /** The previous step's output of every node a recurrent edge reads. */
   outs: Record<string, tf.Tensor>;
+  /** The last inputs of each delay node, newest first (as many as its longest delay + 1). */
+  delays: Record<string, tf.Tensor[]>;
 }
 
-const emptyCarry = (): Carry => ({ states: {}, readouts: {}, counts: {}, accs: {}, outs: {} });
+const emptyCarry = (): Carry => ({ states: {}, readouts: {}, counts: {}, accs: {}, outs: {}, delays: {} });
 
 /** The graph of a network as a step reads it: edges into each node and the summed input shapes. */
 interface StepGraph {
@@ -174,6 +176,12 @@ function stepAll(
           next.accs[i] = x;
           break;
         }
+        case 'delay': {
+          const history = [h, ...(carry.delays[i] ?? [])].slice(0, delayDepth(l));
+          next.delays[i] = history;
+          x = delayedOutput(l, history, inShape);
+          break;
+        }
         default: {
           const y = statelessNode(l, h, inShape, weights, 'exact');
           if (!y) throw new EngineError(`the tfjs engine cannot step a '${l.kind}' node`);
@@ -215,6 +223,7 @@ function tensorsOf(c: Carry): tf.Tensor[] {
     ...Object.values(c.counts),
     ...Object.values(c.accs),
     ...Object.values(c.outs),
+    ...Object.values(c.delays).flat(),
   ];
 }
 
@@ -264,6 +273,7 @@ function replaceCarry(carry: Carry, next: Carry, held: ReadonlySet<tf.Tensor>): 
   carry.counts = next.counts;
   carry.accs = next.accs;
   carry.outs = next.outs;
+  carry.delays = next.delays;
 }
 
 function disposeCarry(carry: Carry): void {

@@ -2,22 +2,19 @@ import { convGeometry, poolGeometry } from '../../network/layerGeometry.ts';
 import { inferShapes, type Shape } from '../../network/shapes.ts';
 import { biasKey, checkWeights, type LayerWeights, type NetworkWeights } from '../../network/weights.ts';
 import { SpecError } from '../../errors.ts';
-import type { Conv2dLayerSpec, LayerSpec, NetworkSpec } from '../../spec/network.ts';
+import type { NetworkGraph } from '../../network/graph.ts';
+import type { Conv2dLayerSpec, LayerSpec, NetworkSpec, ReadoutLayerSpec } from '../../spec/network.ts';
+import { delayToNir, nirShape, scaleToNir } from './nirElementwise.ts';
 import { NirError } from './nirError.ts';
 import { filledTensor, NIR_VERSION, type NirEdge, type NirGraph, type NirNode, type NirPadding, type NirPair, type NirTensor } from './nirGraph.ts';
-import { neuronToNir, readoutToNir } from './nirNeuronExport.ts';
-import { DT_KEY, layerMetadata, ORDER_KEY } from './nirSpikelabMetadata.ts';
+import { cubaReadoutToNir, neuronToNir, readoutToNir } from './nirNeuronExport.ts';
+import { CURRENT_KEY, DT_KEY, layerMetadata, ORDER_KEY } from './nirSpikelabMetadata.ts';
 import { convToNir, denseToNir, type FlattenedFrom } from './nirWeights.ts';
 
 /** A network written as NIR, and what the NIR form cannot say (for the user). */
 export interface NirExport {
   readonly graph: NirGraph;
   readonly notes: readonly string[];
-}
-
-/** NIR's (PyTorch's) shape of one of our per-step shapes: [n] stays, [h, w, c] becomes [c, h, w]. */
-export function nirShape(s: Shape): number[] {
-  return s.length === 3 ? [s[2], s[0], s[1]] : [s[0]];
 }
 
 /**
@@ -78,6 +75,10 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
     }
     case 'readout':
       return [readoutToNir(layer, nirShape(outShape), dtMs)];
+    case 'scale':
+      return [scaleToNir(weightsOf(weights, layer.name), outShape)];
+    case 'delay':
+      return [delayToNir(layer, outShape, dtMs)];
     case 'relu':
     case 'identity':
     case 'sum':
@@ -86,13 +87,35 @@ function layerNodes(layer: LayerSpec, inShape: Shape, outShape: Shape, weights: 
   }
 }
 
+const leaky = (l: LayerSpec | undefined): l is ReadoutLayerSpec => l?.kind === 'readout' && l.mode === 'membrane' && Math.fround(l.beta) < 1;
+
+/**
+ * The membrane read-outs that are a CubaLI's current, by the index of the membrane read-out they
+ * feed: `<name>_syn` read by nothing but the membrane read-out `<name>`, which reads nothing else
+ * (what importing a CubaLI makes). Such a pair is written as one CubaLI node.
+ */
+function cubaCurrents(spec: NetworkSpec, graph: NetworkGraph): Map<number, number> {
+  const out = new Map<number, number>();
+  spec.layers.forEach((l, i) => {
+    const ins = graph.inputsOf[i] ?? [];
+    const j = ins[0]?.from;
+    if (!leaky(l) || ins.length !== 1 || ins[0]?.recurrent || j === undefined) return;
+    const current = spec.layers[j];
+    if (leaky(current) && current.name === `${l.name}_syn` && (graph.consumersOf[j] ?? []).length === 1) out.set(i, j);
+  });
+  return out;
+}
+
 /**
  * Writes a network and its weights as a NIR graph: one node per layer (two for a LIF without
  * reset: LI + Threshold), named after the layer, with an edge for every input of every node — a
  * recurrent input is an edge like any other, since NIR gives every cycle one step of delay — and
- * the last node into Output. `dtMs` is the time step the network runs at; NIR's time constants are
- * computed for it (nirNeuronExport.ts) and it is kept in the graph metadata. Throws NirError for a
- * node NIR cannot express (max pooling, relu, accumulators, neurons other than LIF, IF and CubaLIF).
+ * the last node into Output; a membrane read-out `<name>_syn` read only by the membrane read-out
+ * `<name>` is written with it as one CubaLI (as an imported CubaLI comes back). `dtMs` is the time
+ * step the network runs at; NIR's time constants and delays are computed for it
+ * (nirNeuronExport.ts, nirElementwise.ts) and it is kept in the graph metadata. Throws NirError for
+ * a node NIR cannot express (max pooling, relu, identity, sum, accumulators, neurons other than
+ * LIF, IF and CubaLIF).
  */
 export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: number): NirExport {
   if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new NirError('', `the time step must be a positive number of ms, got ${dtMs}`);
@@ -113,7 +136,23 @@ export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: n
   };
   /** The NIR node that carries each layer's output (the last of its nodes). */
   const exitOf: string[] = [];
+  const currentOf = cubaCurrents(spec, graph);
+  const currents = new Set(currentOf.values());
+  /** The NIR node each layer's inputs go into: its own, or for a CubaLI's current the CubaLI. */
+  const entryOf = spec.layers.map((l) => l.name);
+  for (const [membrane, current] of currentOf) entryOf[current] = spec.layers[membrane]?.name as string;
   spec.layers.forEach((layer, i) => {
+    // A CubaLI's current is written with its membrane, as one node; nothing else reads it.
+    if (currents.has(i)) {
+      exitOf.push(layer.name);
+      return;
+    }
+    const current = spec.layers[currentOf.get(i) ?? -1];
+    if (leaky(current) && leaky(layer)) {
+      nodes[layer.name] = { ...cubaReadoutToNir(current, layer, nirShape(shapes[i] ?? [1]), dtMs), metadata: { ...layerMetadata(layer), [CURRENT_KEY]: JSON.stringify(current) } };
+      exitOf.push(layer.name);
+      return;
+    }
     const inShape = inShapes[i] ?? shapes[0] ?? [1];
     const outShape = shapes[i] ?? [1];
     // A dense layer reads through a flatten: its weights are reordered to PyTorch's flattening.
@@ -131,9 +170,12 @@ export function networkToNir(spec: NetworkSpec, weights: NetworkWeights, dtMs: n
     });
     exitOf.push(prev ?? layer.name);
   });
-  graph.edges.forEach((e) => edges.push([exitOf[e.from] as string, spec.layers[e.to]?.name as string]));
+  graph.edges.forEach((e) => {
+    // The edge from a CubaLI's current to its membrane is inside the CubaLI.
+    if (!currents.has(e.from)) edges.push([exitOf[e.from] as string, entryOf[e.to] as string]);
+  });
   const output = unique('output');
   nodes[output] = { type: 'Output', shape: nirShape(shapes[shapes.length - 1] ?? [1]) };
   edges.push([exitOf[exitOf.length - 1] as string, output]);
-  return { graph: { version: NIR_VERSION, nodes, edges, metadata: { [DT_KEY]: dtMs, [ORDER_KEY]: JSON.stringify(spec.layers.map((l) => l.name)) } }, notes };
+  return { graph: { version: NIR_VERSION, nodes, edges, metadata: { [DT_KEY]: dtMs, [ORDER_KEY]: JSON.stringify(spec.layers.filter((_l, i) => !currents.has(i)).map((l) => l.name)) } }, notes };
 }

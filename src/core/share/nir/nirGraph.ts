@@ -110,6 +110,25 @@ export interface NirLi extends NodeBase {
   readonly r: NirTensor;
   readonly vLeak: NirTensor;
 }
+/** τ_syn·dI/dt = −I + w_in·S; τ_mem·dv/dt = (v_leak − v) + R·I (no spikes; the output is v). */
+export interface NirCubaLi extends NodeBase {
+  readonly type: 'CubaLI';
+  readonly tauSyn: NirTensor;
+  readonly tauMem: NirTensor;
+  readonly r: NirTensor;
+  readonly vLeak: NirTensor;
+  readonly wIn: NirTensor;
+}
+/** y = x ⊙ scale (element-wise, scale in the shape of the signal). */
+export interface NirScale extends NodeBase {
+  readonly type: 'Scale';
+  readonly scale: NirTensor;
+}
+/** y(t) = x(t − delay), per element, delays in seconds. */
+export interface NirDelay extends NodeBase {
+  readonly type: 'Delay';
+  readonly delay: NirTensor;
+}
 /** Integrator: dv/dt = R·I. */
 export interface NirIntegrator extends NodeBase {
   readonly type: 'I';
@@ -126,7 +145,7 @@ export interface NirSubgraph extends NodeBase {
   readonly nodes: Readonly<Record<string, NirNode>>;
   readonly edges: readonly NirEdge[];
 }
-/** A node type of the spec that Spikelab does not model (Delay, Scale, CubaLI, …), kept by name. */
+/** A node type Spikelab does not model (a later spec's, or another tool's), kept by name. */
 export interface NirUnsupported extends NodeBase {
   readonly type: 'Unsupported';
   readonly nirType: string;
@@ -146,6 +165,9 @@ export type NirNode =
   | NirCubaLif
   | NirIf
   | NirLi
+  | NirCubaLi
+  | NirScale
+  | NirDelay
   | NirIntegrator
   | NirThreshold
   | NirSubgraph

@@ -15,6 +15,9 @@ const graph: NirGraph = chainGraph(
     ['fc', { type: 'Affine', weight: randomTensor([3, 16], 0.5, 2), bias: tensor([3], [0.1, 0, -0.1]) }],
     ['cuba', { type: 'CubaLIF', tauSyn: full([3], 2e-3), tauMem: full([3], 1e-2), r: full([3], 10), vLeak: full([3], 0), vThreshold: full([3], 1), vReset: full([3], 0), wIn: full([3], 2) }],
     ['li', { type: 'LI', tau: full([3], 0.02), r: full([3], 1), vLeak: full([3], 0) }],
+    ['gain', { type: 'Scale', scale: tensor([3], [2, -1, 0.5]) }],
+    ['late', { type: 'Delay', delay: tensor([3], [0, 0.001, 0.003]) }],
+    ['cli', { type: 'CubaLI', tauSyn: full([3], 2e-3), tauMem: full([3], 1e-2), r: full([3], 10), vLeak: full([3], 0), wIn: full([3], 2) }],
     ['out', { type: 'Output', shape: [3] }],
   ],
   { spikelab_dt_ms: 0.5, author: 'test' },
@@ -71,8 +74,9 @@ describe('NIR as HDF5 bytes', () => {
       const lif = nodes.create_group('lif');
       lif.create_dataset({ name: 'type', data: 'LIF' });
       lif.create_dataset({ name: 'tau', data: new Float64Array([0.01]) });
-      const delay = nodes.create_group('in');
-      delay.create_dataset({ name: 'type', data: 'Delay' });
+      // A type Spikelab does not model (a Braid of a later NIR) is kept by name, not read.
+      const braid = nodes.create_group('in');
+      braid.create_dataset({ name: 'type', data: 'Braid' });
     });
     await expect(nirFromHdf5Bytes(bytes, 'bad.nir')).rejects.toThrow(/bad\.nir node 'lif' \(LIF\): has no dataset 'v_threshold'/);
   });

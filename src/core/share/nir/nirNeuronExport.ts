@@ -88,3 +88,16 @@ export function readoutToNir(readout: ReadoutLayerSpec, shape: readonly number[]
   const tau = dt / (1 - beta);
   return { type: 'LI', tau: filledTensor(shape, tau), r: filledTensor(shape, tau / dt), vLeak: filledTensor(shape, 0) };
 }
+
+/**
+ * NIR's CubaLI of a CubaLI imported as two membrane read-outs, the current's (β = α) read by the
+ * membrane's: τ_syn = Δt/(1 − α), w_in = τ_syn/Δt, τ_mem = Δt/(1 − β), R = τ_mem/Δt, v_leak = 0,
+ * the CubaLIF parameters above without a threshold.
+ */
+export function cubaReadoutToNir(current: ReadoutLayerSpec, membrane: ReadoutLayerSpec, shape: readonly number[], dtMs: number): NirNode {
+  const dt = dtMs / 1000;
+  const tauSyn = dt / (1 - Math.fround(current.beta));
+  const tauMem = dt / (1 - Math.fround(membrane.beta));
+  const all = (v: number) => filledTensor(shape, v);
+  return { type: 'CubaLI', tauSyn: all(tauSyn), tauMem: all(tauMem), r: all(tauMem / dt), vLeak: all(0), wIn: all(tauSyn / dt) };
+}

@@ -2,7 +2,7 @@ import type { CubaLifParams } from '../../neurons/cubaLif.ts';
 import type { IfParams } from '../../neurons/if.ts';
 import type { LifParams } from '../../neurons/lif.ts';
 import { NirError, nodeSubject } from './nirError.ts';
-import type { NirCubaLif, NirIf, NirIntegrator, NirLi, NirLif, NirTensor, NirThreshold } from './nirGraph.ts';
+import type { NirCubaLi, NirCubaLif, NirIf, NirIntegrator, NirLi, NirLif, NirTensor, NirThreshold } from './nirGraph.ts';
 import { allZero, maxAbs, uniformValue } from './nirScalars.ts';
 
 /**
@@ -112,6 +112,32 @@ export function readoutFromNir(name: string, node: NirLi | NirIntegrator, opts: 
   const dt = opts.dtMs / 1000;
   const tau = uniformValue(node.tau, s, 'tau');
   return { mode: 'membrane', beta: decay(tau, dt, s, 'tau'), inputGain: (dt * r) / tau, notes };
+}
+
+/** A CubaLI: two leaky integrators in a row, the current (decay α) and the membrane (decay β), and its input gain. */
+export interface CubaReadoutImport {
+  readonly alpha: number;
+  readonly beta: number;
+  readonly inputGain: number;
+  readonly notes: readonly string[];
+}
+
+/**
+ * CubaLI, the CubaLIF equations without a threshold: i[t] = α·i[t−1] + g·S[t], v[t] = β·v[t−1] + i[t]
+ * with g = (Δt·w_in/τ_syn)·(Δt·R/τ_mem), as neuronFromNir reads a CubaLIF.
+ */
+export function cubaReadoutFromNir(name: string, node: NirCubaLi, opts: NeuronImportOptions): CubaReadoutImport {
+  const s = nodeSubject(name, node.type);
+  const dt = opts.dtMs / 1000;
+  const notes: string[] = [];
+  checkLeak(node.vLeak, s, opts, notes);
+  const r = positive(uniformValue(node.r, s, 'r'), s, 'r');
+  const wIn = positive(uniformValue(node.wIn, s, 'w_in'), s, 'w_in');
+  const tauSyn = uniformValue(node.tauSyn, s, 'tau_syn');
+  const tauMem = uniformValue(node.tauMem, s, 'tau_mem');
+  const alpha = decay(tauSyn, dt, s, 'tau_syn');
+  const beta = decay(tauMem, dt, s, 'tau_mem');
+  return { alpha, beta, inputGain: ((dt * wIn) / tauSyn) * ((dt * r) / tauMem), notes };
 }
 
 /** The neuron with its threshold divided by the input gain: the same spikes when g cannot be folded. */

@@ -9,7 +9,7 @@ import { h5Ints, h5Number, h5String, newGroup, type H5Dataset, type H5Group, typ
  * NIR nodes ↔ HDF5 groups, in the layout of NIR's reference writer (`nir/serialization.py`): a
  * group per node with a `type` string and one dataset per field (snake_case), an optional
  * `metadata` group, and for graphs a `nodes` group and an `edges` dataset of [n, 2] strings.
- * Optional fields the reference reader fills in (v_reset = 0, w_in = 1) are filled in here too.
+ * Optional fields the reference reader fills in (v_reset = 0, w_in = 1, also CubaLI's) are filled in here too.
  */
 
 /** Tensor fields of the node types that have only tensors: our name → NIR dataset name (for writing). */
@@ -20,6 +20,9 @@ const TENSORS = {
   CubaLIF: { tauSyn: 'tau_syn', tauMem: 'tau_mem', r: 'r', vLeak: 'v_leak', vThreshold: 'v_threshold', vReset: 'v_reset', wIn: 'w_in' },
   IF: { r: 'r', vThreshold: 'v_threshold', vReset: 'v_reset' },
   LI: { tau: 'tau', r: 'r', vLeak: 'v_leak' },
+  CubaLI: { tauSyn: 'tau_syn', tauMem: 'tau_mem', r: 'r', vLeak: 'v_leak', wIn: 'w_in' },
+  Scale: { scale: 'scale' },
+  Delay: { delay: 'delay' },
   I: { r: 'r' },
   Threshold: { threshold: 'threshold' },
 } as const;
@@ -183,6 +186,14 @@ function readFields(type: string, group: H5Group, where: string, depth: number, 
     }
     case 'LI':
       return { type, tau: f.tensor('tau'), r: f.tensor('r'), vLeak: f.tensor('v_leak') };
+    case 'CubaLI': {
+      const r = f.tensor('r');
+      return { type, tauSyn: f.tensor('tau_syn'), tauMem: f.tensor('tau_mem'), r, vLeak: f.tensor('v_leak'), wIn: f.tensorOr('w_in', r, 1) };
+    }
+    case 'Scale':
+      return { type, scale: f.tensor('scale') };
+    case 'Delay':
+      return { type, delay: f.tensor('delay') };
     case 'I':
       return { type, r: f.tensor('r') };
     case 'Threshold':

@@ -83,4 +83,29 @@ describe('NIR round trips', () => {
     expect(back.network).toEqual(network);
     expect(plain(back.weights)).toEqual(plain(weights));
   });
+
+  it('scale and delay nodes, per-element and shared, on an image and in a loop, round-trip with their factors and steps', async () => {
+    const lif = { model: 'lif', threshold: 0.5, tauMemMs: 4 };
+    const network: NetworkSpec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [4, 3, 2] },
+        { kind: 'conv2d', name: 'conv', filters: 2, kernel: 3, padding: 'same' },
+        { kind: 'spiking', name: 's', neuron: lif, inputs: ['conv', { from: 'back', recurrent: true }] },
+        { kind: 'scale', name: 'gain' },
+        { kind: 'delay', name: 'back', steps: Array.from({ length: 24 }, (_v, i) => i % 5) },
+        { kind: 'delay', name: 'wait', steps: 7, inputs: ['s'] },
+        { kind: 'flatten', name: 'flat' },
+        { kind: 'dense', name: 'fc', units: 3 },
+        { kind: 'readout', name: 'syn', mode: 'membrane', beta: 0.75 },
+        { kind: 'readout', name: 'out', mode: 'membrane', beta: 0.5, reduce: 'mean' },
+      ],
+    });
+    const init = initWeights(network, 2);
+    const weights = { ...init, gain: { shape: [24], values: Float32Array.from({ length: 24 }, (_v, i) => Math.fround(0.1 * i - 1)) } };
+    const { graph } = networkToNir(network, weights, 0.25);
+    expect(Object.values(graph.nodes).map((n) => n.type)).toEqual(['Input', 'Conv2d', 'LIF', 'Scale', 'Delay', 'Delay', 'Flatten', 'Linear', 'LI', 'LI', 'Output']);
+    const back = nirToNetwork(await nirFromHdf5Bytes(await nirToHdf5Bytes(graph)));
+    expect(back.network).toEqual(network);
+    expect(plain(back.weights)).toEqual(plain(weights));
+  });
 });

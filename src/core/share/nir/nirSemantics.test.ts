@@ -23,9 +23,11 @@ function toChannelsFirst(values: ArrayLike<number>, shape: readonly number[]): F
  * (test/support/nirReference.ts) on the same seeded input spikes, and compares spikes per neuron
  * of every spiking layer and the read-out. Neurons reset to zero here, the reset NIR states.
  */
-async function compare(layers: unknown[], dtMs: number, steps: number) {
+async function compare(layers: unknown[], dtMs: number, steps: number, factors: Record<string, (i: number) => number> = {}) {
   const network = networkSchema.parse({ layers });
-  const weights = initWeights(network, 3);
+  const init = initWeights(network, 3);
+  // Scale nodes' factors, chosen by the test (initially ones).
+  const weights = { ...init, ...Object.fromEntries(Object.entries(factors).map(([k, f]) => [k, { shape: init[k]?.shape ?? [], values: (init[k]?.values ?? new Float32Array()).map((_v, i) => Math.fround(f(i))) }])) };
   const { shapes } = inferShapes(network);
   const inShape = shapes[0] ?? [1];
   const n = shapeSize(inShape);
@@ -45,7 +47,8 @@ async function compare(layers: unknown[], dtMs: number, steps: number) {
     expect([...counts], layer.name).toEqual([...(refCounts ?? [])]);
     spikes += counts.reduce((a, b) => a + b, 0);
   });
-  const readout = ours.readouts[0];
+  // The last read-out (a membrane read-out may feed another: a CubaLI's current its membrane).
+  const readout = ours.readouts[ours.readouts.length - 1];
   if (!readout) throw new Error('no read-out');
   const final = ref.finals[readout.name] ?? new Float64Array(0);
   expect(final.length).toBe(readout.values.length);
@@ -89,6 +92,30 @@ describe('an exported NIR graph, run by the spec’s own equations', () => {
       ],
       2,
       150,
+    );
+    expect(spikes).toBeGreaterThan(100);
+  });
+
+  it('spikes like the network in Spikelab: scale, per-element and shared delays, a CubaLI (a membrane read-out of the current into one of the membrane)', async () => {
+    const spikes = await compare(
+      [
+        { kind: 'input', name: 'events', shape: [6, 6, 2] },
+        { kind: 'conv2d', name: 'conv', filters: 3, kernel: 3, padding: 'same', weightGain: 3 },
+        { kind: 'spiking', name: 'lif', neuron: { model: 'lif', beta: 0.8, reset: 'zero' } },
+        { kind: 'scale', name: 'gain' },
+        { kind: 'delay', name: 'late', steps: Array.from({ length: 108 }, (_v, i) => (i * 5) % 4) },
+        { kind: 'pool2d', name: 'pool', mode: 'sum', size: 2 },
+        { kind: 'flatten', name: 'flat' },
+        { kind: 'dense', name: 'fc', units: 6, weightGain: 3 },
+        { kind: 'delay', name: 'wait', steps: 2 },
+        { kind: 'spiking', name: 'if', neuron: { model: 'if', reset: 'zero' } },
+        { kind: 'dense', name: 'fc2', units: 3 },
+        { kind: 'readout', name: 'out_syn', mode: 'membrane', beta: 0.7, reduce: 'last' },
+        { kind: 'readout', name: 'out', mode: 'membrane', beta: 0.9, reduce: 'last' },
+      ],
+      0.5,
+      150,
+      { gain: (i) => 0.25 + 0.5 * (i % 5) - (i % 7 === 2 ? 1 : 0) },
     );
     expect(spikes).toBeGreaterThan(100);
   });

@@ -17,6 +17,8 @@ import { nearlyEqual } from './nirScalars.ts';
 
 /** Node metadata key holding the layer spec (JSON). */
 export const LAYER_KEY = 'spikelab_layer';
+/** Metadata key of a CubaLI node holding the layer of its current (JSON), when two read-outs were written as one CubaLI. */
+export const CURRENT_KEY = 'spikelab_current_layer';
 /** Graph metadata key holding the time step in ms the NIR time constants were computed for. */
 export const DT_KEY = 'spikelab_dt_ms';
 /** Graph metadata key holding the layer order (JSON list of node names): a graph comes back in the order it was written. */
@@ -83,7 +85,10 @@ function visible(layer: LayerSpec, dtMs: number): Visible {
     case 'relu':
     case 'identity':
     case 'sum':
+    case 'scale':
       return { kind: layer.kind };
+    case 'delay':
+      return { kind: layer.kind, steps: JSON.stringify(layer.steps) };
     case 'accumulator':
       return { kind: layer.kind, window: layer.window ?? 0 };
   }

@@ -12,7 +12,7 @@ export interface ChosenTimeStep {
 
 /** τ/R of a node with a membrane time constant, when all its neurons share it. */
 function impliedStepS(node: NirNode): number | undefined {
-  const pair = node.type === 'LIF' || node.type === 'LI' ? [node.tau, node.r] : node.type === 'CubaLIF' ? [node.tauMem, node.r] : undefined;
+  const pair = node.type === 'LIF' || node.type === 'LI' ? [node.tau, node.r] : node.type === 'CubaLIF' || node.type === 'CubaLI' ? [node.tauMem, node.r] : undefined;
   if (!pair) return undefined;
   const [tau, r] = pair;
   const t = tau?.values[0];
@@ -31,7 +31,7 @@ export function chooseTimeStep(graph: NirGraph, nodes: readonly NirNode[], reque
   if (requestedMs !== undefined) return { dtMs: requestedMs };
   const recorded = metadataDtMs(graph.metadata);
   if (recorded !== undefined) return { dtMs: recorded };
-  const timed = nodes.filter((n) => n.type === 'LIF' || n.type === 'LI' || n.type === 'CubaLIF');
+  const timed = nodes.filter((n) => n.type === 'LIF' || n.type === 'LI' || n.type === 'CubaLIF' || n.type === 'CubaLI');
   if (timed.length === 0) return { dtMs: DEFAULT_NIR_DT_MS };
   const implied = timed.map(impliedStepS);
   const first = implied[0];

@@ -6,9 +6,10 @@ import { nirFlow } from './nirFlow.ts';
 import { NirError, nodeSubject } from './nirError.ts';
 import { nirTypeName, type NirGraph, type NirNode } from './nirGraph.ts';
 import { conv1dImport, conv2dImport, denseImport, poolImport, type LayerImport } from './nirLayerImport.ts';
-import { neuronFromNir, readoutFromNir, thresholdedFromNir, withGainInThreshold, type NeuronImportOptions } from './nirNeuronImport.ts';
+import { delayImport, scaleImport } from './nirElementwise.ts';
+import { cubaReadoutFromNir, neuronFromNir, readoutFromNir, thresholdedFromNir, withGainInThreshold, type NeuronImportOptions } from './nirNeuronImport.ts';
 import { nearlyEqual } from './nirScalars.ts';
-import { LAYER_KEY, metadataOrder, restoreLayer } from './nirSpikelabMetadata.ts';
+import { CURRENT_KEY, LAYER_KEY, metadataOrder, restoreLayer } from './nirSpikelabMetadata.ts';
 import { chooseTimeStep } from './nirTimeStep.ts';
 import { scaleWeights, type FlattenedFrom } from './nirWeights.ts';
 
@@ -29,7 +30,13 @@ export interface NirImport {
 }
 
 /** Node types this importer maps (for the message about the others). */
-export const SUPPORTED_NIR_TYPES = ['Input', 'Output', 'Affine', 'Linear', 'Conv1d', 'Conv2d', 'SumPool2d', 'AvgPool2d', 'Flatten', 'LIF', 'CubaLIF', 'IF', 'LI', 'I', 'Threshold', 'NIRGraph'];
+export const SUPPORTED_NIR_TYPES = ['Input', 'Output', 'Affine', 'Linear', 'Conv1d', 'Conv2d', 'SumPool2d', 'AvgPool2d', 'Flatten', 'LIF', 'CubaLIF', 'IF', 'LI', 'CubaLI', 'I', 'Threshold', 'Scale', 'Delay', 'NIRGraph'];
+
+/**
+ * Key in `carried` of the current half of an imported CubaLI: a NUL cannot occur in a NIR node
+ * name (HDF5 link names end at one), so it never meets a node of the file.
+ */
+const synapseKey = (node: string): string => `\u0000${node}`;
 
 const isLayerName = (name: string) => layerNameSchema.safeParse(name).success;
 
@@ -77,13 +84,16 @@ function inputShape(name: string, shape: readonly number[], next: NirNode | unde
  *   LIF / IF / CubaLIF              → spiking lif / if / cubaLif
  *   LI / Integrator + Threshold     → spiking lif with reset 'none' (β = 1 for the Integrator)
  *   LI / Integrator (otherwise)     → readout 'membrane' / 'count'
+ *   CubaLI                          → readout 'membrane' (β = α) `<name>_syn` → readout 'membrane' `<name>`
+ *   Scale                           → scale (its factors as the node's weights)
+ *   Delay                           → delay (seconds as whole steps of Δt)
  *   NIRGraph                        → its nodes, inlined
  *   several edges into a node       → its inputs, summed
  *   an edge that closes a loop      → a recurrent input (one step late, as NIR defines cycles)
  *
- * Throws NirError naming the node for anything without an equivalent: other node types (Delay,
- * Scale, CubaLI, …), v_leak (unless dropBias), per-neuron parameters that differ, pooling with
- * padding, several Inputs or Outputs.
+ * Throws NirError naming the node for anything without an equivalent: other node types, v_leak
+ * (unless dropBias), per-neuron parameters that differ, pooling with padding, a delay that is not
+ * a whole number of steps, several Inputs or Outputs.
  */
 export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): NirImport {
   const flow = nirFlow(graph.nodes, graph.edges, metadataOrder(graph.metadata) ?? []);
@@ -101,7 +111,8 @@ export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): N
   const layerPreds: (readonly { readonly name: string; readonly recurrent: boolean }[])[] = [];
   let currentPreds: readonly { readonly name: string; readonly recurrent: boolean }[] = [];
   const nirType = (n: string) => flow.body.find((b) => b.name === n)?.node.type;
-  const weighted = (n: string) => ['Affine', 'Linear', 'Conv2d', 'Conv1d'].includes(nirType(n) ?? '');
+  // Nodes whose weights an input gain after them may be folded into (a Scale's factors are weights too).
+  const weighted = (n: string) => ['Affine', 'Linear', 'Conv2d', 'Conv1d', 'Scale'].includes(nirType(n) ?? '');
 
   const push = (nodeName: string, node: NirNode, derived: LayerSpec, imp?: { weights?: LayerWeights; bias?: LayerWeights }) => {
     let restored = restoreLayer(derived, node.metadata, dt.dtMs);
@@ -212,6 +223,28 @@ export function nirToNetwork(graph: NirGraph, options: NirImportOptions = {}): N
         made = { layer: { kind: 'readout', name, mode: ro.mode, beta: ro.mode === 'count' ? 0.9 : ro.beta, reduce: 'max' }, shape };
         break;
       }
+      case 'CubaLI': {
+        const ro = cubaReadoutFromNir(nodeName, node, opts);
+        notes.push(...ro.notes);
+        if (!foldGain(ro.inputGain, s, preds.map((p) => p.name), nodeName)) notes.push(`${s}: read-out values are 1/${+ro.inputGain.toPrecision(6)} of the file's (the same ranking)`);
+        // The synaptic current is a leaky integrator of its own, read by the membrane's.
+        const syn = layerName(`${nodeName}_syn`, node.type, used);
+        // Spikelab's own CubaLI keeps the current's layer in its metadata (restored if the parameters agree).
+        const currentLayer = node.metadata?.[CURRENT_KEY];
+        const synNode: NirNode = { type: node.type, tauSyn: node.tauSyn, tauMem: node.tauMem, r: node.r, vLeak: node.vLeak, wIn: node.wIn, ...(currentLayer === undefined ? {} : { metadata: { [LAYER_KEY]: currentLayer } }) };
+        push(nodeName, synNode, { kind: 'readout', name: syn, mode: 'membrane', beta: ro.alpha, reduce: 'max' });
+        carried.set(synapseKey(nodeName), { layer: syn, shape });
+        currentPreds = [{ name: synapseKey(nodeName), recurrent: false }];
+        made = { layer: { kind: 'readout', name, mode: 'membrane', beta: ro.beta, reduce: 'max' }, shape };
+        if (currentLayer === undefined) notes.push(`${s}: read as two membrane read-outs, '${syn}' (the current, β = ${+ro.alpha.toPrecision(6)}) into '${name}' (the membrane)`);
+        break;
+      }
+      case 'Scale':
+        made = scaleImport(name, nodeName, node, shape);
+        break;
+      case 'Delay':
+        made = delayImport(name, nodeName, node, shape, dt.dtMs);
+        break;
       case 'Threshold':
         throw new NirError(s, 'Spikelab has no stateless threshold; a Threshold is supported after an LI or an Integrator (a LIF without reset)');
       default:
