@@ -122,6 +122,16 @@ export const NODE_KINDS: { readonly [K in LayerSpec['kind']]: NodeKindInfo } = {
   relu: { kind: 'relu', label: 'ReLU', summary: 'max(0, x): a non-spiking unit of an ANN part', nameBase: 'relu', inPalette: true, make: (name) => ({ kind: 'relu', name }), fields: [] },
   identity: { kind: 'identity', label: 'identity', summary: 'passes its (summed) inputs on unchanged', nameBase: 'id', inPalette: true, make: (name) => ({ kind: 'identity', name }), fields: [] },
   sum: { kind: 'sum', label: 'sum', summary: 'adds two or more inputs of one shape: the join of a skip connection', nameBase: 'sum', inPalette: true, make: (name) => ({ kind: 'sum', name }) as DraftNode, fields: [] },
+  scale: { kind: 'scale', label: 'scale', summary: 'multiplies each element by its own factor, learned like a bias (ones at first; NIR Scale)', nameBase: 'scale', inPalette: true, make: (name) => ({ kind: 'scale', name }), fields: [] },
+  delay: {
+    kind: 'delay',
+    label: 'delay',
+    summary: 'holds its input back by whole steps (NIR Delay; zeros before)',
+    nameBase: 'delay',
+    inPalette: true,
+    make: (name) => ({ kind: 'delay', name, steps: 1 }),
+    fields: [{ key: 'steps', type: 'number', unit: 'steps', doc: 'how many steps each element arrives late (one number for all; per-element delays come from NIR files)', min: 0, max: 10_000, integer: true }],
+  },
   accumulator: {
     kind: 'accumulator',
     label: 'accumulator',
