@@ -4,6 +4,7 @@ import { eventFileSource } from './eventFile.ts';
 import { imageFileSource } from './imageFile.ts';
 import { signalFileSource } from './signalFile.ts';
 import { syntheticAudioSource } from './syntheticAudio.ts';
+import { syntheticCueSource } from './syntheticCue.ts';
 import { syntheticDvsSource } from './syntheticDvs.ts';
 import { syntheticEcgSource } from './syntheticEcg.ts';
 import { syntheticEegSource } from './syntheticEeg.ts';
@@ -20,6 +21,7 @@ export const DATA_SOURCES: { readonly [K in SourceKindName]: DataSourceKind<K> }
   'synthetic-dvs': syntheticDvsSource,
   'synthetic-eeg': syntheticEegSource,
   'synthetic-audio': syntheticAudioSource,
+  'synthetic-cue': syntheticCueSource,
   'signal-file': signalFileSource,
   'event-file': eventFileSource,
   'image-file': imageFileSource,
