@@ -42,6 +42,16 @@ export function sourceStepMs(ws: Workspace): number | undefined {
   return entryOf(ws.data.kind).stepMs(ws as WorkspaceOf<typeof ws.data.kind>);
 }
 
+/**
+ * The step of a workspace whose source fixes it (every kind but a signal file at its own rate),
+ * for code that feeds recordings as the workspace's source would (event files, N-MNIST folders).
+ */
+export function fixedSourceStepMs(ws: Workspace): number {
+  const step = sourceStepMs(ws);
+  if (step === undefined) throw new Error(`a '${ws.data.kind}' source takes its step from its file; read it with prepareSource`);
+  return step;
+}
+
 /** Loads (or generates) a workspace's data and encodes it, as its source kind does. */
 export function prepareSource(ws: Workspace, files?: FileResolver): PreparedInput {
   return entryOf(ws.data.kind).prepare(ws as WorkspaceOf<typeof ws.data.kind>, files);
