@@ -45,7 +45,7 @@ describe('the delayed-cue data source', () => {
   it('gives source-classes training both classes, labelled by the channel that pulsed', () => {
     const ws = preset();
     if (ws.data.kind !== 'synthetic-cue') throw new Error('the cue preset reads the synthetic-cue source');
-    const { train, classes } = sourceClassSets(ws, { kind: 'source-classes', perClass: 6, testPerClass: 2 });
+    const { train, classes } = sourceClassSets(ws, { kind: 'source-classes', perClass: 6, testPerClass: 2, split: 'intra' });
     expect(classes).toEqual(['A', 'B']);
     expect(train.inputs.length).toBe(12);
     train.inputs.forEach((x, i) => expect(pulsedGroup(x, train.neurons, ws.data.kind === 'synthetic-cue' ? ws.data.width : 0)).toBe(train.labels[i]));
