@@ -213,3 +213,23 @@ describe('graphs the chip cannot take', () => {
     expect(() => assertCanFit(big, tinyMeshChip())).toThrow(/the network's 2000 neurons need at least 125 cores of 16 but 4 Tiny test mesh chips have 96/);
   });
 });
+
+describe('bias memory in the partition', () => {
+  // 100 inputs → 12 biased units: 12 × 100 synapse words fill the tiny core's 1,200 8-bit words
+  // exactly; the 12 bias words do not fit beside them.
+  const biased = (bias: boolean) =>
+    networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [100] }, { kind: 'dense', name: 'fc', units: 12, bias }, { kind: 'spiking', name: 'h', neuron: lif }] });
+  const quiet: StepEvents = { steps: 1, inferences: 1, dtMs: 1, input: train([]), pops: [train([])] };
+
+  it('stores one word per biased neuron with its synapses, in every core the partitioner fills', async () => {
+    const chip = tinyMeshChip({ weightBits: [8] });
+    const plain = await mapNetwork({ net: biased(false), chip, target, events: quiet, staticInput: false });
+    expect(plain.cores.map((c) => c.synapses)).toEqual([1200]);
+    const m = await mapNetwork({ net: biased(true), chip, target, events: quiet, staticInput: false });
+    // Counted in the loads and in the capacity: the layer spills onto a second core, none over its memory.
+    expect(m.cores.reduce((a, c) => a + c.synapses, 0)).toBe(12 * 101);
+    expect(m.cores.length).toBe(2);
+    for (const c of m.cores) expect(c.synapseBits).toBeLessThanOrEqual(8 * 1200);
+    expect(m.fits).toBe(true);
+  });
+});

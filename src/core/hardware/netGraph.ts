@@ -30,11 +30,27 @@ export interface NetGraph {
   readonly inNets: Uint32Array;
   /** Synapses into each neuron. */
   readonly fanIn: Uint32Array;
+  /**
+   * Bias words each neuron of a population stores (index = population): its weighted nodes' bias
+   * values spread over its neurons (one per neuron for a biased dense or conv straight into it).
+   */
+  readonly biasWordsPerNeuron: Float64Array;
   /** Per source population (index q+1, q = -1 for the input): first net and whether it is one dense net. */
   readonly outNetBase: Int32Array;
   readonly outNetDense: Uint8Array;
   /** Synapses of the whole network. */
   readonly synapses: number;
+}
+
+/**
+ * Weight-memory words neuron j occupies on its core: one per synapse plus its bias. Chip profiles
+ * give a core one synapse memory (synapseBitsPerCore) and no separate bias memory, so a bias is
+ * modelled as one more word at the weight precision (Loihi keeps a compartment's bias beside its
+ * state; counting it with the synapses is the conservative reading). The partitioner, its
+ * refinement and the per-core loads all count through here.
+ */
+export function storedWords(g: NetGraph, j: number): number {
+  return (g.fanIn[j] as number) + (g.biasWordsPerNeuron[g.popOf[j] as number] as number);
 }
 
 /** The net a source neuron (population q, local id i) sends on, or -1 when nothing reads q. */
@@ -210,5 +226,6 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       inNets[fill[j]!++] = n;
     }
   }
-  return { graph, neurons, popOffset, popOf, nets, netSrcPop, netSrcStart, netSrcCount, netPinStart, pins, inStart, inNets, fanIn, outNetBase, outNetDense, synapses };
+  const biasWordsPerNeuron = Float64Array.from(pops, (p) => (p.size > 0 ? p.biases / p.size : 0));
+  return { graph, neurons, popOffset, popOf, nets, netSrcPop, netSrcStart, netSrcCount, netPinStart, pins, inStart, inNets, fanIn, biasWordsPerNeuron, outNetBase, outNetDense, synapses };
 }
