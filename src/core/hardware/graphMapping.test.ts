@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MappingError } from '../errors.ts';
+import { runGraphReference } from '../../../test/support/graphReference.ts';
+import { shapeSize } from '../network/shapes.ts';
+import { initWeights } from '../network/weights.ts';
 import { networkSchema, type NetworkSpec } from '../spec/network.ts';
 import { annMacsPerPass } from './annDevices.ts';
 import { CHIP_TARGET_DEFAULT } from './chipTarget.ts';
@@ -10,7 +13,7 @@ import { mapNetwork } from './mapNetwork.ts';
 import { assertCanFit } from './mappingPrecheck.ts';
 import { buildNetGraph, netOfSource } from './netGraph.ts';
 import { populationsOf } from './populations.ts';
-import { xyloDesignRules } from './singleCoreRules.ts';
+import { projectionFanout, xyloDesignRules } from './singleCoreRules.ts';
 import { tinyMeshChip } from './testChips.ts';
 
 const lif = { model: 'lif' };
@@ -231,5 +234,66 @@ describe('bias memory in the partition', () => {
     expect(m.cores.length).toBe(2);
     for (const c of m.cores) expect(c.synapseBits).toBeLessThanOrEqual(8 * 1200);
     expect(m.fits).toBe(true);
+  });
+});
+
+describe('dilated convolutions on the chip', () => {
+  // Two dilated convs (rectangular, strided, padded) around a pool, into one population: the
+  // synapses of each input pixel are the outputs its taps reach, gaps included.
+  const dilatedNet = networkSchema.parse({
+    layers: [
+      { kind: 'input', name: 'in', shape: [11, 10, 2] },
+      { kind: 'conv2d', name: 'c1', filters: 3, kernel: [3, 2], dilation: [2, 3], stride: [1, 1], padding: 'same' },
+      { kind: 'pool2d', name: 'p', mode: 'sum', size: [1, 2] },
+      { kind: 'conv2d', name: 'c2', filters: 2, kernel: 2, dilation: [3, 1], stride: [2, 1], padding: [1, 0, 0, 1] },
+      { kind: 'spiking', name: 'h', neuron: lif },
+    ],
+  });
+
+  it('wires every input pixel to exactly the neurons the naive reference conv reaches from it', () => {
+    const g = buildNetGraph(populationsOf(dilatedNet));
+    expect(populationsOf(dilatedNet).unsupported).toEqual([]);
+    const ones = Object.fromEntries(Object.entries(initWeights(dilatedNet, 1)).map(([k, w]) => [k, { ...w, values: new Float32Array(w.values.length).fill(1) }]));
+    const inputs = shapeSize([11, 10, 2]);
+    let synapses = 0;
+    for (let i = 0; i < inputs; i++) {
+      const x = new Float32Array(inputs);
+      x[i] = 1;
+      // Node 3 (c2) is the summed current into h: positive exactly where pixel i reaches.
+      const current = runGraphReference(dilatedNet, ones, [x], 1)[0]?.[3] ?? new Float32Array(0);
+      const reached = [...current.keys()].filter((j) => (current[j] as number) > 0);
+      const n = netOfSource(g, -1, i);
+      expect([...g.pins.subarray(g.netPinStart[n] as number, g.netPinStart[n + 1] as number)], `pixel ${i}`).toEqual(reached);
+      synapses += reached.length;
+    }
+    expect(synapses).toBeGreaterThan(inputs);
+    expect(g.synapses).toBe(synapses);
+  });
+
+  it('maps, counts the synaptic ops of a spike through the gaps, and agrees with the single-core fan-out', async () => {
+    const one = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [7, 7, 1] },
+        { kind: 'conv2d', name: 'c', filters: 1, kernel: 3, dilation: 2 },
+        { kind: 'spiking', name: 'h', neuron: lif },
+      ],
+    });
+    // Output o (0…2) reads inputs o, o+2, o+4 per axis: pixel (2, 2) is read by outputs {0, 2} × {0, 2}.
+    const spikes: StepEvents = { steps: 1, inferences: 1, dtMs: 1, input: train([[0, 2 * 7 + 2]]), pops: [train([])] };
+    const m = await mapNetwork({ net: one, chip: tinyMeshChip(), target, events: spikes, staticInput: false });
+    expect(m.violations.filter((v) => v.severity === 'error')).toEqual([]);
+    expect(m.fits).toBe(true);
+    expect(m.counts.synOps).toBe(4);
+    expect(m.cores.reduce((a, c) => a + c.synapses, 0)).toBe(9 * 9);
+    const pop = populationsOf(one).populations[0];
+    if (!pop) throw new Error('no population');
+    // Xylo's rules count the same synapses, and pixel (2, 2)'s four targets as the worst fan-out.
+    expect(projectionFanout(pop.inShape, pop.ops)).toEqual({ worst: 4, synapses: 81 });
+  });
+
+  it('is refused on Speck, whose kernels read adjacent pixels, naming the conv', () => {
+    const v = speckDemands(populationsOf(dilatedNet), chipById('speck')).violations.find((x) => x.layer === 'h');
+    expect(v?.constraint).toBe('layer_structure');
+    expect(v?.message).toContain('c1 is a dilated convolution');
   });
 });

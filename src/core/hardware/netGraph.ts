@@ -60,46 +60,66 @@ export function netOfSource(g: NetGraph, q: number, i: number): number {
   return g.outNetDense[q + 1] ? base : base + i;
 }
 
-/** An index box of [h, w, c] positions: rows y0…y1, columns x0…x1, channels c0…c1 (inclusive). */
-interface Box {
-  y0: number;
-  y1: number;
-  x0: number;
-  x1: number;
+/**
+ * The positions of an [h, w, c] map a source reaches: every (y, x) of rows `ys` × columns `xs`
+ * (sorted, distinct), channels c0…c1 (inclusive). Windows act on rows and columns separately, so
+ * a chain of them keeps the set a product; a dilated window makes the rows and columns sparse.
+ */
+interface Reach {
+  ys: readonly number[];
+  xs: readonly number[];
   c0: number;
   c1: number;
 }
 
-/** Outputs o of a strided window whose span [o·s − p, o·s − p + k − 1] meets [a, b], clipped to [0, m). */
-function windowRange(a: number, b: number, k: number, s: number, p: number, m: number): [number, number] {
-  const lo = Math.max(0, Math.ceil((a + p - k + 1) / s));
-  const hi = Math.min(m - 1, Math.floor((b + p) / s));
-  return [lo, hi];
+/**
+ * Outputs along one axis that inputs `at` reach: output o reads inputs o·s − p + d·t for taps
+ * t = 0…k−1 (layerGeometry.ts), clipped to [0, m). Undilated, a run of inputs reaches a run of
+ * outputs; dilated (d > 1), outputs d/s apart.
+ */
+function axisReach(at: readonly number[], k: number, s: number, d: number, p: number, m: number): number[] {
+  const first = at[0] as number;
+  const last = at[at.length - 1] as number;
+  if (d === 1 && last - first + 1 === at.length) {
+    // The common case, a run through an undilated window: the outputs whose span [o·s − p, o·s − p + k − 1] meets it.
+    const lo = Math.max(0, Math.ceil((first + p - k + 1) / s));
+    const hi = Math.min(m - 1, Math.floor((last + p) / s));
+    return Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
+  }
+  const out: number[] = [];
+  for (const a of at)
+    for (let t = 0; t < k; t++) {
+      const os = a + p - d * t;
+      if (os < 0) break;
+      if (os % s === 0 && os / s < m) out.push(os / s);
+    }
+  out.sort((u, v) => u - v);
+  return out.filter((o, i) => i === 0 || o !== out[i - 1]);
 }
 
-/** Pushes a box of positions through one conv2d / pool2d / flatten layer; shape is the layer's input. */
-function forwardBox(box: Box, layer: LayerSpec, shape: Shape): { box: Box; shape: Shape } {
-  if (layer.kind === 'flatten' || shape.length !== 3) return { box, shape };
+/** Pushes reached positions through one conv2d / pool2d / flatten layer; shape is the layer's input. */
+function forwardReach(r: Reach, layer: LayerSpec, shape: Shape): { reach: Reach; shape: Shape } {
+  if (layer.kind === 'flatten' || shape.length !== 3) return { reach: r, shape };
   const [h, w, c] = shape;
-  if (layer.kind !== 'conv2d' && layer.kind !== 'pool2d') return { box, shape };
+  if (layer.kind !== 'conv2d' && layer.kind !== 'pool2d') return { reach: r, shape };
   const g = windowGeometry(layer, h, w);
-  const [y0, y1] = windowRange(box.y0, box.y1, g.kh, g.sh, g.pads[0], g.outH);
-  const [x0, x1] = windowRange(box.x0, box.x1, g.kw, g.sw, g.pads[2], g.outW);
-  if (layer.kind === 'pool2d') return { box: { y0, y1, x0, x1, c0: box.c0, c1: box.c1 }, shape: [g.outH, g.outW, c] };
-  // A grouped conv reaches only its group's filters; a box spanning groups widens to all of them.
-  const lo = filtersReached(layer, box.c0, c);
-  const hi = filtersReached(layer, box.c1, c);
-  return { box: { y0, y1, x0, x1, c0: lo[0], c1: hi[1] }, shape: [g.outH, g.outW, layer.filters] };
+  const ys = axisReach(r.ys, g.kh, g.sh, g.dh, g.pads[0], g.outH);
+  const xs = axisReach(r.xs, g.kw, g.sw, g.dw, g.pads[2], g.outW);
+  if (layer.kind === 'pool2d') return { reach: { ys, xs, c0: r.c0, c1: r.c1 }, shape: [g.outH, g.outW, c] };
+  // A grouped conv reaches only its group's filters; a reach spanning groups widens to all of them.
+  const lo = filtersReached(layer, r.c0, c);
+  const hi = filtersReached(layer, r.c1, c);
+  return { reach: { ys, xs, c0: lo[0], c1: hi[1] }, shape: [g.outH, g.outW, layer.filters] };
 }
 
-/** The box a source reaches through a chain of window layers, and the shape it lands in. */
-function reach(index: number, inShape: Shape, ops: readonly LayerSpec[]): { box: Box; shape: Shape } {
+/** The positions a source reaches through a chain of window layers, and the shape it lands in. */
+function reach(index: number, inShape: Shape, ops: readonly LayerSpec[]): { reach: Reach; shape: Shape } {
   const [h, w, c] = inShape.length === 3 ? inShape : [1, 1, inShape[0]];
   const cc = index % c;
   const x = Math.floor(index / c) % w;
   const y = Math.floor(index / (c * w));
-  let state: { box: Box; shape: Shape } = { box: { y0: y, y1: y, x0: x, x1: x, c0: cc, c1: cc }, shape: inShape.length === 3 ? inShape : [h, w, c] };
-  for (const op of ops) state = forwardBox(state.box, op, state.shape);
+  let state: { reach: Reach; shape: Shape } = { reach: { ys: [y], xs: [x], c0: cc, c1: cc }, shape: inShape.length === 3 ? inShape : [h, w, c] };
+  for (const op of ops) state = forwardReach(state.reach, op, state.shape);
   return state;
 }
 
@@ -128,7 +148,7 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
   });
   const outNetBase = new Int32Array(pops.length + 1).fill(-1);
   const outNetDense = new Uint8Array(pops.length + 1);
-  // Pins of source i of one reader: every target neuron for a dense group, else its windows' box.
+  // Pins of source i of one reader: every target neuron for a dense group, else what its windows reach.
   const eachPin = (r: Reader, i: number, visit: (j: number) => void) => {
     const off = popOffset[r.target] as number;
     const size = (pops[r.target] as (typeof pops)[number]).size;
@@ -136,10 +156,9 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       for (let j = 0; j < size; j++) visit(off + j);
       return;
     }
-    const { box, shape } = reach(i, r.group.inShape, r.group.ops);
+    const { reach: to, shape } = reach(i, r.group.inShape, r.group.ops);
     const [, w, c] = shape.length === 3 ? shape : [1, 1, shape[0]];
-    for (let y = box.y0; y <= box.y1; y++)
-      for (let x = box.x0; x <= box.x1; x++) for (let ch = box.c0; ch <= box.c1; ch++) visit(off + (y * w + x) * c + ch);
+    for (const y of to.ys) for (const x of to.xs) for (let ch = to.c0; ch <= to.c1; ch++) visit(off + (y * w + x) * c + ch);
   };
   // Count nets and pins first so every array is allocated once. A source read only through dense
   // groups sends on one net (its pins listed once); otherwise each source neuron has its own.
