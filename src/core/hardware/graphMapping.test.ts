@@ -297,3 +297,46 @@ describe('dilated convolutions on the chip', () => {
     expect(v?.message).toContain('c1 is a dilated convolution');
   });
 });
+
+describe('loop spikes, step by step', () => {
+  // An event-driven chip updates a neuron only in a step where it receives input or fires, so the
+  // updates show in which step each spike is integrated.
+  const asyncChip = (neuronsPerCore = 16) => tinyMeshChip({ neuronsPerCore, timeBase: 'async' });
+
+  it('a dense loop: packets and synaptic ops when h fires, h’s updates a step later', async () => {
+    const loop = await mapNetwork({ net: rsnn(true), chip: asyncChip(4), target, events, staticInput: false });
+    const chain = await mapNetwork({ net: rsnn(false), chip: asyncChip(4), target, events, staticInput: false });
+    // t0: input → h (4), h0 → o (2); t1: the loop → h (4), h1, h2 → o (2); t2: the loop → h (4).
+    expect(loop.counts.neuronUpdatesActive).toBe(6 + 6 + 4);
+    // Without the loop: t0 h (4) and o (2); t1 h1, h2 fire (2) and o (2).
+    expect(chain.counts.neuronUpdatesActive).toBe(6 + 4);
+    // Sent and accumulated when fired: unchanged by when they are integrated.
+    expect(loop.counts.synOps).toBe(2 * 4 + 3 * (4 + 2));
+    expect(loop.counts.packets).toBe(2 + 3 * 2);
+  });
+
+  // A conv loop: h's spike at (1, 1) reaches its 3 × 3 neighbourhood of h one step later (and a read-out at once).
+  const convLoop = networkSchema.parse({
+    layers: [
+      { kind: 'input', name: 'in', shape: [4, 4, 1] },
+      { kind: 'conv2d', name: 'c', filters: 1, kernel: 3, padding: 'same' },
+      { kind: 'spiking', name: 'h', neuron: lif, inputs: ['c', { from: 'r', recurrent: true }] },
+      { kind: 'conv2d', name: 'r', filters: 1, kernel: 3, padding: 'same' },
+      { kind: 'flatten', name: 'f', inputs: ['h'] },
+      { kind: 'dense', name: 'fc', units: 2 },
+      { kind: 'readout', name: 'o', mode: 'count' },
+    ],
+  });
+  const fired = (steps: number): StepEvents => ({ steps, inferences: 1, dtMs: 1, input: train([]), pops: [train([[0, 1 * 4 + 1]]), train([])] });
+
+  it('a conv loop: the neighbours a spike reaches update in the next step, and not at all after the last step', async () => {
+    const two = await mapNetwork({ net: convLoop, chip: asyncChip(), target, events: fired(2), staticInput: false });
+    // t0: the neuron that fires (1) and the read-out (2); t1: its 9 neighbours, itself included, integrate its spike.
+    expect(two.counts.neuronUpdatesActive).toBe(1 + 2 + 9);
+    expect(two.counts.synOps).toBe(9 + 2);
+    const one = await mapNetwork({ net: convLoop, chip: asyncChip(), target, events: fired(1), staticInput: false });
+    // The spike is still sent and accumulated, but the run ends before any neuron integrates it.
+    expect(one.counts.neuronUpdatesActive).toBe(1 + 2);
+    expect(one.counts.synOps).toBe(9 + 2);
+  });
+});

@@ -25,6 +25,11 @@ export interface NetGraph {
   /** Pins (global target ids) of net n: pins[netPinStart[n] … netPinStart[n+1]). */
   readonly netPinStart: Uint32Array;
   readonly pins: Uint32Array;
+  /**
+   * 1 where a pin's synapse belongs to a recurrent group: the spike is sent (and its synapses
+   * accumulate it) in the step it is fired, but the target integrates it one step later.
+   */
+  readonly pinLate: Uint8Array;
   /** Nets entering neuron j: inNets[inStart[j] … inStart[j+1]). */
   readonly inStart: Uint32Array;
   readonly inNets: Uint32Array;
@@ -184,11 +189,14 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
   const netSrcCount = new Uint32Array(nets);
   const netPinStart = new Uint32Array(nets + 1);
   const pins = new Uint32Array(pinTotal);
+  const pinLate = new Uint8Array(pinTotal);
   const fanIn = new Uint32Array(neurons);
   let net = 0;
   let pin = 0;
   // A pin is one synapse: a target reached by two groups of one source holds two.
+  let late = 0;
   const addPin = (j: number) => {
+    pinLate[pin] = late;
     pins[pin++] = j;
     fanIn[j] = (fanIn[j] as number) + 1;
   };
@@ -202,6 +210,7 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       netSrcCount[net] = nSrc;
       netPinStart[net] = pin;
       for (const r of rs) eachPin(r, 0, (j) => {
+        pinLate[pin] = r.group.recurrent ? 1 : 0;
         pins[pin++] = j;
         fanIn[j] = (fanIn[j] as number) + nSrc;
       });
@@ -214,7 +223,10 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       netSrcStart[net] = i;
       netSrcCount[net] = 1;
       netPinStart[net] = pin;
-      for (const r of rs) eachPin(r, i, addPin);
+      for (const r of rs) {
+        late = r.group.recurrent ? 1 : 0;
+        eachPin(r, i, addPin);
+      }
       net += 1;
       netPinStart[net] = pin;
     }
@@ -246,5 +258,5 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
     }
   }
   const biasWordsPerNeuron = Float64Array.from(pops, (p) => (p.size > 0 ? p.biases / p.size : 0));
-  return { graph, neurons, popOffset, popOf, nets, netSrcPop, netSrcStart, netSrcCount, netPinStart, pins, inStart, inNets, fanIn, biasWordsPerNeuron, outNetBase, outNetDense, synapses };
+  return { graph, neurons, popOffset, popOf, nets, netSrcPop, netSrcStart, netSrcCount, netPinStart, pins, pinLate, inStart, inNets, fanIn, biasWordsPerNeuron, outNetBase, outNetDense, synapses };
 }
