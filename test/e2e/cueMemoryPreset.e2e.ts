@@ -23,6 +23,7 @@ describe('the delayed-cue presets in Chromium', () => {
     expect(await page.textContent('[data-testid="sample-caption"]')).toContain('cue A');
     expect(await paintedPixels(page, '[data-testid="sample-view"]')).toBeGreaterThan(0);
     expect(await page.inputValue('[data-testid="preset-select"]')).toBe('cue-memory-rsnn');
+    expect(await page.inputValue('[data-testid="source-select"]')).toBe('synthetic-cue');
 
     // The other class is one edit away and gives another input (so other spikes).
     await page.selectOption('[data-testid="cue-class"]', 'B');
