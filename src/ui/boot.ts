@@ -11,6 +11,8 @@ export const PRESETS = [
   { id: 'dvs-nmnist', label: 'N-MNIST digits (drop the files)' },
   { id: 'audio-digits', label: 'Spoken digits' },
   { id: 'eeg', label: 'EEG classes' },
+  { id: 'cue-memory-rsnn', label: 'Delayed cue: recurrent SNN' },
+  { id: 'cue-memory-feedforward', label: 'Delayed cue: feed-forward twin' },
 ] as const;
 
 /** Fetches and validates the embedded default workspace shipped in public/presets. */

@@ -71,7 +71,23 @@ export const syntheticAudioSourceSchema = z.object({
   bands: z.number().int().min(4).max(128).default(32),
 });
 
+/**
+ * Built-in delayed-cue task (data/synth/cueSynth.ts): channel A or B pulses early, a cue fires
+ * `delay` steps later, and the class is which channel pulsed. Already spikes: fed without an encoder.
+ */
+export const syntheticCueSourceSchema = z.object({
+  kind: z.literal('synthetic-cue'),
+  cue: z.enum(['A', 'B']).default('A'),
+  /** Neurons per channel group (A, B, cue). */
+  width: z.number().int().min(1).max(64).default(4),
+  /** Steps from the last step a pulse may fall on to the cue. */
+  delay: z.number().int().min(1).max(2000).default(36),
+  /** Background spike probability per neuron per step. */
+  noise: z.number().min(0).max(0.5).default(0.01),
+});
+
 export type SyntheticEegSource = z.output<typeof syntheticEegSourceSchema>;
+export type SyntheticCueSource = z.output<typeof syntheticCueSourceSchema>;
 export type SyntheticDvsSource = z.output<typeof syntheticDvsSourceSchema>;
 export type SyntheticAudioSource = z.output<typeof syntheticAudioSourceSchema>;
 

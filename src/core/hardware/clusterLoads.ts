@@ -1,5 +1,5 @@
 import { limitOf, type ChipProfile } from './chipProfile.ts';
-import type { NetGraph } from './netGraph.ts';
+import { storedWords, type NetGraph } from './netGraph.ts';
 import type { Partition } from './partition.ts';
 
 /** Spikes per inference: of every mapped neuron (global ids) and of every input channel. */
@@ -131,12 +131,11 @@ export function clusterLoads(ng: NetGraph, part: Partition, act: Activity, chip:
   const packetsIn = arr();
   const synOps = arr();
   const perLayer = new Float64Array(total * P);
-  // A bias is one more stored weight per neuron, held in the same memory as its synapses.
-  const biasWords = ng.graph.populations.map((p) => (p.size > 0 ? p.biases / p.size : 0));
   for (let j = 0; j < ng.neurons; j++) {
     const c = part.coreOf[j] as number;
     neurons[c]! += 1;
-    synapses[c]! += (ng.fanIn[j] as number) + (biasWords[ng.popOf[j] as number] as number);
+    // A bias is one more stored weight per neuron, held in the same memory as its synapses.
+    synapses[c]! += storedWords(ng, j);
     if ((ng.fanIn[j] as number) > (maxFanIn[c] as number)) maxFanIn[c] = ng.fanIn[j] as number;
     spikes[c]! += act.neuron[j] as number;
     perLayer[c * P + (ng.popOf[j] as number)]! += 1;

@@ -32,6 +32,12 @@ const NS = 1e-9;
  * chips update only on input. Energy adds synaptic ops, neuron updates, packets with their hops
  * and chip crossings, and static power over the time the chip is busy (unless, as on TrueNorth,
  * the per-event figure already contains it).
+ *
+ * A spike through a recurrent group (a loop, read a step late) is counted where the chip does the
+ * work: its packets and synaptic ops in the step it is fired (it leaves the core then, and the
+ * target's synapses accumulate it into the next step's input, as Loihi's dendritic delay slots
+ * do), but the target neuron's update that integrates it in the next step; a loop spike of the
+ * run's last step updates no neuron in the run.
  */
 export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLoads, slotOf: Int32Array, geo: MeshGeometry, chip: ChipProfile, ev: StepEvents): CostReport {
   const K = loads.total;
@@ -40,17 +46,24 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
   const tm = chip.timing;
   const slot = (c: number) => (c === loads.host ? HOST_SLOT : (slotOf[c] as number));
 
-  // Populations each source population feeds (for dense "whole layer active" flags): forward,
-  // skip and recurrent groups alike.
+  // Populations each source population feeds (for dense "whole layer active" flags), by when they
+  // integrate its spikes: forward and skip groups in the step it fires, recurrent groups the next.
   const targets: number[][] = Array.from({ length: P + 1 }, () => []);
+  const lateTargets: number[][] = Array.from({ length: P + 1 }, () => []);
   ng.graph.populations.forEach((p, i) => {
-    for (const g of p.groups) if (!targets[g.from + 1]?.includes(i)) targets[g.from + 1]?.push(i);
+    for (const g of p.groups) {
+      const list = (g.recurrent ? lateTargets : targets)[g.from + 1];
+      if (list && !list.includes(i)) list.push(i);
+    }
   });
 
   const synOps = new Float64Array(K);
   const packets = new Float64Array(K);
   const stamped = new Float64Array(K * P);
   const denseActive = new Uint8Array(P);
+  // What this step's spikes deliver through recurrent groups: integrated (active) next step.
+  const denseLate = new Uint8Array(P);
+  const latePins: number[] = [];
   const stamp = new Int32Array(ng.neurons).fill(-1);
   const touched: number[] = [];
   const busiestCount = new Float64Array(K);
@@ -75,7 +88,10 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
   for (let t = 0; t < ev.steps; t++) {
     synOps.fill(0);
     packets.fill(0);
-    denseActive.fill(0);
+    denseActive.set(denseLate);
+    denseLate.fill(0);
+    for (const j of latePins) markActive(j, t);
+    latePins.length = 0;
     for (let q = -1; q < P; q++) {
       const train = trains[q + 1]!;
       let k = cursors[q + 1] as number;
@@ -94,8 +110,14 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
           packets[relay]! += b - a;
         }
         for (let m = a; m < b; m++) synOps[loads.netCores[m] as number]! += loads.netCorePins[m] as number;
-        if (ng.outNetDense[q + 1]) for (const p of targets[q + 1] as number[]) denseActive[p] = 1;
-        else for (let m = ng.netPinStart[n] as number; m < (ng.netPinStart[n + 1] as number); m++) markActive(ng.pins[m] as number, t);
+        if (ng.outNetDense[q + 1]) {
+          for (const p of targets[q + 1] as number[]) denseActive[p] = 1;
+          for (const p of lateTargets[q + 1] as number[]) denseLate[p] = 1;
+        } else
+          for (let m = ng.netPinStart[n] as number; m < (ng.netPinStart[n + 1] as number); m++) {
+            if (ng.pinLate[m]) latePins.push(ng.pins[m] as number);
+            else markActive(ng.pins[m] as number, t);
+          }
       }
       cursors[q + 1] = k;
     }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MappingError } from '../errors.ts';
+import { runGraphReference } from '../../../test/support/graphReference.ts';
+import { shapeSize } from '../network/shapes.ts';
+import { initWeights } from '../network/weights.ts';
 import { networkSchema, type NetworkSpec } from '../spec/network.ts';
 import { annMacsPerPass } from './annDevices.ts';
 import { CHIP_TARGET_DEFAULT } from './chipTarget.ts';
@@ -10,7 +13,7 @@ import { mapNetwork } from './mapNetwork.ts';
 import { assertCanFit } from './mappingPrecheck.ts';
 import { buildNetGraph, netOfSource } from './netGraph.ts';
 import { populationsOf } from './populations.ts';
-import { xyloDesignRules } from './singleCoreRules.ts';
+import { projectionFanout, xyloDesignRules } from './singleCoreRules.ts';
 import { tinyMeshChip } from './testChips.ts';
 
 const lif = { model: 'lif' };
@@ -211,5 +214,129 @@ describe('graphs the chip cannot take', () => {
       ],
     });
     expect(() => assertCanFit(big, tinyMeshChip())).toThrow(/the network's 2000 neurons need at least 125 cores of 16 but 4 Tiny test mesh chips have 96/);
+  });
+});
+
+describe('bias memory in the partition', () => {
+  // 100 inputs → 12 biased units: 12 × 100 synapse words fill the tiny core's 1,200 8-bit words
+  // exactly; the 12 bias words do not fit beside them.
+  const biased = (bias: boolean) =>
+    networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [100] }, { kind: 'dense', name: 'fc', units: 12, bias }, { kind: 'spiking', name: 'h', neuron: lif }] });
+  const quiet: StepEvents = { steps: 1, inferences: 1, dtMs: 1, input: train([]), pops: [train([])] };
+
+  it('stores one word per biased neuron with its synapses, in every core the partitioner fills', async () => {
+    const chip = tinyMeshChip({ weightBits: [8] });
+    const plain = await mapNetwork({ net: biased(false), chip, target, events: quiet, staticInput: false });
+    expect(plain.cores.map((c) => c.synapses)).toEqual([1200]);
+    const m = await mapNetwork({ net: biased(true), chip, target, events: quiet, staticInput: false });
+    // Counted in the loads and in the capacity: the layer spills onto a second core, none over its memory.
+    expect(m.cores.reduce((a, c) => a + c.synapses, 0)).toBe(12 * 101);
+    expect(m.cores.length).toBe(2);
+    for (const c of m.cores) expect(c.synapseBits).toBeLessThanOrEqual(8 * 1200);
+    expect(m.fits).toBe(true);
+  });
+});
+
+describe('dilated convolutions on the chip', () => {
+  // Two dilated convs (rectangular, strided, padded) around a pool, into one population: the
+  // synapses of each input pixel are the outputs its taps reach, gaps included.
+  const dilatedNet = networkSchema.parse({
+    layers: [
+      { kind: 'input', name: 'in', shape: [11, 10, 2] },
+      { kind: 'conv2d', name: 'c1', filters: 3, kernel: [3, 2], dilation: [2, 3], stride: [1, 1], padding: 'same' },
+      { kind: 'pool2d', name: 'p', mode: 'sum', size: [1, 2] },
+      { kind: 'conv2d', name: 'c2', filters: 2, kernel: 2, dilation: [3, 1], stride: [2, 1], padding: [1, 0, 0, 1] },
+      { kind: 'spiking', name: 'h', neuron: lif },
+    ],
+  });
+
+  it('wires every input pixel to exactly the neurons the naive reference conv reaches from it', () => {
+    const g = buildNetGraph(populationsOf(dilatedNet));
+    expect(populationsOf(dilatedNet).unsupported).toEqual([]);
+    const ones = Object.fromEntries(Object.entries(initWeights(dilatedNet, 1)).map(([k, w]) => [k, { ...w, values: new Float32Array(w.values.length).fill(1) }]));
+    const inputs = shapeSize([11, 10, 2]);
+    let synapses = 0;
+    for (let i = 0; i < inputs; i++) {
+      const x = new Float32Array(inputs);
+      x[i] = 1;
+      // Node 3 (c2) is the summed current into h: positive exactly where pixel i reaches.
+      const current = runGraphReference(dilatedNet, ones, [x], 1)[0]?.[3] ?? new Float32Array(0);
+      const reached = [...current.keys()].filter((j) => (current[j] as number) > 0);
+      const n = netOfSource(g, -1, i);
+      expect([...g.pins.subarray(g.netPinStart[n] as number, g.netPinStart[n + 1] as number)], `pixel ${i}`).toEqual(reached);
+      synapses += reached.length;
+    }
+    expect(synapses).toBeGreaterThan(inputs);
+    expect(g.synapses).toBe(synapses);
+  });
+
+  it('maps, counts the synaptic ops of a spike through the gaps, and agrees with the single-core fan-out', async () => {
+    const one = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [7, 7, 1] },
+        { kind: 'conv2d', name: 'c', filters: 1, kernel: 3, dilation: 2 },
+        { kind: 'spiking', name: 'h', neuron: lif },
+      ],
+    });
+    // Output o (0…2) reads inputs o, o+2, o+4 per axis: pixel (2, 2) is read by outputs {0, 2} × {0, 2}.
+    const spikes: StepEvents = { steps: 1, inferences: 1, dtMs: 1, input: train([[0, 2 * 7 + 2]]), pops: [train([])] };
+    const m = await mapNetwork({ net: one, chip: tinyMeshChip(), target, events: spikes, staticInput: false });
+    expect(m.violations.filter((v) => v.severity === 'error')).toEqual([]);
+    expect(m.fits).toBe(true);
+    expect(m.counts.synOps).toBe(4);
+    expect(m.cores.reduce((a, c) => a + c.synapses, 0)).toBe(9 * 9);
+    const pop = populationsOf(one).populations[0];
+    if (!pop) throw new Error('no population');
+    // Xylo's rules count the same synapses, and pixel (2, 2)'s four targets as the worst fan-out.
+    expect(projectionFanout(pop.inShape, pop.ops)).toEqual({ worst: 4, synapses: 81 });
+  });
+
+  it('is refused on Speck, whose kernels read adjacent pixels, naming the conv', () => {
+    const v = speckDemands(populationsOf(dilatedNet), chipById('speck')).violations.find((x) => x.layer === 'h');
+    expect(v?.constraint).toBe('layer_structure');
+    expect(v?.message).toContain('c1 is a dilated convolution');
+  });
+});
+
+describe('loop spikes, step by step', () => {
+  // An event-driven chip updates a neuron only in a step where it receives input or fires, so the
+  // updates show in which step each spike is integrated.
+  const asyncChip = (neuronsPerCore = 16) => tinyMeshChip({ neuronsPerCore, timeBase: 'async' });
+
+  it('a dense loop: packets and synaptic ops when h fires, h’s updates a step later', async () => {
+    const loop = await mapNetwork({ net: rsnn(true), chip: asyncChip(4), target, events, staticInput: false });
+    const chain = await mapNetwork({ net: rsnn(false), chip: asyncChip(4), target, events, staticInput: false });
+    // t0: input → h (4), h0 → o (2); t1: the loop → h (4), h1, h2 → o (2); t2: the loop → h (4).
+    expect(loop.counts.neuronUpdatesActive).toBe(6 + 6 + 4);
+    // Without the loop: t0 h (4) and o (2); t1 h1, h2 fire (2) and o (2).
+    expect(chain.counts.neuronUpdatesActive).toBe(6 + 4);
+    // Sent and accumulated when fired: unchanged by when they are integrated.
+    expect(loop.counts.synOps).toBe(2 * 4 + 3 * (4 + 2));
+    expect(loop.counts.packets).toBe(2 + 3 * 2);
+  });
+
+  // A conv loop: h's spike at (1, 1) reaches its 3 × 3 neighbourhood of h one step later (and a read-out at once).
+  const convLoop = networkSchema.parse({
+    layers: [
+      { kind: 'input', name: 'in', shape: [4, 4, 1] },
+      { kind: 'conv2d', name: 'c', filters: 1, kernel: 3, padding: 'same' },
+      { kind: 'spiking', name: 'h', neuron: lif, inputs: ['c', { from: 'r', recurrent: true }] },
+      { kind: 'conv2d', name: 'r', filters: 1, kernel: 3, padding: 'same' },
+      { kind: 'flatten', name: 'f', inputs: ['h'] },
+      { kind: 'dense', name: 'fc', units: 2 },
+      { kind: 'readout', name: 'o', mode: 'count' },
+    ],
+  });
+  const fired = (steps: number): StepEvents => ({ steps, inferences: 1, dtMs: 1, input: train([]), pops: [train([[0, 1 * 4 + 1]]), train([])] });
+
+  it('a conv loop: the neighbours a spike reaches update in the next step, and not at all after the last step', async () => {
+    const two = await mapNetwork({ net: convLoop, chip: asyncChip(), target, events: fired(2), staticInput: false });
+    // t0: the neuron that fires (1) and the read-out (2); t1: its 9 neighbours, itself included, integrate its spike.
+    expect(two.counts.neuronUpdatesActive).toBe(1 + 2 + 9);
+    expect(two.counts.synOps).toBe(9 + 2);
+    const one = await mapNetwork({ net: convLoop, chip: asyncChip(), target, events: fired(1), staticInput: false });
+    // The spike is still sent and accumulated, but the run ends before any neuron integrates it.
+    expect(one.counts.neuronUpdatesActive).toBe(1 + 2);
+    expect(one.counts.synOps).toBe(9 + 2);
   });
 });

@@ -1,4 +1,5 @@
 import { SpecError, type Violation } from '../errors.ts';
+import { convDilation } from '../network/layerGeometry.ts';
 import type { Shape } from '../network/shapes.ts';
 import type { ChipProfile } from './chipProfile.ts';
 import type { Population, PopulationGraph } from './populations.ts';
@@ -228,6 +229,12 @@ export function speckDemands(graph: PopulationGraph, chip: ChipProfile): SpeckDe
     const op = pop.ops.find((o) => o.kind === 'conv2d' && ((o.groups ?? 1) !== 1));
     if (op) {
       violations.push(violation(pop.name, 'layer_structure', 1, op.kind === 'conv2d' ? (op.groups ?? 1) : 1, `${op.name} is a grouped convolution; a core's kernel reads every input channel`));
+      return;
+    }
+    // DYNAP-CNN kernels read adjacent pixels (sinabs converts dilation 1 only).
+    const dilated = pop.ops.find((o) => o.kind === 'conv2d' && convDilation(o).some((d) => d !== 1));
+    if (dilated?.kind === 'conv2d') {
+      violations.push(violation(pop.name, 'layer_structure', 1, Math.max(...convDilation(dilated)), `${dilated.name} is a dilated convolution; a core's kernel reads adjacent pixels`));
       return;
     }
     const lead = pooled[i];

@@ -25,16 +25,37 @@ export interface NetGraph {
   /** Pins (global target ids) of net n: pins[netPinStart[n] … netPinStart[n+1]). */
   readonly netPinStart: Uint32Array;
   readonly pins: Uint32Array;
+  /**
+   * 1 where a pin's synapse belongs to a recurrent group: the spike is sent (and its synapses
+   * accumulate it) in the step it is fired, but the target integrates it one step later.
+   */
+  readonly pinLate: Uint8Array;
   /** Nets entering neuron j: inNets[inStart[j] … inStart[j+1]). */
   readonly inStart: Uint32Array;
   readonly inNets: Uint32Array;
   /** Synapses into each neuron. */
   readonly fanIn: Uint32Array;
+  /**
+   * Bias words each neuron of a population stores (index = population): its weighted nodes' bias
+   * values spread over its neurons (one per neuron for a biased dense or conv straight into it).
+   */
+  readonly biasWordsPerNeuron: Float64Array;
   /** Per source population (index q+1, q = -1 for the input): first net and whether it is one dense net. */
   readonly outNetBase: Int32Array;
   readonly outNetDense: Uint8Array;
   /** Synapses of the whole network. */
   readonly synapses: number;
+}
+
+/**
+ * Weight-memory words neuron j occupies on its core: one per synapse plus its bias. Chip profiles
+ * give a core one synapse memory (synapseBitsPerCore) and no separate bias memory, so a bias is
+ * modelled as one more word at the weight precision (Loihi keeps a compartment's bias beside its
+ * state; counting it with the synapses is the conservative reading). The partitioner, its
+ * refinement and the per-core loads all count through here.
+ */
+export function storedWords(g: NetGraph, j: number): number {
+  return (g.fanIn[j] as number) + (g.biasWordsPerNeuron[g.popOf[j] as number] as number);
 }
 
 /** The net a source neuron (population q, local id i) sends on, or -1 when nothing reads q. */
@@ -44,46 +65,66 @@ export function netOfSource(g: NetGraph, q: number, i: number): number {
   return g.outNetDense[q + 1] ? base : base + i;
 }
 
-/** An index box of [h, w, c] positions: rows y0…y1, columns x0…x1, channels c0…c1 (inclusive). */
-interface Box {
-  y0: number;
-  y1: number;
-  x0: number;
-  x1: number;
+/**
+ * The positions of an [h, w, c] map a source reaches: every (y, x) of rows `ys` × columns `xs`
+ * (sorted, distinct), channels c0…c1 (inclusive). Windows act on rows and columns separately, so
+ * a chain of them keeps the set a product; a dilated window makes the rows and columns sparse.
+ */
+interface Reach {
+  ys: readonly number[];
+  xs: readonly number[];
   c0: number;
   c1: number;
 }
 
-/** Outputs o of a strided window whose span [o·s − p, o·s − p + k − 1] meets [a, b], clipped to [0, m). */
-function windowRange(a: number, b: number, k: number, s: number, p: number, m: number): [number, number] {
-  const lo = Math.max(0, Math.ceil((a + p - k + 1) / s));
-  const hi = Math.min(m - 1, Math.floor((b + p) / s));
-  return [lo, hi];
+/**
+ * Outputs along one axis that inputs `at` reach: output o reads inputs o·s − p + d·t for taps
+ * t = 0…k−1 (layerGeometry.ts), clipped to [0, m). Undilated, a run of inputs reaches a run of
+ * outputs; dilated (d > 1), outputs d/s apart.
+ */
+function axisReach(at: readonly number[], k: number, s: number, d: number, p: number, m: number): number[] {
+  const first = at[0] as number;
+  const last = at[at.length - 1] as number;
+  if (d === 1 && last - first + 1 === at.length) {
+    // The common case, a run through an undilated window: the outputs whose span [o·s − p, o·s − p + k − 1] meets it.
+    const lo = Math.max(0, Math.ceil((first + p - k + 1) / s));
+    const hi = Math.min(m - 1, Math.floor((last + p) / s));
+    return Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
+  }
+  const out: number[] = [];
+  for (const a of at)
+    for (let t = 0; t < k; t++) {
+      const os = a + p - d * t;
+      if (os < 0) break;
+      if (os % s === 0 && os / s < m) out.push(os / s);
+    }
+  out.sort((u, v) => u - v);
+  return out.filter((o, i) => i === 0 || o !== out[i - 1]);
 }
 
-/** Pushes a box of positions through one conv2d / pool2d / flatten layer; shape is the layer's input. */
-function forwardBox(box: Box, layer: LayerSpec, shape: Shape): { box: Box; shape: Shape } {
-  if (layer.kind === 'flatten' || shape.length !== 3) return { box, shape };
+/** Pushes reached positions through one conv2d / pool2d / flatten layer; shape is the layer's input. */
+function forwardReach(r: Reach, layer: LayerSpec, shape: Shape): { reach: Reach; shape: Shape } {
+  if (layer.kind === 'flatten' || shape.length !== 3) return { reach: r, shape };
   const [h, w, c] = shape;
-  if (layer.kind !== 'conv2d' && layer.kind !== 'pool2d') return { box, shape };
+  if (layer.kind !== 'conv2d' && layer.kind !== 'pool2d') return { reach: r, shape };
   const g = windowGeometry(layer, h, w);
-  const [y0, y1] = windowRange(box.y0, box.y1, g.kh, g.sh, g.pads[0], g.outH);
-  const [x0, x1] = windowRange(box.x0, box.x1, g.kw, g.sw, g.pads[2], g.outW);
-  if (layer.kind === 'pool2d') return { box: { y0, y1, x0, x1, c0: box.c0, c1: box.c1 }, shape: [g.outH, g.outW, c] };
-  // A grouped conv reaches only its group's filters; a box spanning groups widens to all of them.
-  const lo = filtersReached(layer, box.c0, c);
-  const hi = filtersReached(layer, box.c1, c);
-  return { box: { y0, y1, x0, x1, c0: lo[0], c1: hi[1] }, shape: [g.outH, g.outW, layer.filters] };
+  const ys = axisReach(r.ys, g.kh, g.sh, g.dh, g.pads[0], g.outH);
+  const xs = axisReach(r.xs, g.kw, g.sw, g.dw, g.pads[2], g.outW);
+  if (layer.kind === 'pool2d') return { reach: { ys, xs, c0: r.c0, c1: r.c1 }, shape: [g.outH, g.outW, c] };
+  // A grouped conv reaches only its group's filters; a reach spanning groups widens to all of them.
+  const lo = filtersReached(layer, r.c0, c);
+  const hi = filtersReached(layer, r.c1, c);
+  return { reach: { ys, xs, c0: lo[0], c1: hi[1] }, shape: [g.outH, g.outW, layer.filters] };
 }
 
-/** The box a source reaches through a chain of window layers, and the shape it lands in. */
-function reach(index: number, inShape: Shape, ops: readonly LayerSpec[]): { box: Box; shape: Shape } {
+/** The positions a source reaches through a chain of window layers, and the shape it lands in. */
+function reach(index: number, inShape: Shape, ops: readonly LayerSpec[]): { reach: Reach; shape: Shape } {
   const [h, w, c] = inShape.length === 3 ? inShape : [1, 1, inShape[0]];
   const cc = index % c;
   const x = Math.floor(index / c) % w;
   const y = Math.floor(index / (c * w));
-  let state: { box: Box; shape: Shape } = { box: { y0: y, y1: y, x0: x, x1: x, c0: cc, c1: cc }, shape: inShape.length === 3 ? inShape : [h, w, c] };
-  for (const op of ops) state = forwardBox(state.box, op, state.shape);
+  let state: { reach: Reach; shape: Shape } = { reach: { ys: [y], xs: [x], c0: cc, c1: cc }, shape: inShape.length === 3 ? inShape : [h, w, c] };
+  for (const op of ops) state = forwardReach(state.reach, op, state.shape);
   return state;
 }
 
@@ -112,7 +153,7 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
   });
   const outNetBase = new Int32Array(pops.length + 1).fill(-1);
   const outNetDense = new Uint8Array(pops.length + 1);
-  // Pins of source i of one reader: every target neuron for a dense group, else its windows' box.
+  // Pins of source i of one reader: every target neuron for a dense group, else what its windows reach.
   const eachPin = (r: Reader, i: number, visit: (j: number) => void) => {
     const off = popOffset[r.target] as number;
     const size = (pops[r.target] as (typeof pops)[number]).size;
@@ -120,10 +161,9 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       for (let j = 0; j < size; j++) visit(off + j);
       return;
     }
-    const { box, shape } = reach(i, r.group.inShape, r.group.ops);
+    const { reach: to, shape } = reach(i, r.group.inShape, r.group.ops);
     const [, w, c] = shape.length === 3 ? shape : [1, 1, shape[0]];
-    for (let y = box.y0; y <= box.y1; y++)
-      for (let x = box.x0; x <= box.x1; x++) for (let ch = box.c0; ch <= box.c1; ch++) visit(off + (y * w + x) * c + ch);
+    for (const y of to.ys) for (const x of to.xs) for (let ch = to.c0; ch <= to.c1; ch++) visit(off + (y * w + x) * c + ch);
   };
   // Count nets and pins first so every array is allocated once. A source read only through dense
   // groups sends on one net (its pins listed once); otherwise each source neuron has its own.
@@ -149,11 +189,14 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
   const netSrcCount = new Uint32Array(nets);
   const netPinStart = new Uint32Array(nets + 1);
   const pins = new Uint32Array(pinTotal);
+  const pinLate = new Uint8Array(pinTotal);
   const fanIn = new Uint32Array(neurons);
   let net = 0;
   let pin = 0;
   // A pin is one synapse: a target reached by two groups of one source holds two.
+  let late = 0;
   const addPin = (j: number) => {
+    pinLate[pin] = late;
     pins[pin++] = j;
     fanIn[j] = (fanIn[j] as number) + 1;
   };
@@ -167,6 +210,7 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       netSrcCount[net] = nSrc;
       netPinStart[net] = pin;
       for (const r of rs) eachPin(r, 0, (j) => {
+        pinLate[pin] = r.group.recurrent ? 1 : 0;
         pins[pin++] = j;
         fanIn[j] = (fanIn[j] as number) + nSrc;
       });
@@ -179,7 +223,10 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       netSrcStart[net] = i;
       netSrcCount[net] = 1;
       netPinStart[net] = pin;
-      for (const r of rs) eachPin(r, i, addPin);
+      for (const r of rs) {
+        late = r.group.recurrent ? 1 : 0;
+        eachPin(r, i, addPin);
+      }
       net += 1;
       netPinStart[net] = pin;
     }
@@ -210,5 +257,6 @@ export function buildNetGraph(graph: PopulationGraph): NetGraph {
       inNets[fill[j]!++] = n;
     }
   }
-  return { graph, neurons, popOffset, popOf, nets, netSrcPop, netSrcStart, netSrcCount, netPinStart, pins, inStart, inNets, fanIn, outNetBase, outNetDense, synapses };
+  const biasWordsPerNeuron = Float64Array.from(pops, (p) => (p.size > 0 ? p.biases / p.size : 0));
+  return { graph, neurons, popOffset, popOf, nets, netSrcPop, netSrcStart, netSrcCount, netPinStart, pins, pinLate, inStart, inNets, fanIn, biasWordsPerNeuron, outNetBase, outNetDense, synapses };
 }

@@ -1,6 +1,6 @@
 import type { Violation } from '../errors.ts';
 import { limitOf, type ChipProfile } from './chipProfile.ts';
-import type { NetGraph } from './netGraph.ts';
+import { storedWords, type NetGraph } from './netGraph.ts';
 
 /** Neurons assigned to clusters (one cluster = one core), in feed-forward order. */
 export interface Partition {
@@ -60,7 +60,8 @@ export function greedyPartition(ng: NetGraph, limits: CoreLimits, order: Uint32A
   for (let o = 0; o < ng.neurons; o++) {
     const j = order[o] as number;
     const fan = ng.fanIn[j] as number;
-    const needBits = fan * limits.weightBits;
+    // The bias is stored with the synapses: a core full of synapses has no room for it.
+    const needBits = storedWords(ng, j) * limits.weightBits;
     let newAxons = 0;
     for (let k = ng.inStart[j] as number; k < (ng.inStart[j + 1] as number); k++) {
       const net = ng.inNets[k] as number;
@@ -104,10 +105,10 @@ export function tiledOrder(ng: NetGraph, limits: CoreLimits): Uint32Array {
       return;
     }
     const [h, w, c] = p.shape;
-    // Positions one core can hold under the neuron and synapse limits (fan-in of an inner neuron).
-    let fan = 0;
-    for (let j = off; j < off + p.size; j++) fan = Math.max(fan, ng.fanIn[j] as number);
-    const perCore = Math.min(limits.neurons, fan > 0 ? Math.floor(limits.synapseBits / (fan * limits.weightBits)) : limits.neurons);
+    // Positions one core can hold under the neuron and synapse limits (words of an inner neuron).
+    let words = 0;
+    for (let j = off; j < off + p.size; j++) words = Math.max(words, storedWords(ng, j));
+    const perCore = Math.min(limits.neurons, words > 0 ? Math.floor(limits.synapseBits / (words * limits.weightBits)) : limits.neurons);
     const positions = Math.max(1, Math.floor(perCore / c));
     const tw = Math.max(1, Math.min(w, Math.floor(Math.sqrt(positions))));
     const th = Math.max(1, Math.min(h, Math.floor(positions / tw)));

@@ -85,9 +85,6 @@ const OFF_CHIP_IN_PATH: Partial<Record<LayerSpec['kind'], (l: LayerSpec) => stri
   accumulator: (l) => `'${l.name}' is an accumulator feeding neurons: a neuromorphic core cannot count spikes over a window and feed the counts back as currents`,
 };
 
-/** A dilated kernel's taps are not one window of positions, which is how the mapper counts a core's synapses. */
-const dilated = (l: LayerSpec): string => `'${l.name}' has a dilated kernel: the mapper counts a core's synapses as whole windows of positions and does not cover dilation`;
-
 /** The nodes after an accumulator (transitively, through forward and recurrent edges). */
 function headNodes(net: NetworkSpec, consumers: readonly (readonly { to: number }[])[]): Set<number> {
   const head = new Set<number>();
@@ -158,7 +155,8 @@ export function populationsOf(net: NetworkSpec): PopulationGraph {
       else if (popOf.has(e.from)) groups.push({ from: popOf.get(e.from) as number, ops: [], inShape: shapeAt(e.from), recurrent: e.recurrent });
       else if (visiting.has(e.from)) refuse(src.name, `'${src.name}' loops back onto itself without neurons in between: a chip's synapses feed neurons, not other synapses`);
       else {
-        const why = OFF_CHIP_IN_PATH[src.kind] ?? (src.kind === 'conv2d' && src.dilation !== undefined && src.dilation !== 1 && !(Array.isArray(src.dilation) && src.dilation[0] === 1 && src.dilation[1] === 1) ? dilated : undefined);
+        // A dilated conv is a window with gaps: netGraph.ts follows its taps like any other's.
+        const why = OFF_CHIP_IN_PATH[src.kind];
         if (why) refuse(src.name, why(src));
         visiting.add(e.from);
         for (const g of pathsInto(e.from)) {

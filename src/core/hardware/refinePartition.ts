@@ -2,7 +2,7 @@ import { shouldYield, yieldToEventLoop } from '../engine/yieldControl.ts';
 import { throwIfAborted, type AbortSignalLike } from '../errors.ts';
 import type { Rng } from '../rng.ts';
 import { netClusters, type Activity } from './clusterLoads.ts';
-import type { NetGraph } from './netGraph.ts';
+import { storedWords, type NetGraph } from './netGraph.ts';
 import type { CoreLimits, Partition } from './partition.ts';
 
 /** Spike packets a partition sends: Σ over nets of (source spikes) × (distinct cores of its pins). */
@@ -105,7 +105,7 @@ export async function refinePartition(ng: NetGraph, start: Partition, limits: Co
   for (let j = 0; j < ng.neurons; j++) {
     const c = coreOf[j] as number;
     neurons[c]! += 1;
-    bits[c]! += (ng.fanIn[j] as number) * limits.weightBits;
+    bits[c]! += storedWords(ng, j) * limits.weightBits;
   }
   for (let n = 0; n < ng.nets; n++) for (let m = first.start[n] as number; m < (first.start[n + 1] as number); m++) axons[first.cores[m] as number]! += ng.netSrcCount[n] as number;
   const packetsBefore = partitionPackets(ng, coreOf, w);
@@ -147,7 +147,7 @@ export async function refinePartition(ng: NetGraph, start: Partition, limits: Co
       addPin(n, b, 1);
       addPin(n, a, -1);
     }
-    const fb = (ng.fanIn[j] as number) * limits.weightBits;
+    const fb = storedWords(ng, j) * limits.weightBits;
     neurons[a]! -= 1;
     neurons[b]! += 1;
     bits[a]! -= fb;

@@ -46,14 +46,19 @@ function violation(layer: string, constraint: string, limit: number, value: numb
   return { layer, constraint, limit, value, severity, message, suggestions: SUGGEST[constraint] ?? ['map onto another chip'] };
 }
 
-/** Per input index along one axis: how many windows (k, stride s, padding p, m outputs) cover it; max and sum. */
-function axisCover(n: number, k: number, s: number, p: number, m: number): { worst: number; total: number } {
+/**
+ * Per input index along one axis: how many windows (k taps d apart, stride s, padding p, m
+ * outputs) read it; max and sum. Output o reads inputs o·s − p + d·t, t = 0…k−1 (layerGeometry.ts).
+ */
+function axisCover(n: number, k: number, s: number, d: number, p: number, m: number): { worst: number; total: number } {
   let worst = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const lo = Math.max(0, Math.ceil((i + p - k + 1) / s));
-    const hi = Math.min(m - 1, Math.floor((i + p) / s));
-    const count = Math.max(0, hi - lo + 1);
+    let count = 0;
+    for (let t = 0; t < k; t++) {
+      const os = i + p - d * t;
+      if (os >= 0 && os % s === 0 && os / s < m) count += 1;
+    }
     worst = Math.max(worst, count);
     total += count;
   }
@@ -82,8 +87,8 @@ export function projectionFanout(inShape: Shape, ops: readonly LayerSpec[]): { w
       const g = windowGeometry(op, h, w);
       const oh = g.outH;
       const ow = g.outW;
-      const rows = axisCover(h, g.kh, g.sh, g.pads[0], oh);
-      const cols = axisCover(w, g.kw, g.sw, g.pads[2], ow);
+      const rows = axisCover(h, g.kh, g.sh, g.dh, g.pads[0], oh);
+      const cols = axisCover(w, g.kw, g.sw, g.dw, g.pads[2], ow);
       // A grouped conv's input channel reaches only its group's filters.
       const perChannel = op.kind === 'conv2d' ? op.filters / (op.groups ?? 1) : 1;
       worst *= rows.worst * cols.worst * perChannel;

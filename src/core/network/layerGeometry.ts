@@ -74,3 +74,8 @@ export function convKernelArea(layer: Conv2dLayerSpec): number {
   const [kh, kw] = pair(layer.kernel);
   return kh * kw;
 }
+
+/** [dh, dw] of a conv2d's kernel (1 = taps side by side). */
+export function convDilation(layer: Conv2dLayerSpec): [number, number] {
+  return pair(layer.dilation ?? 1);
+}

@@ -142,6 +142,14 @@ describe('decodeWorkspaceLink on hostile and broken links', () => {
     expect(refusal(bomb()).reason).toMatch(/more than 8 MB/);
   });
 
+  it('reads a -0 in the header as 0, so the workspace is the one its next save or link writes', () => {
+    const text = JSON.stringify({ workspace: WS }).replace(/"seed":\d+/, '"seed":-0');
+    expect(text).toContain('"seed":-0');
+    const ws = decodeWorkspaceLink(craftLink(text)).workspace;
+    expect(Object.is(ws.seed, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(ws))).toEqual(ws);
+  });
+
   it('accepts the untouched links the corpus was made from', () => {
     expect(decodeWorkspaceLink(LINK).workspace).toEqual(WS);
     expect(decodeWorkspaceLink(craftLink(HEADER, PAYLOAD)).weightBits).toBe(8);

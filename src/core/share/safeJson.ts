@@ -20,5 +20,25 @@ export function parseLinkJson(bytes: Uint8Array): unknown {
   }
   const found = findPrototypeKey(value);
   if (found) throw new LinkError('json', `the key '${found.key}' at ${found.path} is not allowed in a link`);
-  return value;
+  return withoutNegativeZero(value);
+}
+
+/**
+ * The value with every -0 made 0, in place. A damaged or hand-made link may say `-0` where a
+ * workspace means 0 (a refractory period, a noise level); kept, it would not survive the next
+ * save or link, which write it as 0, so the workspace would change under the user. Iterative,
+ * like findPrototypeKey: a header may nest deeper than the stack.
+ */
+function withoutNegativeZero(root: unknown): unknown {
+  if (Object.is(root, -0)) return 0;
+  const stack: object[] = typeof root === 'object' && root !== null ? [root] : [];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      if (Object.is(v, -0)) record[key] = 0;
+      else if (typeof v === 'object' && v !== null) stack.push(v);
+    }
+  }
+  return root;
 }

@@ -4,6 +4,7 @@ import {
   imageFileSourceSchema,
   signalFileSourceSchema,
   syntheticAudioSourceSchema,
+  syntheticCueSourceSchema,
   syntheticDvsSourceSchema,
   syntheticEegSourceSchema,
 } from '../data/sourceSchemas.ts';
@@ -22,6 +23,7 @@ export const dataSourceSchema = z.discriminatedUnion('kind', [
   syntheticEegSourceSchema,
   syntheticDvsSourceSchema,
   syntheticAudioSourceSchema,
+  syntheticCueSourceSchema,
   signalFileSourceSchema,
   eventFileSourceSchema,
   imageFileSourceSchema,

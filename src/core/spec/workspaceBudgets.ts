@@ -1,4 +1,5 @@
 import { beatSourceHz } from '../data/datasets/beatEncoding.ts';
+import { cueTaskSteps } from '../data/synth/cueSynth.ts';
 import { BudgetError, type SpecIssue } from '../errors.ts';
 import { convKernelArea } from '../network/layerGeometry.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
@@ -35,6 +36,7 @@ const STEPS_OF: { readonly [K in DataSourceSpec['kind']]: (d: Extract<DataSource
   'synthetic-ecg': (d) => ({ steps: Math.round(d.durationS * d.samplingHz), path: 'data.durationS' }),
   'synthetic-eeg': (d) => ({ steps: Math.round(d.epochS * d.samplingHz), path: 'data.epochS' }),
   'synthetic-audio': (d) => ({ steps: Math.ceil(d.durationS * MEL_FRAMES_PER_S), path: 'data.durationS' }),
+  'synthetic-cue': (d) => ({ steps: cueTaskSteps(d), path: 'data.delay' }),
   // Without the mel front end a file's rate is only known once it is read (its reader is budgeted).
   'signal-file': (d) => (d.frontEnd === 'mel' ? { steps: Math.ceil(d.durationS * MEL_FRAMES_PER_S), path: 'data.durationS' } : undefined),
   'event-file': (d) => ({ steps: Math.max(1, Math.ceil(d.durationUs / d.stepUs)), path: 'data.stepUs' }),

@@ -1,6 +1,7 @@
 import { MITBIH_HZ } from '../data/datasets/aami.ts';
 import { cutBeats } from '../data/datasets/ecgBeats.ts';
 import { syntheticEcgBeats } from '../data/synth/syntheticDatasets.ts';
+import { fixedSourceStepMs } from '../data/sources/index.ts';
 import { SpecError } from '../errors.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
 import { createRng } from '../rng.ts';
@@ -12,7 +13,6 @@ import type { NamedRecord } from '../trainingSets/ecgTraining.ts';
 import { eventSet, type LabelledEvents } from '../trainingSets/eventFileSets.ts';
 import { sourceClassSets } from '../trainingSets/sourceClassSets.ts';
 import type { LabelledSet } from './trainer.ts';
-import { eventStepMs } from '../data/stepLength.ts';
 import type { TrainingData } from '../trainingSets/workspaceSets.ts';
 
 /** What a saved model is scored on, and a sentence saying how many files and samples that is. */
@@ -58,8 +58,8 @@ const scoreEventFiles: Scorer<readonly LabelledEvents[]> = (ws, _cfg, classes, s
   const scored = listed.length > 0 ? listed : samples;
   const over = scored.find((s) => s.label >= classes);
   if (over) throw new SpecError([{ path: 'data', message: `${over.name} is labelled ${over.label}, but the model has ${classes} classes (0–${classes - 1})` }]);
-  const src = ws.data.kind === 'event-file' ? ws.data : undefined;
-  return { set: eventSet(ws, scored, classes), dtMs: eventStepMs(src ?? { stepUs: 1000 }), samples: scored.length, files: scored.length, description: `${scored.length} event recordings (${listed.length > 0 ? 'the test list of the folder' : 'every labelled one'})` };
+  // eventSet refuses a source other than an event file, whose step the source registry gives.
+  return { set: eventSet(ws, scored, classes), dtMs: fixedSourceStepMs(ws), samples: scored.length, files: scored.length, description: `${scored.length} event recordings (${listed.length > 0 ? 'the test list of the folder' : 'every labelled one'})` };
 };
 
 /** Given data, by its kind. */

@@ -1,5 +1,5 @@
 import { eventsToInput } from '../data/fileSources.ts';
-import { eventStepMs } from '../data/stepLength.ts';
+import { fixedSourceStepMs } from '../data/sources/index.ts';
 import type { EventRecord } from '../data/formats/eventsRecord.ts';
 import { SpecError } from '../errors.ts';
 import type { Workspace } from '../spec/workspace.ts';
@@ -37,12 +37,13 @@ export function eventFileSets(ws: Workspace, samples: readonly LabelledEvents[])
   const classes = 1 + samples.reduce((m, s) => Math.max(m, s.label), 0);
   const train = samples.filter((s) => !s.test);
   const test = samples.filter((s) => s.test);
+  const dtMs = fixedSourceStepMs(ws);
   if (test.length === 0) throw new SpecError([{ path: 'training.dataset', message: `no test samples among ${samples.length} event recordings (list them in a test*.txt label file)` }]);
   return {
     train: eventSet(ws, train, classes),
     test: eventSet(ws, test, classes),
-    dtMs: eventStepMs(src),
+    dtMs,
     classes: Array.from({ length: classes }, (_, i) => String(i)),
-    description: `${samples.length} event recordings (${src.width}×${src.height}, ${eventStepMs(src)} ms steps): ${train.length} training, ${test.length} test`,
+    description: `${samples.length} event recordings (${src.width}×${src.height}, ${dtMs} ms steps): ${train.length} training, ${test.length} test`,
   };
 }

@@ -62,6 +62,14 @@ export function SourceFields() {
           <NumberField label="mel bands" value={data.bands} step={1} onCommit={(v) => set('bands', v)} />
         </>
       );
+    case 'synthetic-cue':
+      return (
+        <>
+          <Choice label="pulsed channel" value={data.cue} options={['A', 'B']} onChange={(v) => set('cue', v)} testId="cue-class" />
+          <NumberField label="delay" unit="steps" value={data.delay} step={1} onCommit={(v) => set('delay', v)} />
+          <NumberField label="noise" unit="spike prob./step" value={data.noise} onCommit={(v) => set('noise', v)} />
+        </>
+      );
     case 'signal-file': {
       const channels = files.find((f) => f.checksum === data.checksum)?.channels ?? [];
       return (

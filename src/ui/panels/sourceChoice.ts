@@ -34,6 +34,7 @@ export const BUILT_INS: readonly { value: string; label: string; source: Record<
   { value: 'synthetic-eeg', label: 'Synthetic EEG, 8 channels', source: { kind: 'synthetic-eeg' }, encoder: { kind: 'delta', threshold: 5 } },
   { value: 'synthetic-dvs', label: 'Synthetic event camera', source: { kind: 'synthetic-dvs' } },
   { value: 'synthetic-audio', label: 'Synthetic spoken digit', source: { kind: 'synthetic-audio' }, encoder: { kind: 'rate', maxProb: 0.3 } },
+  { value: 'synthetic-cue', label: 'Delayed cue (memory task), spikes', source: { kind: 'synthetic-cue' } },
 ];
 
 /** Workspace data source for a loaded record (a default window of it). */

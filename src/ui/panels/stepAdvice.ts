@@ -17,6 +17,8 @@ const STEP_ADVICE: { readonly [K in DataSourceSpec['kind']]: Advice<K> } = {
   'signal-file': (d) => (d.frontEnd === 'mel' ? `${MEL_HOP}, or set the Data panel’s front end to “none”` : `the sampling rate of ${d.file} sets it: resample the file to 1000 Hz or more, ${ANOTHER_MODEL}`),
   'event-file': (d) => `set the Data panel’s “time step” to 1000 µs or less (now ${d.stepUs} µs), ${ANOTHER_MODEL}`,
   'synthetic-dvs': (d) => `the synthetic scene’s ${d.stepUs} µs step has no field in the Data panel: set data.stepUs to 1000 in a saved workspace file and open it, ${ANOTHER_MODEL}`,
+  // The delayed cue is fed one step per ms (its time is counted in steps), so this warning does not show for it.
+  'synthetic-cue': () => `the delayed cue is fed one step per ms, ${ANOTHER_MODEL}`,
   // Images are held one step per ms, so this warning does not show for them.
   'image-file': () => `an image is fed one step per ms, ${ANOTHER_MODEL}`,
 };

@@ -4,6 +4,7 @@ import { eventFileSource } from './eventFile.ts';
 import { imageFileSource } from './imageFile.ts';
 import { signalFileSource } from './signalFile.ts';
 import { syntheticAudioSource } from './syntheticAudio.ts';
+import { syntheticCueSource } from './syntheticCue.ts';
 import { syntheticDvsSource } from './syntheticDvs.ts';
 import { syntheticEcgSource } from './syntheticEcg.ts';
 import { syntheticEegSource } from './syntheticEeg.ts';
@@ -20,6 +21,7 @@ export const DATA_SOURCES: { readonly [K in SourceKindName]: DataSourceKind<K> }
   'synthetic-dvs': syntheticDvsSource,
   'synthetic-eeg': syntheticEegSource,
   'synthetic-audio': syntheticAudioSource,
+  'synthetic-cue': syntheticCueSource,
   'signal-file': signalFileSource,
   'event-file': eventFileSource,
   'image-file': imageFileSource,
@@ -38,6 +40,16 @@ export function sourceInputWidth(ws: Pick<Workspace, 'data' | 'encoder' | 'train
 /** A workspace's step length as far as the workspace fixes it (undefined: the rate of a user file). */
 export function sourceStepMs(ws: Workspace): number | undefined {
   return entryOf(ws.data.kind).stepMs(ws as WorkspaceOf<typeof ws.data.kind>);
+}
+
+/**
+ * The step of a workspace whose source fixes it (every kind but a signal file at its own rate),
+ * for code that feeds recordings as the workspace's source would (event files, N-MNIST folders).
+ */
+export function fixedSourceStepMs(ws: Workspace): number {
+  const step = sourceStepMs(ws);
+  if (step === undefined) throw new Error(`a '${ws.data.kind}' source takes its step from its file; read it with prepareSource`);
+  return step;
 }
 
 /** Loads (or generates) a workspace's data and encodes it, as its source kind does. */

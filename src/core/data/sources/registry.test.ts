@@ -11,6 +11,9 @@ import { DATA_SOURCES, sourceStepMs } from './index.ts';
  */
 const STEP_BEFORE: Readonly<Record<string, number>> = {
   'audio-digits.workspace.json': 10,
+  // Added with the delayed-cue source: its time is counted in steps, one per ms.
+  'cue-memory-feedforward.workspace.json': 1,
+  'cue-memory-rsnn.workspace.json': 1,
   'default.workspace.json': 4,
   'dvs-nmnist.workspace.json': 10,
   'dvs-shapes.workspace.json': 10,

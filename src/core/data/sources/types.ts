@@ -10,8 +10,11 @@ export type RunSource =
   | { readonly kind: 'signal'; readonly signal: Signal; readonly waveform?: Signal }
   | { readonly kind: 'events'; readonly events: EventRecord }
   | { readonly kind: 'image'; readonly width: number; readonly height: number; readonly pixels: Float32Array }
-  /** One sample of a data set, as encoded for the network ([steps × neurons]), with what it is. */
-  | { readonly kind: 'sample'; readonly caption: string; readonly steps: number; readonly neurons: number; readonly values: Float32Array }
+  /**
+   * Spikes as the network is fed them ([steps × neurons]), with what they are: one sample of a data
+   * set, or (`own`) the workspace's own input when its source generates spikes (the delayed cue).
+   */
+  | { readonly kind: 'sample'; readonly caption: string; readonly steps: number; readonly neurons: number; readonly values: Float32Array; readonly own?: boolean }
   /** ECG beats cut from `signal`, each as the vector row the network was fed for `stepsPerBeat` steps. */
   | {
       readonly kind: 'beats';

@@ -4,7 +4,7 @@ import { inputWidth } from '../../spec/parseWorkspace.ts';
 import { chainGraph, full, randomTensor } from '../../../../test/support/nirGraphs.ts';
 import { presetWorkspaces } from '../../../../test/support/presets.ts';
 import type { NirGraph, NirNode } from './nirGraph.ts';
-import { nirToWorkspace, workspaceToNir } from './nirWorkspace.ts';
+import { nirToWorkspace, workspaceStepMs, workspaceToNir } from './nirWorkspace.ts';
 
 /** Input → Linear → IF with `n` inputs, or an image input [c, h, w] flattened first. */
 function graphWithInput(shape: number[]): NirGraph {
@@ -50,5 +50,21 @@ describe('workspaces for imported NIR networks', () => {
     expect(imp.workspace.network.layers[2]).toMatchObject({ neuron: { model: 'lif', threshold: 2 } });
     expect(imp.notes).toContainEqual(expect.stringMatching(/its Spikelab metadata disagrees with its parameters/));
     expect(imp.notes).toContainEqual(expect.stringMatching(/kept the recorded data source, encoder and settings/));
+  });
+
+  it('takes a workspace’s step from the data-source registry, also when its file is not at hand', () => {
+    const presets = new Map(presetWorkspaces());
+    // An image is held one step per ms whether or not the file was dropped (it was undefined without the file).
+    const image = nirToWorkspace(graphWithInput([301])).workspace;
+    expect(image.data.kind).toBe('image-file');
+    expect(workspaceStepMs(image)).toBe(1);
+    const nmnist = presets.get('dvs-nmnist.workspace.json');
+    const cue = presets.get('cue-memory-rsnn.workspace.json');
+    if (!nmnist || !cue) throw new Error('presets missing');
+    expect(workspaceStepMs(nmnist)).toBe(10);
+    expect(workspaceStepMs(cue)).toBe(1);
+    // A signal file's step is its own sampling rate: unknown until the file is read.
+    const signal = { ...image, data: { kind: 'signal-file' as const, file: 'x.hea', checksum: 'c', channel: 0, channels: 1, startS: 0, durationS: 4, frontEnd: 'none' as const, bands: 32 } };
+    expect(workspaceStepMs(signal)).toBeUndefined();
   });
 });

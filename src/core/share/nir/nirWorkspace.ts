@@ -2,6 +2,7 @@ import { parseJsonText } from '../../format/jsonText.ts';
 import { SpecError } from '../../errors.ts';
 import { initWeights, type NetworkWeights } from '../../network/weights.ts';
 import type { FileResolver } from '../../data/fileSources.ts';
+import { sourceStepMs } from '../../data/sources/index.ts';
 import { prepareInput } from '../../pipeline.ts';
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
 import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
@@ -49,13 +50,16 @@ function recordedWorkspace(graph: NirGraph): Workspace | undefined {
 }
 
 /**
- * The step a workspace's data runs at, or undefined when it needs a user file that `files` does
- * not hold (the CLI has none; the page's worker has the dropped ones).
+ * The step a workspace's data runs at: the source registry's, or, when that is a user file's own
+ * rate, read from the file; undefined when `files` does not hold it (the CLI has none; the page's
+ * worker has the dropped ones).
  */
 export function workspaceStepMs(ws: Workspace, files?: FileResolver): number | undefined {
   // Outside the try: a workspace over its budgets is refused as such, not as a missing file.
   checkWorkspaceBudgets(ws);
-  if (ws.data.kind === 'event-file') return ws.data.stepUs / 1000;
+  // The data-source registry owns the step; only a user file's own sampling rate is left to read.
+  const fixed = sourceStepMs(ws);
+  if (fixed !== undefined) return fixed;
   try {
     return prepareInput(ws, files).dtMs;
   } catch {

@@ -13,7 +13,7 @@ export function SampleView() {
       <h2 data-testid="sample-caption">Input: {src.caption}</h2>
       <HeatmapCanvas values={src.values} channels={src.neurons} testId="sample-view" />
       <p className="hint">
-        {src.neurons} input neurons × {src.steps} steps; edit the workspace or reload to return to its own input.
+        {src.neurons} input neurons × {src.steps} steps{src.own ? '.' : '; edit the workspace or reload to return to its own input.'}
       </p>
     </section>
   );
