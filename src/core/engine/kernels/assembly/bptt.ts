@@ -191,6 +191,14 @@ function addRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, g
   else addGradientRows(k0, k1, inIndex, inValue, units, grad, d, wide);
 }
 
+/** dm = (ds + dsBias)·σ'(m − θ) + β·dm[t+1] for four lanes (σ' the fast sigmoid 1/(k|m − θ|+1)²). */
+// @ts-ignore: decorator
+@inline function dmLanes(m: v128, th: v128, ds: v128, dmNext: v128, vk: v128, one: v128, vb: v128, vbias: v128): v128 {
+  const d = f32x4.add(f32x4.mul(vk, f32x4.abs(f32x4.sub(m, th))), one);
+  const sg = f32x4.div(one, f32x4.mul(d, d));
+  return f32x4.add(f32x4.mul(f32x4.add(ds, vbias), sg), f32x4.mul(vb, dmNext));
+}
+
 /**
  * One step t of one layer's backward pass (`layer`: its descriptor), for every sample: dm =
  * (ds + dsBias)·σ'(m − θ) + β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; for a read-out σ' = 1
@@ -235,13 +243,18 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
     // backward step of t + 1) joins the one from above.
     const dr = dsRec + <usize>b * rowBytes;
     let j: i32 = 0;
-    for (; j < units4; j += 4) {
-      const o = <usize>j << 2;
-      const u = f32x4.abs(f32x4.sub(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt));
-      const d = f32x4.add(f32x4.mul(vk, u), one);
-      const sg = f32x4.div(one, f32x4.mul(d, d));
-      const dsv = dsRec != 0 ? f32x4.add(v128.load(ds + o), v128.load(dr + o)) : v128.load(ds + o);
-      v128.store(dmRow + o, f32x4.add(f32x4.mul(f32x4.add(dsv, vbias), sg), f32x4.mul(vb, v128.load(dmRow + o))));
+    // Two copies of the lane loop, so a chain's layers (no loop) keep the loop they had.
+    if (dsRec != 0) {
+      for (; j < units4; j += 4) {
+        const o = <usize>j << 2;
+        const dsv = f32x4.add(v128.load(ds + o), v128.load(dr + o));
+        v128.store(dmRow + o, dmLanes(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt, dsv, v128.load(dmRow + o), vk, one, vb, vbias));
+      }
+    } else {
+      for (; j < units4; j += 4) {
+        const o = <usize>j << 2;
+        v128.store(dmRow + o, dmLanes(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt, v128.load(ds + o), v128.load(dmRow + o), vk, one, vb, vbias));
+      }
     }
     for (; j < units; j++) {
       const o = <usize>j << 2;
