@@ -23,6 +23,14 @@ const dense = (name: string, units: number) => ({ kind: 'dense', name, units, we
 const readout = () => ({ kind: 'readout', name: 'out', mode: 'membrane', beta: 0.9 });
 
 const lif = { model: 'lif', beta: 0.8 };
+/** The same RSNN as the editor's template writes it: 'rec' before 'h', reading it a step late; 'h' reads 'rec' forward. */
+function templateRsnn(last: 'readout' | 'spiking', neuron: Record<string, unknown> = lif) {
+  const spec = chain(last, neuron, true);
+  const rec = spec.layers.find((l) => l.name === 'rec');
+  const rest = spec.layers.filter((l) => l.name !== 'rec').map((l) => (l.name === 'h' ? { ...l, inputs: ['fc1', 'rec'] } : l));
+  return networkSchema.parse({ layers: [...rest.slice(0, 2), { ...rec, inputs: [{ from: 'h', recurrent: true }] }, ...rest.slice(2)] });
+}
+
 function chain(last: 'readout' | 'readout-count' | 'spiking', neuron: Record<string, unknown> = lif, recurrent = false) {
   const tail =
     last === 'spiking'
@@ -61,7 +69,10 @@ describe('training on the BPTT kernel', () => {
     // An RSNN's loop (through a dense node) trains inside its population's layer; any other loop, a sum or a bias sends the graph to tfjs, with the reason.
     expect(kernelPlan(chain('readout', lif, true), cfg, 1)).toMatchObject({ ok: true, names: ['fc1', 'fc2'], loopNames: ['rec', undefined], layers: [{ inputs: 10, units: 24, recurrent: true }, { inputs: 24, units: 2 }] });
     const selfLoop = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'spiking', name: 'h', neuron: lif, inputs: ['fc', { from: 'h', recurrent: true }] }, { kind: 'readout', name: 'out' }] });
-    expect(kernelPlan(selfLoop, cfg, 1)).toMatchObject({ ok: false, reason: "'h' reads its own spikes a step late without weights; the kernel trains a loop through a dense node" });
+    expect(kernelPlan(selfLoop, cfg, 1)).toMatchObject({ ok: false, reason: "'h' reads its own output a step late without weights; the kernel trains a loop through a dense node" });
+    expect(kernelPlan(templateRsnn('readout'), cfg, 1)).toMatchObject({ ok: true, names: ['fc1', 'fc2'], loopNames: ['rec', undefined], layers: [{ inputs: 10, units: 24, recurrent: true }, { inputs: 24, units: 2 }] });
+    const biasedLoop = networkSchema.parse({ layers: chain('readout', lif, true).layers.map((l) => (l.name === 'rec' ? { ...l, bias: true } : l)) });
+    expect(kernelPlan(biasedLoop, cfg, 1)).toMatchObject({ ok: false, reason: "'rec' has a bias" });
     const wider = chain('readout', lif, true);
     const shared = networkSchema.parse({ layers: wider.layers.map((l) => (l.name === 'fc2' ? { ...l, inputs: ['rec'] } : l)) });
     expect(kernelPlan(shared, cfg, 1)).toMatchObject({ ok: false, reason: "the loop's dense node 'rec' feeds more than 'h'" });
@@ -112,11 +123,12 @@ describe('training on the BPTT kernel', () => {
     ['RSNN of IF neurons, real-valued input, last membrane', 'readout-count', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'if', threshold: 1 }],
     ['RSNN of current-based LIF, max membrane, SGD', 'readout', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, { model: 'cubaLif', alpha: 0.7, beta: 0.85 }],
     ['RSNN of adaptive LIF, spike counts, SGD', 'spiking', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'alif', tauMemMs: 8, tauAdaptMs: 20, adaptation: 0.5, threshold: 0.6 }],
+    ["RSNN as the editor's template writes it, max membrane, SGD", 'template', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, lif],
   ] as const) {
     it(`gives tfjs's loss and update: ${name}`, async () => {
       const set = real === 'held' ? heldSet(48, 2) : xorSet(48, 2, real);
       const cfg = trainingSchema.parse({ epochs: 1, batchSize: 64, learningRate: 0.01, patience: 0, validationFraction: 0.25, ...extra });
-      const spec = chain(last, neuron, true);
+      const spec = last === 'template' ? templateRsnn('readout') : chain(last, neuron, true);
       expect(kernelPlan(spec, cfg, 1)).toMatchObject({ ok: true, loopNames: ['rec', undefined] });
       const net = compileNetwork(spec, undefined, 3);
       const viaTfjs = await trainNetwork(net, set, cfg, 1, createRng(7));

@@ -82,6 +82,20 @@ describe('the wasm engine on graphs', () => {
     expect(spikesOf(looped, 'lif')).not.toBe(spikesOf(openRun, 'lif'));
   });
 
+  it('runs the RSNN as the editor’s template writes it (the loop’s dense node before the population, reading it a step late) with the same spikes', async () => {
+    const spec = networkSchema.parse({ layers: rsnnLayers(IF) });
+    const rec = spec.layers.find((l) => l.name === 'rec');
+    const rest = spec.layers.filter((l) => l.name !== 'rec').map((l) => (l.name === 'lif' ? { ...l, inputs: ['fc', 'rec'] } : l));
+    const template = networkSchema.parse({ layers: [...rest.slice(0, 2), { ...rec, inputs: [{ from: 'lif', recurrent: true }] }, ...rest.slice(2)] });
+    const net = compileNetwork(spec, undefined, 12);
+    const input = randomInput(50, 3, 12, 0.3, 12);
+    // The same weights in the other order of nodes.
+    const ref = await compare(compileNetwork(template, net.weights, 12), input, { dtMs: 1, membrane: [{ layer: 'lif', neuron: 3, sample: 2 }] });
+    const asCases = await (await createEngine('wasm', { kernel })).simulate(net, input, { dtMs: 1 });
+    expect(spikesOf(ref, 'lif')).toBeGreaterThan(20);
+    for (const name of ['lif', 'o']) expect(spikesOf(asCases, name), name).toBe(spikesOf(ref, name));
+  });
+
   it('runs a population that reads its own spikes without weights, into a membrane read-out', async () => {
     const layers = [
       { kind: 'input', name: 'in', shape: [10] },
