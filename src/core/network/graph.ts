@@ -126,13 +126,14 @@ export function chainOnlyReason(net: NetworkSpec): string | undefined {
 
 /**
  * Why one of the nodes of `net` is beyond the chain-era kernels, whatever the graph's shape (undefined
- * when none is): a kind outside `kinds`, a bias, a non-square or padded window, or a read-out of kind
- * 'value'. The wasm engine, which runs sums and loops of these nodes, asks this alone.
+ * when none is): a kind outside `kinds`, a bias (on a dense node too unless `denseBias`), a
+ * non-square or padded window, or a read-out of kind 'value'. The wasm engine, which runs sums and
+ * loops of these nodes and dense biases, asks this alone.
  */
-export function layerReason(net: NetworkSpec, kinds: ReadonlySet<LayerSpec['kind']>): string | undefined {
+export function layerReason(net: NetworkSpec, kinds: ReadonlySet<LayerSpec['kind']>, denseBias = false): string | undefined {
   for (const l of net.layers) {
     if (!kinds.has(l.kind)) return `'${l.name}' is ${/^[aeiou]/.test(l.kind) ? 'an' : 'a'} ${l.kind} node`;
-    if ((l.kind === 'dense' || l.kind === 'conv2d') && l.bias) return `'${l.name}' has a bias`;
+    if (((l.kind === 'dense' && !denseBias) || l.kind === 'conv2d') && l.bias) return `'${l.name}' has a bias`;
     if (l.kind === 'conv2d' && !(typeof l.kernel === 'number' && typeof l.stride === 'number' && typeof l.padding === 'string' && (l.dilation ?? 1) === 1 && (l.groups ?? 1) === 1))
       return `'${l.name}' has a rectangular, dilated, grouped or explicitly padded window`;
     if (l.kind === 'pool2d' && !(typeof l.size === 'number' && (l.stride === undefined || typeof l.stride === 'number'))) return `'${l.name}' pools over a rectangular window`;

@@ -9,7 +9,7 @@ import { buildWasmPlan, type WasmPlan } from './wasmPlan.ts';
 /**
  * The WebAssembly SIMD engine: the event engine's semantics (same float64 row sums, same float32
  * neuron updates, so the same spikes bit for bit) in a kernel of our own, for dense, conv2d,
- * pooling, flatten and sum layers of LIF/IF neurons with readouts, in chains or graphs (recurrent edges, skips). Networks it does not support fail with an EngineError that names
+ * pooling, flatten and sum layers of LIF/IF neurons with readouts, in chains or graphs (recurrent edges, skips), dense biases included. Networks it does not support fail with an EngineError that names
  * the layer; `wasmUnsupportedReason` lets a caller choose the events engine beforehand instead.
  */
 export async function createWasmEngine(source: KernelSource): Promise<Engine> {
@@ -84,6 +84,8 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
       case 'dense': {
         // The kernel returns the sum of its input: the input layer's count, without a second scan.
         const inputSum = k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
+        // The bias after the float32 currents, one float32 add each, as the event engine adds it.
+        if (op.bias) for (let b = 0; b < batch; b++) k.addInto(op.values + b * op.size * 4, op.bias, op.size);
         if (op.countsInput && !recordSpikes) rec.addCount(0, inputSum);
         break;
       }

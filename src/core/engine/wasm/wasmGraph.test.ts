@@ -96,6 +96,16 @@ describe('the wasm engine on graphs', () => {
     for (const name of ['lif', 'o']) expect(spikesOf(asCases, name), name).toBe(spikesOf(ref, name));
   });
 
+  it('runs an RSNN whose dense nodes have biases (the loop’s too): each bias joins its float32 currents as the event engine adds it', async () => {
+    const layers = rsnnLayers(LIF).map((l) => ((l as { kind: string }).kind === 'dense' ? { ...(l as object), bias: true } : l));
+    const net = compileNetwork(networkSchema.parse({ layers }), undefined, 14);
+    // Seeded biases, some negative (initial biases are zero).
+    const weights = { ...net.weights };
+    for (const [k, w] of Object.entries(net.weights)) if (k.endsWith('.bias')) weights[k] = { shape: w.shape, values: w.values.map((_v, i) => Math.fround(0.07 * ((i % 5) - 2))) };
+    const ref = await compare({ ...net, weights }, randomInput(50, 2, 12, 0.25, 14), { dtMs: 1, membrane: [{ layer: 'lif', neuron: 4, sample: 1 }] });
+    expect(spikesOf(ref, 'lif')).toBeGreaterThan(20);
+  });
+
   it('runs a population that reads its own spikes without weights, into a membrane read-out', async () => {
     const layers = [
       { kind: 'input', name: 'in', shape: [10] },
@@ -140,13 +150,13 @@ describe('the wasm engine on graphs', () => {
     expect(spikesOf(viaSkip, 'sb')).toBeGreaterThan(0);
   });
 
-  it('names what it still cannot run, and the engine refuses it with that reason', async () => {
+  it('names what it still cannot run (a window, a relu, a conv2d’s bias, a neuron model), and the engine refuses it with that reason', async () => {
     const reasonOf = (layers: unknown[]) => wasmUnsupportedReason(compileNetwork(networkSchema.parse({ layers }), undefined, 1), 1);
     expect(reasonOf(residualLayers(LIF))).toBe("'c1' has a rectangular, dilated, grouped or explicitly padded window");
     const relu = [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'relu', name: 'act' }, { kind: 'dense', name: 'o', units: 2 }, { kind: 'spiking', name: 's', neuron: LIF }];
     expect(reasonOf(relu)).toBe("'act' is a relu node");
-    const biased = rsnnLayers(LIF).map((l) => ((l as { name: string }).name === 'rec' ? { ...(l as object), bias: true } : l));
-    expect(reasonOf(biased)).toBe("'rec' has a bias");
+    const convBias = residualLayers(LIF).map((l) => ((l as { name: string }).name === 'c0' ? { ...(l as object), bias: true } : (l as { name: string }).name === 'c1' ? { ...(l as object), padding: 'same' } : l));
+    expect(reasonOf(convBias)).toBe("'c0' has a bias");
     const alif = rsnnLayers({ model: 'alif' });
     expect(reasonOf(alif)).toMatch(/layer 'lif' has alif neurons/);
     const net = compileNetwork(networkSchema.parse({ layers: residualLayers(LIF) }), undefined, 1);

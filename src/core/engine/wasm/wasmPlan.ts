@@ -1,5 +1,6 @@
 import { CHAIN_KINDS, layerReason } from '../../network/graph.ts';
 import { EngineError } from '../../errors.ts';
+import { biasKey } from '../../network/weights.ts';
 import { inferShapes, shapeSize } from '../../network/shapes.ts';
 import { convGeometryOf, convWords, poolWindowOf, poolWords } from '../kernels/kernelGeometry.ts';
 import { kernelModelKinds, neuronModel } from '../../neurons/index.ts';
@@ -14,7 +15,7 @@ import { createWasmReadout, type WasmReadout } from './wasmReadout.ts';
 export type WasmOp =
   | { readonly kind: 'input'; readonly index: number; readonly size: number; readonly values: number; readonly countedByNext: boolean }
   | { readonly kind: 'alias'; readonly index: number; readonly size: number; readonly values: number }
-  | { readonly kind: 'dense'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly countsInput: boolean }
+  | { readonly kind: 'dense'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly countsInput: boolean; readonly bias: number }
   | { readonly kind: 'conv'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly geom: number; readonly countsInput: boolean }
   | { readonly kind: 'pool'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly geom: number; readonly mode: number }
   | { readonly kind: 'neurons'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly v: number; readonly beta: number; readonly theta: number; readonly reset: number }
@@ -58,11 +59,12 @@ const WASM_KINDS: ReadonlySet<LayerSpec['kind']> = new Set([...CHAIN_KINDS, 'sum
 /**
  * Why the wasm engine cannot run `net`, or undefined when it can. It runs graphs (skips, sums,
  * recurrent edges: an RSNN) of input, dense, conv2d, pool2d, flatten, sum, identity and readout
- * nodes with LIF (no refractory period) or IF neurons; other node kinds, biases, windows other
- * than square and 'same'/'valid', and other neuron models are for the events or tfjs engines.
+ * nodes with LIF (no refractory period) or IF neurons, dense nodes with or without a bias; other
+ * node kinds, a conv2d's bias, windows other than square and 'same'/'valid', and other neuron
+ * models are for the events or tfjs engines.
  */
 export function wasmUnsupportedReason(net: CompiledNetwork, dtMs: number): string | undefined {
-  const node = layerReason(net.spec, WASM_KINDS);
+  const node = layerReason(net.spec, WASM_KINDS, true);
   if (node) return node;
   for (const l of net.spec.layers) {
     if (l.kind !== 'spiking') continue;
@@ -140,7 +142,11 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
       const weights = mem.alloc(w.length * 4);
       copies.push({ at: weights, data: w });
       scratch = Math.max(scratch, k.denseScratchBytes(nIn, batch));
-      ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from, nIn, weights, countsInput });
+      const b = spec.bias ? net.weights[biasKey(spec.name)]?.values : undefined;
+      if (spec.bias && b?.length !== size) throw new EngineError(`layer '${spec.name}' needs ${size} biases, got ${b?.length ?? 'none'}`);
+      const bias = b ? mem.alloc(size * 4) : 0;
+      if (b) copies.push({ at: bias, data: b });
+      ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from, nIn, weights, countsInput, bias });
     } else if (spec.kind === 'conv2d' || spec.kind === 'pool2d') {
       const inShape = inShapes[index] as readonly [number, number, number];
       const geom = mem.alloc(10 * 4);
