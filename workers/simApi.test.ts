@@ -109,7 +109,7 @@ describe('simApi over a MessageChannel', () => {
     expect(noKernel.engine.reason).toMatch(/the kernel is not available here/);
   }, 120_000);
 
-  it('runs a graph asked of wasm on the event engine with the reason, and on tfjs itself, with the same spikes', async () => {
+  it('runs a recurrent graph asked of wasm on the kernel (with a bias on its loop too), and on tfjs itself, with the same spikes', async () => {
     registerErrorTransfer();
     const api = createSimApi({ kernel: await kernelBytes() });
     const ws = parseWorkspace(preset);
@@ -124,9 +124,12 @@ describe('simApi over a MessageChannel', () => {
     });
     const onEvents = await api.run('e', withUnits);
     const wasm = await api.run('wasm', { ...withUnits, simulation: { ...withUnits.simulation, engine: 'wasm' } });
-    expect(wasm.engine.name).toBe('events');
-    expect(wasm.engine.reason).toMatch(/a recurrent edge into 'rec'/);
+    expect(wasm.engine.name).toBe('wasm');
     expect(wasm.result.layers.map((l) => l.spikeCount)).toEqual(onEvents.result.layers.map((l) => l.spikeCount));
+    const biased = parseWorkspace({ ...withUnits, network: { layers: withUnits.network.layers.map((l) => (l.name === 'rec' ? { ...l, bias: true } : l)) } });
+    const biasedOnWasm = await api.run('b', { ...biased, simulation: { ...biased.simulation, engine: 'wasm' } });
+    expect(biasedOnWasm.engine.name).toBe('wasm');
+    expect(biasedOnWasm.result.layers.map((l) => l.spikeCount)).toEqual((await api.run('be', biased)).result.layers.map((l) => l.spikeCount));
     const tfjs = await api.run('tfjs', { ...withUnits, simulation: { ...withUnits.simulation, engine: 'tfjs', tfjsBackend: 'cpu' } });
     expect(tfjs.engine.name).toBe('tfjs-cpu');
     expect(tfjs.result.layers.map((l) => l.spikeCount)).toEqual(onEvents.result.layers.map((l) => l.spikeCount));

@@ -76,6 +76,41 @@ describe('data-parallel BPTT on worker threads', () => {
     });
   }, 120_000);
 
+  it('trains an RSNN (the loop through a dense node) on 2 parts as on one', async () => {
+    const rng = createRng(6, 'trains');
+    const steps = 20;
+    const neurons = 12;
+    const set: LabelledSet = {
+      inputs: Array.from({ length: 48 }, () => Float32Array.from({ length: steps * neurons }, () => (rng.next() < 0.2 ? 1 : 0))),
+      labels: Int32Array.from({ length: 48 }, () => rng.int(2)),
+      steps,
+      neurons,
+      classes: 2,
+    };
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [neurons] },
+        { kind: 'dense', name: 'fc', units: 20, weightGain: 2 },
+        { kind: 'spiking', name: 'h', neuron: { model: 'lif', beta: 0.8 }, inputs: ['fc', { from: 'rec', recurrent: true }] },
+        { kind: 'dense', name: 'rec', units: 20, weightGain: 1, inputs: ['h'] },
+        { kind: 'dense', name: 'out', units: 2, weightGain: 2, inputs: ['h'] },
+        { kind: 'readout', name: 'r', mode: 'membrane', beta: 0.9 },
+      ],
+    });
+    const cfg = trainingSchema.parse({ epochs: 3, batchSize: 12, learningRate: 0.01, loss: 'ceMaxMembrane', patience: 0, validationFraction: 0.25 });
+    const run = async (threads?: { start: StartThread<BpttRequest, BpttReply>; threads: number }) => trainWithKernel(await loadBpttKernel(kernel), compileNetwork(spec, undefined, 3), set, cfg, 1, createRng(7), {}, threads);
+    const [one, two] = [await run(), await run({ start: startNodeBpttThread, threads: 2 })];
+    expect(two.history.map((e) => e.loss)).toHaveLength(3);
+    two.history.forEach((e, i) => {
+      expect(e.loss).toBeCloseTo(one.history[i]?.loss ?? NaN, 4);
+      expect(e.layerSpikes).toEqual(one.history[i]?.layerSpikes);
+    });
+    // The loop's matrix comes back from the threads' summed gradients as from one trainer's.
+    const rec = one.weights['rec']?.values ?? new Float32Array();
+    expect(rec.length).toBe(400);
+    expect(Math.max(...rec.map((v, i) => Math.abs(v - (two.weights['rec']?.values[i] ?? NaN))))).toBeLessThan(1e-5);
+  }, 120_000);
+
   it('fails the step of a thread that dies, and the next step runs on a fresh thread', async () => {
     let crashNext = true;
     // A thread that crashes on its first slice, as an out-of-memory thread would.

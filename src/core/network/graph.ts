@@ -107,7 +107,7 @@ export function resolveGraph(net: NetworkSpec, prefix = 'network'): { graph: Net
 }
 
 /** Kinds the chain-era code paths (wasm kernels, chip rules) know. */
-const CHAIN_KINDS: ReadonlySet<LayerSpec['kind']> = new Set(['input', 'dense', 'conv2d', 'pool2d', 'flatten', 'spiking', 'readout']);
+export const CHAIN_KINDS: ReadonlySet<LayerSpec['kind']> = new Set(['input', 'dense', 'conv2d', 'pool2d', 'flatten', 'spiking', 'readout']);
 
 /**
  * Why code that steps layers in list order, each reading the one before, cannot run `net` exactly
@@ -121,9 +121,19 @@ export function chainOnlyReason(net: NetworkSpec): string | undefined {
     const to = e ? net.layers[e.to]?.name : undefined;
     return `the network is a graph, not a chain (${e?.recurrent ? 'a recurrent edge' : 'a skip or a sum'} into '${to ?? '?'}')`;
   }
+  return layerReason(net, CHAIN_KINDS);
+}
+
+/**
+ * Why one of the nodes of `net` is beyond the chain-era kernels, whatever the graph's shape (undefined
+ * when none is): a kind outside `kinds`, a bias (on a dense node too unless `denseBias`), a
+ * non-square or padded window, or a read-out of kind 'value'. The wasm engine, which runs sums and
+ * loops of these nodes and dense biases, asks this alone.
+ */
+export function layerReason(net: NetworkSpec, kinds: ReadonlySet<LayerSpec['kind']>, denseBias = false): string | undefined {
   for (const l of net.layers) {
-    if (!CHAIN_KINDS.has(l.kind)) return `'${l.name}' is ${/^[aeiou]/.test(l.kind) ? 'an' : 'a'} ${l.kind} node`;
-    if ((l.kind === 'dense' || l.kind === 'conv2d') && l.bias) return `'${l.name}' has a bias`;
+    if (!kinds.has(l.kind)) return `'${l.name}' is ${/^[aeiou]/.test(l.kind) ? 'an' : 'a'} ${l.kind} node`;
+    if (((l.kind === 'dense' && !denseBias) || l.kind === 'conv2d') && l.bias) return `'${l.name}' has a bias`;
     if (l.kind === 'conv2d' && !(typeof l.kernel === 'number' && typeof l.stride === 'number' && typeof l.padding === 'string' && (l.dilation ?? 1) === 1 && (l.groups ?? 1) === 1))
       return `'${l.name}' has a rectangular, dilated, grouped or explicitly padded window`;
     if (l.kind === 'pool2d' && !(typeof l.size === 'number' && (l.stride === undefined || typeof l.stride === 'number'))) return `'${l.name}' pools over a rectangular window`;

@@ -23,13 +23,30 @@ const dense = (name: string, units: number) => ({ kind: 'dense', name, units, we
 const readout = () => ({ kind: 'readout', name: 'out', mode: 'membrane', beta: 0.9 });
 
 const lif = { model: 'lif', beta: 0.8 };
-function chain(last: 'readout' | 'readout-count' | 'spiking', neuron: Record<string, unknown> = lif) {
+/** The same RSNN as the editor's template writes it: 'rec' before 'h', reading it a step late; 'h' reads 'rec' forward. */
+function templateRsnn(last: 'readout' | 'spiking', neuron: Record<string, unknown> = lif) {
+  const spec = chain(last, neuron, true);
+  const rec = spec.layers.find((l) => l.name === 'rec');
+  const rest = spec.layers.filter((l) => l.name !== 'rec').map((l) => (l.name === 'h' ? { ...l, inputs: ['fc1', 'rec'] } : l));
+  return networkSchema.parse({ layers: [...rest.slice(0, 2), { ...rec, inputs: [{ from: 'h', recurrent: true }] }, ...rest.slice(2)] });
+}
+
+function chain(last: 'readout' | 'readout-count' | 'spiking', neuron: Record<string, unknown> = lif, recurrent = false) {
   const tail =
     last === 'spiking'
       ? [{ kind: 'spiking', name: 'o', neuron }]
       : [{ kind: 'readout', name: 'out', mode: last === 'readout' ? 'membrane' : 'count', beta: 0.9 }];
+  // With `recurrent`, h also reads its own spikes of the step before through 'rec' (snnTorch's RLeaky).
+  const loop = recurrent ? [{ kind: 'dense', name: 'rec', units: 24, weightGain: 1, inputs: ['h'] }] : [];
   return networkSchema.parse({
-    layers: [{ kind: 'input', name: 'in', shape: [10] }, { kind: 'dense', name: 'fc1', units: 24, weightGain: 2 }, { kind: 'spiking', name: 'h', neuron }, { kind: 'dense', name: 'fc2', units: 2, weightGain: 2 }, ...tail],
+    layers: [
+      { kind: 'input', name: 'in', shape: [10] },
+      { kind: 'dense', name: 'fc1', units: 24, weightGain: 2 },
+      { kind: 'spiking', name: 'h', neuron, ...(recurrent ? { inputs: ['fc1', { from: 'rec', recurrent: true }] } : {}) },
+      ...loop,
+      { kind: 'dense', name: 'fc2', units: 2, weightGain: 2, inputs: ['h'] },
+      ...tail,
+    ],
   });
 }
 
@@ -49,9 +66,18 @@ describe('training on the BPTT kernel', () => {
     const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });
     expect(kernelPlan(conv({ mode: 'max' }), cfg, 1)).toMatchObject({ ok: false, reason: "'p' is a max pool; the kernel trains sum and average pools" });
-    // A graph is never read as a chain: a loop or a bias sends it to tfjs, with the reason.
-    const rsnn = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'spiking', name: 'h', neuron: lif, inputs: ['fc', { from: 'h', recurrent: true }] }, { kind: 'readout', name: 'out' }] });
-    expect(kernelPlan(rsnn, cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/a graph, not a chain \(a recurrent edge into 'h'\)/) });
+    // An RSNN's loop (through a dense node) trains inside its population's layer; any other loop, a sum or a bias sends the graph to tfjs, with the reason.
+    expect(kernelPlan(chain('readout', lif, true), cfg, 1)).toMatchObject({ ok: true, names: ['fc1', 'fc2'], loopNames: ['rec', undefined], layers: [{ inputs: 10, units: 24, recurrent: true }, { inputs: 24, units: 2 }] });
+    const selfLoop = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4 }, { kind: 'spiking', name: 'h', neuron: lif, inputs: ['fc', { from: 'h', recurrent: true }] }, { kind: 'readout', name: 'out' }] });
+    expect(kernelPlan(selfLoop, cfg, 1)).toMatchObject({ ok: false, reason: "'h' reads its own output a step late without weights; the kernel trains a loop through a dense node" });
+    expect(kernelPlan(templateRsnn('readout'), cfg, 1)).toMatchObject({ ok: true, names: ['fc1', 'fc2'], loopNames: ['rec', undefined], layers: [{ inputs: 10, units: 24, recurrent: true }, { inputs: 24, units: 2 }] });
+    const biasedLoop = networkSchema.parse({ layers: chain('readout', lif, true).layers.map((l) => (l.name === 'rec' ? { ...l, bias: true } : l)) });
+    expect(kernelPlan(biasedLoop, cfg, 1)).toMatchObject({ ok: false, reason: "'rec' has a bias" });
+    const wider = chain('readout', lif, true);
+    const shared = networkSchema.parse({ layers: wider.layers.map((l) => (l.name === 'fc2' ? { ...l, inputs: ['rec'] } : l)) });
+    expect(kernelPlan(shared, cfg, 1)).toMatchObject({ ok: false, reason: "the loop's dense node 'rec' feeds more than 'h'" });
+    const skip = networkSchema.parse({ layers: wider.layers.map((l) => (l.name === 'h' ? { ...l, inputs: ['fc1', 'in', { from: 'rec', recurrent: true }] } : l)) });
+    expect(kernelPlan({ ...skip, layers: skip.layers.map((l) => (l.name === 'fc1' ? { ...l, units: 10 } : l.name === 'rec' ? { ...l, units: 10 } : l)) }, cfg, 1)).toMatchObject({ ok: false, reason: "'h' reads more than the node before it and its loop" });
     const biased = networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [4] }, { kind: 'dense', name: 'fc', units: 4, bias: true }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(biased, cfg, 1)).toMatchObject({ ok: false, reason: "'fc' has a bias" });
   });
@@ -85,6 +111,41 @@ describe('training on the BPTT kernel', () => {
         const moved = Math.max(...a.map((v, i) => Math.abs(v - (start[i] ?? NaN))));
         expect(moved).toBeGreaterThan(1e-5);
         expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? NaN))))).toBeLessThan(1e-3 * moved + 1e-7);
+      }
+    });
+  }
+
+  // RSNNs: the loop's matrix ('rec') learns through time; tfjs steps the same graph (forward.ts).
+  for (const [name, last, extra, real, neuron] of [
+    ['RSNN, max membrane, Adam', 'readout', { loss: 'ceMaxMembrane' }, false, lif],
+    ['RSNN, spike counts, rate penalty, clipping, SGD', 'spiking', { loss: 'ceCount', rateRegularization: 0.3, clipNorm: 0.5, optimizer: 'sgd', learningRate: 0.05 }, false, lif],
+    ['RSNN, held input, mean membrane', 'readout', { loss: 'ceMeanMembrane' }, 'held', lif],
+    ['RSNN of IF neurons, real-valued input, last membrane', 'readout-count', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'if', threshold: 1 }],
+    ['RSNN of current-based LIF, max membrane, SGD', 'readout', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, { model: 'cubaLif', alpha: 0.7, beta: 0.85 }],
+    ['RSNN of adaptive LIF, spike counts, SGD', 'spiking', { loss: 'ceCount', optimizer: 'sgd', learningRate: 0.05 }, true, { model: 'alif', tauMemMs: 8, tauAdaptMs: 20, adaptation: 0.5, threshold: 0.6 }],
+    ["RSNN as the editor's template writes it, max membrane, SGD", 'template', { loss: 'ceMaxMembrane', optimizer: 'sgd', learningRate: 0.05 }, false, lif],
+  ] as const) {
+    it(`gives tfjs's loss and update: ${name}`, async () => {
+      const set = real === 'held' ? heldSet(48, 2) : xorSet(48, 2, real);
+      const cfg = trainingSchema.parse({ epochs: 1, batchSize: 64, learningRate: 0.01, patience: 0, validationFraction: 0.25, ...extra });
+      const spec = last === 'template' ? templateRsnn('readout') : chain(last, neuron, true);
+      expect(kernelPlan(spec, cfg, 1)).toMatchObject({ ok: true, loopNames: ['rec', undefined] });
+      const net = compileNetwork(spec, undefined, 3);
+      const viaTfjs = await trainNetwork(net, set, cfg, 1, createRng(7));
+      const viaKernel = await trainWithKernel(await loadBpttKernel(kernel), net, set, cfg, 1, createRng(7));
+      expect(viaKernel.history[0]?.loss).toBeCloseTo(viaTfjs.history[0]?.loss ?? NaN, 4);
+      expect(viaKernel.history[0]?.valAccuracy).toBe(viaTfjs.history[0]?.valAccuracy);
+      // Same forward spikes (the loop's currents are the engines'), so the same counts per layer.
+      expect(viaKernel.history[0]?.layerSpikes).toEqual(viaTfjs.history[0]?.layerSpikes);
+      expect(viaTfjs.history[0]?.layerSpikes['h']).toBeGreaterThan(0);
+      for (const layer of ['fc1', 'rec', 'fc2']) {
+        const a = viaTfjs.weights[layer]?.values ?? new Float32Array();
+        const b = viaKernel.weights[layer]?.values ?? new Float32Array();
+        const start = net.weights[layer]?.values ?? new Float32Array();
+        expect(b.length, layer).toBe(start.length);
+        const moved = Math.max(...a.map((v, i) => Math.abs(v - (start[i] ?? NaN))));
+        expect(moved, layer).toBeGreaterThan(1e-5);
+        expect(Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? NaN)))), layer).toBeLessThan(1e-3 * moved + 1e-7);
       }
     });
   }

@@ -1,7 +1,7 @@
-import { chainOnlyReason } from '../network/graph.ts';
 import { windowOf } from '../network/shapes.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
-import type { NetworkWeights } from '../network/weights.ts';
+import type { LayerWeights, NetworkWeights } from '../network/weights.ts';
+import { kernelLoops } from './kernelLoops.ts';
 import { kernelModelKinds, neuronModel } from '../neurons/index.ts';
 import type { KernelModel, KernelNeuron } from '../neurons/kernelNeuron.ts';
 import type { Rng } from '../rng.ts';
@@ -10,7 +10,7 @@ import { convGeometryOf, poolWindowOf } from '../engine/kernels/kernelGeometry.t
 import { shapeSize, type Shape } from '../network/shapes.ts';
 import type { EventBatch } from './bptt/denseLifBptt.ts';
 import type { BpttKernel } from './bptt/bpttKernel.ts';
-import { isReadout, readoutNeuron, type KernelLayer } from './bptt/kernelLayer.ts';
+import { inputWeightCount, isReadout, readoutNeuron, type KernelLayer } from './bptt/kernelLayer.ts';
 import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BpttReply, type BpttRequest, type ParallelBpttTrainer } from './bptt/parallelBptt.ts';
 import type { StartThread } from '../engine/split/threadChannel.ts';
@@ -23,7 +23,16 @@ import { classMetrics } from './metrics.ts';
 import type { LabelledSet, TrainHooks, TrainResult } from './trainer.ts';
 
 /** Layers of a network as the BPTT kernel runs them, or why it cannot. */
-export type KernelPlan = { readonly ok: true; readonly layers: readonly Omit<KernelLayer, 'weights'>[]; readonly names: readonly string[]; readonly reduce: LogitReduce } | { readonly ok: false; readonly reason: string };
+export type KernelPlan =
+  | {
+      readonly ok: true;
+      readonly layers: readonly Omit<KernelLayer, 'weights'>[];
+      /** Per layer: its dense or conv node, and the dense node of its loop when it is recurrent. */
+      readonly names: readonly string[];
+      readonly loopNames: readonly (string | undefined)[];
+      readonly reduce: LogitReduce;
+    }
+  | { readonly ok: false; readonly reason: string };
 
 const trainsHere = (m: KernelModel) => m.bptt;
 
@@ -40,7 +49,8 @@ function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Ke
 
 /**
  * Whether the kernel can train this network with this configuration: an input, then dense or
- * conv2d layers each followed by LIF (reset by subtraction or none, no refractory period) or IF
+ * conv2d layers each followed by (a dense layer's may loop back to itself through a dense node, an
+ * RSNN: kernelLoops.ts) LIF (reset by subtraction or none, no refractory period) or IF
  * (reset by subtraction) neurons, a spiking layer optionally followed by sum or average pooling,
  * flatten anywhere, optionally ending in a dense layer and a read-out; a cross-entropy loss; the
  * fast-sigmoid surrogate; no learned neuron parameters. Everything else trains on tfjs (the
@@ -48,17 +58,19 @@ function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Ke
  */
 export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number): KernelPlan {
   const no = (reason: string): KernelPlan => ({ ok: false, reason });
-  const ls = spec.layers;
-  const input = ls[0];
+  const input = spec.layers[0];
   if (input?.kind !== 'input') return no('the first layer is not an input');
-  // The kernel steps layers in list order, each reading the one before: graphs train on tfjs.
-  const graphReason = chainOnlyReason(spec);
-  if (graphReason) return no(graphReason);
+  // The kernel steps layers in list order, each reading the one before, with a population's own
+  // loop inside its layer (an RSNN): other graphs train on tfjs.
+  const graph = kernelLoops(spec);
+  if ('reason' in graph) return no(graph.reason);
+  const ls = graph.chain.layers;
   if (cfg.surrogate.name !== 'fastSigmoid') return no(`the kernel's surrogate is the fast sigmoid, not ${cfg.surrogate.name}`);
   if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
   if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
   const layers: Omit<KernelLayer, 'weights'>[] = [];
   const names: string[] = [];
+  const loopNames: (string | undefined)[] = [];
   let shape: Shape = input.shape.length === 3 ? [input.shape[0] ?? 1, input.shape[1] ?? 1, input.shape[2] ?? 1] : [shapeSize(input.shape as Shape)];
   for (let i = 1; i < ls.length; i++) {
     const l = ls[i] as LayerSpec;
@@ -81,10 +93,12 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
     const readout = isReadout({ neuron });
     if (readout && i + 2 !== ls.length) return no('a read-out must be the last layer');
     const inputs = shapeSize(shape);
+    const loop = graph.loops.get(ls[i + 1]?.name ?? '');
     if (l.kind === 'dense') {
-      layers.push({ neuron, inputs, units: l.units });
+      layers.push({ neuron, inputs, units: l.units, ...(loop ? { recurrent: true } : {}) });
       shape = [l.units];
     } else {
+      if (loop) return no(`'${ls[i + 1]?.name ?? ''}' has a loop after a conv2d; the kernel trains recurrent populations after a dense layer`);
       if (shape.length !== 3) return no(`'${l.name}' is a conv on a flat input`);
       if (readout) return no('a read-out must follow a dense layer');
       const conv = convGeometryOf(shape as readonly [number, number, number], l);
@@ -92,12 +106,13 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
       shape = [conv.outH, conv.outW, conv.filters];
     }
     names.push(l.name);
+    loopNames.push(loop);
     i++;
   }
   if (layers.length === 0) return no('the network has no dense or conv layer');
   const last = ls[ls.length - 1];
   const reduce: LogitReduce = last?.kind === 'readout' ? (last.mode === 'count' || cfg.loss === 'ceCount' ? 'last' : cfg.loss === 'ceMaxMembrane' ? 'max' : 'mean') : 'count';
-  return { ok: true, layers, names, reduce };
+  return { ok: true, layers, names, loopNames, reduce };
 }
 
 /**
@@ -132,6 +147,36 @@ export function eventBatchOf(set: LabelledSet, idx: readonly number[]): EventBat
   return { steps, batch, inputs: neurons, starts, index: index.subarray(0, n), value: value.subarray(0, n), binary, held: set.held === true };
 }
 
+type PlannedLayers = Extract<KernelPlan, { ok: true }>;
+
+/** A kernel layer's weights from a network's: its node's, then its loop's matrix when it is recurrent. */
+function layerWeights(plan: PlannedLayers, i: number, weights: NetworkWeights): Float32Array {
+  const [name, loop] = [plan.names[i] ?? '', plan.loopNames[i]];
+  const w = weights[name]?.values;
+  if (!w) throw new Error(`no weights for '${name}'`);
+  if (!loop) return w;
+  const r = weights[loop]?.values;
+  if (!r) throw new Error(`no weights for '${loop}'`);
+  const joined = new Float32Array(w.length + r.length);
+  joined.set(w);
+  joined.set(r, w.length);
+  return joined;
+}
+
+/** A kernel layer's weights back as the network's entries (split at the loop's matrix), shaped as `like`. */
+function networkWeightsOf(plan: PlannedLayers, i: number, values: Float32Array, like: NetworkWeights): [string, LayerWeights][] {
+  const [name, loop] = [plan.names[i] ?? '', plan.loopNames[i]];
+  const shapeOf = (n: string, v: Float32Array) => like[n]?.shape ?? [v.length];
+  if (!loop) return [[name, { shape: shapeOf(name, values), values }]];
+  const ff = inputWeightCount(plan.layers[i] as Omit<KernelLayer, 'weights'>);
+  const own = values.slice(0, ff);
+  const rec = values.slice(ff);
+  return [
+    [name, { shape: shapeOf(name, own), values: own }],
+    [loop, { shape: shapeOf(loop, rec), values: rec }],
+  ];
+}
+
 /** Threads that compute gradients of batch slices beside the caller's (parallelBptt.ts). */
 export interface TrainingThreads {
   readonly start: StartThread<BpttRequest, BpttReply>;
@@ -153,11 +198,7 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   if (!plan.ok) throw new Error(`the BPTT kernel cannot train this network: ${plan.reason}`);
   const split = splitForTraining(set, cfg, rng);
   const { val, trainIdx, classWeight } = split;
-  const layers: KernelLayer[] = plan.layers.map((l, i) => {
-    const w = net.weights[plan.names[i] as string];
-    if (!w) throw new Error(`no weights for '${plan.names[i]}'`);
-    return { ...l, weights: w.values };
-  });
+  const layers: KernelLayer[] = plan.layers.map((l, i) => ({ ...l, weights: layerWeights(plan, i, net.weights) }));
   const maxBatch = Math.min(cfg.batchSize, Math.max(1, trainIdx.length, val.length));
   // `kernel` must be a fresh instance (loadBpttKernel): the trainer takes its whole memory.
   const trainer = createWasmBpttTrainer(kernel, layers, set.steps, maxBatch, cfg.surrogate.slope, plan.reduce);
@@ -165,7 +206,7 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   const parallel: ParallelBpttTrainer | undefined =
     threads && threads.threads > 1 ? await createParallelBpttTrainer(trainer, threads.start, threads.threads, { layers, steps: set.steps, maxBatch, slope: cfg.surrogate.slope, reduce: plan.reduce }) : undefined;
   const spikingNames = net.spec.layers.filter((l) => l.kind === 'spiking').map((l) => l.name);
-  const snapshot = (): NetworkWeights => Object.fromEntries(trainer.weights().map((values, i) => [plan.names[i] as string, { shape: net.weights[plan.names[i] as string]?.shape ?? [values.length], values }]));
+  const snapshot = (): NetworkWeights => Object.fromEntries(trainer.weights().flatMap((values, i) => networkWeightsOf(plan, i, values, net.weights)));
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
 
   /** Predictions, mean cross-entropy and spikes per sample per spiking layer, at inference; `threads` false after training (they are gone). */
@@ -222,7 +263,7 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
     const { history, best, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
     // Validation of the best weights: the kernel's inference is deterministic, so the best epoch's
     // own predictions are the ones a second pass would give (a pass that would delay a Stop).
-    trainer.setWeights(plan.names.map((name) => best.checkpoint[name]?.values ?? new Float32Array()));
+    trainer.setWeights(plan.layers.map((_, i) => layerWeights(plan, i, best.checkpoint)));
     parallel?.publishWeights();
     const valIdx = val.length > 0 ? val : trainIdx;
     const validation = classMetrics(labelsOf(valIdx), best.valPred, set.classes);

@@ -81,7 +81,7 @@ export function chooseTrainEngine(ws: Workspace, cfg: TrainingConfig, dtMs: numb
   }
   const n = options.threads?.threads ?? 1;
   const how = n > 1 ? `${n} threads, each batch split between them` : `one thread${options.threadsNote ? ` (${options.threadsNote})` : ''}`;
-  return { name: 'kernel', reason: `WebAssembly SIMD BPTT kernel, ${how} (dense and conv layers, LIF, IF, current-based and adaptive LIF neurons)` };
+  return { name: 'kernel', reason: `WebAssembly SIMD BPTT kernel, ${how} (dense and conv layers, recurrent dense populations, LIF, IF, current-based and adaptive LIF neurons)` };
 }
 
 /** Refuses sets the network cannot take: input width and classes must match its first and last layers. */

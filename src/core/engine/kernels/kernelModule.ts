@@ -23,6 +23,8 @@ export interface KernelExports {
   convBatch(x: number, nIn: number, batch: number, ev: number, w: number, geom: number, nOut: number, out: number, wide: number): number;
   convScratchBytes(nIn: number): number;
   poolBatch(x: number, batch: number, geom: number, mode: number, out: number, wide: number): void;
+  /** out += x, n float32 values (a node's inputs summed in edge order). */
+  addInto(out: number, x: number, n: number): void;
   sparseStep(
     key: number, k0: number, inputs: number, p: number,
     rowStart: number, targets: number, weights: number,
@@ -53,7 +55,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'sparseStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];

@@ -9,7 +9,7 @@ import { buildWasmPlan, type WasmPlan } from './wasmPlan.ts';
 /**
  * The WebAssembly SIMD engine: the event engine's semantics (same float64 row sums, same float32
  * neuron updates, so the same spikes bit for bit) in a kernel of our own, for dense, conv2d,
- * pooling and flatten layers of LIF/IF neurons with readouts. Networks it does not support fail with an EngineError that names
+ * pooling, flatten and sum layers of LIF/IF neurons with readouts, in chains or graphs (recurrent edges, skips), dense biases included. Networks it does not support fail with an EngineError that names
  * the layer; `wasmUnsupportedReason` lets a caller choose the events engine beforehand instead.
  */
 export async function createWasmEngine(source: KernelSource): Promise<Engine> {
@@ -75,15 +75,23 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
       }
       case 'alias':
         break;
+      case 'gather': {
+        const [first, ...rest] = op.sources;
+        f32.copyWithin(op.values >>> 2, (first ?? 0) >>> 2, ((first ?? 0) >>> 2) + n);
+        for (const src of rest) k.addInto(op.values, src, n);
+        break;
+      }
       case 'dense': {
         // The kernel returns the sum of its input: the input layer's count, without a second scan.
         const inputSum = k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
-        if (op.index === 1 && !recordSpikes) rec.addCount(0, inputSum);
+        // The bias after the float32 currents, one float32 add each, as the event engine adds it.
+        if (op.bias) for (let b = 0; b < batch; b++) k.addInto(op.values + b * op.size * 4, op.bias, op.size);
+        if (op.countsInput && !recordSpikes) rec.addCount(0, inputSum);
         break;
       }
       case 'conv': {
         const inputSum = k.convBatch(op.from, op.nIn, batch, plan.events, op.weights, op.geom, op.size, op.values, plan.wide);
-        if (op.index === 1 && !recordSpikes) rec.addCount(0, inputSum);
+        if (op.countsInput && !recordSpikes) rec.addCount(0, inputSum);
         break;
       }
       case 'pool':
@@ -104,6 +112,8 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
         break;
     }
   }
+  // What recurrent edges will read at the next step.
+  for (const c of plan.kept) f32.copyWithin(c.to >>> 2, c.from >>> 2, (c.from >>> 2) + c.n);
 }
 
 function sumOf(x: Float32Array): number {

@@ -37,7 +37,12 @@ export const LAYER_SLOT = {
   cache: 30,
   dmSum: 31,
   wide: 32,
+  /** A recurrent population's loop: its weights, their gradient (float64), scratch for its current, dL/ds sent a step back. */
+  recW: 33,
+  recGrad: 34,
+  recAcc: 35,
+  dsRec: 36,
 } as const;
 
 /** Words of a descriptor; the kernel's bpttLayerWords() must agree (else the build is stale). */
-export const LAYER_WORDS = 33;
+export const LAYER_WORDS = 37;

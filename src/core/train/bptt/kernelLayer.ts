@@ -23,6 +23,12 @@ export interface KernelLayer {
   readonly weights: Float32Array;
   readonly conv?: ConvGeometry;
   readonly pool?: PoolGeometry;
+  /**
+   * A recurrent population (an RSNN): its spikes of the step before also reach it through a
+   * [units, units] matrix, stored in `weights` after the input's (so the optimiser, the gradients
+   * and the threads treat the layer's weights as one array).
+   */
+  readonly recurrent?: boolean;
 }
 
 /** A leaky read-out's neurons: m = β·m + I, no spikes (β = 1 sums the currents). */
@@ -32,6 +38,8 @@ export const readoutNeuron = (beta: number): KernelNeuron => ({ model: KERNEL_MO
 export const isReadout = (l: Pick<KernelLayer, 'neuron'>): boolean => l.neuron.model.id === KERNEL_MODELS.readout.id;
 
 /** Weights a layer holds. */
-export const weightCount = (l: Omit<KernelLayer, 'weights'>): number => (l.conv ? l.conv.k * l.conv.k * l.conv.inC * l.conv.filters : l.inputs * l.units);
+export const weightCount = (l: Omit<KernelLayer, 'weights'>): number => inputWeightCount(l) + (l.recurrent ? l.units * l.units : 0);
+/** Weights from the layer's input (the recurrent matrix, if any, follows them). */
+export const inputWeightCount = (l: Omit<KernelLayer, 'weights'>): number => (l.conv ? l.conv.k * l.conv.k * l.conv.inC * l.conv.filters : l.inputs * l.units);
 /** What the next layer sees of this one: its units, or its pooled units. */
 export const outputsOf = (l: Omit<KernelLayer, 'weights'>): number => (l.pool ? l.pool.outH * l.pool.outW * l.pool.c : l.units);

@@ -4,7 +4,7 @@ import type { EventBatch } from './denseLifBptt.ts';
 import { KERNEL_RESETS } from '../../neurons/kernelNeuron.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import { LAYER_SLOT as S, LAYER_WORDS } from './bpttLayerWords.ts';
-import { isReadout, outputsOf, weightCount, type KernelLayer } from './kernelLayer.ts';
+import { inputWeightCount, isReadout, outputsOf, weightCount, type KernelLayer } from './kernelLayer.ts';
 
 /** How the last layer becomes logits: spike counts, or the read-out membrane's max, mean or last value. */
 export type LogitReduce = 'count' | 'max' | 'mean' | 'last';
@@ -52,6 +52,8 @@ interface LayerBuffers {
   readonly trace: number;
   /** The layer's descriptor, the words the kernel reads (bpttLayerWords.ts). */
   readonly desc: number;
+  /** A recurrent layer's dL/ds sent a step back [batch·units]; 0 without a loop. */
+  readonly dsRec: number;
 }
 
 const PAGE = 65_536;
@@ -76,6 +78,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     if (l.pool && (isReadout(l) || l.units !== l.pool.h * l.pool.w * l.pool.c)) throw new Error(`layer ${i}: only spiking layers pool, over all their units`);
     if (i > 0 && l.inputs !== outputsOf(layers[i - 1] as KernelLayer)) throw new Error(`layer ${i} takes ${l.inputs} inputs but layer ${i - 1} gives ${outputsOf(layers[i - 1] as KernelLayer)}`);
     if (isReadout(l) && i !== layers.length - 1) throw new Error('only the last layer may be a read-out');
+    if (l.recurrent && (isReadout(l) || l.conv)) throw new Error(`layer ${i}: only a dense layer's spiking population may be recurrent`);
   });
   const first = layers[0] as KernelLayer;
   const last = layers[layers.length - 1] as KernelLayer;
@@ -91,6 +94,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
   const inIndex = alloc(maxRows * first.inputs * 4);
   const inValue = alloc(maxRows * first.inputs * 4);
   const acc = alloc(Math.max(...layers.map((l) => l.units)) * 4);
+  const recAcc = layers.some((l) => l.recurrent) ? alloc(Math.max(...layers.map((l) => l.units)) * 4) : 0;
   // Float64 scratch of the conv currents and the pooled sums.
   const wide = alloc(Math.max(...layers.map((l) => Math.max(l.conv ? l.units : 0, l.pool ? outputsOf(l) : 0))) * 8);
   // A held input's first-layer currents (forward) and its dm summed over the steps (backward).
@@ -119,6 +123,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       stateGrad: model.stateGrad ? alloc(maxBatch * l.units * 4) : 0,
       trace: model.trace ? alloc(maxRows * l.units * 4) : 0,
       desc: alloc(LAYER_WORDS * 4),
+      dsRec: l.recurrent ? alloc(maxBatch * l.units * 4) : 0,
       pool: l.pool ? { geom: alloc(7 * 4), starts: alloc((maxRows + 1) * 4), index: alloc(maxRows * pooled * 4), value: alloc(maxRows * pooled * 4), dsUnpooled: alloc(maxBatch * l.units * 4) } : null,
     };
   });
@@ -164,6 +169,13 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     u32[d + S.cache] = heldCache;
     u32[d + S.dmSum] = heldDmSum;
     u32[d + S.wide] = wide;
+    if (l.recurrent) {
+      const ff = inputWeightCount(l);
+      u32[d + S.recW] = b.w + ff * 4;
+      u32[d + S.recGrad] = b.grad + ff * 8;
+      u32[d + S.recAcc] = recAcc;
+      u32[d + S.dsRec] = b.dsRec;
+    }
   });
   let adamStep = 0;
   const lastBuf = bufs[bufs.length - 1] as LayerBuffers;
@@ -254,6 +266,8 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       f64.fill(0, b.grad / 8, b.grad / 8 + l.weights.length);
       f32.fill(0, b.dmNext / 4, b.dmNext / 4 + batch * l.units);
       if (b.stateGrad) f32.fill(0, b.stateGrad / 4, b.stateGrad / 4 + batch * l.units);
+      // Nothing comes back through the loop from beyond the last step.
+      if (b.dsRec) f32.fill(0, b.dsRec / 4, b.dsRec / 4 + batch * l.units);
       // The input and batch words are the forward pass's, still in place.
       f32[b.desc / 4 + S.dsBias] = dsBias;
     });

@@ -9,7 +9,7 @@
 // Each call reads its layer from a descriptor in memory (bpttLayer.ts) and its neurons' update
 // from the descriptor's model id and parameter words (neuronModels.ts).
 
-import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
+import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_REC_ACC, L_REC_GRAD, L_REC_W, L_DS_REC, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
 import { addConvGradientRows, convInputGradient, convRows } from './convBptt';
 import { MODEL_ALIF, MODEL_CUBA, MODEL_READOUT, RESET_SUBTRACT } from './neuronModels';
 
@@ -81,6 +81,7 @@ export function bpttForward(layer: usize): i32 {
   const beta = real(layer, L_P0), theta = real(layer, L_P1);
   const mem = ptr(layer, L_MEM), outStarts = ptr(layer, L_OUT_STARTS), outIndex = ptr(layer, L_OUT_INDEX), cap = int(layer, L_CAP);
   const acc = ptr(layer, L_ACC), cache = ptr(layer, L_CACHE), wide = ptr(layer, L_WIDE);
+  const recW = ptr(layer, L_REC_W), recAcc = ptr(layer, L_REC_ACC);
   // The model's own words and buffers (0 for the models that have none).
   const syn: usize = model == MODEL_CUBA ? ptr(layer, L_STATE) : 0;
   const alpha: f32 = model == MODEL_CUBA ? real(layer, L_P2) : 0;
@@ -103,6 +104,18 @@ export function bpttForward(layer: usize): i32 {
       if (geom != 0) convRows(k0, k1, inIndex, inValue, w, geom, units, wide, acc);
       else sumRows(k0, k1, inIndex, inValue, w, units, acc);
       if (held != 0) memory.copy(cache + <usize>r * rowBytes, acc, rowBytes);
+    }
+    if (recW != 0) {
+      // The loop: the previous step's own spikes through the recurrent matrix, summed as a dense
+      // node's currents are (float64, rounded once), then added to the input's in float32 — the
+      // event engine's gather of [input, loop], so the spikes stay bit-identical. None at t = 0.
+      const q0: u32 = r >= batch ? load<u32>(outStarts + (<usize>(r - batch) << 2)) : 0;
+      const q1: u32 = r >= batch ? load<u32>(outStarts + (<usize>(r - batch + 1) << 2)) : 0;
+      sumRows(q0, q1, outIndex, 0, recW, units, recAcc);
+      for (let q: i32 = 0; q < units; q++) {
+        const o = <usize>q << 2;
+        store<f32>(acc + o, load<f32>(acc + o) + load<f32>(recAcc + o));
+      }
     }
     if (syn != 0) {
       const sr = syn + <usize>(r % batch) * rowBytes;
@@ -178,6 +191,14 @@ function addRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, units: i32, g
   else addGradientRows(k0, k1, inIndex, inValue, units, grad, d, wide);
 }
 
+/** dm = (ds + dsBias)·σ'(m − θ) + β·dm[t+1] for four lanes (σ' the fast sigmoid 1/(k|m − θ|+1)²). */
+// @ts-ignore: decorator
+@inline function dmLanes(m: v128, th: v128, ds: v128, dmNext: v128, vk: v128, one: v128, vb: v128, vbias: v128): v128 {
+  const d = f32x4.add(f32x4.mul(vk, f32x4.abs(f32x4.sub(m, th))), one);
+  const sg = f32x4.div(one, f32x4.mul(d, d));
+  return f32x4.add(f32x4.mul(f32x4.add(ds, vbias), sg), f32x4.mul(vb, dmNext));
+}
+
 /**
  * One step t of one layer's backward pass (`layer`: its descriptor), for every sample: dm =
  * (ds + dsBias)·σ'(m − θ) + β·dm[t+1] (σ' the fast sigmoid 1/(k|u|+1)²; for a read-out σ' = 1
@@ -206,6 +227,8 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
   const alpha: f32 = model == MODEL_CUBA ? real(layer, L_P2) : 0;
   const diNext: usize = model == MODEL_CUBA ? ptr(layer, L_STATE_GRAD) : 0;
   const thMem: usize = model == MODEL_ALIF ? ptr(layer, L_TRACE) : 0;
+  const recW = ptr(layer, L_REC_W), recGrad = ptr(layer, L_REC_GRAD), dsRec = ptr(layer, L_DS_REC);
+  const outStarts = ptr(layer, L_OUT_STARTS), outIndex = ptr(layer, L_OUT_INDEX);
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
   const slopeK: f32 = linear != 0 ? 0 : slope;
@@ -216,18 +239,28 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
     const ds = dsAbove + <usize>b * rowBytes;
     const dmRow = dmNext + <usize>b * rowBytes;
     const th = thMem + <usize>r * rowBytes;
+    // A recurrent population's spikes also fed the loop at t + 1: that dL/ds (dsRec, from the
+    // backward step of t + 1) joins the one from above.
+    const dr = dsRec + <usize>b * rowBytes;
     let j: i32 = 0;
-    for (; j < units4; j += 4) {
-      const o = <usize>j << 2;
-      const u = f32x4.abs(f32x4.sub(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt));
-      const d = f32x4.add(f32x4.mul(vk, u), one);
-      const sg = f32x4.div(one, f32x4.mul(d, d));
-      v128.store(dmRow + o, f32x4.add(f32x4.mul(f32x4.add(v128.load(ds + o), vbias), sg), f32x4.mul(vb, v128.load(dmRow + o))));
+    // Two copies of the lane loop, so a chain's layers (no loop) keep the loop they had.
+    if (dsRec != 0) {
+      for (; j < units4; j += 4) {
+        const o = <usize>j << 2;
+        const dsv = f32x4.add(v128.load(ds + o), v128.load(dr + o));
+        v128.store(dmRow + o, dmLanes(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt, dsv, v128.load(dmRow + o), vk, one, vb, vbias));
+      }
+    } else {
+      for (; j < units4; j += 4) {
+        const o = <usize>j << 2;
+        v128.store(dmRow + o, dmLanes(v128.load(m + o), thMem != 0 ? v128.load(th + o) : vt, v128.load(ds + o), v128.load(dmRow + o), vk, one, vb, vbias));
+      }
     }
     for (; j < units; j++) {
       const o = <usize>j << 2;
       const d: f32 = slopeK * Mathf.abs(load<f32>(m + o) - (thMem != 0 ? load<f32>(th + o) : theta)) + 1;
-      store<f32>(dmRow + o, (load<f32>(ds + o) + dsBias) / (d * d) + beta * load<f32>(dmRow + o));
+      const dsj: f32 = dsRec != 0 ? load<f32>(ds + o) + load<f32>(dr + o) : load<f32>(ds + o);
+      store<f32>(dmRow + o, (dsj + dsBias) / (d * d) + beta * load<f32>(dmRow + o));
     }
     // What reaches the weights: dm, or through the synaptic filter di = dm + α·di[t+1].
     let dm = dmRow;
@@ -248,6 +281,20 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
       if (t == 0) addRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, sum, true, geom);
     } else {
       addRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, dm, false, geom);
+    }
+    if (recW != 0) {
+      // The loop's matrix learns from the current it gave at t (its rows: the spikes of t − 1), and
+      // sends dL/ds[t − 1] = W_rec·dm back a step, read by the next call (t − 1) before it is rewritten.
+      if (t > 0) addGradientRows(load<u32>(outStarts + (<usize>(r - batch) << 2)), load<u32>(outStarts + (<usize>(r - batch + 1) << 2)), outIndex, 0, units, recGrad, dm, false);
+      for (let i: i32 = 0; i < units; i++) {
+        const wr = recW + <usize>i * rowBytes;
+        let s4 = f32x4.splat(0);
+        let q: i32 = 0;
+        for (; q < units4; q += 4) s4 = f32x4.add(s4, f32x4.mul(v128.load(wr + (<usize>q << 2)), v128.load(dm + (<usize>q << 2))));
+        let s: f32 = f32x4.extract_lane(s4, 0) + f32x4.extract_lane(s4, 1) + f32x4.extract_lane(s4, 2) + f32x4.extract_lane(s4, 3);
+        for (; q < units; q++) s += load<f32>(wr + (<usize>q << 2)) * load<f32>(dm + (<usize>q << 2));
+        store<f32>(dr + (<usize>i << 2), s);
+      }
     }
     if (dsBelow != 0 && geom != 0) convInputGradient(geom, w, dm, nIn, dsBelow + ((<usize>b * <usize>nIn) << 2));
     else if (dsBelow != 0) {

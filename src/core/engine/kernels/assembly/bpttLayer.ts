@@ -45,8 +45,15 @@ export const L_ACC = 29;
 export const L_CACHE = 30;
 export const L_DM_SUM = 31;
 export const L_WIDE = 32;
+// A recurrent population (an RSNN): its own spikes of the step before reach it through a units×units
+// matrix (0: no loop), that matrix's float64 gradient, float32 scratch [units] for the loop's
+// current, and dL/ds the loop sends a step back [batch·units] (zeroed by the host).
+export const L_REC_W = 33;
+export const L_REC_GRAD = 34;
+export const L_REC_ACC = 35;
+export const L_DS_REC = 36;
 /** Words in a descriptor (the host checks it against its own layout). */
-export const LAYER_WORDS: i32 = 33;
+export const LAYER_WORDS: i32 = 37;
 
 // @ts-ignore: decorator
 @inline export function ptr(layer: usize, slot: i32): usize {

@@ -5,6 +5,7 @@
 export { denseBatch, denseScratchBytes } from './dense';
 export { lifBatch } from './neurons';
 export { scanEvents } from './events';
+export { addInto } from './gather';
 
 /** First byte the host may use (after the module's own static data and stack). */
 export function heapBase(): usize {
