@@ -56,7 +56,7 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     expect(onTfjs.out).toMatch(/trained on tfjs \w+ \(the kernel was not used: tfjs was asked for\)/);
     const conv = cli('train', '--preset', 'dvs-shapes', '--epochs', '1', '--out', join(dir, 'c.json'));
     expect(conv.code, conv.err).toBe(0);
-    expect(conv.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, .* \(dense and conv layers, LIF, IF, current-based and adaptive LIF neurons\)/);
+    expect(conv.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, .* \(dense and conv layers, recurrent dense populations, LIF, IF, current-based and adaptive LIF neurons\)/);
     const alifFile = join(dir, 'ssf.workspace.json');
     const ws = JSON.parse(readFileSync(new URL('../../public/presets/ecg-synthetic.workspace.json', import.meta.url), 'utf8')) as { network: { layers: { kind: string; neuron?: unknown }[] } };
     ws.network.layers = ws.network.layers.map((l) => (l.kind === 'spiking' ? { ...l, neuron: { model: 'ssf' } } : l));

@@ -163,7 +163,7 @@ function GraphCanvas() {
         fitView
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} orientation="horizontal" position="top-right" />
       </ReactFlow>
     </div>
   );

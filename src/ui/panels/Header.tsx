@@ -73,7 +73,7 @@ export function Header({ controller }: { controller: RunController }) {
             Cancel
           </button>
         ) : (
-          <button type="button" onClick={() => controller.rerun()}>
+          <button type="button" data-testid="run-button" onClick={() => controller.rerun()}>
             Run
           </button>
         )}
