@@ -10,6 +10,7 @@ export const PRESETS = [
   { id: 'dvs-shapes', label: 'Event camera shapes' },
   { id: 'dvs-nmnist', label: 'N-MNIST digits (drop the files)' },
   { id: 'audio-digits', label: 'Spoken digits' },
+  { id: 'audio-digits-pool', label: 'Spoken digits, pooled over time' },
   { id: 'eeg', label: 'EEG classes' },
   { id: 'cue-memory-rsnn', label: 'Delayed cue: recurrent SNN' },
   { id: 'cue-memory-feedforward', label: 'Delayed cue: feed-forward twin' },

@@ -57,7 +57,7 @@ describe('spikelab --help, help and --version', () => {
     for (const name of ['simulate', 'map', 'train']) {
       const r = await run(name, '--preset', 'nosuch', ...(name === 'train' ? ['--out', '/nonexistent/x.json'] : []));
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/no preset 'nosuch'; the presets are audio-digits, cue-memory-feedforward, cue-memory-rsnn, default, dvs-nmnist, dvs-shapes, ecg-mitbih, ecg-synthetic, eeg/);
+      expect(r.err).toMatch(/no preset 'nosuch'; the presets are audio-digits, audio-digits-pool, cue-memory-feedforward, cue-memory-rsnn, default, dvs-nmnist, dvs-shapes, ecg-mitbih, ecg-synthetic, eeg/);
     }
   });
 });
