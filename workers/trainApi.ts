@@ -10,7 +10,6 @@ import type { EpochReport } from '../src/core/train/trainer.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import { droppedTrainingData } from '../src/core/trainingSets/droppedTrainingData.ts';
 import { testSampleRun } from '../src/core/train/sampleRun.ts';
-import { selectBackend } from '../src/core/engine/tfjs/backend.ts';
 import { withWebglFallback } from '../src/core/train/trainingBackend.ts';
 import { trainWorkspace, type TrainEngineOptions, type WorkspaceTraining } from '../src/core/train/trainWorkspace.ts';
 import type { TrainingThreads } from '../src/core/train/kernelTraining.ts';
@@ -104,7 +103,7 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
             ...(onProgress ? { onBatch: throttled(onProgress, 'train'), onScore: throttled(onProgress, 'test') } : {}),
           }, kernelOptions());
         // As createEngine would start it: the page's bundle cannot start tfjs-wasm's pthreads (options say so).
-        const leaveWebgl = async () => (await selectBackend('wasm', options.wasmPaths, undefined, options.tfjsThreadedBuild)).backend;
+        const leaveWebgl = async () => (await (await import('../src/core/engine/tfjs/backend.ts')).selectBackend('wasm', options.wasmPaths, undefined, options.tfjsThreadedBuild)).backend;
         const { result: trainedOn, fellBack } = await withWebglFallback(run, leaveWebgl);
         const result = fellBack ? { ...trainedOn, backend: `${trainedOn.backend}: ${fellBack}` } : trainedOn;
         last = result;

@@ -6,7 +6,7 @@ import { NODE_KINDS } from '../../core/network/nodeKinds.ts';
 import type { LayerSpec } from '../../core/spec/network.ts';
 import { shownDraft } from '../store/graphSlice.ts';
 import { useStore } from '../store/index.ts';
-import { layoutDraft } from './graphLayout.ts';
+import { autoLayout, withPlaced } from './graphLayout.ts';
 import { edgeId, graphView } from './graphView.ts';
 import { GraphToolbar, PALETTE_DRAG_TYPE } from './GraphToolbar.tsx';
 import { NetworkEdge, type NetworkFlowEdge } from './LoopEdge.tsx';
@@ -53,18 +53,21 @@ function GraphCanvas() {
   const flow = useReactFlow();
   const draft = useMemo(() => shownDraft({ workspace, pendingGraph }), [workspace, pendingGraph]);
   const view = useMemo(() => (draft && workspace ? graphView(draft, workspace, summary, pendingGraph?.over === workspace) : null), [draft, workspace, summary, pendingGraph]);
-  const laid = useMemo(() => (draft ? layoutDraft(draft, positions) : {}), [draft, positions]);
+  const auto = useMemo(() => (draft ? autoLayout(draft) : {}), [draft]);
+  const laid = useMemo(() => withPlaced(auto, positions), [auto, positions]);
+  // One data object per node for as long as the view holds: a drag then re-renders no node's content.
+  const nodeData = useMemo(() => new Map((view?.nodes ?? []).map((v) => [v.name, { view: v }] as const)), [view]);
   const nodes = useMemo<NetworkFlowNode[]>(
     () =>
       (view?.nodes ?? []).map((v) => ({
         id: v.name,
         type: 'network',
         position: laid[v.name] ?? { x: 0, y: 0 },
-        data: { view: v },
+        data: nodeData.get(v.name) ?? { view: v },
         selected: v.name === selectedNode,
         ariaLabel: `${v.kindLabel} ${v.name}, ${v.size}${v.problem ? `: ${v.problem}` : ''}`,
       })),
-    [view, laid, selectedNode],
+    [view, nodeData, laid, selectedNode],
   );
   const edges = useMemo<NetworkFlowEdge[]>(
     () =>
