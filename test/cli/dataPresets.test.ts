@@ -47,7 +47,7 @@ describe.skipIf(!HAVE_DATA)('presets trained on real recordings (N-MNIST events,
       if ('heldOut' in c) expect((JSON.parse(readFileSync(model, 'utf8')) as { metrics: { data: string } }).metrics.data).toContain(`speaker ${c.heldOut} held out`);
       // eval scores every file it is given: the N-MNIST folder's own test list, or a folder of
       // just the recordings training held out (FSDD has no test list).
-      const evalFolder = c.preset.startsWith('audio-digits') ? testRecordings(folder, join(dir, `${c.split}-test`), 'heldOut' in c ? { speaker: c.heldOut } : {}) : folder;
+      const evalFolder = c.preset.startsWith('audio-digits') ? testRecordings(folder, join(dir, `${c.preset}-${c.split}-test`), 'heldOut' in c ? { speaker: c.heldOut } : {}) : folder;
       const ev = cli('eval', '--model', model, '--data', evalFolder, '--json');
       expect(ev.code, ev.err).toBe(0);
       const scored = JSON.parse(ev.out) as Metrics & { samples: number };

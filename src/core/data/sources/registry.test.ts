@@ -11,6 +11,8 @@ import { DATA_SOURCES, sourceStepMs } from './index.ts';
  */
 const STEP_BEFORE: Readonly<Record<string, number>> = {
   'audio-digits.workspace.json': 10,
+  // Added with the pool-over-time variant: the same front end, 10 ms frames.
+  'audio-digits-pool.workspace.json': 10,
   // Added with the delayed-cue source: its time is counted in steps, one per ms.
   'cue-memory-feedforward.workspace.json': 1,
   'cue-memory-rsnn.workspace.json': 1,
