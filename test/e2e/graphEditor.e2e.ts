@@ -50,6 +50,8 @@ async function setFields(page: Page, node: string, values: Record<string, string
 describe('the network editor in Chromium', () => {
   it('builds the default network from an empty canvas with the mouse and gets the preset’s spikes; a broken connection shows its reason on the node and undo mends it', async () => {
     const { page, errors } = await openApp(env);
+    // A tall window gives the graph its largest height (360 px): room for two rows of nodes.
+    await page.setViewportSize({ width: 1400, height: 1300 });
     const preset = await waitForRun(page);
     await page.selectOption('[data-testid="graph-template"]', 'empty');
     await page.waitForSelector('[data-testid="graph-unfinished"]');
@@ -92,6 +94,8 @@ describe('the network editor in Chromium', () => {
 
   it('the same with the keyboard only: palette keys add after the selected node, Enter inspects, Delete breaks, Ctrl+Z mends', async () => {
     const { page, errors } = await openApp(env);
+    // A tall window gives the graph its largest height (360 px): room for two rows of nodes.
+    await page.setViewportSize({ width: 1400, height: 1300 });
     const preset = await waitForRun(page);
     // A select answers typed letters: "an" picks "an empty canvas".
     await page.locator('[data-testid="graph-template"]').focus();
@@ -147,9 +151,9 @@ describe('the network editor in Chromium', () => {
     await waitForRun(page);
     await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
     await page.waitForSelector('[data-testid="train-button"]');
-    await page.fill('[data-testid="train-epochs"]', '2');
+    await page.fill('[data-testid="train-epochs"]', '1');
     await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '300');
+    await page.fill('[data-testid="train-beats"]', '200');
     await page.press('[data-testid="train-beats"]', 'Enter');
     for (const template of ['rsnn', 'hybrid']) {
       const before = Number(await page.textContent('[data-testid="total-spikes"]'));

@@ -176,7 +176,8 @@ async function measureLayout(page: Page) {
       const { left, top, right, bottom } = e.getBoundingClientRect();
       return { name, left, top, right, bottom };
     };
-    const boxes = [box('header', '.header'), box('left', '.left'), box('center', '.center'), box('right', '.right')];
+    // The columns by their place in the workbench: the graph's zoom buttons sit in a panel classed 'right' too.
+    const boxes = [box('header', '.header'), box('left', '.workbench > .left'), box('center', '.workbench > .center'), box('right', '.workbench > .right')];
     const plots = [panel('signal', 'signal-view'), panel('raster', 'raster'), panel('membrane', 'membrane-view')];
     const height = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().height ?? 0;
     return {
