@@ -47,7 +47,7 @@ export default defineConfig(({ command }) => ({
   // Scanning the workers and naming the lazily imported packages bundles everything once, up front.
   optimizeDeps: {
     entries: ['index.html', 'workers/*.worker.ts'],
-    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'h5wasm', 'comlink', 'fflate', 'zod'],
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'h5wasm', 'comlink', 'fflate', 'zod', '@xyflow/react', '@dagrejs/dagre'],
   },
   worker: { format: 'es' },
   // open: false — `npm start` never opens a browser (there may be none); it prints the address.
