@@ -54,7 +54,12 @@ describe('spikelab train / eval on the synthetic ECG preset', () => {
     const onTfjs = cli('train', '--preset', 'ecg-synthetic', '--epochs', '1', '--train-engine', 'tfjs', '--out', join(dir, 't.json'));
     expect(onTfjs.code, onTfjs.err).toBe(0);
     expect(onTfjs.out).toMatch(/trained on tfjs \w+ \(the kernel was not used: tfjs was asked for\)/);
-    const conv = cli('train', '--preset', 'dvs-shapes', '--epochs', '1', '--out', join(dir, 'c.json'));
+    // The conv preset on two samples per class: only which engine trains it is checked here (sourcePresets trains it whole).
+    const convFile = join(dir, 'conv.workspace.json');
+    const convWs = JSON.parse(readFileSync(new URL('../../public/presets/dvs-shapes.workspace.json', import.meta.url), 'utf8')) as { training: { dataset: { perClass: number; testPerClass: number } } };
+    convWs.training.dataset = { ...convWs.training.dataset, perClass: 2, testPerClass: 1 };
+    writeFileSync(convFile, JSON.stringify(convWs));
+    const conv = cli('train', '--workspace', convFile, '--epochs', '1', '--out', join(dir, 'c.json'));
     expect(conv.code, conv.err).toBe(0);
     expect(conv.out).toMatch(/trained on WebAssembly SIMD BPTT kernel, .* \(dense and conv layers, recurrent dense populations, LIF, IF, current-based and adaptive LIF neurons\)/);
     const alifFile = join(dir, 'ssf.workspace.json');

@@ -49,9 +49,24 @@ for (const b of OTHER_BROWSERS) {
       expect(Number(spikes)).toBeGreaterThan(0);
       await act(page, 'select', 'preset-select', 'ecg-synthetic');
       await waitInPage(page, 'the train button', () => !(document.querySelector('[data-testid="train-button"]') as HTMLButtonElement | null)?.disabled);
+      // A reload (Vite re-optimising a dependency found late) would wipe this marker and the click with it.
+      await page.evaluate(() => void ((window as unknown as { __trainMarker: number }).__trainMarker = 1));
       const t0 = Date.now();
       await act(page, 'click', 'train-button');
-      const shown = await waitInPage(page, 'the trained accuracy', () => document.querySelector('[data-testid="test-accuracy"]')?.textContent ?? document.querySelector('[role="alert"]')?.textContent ?? '', undefined, 120_000);
+      const shown = await waitInPage(
+        page,
+        'the trained accuracy',
+        () =>
+          (window as unknown as { __trainMarker?: number }).__trainMarker !== 1
+            ? 'the page reloaded under the Train click'
+            : (document.querySelector('[data-testid="test-accuracy"]')?.textContent ?? document.querySelector('[role="alert"]')?.textContent ?? ''),
+        undefined,
+        120_000,
+      ).catch(async (e: unknown) => {
+        // Say what the page showed, and what it logged, rather than only that it took too long.
+        const state = await page.evaluate(() => ({ train: document.querySelector('[data-testid="train-status"]')?.textContent ?? null, info: document.querySelector('[data-testid="train-info"]')?.textContent ?? null, run: document.querySelector('[data-testid="run-status"]')?.textContent ?? null }));
+        throw new Error(`${String(e)}; page: ${JSON.stringify(state)}; page errors: ${JSON.stringify(page.errors ?? [])}`);
+      });
       console.log(`${b.name} (dev server) trained in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${shown}; ${await text(page, 'train-info')}`);
       expect(shown).toBe(accuracy);
     });
