@@ -7,11 +7,13 @@ import { ChipView } from './panels/chip/ChipView.tsx';
 import { DataPanel } from './panels/DataPanel.tsx';
 import { Header } from './panels/Header.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
-import { NetworkPanel } from './panels/NetworkPanel.tsx';
 import { LinkNotice } from './panels/share/LinkNotice.tsx';
 import { ConflictBanner } from './panels/workspaces/ConflictBanner.tsx';
 import { RecoveryNotices } from './panels/workspaces/RecoveryNotices.tsx';
 import { TrainPanel } from './panels/TrainPanel.tsx';
+import { panelStyle } from './layout/panelSizes.ts';
+import { Splitter } from './layout/Splitter.tsx';
+import './layout/layout.css';
 import type { TrainClient } from '../../workers/trainClient.ts';
 import type { RunController } from './runController.ts';
 import { useStore } from './store/index.ts';
@@ -37,15 +39,17 @@ function useUndoKeys(): void {
 }
 
 /**
- * The workbench: network list and data on the left; in the middle the network graph above the
- * signal, raster and membrane, or the chip mapping (tabs); the inspector, metrics and training on
- * the right.
+ * The workbench: the data on the left; in the middle the network graph above the signal, raster
+ * and read-out, or the chip mapping (tabs); the inspector, metrics and training on the right.
+ * Splitters between them resize the columns and the graph (kept in this browser); at 800 px and
+ * under the page is one column: the graph and plots first, then the inspector, then the data.
  */
 export function App({ controller, trainClient }: { controller: RunController; trainClient: TrainClient }) {
   useUndoKeys();
   const ready = useStore((s) => s.workspace !== null);
   const centerView = useStore((s) => s.centerView);
   const stale = useStore(resultsStale);
+  const sizes = useStore((s) => s.panelSizes);
   return (
     <div className="app">
       <Header controller={controller} />
@@ -54,28 +58,34 @@ export function App({ controller, trainClient }: { controller: RunController; tr
       <ConflictBanner />
       <RecoveryNotices />
       {ready ? (
-        <main className="workbench">
-          <aside className="left">
-            <NetworkPanel />
+        <main className="workbench" style={panelStyle(sizes)}>
+          <aside className="left" aria-label="Data">
             <DataPanel />
           </aside>
+          <Splitter edge="left" />
           <div className="center">
-            <CenterTabs />
             {centerView === 'chip' ? (
-              <ChipView />
+              <>
+                <div className="center-bar">
+                  <CenterTabs />
+                </div>
+                <ChipView />
+              </>
             ) : (
               <>
-              <GraphEditor />
-              <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale}>
-                <StaleResultsNote />
-                <SignalView />
-                <RasterView />
-                <MembraneView />
-              </div>
+                <GraphEditor lead={<CenterTabs />} />
+                <Splitter edge="graph" />
+                <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale}>
+                  <StaleResultsNote />
+                  <SignalView />
+                  <RasterView />
+                  <MembraneView />
+                </div>
               </>
             )}
           </div>
-          <aside className="right">
+          <Splitter edge="right" />
+          <aside className="right" aria-label="Inspector, metrics and training">
             <Inspector />
             <MetricsPanel />
             <TrainPanel client={trainClient} />

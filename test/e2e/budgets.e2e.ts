@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { inspectNode, openApp, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 import { MILLION_GAIN, TERA_WEIGHTS } from '../support/hostileWorkspaces.ts';
 
 let env: E2eEnv;
@@ -20,6 +20,7 @@ describe('workspace budgets in Chromium', () => {
     await expect.poll(() => page.textContent('[data-testid="workspace-file-message"]')).toBe(`tera.json was not opened (${sentence}); the workspace is unchanged`);
     expect(await page.textContent('[data-testid="error-banner"]')).toBe(`Not applied — ${sentence}`);
     // default preset: fc2 = 10^6 units would hold 32·64 + 64·10^6 + 10^6·5 ≈ 6.9e7 weights.
+    await inspectNode(page, 'fc2');
     await page.fill('[data-testid="fc2-units"]', '1000000');
     await page.press('[data-testid="fc2-units"]', 'Enter');
     await expect.poll(() => page.textContent('[data-testid="error-banner"]')).toBe('Not applied — network.layers[3].units: the network would hold 6.9e7 weights; the budget is 5.0e7');

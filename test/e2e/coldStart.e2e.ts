@@ -37,6 +37,8 @@ describe('npm start on a cold Vite cache', () => {
     console.log(`cold npm start: server listening after ${app.listeningAfterMs} ms; loading screen after ${shownMs ?? 'never'} ms; workbench mounted after ${mountedMs} ms`);
     expect(shownMs, 'no loading screen within 10 s of opening the page').not.toBeNull();
     expect(bootText).toMatch(/first start/i);
+    // What the page is, in one line, before any script has run.
+    expect(bootText).toMatch(/workbench for spiking neural networks/i);
     // React replaced the loading screen with the workbench.
     expect(await page.$('[data-testid="boot-screen"]')).toBeNull();
   }, 200_000);

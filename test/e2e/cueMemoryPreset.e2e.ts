@@ -33,7 +33,7 @@ describe('the delayed-cue presets in Chromium', () => {
     await page.selectOption('[data-testid="preset-select"]', 'cue-memory-feedforward');
     await expect.poll(() => page.inputValue('[data-testid="preset-select"]'), { timeout: 60_000 }).toBe('cue-memory-feedforward');
     expect(await waitForRun(page)).toBeGreaterThan(0);
-    expect(await page.$('[data-testid="rec-inputs"]')).toBeNull();
+    expect(await page.$('[data-testid="node-rec"]')).toBeNull();
     console.log(`delayed-cue RSNN preset opened from the menu and simulated: ${total} spikes`);
     expect(errors).toEqual([]);
     await page.close();

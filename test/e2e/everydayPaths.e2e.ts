@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileChecksum } from '../../src/core/data/checksum.ts';
 import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
-import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { inspectNode, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 /**
  * Issue 18, "everyday paths in the page": dropped files continue a run and survive a reload, a
@@ -154,6 +154,7 @@ describe('results and fields after a failure', () => {
     await page.press('[data-testid="heart-rate"]', 'Enter');
     const faster = await waitForRun(page, base);
     // A refused value: the field shows the units in force (64) and the error says what was typed.
+    await inspectNode(page, 'fc1');
     await page.fill('[data-testid="fc1-units"]', '-4');
     await page.press('[data-testid="fc1-units"]', 'Enter');
     await expect.poll(() => page.textContent('[data-testid="error-banner"]')).toContain('network.layers[1].units');

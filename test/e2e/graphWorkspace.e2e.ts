@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, paintedPixels, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { inspectNode, openApp, paintedPixels, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 /** The version-2 fixture: an RSNN (lif1 reads itself a step late through 'rec') with biases, exact weights. */
 const link = readFileSync(new URL('../fixtures/workspaces/v2/eeg-rsnn.link.txt', import.meta.url), 'utf8').trim();
@@ -21,9 +21,12 @@ describe('a graph workspace in Chromium', () => {
     expect(total).toBeGreaterThan(0);
     await page.waitForFunction(() => Number(document.querySelector<HTMLCanvasElement>('[data-testid="raster-canvas"]')?.dataset['spikeCount'] ?? 0) > 0);
     expect(await paintedPixels(page, '[data-testid="raster-canvas"]')).toBeGreaterThan(100);
-    expect(await page.textContent('[data-testid="rec-inputs"]')).toBe('← lif1 (t−1)');
+    // The inspector shows the first spiking population until a node is clicked.
     expect(await page.textContent('[data-testid="lif1-inputs"]')).toBe('← fc1, rec');
-    expect(await page.textContent('[data-testid="layer-fc1"]')).toContain('+ bias');
+    await inspectNode(page, 'fc1');
+    expect(await page.textContent('[data-testid="fc1-computes"]')).toContain('+ bias');
+    await inspectNode(page, 'rec');
+    expect(await page.textContent('[data-testid="rec-inputs"]')).toBe('← lif1 (t−1)');
     console.log(`RSNN link (${link.length} characters) opened and simulated: ${total} spikes`);
 
     // tfjs steps the graph itself (loop and biases included) and gives the event engine's spikes.

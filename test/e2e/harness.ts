@@ -74,8 +74,16 @@ export async function paintedPixels(page: Page, selector: string): Promise<numbe
   });
 }
 
+/** Clicks a node of the graph so the inspector shows its fields (`<node>-<field>` test ids). */
+export async function inspectNode(page: Page, name: string): Promise<void> {
+  await page.click(`[data-testid="node-${name}"]`);
+  await page.waitForSelector(`[data-testid="inspector"][aria-label="Inspector: ${name}"]`, { timeout: 10_000 });
+}
+
 /** Types a value into the first LIF layer's threshold field and commits it (Enter), as a user would. */
 export async function setThreshold(page: Page, value: string): Promise<void> {
+  // The inspector shows lif1 until another node is clicked.
+  if (!(await page.$('[data-testid="lif1-threshold"]'))) await inspectNode(page, 'lif1');
   await page.fill('[data-testid="lif1-threshold"]', value);
   await page.press('[data-testid="lif1-threshold"]', 'Enter');
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, paintedPixels, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { inspectNode, openApp, paintedPixels, setThreshold, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -65,6 +65,7 @@ describe('the workbench in Chromium', () => {
   it('refuses an invalid value with its JSON path and keeps the workspace', async () => {
     const { page } = await openApp(env);
     const before = await waitForRun(page);
+    await inspectNode(page, 'fc1');
     await page.fill('[data-testid="fc1-units"]', '-4');
     await page.press('[data-testid="fc1-units"]', 'Enter');
     await expect.poll(() => page.textContent('[data-testid="error-banner"]')).toContain('network.layers[1].units');

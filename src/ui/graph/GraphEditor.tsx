@@ -1,6 +1,6 @@
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange, type OnEdgesChange, type OnNodesChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
 import { freeName } from '../../core/network/graphEdits.ts';
 import { NODE_KINDS } from '../../core/network/nodeKinds.ts';
 import type { LayerSpec } from '../../core/spec/network.ts';
@@ -57,18 +57,26 @@ function GraphCanvas() {
   const laid = useMemo(() => withPlaced(auto, positions), [auto, positions]);
   // One data object per node for as long as the view holds: a drag then re-renders no node's content.
   const nodeData = useMemo(() => new Map((view?.nodes ?? []).map((v) => [v.name, { view: v }] as const)), [view]);
-  const nodes = useMemo<NetworkFlowNode[]>(
-    () =>
-      (view?.nodes ?? []).map((v) => ({
-        id: v.name,
-        type: 'network',
-        position: laid[v.name] ?? { x: 0, y: 0 },
-        data: nodeData.get(v.name) ?? { view: v },
-        selected: v.name === selectedNode,
-        ariaLabel: `${v.kindLabel} ${v.name}, ${v.size}${v.problem ? `: ${v.problem}` : ''}`,
-      })),
-    [view, nodeData, laid, selectedNode],
-  );
+  // A node object is kept while its position, data and selection hold: during a drag only the
+  // dragged node is new, so xyflow re-renders one node a frame rather than all of them.
+  const lastNodes = useRef<ReadonlyMap<string, NetworkFlowNode>>(new Map());
+  const nodes = useMemo<NetworkFlowNode[]>(() => {
+    const kept = new Map<string, NetworkFlowNode>();
+    const list = (view?.nodes ?? []).map((v) => {
+      const position = laid[v.name] ?? { x: 0, y: 0 };
+      const data = nodeData.get(v.name) ?? { view: v };
+      const selected = v.name === selectedNode;
+      const old = lastNodes.current.get(v.name);
+      const node: NetworkFlowNode =
+        old && old.data === data && old.selected === selected && old.position.x === position.x && old.position.y === position.y
+          ? old
+          : { id: v.name, type: 'network', position, data, selected, ariaLabel: `${v.kindLabel} ${v.name}, ${v.size}${v.problem ? `: ${v.problem}` : ''}` };
+      kept.set(v.name, node);
+      return node;
+    });
+    lastNodes.current = kept;
+    return list;
+  }, [view, nodeData, laid, selectedNode]);
   const edges = useMemo<NetworkFlowEdge[]>(
     () =>
       (view?.edges ?? []).map((e) => ({
@@ -91,6 +99,7 @@ function GraphCanvas() {
   const shownNames = useRef<ReadonlySet<string>>(new Set());
   const newcomersPlaced = (view?.nodes ?? []).every((n) => shownNames.current.has(n.name) || positions[n.name] !== undefined);
   const host = useRef<HTMLDivElement>(null);
+  const userMoved = useRef(false);
   useEffect(() => {
     const allPlaced = newcomersPlaced && shownNames.current.size > 0;
     shownNames.current = new Set((view?.nodes ?? []).map((n) => n.name));
@@ -98,11 +107,40 @@ function GraphCanvas() {
       const only = view?.nodes.length === 1 ? view.nodes[0] : undefined;
       const at = only ? laid[only.name] : undefined;
       if (only && at) void flow.setViewport({ x: 24 - at.x * 0.75, y: (host.current?.clientHeight ?? 200) / 2 - (at.y + 33) * 0.75, zoom: 0.75 });
-      else if (!allPlaced) void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+      else if (!allPlaced) {
+        userMoved.current = false;
+        void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+      }
     });
     return () => cancelAnimationFrame(id);
     // Only a change of the node set re-fits; `laid` and `view` follow from it.
   }, [names, flow]);
+
+  // A splitter drag or a window resize changes the canvas: the whole graph is fitted to it again,
+  // unless the user has zoomed or panned it themselves since the last fit.
+  const nodeCount = useRef(0);
+  nodeCount.current = view?.nodes.length ?? 0;
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    // Only a real change of size refits (an observer also reports the size it starts with).
+    let last = `${el.clientWidth}x${el.clientHeight}`;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      const size = `${el.clientWidth}x${el.clientHeight}`;
+      if (size === last) return;
+      last = size;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!userMoved.current && nodeCount.current > 1) void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+      });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [flow]);
 
   const onNodesChange: OnNodesChange<NetworkFlowNode> = useCallback((changes: NodeChange<NetworkFlowNode>[]) => {
     const st = useStore.getState();
@@ -159,6 +197,7 @@ function GraphCanvas() {
           if (v) useStore.getState().select({ edge: v.edge });
         }}
         onPaneClick={() => useStore.getState().select(null)}
+        onMoveStart={(event) => void (event ? (userMoved.current = true) : undefined)}
         deleteKeyCode={null}
         minZoom={0.2}
         maxZoom={2}
@@ -176,12 +215,13 @@ function GraphCanvas() {
  * The network as a graph in the middle of the page: drag node kinds in from the palette, drag from
  * an output port to an input port to connect, click to inspect, Delete to remove, arrows to move.
  * An unfinished graph shows its problems on the nodes while the last valid network keeps running.
+ * `lead` goes first in the toolbar row (the centre's tabs, so they cost no row of their own).
  */
-export function GraphEditor() {
+export function GraphEditor({ lead }: { lead?: ReactNode }) {
   return (
     <section className="panel graph-editor" aria-label="Network graph" data-testid="graph-editor">
       <ReactFlowProvider>
-        <GraphToolbar />
+        <GraphToolbar lead={lead} />
         <GraphCanvas />
       </ReactFlowProvider>
     </section>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useMemo, type DragEvent } from 'react';
 import type { GraphDraft } from '../../core/network/graphDraft.ts';
 import { freeName } from '../../core/network/graphEdits.ts';
@@ -50,7 +51,7 @@ function startFrom(id: string): void {
 }
 
 /** Palette, templates and the graph's state in one line above the canvas. */
-export function GraphToolbar() {
+export function GraphToolbar({ lead }: { lead?: ReactNode }) {
   const workspace = useStore((s) => s.workspace);
   const pendingGraph = useStore((s) => s.pendingGraph);
   const refusal = useStore((s) => s.graphRefusal);
@@ -59,6 +60,7 @@ export function GraphToolbar() {
   const input = draft ? inputOf(draft) : undefined;
   return (
     <div className="graph-toolbar">
+      {lead}
       <div className="palette" role="toolbar" aria-label="Add a node (drag onto the graph, or press to add after the selected node)">
         {PALETTE_KINDS.map((k) => (
           <button

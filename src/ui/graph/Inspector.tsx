@@ -6,6 +6,7 @@ import { shownDraft } from '../store/graphSlice.ts';
 import { useStore } from '../store/index.ts';
 import { EdgeWeights } from './EdgeWeights.tsx';
 import { NodeFields } from './NodeFields.tsx';
+import { nodeInputsLabel, nodeSummary } from './networkLabels.ts';
 
 function RenameField({ name }: { name: string }) {
   const [text, setText] = useState<string | null>(null);
@@ -48,7 +49,10 @@ export function Inspector() {
   const selectedEdge = useStore((s) => s.selectedEdge);
   const summary = useStore((s) => s.summary);
   const draft = useMemo(() => shownDraft({ workspace, pendingGraph }), [workspace, pendingGraph]);
-  const node = draft?.nodes.find((n) => n.name === selectedNode);
+  // With nothing selected, the first spiking population is shown (what a newcomer most likely
+  // wants to change: threshold, time constant), said so in the title; its node is not selected.
+  const shownByDefault = selectedNode === null && selectedEdge === null ? draft?.nodes.find((n) => n.kind === 'spiking') : undefined;
+  const node = shownByDefault ?? draft?.nodes.find((n) => n.name === selectedNode);
   const edge = selectedEdge && draft?.edges.find((e) => e.from === selectedEdge.from && e.to === selectedEdge.to && e.recurrent === selectedEdge.recurrent);
   if (!draft || !workspace || (!node && !edge)) {
     return (
@@ -62,12 +66,31 @@ export function Inspector() {
     const info = nodeKind(node.kind);
     const index = workspace.network.layers.findIndex((l) => l.name === node.name);
     const st = useStore.getState;
+    // What the network holds for this node (a node only in an unfinished draft has neither line yet).
+    const inputs = index >= 0 ? nodeInputsLabel(workspace.network, index) : undefined;
+    const layer = workspace.network.layers[index];
+    const computes = layer ? nodeSummary(layer) : undefined;
     return (
       <section className="panel inspector" id="inspector" aria-label={`Inspector: ${node.name}`} data-testid="inspector">
         <h2>
           {info.label} <span className="hint">{node.name}</span>
         </h2>
+        {shownByDefault ? (
+          <p className="hint inspector-default" data-testid="inspector-default">
+            The first spiking population, shown until you click a node or an edge of the graph. Try a lower threshold and watch the raster, or pick a “train” preset and press Train.
+          </p>
+        ) : null}
         <p className="hint">{info.summary}</p>
+        {inputs ? (
+          <p className="hint" data-testid={`${node.name}-inputs`}>
+            {inputs}
+          </p>
+        ) : null}
+        {computes ? (
+          <p className="hint" data-testid={`${node.name}-computes`}>
+            {computes}
+          </p>
+        ) : null}
         <RenameField key={node.name} name={node.name} />
         <div data-testid="inspector-fields">
           <NodeFields node={node} index={index} />

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { keepPanelSizes, readKeptPanelSizes } from '../layout/keptPanelSizes.ts';
+import { withoutPanel, withPanel, type LayoutRoom, type PanelEdge, type PanelSizes } from '../layout/panelSizes.ts';
 import type { Store } from './index.ts';
 
 /** What the pointer is over in the raster, for the hover read-out. */
@@ -21,9 +23,13 @@ export interface ViewSlice {
   /** How the chip mesh colours its cores: by the binding constraint's utilisation, or by layer. */
   meshColour: 'utilisation' | 'layer';
   setMeshColour(c: 'utilisation' | 'layer'): void;
+  /** Panel sizes set with the splitters (the rest follow the window), kept in this browser. */
+  panelSizes: PanelSizes;
+  resizePanel(edge: PanelEdge, px: number, room: LayoutRoom): void;
+  resetPanel(edge: PanelEdge): void;
 }
 
-export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
+export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set, get) => ({
   hover: null,
   setHover: (hover) => set({ hover }),
   timeRange: null,
@@ -32,4 +38,15 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => 
   setCenterView: (centerView) => set({ centerView }),
   meshColour: 'utilisation',
   setMeshColour: (meshColour) => set({ meshColour }),
+  panelSizes: readKeptPanelSizes(),
+  resizePanel: (edge, px, room) => {
+    const panelSizes = withPanel(get().panelSizes, edge, px, room);
+    set({ panelSizes });
+    keepPanelSizes(panelSizes);
+  },
+  resetPanel: (edge) => {
+    const panelSizes = withoutPanel(get().panelSizes, edge);
+    set({ panelSizes });
+    keepPanelSizes(panelSizes);
+  },
 });

@@ -131,18 +131,19 @@ export function RasterView() {
 
   return (
     <section className="panel raster-panel" aria-label="Spike raster">
-      <h2>
-        Spike raster{' '}
+      {/* Title, legend and hover read-out on one line: the raster keeps the height. */}
+      <div className="raster-head">
+        <h2>Spike raster</h2>
+        <div className="legend">
+          {layout.bands.map((b) => (
+            <span key={b.layer} style={{ color: b.color }}>
+              ■ {b.layer}
+            </span>
+          ))}
+        </div>
         <span className="hover-readout" data-testid="hover-readout">
           {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : 'hover a row; click a spiking neuron for its membrane'}
         </span>
-      </h2>
-      <div className="legend">
-        {layout.bands.map((b) => (
-          <span key={b.layer} style={{ color: b.color }}>
-            ■ {b.layer}
-          </span>
-        ))}
       </div>
       <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>
         <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
