@@ -25,7 +25,7 @@ export function TrainingCurves({ epochs, planned }: { epochs: readonly EpochRepo
   return (
     <div className="training-curves">
       <div className="curves-head">
-        <span className="hint">per epoch · hover or ← → for values</span>
+        <span className="hint">hover or ← → for values</span>
         <ExportMenu plot="training-curves" inline figure={() => (box.current ? snapshotBox(box.current, `Training curves: ${useStore.getState().workspace?.name ?? ''}`) : null)} />
       </div>
       <div ref={box} data-testid="train-curves" data-epochs={epochs.length}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allElements, parseXml } from '../../../../test/support/xmlTree.ts';
-import { composeSvg, xmlEscape } from './composeSvg.ts';
+import { composeSvg, fitText, xmlEscape } from './composeSvg.ts';
 
 /** An overlay like the raster's: a bottom axis in ms with two ticks and a left axis with a layer label. */
 const AXES =
@@ -48,6 +48,14 @@ describe('composeSvg', () => {
     expect(xmlEscape('a<b & "c">')).toBe('a&lt;b &amp; &quot;c&quot;&gt;');
     const svg = composeSvg({ width: 10, height: 10, title: '"x"', parts: [{ kind: 'text', x: 0, y: 0, text: '<&>', fill: '#"0' }] });
     expect(() => parseXml(svg)).not.toThrow();
+  });
+
+  it('fitText cuts a title that would run past the figure with an ellipsis, and composeSvg applies it', () => {
+    expect(fitText('short', 100)).toBe('short');
+    // 64 px hold 10 characters at 6.4 px: nine and the ellipsis.
+    expect(fitText('Training curves: ECG beats', 64)).toBe('Training…');
+    const svg = composeSvg({ width: 68, height: 20, title: 't', parts: [{ kind: 'text', x: 0, y: 12, text: 'Training curves: ECG beats' }] });
+    expect(allElements(parseXml(svg)).find((e) => e.name === 'text')?.text).toBe('Training…');
   });
 
   it('the test reader refuses what is not well formed, so passing it means something', () => {

@@ -45,16 +45,25 @@ export function xmlEscape(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
+/** Average width of a character of 11 px sans-serif, bold, px (an estimate: no DOM to measure in Node). */
+const CHAR_PX = 6.4;
+
+/** `text` cut with an ellipsis to about `widthPx` at `charPx` per character, so a long title stays inside the figure. */
+export function fitText(text: string, widthPx: number, charPx = CHAR_PX): string {
+  const room = Math.max(1, Math.floor(widthPx / charPx));
+  return text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`;
+}
+
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 
-function partMarkup(p: SvgPart | ImagePart | TextPart): string {
+function partMarkup(p: SvgPart | ImagePart | TextPart, width: number): string {
   if (p.kind === 'svg') return `<g transform="translate(${num(p.x)},${num(p.y)})">${p.markup}</g>`;
   if (p.kind === 'image') {
     // Both href forms: SVG 2 readers take `href`, older ones (and some editors) `xlink:href`.
     const href = xmlEscape(p.href);
     return `<image x="${num(p.x)}" y="${num(p.y)}" width="${num(p.width)}" height="${num(p.height)}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}" xlink:href="${href}"/>`;
   }
-  return `<text x="${num(p.x)}" y="${num(p.y)}" font-family="sans-serif" font-size="11"${p.bold ? ' font-weight="bold"' : ''} fill="${xmlEscape(p.fill ?? '#222')}">${xmlEscape(p.text)}</text>`;
+  return `<text x="${num(p.x)}" y="${num(p.y)}" font-family="sans-serif" font-size="11"${p.bold ? ' font-weight="bold"' : ''} fill="${xmlEscape(p.fill ?? '#222')}">${xmlEscape(fitText(p.text, width - p.x - 4))}</text>`;
 }
 
 /** The composition as a standalone SVG document (with its XML declaration and a <title>). */
@@ -66,7 +75,7 @@ export function composeSvg(c: Composition): string {
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
     `<title>${xmlEscape(c.title)}</title>`,
     `<rect width="${w}" height="${h}" fill="#ffffff"/>`,
-    ...c.parts.map(partMarkup),
+    ...c.parts.map((p) => partMarkup(p, c.width)),
     '</svg>\n',
   ].join('');
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { channelValues, type Signal } from '../../../core/data/signal.ts';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
@@ -8,13 +8,7 @@ import { BeatsView } from './BeatsView.tsx';
 import { SampleView } from './SampleView.tsx';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
-import { ExportMenu } from '../export/ExportMenu.tsx';
-import { snapshotBox } from '../export/snapshotBox.ts';
-
-/** The export control of a trace panel: the panel's canvases and axes under its heading's text. */
-function TraceExport({ plot, panel }: { plot: string; panel: RefObject<HTMLElement | null> }) {
-  return <ExportMenu plot={plot} figure={() => (panel.current ? snapshotBox(panel.current, panel.current.querySelector('h2')?.textContent ?? plot) : null)} />;
-}
+import { PanelExport } from '../export/PanelExport.tsx';
 
 /** The input signal with its annotations, on the raster's time axis. */
 export function SignalView() {
@@ -27,7 +21,7 @@ export function SignalView() {
   if (!sig) return reply.source.kind === 'image' ? <ImageView /> : reply.source.kind === 'beats' ? <BeatsView /> : reply.source.kind === 'sample' ? <SampleView /> : <EventView />;
   return (
     <section className="panel trace-panel has-export" aria-label="Input signal" ref={panel}>
-      <TraceExport plot="signal" panel={panel} />
+      <PanelExport plot="signal" panel={panel} />
       <h2>
         Input: {sig.channels.length > 8 ? `${sig.channels.length} channels (${sig.channels[0]} … ${sig.channels[sig.channels.length - 1]})` : sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotations{sig.annotations.length > 0 ? `: ${[...new Set(sig.annotations.map((a) => a.symbol))].slice(0, 6).join(' ')}` : ''})
       </h2>
@@ -80,7 +74,7 @@ export function MembraneView() {
   const threshold = layer?.kind === 'spiking' && 'threshold' in layer.neuron ? Number(layer.neuron.threshold) : undefined;
   return (
     <section className="panel trace-panel has-export" aria-label="Membrane potential" ref={panel}>
-      <TraceExport plot="membrane" panel={panel} />
+      <PanelExport plot="membrane" panel={panel} />
       <h2 data-testid="membrane-title">
         Membrane: {trace.layer} neuron {trace.neuron}
       </h2>
