@@ -35,7 +35,7 @@ export function ChipMeshPanel() {
   const selection = useMemo(() => heaviestEdges(result?.traffic ?? []), [result]);
   return (
     <section className="panel chip-mesh-panel has-export" aria-label="Chip mesh" data-chip={result?.chip ?? ''} data-mapping-id={mappingId} ref={panel}>
-      <PanelExport plot="chip-mesh" panel={panel} title={`Cores of ${result?.chip ?? 'the chip'}, coloured by ${mode}`} />
+      <PanelExport plot="chip-mesh" panel={panel} title={`${result?.chipName ?? 'Chip'}: cores coloured by ${mode}`} />
       <h2>
         {result ? result.chipName : 'Chip mapping'}{' '}
         {result ? (

@@ -35,8 +35,8 @@ function shown(el: Element): DOMRect | null {
 
 /**
  * Everything drawn inside `box` as one figure: each canvas as a PNG image and each outermost SVG
- * serialised, at their places, cropped to what they cover (a panel's HTML heading is left out),
- * under `title` (and `extra` text, e.g. a legend) in a 16 px band per line at the top.
+ * serialised, at their places, cropped to what they cover (a panel's heading above its plots is
+ * left out; headings between plots are kept as text), under `title` (and `extra` text, e.g. a legend) in a 16 px band per line at the top.
  */
 export function snapshotBox(box: HTMLElement, title: string, extra: readonly Omit<TextPart, 'y' | 'kind'>[] = []): Composition {
   const drawn: { el: HTMLCanvasElement | SVGSVGElement; r: DOMRect }[] = [];
@@ -52,6 +52,11 @@ export function snapshotBox(box: HTMLElement, title: string, extra: readonly Omi
   const bottom = Math.max(...drawn.map((d) => d.r.bottom));
   const head = 16 * (1 + (extra.length > 0 ? 1 : 0));
   const parts: (SvgPart | ImagePart | TextPart)[] = [{ kind: 'text', x: 4, y: 12, text: title, bold: true }, ...extra.map((t) => ({ ...t, kind: 'text' as const, y: 28 }))];
+  // Headings between the plots (the cost panel's "Latency" between its two charts) come along as text.
+  for (const h of box.querySelectorAll('h2, h3')) {
+    const r = h.getBoundingClientRect();
+    if (r.top >= top && r.bottom <= bottom && r.height > 0) parts.push({ kind: 'text', x: r.left - left, y: r.top - top + head + 12, text: h.textContent ?? '', bold: true });
+  }
   for (const { el, r } of drawn) {
     const x = r.left - left;
     const y = r.top - top + head;
