@@ -129,6 +129,13 @@ describe('exporting plots and spikes', () => {
     expect(read.xAxes).toBe(4);
     expect(read.xTicks.slice(0, 2)).toEqual(['1', '2']);
     expect(read.guides).toBe(0);
+
+    // The confusion matrix exports as a figure: 5 × 5 counts that add up to the test samples in the table.
+    const matrix = await exportPlot(page, 'confusion', 'svg');
+    const cells = await page.evaluate((t) => Array.from(new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('.cell text')).map((e) => Number(e.textContent)), matrix.bytes.toString('utf8'));
+    expect(cells.length).toBe(25);
+    const shown = await page.$$eval('[data-testid^="cell-"]', (c) => c.reduce((a, td) => a + Number(td.textContent), 0));
+    expect(cells.reduce((a, v) => a + v, 0)).toBe(shown);
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/plot-export.png' });
     await page.close();
