@@ -143,12 +143,7 @@ export function RasterView() {
   };
 
   return (
-    <section className="panel raster-panel has-export" aria-label="Spike raster">
-      <ExportMenu
-        plot="raster"
-        figure={() => (box.current ? snapshotBox(box.current, `Spike raster: ${useStore.getState().workspace?.name ?? ''} (time in ms)`, legendText(layout)) : null)}
-        csv={() => (reply ? spikesCsvChunks(layers, dtMs) : null)}
-      />
+    <section className="panel raster-panel" aria-label="Spike raster">
       <h2>
         Spike raster{' '}
         <span className="hover-readout" data-testid="hover-readout">
@@ -161,6 +156,13 @@ export function RasterView() {
             ■ {b.layer}
           </span>
         ))}
+        {/* In the legend's row, not the heading's: a wrapped heading would take height from the raster. */}
+        <ExportMenu
+          plot="raster"
+          inline
+          figure={() => (box.current ? snapshotBox(box.current, `Spike raster: ${useStore.getState().workspace?.name ?? ''} (time in ms)`, legendText(layout)) : null)}
+          csv={() => (reply ? spikesCsvChunks(layers, dtMs) : null)}
+        />
       </div>
       <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>
         <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
