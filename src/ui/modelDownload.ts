@@ -3,8 +3,8 @@ import { serializeModel } from '../core/train/modelFile.ts';
 import { currentWeights } from './runController.ts';
 import type { useStore } from './store/index.ts';
 
-/** Offers text (JSON) or bytes as a file download (a blob URL on a temporary link). */
-export function download(name: string, content: string | Uint8Array<ArrayBuffer>, type = 'application/json'): void {
+/** Offers text (JSON), bytes or a Blob as a file download (a blob URL on a temporary link). */
+export function download(name: string, content: string | Uint8Array<ArrayBuffer> | Blob, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;

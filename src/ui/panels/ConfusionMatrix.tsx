@@ -1,4 +1,7 @@
 import type { ClassMetrics } from '../../core/train/metrics.ts';
+import { useStore } from '../store/index.ts';
+import { confusionFigure } from '../viz/export/confusionFigure.ts';
+import { ExportMenu } from '../viz/export/ExportMenu.tsx';
 
 /** More classes than this and the matrix is drawn compact, to fit the side panel (it widens to 320 px at most). */
 const COMPACT_ABOVE = 6;
@@ -14,7 +17,12 @@ export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics:
   // Ten classes (spoken digits, N-MNIST) made 12 columns that the side panel cut off: smaller
   // type and whole percents (the headings wrap) keep them all in view.
   const compact = classes.length > COMPACT_ABOVE;
+  const figure = () => confusionFigure(metrics, classes, `Test confusion matrix: ${useStore.getState().workspace?.name ?? ''} (accuracy ${(100 * metrics.accuracy).toFixed(1)} %)`);
   return (
+    <>
+    <div className="export-row">
+      <ExportMenu plot="confusion" inline figure={figure} />
+    </div>
     <div className="confusion-wrap">
     <table className={`metrics confusion${compact ? ' compact' : ''}`}>
       <thead>
@@ -53,5 +61,6 @@ export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics:
       </tbody>
     </table>
     </div>
+    </>
   );
 }

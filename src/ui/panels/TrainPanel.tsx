@@ -123,7 +123,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       ) : null}
       {s.epochs.length > 0 ? (
         <>
-          <TrainingCurves epochs={s.epochs} />
+          <TrainingCurves epochs={s.epochs} planned={running ? pageEpochs : undefined} />
           <div className="hint" data-testid="epoch-line">
             epoch {s.epochs.length}: loss {s.epochs.at(-1)?.loss.toFixed(3)}, validation {(100 * (s.epochs.at(-1)?.valAccuracy ?? 0)).toFixed(1)} %, {s.epochs.at(-1)?.msPerBatch.toFixed(0)} ms/batch, {(100 * (s.epochs.at(-1)?.rate ?? 0)).toFixed(1)} % spikes/neuron/step
           </div>

@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { formatCount, formatEngineering } from '../../../core/format/engineering.ts';
 import { BarChart } from './BarChart.tsx';
 import { useMappingResult } from './chipState.ts';
@@ -16,13 +18,15 @@ export function ratioText(ratio: number): string {
  */
 export function AnnComparisonChart() {
   const r = useMappingResult();
+  const panel = useRef<HTMLElement>(null);
   if (!r || r.ann.devices.length === 0) return null;
   const bars = [
     { label: `SNN on ${r.chip}`, value: r.energyPerInferenceJ, colour: '#009E73', title: 'this mapping' },
     ...r.ann.devices.map((d) => ({ label: d.id, value: d.energyJ, colour: '#E69F00', title: `${d.name}: ${formatEngineering(d.pJPerMac * 1e-12, 'J')}/MAC [${d.status}] ${d.source}` })),
   ];
   return (
-    <section className="panel" aria-label="SNN against ANN">
+    <section className="panel has-export" aria-label="SNN against ANN" ref={panel}>
+      <PanelExport plot="chip-ann" panel={panel} title="Energy per inference: SNN on the chip vs ANN twin (log scale)" />
       <h2>SNN vs ANN twin</h2>
       <BarChart bars={bars} format={joules} log testId="ann-chart" label="energy per inference: the SNN on the chip and the ANN twin on each device (log scale)" />
       <table className="metrics ann-table">

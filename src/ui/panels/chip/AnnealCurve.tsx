@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatCount } from '../../../core/format/engineering.ts';
@@ -11,6 +13,7 @@ const M = { left: 40, right: 6, top: 8, bottom: 16 };
 /** The annealer's objective per temperature step; the previous seed's curve (same chip) in grey for comparison. */
 export function AnnealCurve() {
   const r = useMappingResult();
+  const panel = useRef<HTMLElement>(null);
   const prev = usePreviousMapping();
   const ref = useStore((s) => s.mapping);
   const prevRef = useStore((s) => s.previousMapping);
@@ -34,7 +37,8 @@ export function AnnealCurve() {
   const last = r.annealCurve[r.annealCurve.length - 1] ?? 0;
   const [y0, y1] = y.domain() as [number, number];
   return (
-    <section className="panel" aria-label="Annealer">
+    <section className="panel has-export" aria-label="Annealer" ref={panel}>
+      <PanelExport plot="chip-anneal" panel={panel} title="Annealer cost per temperature step" />
       <h2>Annealer cost</h2>
       <svg width={W} height={H} role="img" aria-label={`annealer objective over ${r.annealCurve.length} temperature steps`}>
         <text x={M.left - 3} y={M.top + 4} textAnchor="end" className="axis-unit">{formatCount(y1)}</text>

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { useStore } from '../../store/index.ts';
 import { colourByLayer, colourByUtilisation } from '../../viz/mapping/coreColours.ts';
 import { MeshLegend } from '../../viz/mapping/MeshLegend.tsx';
@@ -24,6 +25,7 @@ export function ChipMeshPanel() {
   const mappingId = useStore((s) => s.mapping?.id ?? '');
   const layers = useStore((s) => s.workspace?.network.layers);
   const [showTraffic, setShowTraffic] = useState(true);
+  const panel = useRef<HTMLElement>(null);
   const layerOrder = useMemo(() => (layers ?? []).map((l) => l.name), [layers]);
   const slots = result ? result.coresPerChip * Math.max(1, result.chipsUsed) : 0;
   const colouring = useMemo(
@@ -32,7 +34,8 @@ export function ChipMeshPanel() {
   );
   const selection = useMemo(() => heaviestEdges(result?.traffic ?? []), [result]);
   return (
-    <section className="panel chip-mesh-panel" aria-label="Chip mesh" data-chip={result?.chip ?? ''} data-mapping-id={mappingId}>
+    <section className="panel chip-mesh-panel has-export" aria-label="Chip mesh" data-chip={result?.chip ?? ''} data-mapping-id={mappingId} ref={panel}>
+      <PanelExport plot="chip-mesh" panel={panel} title={`${result?.chipName ?? 'Chip'}: cores coloured by ${mode}`} />
       <h2>
         {result ? result.chipName : 'Chip mapping'}{' '}
         {result ? (

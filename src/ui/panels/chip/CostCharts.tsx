@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { formatEngineering } from '../../../core/format/engineering.ts';
 import { BarChart } from './BarChart.tsx';
 import { useMappingResult } from './chipState.ts';
@@ -8,6 +10,7 @@ const seconds = (v: number) => formatEngineering(v, 's');
 /** Energy and latency of one inference by cause, with the totals and the efficiency figure. */
 export function CostCharts() {
   const r = useMappingResult();
+  const panel = useRef<HTMLElement>(null);
   if (!r) return null;
   const e = r.energy;
   const l = r.latency;
@@ -27,7 +30,8 @@ export function CostCharts() {
     { label: 'host I/O', value: l.ioS, colour: '#999' },
   ].filter((b) => b.value > 0);
   return (
-    <section className="panel" aria-label="Energy and latency">
+    <section className="panel has-export" aria-label="Energy and latency" ref={panel}>
+      <PanelExport plot="chip-costs" panel={panel} title="Energy and latency per inference, by cause" />
       <h2>
         Energy per inference <b data-testid="energy-per-inference">{joules(r.energyPerInferenceJ)}</b>
       </h2>

@@ -1,77 +1,40 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EpochReport } from '../../../core/train/trainer.ts';
-
-const W = 220;
-const H = 80;
-const M = 18;
-/** Okabe–Ito colours, distinguishable with colour-vision deficiency. */
-const COLOURS = ['#0072B2', '#009E73', '#D55E00', '#CC79A7', '#E69F00', '#56B4E9'] as const;
-
-interface Series {
-  readonly label: string;
-  readonly values: readonly number[];
-  readonly testId?: string;
-}
-
-/** One small chart: a few series over epochs on a shared y scale from 0 (or [0, 1]). */
-function Chart({ title, series, unitMax, offset }: { title: string; series: readonly Series[]; unitMax?: number; offset: number }) {
-  const n = Math.max(1, ...series.map((s) => s.values.length));
-  const x = scaleLinear().domain([0, Math.max(1, n - 1)]).range([M, W - 4]);
-  const max = unitMax ?? Math.max(1e-6, ...series.flatMap((s) => s.values.filter(Number.isFinite)));
-  const y = scaleLinear().domain([0, max]).range([H - M, 14]);
-  const path = (v: readonly number[]) =>
-    line<number>()
-      .defined(Number.isFinite)
-      .x((_, i) => x(i))
-      .y((d) => y(d))(v as number[]) ?? '';
-  return (
-    <g transform={`translate(0,${offset})`}>
-      <text x={M} y={10} className="axis-unit">
-        {title}
-        {unitMax === undefined ? ` (max ${max < 10 ? max.toFixed(2) : max.toFixed(0)})` : ''}:{' '}
-        {series.map((s, k) => (
-          <tspan key={s.label} fill={COLOURS[k % COLOURS.length]}>
-            {k > 0 ? ', ' : ''}
-            {s.label}
-          </tspan>
-        ))}
-      </text>
-      <line x1={M} x2={W - 4} y1={H - M} y2={H - M} stroke="#bbb" />
-      {series.map((s, k) => (
-        <path key={s.label} d={path(s.values)} fill="none" stroke={COLOURS[k % COLOURS.length]} strokeWidth={1.5} {...(s.testId ? { 'data-testid': s.testId } : {})} />
-      ))}
-    </g>
-  );
-}
+import { useStore } from '../../store/index.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
+import { snapshotBox } from '../export/snapshotBox.ts';
+import { useSize } from '../useSize.ts';
+import { trainingCharts } from './curveCharts.ts';
+import { CurveChart } from './CurveChart.tsx';
+import './curves.css';
 
 /**
- * Live training curves per epoch, as small SVG charts: loss (train, validation), accuracy (train,
- * validation), spikes per validation sample of each spiking layer, and ms per batch.
+ * Live training curves per epoch, one chart per measure at the width of their panel: loss (train,
+ * validation), accuracy in % (train, validation), spikes per validation sample of each spiking
+ * layer, ms per batch. Hovering (or ←/→ on a focused chart) puts a guide on the same epoch in
+ * every chart and lists the hovered chart's values. While a run trains, the x axis spans its
+ * `planned` epochs, so the curves grow to the right.
  */
-export function TrainingCurves({ epochs }: { epochs: readonly EpochReport[] }) {
-  const layers = [...new Set(epochs.flatMap((e) => Object.keys(e.layerSpikes ?? {})))];
+export function TrainingCurves({ epochs, planned }: { epochs: readonly EpochReport[]; planned?: number | undefined }) {
+  const box = useRef<HTMLDivElement>(null);
+  const { width } = useSize(box);
+  const [active, setActive] = useState<{ index: number; chart: string } | null>(null);
+  const charts = useMemo(() => trainingCharts(epochs).filter((c) => c.series.length > 0), [epochs]);
+  const onActive = useCallback((index: number | null, chart: string) => setActive(index === null ? null : { index, chart }), []);
+  const span = Math.max(epochs.length, planned ?? 0);
   return (
-    <svg width={W} height={H * 4} data-testid="train-curves" role="img" aria-label="training curves per epoch: loss, accuracy, spikes per sample by layer, milliseconds per batch">
-      <Chart
-        title="loss"
-        offset={0}
-        series={[
-          { label: 'train', values: epochs.map((e) => e.loss), testId: 'loss-curve' },
-          { label: 'validation', values: epochs.map((e) => e.valLoss), testId: 'val-loss-curve' },
-        ]}
-      />
-      <Chart
-        title="accuracy"
-        offset={H}
-        unitMax={1}
-        series={[
-          { label: 'train', values: epochs.map((e) => e.trainAccuracy) },
-          { label: 'validation', values: epochs.map((e) => e.valAccuracy) },
-        ]}
-      />
-      <Chart title="spikes / sample" offset={2 * H} series={layers.map((l) => ({ label: l, values: epochs.map((e) => e.layerSpikes?.[l] ?? NaN), testId: `spikes-curve-${l}` }))} />
-      <Chart title="ms / batch" offset={3 * H} series={[{ label: 'time', values: epochs.map((e) => e.msPerBatch), testId: 'ms-curve' }]} />
-    </svg>
+    <div className="training-curves">
+      <div className="curves-head">
+        <span className="hint">hover or ← → for values</span>
+        <ExportMenu plot="training-curves" inline figure={() => (box.current ? snapshotBox(box.current, `Training curves: ${useStore.getState().workspace?.name ?? ''}`) : null)} />
+      </div>
+      <div ref={box} data-testid="train-curves" data-epochs={epochs.length}>
+        {width > 0
+          ? charts.map((c) => (
+              <CurveChart key={c.key} chart={c} width={width} recorded={epochs.length} span={span} active={active?.index ?? null} showTip={active?.chart === c.key} onActive={onActive} />
+            ))
+          : null}
+      </div>
+    </div>
   );
 }

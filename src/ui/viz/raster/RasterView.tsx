@@ -10,11 +10,24 @@ import { useCanvasFrame } from '../useCanvasFrame.ts';
 import { useSize } from '../useSize.ts';
 import { drawRaster } from './drawRaster.ts';
 import { keepTickLabelsInside } from '../tickLabelsInside.ts';
-import { labelledBands, layoutBands, neuronAtRow } from './rasterGeometry.ts';
+import { labelledBands, layoutBands, neuronAtRow, type RasterLayout } from './rasterGeometry.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
+import { snapshotBox } from '../export/snapshotBox.ts';
+import { spikesCsvChunks } from '../export/spikesCsv.ts';
 
 const MARGIN = { left: 56, right: 8, top: 8, bottom: 28 };
 /** Height of a layer label on the y axis (10 px text plus a little air). */
 const LABEL_GAP_PX = 12;
+
+/** The layer legend of an exported raster: each layer's name in its colour, in one line. */
+function legendText(layout: RasterLayout): { x: number; text: string; fill: string }[] {
+  let x = 4;
+  return layout.bands.map((b) => {
+    const item = { x, text: `■ ${b.layer}`, fill: b.color };
+    x += 16 + 6.5 * b.layer.length;
+    return item;
+  });
+}
 
 /**
  * The spike raster: canvas for the spikes, SVG overlay for axes and pointer input. Wheel or drag,
@@ -144,6 +157,12 @@ export function RasterView() {
         <span className="hover-readout" data-testid="hover-readout">
           {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : 'hover a row; click a spiking neuron for its membrane'}
         </span>
+        <ExportMenu
+          plot="raster"
+          inline
+          figure={() => (box.current ? snapshotBox(box.current, `Spike raster: ${useStore.getState().workspace?.name ?? ''} (time in ms)`, legendText(layout)) : null)}
+          csv={() => (reply ? spikesCsvChunks(layers, dtMs) : null)}
+        />
       </div>
       <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>
         <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
@@ -153,7 +172,7 @@ export function RasterView() {
           {/* d3-zoom reads pointers in the rect's own coordinates and its extent starts at 0: the rect
               sits at the plot's origin, else wheel and pinch zoomed about a point MARGIN.left px right of the fingers. */}
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            <rect className="hit" data-testid="raster-hit" width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={() => useStore.getState().setHover(null)} onClick={onClick} />
+            <rect className="hit no-export" data-testid="raster-hit" width={plotW} height={plotH} fill="transparent" onMouseMove={onMove} onMouseLeave={() => useStore.getState().setHover(null)} onClick={onClick} />
           </g>
         </svg>
       </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { channelValues, type Signal } from '../../../core/data/signal.ts';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
@@ -8,6 +8,7 @@ import { BeatsView } from './BeatsView.tsx';
 import { SampleView } from './SampleView.tsx';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
+import { PanelExport } from '../export/PanelExport.tsx';
 
 /** The input signal with its annotations, on the raster's time axis. */
 export function SignalView() {
@@ -15,10 +16,12 @@ export function SignalView() {
   const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
   const sig = reply?.source.kind === 'signal' ? reply.source.signal : undefined;
   const marks = useMemo(() => sig?.annotations.map((a) => a.sample) ?? [], [sig]);
+  const panel = useRef<HTMLElement>(null);
   if (!reply) return null;
   if (!sig) return reply.source.kind === 'image' ? <ImageView /> : reply.source.kind === 'beats' ? <BeatsView /> : reply.source.kind === 'sample' ? <SampleView /> : <EventView />;
   return (
-    <section className="panel trace-panel" aria-label="Input signal">
+    <section className="panel trace-panel has-export" aria-label="Input signal" ref={panel}>
+      <PanelExport plot="signal" panel={panel} />
       <h2>
         Input: {sig.channels.length > 8 ? `${sig.channels.length} channels (${sig.channels[0]} … ${sig.channels[sig.channels.length - 1]})` : sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotations{sig.annotations.length > 0 ? `: ${[...new Set(sig.annotations.map((a) => a.symbol))].slice(0, 6).join(' ')}` : ''})
       </h2>
@@ -65,11 +68,13 @@ export function MembraneView() {
   const layers = useStore((s) => s.workspace?.network.layers);
   const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
   const trace = reply?.result.membranes[0];
+  const panel = useRef<HTMLElement>(null);
   if (!reply || !trace) return <section className="panel trace-panel">Click a spiking neuron in the raster to see its membrane potential.</section>;
   const layer = layers?.find((l) => l.name === trace.layer);
   const threshold = layer?.kind === 'spiking' && 'threshold' in layer.neuron ? Number(layer.neuron.threshold) : undefined;
   return (
-    <section className="panel trace-panel" aria-label="Membrane potential">
+    <section className="panel trace-panel has-export" aria-label="Membrane potential" ref={panel}>
+      <PanelExport plot="membrane" panel={panel} />
       <h2 data-testid="membrane-title">
         Membrane: {trace.layer} neuron {trace.neuron}
       </h2>
