@@ -103,6 +103,8 @@ describe('exporting plots and spikes', () => {
 
     // Hover near the second epoch of the loss chart: a guide and the values of both series.
     const hit = await page.$('[data-testid="curve-loss"] .curve-hit');
+    // The right column scrolls: bring the chart into view as a user would.
+    await hit?.scrollIntoViewIfNeeded();
     const r = await hit?.boundingBox();
     if (!r) throw new Error('the loss chart has no hover area');
     await page.mouse.move(r.x + r.width - 10, r.y + r.height / 2);
