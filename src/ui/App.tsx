@@ -19,6 +19,7 @@ import { resultsStale } from './store/runSlice.ts';
 import { StaleResultsNote } from './panels/StaleResultsNote.tsx';
 import { RasterView } from './viz/raster/RasterView.tsx';
 import { MembraneView, SignalView } from './viz/traces/SignalAndMembrane.tsx';
+import { ReadoutView } from './viz/traces/ReadoutView.tsx';
 
 /** Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, except while typing in a field. */
 function useUndoKeys(): void {
@@ -70,6 +71,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
                 <StaleResultsNote />
                 <SignalView />
                 <RasterView />
+                <ReadoutView />
                 <MembraneView />
               </div>
               </>
