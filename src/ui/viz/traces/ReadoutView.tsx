@@ -39,24 +39,26 @@ export function ReadoutView() {
       data-predicted={trace.predicted}
       data-final={JSON.stringify(Array.from(trace.final))}
     >
-      <h2 title={`The class is the one whose read-out has the largest ${DECIDED_BY[trace.decidedBy]}, as training decides it.`}>
-        Read-out '{trace.name}': predicted <b data-testid="predicted-class">{top?.name}</b>
-        {truth === undefined ? null : (
-          <>
-            {' · '}true <b data-testid="true-class" data-right={right}>{truth}</b>
-            {right ? ' ✓' : ' ✗'}
-          </>
-        )}
-        <span className="readout-rule"> (by {DECIDED_BY[trace.decidedBy]})</span>
-      </h2>
-      <ul className="readout-legend" data-testid="readout-legend" aria-label="classes">
-        {series.map((c, k) => (
-          <li key={c.name} data-predicted={k === trace.predicted}>
-            <span className="swatch" style={{ background: c.color }} />
-            {c.name} <span className="score">{formatScore(c.score)}</span>
-          </li>
-        ))}
-      </ul>
+      <div className="readout-head">
+        <h2 title={`The class is the one whose read-out has the largest ${DECIDED_BY[trace.decidedBy]}, as training decides it.`}>
+          Read-out '{trace.name}': predicted <b data-testid="predicted-class">{top?.name}</b>
+          {truth === undefined ? null : (
+            <>
+              {' · '}true <b data-testid="true-class" data-right={right}>{truth}</b>
+              {right ? ' ✓' : ' ✗'}
+            </>
+          )}
+          <span className="readout-rule"> (by {DECIDED_BY[trace.decidedBy]})</span>
+        </h2>
+        <ul className="readout-legend" data-testid="readout-legend" aria-label="classes">
+          {series.map((c, k) => (
+            <li key={c.name} data-predicted={k === trace.predicted}>
+              <span className="swatch" style={{ background: c.color }} />
+              {c.name} <span className="score">{formatScore(c.score)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
       {top ? (
         <TraceCanvas
           values={top.values}
