@@ -2,7 +2,7 @@ import { transferHandlers } from 'comlink';
 import type { LoadedRecord } from '../src/core/data/fileStore.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import type { NetworkWeights } from '../src/core/network/weights.ts';
-import type { RunSource } from '../src/core/pipeline.ts';
+import type { RunReadout, RunSource } from '../src/core/pipeline.ts';
 import type { EngineRequest } from '../src/core/engine/index.ts';
 import type { EngineInfo, SimulationResult } from '../src/core/engine/types.ts';
 import type { ChipProfile } from '../src/core/hardware/chipProfile.ts';
@@ -14,6 +14,8 @@ import { CancelledError, DataFormatError, EngineError, MappingError, SpecError, 
 /** What a simulation job returns: the recording, what it was fed (signal or events), and the engine used. */
 export interface RunReply {
   readonly result: SimulationResult;
+  /** The read-out of every class over time for the sample shown, its predicted class (or why not), class names and true class. */
+  readonly readout: RunReadout;
   readonly source: RunSource;
   readonly engine: EngineInfo;
 }

@@ -6,6 +6,8 @@ export function replyBuffers(reply: RunReply): ArrayBuffer[] {
   for (const l of reply.result.layers) for (const s of l.spikes) out.add(s.times.buffer as ArrayBuffer).add(s.ids.buffer as ArrayBuffer);
   for (const m of reply.result.membranes) out.add(m.values.buffer as ArrayBuffer);
   for (const r of reply.result.readouts) out.add(r.values.buffer as ArrayBuffer);
+  const trace = reply.readout.readout;
+  if (trace.kind === 'trace') for (const a of [trace.values, trace.final, trace.scores]) out.add(a.buffer as ArrayBuffer);
   const src = reply.source;
   if (src.kind === 'signal') {
     out.add(src.signal.values.buffer as ArrayBuffer);

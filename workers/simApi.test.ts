@@ -47,6 +47,23 @@ describe('simApi over a MessageChannel', () => {
     expect(progress.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('sends the read-out of every class over time with its predicted class, the class names and the true class', async () => {
+    const api = connect();
+    const plain = await api.run('r1', preset);
+    const trace = plain.readout.readout;
+    if (trace.kind !== 'trace') throw new Error(trace.reason);
+    // The default workspace: 5 classes over its 1000 steps, unnamed (no training section), no true class.
+    expect([trace.units, trace.steps, trace.values.length]).toEqual([5, 1000, 5000]);
+    expect(Array.from(trace.final)).toEqual(Array.from(plain.result.readouts[0]?.values ?? []));
+    expect([plain.readout.classes, plain.readout.truth]).toEqual([undefined, undefined]);
+    // EEG of class 'left': named classes and the class the source generated.
+    const eeg = parseWorkspace(JSON.parse(readFileSync(new URL('../public/presets/eeg.workspace.json', import.meta.url), 'utf8')));
+    const reply = await api.run('r2', { ...eeg, data: { ...eeg.data, eegClass: 'left' } });
+    expect(reply.readout.classes).toEqual(['rest', 'left', 'right', 'focus']);
+    expect(reply.readout.truth).toBe('left');
+    expect(reply.readout.readout.kind).toBe('trace');
+  });
+
   it('rejects an invalid workspace with a SpecError that keeps its JSON paths', async () => {
     const api = connect();
     const bad = structuredClone(preset) as { network: { layers: { units?: number }[] } };

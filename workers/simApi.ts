@@ -12,7 +12,7 @@ import { nirToWorkspace, workspaceStepMs, workspaceToNir } from '../src/core/sha
 import { encodeForSharing } from '../src/core/share/shareableLink.ts';
 import { createFileStore } from '../src/core/data/fileStore.ts';
 import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
-import { prepareRun, simulatePrepared } from '../src/core/pipeline.ts';
+import { prepareRun, readoutOfRun, simulatePrepared } from '../src/core/pipeline.ts';
 import { CHIP_PROFILES } from '../src/core/hardware/chips/index.ts';
 import { mapWorkspace } from '../src/core/hardware/mapWorkspace.ts';
 import { parseWorkspace } from '../src/core/spec/parseWorkspace.ts';
@@ -77,7 +77,7 @@ export function createSimApi(options: EngineFactoryOptions = {}) {
           ...(onProgress ? { onProgress: (d: number, t: number) => void onProgress(d, t) } : {}),
         });
         const info = engine.info();
-        const reply: RunReply = { result, source: run.source, engine: fallback ? { ...info, reason: fallback } : info };
+        const reply: RunReply = { result, readout: readoutOfRun(ws, run, result), source: run.source, engine: fallback ? { ...info, reason: fallback } : info };
         return transfer(reply, replyBuffers(reply));
       } finally {
         jobs.delete(jobId);

@@ -121,7 +121,7 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
       const engine = await createEngine('events');
       const s = await testSampleRun(last, trueClass, predicted, nth, engine);
       const caption = `test sample ${s.index} (${(nth % s.count) + 1} of ${s.count}): true ${classes[trueClass] ?? trueClass}, predicted ${classes[predicted] ?? predicted}`;
-      const reply = { result: s.result, source: { kind: 'sample' as const, caption, steps: s.steps, neurons: s.neurons, values: s.input }, engine: engine.info(), index: s.index, count: s.count };
+      const reply = { result: s.result, readout: s.readout, source: { kind: 'sample' as const, caption, steps: s.steps, neurons: s.neurons, values: s.input }, engine: engine.info(), index: s.index, count: s.count };
       return transfer(reply, replyBuffers(reply));
     },
     pause(jobId: string) {

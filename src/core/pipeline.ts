@@ -1,10 +1,12 @@
-import { prepareSource, type PreparedInput } from './data/sources/index.ts';
 import type { FileResolver } from './data/fileSources.ts';
+import { prepareSource, sourceClassOf, type PreparedInput } from './data/sources/index.ts';
+import { readoutOverTime, type ReadoutOverTime } from './engine/readout/readoutOverTime.ts';
 import type { CompiledNetwork, Engine, SimOptions, SimulationResult } from './engine/types.ts';
 import { compileNetwork } from './network/compile.ts';
 import type { NetworkWeights } from './network/weights.ts';
 import type { Workspace } from './spec/workspace.ts';
 import { checkWorkspaceBudgets } from './spec/workspaceBudgets.ts';
+import { workspaceClassNames } from './data/classNames.ts';
 
 export type { PreparedInput, RunSource } from './data/sources/index.ts';
 
@@ -35,4 +37,22 @@ export function simulatePrepared(
   extra: Pick<SimOptions, 'signal' | 'onProgress'> = {},
 ): Promise<SimulationResult> {
   return engine.simulate(run.network, run.input, { dtMs: run.dtMs, membrane: ws.simulation.record.membrane, ...extra });
+}
+
+/** What the network decided on the input shown: its read-out over time, the class names and the true class. */
+export interface RunReadout {
+  readonly readout: ReadoutOverTime;
+  /** Class names in label order; undefined when the workspace does not name them (then they are numbered). */
+  readonly classes: readonly string[] | undefined;
+  /** The class the input is, when it is known (a built-in source's class, a test sample's label). */
+  readonly truth: string | undefined;
+}
+
+/** The read-out over time of a workspace's run (its first sample, decided as its training decides). */
+export function readoutOfRun(ws: Workspace, run: PreparedRun, result: SimulationResult): RunReadout {
+  return {
+    readout: readoutOverTime(run.network, run.input, result, { loss: ws.training?.loss }),
+    classes: workspaceClassNames(ws),
+    truth: sourceClassOf(ws),
+  };
 }

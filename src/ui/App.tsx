@@ -20,7 +20,8 @@ import { useStore } from './store/index.ts';
 import { resultsStale } from './store/runSlice.ts';
 import { StaleResultsNote } from './panels/StaleResultsNote.tsx';
 import { RasterView } from './viz/raster/RasterView.tsx';
-import { MembraneView, SignalView } from './viz/traces/SignalAndMembrane.tsx';
+import { SignalView } from './viz/traces/SignalAndMembrane.tsx';
+import { TraceStrip } from './viz/traces/TraceStrip.tsx';
 
 /** Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, except while typing in a field. */
 function useUndoKeys(): void {
@@ -79,7 +80,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
                   <StaleResultsNote />
                   <SignalView />
                   <RasterView />
-                  <MembraneView />
+                  <TraceStrip />
                 </div>
               </>
             )}

@@ -32,7 +32,8 @@ export function installTestHooks(client: SimClient): void {
       const result = { engine: 'events' as const, steps, batch: 1, dtMs: 1, layers, membranes: [], readouts: [], elapsedMs: 0, notes: [] };
       const signal = { samplingHz: 1000, channels: ['synthetic'], unit: 'a.u.', length: steps, values: new Float32Array(steps), annotations: [] };
       const engine = { name: 'events' as const, backend: 'typed-arrays', reason: 'synthetic test recording' };
-      const artifactId = runArtifacts.put({ result, source: { kind: 'signal', signal }, engine });
+      const readout = { readout: { kind: 'refused' as const, reason: 'a synthetic test recording has no read-out' }, classes: undefined, truth: undefined };
+      const artifactId = runArtifacts.put({ result, readout, source: { kind: 'signal', signal }, engine });
       useStore.getState().setRun({
         status: 'done',
         summary: { artifactId, engine, elapsedMs: 0, steps, dtMs: 1, layers: layers.map((l) => ({ name: l.name, neurons, spikeCount: l.spikeCount })), totalSpikes: layers.reduce((a, l) => a + l.spikeCount, 0) },

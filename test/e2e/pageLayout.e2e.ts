@@ -79,7 +79,9 @@ describe('the page at 1280×720', () => {
 
   it('shows the last time-axis label of the signal, raster and membrane whole, inside its SVG', async () => {
     const page = await open1280();
-    for (const box of ['[data-testid="signal-view"]', '[data-testid="raster"]', '[data-testid="membrane-view"]']) {
+    for (const box of ['[data-testid="signal-view"]', '[data-testid="raster"]', '[data-testid="readout-trace"]', '[data-testid="membrane-view"]']) {
+      // The strip under the raster shows the read-out first; its Membrane button shows the probed neuron.
+      if (box.includes('membrane')) await page.click('[data-testid="strip-membrane"]');
       await page.waitForSelector(`${box} .x-axis .tick text`);
       const overhang = await lastLabelOverhang(page, box);
       expect(overhang, `${box}: last label ${await page.$eval(box, (b) => Array.from(b.querySelectorAll('.x-axis .tick text')).at(-1)?.textContent)}`).toBeLessThanOrEqual(0);
@@ -179,7 +181,7 @@ async function measureLayout(page: Page) {
     };
     // The columns by their place in the workbench: the graph's zoom buttons sit in a panel classed 'right' too.
     const boxes = [box('header', '.header'), box('left', '.workbench > .left'), box('center', '.workbench > .center'), box('right', '.workbench > .right')];
-    const plots = [panel('signal', 'signal-view'), panel('raster', 'raster'), panel('membrane', 'membrane-view')];
+    const plots = [panel('signal', 'signal-view'), panel('raster', 'raster'), panel('read-out', 'readout-trace')];
     const height = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().height ?? 0;
     return {
       boxes,
@@ -188,7 +190,7 @@ async function measureLayout(page: Page) {
       rasterBox: height('[data-testid="raster"]'),
       canvas: height('[data-testid="raster-canvas"]'),
       signal: height('[data-testid="signal-view"]'),
-      membrane: height('[data-testid="membrane-view"]'),
+      membrane: height('[data-testid="readout-trace"]'),
       scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity,
       innerWidth: window.innerWidth,
       innerHeight: window.innerHeight,
@@ -236,7 +238,7 @@ describe('the page from 1440×900 down to 800×600', () => {
       const label = `${size.width}×${size.height}`;
       const rasterPanel = m.plots.find((p) => p?.name === 'raster');
       const panelHeight = rasterPanel ? rasterPanel.bottom - rasterPanel.top : 0;
-      console.log(`${label}: header ${m.header} px, raster panel ${panelHeight} px, box ${m.rasterBox} px (canvas ${m.canvas}), signal ${m.signal}, membrane ${m.membrane}, page scroll width ${m.scrollWidth}`);
+      console.log(`${label}: header ${m.header} px, raster panel ${panelHeight} px, box ${m.rasterBox} px (canvas ${m.canvas}), signal ${m.signal}, read-out ${m.membrane}, page scroll width ${m.scrollWidth}`);
       // Two rows of controls are about 63 px; a third row made it 90 px at 1024 and 117 px at 800.
       expect(m.header, label).toBeLessThanOrEqual(80);
       expect(m.rasterBox, label).toBeGreaterThanOrEqual(size.raster);

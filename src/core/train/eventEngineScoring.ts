@@ -1,5 +1,6 @@
 import { createEventEngine } from '../engine/event/eventEngine.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
+import { argmaxOf } from '../engine/readout/readoutDecision.ts';
 import { shapeSize } from '../network/shapes.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import type { LabelledSet } from './trainer.ts';
@@ -7,12 +8,6 @@ import type { LabelledSet } from './trainer.ts';
 /** Samples simulated together: the event engine runs a batch in one pass over the steps. */
 const BATCH = 10;
 
-/** Index of the largest value, the first on ties (as PyTorch's argmax). */
-function argmax(values: ArrayLike<number>, from: number, n: number): number {
-  let best = 0;
-  for (let i = 1; i < n; i++) if ((values[from + i] as number) > (values[from + best] as number)) best = i;
-  return best;
-}
 
 /**
  * Predicts every sample of a set on the event engine, the reference that runs every graph (the
@@ -39,13 +34,13 @@ export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dt
     const readout = r.readouts.find((x) => x.name === last?.name);
     for (let b = 0; b < batch; b++) {
       if (readout) {
-        out[start + b] = argmax(readout.values, b * units, units);
+        out[start + b] = argmaxOf(readout.values, b * units, units);
         continue;
       }
       const counts = new Float64Array(units);
       const train = r.layers.find((l) => l.name === last?.name)?.spikes[b];
       for (const id of train?.ids ?? []) counts[id] = (counts[id] ?? 0) + 1;
-      out[start + b] = argmax(counts, 0, units);
+      out[start + b] = argmaxOf(counts, 0, units);
     }
   }
   return out;

@@ -6,6 +6,8 @@ import { EngineError } from '../errors.ts';
 import { inferShapes } from '../network/shapes.ts';
 import { biasKey } from '../network/weights.ts';
 import type { LearnedParams, SpikeOps, TfState } from '../neurons/tfTypes.ts';
+import { decisionReduce } from '../engine/readout/readoutDecision.ts';
+import type { TrainingConfig } from '../spec/trainingConfig.ts';
 
 /** Trainable weights by key: dense [in, out], conv2d [kh, kw, cIn/groups, cOut], and `<name>.bias`. */
 export type WeightVariables = Record<string, tf.Variable>;
@@ -48,7 +50,7 @@ export function forward(
   x: tf.Tensor3D,
   dtMs: number,
   ops: SpikeOps,
-  reduce: 'count' | 'max' | 'mean',
+  loss: TrainingConfig['loss'],
   learned: Readonly<Record<string, LearnedParams>> = {},
   steps?: number,
 ): ForwardOutput {
@@ -162,10 +164,9 @@ export function forward(
   const r = readout[lastIndex];
   let logits: tf.Tensor;
   if (lastLayer?.kind === 'readout' && r) {
-    if (lastLayer.mode === 'value') {
-      // An ANN head's output, reduced over the run as the read-out itself says (as the engines report it).
-      logits = lastLayer.reduce === 'last' ? r.m : lastLayer.reduce === 'max' ? r.max : tf.div(r.sum, T);
-    } else logits = lastLayer.mode === 'count' || reduce === 'count' ? r.m : reduce === 'max' ? r.max : tf.div(r.sum, T);
+    // The read-out's value over time reduced as the class is decided (one rule for training and the page).
+    const how = decisionReduce(lastLayer, loss);
+    logits = how === 'last' ? r.m : how === 'max' ? r.max : tf.div(r.sum, T);
   } else logits = counts ?? last;
   const perLayer = Object.values(layerSpikes);
   return {

@@ -55,7 +55,7 @@ describe('training forward runs any graph', () => {
       const engineOut = sim.readouts[0]?.values ?? new Float32Array();
       expect(engineOut.some((v) => v !== 0)).toBe(true);
       const vars = createVariables(net);
-      const logits = tf.tidy(() => forward(net, vars, tf.tensor3d(values, [steps, batch, 10]), 1, INFERENCE_OPS, 'count').logits.dataSync() as Float32Array);
+      const logits = tf.tidy(() => forward(net, vars, tf.tensor3d(values, [steps, batch, 10]), 1, INFERENCE_OPS, 'ceCount').logits.dataSync() as Float32Array);
       tf.dispose(Object.values(vars));
       expect(logits.length).toBe(engineOut.length);
       engineOut.forEach((v, i) => expect(Math.abs(v - (logits[i] ?? NaN)), `${reduce}[${i}]`).toBeLessThan(1e-4 * Math.max(1, Math.abs(v))));
@@ -65,7 +65,7 @@ describe('training forward runs any graph', () => {
     const net = compileNetwork(spec, undefined, 5);
     const sim = await (await createEngine('events')).simulate(net, { steps, batch, neurons: 10, values }, { dtMs: 1 });
     const vars = createVariables(net);
-    const counts = tf.tidy(() => forward(net, vars, tf.tensor3d(values, [steps, batch, 10]), 1, INFERENCE_OPS, 'count').logits.dataSync() as Float32Array);
+    const counts = tf.tidy(() => forward(net, vars, tf.tensor3d(values, [steps, batch, 10]), 1, INFERENCE_OPS, 'ceCount').logits.dataSync() as Float32Array);
     tf.dispose(Object.values(vars));
     const o = sim.layers.find((l) => l.name === 'o');
     expect(o?.spikeCount).toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe('training forward runs any graph', () => {
     const ops = { fire: ((fn: (x: tf.Tensor) => tf.Tensor) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction('fastSigmoid', 5)), detach, training: true };
     const x = tf.tensor3d(randomBatch(20, 4, 2), [20, 4, 10]);
     const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3);
-    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward(net, vars, x, 1, ops, 'count').logits) as tf.Scalar, Object.values(vars));
+    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward(net, vars, x, 1, ops, 'ceCount').logits) as tf.Scalar, Object.values(vars));
     const keyOf = new Map(Object.entries(vars).map(([k, v]) => [v.name, k]));
     const norms = Object.fromEntries(Object.entries(grads).map(([name, g]) => [keyOf.get(name) ?? name, tf.norm(g).dataSync()[0] ?? 0]));
     expect(Object.keys(norms).sort()).toEqual(['fc', 'fc.bias', 'fc2', 'h', 'h.bias', 'o', 'o.bias', 'rec']);
@@ -110,12 +110,12 @@ describe('training forward runs any graph', () => {
     const engineOut = sim.readouts.find((r) => r.name === 'logits')?.values ?? new Float32Array();
     const vars = createVariables(net);
     const x = tf.tensor3d(values, [steps, 4, 10]);
-    const logits = tf.tidy(() => forward(net, vars, x, 1, INFERENCE_OPS, 'mean').logits.dataSync() as Float32Array);
+    const logits = tf.tidy(() => forward(net, vars, x, 1, INFERENCE_OPS, 'ceMeanMembrane').logits.dataSync() as Float32Array);
     expect(engineOut.some((v) => v !== 0)).toBe(true);
     engineOut.forEach((v, i) => expect(Math.abs(v - (logits[i] ?? NaN)), `logits[${i}]`).toBeLessThan(1e-4 * Math.max(1, Math.abs(v))));
     const ops = { fire: ((fn: (x: tf.Tensor) => tf.Tensor) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction('fastSigmoid', 5)), detach, training: true };
     const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3);
-    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward(net, vars, x, 1, ops, 'mean').logits) as tf.Scalar, Object.values(vars));
+    const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, forward(net, vars, x, 1, ops, 'ceMeanMembrane').logits) as tf.Scalar, Object.values(vars));
     const keyOf = new Map(Object.entries(vars).map(([k, v]) => [v.name, k]));
     const norms = Object.fromEntries(Object.entries(grads).map(([name, g]) => [keyOf.get(name) ?? name, tf.norm(g).dataSync()[0] ?? 0]));
     expect(Object.keys(norms).sort()).toEqual(['fc', 'o', 'rec', 'sc']);

@@ -30,9 +30,6 @@ export function shuffle(n: number, rng: Rng): number[] {
   return a;
 }
 
-/** How the read-out's membrane becomes logits for a loss. */
-export const reduceOf = (cfg: TrainingConfig): 'count' | 'max' | 'mean' => (cfg.loss === 'ceMaxMembrane' ? 'max' : cfg.loss === 'ceMeanMembrane' ? 'mean' : 'count');
-
 /** Predictions of a set at inference, with its mean cross-entropy and spikes per sample per layer. */
 export interface SetScore {
   readonly pred: Int32Array;
@@ -49,7 +46,7 @@ export function scoreSet(net: CompiledNetwork, vars: WeightVariables, set: Label
   for (let b = 0; b < idx.length; b += cfg.batchSize) {
     const part = idx.slice(b, b + cfg.batchSize);
     const [p, l, s] = tf.tidy(() => {
-      const out = forward(net, vars, batchTensor(set, part), dtMs, INFERENCE_OPS, reduceOf(cfg), learned, set.steps);
+      const out = forward(net, vars, batchTensor(set, part), dtMs, INFERENCE_OPS, cfg.loss, learned, set.steps);
       const y = tf.oneHot(tf.tensor1d(Int32Array.from(part, (i) => set.labels[i] as number), 'int32'), set.classes);
       return [tf.argMax(out.logits, 1), tf.mul(tf.losses.softmaxCrossEntropy(y, out.logits), part.length), out.layerSpikes];
     });

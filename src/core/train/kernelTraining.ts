@@ -1,4 +1,5 @@
 import { windowOf } from '../network/shapes.ts';
+import { decisionReduce } from '../engine/readout/readoutDecision.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { LayerWeights, NetworkWeights } from '../network/weights.ts';
 import { kernelLoops } from './kernelLoops.ts';
@@ -111,7 +112,7 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
   }
   if (layers.length === 0) return no('the network has no dense or conv layer');
   const last = ls[ls.length - 1];
-  const reduce: LogitReduce = last?.kind === 'readout' ? (last.mode === 'count' || cfg.loss === 'ceCount' ? 'last' : cfg.loss === 'ceMaxMembrane' ? 'max' : 'mean') : 'count';
+  const reduce: LogitReduce = last?.kind === 'readout' ? decisionReduce(last, cfg.loss) : 'count';
   return { ok: true, layers, names, loopNames, reduce };
 }
 

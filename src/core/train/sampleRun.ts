@@ -1,4 +1,6 @@
+import { readoutOverTime } from '../engine/readout/readoutOverTime.ts';
 import type { CompiledNetwork, Engine, SimulationResult } from '../engine/types.ts';
+import type { RunReadout } from '../pipeline.ts';
 import { SpikelabError } from '../errors.ts';
 import { compileNetwork } from '../network/compile.ts';
 import type { WorkspaceTraining } from './trainWorkspace.ts';
@@ -27,6 +29,8 @@ export interface TestSampleRun {
   readonly input: Float32Array;
   readonly steps: number;
   readonly neurons: number;
+  /** Its read-out over time and predicted class (decided as training decides), its class names and true class. */
+  readonly readout: RunReadout;
 }
 
 /**
@@ -39,5 +43,12 @@ export async function testSampleRun(t: WorkspaceTraining, trueClass: number, pre
   if (index === undefined) throw new SpikelabError('empty_cell', `no test sample of class ${trueClass} was predicted as ${predicted}`);
   const network = compileNetwork(t.workspace.network, t.weights, t.workspace.seed);
   const result = await simulateSample(engine, network, t.testSet, index, t.dtMs);
-  return { result, index, count: cell.length, input: sampleInput(t.testSet, index), steps: t.testSet.steps, neurons: t.testSet.neurons };
+  const input = sampleInput(t.testSet, index);
+  const { steps, neurons } = t.testSet;
+  const readout = {
+    readout: readoutOverTime(network, { steps, batch: 1, neurons, values: input }, result, { loss: t.workspace.training?.loss }),
+    classes: t.classes,
+    truth: t.classes[trueClass] ?? String(trueClass),
+  };
+  return { result, index, count: cell.length, input, steps, neurons, readout };
 }

@@ -10,7 +10,7 @@ import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import type { LabelledSet } from '../data/datasets/labelledSet.ts';
 import { createVariables, forward, type WeightVariables } from './forward.ts';
 import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
-import { batchTensor, predict, reduceOf, scoreSet } from './inference.ts';
+import { batchTensor, predict, scoreSet } from './inference.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import { detach, spikeFunction } from './surrogate.ts';
 
@@ -91,7 +91,7 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
           const y = tf.oneHot(tf.tensor1d(Int32Array.from(idx, (i) => set.labels[i] as number), 'int32'), set.classes);
           const w = tf.tensor1d(idx.map((i) => classWeight[set.labels[i] as number] ?? 1));
           const { value, grads } = tf.variableGrads(() => {
-            const out = forward(net, vars, x, dtMs, ops, reduceOf(cfg), neuronVars, set.steps);
+            const out = forward(net, vars, x, dtMs, ops, cfg.loss, neuronVars, set.steps);
             rate = out.rate.dataSync()[0] ?? 0;
             let loss: tf.Scalar =
               cfg.loss === 'mseCount'

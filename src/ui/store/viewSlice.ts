@@ -23,6 +23,9 @@ export interface ViewSlice {
   /** How the chip mesh colours its cores: by the binding constraint's utilisation, or by layer. */
   meshColour: 'utilisation' | 'layer';
   setMeshColour(c: 'utilisation' | 'layer'): void;
+  /** What the strip under the raster shows: the read-out per class, or the probed neuron's membrane. */
+  traceStrip: 'readout' | 'membrane';
+  setTraceStrip(v: 'readout' | 'membrane'): void;
   /** Panel sizes set with the splitters (the rest follow the window), kept in this browser. */
   panelSizes: PanelSizes;
   resizePanel(edge: PanelEdge, px: number, room: LayoutRoom): void;
@@ -38,6 +41,8 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set, get
   setCenterView: (centerView) => set({ centerView }),
   meshColour: 'utilisation',
   setMeshColour: (meshColour) => set({ meshColour }),
+  traceStrip: 'readout',
+  setTraceStrip: (traceStrip) => set({ traceStrip }),
   panelSizes: readKeptPanelSizes(),
   resizePanel: (edge, px, room) => {
     const panelSizes = withPanel(get().panelSizes, edge, px, room);

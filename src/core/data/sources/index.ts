@@ -62,6 +62,16 @@ export function sourceClasses(kind: SourceKindName): AnyDataSourceKind['classes'
   return DATA_SOURCES[kind].classes;
 }
 
+/**
+ * The class a built-in source generated the workspace's input as (the value of its class
+ * parameter: the cue, digit, scene or EEG class), or undefined for a source without classes.
+ */
+export function sourceClassOf(ws: Workspace): string | undefined {
+  const c = DATA_SOURCES[ws.data.kind].classes;
+  const value: unknown = c ? (ws.data as Readonly<Record<string, unknown>>)[c.param] : undefined;
+  return value === undefined ? undefined : String(value);
+}
+
 /** The source kinds that generate classes, in registry order. */
 export function kindsWithClasses(): SourceKindName[] {
   return Object.values(DATA_SOURCES).flatMap((k) => (k.classes ? [k.kind] : []));

@@ -5,6 +5,7 @@ import { neuronModel } from '../../neurons/index.ts';
 import { allocStepResult, type AnyNeuronModel, type StateArrays, type StepContext, type StepResult } from '../../neurons/types.ts';
 import type { AccumulatorLayerSpec, DelayLayerSpec, LayerSpec, ReadoutLayerSpec } from '../../spec/network.ts';
 import type { CompiledNetwork, ReadoutValues, SimInput } from '../types.ts';
+import { finishReadoutValues, newReduced, stepReadoutValues } from '../readout/readoutStep.ts';
 import { allocActivity, conv2dForward, denseForward, indexEvents, pool2dForward, type Activity } from './propagate.ts';
 
 /** Per-node buffers and state of one event-engine run. */
@@ -109,7 +110,7 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
     }
     const readout =
       spec.kind === 'readout'
-        ? { spec, m: new Float32Array(size * batch), reduced: new Float32Array(size * batch).fill(spec.reduce === 'max' ? -Infinity : 0) }
+        ? { spec, m: new Float32Array(size * batch), reduced: newReduced(size * batch, spec.reduce) }
         : undefined;
     const accumulator = spec.kind === 'accumulator' ? { spec, counts: new Float32Array(size * batch) } : undefined;
     const delay = spec.kind === 'delay' ? delayBuffers(spec, size, batch) : undefined;
@@ -122,14 +123,8 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
     batch,
     steps,
     readoutValues: () =>
-      layers.flatMap((l) => (l.readout ? [{ name: l.spec.name, units: l.out.size, values: finishReadout(l.readout, steps) }] : [])),
+      layers.flatMap((l) => (l.readout ? [{ name: l.spec.name, units: l.out.size, values: finishReadoutValues(l.readout.spec, l.readout.m, l.readout.reduced, steps) }] : [])),
   };
-}
-
-function finishReadout(r: ReadoutBuffers, steps: number): Float32Array {
-  if (r.spec.mode === 'count' || r.spec.reduce === 'last') return r.m.slice();
-  if (r.spec.reduce === 'max') return r.reduced.slice();
-  return r.reduced.map((s) => Math.fround(s / steps));
 }
 
 /** Keeps this step's output of every node a recurrent edge reads, for the next step. */
@@ -249,17 +244,8 @@ function stepNeurons(layer: PlanLayer, currents: Float32Array, ctx: StepContext)
 function stepReadout(layer: PlanLayer, x: Float32Array): LayerStepOutput {
   const r = layer.readout;
   if (!r) throw new EngineError(`layer '${layer.spec.name}' has no readout state`);
-  const beta = Math.fround(r.spec.beta);
-  const { m, reduced } = r;
-  const mode = r.spec.mode;
-  for (let i = 0; i < m.length; i++) {
-    const xi = x[i] as number;
-    const mi = mode === 'value' ? xi : mode === 'count' ? Math.fround((m[i] as number) + xi) : Math.fround(Math.fround(beta * (m[i] as number)) + xi);
-    m[i] = mi;
-    if (r.spec.reduce === 'max') reduced[i] = Math.max(reduced[i] as number, mi);
-    else if (r.spec.reduce === 'mean') reduced[i] = Math.fround((reduced[i] as number) + mi);
-  }
-  layer.out.values.set(m);
+  stepReadoutValues(r.spec, r.m, r.reduced, x);
+  layer.out.values.set(r.m);
   indexEvents(layer.out);
-  return { values: layer.out.values, membrane: m };
+  return { values: layer.out.values, membrane: r.m };
 }

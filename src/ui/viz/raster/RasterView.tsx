@@ -126,6 +126,8 @@ export function RasterView() {
   const onClick = (ev: React.MouseEvent) => {
     const p = pointer(ev);
     if (!p || p.hit.band.kind !== 'spiking') return;
+    // A clicked neuron's membrane is what the user asked to see: the strip under the raster shows it.
+    useStore.getState().setTraceStrip('membrane');
     useStore.getState().edit('probe', (d) => void ((d['simulation'] as Record<string, unknown>)['record'] = { membrane: [{ layer: p.hit.band.layer, neuron: p.hit.neuron }] }), { undoable: false });
   };
   const onKey = (ev: React.KeyboardEvent) => {

@@ -10,6 +10,12 @@ import { drawTrace } from './drawTrace.ts';
 
 const M = { left: 56, right: 8, top: 6, bottom: 22 };
 
+/** A further series on the same axes (one read-out class among several). */
+export interface TraceLine {
+  readonly values: Float32Array;
+  readonly color: string;
+}
+
 interface Props {
   readonly values: Float32Array;
   readonly dtMs: number;
@@ -22,10 +28,14 @@ interface Props {
   readonly testId: string;
   /** Follow the raster's zoom (default); a trace on another time base (audio samples) does not. */
   readonly followZoom?: boolean;
+  /** Series drawn under the main one, on the same axes (the y range covers them all). */
+  readonly under?: readonly TraceLine[];
+  /** Width of the main line, CSS pixels (1.25 by default; the under-lines keep 1.25). */
+  readonly lineWidth?: number;
 }
 
 /** A time series on canvas with d3 axes, following the raster's visible time range. */
-export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, followZoom = true }: Props) {
+export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, followZoom = true, under, lineWidth }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -37,12 +47,13 @@ export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, f
   const [lo, hi] = useMemo(() => {
     let a = hline ?? Infinity;
     let b = hline ?? -Infinity;
-    for (const v of values) {
-      if (v < a) a = v;
-      if (v > b) b = v;
-    }
+    for (const series of [values, ...(under ?? []).map((l) => l.values)])
+      for (const v of series) {
+        if (v < a) a = v;
+        if (v > b) b = v;
+      }
     return a < b ? [a, b] : [a - 1, a + 1];
-  }, [values, hline]);
+  }, [values, hline, under]);
   const x = useMemo(() => scaleLinear().domain(timeRange ?? [0, values.length]).range([0, plotW]), [timeRange, values.length, plotW]);
   const y = useMemo(() => scaleLinear().domain([lo, hi]).nice().range([plotH, 0]), [lo, hi, plotH]);
   useCanvasFrame(
@@ -63,9 +74,10 @@ export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, f
       }
       ctx.fillStyle = '#888';
       for (const m of marks ?? []) ctx.fillRect(Math.floor(x(m)), 0, 1, 6);
-      drawTrace(ctx, values, x, y, color);
+      for (const l of under ?? []) drawTrace(ctx, l.values, x, y, l.color);
+      drawTrace(ctx, values, x, y, color, lineWidth);
     },
-    [values, x, y, hline, marks, color],
+    [values, x, y, hline, marks, color, under, lineWidth],
   );
   useEffect(() => {
     if (!svg.current) return;

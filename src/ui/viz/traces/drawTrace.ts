@@ -1,8 +1,8 @@
 import { line } from 'd3-shape';
 import type { LinearMap } from '../raster/rasterGeometry.ts';
 
-/** Draws y[t] over the visible step range as a polyline (d3-shape on canvas), plus optional markers. */
-export function drawTrace(ctx: CanvasRenderingContext2D, values: Float32Array, x: LinearMap, y: LinearMap, color: string): void {
+/** Draws y[t] over the visible step range as a polyline (d3-shape on canvas), `lineWidth` CSS pixels wide. */
+export function drawTrace(ctx: CanvasRenderingContext2D, values: Float32Array, x: LinearMap, y: LinearMap, color: string, lineWidth = 1.25): void {
   const [d0 = 0, d1 = values.length] = x.domain();
   const from = Math.max(0, Math.floor(d0));
   const to = Math.min(values.length, Math.ceil(d1) + 1);
@@ -26,6 +26,6 @@ export function drawTrace(ctx: CanvasRenderingContext2D, values: Float32Array, x
     .y((t) => y(values[t] as number))
     .context(ctx)(idx);
   ctx.strokeStyle = color;
-  ctx.lineWidth = 1.25;
+  ctx.lineWidth = lineWidth;
   ctx.stroke();
 }
