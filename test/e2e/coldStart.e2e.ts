@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startAppCold, type StartedApp } from '../support/startCommand.ts';
-import { CHROMIUM_ARGS } from './harness.ts';
+import { CHROMIUM_ARGS, setTrainFields } from './harness.ts';
 
 // A newcomer's first `npm start`: Vite's dependency cache is empty, so the first page load waits
 // for the optimiser. The page must say so at once, and the first Train click must train rather
@@ -47,10 +47,7 @@ describe('npm start on a cold Vite cache', () => {
     await page.waitForSelector('[data-testid="preset-select"]', { timeout: 150_000 });
     await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
     await page.waitForSelector('[data-testid="train-button"]', { timeout: 60_000 });
-    await page.fill('[data-testid="train-epochs"]', '2');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '300');
-    await page.press('[data-testid="train-beats"]', 'Enter');
+    await setTrainFields(page, { epochs: '2', beats: '300' });
     // A reload would wipe this marker; training that really started leaves it in place.
     await page.evaluate(() => void ((window as unknown as { __coldStartMarker: number }).__coldStartMarker = 1));
     const before = navigations.length;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, HAVE_DATA } from '../support/sharedData.ts';
-import { openApp, paintedPixels, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, paintedPixels, setTrainFields, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv | undefined;
 beforeAll(async () => {
@@ -110,10 +110,7 @@ describe.skipIf(!HAVE_DATA)('dropping real recordings on the page', () => {
     await expect.poll(() => page.textContent('[data-testid="file-status"]'), { timeout: 60_000 }).toMatch(/loaded 100\.hea, 106\.hea, 119\.hea/);
     await page.waitForSelector('[data-testid="train-on-dropped"]');
     expect(await page.isChecked('[data-testid="train-on-dropped"]')).toBe(true);
-    await page.fill('[data-testid="train-epochs"]', '1');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '3000');
-    await page.press('[data-testid="train-beats"]', 'Enter');
+    await setTrainFields(page, { epochs: '1', beats: '3000' });
     await page.click('[data-testid="train-button"]');
     await page.waitForSelector('[data-testid="confusion"]', { timeout: 200_000 });
     const info = (await page.textContent('[data-testid="confusion"] .hint')) ?? '';

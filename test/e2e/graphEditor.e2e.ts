@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, setTrainFields, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -151,10 +151,7 @@ describe('the network editor in Chromium', () => {
     await waitForRun(page);
     await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
     await page.waitForSelector('[data-testid="train-button"]');
-    await page.fill('[data-testid="train-epochs"]', '1');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '200');
-    await page.press('[data-testid="train-beats"]', 'Enter');
+    await setTrainFields(page, { epochs: '1', beats: '200' });
     for (const template of ['rsnn', 'hybrid']) {
       const before = Number(await page.textContent('[data-testid="total-spikes"]'));
       await page.selectOption('[data-testid="graph-template"]', template);

@@ -80,6 +80,20 @@ export async function inspectNode(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`[data-testid="inspector"][aria-label="Inspector: ${name}"]`, { timeout: 10_000 });
 }
 
+/** Types training sizes into the training panel's fields (`train-<key>`), committing each with Enter as a user would. */
+export async function setTrainFields(page: Page, fields: Readonly<Partial<Record<'epochs' | 'beats' | 'per-class', string>>>): Promise<void> {
+  for (const [key, value] of Object.entries(fields)) {
+    await page.fill(`[data-testid="train-${key}"]`, value);
+    await page.press(`[data-testid="train-${key}"]`, 'Enter');
+  }
+}
+
+/** Presses Train and waits for the test set's confusion matrix (training and scoring done). */
+export async function trainToConfusion(page: Page): Promise<void> {
+  await page.click('[data-testid="train-button"]');
+  await page.waitForSelector('[data-testid="confusion"]', { timeout: 240_000 });
+}
+
 /** Types a value into the first LIF layer's threshold field and commits it (Enter), as a user would. */
 export async function setThreshold(page: Page, value: string): Promise<void> {
   // The inspector shows lif1 until another node is clicked.

@@ -31,8 +31,9 @@ async function waitForMapping(page: Page, chip: string, afterId = '', neurons?: 
   return (await page.getAttribute('.chip-mesh-panel', 'data-mapping-id')) ?? '';
 }
 
-/** Sets the units of a dense layer in the network panel. */
+/** Sets the units of a dense layer in the inspector, the node picked by name (the graph is not on the chip tab). */
 async function setUnits(page: Page, layer: string, units: number): Promise<void> {
+  await page.selectOption('[data-testid="inspector-pick"]', layer);
   await page.fill(`[data-testid="${layer}-units"]`, String(units));
   await page.press(`[data-testid="${layer}-units"]`, 'Enter');
 }

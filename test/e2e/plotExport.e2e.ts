@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, setTrainFields, startE2e, trainToConfusion, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -88,12 +88,8 @@ describe('exporting plots and spikes', () => {
     await waitForRun(page);
     await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
     await page.waitForSelector('[data-testid="train-button"]');
-    await page.fill('[data-testid="train-epochs"]', '2');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '400');
-    await page.press('[data-testid="train-beats"]', 'Enter');
-    await page.click('[data-testid="train-button"]');
-    await page.waitForSelector('[data-testid="confusion"]', { timeout: 240_000 });
+    await setTrainFields(page, { epochs: '2', beats: '400' });
+    await trainToConfusion(page);
     expect(await page.getAttribute('[data-testid="train-curves"]', 'data-epochs')).toBe('2');
     for (const chart of ['loss', 'accuracy', 'spikes', 'ms']) {
       expect(await page.$$eval(`[data-testid="curve-${chart}"] .x-axis .tick text`, (t) => t.map((e) => e.textContent))).toEqual(['1', '2']);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
-import { openApp, paintedPixels, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, paintedPixels, setTrainFields, startE2e, trainToConfusion, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv;
 beforeAll(async () => {
@@ -52,12 +52,8 @@ describe('what the network decides, under the raster', () => {
     // The default workspace before it also had five (numbered) classes: wait for the preset's own run.
     const legend = () => page.$$eval('[data-testid="readout-legend"] li', (li) => li.map((l) => l.textContent?.trim().split(' ')[0]));
     await expect.poll(legend, { timeout: 60_000 }).toEqual(AAMI);
-    await page.fill('[data-testid="train-epochs"]', '1');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '400');
-    await page.press('[data-testid="train-beats"]', 'Enter');
-    await page.click('[data-testid="train-button"]');
-    await page.waitForSelector('[data-testid="confusion"]', { timeout: 240_000 });
+    await setTrainFields(page, { epochs: '1', beats: '400' });
+    await trainToConfusion(page);
     // The trained weights re-run the shown strip: its predicted class is one of the beat classes.
     await waitForRun(page);
     expect(AAMI).toContain(await page.textContent('[data-testid="predicted-class"]'));

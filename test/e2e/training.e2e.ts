@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../support/cli.ts';
 import { parseModel } from '../../src/core/train/modelFile.ts';
-import { openApp, startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { openApp, setTrainFields, startE2e, trainToConfusion, waitForRun, type E2eEnv } from './harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'spikelab-e2e-model-'));
 
@@ -28,10 +28,7 @@ describe('training in the page', () => {
     });
     await page.selectOption('[data-testid="preset-select"]', 'ecg-synthetic');
     await page.waitForSelector('[data-testid="train-button"]');
-    await page.fill('[data-testid="train-epochs"]', '3');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-beats"]', '400');
-    await page.press('[data-testid="train-beats"]', 'Enter');
+    await setTrainFields(page, { epochs: '3', beats: '400' });
     const t0 = Date.now();
     await page.click('[data-testid="train-button"]');
     await page.waitForSelector('[data-testid="loss-curve"]', { timeout: 120_000 });
@@ -112,12 +109,8 @@ describe('training in the page', () => {
     await waitForRun(page);
     await page.selectOption('[data-testid="preset-select"]', 'audio-digits');
     await page.waitForSelector('[data-testid="train-per-class"]');
-    await page.fill('[data-testid="train-epochs"]', '2');
-    await page.press('[data-testid="train-epochs"]', 'Enter');
-    await page.fill('[data-testid="train-per-class"]', '6');
-    await page.press('[data-testid="train-per-class"]', 'Enter');
-    await page.click('[data-testid="train-button"]');
-    await page.waitForSelector('[data-testid="confusion"]', { timeout: 240_000 });
+    await setTrainFields(page, { epochs: '2', 'per-class': '6' });
+    await trainToConfusion(page);
     // A conv network (16 filters across the mel bands): it trains on the kernel too.
     expect(await page.textContent('[data-testid="train-info"]')).toMatch(/ on the BPTT kernel \(WebAssembly SIMD BPTT kernel, .*\(dense and conv layers, /);
     const head = await page.$$eval('[data-testid="confusion"] thead th', (th) => th.map((t) => t.textContent));

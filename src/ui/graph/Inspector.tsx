@@ -39,6 +39,26 @@ function RenameField({ name }: { name: string }) {
 }
 
 /**
+ * Any node of the network by name: how to reach a node when the graph is not on screen (the chip
+ * tab) or is too crowded to click, and a keyboard route that needs no canvas.
+ */
+function NodePicker({ names, shown }: { names: readonly string[]; shown: string | undefined }) {
+  return (
+    <label className="inspector-pick">
+      node{' '}
+      <select data-testid="inspector-pick" value={shown ?? ''} onChange={(e) => useStore.getState().select(e.target.value ? { node: e.target.value } : null)}>
+        {shown === undefined ? <option value="">…</option> : null}
+        {names.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
  * Beside the graph: the selected node's parameters (with units and meanings), its name, duplicate
  * and delete; or the selected edge's weights and traffic. Enter on a node in the graph comes here.
  */
@@ -58,6 +78,7 @@ export function Inspector() {
     return (
       <section className="panel inspector" id="inspector" aria-label="Inspector" data-testid="inspector">
         <h2>Inspector</h2>
+        {draft ? <NodePicker names={draft.nodes.map((n) => n.name)} shown={undefined} /> : null}
         <p className="hint">Click a node or an edge of the graph (or Tab to it and press Enter) to see and change it.</p>
       </section>
     );
@@ -75,6 +96,7 @@ export function Inspector() {
         <h2>
           {info.label} <span className="hint">{node.name}</span>
         </h2>
+        <NodePicker names={draft.nodes.map((n) => n.name)} shown={node.name} />
         {shownByDefault ? (
           <p className="hint inspector-default" data-testid="inspector-default">
             The first spiking population, shown until you click a node or an edge of the graph. Try a lower threshold and watch the raster, or pick a “train” preset and press Train.
@@ -116,6 +138,7 @@ export function Inspector() {
       <h2>
         edge <span className="hint">{edge.from} → {edge.to}</span>
       </h2>
+      <NodePicker names={draft.nodes.map((n) => n.name)} shown={undefined} />
       <p className="hint">{edge.recurrent ? `recurrent: '${edge.to}' reads '${edge.from}' one step late` : `'${edge.to}' reads '${edge.from}' in the same step`}</p>
       {sourceKind === 'spiking' && carried && summary ? (
         <p data-testid="edge-spikes">
