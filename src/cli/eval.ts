@@ -11,6 +11,13 @@ import { loadModelFile } from './loadWorkspace.ts';
 import { chainOnlyReason } from '../core/network/graph.ts';
 import { evaluateOnEvents } from '../core/train/eventEngineScoring.ts';
 import { modelForEvents } from './eventModel.ts';
+import { parallelOption, parseSeeds, runOverSeeds, seedOption, withoutOptions } from './seedRuns.ts';
+import type { ModelFile } from '../core/train/modelFile.ts';
+
+/** The model with its workspace's seed replaced (--seed), or as saved. */
+function withSeed(model: ModelFile, seed: number | undefined): ModelFile {
+  return seed === undefined ? model : { ...model, workspace: { ...model.workspace, seed } };
+}
 
 /**
  * `spikelab eval`: scores a saved model on the files it is given — every labelled file of a folder
@@ -18,11 +25,20 @@ import { modelForEvents } from './eventModel.ts';
  * split of them — or, without --data, on the built-in test samples training held out.
  */
 export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, 'bin-ms': { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, data: { type: 'string' }, 'bin-ms': { type: 'string' }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, seeds: { type: 'string' }, parallel: { type: 'string' } }, strict: true });
   if (!values.model) throw new UsageError('--model MODEL.json is required');
+  const seed = values.seed === undefined ? undefined : seedOption(values.seed);
   const binMs = values['bin-ms'] === undefined ? undefined : Number(values['bin-ms']);
   if (binMs !== undefined && !(binMs > 0 && binMs <= 1000)) throw new UsageError(`--bin-ms must be a number of ms in (0, 1000], got '${values['bin-ms']}'`);
-  const loaded = loadModelFile(values.model);
+  const loaded = withSeed(loadModelFile(values.model), seed);
+  if (values.seeds !== undefined) {
+    // The same weights scored again with each seed: what a seed changes here is the synthetic test
+    // samples drawn and any stochastic encoder (rate coding), so the spread is the scoring's own.
+    const seeds = parseSeeds(values.seeds, loaded.workspace.seed);
+    const rest = withoutOptions(argv, ['seeds', 'seed', 'json', 'parallel']);
+    const jobs = seeds.map((s) => ({ seed: s, argv: [...rest, '--seed', String(s), '--json'] }));
+    return runOverSeeds('eval', jobs, parallelOption(values.parallel, seeds.length, 1), values.json, io);
+  }
   const data = values.data ? readDataFolder(values.data, (w) => io.err(formatDataWarning(w))) : undefined;
   const model = data?.kind === 'events' ? modelForEvents(loaded, data.samples, binMs, values.model) : loaded;
   // Scoring counts hits per class; a model without class names (an imported NIR network) has none.

@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { kernelBytes } from './kernelFile.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadPreset, loadWorkspaceFile } from './loadWorkspace.ts';
+import { parallelOption, parseSeeds, runOverSeeds, seedOption, seedPath, withoutOptions } from './seedRuns.ts';
 
 
 /**
@@ -32,6 +33,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean', default: false },
       'train-engine': { type: 'string' },
       threads: { type: 'string' },
+      seeds: { type: 'string' },
+      parallel: { type: 'string' },
     },
     strict: true,
   });
@@ -49,6 +52,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
   if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
   let ws = values.workspace !== undefined ? loadWorkspaceFile(values.workspace) : loadPreset(values.preset ?? '');
+  if (values.seeds !== undefined) {
+    const seeds = parseSeeds(values.seeds, values.seed !== undefined ? seedOption(values.seed) : ws.seed);
+    const rest = withoutOptions(argv, ['seeds', 'seed', 'out', 'json', 'parallel']);
+    const jobs = seeds.map((seed) => ({ seed, argv: [...rest, '--seed', String(seed), '--out', seedPath(values.out as string, seed), '--json'] }));
+    return runOverSeeds('train', jobs, parallelOption(values.parallel, seeds.length, threads), values.json, io);
+  }
   const training = trainingSchema.parse({
     ...(ws.training ?? {}),
     ...(epochs !== undefined ? { epochs } : {}),
@@ -57,7 +66,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (values['held-out'] !== undefined && training.dataset.kind !== 'source-classes') throw new UsageError(`--held-out SPEAKER holds out a speaker of spoken digits; this workspace trains on ${training.dataset.kind}`);
   // The split that counts is the workspace's own unless --split overrides it.
   if (values['held-out'] !== undefined && training.dataset.split === 'intra') throw new UsageError('--held-out SPEAKER goes with --split inter (a whole speaker held out), not intra');
-  if (values.seed !== undefined) ws = { ...ws, seed: Number(values.seed) };
+  if (values.seed !== undefined) ws = { ...ws, seed: seedOption(values.seed) };
   ws = { ...ws, training };
   const engine = await createEngine('tfjs-wasm');
   const data = values.data ? readDataFolder(values.data, (w) => io.err(formatDataWarning(w))) : undefined;

@@ -9,8 +9,8 @@ export const COMMAND_USAGE = {
   bench: 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm: W1, W2)] [--reps N] [--json] [--list]',
   inspect: 'usage: spikelab inspect FILE... [--csv-hz HZ] [--json]',
   train:
-    'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--held-out SPEAKER (inter, spoken digits)] [--seed S] [--train-engine auto|kernel|tfjs] [--threads N (kernel; default: cores, at most 4; 1 on 2 cores)] --out MODEL.json [--json]',
-  eval: 'usage: spikelab eval --model MODEL.json [--data DIR (WFDB records, WAV digits or N-MNIST events: every labelled file is scored, or the folder’s test list)] [--bin-ms MS (event bins; an imported NIR model gets an event source of that step)] [--json]',
+    'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--held-out SPEAKER (inter, spoken digits)] [--seed S] [--seeds N|S1,S2,… (one run per seed: OUT.seed-S.json each, the spread printed)] [--parallel N (runs at once; default: as the cores allow)] [--train-engine auto|kernel|tfjs] [--threads N (kernel; default: cores, at most 4; 1 on 2 cores)] --out MODEL.json [--json]',
+  eval: 'usage: spikelab eval --model MODEL.json [--data DIR (WFDB records, WAV digits or N-MNIST events: every labelled file is scored, or the folder’s test list)] [--bin-ms MS (event bins; an imported NIR model gets an event source of that step)] [--seed S] [--seeds N|S1,S2,… (scored once per seed: test samples drawn, stochastic encoders)] [--parallel N] [--json]',
   convert: 'usage: spikelab convert --data MNIST_DIR [--train N] [--test N] [--hidden H] [--epochs E] [--seed S] [--json]',
   map: 'usage: spikelab map (--workspace FILE | --preset NAME | --model MODEL.json) [--data DIR|FILE (the files a file-source workspace reads)] [--chip ID] [--seed S] [--weight-bits B] [--json]',
   chips: 'usage: spikelab chips [--json]',
