@@ -64,7 +64,7 @@ for (const b of OTHER_BROWSERS) {
         120_000,
       ).catch(async (e: unknown) => {
         // Say what the page showed, and what it logged, rather than only that it took too long.
-        const state = await page.evaluate(() => ({ train: document.querySelector('[data-testid="train-status"]')?.textContent ?? null, info: document.querySelector('[data-testid="train-info"]')?.textContent ?? null, run: document.querySelector('[data-testid="run-status"]')?.textContent ?? null }));
+        const state = await page.evaluate(() => ({ train: document.querySelector('[data-testid="train-status"]')?.textContent ?? null, info: document.querySelector('[data-testid="train-info"]')?.textContent ?? null, run: document.querySelector('[data-testid="run-status"]')?.textContent ?? null, progress: document.querySelector('[data-testid="train-progress-line"]')?.textContent ?? null, epochs: document.querySelector('[data-testid="epoch-line"]')?.textContent ?? null }));
         throw new Error(`${String(e)}; page: ${JSON.stringify(state)}; page errors: ${JSON.stringify(page.errors ?? [])}`);
       });
       console.log(`${b.name} (dev server) trained in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${shown}; ${await text(page, 'train-info')}`);
