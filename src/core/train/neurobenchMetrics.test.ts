@@ -87,6 +87,31 @@ describe('NeuroBench metrics of a hand-counted two-layer dense network', () => {
   });
 });
 
+describe('NeuroBench metrics of an ANN head', () => {
+  it('counts a relu as an activation and its real-valued outputs into the next layer as MACs, on both scorers', async () => {
+    // in[2] → fc1 (W rows [1, −1], [1, 1]) → relu → fc2 (W rows [1, 0], [0, 0]) → value read-out, 2 steps.
+    const ann = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [2] },
+        { kind: 'dense', name: 'fc1', units: 2 },
+        { kind: 'relu', name: 'r' },
+        { kind: 'dense', name: 'fc2', units: 2 },
+        { kind: 'readout', name: 'out', mode: 'value' },
+      ],
+    });
+    const net = compileNetwork(ann, { fc1: { shape: [2, 2], values: Float32Array.from([1, -1, 1, 1]) }, fc2: { shape: [2, 2], values: Float32Array.from([1, 0, 0, 0]) } }, 1);
+    // t0: x = [2, 0] → fc1 = [2, −2] → relu [2, 0]; t1: nothing.
+    const set = { inputs: [Float32Array.from([2, 0, 0, 0])], labels: Int32Array.from([0]), steps: 2, neurons: 2, classes: 2 };
+    const onEvents = neurobenchMetrics(net, (await evaluateOnEventsWithActivity(net, set, 1)).activity);
+    const onTf = neurobenchMetrics(net, evaluateSetWithActivity(net, set, 1, trainingSchema.parse({})).activity);
+    expect(onTf).toEqual(onEvents);
+    // relu: 1 non-zero of 2 neurons × 2 steps.
+    expect(onEvents.activationSparsity).toBe(3 / 4);
+    // fc1: input 0 (value 2) × 2 non-zero weights; fc2: relu 0 (value 2) × 1 non-zero weight; all MACs.
+    expect(onEvents.synapticOperations).toEqual({ dense: (4 + 4) * 2, effMacs: 3, effAcs: 0 });
+  });
+});
+
 describe('NeuroBench synaptic operations of a convolution', () => {
   /**
    * in[3, 3, 1] → conv (2×2, 'same', 1 filter) → spiking. tfjs 'same' for k = 2 pads one row and
