@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../core/engine/index.ts';
 import { compileNetwork } from '../core/network/compile.ts';
 import { trainingSchema } from '../core/spec/trainingConfig.ts';
-import { evaluateSet, metricsJson } from '../core/train/evaluate.ts';
+import { evaluateSetWithActivity, metricsJson } from '../core/train/evaluate.ts';
+import { formatNeurobench, neurobenchJson, neurobenchMetrics } from '../core/train/neurobenchMetrics.ts';
 import { scoringSet } from '../core/train/scoringSets.ts';
 import { readDataFolder } from './ecgRecords.ts';
 import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile } from './loadWorkspace.ts';
 import { chainOnlyReason } from '../core/network/graph.ts';
-import { evaluateOnEvents } from '../core/train/eventEngineScoring.ts';
+import { evaluateOnEventsWithActivity } from '../core/train/eventEngineScoring.ts';
 import { modelForEvents } from './eventModel.ts';
 import { parallelOption, parseSeeds, runOverSeeds, seedOption, withoutOptions } from './seedRuns.ts';
 import type { ModelFile } from '../core/train/modelFile.ts';
@@ -50,20 +51,24 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   // tfjs steps chains of plain layers; anything else (a graph, a bias, a padded window) runs on
   // the event engine, which runs every network and is the reference.
   const reason = chainOnlyReason(ws.network);
-  let m;
+  let run;
   if (reason) {
     io.err(`scoring on the event engine: ${reason}`);
-    m = await evaluateOnEvents(net, scored.set, scored.dtMs);
+    run = await evaluateOnEventsWithActivity(net, scored.set, scored.dtMs);
   } else {
     await createEngine('tfjs-wasm');
-    m = evaluateSet(net, scored.set, scored.dtMs, cfg);
+    run = evaluateSetWithActivity(net, scored.set, scored.dtMs, cfg);
   }
+  const m = run.metrics;
+  // NeuroBench's metrics under its names, from the activity of the same runs.
+  const nb = neurobenchMetrics(net, run.activity);
   const where = values.data ? ` from ${values.data}` : '';
-  if (values.json) io.out(JSON.stringify({ ...metricsJson(m, model.classes), samples: scored.samples, files: scored.files, data: `${scored.description}${where}` }));
+  if (values.json) io.out(JSON.stringify({ ...metricsJson(m, model.classes), ...neurobenchJson(nb), samples: scored.samples, files: scored.files, data: `${scored.description}${where}` }));
   else {
     io.out(`scored ${scored.description}${where}${scored.files > 0 ? ` (${scored.files} file${scored.files === 1 ? '' : 's'})` : ''}: accuracy ${(100 * m.accuracy).toFixed(2)} %, macro-F1 ${m.macroF1.toFixed(3)}`);
     model.classes.forEach((c, i) => io.out(`  ${c}: recall ${(100 * (m.perClass[i]?.recall ?? 0)).toFixed(1)} %, precision ${(100 * (m.perClass[i]?.precision ?? 0)).toFixed(1)} %, support ${m.perClass[i]?.support ?? 0}`));
     io.out(`confusion (rows true ${model.classes.join(' ')}): ${JSON.stringify(m.confusion)}`);
+    io.out(formatNeurobench(nb));
   }
   return EXIT.ok;
 }

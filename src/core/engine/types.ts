@@ -3,6 +3,7 @@ import type { NetworkWeights } from '../network/weights.ts';
 import type { Shape } from '../network/shapes.ts';
 import type { NetworkSpec } from '../spec/network.ts';
 import type { RunNote } from './eventAllowance.ts';
+import type { ActivityTally } from './activityTally.ts';
 import type { SpikeTrain } from './recording.ts';
 
 export type { RunNote } from './eventAllowance.ts';
@@ -40,6 +41,8 @@ export interface SimOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Events the run may record (default: the runEvents budget); past it the recording stops with a note. */
   readonly eventBudget?: number;
+  /** Count what NeuroBench's metrics need (activityTally.ts) into the result's `activity`; the event engine does. */
+  readonly countActivity?: boolean;
 }
 
 /** What a run recorded for one layer that emits spikes (the input layer and spiking layers). */
@@ -81,6 +84,8 @@ export interface SimulationResult {
   readonly elapsedMs: number;
   /** What the run left out and why (a recording stopped at its budget); empty when nothing was. */
   readonly notes: readonly RunNote[];
+  /** The run's activity counts, when options.countActivity asked for them. */
+  readonly activity?: ActivityTally;
 }
 
 /** A network ready to run: validated spec, inferred shapes and weights. */

@@ -4,6 +4,7 @@ import { argmaxOf } from '../engine/readout/readoutDecision.ts';
 import { shapeSize } from '../network/shapes.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import type { LabelledSet } from './trainer.ts';
+import { addTally, createActivityTally, type ActivityTally } from '../engine/activityTally.ts';
 
 /** Samples simulated together: the event engine runs a batch in one pass over the steps. */
 const BATCH = 10;
@@ -13,9 +14,10 @@ const BATCH = 10;
  * Predicts every sample of a set on the event engine, the reference that runs every graph (the
  * tfjs predictor runs chains only): the class is the output neuron that spiked most over the run
  * (a spiking last node, as the NIR paper scores its CNN: the mean of the output spikes over time),
- * or the largest value of a read-out's reduced result. Samples go through in batches of 10.
+ * or the largest value of a read-out's reduced result. Samples go through in batches of 10. With
+ * `activity`, the runs also count what NeuroBench's metrics need into it.
  */
-export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<Int32Array> {
+export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number, activity?: ActivityTally): Promise<Int32Array> {
   const engine = createEventEngine();
   const last = net.spec.layers[net.spec.layers.length - 1];
   const units = shapeSize(net.shapes[net.shapes.length - 1] ?? [1]);
@@ -30,7 +32,8 @@ export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dt
         values.set(x.subarray(src, src + set.neurons), (t * batch + b) * set.neurons);
       }
     }
-    const r = await engine.simulate(net, { steps: set.steps, batch, neurons: set.neurons, values }, { dtMs });
+    const r = await engine.simulate(net, { steps: set.steps, batch, neurons: set.neurons, values }, { dtMs, countActivity: activity !== undefined });
+    if (activity && r.activity) addTally(activity, r.activity);
     const readout = r.readouts.find((x) => x.name === last?.name);
     for (let b = 0; b < batch; b++) {
       if (readout) {
@@ -49,4 +52,11 @@ export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dt
 /** Scores a set on the event engine (predictOnEvents). */
 export async function evaluateOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<ClassMetrics> {
   return classMetrics(set.labels, await predictOnEvents(net, set, dtMs), set.classes);
+}
+
+/** Scores a set on the event engine and counts, during the same runs, the activity NeuroBench's metrics need. */
+export async function evaluateOnEventsWithActivity(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<{ metrics: ClassMetrics; activity: ActivityTally }> {
+  const activity = createActivityTally(net);
+  const pred = await predictOnEvents(net, set, dtMs, activity);
+  return { metrics: classMetrics(set.labels, pred, set.classes), activity };
 }

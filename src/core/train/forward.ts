@@ -8,6 +8,9 @@ import { biasKey } from '../network/weights.ts';
 import type { LearnedParams, SpikeOps, TfState } from '../neurons/tfTypes.ts';
 import { decisionReduce } from '../engine/readout/readoutDecision.ts';
 import type { TrainingConfig } from '../spec/trainingConfig.ts';
+import { isActivationKind } from '../engine/activityTally.ts';
+import { isConnectionKind } from '../network/synapseFanOut.ts';
+import type { TfActivityTally } from './tfActivityTally.ts';
 
 /** Trainable weights by key: dense [in, out], conv2d [kh, kw, cIn/groups, cOut], and `<name>.bias`. */
 export type WeightVariables = Record<string, tf.Variable>;
@@ -42,7 +45,8 @@ export interface ForwardOutput {
  * across loops as it does along the unrolled steps. Layer-1 currents of all steps are computed in
  * one matMul when the first node is a dense reading only the input. `learned` gives trainable neuron
  * parameters by layer name (see neuronParams.ts). With `steps` and a one-step x, x is held for
- * `steps` steps (static input: the first layer's currents are computed once).
+ * `steps` steps (static input: the first layer's currents are computed once). With `tally`, the
+ * pass also counts its connection inputs and activations into it (NeuroBench's metrics).
  */
 export function forward(
   net: CompiledNetwork,
@@ -53,6 +57,7 @@ export function forward(
   loss: TrainingConfig['loss'],
   learned: Readonly<Record<string, LearnedParams>> = {},
   steps?: number,
+  tally?: TfActivityTally,
 ): ForwardOutput {
   // x of one step with `steps` > 1 is an input held for every step: its currents are computed once.
   const [X, B, N] = x.shape;
@@ -72,6 +77,8 @@ export function forward(
     if (bias) currents = tf.add(currents, bias);
     // unstack's gradient fails on a single slice: a held input is just reshaped.
     firstCurrents = X === 1 ? [currents] : tf.unstack(tf.reshape(currents, [X, B, first.units]));
+    // All steps' inputs at once; a held input is the same at each of the T steps.
+    tally?.input(1, tf.reshape(x, [X * B, N]), T / X);
   }
   // The raw input is needed unless the precomputed currents are its only reader.
   const inputRead = (graph.consumersOf[0] ?? []).some((e) => !(firstCurrents && e.to === 1));
@@ -110,6 +117,7 @@ export function forward(
           return src;
         });
         h = sumInputs(inputs);
+        if (tally && isConnectionKind(l.kind)) tally.input(i, h, 1);
         switch (l.kind) {
           case 'spiking': {
             const res = tfNeuronStep(l.neuron.model)(states[i] ?? {}, h, l.neuron, ctx, ops, learned[l.name]);
@@ -153,6 +161,7 @@ export function forward(
           }
         }
       }
+      if (tally && isActivationKind(l.kind)) tally.activation(i, h);
       now.push(h);
     }
     const outs: Record<number, tf.Tensor> = {};

@@ -6,6 +6,8 @@ import type { TrainingConfig } from '../spec/trainingConfig.ts';
 import { forward, type WeightVariables } from './forward.ts';
 import type { NeuronVariables } from './neuronParams.ts';
 import type { LabelledSet } from './trainer.ts';
+import type { ActivityTally } from '../engine/activityTally.ts';
+import { createTfActivityTally } from './tfActivityTally.ts';
 
 /** A batch as a [T, B, N] tensor from per-sample [T × N] arrays ([1, B, N] for a held set). */
 export function batchTensor(set: LabelledSet, idx: readonly number[]): tf.Tensor3D {
@@ -37,19 +39,39 @@ export interface SetScore {
   readonly layerSpikes: Readonly<Record<string, number>>;
 }
 
-/** Scores samples in batches at inference (hard threshold): classes, loss and spike counts. */
-export function scoreSet(net: CompiledNetwork, vars: WeightVariables, set: LabelledSet, idx: readonly number[], dtMs: number, cfg: TrainingConfig, learned: NeuronVariables = {}): SetScore {
+/**
+ * Scores samples in batches at inference (hard threshold): classes, loss and spike counts. With
+ * `activity`, each batch's run also counts what NeuroBench's metrics need into it.
+ */
+export function scoreSet(
+  net: CompiledNetwork,
+  vars: WeightVariables,
+  set: LabelledSet,
+  idx: readonly number[],
+  dtMs: number,
+  cfg: TrainingConfig,
+  learned: NeuronVariables = {},
+  activity?: ActivityTally,
+): SetScore {
   const pred = new Int32Array(idx.length);
   const spiking = net.spec.layers.filter((l) => l.kind === 'spiking').map((l) => l.name);
   const spikes = new Float64Array(spiking.length);
   let lossSum = 0;
   for (let b = 0; b < idx.length; b += cfg.batchSize) {
     const part = idx.slice(b, b + cfg.batchSize);
+    const tally = activity ? createTfActivityTally() : undefined;
     const [p, l, s] = tf.tidy(() => {
-      const out = forward(net, vars, batchTensor(set, part), dtMs, INFERENCE_OPS, cfg.loss, learned, set.steps);
+      const out = forward(net, vars, batchTensor(set, part), dtMs, INFERENCE_OPS, cfg.loss, learned, set.steps, tally);
       const y = tf.oneHot(tf.tensor1d(Int32Array.from(part, (i) => set.labels[i] as number), 'int32'), set.classes);
+      // The tally's tensors leave the tidy with the results (tf.keep), to be read below.
+      tally?.tensors().forEach((t) => tf.keep(t));
       return [tf.argMax(out.logits, 1), tf.mul(tf.losses.softmaxCrossEntropy(y, out.logits), part.length), out.layerSpikes];
     });
+    if (activity && tally) {
+      tally.readInto(activity);
+      activity.samples += part.length;
+      activity.steps = set.steps;
+    }
     pred.set(p.dataSync() as Int32Array, b);
     lossSum += l.dataSync()[0] ?? NaN;
     (s.dataSync() as Float32Array).forEach((v, k) => (spikes[k] = (spikes[k] ?? 0) + v));

@@ -4,6 +4,8 @@ import type { CompiledNetwork, SimInput, SimOptions } from '../types.ts';
 import { buildEventPlan, keepRecurrentOutputs, stepLayer, type EventPlan } from './eventPlan.ts';
 import { createRunRecorder } from '../runRecorder.ts';
 import { yieldToEventLoop, shouldYield } from '../yieldControl.ts';
+import { createActivityTally } from '../activityTally.ts';
+import { eventTallier } from './eventTally.ts';
 
 /**
  * The event-driven typed-array engine: the readable reference for sparse activity. Synaptic work
@@ -27,6 +29,8 @@ async function simulateEvents(net: CompiledNetwork, input: SimInput, options: Si
   const started = Date.now();
   const plan: EventPlan = buildEventPlan(net, input);
   const recorder = createRunRecorder(net, input, options);
+  const tally = options.countActivity ? createActivityTally(net) : undefined;
+  const count = tally ? eventTallier(tally) : undefined;
   const progressEvery = Math.max(1, Math.floor(input.steps / 20));
   let lastYield = Date.now();
   for (let t = 0; t < input.steps; t++) {
@@ -35,6 +39,7 @@ async function simulateEvents(net: CompiledNetwork, input: SimInput, options: Si
     for (const layer of plan.layers) {
       const out = stepLayer(plan, layer, input, ctx);
       recorder.record(layer.index, t, out.values, out.membrane);
+      count?.(layer);
     }
     keepRecurrentOutputs(plan);
     if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
@@ -43,5 +48,9 @@ async function simulateEvents(net: CompiledNetwork, input: SimInput, options: Si
       lastYield = Date.now();
     }
   }
-  return recorder.finish('events', plan.readoutValues(), Date.now() - started);
+  const result = recorder.finish('events', plan.readoutValues(), Date.now() - started);
+  if (!tally) return result;
+  tally.samples = input.batch;
+  tally.steps = input.steps;
+  return { ...result, activity: tally };
 }
