@@ -23,10 +23,12 @@ function toJson(r: EnergyCheckReport) {
 
 /** The human table: one line per row, the fitted parameters, then the worst held-out ratio. */
 function printTable(r: EnergyCheckReport, io: CliIo): void {
-  const cols = (cells: string[]) => io.out(cells[0]!.padEnd(44) + cells[1]!.padEnd(13) + cells[2]!.padEnd(40) + cells[3]!.padStart(10) + cells[4]!.padStart(10) + cells[5]!.padStart(7) + '  ' + cells[6]!.padEnd(9) + cells[7]);
-  cols(['system', 'chip', 'network', 'measured', 'modelled', 'ratio', 'held-out', 'source']);
+  const cols = (cells: string[]) => io.out(cells[0]!.padEnd(44) + cells[1]!.padEnd(13) + cells[2]!.padEnd(40) + cells[3]!.padStart(10) + cells[4]!.padStart(10) + cells[5]!.padStart(7) + '  ' + cells[6]!.padEnd(9) + cells[7]!.padStart(10) + '  ' + cells[8]);
+  cols(['system', 'chip', 'network', 'measured', 'modelled', 'ratio', 'held-out', 'host part', 'source']);
+  // The host part is the fitted host-interface power over the row's measured wall time: shown so
+  // that a good ratio cannot hide how little of it the per-op chip model carries.
   for (const row of r.rows)
-    cols([row.system.slice(0, 43), row.chip, row.network.slice(0, 39), formatSi(row.measuredJ, 'J'), formatSi(row.modelledJ, 'J'), row.ratio.toFixed(2), row.heldOut ? 'held-out' : 'fit', row.source]);
+    cols([row.system.slice(0, 43), row.chip, row.network.slice(0, 39), formatSi(row.measuredJ, 'J'), formatSi(row.modelledJ, 'J'), row.ratio.toFixed(2), row.heldOut ? 'held-out' : 'fit', `${((100 * row.hostJ) / row.modelledJ).toFixed(0)} %`, row.source]);
   for (const [chip, f] of Object.entries(r.fits))
     io.out(
       f.fittedOn.length === 0

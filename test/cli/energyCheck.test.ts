@@ -40,7 +40,7 @@ describe('spikelab energy-check', () => {
     const r = await run('energy-check', '--chip', 'xylo-audio2');
     expect([r.code, r.err]).toEqual([0, '']);
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/^system\s+chip\s+network\s+measured\s+modelled\s+ratio\s+held-out\s+source/);
+    expect(lines[0]).toMatch(/^system\s+chip\s+network\s+measured\s+modelled\s+ratio\s+held-out\s+host part\s+source/);
     expect(lines.filter((l) => l.includes('xylo-audio2 ') && /µJ/.test(l)).length).toBe(MEASURED_ROWS.filter((m) => m.chip === 'xylo-audio2').length);
     expect(r.out).not.toMatch(/\bloihi\b/);
     expect(lines.at(-1)).toMatch(/^worst held-out ratio: \d+\.\d\d× \(\d+ of \d+ held-out rows within 2×\)$/);

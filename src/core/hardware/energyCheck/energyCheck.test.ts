@@ -36,7 +36,7 @@ describe('the measured networks rebuilt', () => {
     expect([r.plan.steps, r.plan.dtMs, r.plan.sizes]).toEqual([10, 1, 'paper']);
   });
 
-  it.each([1, 2, 4, 6, 8, 10])('the scaling network with N = %i adds N branches of 10 × 256 neurons and their synapses (Blouw Fig. 6)', (n) => {
+  it.each([1, 2, 4, 6, 8, 10])('the scaling network with N = %i adds N branches of 10 × 256 neurons and their synapses (Blouw Fig. 7)', (n) => {
     const r = row(`blouw-scaled-${n}`);
     const g = populationsOf(planNetwork(r.plan));
     expect(g.populations.length).toBe(2 + 10 * n);

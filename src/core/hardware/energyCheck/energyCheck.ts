@@ -18,6 +18,8 @@ export interface EnergyCheckRow {
   readonly ratio: number;
   /** The per-op model's own figure (dynamic chip energy, before the fitted parameters), J. */
   readonly rawModelJ: number;
+  /** The part of `modelledJ` that is host-interface power over the measured wall time, J. */
+  readonly hostJ: number;
   readonly source: string;
   readonly heldOut: boolean;
 }
@@ -83,8 +85,10 @@ export async function runEnergyCheck(options: EnergyCheckOptions = {}): Promise<
     fits,
     rows: rows.map((r) => {
       const rawModelJ = raw.get(r.id) as number;
-      const modelledJ = applyFit(fits[r.chip] as EnergyFit, rawModelJ, r.wallS ?? 0);
-      return { id: r.id, system: r.system, chip: r.chip, network: r.network, measuredJ: r.measuredJ, modelledJ, ratio: modelledJ / r.measuredJ, rawModelJ, source: r.source, heldOut: r.heldOut };
+      const fit = fits[r.chip] as EnergyFit;
+      const modelledJ = applyFit(fit, rawModelJ, r.wallS ?? 0);
+      const hostJ = fit.hostPowerW * (r.wallS ?? 0);
+      return { id: r.id, system: r.system, chip: r.chip, network: r.network, measuredJ: r.measuredJ, modelledJ, ratio: modelledJ / r.measuredJ, rawModelJ, hostJ, source: r.source, heldOut: r.heldOut };
     }),
   };
 }

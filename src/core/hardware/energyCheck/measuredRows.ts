@@ -61,7 +61,7 @@ const BLOUW_RATES =
   'not reported; every population and input channel fires at 100 Hz (0.1 per 1 ms step), mid-range for nengo LIF ensembles (τ_rc 20 ms, τ_ref 1 ms); one assumption for every Blouw row, so the fitted scale absorbs it alike';
 const KWS_SIZES = 'Blouw 2018 §2 and Fig. 2: 390-dim frame → 256 → 256 → 29 characters; the 29-way read-out is a host Node (nengo-loihi keyword_spotting example), so it is not on the chip';
 
-/** The keyword spotter, or the scaling network of Blouw Fig. 6 with `copies` branches of 10 layers of 256 between its two hidden layers. */
+/** The keyword spotter, or the scaling network of Blouw Fig. 7 with `copies` branches of 10 layers of 256 between its two hidden layers. */
 function blouwPlan(copies: number): NetworkPlan {
   const branches: PlannedLayer[] = [];
   const ends: string[] = [];
@@ -80,7 +80,7 @@ function blouwPlan(copies: number): NetworkPlan {
     sizeSource:
       copies === 0
         ? KWS_SIZES
-        : `${KWS_SIZES}; scaled: ${copies} branches × 10 layers × 256 between the hidden layers, concatenated into the second (Blouw Fig. 6; abr/power_benchmarks models.py ScaledModel)`,
+        : `${KWS_SIZES}; scaled: ${copies} branches × 10 layers × 256 between the hidden layers, concatenated into the second (Blouw Fig. 7 in abr/power_benchmarks paper/power_summary.tex; models.py ScaledModel)`,
     rateSource: BLOUW_RATES,
   };
 }
@@ -119,7 +119,7 @@ const LOIHI_ROWS: readonly MeasuredRow[] = [
       measuredJ: s.j,
       measured: 'derived',
       wallS: 1 / s.perS,
-      source: `${BLOUW} Fig. 7 (input layer on 8 cores); ${BLOUW_LOGS.replace('{N}', `${String(s.copies).padStart(2, '0')}L${s.copies === 0 ? '00' : '10'}`)}: ${s.perS} inf/s`,
+      source: `${BLOUW} Fig. 6 and §4 (input layer on 8 cores); ${BLOUW_LOGS.replace('{N}', `${String(s.copies).padStart(2, '0')}L${s.copies === 0 ? '00' : '10'}`)}: ${s.perS} inf/s`,
       heldOut: s.heldOut,
     }),
   ),
