@@ -49,7 +49,7 @@ describe('spikelab energy-check', () => {
   it('refuses a chip without measurements, naming the chips that have them (exit 2)', async () => {
     const r = await run('energy-check', '--chip', 'speck');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/no measured network on chip 'speck'; chips with measurements: loihi, xylo-audio2/);
+    expect(r.err).toMatch(/no measured network on chip 'speck'; chips with measurements: loihi, loihi2, xylo-audio2/);
   });
 
   it('spikelab chips names the operation of its per-op energy and carries the NeuEdge note', async () => {

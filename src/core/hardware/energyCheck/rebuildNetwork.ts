@@ -2,30 +2,18 @@ import { createRng, type Rng } from '../../rng.ts';
 import { networkSchema, type NetworkSpec } from '../../spec/network.ts';
 import type { StepEvents } from '../costModel.ts';
 import { populationsOf } from '../populations.ts';
-import type { NetworkPlan } from './measuredRows.ts';
+import type { NetworkPlan } from './planTypes.ts';
 
-const INPUT = 'in';
-
-/**
- * The network of a plan as a workspace network: an input of `inputs` channels, and per planned
- * layer one dense group from each source into a population of LIF neurons (several sources sum
- * their currents, which is a dense layer over their concatenation).
- */
+/** The plan's network, validated as a workspace network (a malformed plan is a SpecError naming the path). */
 export function planNetwork(plan: NetworkPlan): NetworkSpec {
-  const layers: unknown[] = [{ kind: 'input', name: INPUT, shape: [plan.inputs] }];
-  for (const l of plan.layers) {
-    const groups = l.from.map((src) => `${l.name}_w${src === INPUT ? 'in' : src}`);
-    l.from.forEach((src, i) => layers.push({ kind: 'dense', name: groups[i], inputs: [src], units: l.units }));
-    layers.push({ kind: 'spiking', name: l.name, inputs: groups, neuron: { model: 'lif' } });
-  }
-  return networkSchema.parse({ layers });
+  return networkSchema.parse(plan.network);
 }
 
 /** Spikes of `size` channels over `steps`, each firing with probability p per step, sorted by step. */
 function bernoulliTrain(size: number, steps: number, p: number, rng: Rng): { times: Uint32Array; ids: Uint32Array } {
   const times: number[] = [];
   const ids: number[] = [];
-  if (p > 0) for (let t = 0; t < steps; t++) for (let i = 0; i < size; i++) if (rng.next() < p) {
+  if (p > 0) for (let t = 0; t < steps; t++) for (let i = 0; i < size; i++) if (p >= 1 || rng.next() < p) {
     times.push(t);
     ids.push(i);
   }
@@ -34,8 +22,8 @@ function bernoulliTrain(size: number, steps: number, p: number, rng: Rng): { tim
 
 /**
  * The recorded spikes the cost model reads, for one inference of the plan: every input channel and
- * every neuron fires at the plan's rate (probability rate·dt per step), drawn from a seeded stream
- * per population, so a row costs the same on every run. Rates are set, not simulated, because the
+ * every neuron fires at its rate (probability rate·dt per step), drawn from a seeded stream per
+ * population, so a row costs the same on every run. Rates are set, not simulated, because the
  * papers give no weights to simulate with; `rateSource` says where each rate comes from.
  */
 export function planEvents(plan: NetworkPlan, net: NetworkSpec, seed: number, rowId: string): StepEvents {
@@ -46,6 +34,8 @@ export function planEvents(plan: NetworkPlan, net: NetworkSpec, seed: number, ro
     inferences: 1,
     dtMs: plan.dtMs,
     input: bernoulliTrain(graph.input.size, plan.steps, p(plan.inputRateHz), createRng(seed, `energy-check:${rowId}:input`)),
-    pops: graph.populations.map((pop) => bernoulliTrain(pop.size, plan.steps, p(plan.layerRateHz), createRng(seed, `energy-check:${rowId}:${pop.name}`))),
+    pops: graph.populations.map((pop) =>
+      bernoulliTrain(pop.size, plan.steps, p(plan.layerRatesHz?.[pop.name] ?? plan.layerRateHz), createRng(seed, `energy-check:${rowId}:${pop.name}`)),
+    ),
   };
 }
