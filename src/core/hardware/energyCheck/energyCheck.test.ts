@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SpecError } from '../../errors.ts';
 import { populationsOf } from '../populations.ts';
-import { offByFactor, runEnergyCheck, worstHeldOutRatio, type EnergyCheckReport } from './energyCheck.ts';
+import { energyClaimRange, offByFactor, runEnergyCheck, worstHeldOutRatio, type EnergyCheckReport } from './energyCheck.ts';
 import { MEASURED_ROWS, type MeasuredRow } from './measuredRows.ts';
 import { planEvents, planNetwork } from './rebuildNetwork.ts';
 
@@ -98,6 +98,12 @@ describe('runEnergyCheck', () => {
     expect(worstHeldOutRatio(report)).toBe(Math.max(...held.map((r) => offByFactor(r.ratio))));
     expect(worstHeldOutRatio({ rows: report.rows.filter((r) => !r.heldOut), fits: report.fits })).toBeNaN();
     expect([offByFactor(2), offByFactor(0.5), offByFactor(1)]).toEqual([2, 2, 1]);
+  });
+
+  it('turns a modelled claim into the range the worst held-out ratio allows, and an unchecked one into an unbounded range', () => {
+    expect(energyClaimRange(3e-6, 1.5)).toEqual({ lowJ: 2e-6, highJ: 4.5e-6 });
+    expect(energyClaimRange(3e-6, worstHeldOutRatio(report)).lowJ).toBeLessThanOrEqual(3e-6);
+    expect(energyClaimRange(3e-6, NaN)).toEqual({ lowJ: 0, highJ: Infinity });
   });
 
   it('refuses a chip without measurements with a SpecError that lists the chips that have them', async () => {

@@ -102,3 +102,14 @@ export function worstHeldOutRatio(report: EnergyCheckReport): number {
   const held = report.rows.filter((r) => r.heldOut);
   return held.length === 0 ? NaN : Math.max(...held.map((r) => offByFactor(r.ratio)));
 }
+
+/**
+ * The range a modelled energy claim stands for when the check's worst held-out row is off by
+ * `worst` (a factor ≥ 1): [modelled ÷ worst, modelled × worst]. A study shows this range instead
+ * of the single figure; with no held-out row (NaN) the claim has no checked range and is returned
+ * unbounded.
+ */
+export function energyClaimRange(modelledJ: number, worst: number): { readonly lowJ: number; readonly highJ: number } {
+  if (!Number.isFinite(worst) || worst < 1) return { lowJ: 0, highJ: Infinity };
+  return { lowJ: modelledJ / worst, highJ: modelledJ * worst };
+}
