@@ -8,6 +8,7 @@ import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadRunTarget } from './loadWorkspace.ts';
 import { workspaceFiles } from './workspaceFiles.ts';
 import { formatEngineering as formatSi } from '../core/format/engineering.ts';
+import { neuEdgeNote } from '../core/hardware/energyOperations.ts';
 
 
 /** Parses a whole number option within bounds, or says which option is wrong. */
@@ -68,6 +69,7 @@ function printReport(m: MappingResult, io: CliIo): void {
   const l = m.latency;
   io.out(`latency per inference: ${formatSi(m.latencyS, 's')} = compute ${formatSi(l.computeS, 's')} (bound by ${l.boundBy}, busiest core ${l.busiestCore}) + barriers ${formatSi(l.barrierS, 's')} + pipeline ${formatSi(l.pipelineS, 's')} + host I/O ${formatSi(l.ioS, 's')}`);
   io.out(`${m.counts.synOps.toFixed(0)} synaptic ops → ${m.efficiency.gopsPerW.toFixed(1)} GOp/s/W (${m.efficiency.pJPerOp.toFixed(1)} pJ/op; op = ${m.efficiency.opDefinition})`);
+  io.out(`  (${neuEdgeNote()})`);
   for (const d of m.ann.devices) io.out(`  ANN twin on ${d.name}: ${formatSi(d.energyJ, 'J')} (${d.ratio.toFixed(1)}× the chip) [${d.status}]`);
 }
 

@@ -14,6 +14,7 @@ export const COMMAND_USAGE = {
   convert: 'usage: spikelab convert --data MNIST_DIR [--train N] [--test N] [--hidden H] [--epochs E] [--seed S] [--json]',
   map: 'usage: spikelab map (--workspace FILE | --preset NAME | --model MODEL.json) [--data DIR|FILE (the files a file-source workspace reads)] [--chip ID] [--seed S] [--weight-bits B] [--json]',
   chips: 'usage: spikelab chips [--json]',
+  'energy-check': 'usage: spikelab energy-check [--chip ID (only the networks measured on that chip)] [--json]',
   link:
     'usage: spikelab link encode (--workspace FILE | --model MODEL.json | both) [--weight-bits B] [--json]\n' +
     "  spikelab link decode LINK --out FILE   (LINK: a whole URL or its fragment, quoted: '#w=v1.…')",

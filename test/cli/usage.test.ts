@@ -11,7 +11,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const COMMANDS = ['simulate', 'bench', 'inspect', 'train', 'eval', 'convert', 'map', 'chips', 'link', 'export', 'import'];
+const COMMANDS = ['simulate', 'bench', 'inspect', 'train', 'eval', 'convert', 'map', 'chips', 'energy-check', 'link', 'export', 'import'];
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('spikelab --help, help and --version', () => {

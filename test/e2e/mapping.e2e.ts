@@ -154,6 +154,9 @@ describe('the chip mapping view in Chromium', () => {
     const before = await text(page, 'energy-per-inference');
     const row = '[data-testid="profile-row-energy.synOpPJ"]';
     expect(await page.getAttribute(row, 'data-status')).toBe('S');
+    // A per-op energy says per what; NeuEdge's GOp/s/W is not set against it (no published op).
+    expect(await text(page, 'profile-op-energy.synOpPJ')).toMatch(/^per synaptic event: one spike reaching one synapse/);
+    expect(await text(page, 'neuedge-note')).toMatch(/847 GOp\/s\/W: no published operation definition/);
     await page.fill('[data-testid="profile-input-energy.synOpPJ"]', '-5');
     await page.press('[data-testid="profile-input-energy.synOpPJ"]', 'Enter');
     expect(await text(page, 'profile-error-energy.synOpPJ')).not.toBe('');

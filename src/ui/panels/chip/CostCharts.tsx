@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { formatEngineering } from '../../../core/format/engineering.ts';
+import { neuEdgeNote } from '../../../core/hardware/energyOperations.ts';
 import { BarChart } from './BarChart.tsx';
 import { useMappingResult } from './chipState.ts';
 
@@ -47,6 +48,8 @@ export function CostCharts() {
         <b data-testid="gops-per-w">{r.efficiency.gopsPerW.toPrecision(3)}</b> GOp/s/W ({r.efficiency.pJPerOp.toPrecision(3)} pJ/op)
         <br />
         <span className="hint">op = {r.efficiency.opDefinition}</span>
+        <br />
+        <span className="hint" data-testid="neuedge-note">{neuEdgeNote()}</span>
       </p>
     </section>
   );

@@ -72,6 +72,7 @@ export function ProfileRow({ field, profile, overrides, onSet }: Props) {
     <tr className={edited ? 'edited' : undefined} data-testid={`profile-row-${field.path}`} data-status={field.status ?? ''}>
       <th scope="row">
         <label htmlFor={id}>{field.path}</label>
+        {field.operation ? <span className="hint op" data-testid={`profile-op-${field.path}`}>per {field.operation}</span> : null}
       </th>
       <td>
         {input}

@@ -16,6 +16,15 @@ describe('chip profile fields', () => {
     expect(rows.some((r) => r.path === 'name' || r.path.startsWith('provenance'))).toBe(false);
   });
 
+  it('names the operation of every per-op energy (synaptic event, neuron update, packet hop) and of no other figure', () => {
+    const rows = profileFields(loihi, {});
+    expect(rows.find((r) => r.path === 'energy.synOpPJ')?.operation).toMatch(/^synaptic event: one spike reaching one synapse/);
+    expect(rows.find((r) => r.path === 'energy.neuronIdlePJ')?.operation).toMatch(/neuron update/);
+    expect(rows.find((r) => r.path === 'energy.hopNsPJ')?.operation).toMatch(/hop north–south/);
+    expect(rows.filter((r) => r.path.endsWith('PJ')).every((r) => r.operation !== undefined)).toBe(true);
+    expect(rows.filter((r) => !r.path.endsWith('PJ')).every((r) => r.operation === undefined)).toBe(true);
+  });
+
   it('marks an overridden figure as the user’s and keeps the built-in value and source beside it', () => {
     const row = profileFields(loihi, { 'energy.synOpPJ': 30 }).find((r) => r.path === 'energy.synOpPJ');
     expect(row).toMatchObject({ base: 23.6, override: 30, status: 'user' });

@@ -1,6 +1,7 @@
 import { SpecError } from '../../../core/errors.ts';
 import type { ChipProfile, FigureStatus } from '../../../core/hardware/chipProfile.ts';
 import { applyOverrides } from '../../../core/hardware/chips/overrides.ts';
+import { ENERGY_OPERATIONS } from '../../../core/hardware/energyOperations.ts';
 
 /** One figure of a chip profile as the editor shows it. */
 export interface ProfileField {
@@ -14,6 +15,8 @@ export interface ProfileField {
   readonly override: number | boolean | undefined;
   readonly status: FigureStatus | undefined;
   readonly source: string;
+  /** The operation a per-op energy counts (synaptic event, neuron update, packet hop), so a pJ figure says per what. */
+  readonly operation?: string;
 }
 
 // Names and modes rather than figures: shown in the editor's heading, not as rows.
@@ -53,6 +56,7 @@ export function profileFields(profile: ChipProfile, overrides: Readonly<Record<s
         override,
         status: override === undefined ? prov.status : 'user',
         source: prov.source,
+        ...(ENERGY_OPERATIONS[path] ? { operation: ENERGY_OPERATIONS[path] } : {}),
       });
     }
   };
