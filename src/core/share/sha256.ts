@@ -1,3 +1,5 @@
+import { strToU8 } from 'fflate';
+
 /**
  * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, as lowercase hex. Written out here because the
  * core has no `crypto` (lib ES2022, no DOM, no Node types) and a figure's stamp is made on the
@@ -32,7 +34,7 @@ function pad(bytes: Uint8Array): DataView {
 
 /** SHA-256 of `text` (UTF-8) as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  const view = pad(new TextEncoder().encode(text));
+  const view = pad(strToU8(text));
   const h = Uint32Array.from(H0);
   const w = new Uint32Array(64);
   for (let off = 0; off < view.byteLength; off += 64) {
