@@ -139,10 +139,10 @@ describe('every plot exports PNG, SVG and CSV stamped with what made it', () => 
 
   it('the stamped link, opened, gives the same workspace and the same spikes (a figure reproduces itself)', async () => {
     const { page, errors } = await openApp(env);
-    await waitForRun(page);
-    // Not the default: a changed threshold, so the link must carry it.
+    const before = await waitForRun(page);
+    // Not the default: a changed threshold, so the link must carry it (and the run after it has other spikes).
     await setThreshold(page, '0.7');
-    const total = await waitForRun(page);
+    const total = await waitForRun(page, before);
     const { stamp } = await checkExports(page, 'raster', 'layer,neuron,step,time_ms', total);
     expect(stamp.workspace).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#w=v1\./);
     const opened = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
