@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -33,12 +34,15 @@ const answerWorkerScriptsInFull = (): Plugin => {
   };
 };
 
+/** package.json's version: its one owner. The page reads it as import.meta.env.SPIKELAB_VERSION (src/ui/appVersion.ts). */
+const version = String((JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version?: unknown }).version);
+
 export default defineConfig(({ command }) => ({
   plugins: [react(), answerWorkerScriptsInFull()],
   // Whether this code is bundled (vite build) or served module by module (npm start): tfjs-wasm's
   // threaded build starts only unbundled (workers/tfjsThreadedBuild.ts). NODE_ENV cannot tell:
   // a build run with NODE_ENV=test (Vitest's) or development is still a minified bundle.
-  define: { 'import.meta.env.SPIKELAB_BUNDLED': JSON.stringify(command === 'build') },
+  define: { 'import.meta.env.SPIKELAB_BUNDLED': JSON.stringify(command === 'build'), 'import.meta.env.SPIKELAB_VERSION': JSON.stringify(version) },
   // Vite's dependency cache; a test points it at an empty folder to see a newcomer's cold first start.
   cacheDir: process.env['SPIKELAB_VITE_CACHE_DIR'] ?? 'node_modules/.vite',
   // Vite's dependency scan starts from index.html and does not follow `new Worker(new URL(…))`, so

@@ -2,13 +2,17 @@ import { quoteInput, WORKSPACE_NAME_CHARS } from '../core/format/inputText.ts';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LinkError } from '../core/errors.ts';
+import { workspaceLinkHash } from '../core/share/figureStamp.ts';
 import { decodeWorkspaceLink, encodeWorkspaceLink } from '../core/share/linkCodec.ts';
 import { MAX_WEIGHT_BITS, MIN_WEIGHT_BITS } from '../core/share/weightQuantisation.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { loadModelFile, loadWorkspaceFile } from './loadWorkspace.ts';
 
 
-/** `link encode`: the fragment of a workspace, with a model's weights when they fit in a link. */
+/**
+ * `link encode`: the fragment of a workspace, with a model's weights when they fit in a link;
+ * `--json` adds its `sha256:` hash, the stamp of a figure whose link is too long to print.
+ */
 function encode(argv: string[], io: CliIo): number {
   const { values } = parseArgs({
     args: argv,
@@ -26,7 +30,7 @@ function encode(argv: string[], io: CliIo): number {
   }
   const link = encodeWorkspaceLink(ws, model?.weights, bits === undefined ? {} : { weightBits: bits });
   if (values.json) {
-    io.out(JSON.stringify({ fragment: link.fragment, chars: link.chars, weights_included: link.weightsIncluded, weight_bits: link.weightBits ?? null, ...(link.reason ? { reason: link.reason } : {}) }));
+    io.out(JSON.stringify({ fragment: link.fragment, chars: link.chars, weights_included: link.weightsIncluded, weight_bits: link.weightBits ?? null, sha256: workspaceLinkHash(link.fragment), ...(link.reason ? { reason: link.reason } : {}) }));
   } else {
     io.out(link.fragment);
     if (link.reason) io.err(`spikelab link: ${link.reason}`);

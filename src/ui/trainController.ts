@@ -49,6 +49,7 @@ export async function startTraining(store: typeof useStore, client: TrainClient,
       testCoverage: reply.testCoverage,
       testClasses: reply.classes,
       trainInfo: `${reply.description} on ${reply.backend}${stopped}`,
+      trainBackend: reply.backend,
       weightsId,
       weightsNetwork,
     });

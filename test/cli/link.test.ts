@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { initWeights } from '../../src/core/network/weights.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
@@ -13,6 +14,7 @@ interface EncodeJson {
   chars: number;
   weights_included: boolean;
   weight_bits: number | null;
+  sha256: string;
   reason?: string;
 }
 
@@ -46,6 +48,8 @@ describe('spikelab link', () => {
     expect(enc.code, enc.err).toBe(0);
     const j = JSON.parse(enc.out) as EncodeJson;
     expect(j).toMatchObject({ weights_included: true, weight_bits: 6, chars: j.fragment.length });
+    // The hash a figure is stamped with when its link is too long to print: SHA-256 of the fragment, 16 hex digits.
+    expect(j.sha256).toBe(`sha256:${createHash('sha256').update(j.fragment).digest('hex').slice(0, 16)}`);
     const dec = cli('link', 'decode', j.fragment, '--out', join(dir, 'weighted.json'));
     expect(dec.code, dec.err).toBe(0);
     expect(dec.out).toMatch(/6-bit weights for fc1, fc2, fc3/);

@@ -2,6 +2,7 @@ import type { ClassMetrics } from '../../core/train/metrics.ts';
 import { useStore } from '../store/index.ts';
 import { confusionFigure } from '../viz/export/confusionFigure.ts';
 import { ExportMenu } from '../viz/export/ExportMenu.tsx';
+import { confusionCsv } from '../viz/export/plotTables.ts';
 
 /** More classes than this and the matrix is drawn compact, to fit the side panel (it widens to 320 px at most). */
 const COMPACT_ABOVE = 6;
@@ -21,7 +22,7 @@ export function ConfusionMatrix({ metrics, classes, onPick, picked }: { metrics:
   return (
     <>
     <div className="export-row">
-      <ExportMenu plot="confusion" inline figure={figure} />
+      <ExportMenu plot="confusion" inline engine="train" figure={figure} csv={() => confusionCsv(metrics, classes)} />
     </div>
     <div className="confusion-wrap">
     <table className={`metrics confusion${compact ? ' compact' : ''}`}>

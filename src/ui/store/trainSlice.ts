@@ -30,6 +30,8 @@ export interface TrainSlice {
   /** Class names of the test metrics, in label order. */
   testClasses: readonly string[];
   trainInfo: string | null;
+  /** What the last finished training ran on (the BPTT kernel or a tfjs backend): the engine a training figure is stamped with. */
+  trainBackend: string | null;
   /** Train on the workspace's whole heartbeat set rather than the page's quick size (pageTrainingSize.ts). */
   trainFull: boolean;
   /** Artefact id of the trained weights and the network they fit (JSON of the spec). */
@@ -50,6 +52,7 @@ export const createTrainSlice: StateCreator<Store, [], [], TrainSlice> = (set) =
   testCoverage: null,
   testClasses: [],
   trainInfo: null,
+  trainBackend: null,
   trainFull: false,
   weightsId: null,
   weightsNetwork: null,

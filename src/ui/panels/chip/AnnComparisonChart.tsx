@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { annCsv } from '../../viz/export/chipTables.ts';
 import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { formatCount, formatEngineering } from '../../../core/format/engineering.ts';
 import { BarChart } from './BarChart.tsx';
@@ -26,7 +27,7 @@ export function AnnComparisonChart() {
   ];
   return (
     <section className="panel has-export" aria-label="SNN against ANN" ref={panel}>
-      <PanelExport plot="chip-ann" panel={panel} title="Energy per inference: SNN on the chip vs ANN twin (log scale)" />
+      <PanelExport plot="chip-ann" panel={panel} title="Energy per inference: SNN on the chip vs ANN twin (log scale)" engine="chip" csv={() => annCsv(r)} />
       <h2>SNN vs ANN twin</h2>
       <BarChart bars={bars} format={joules} log testId="ann-chart" label="energy per inference: the SNN on the chip and the ANN twin on each device (log scale)" />
       <table className="metrics ann-table">

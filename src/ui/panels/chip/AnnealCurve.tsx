@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { annealCsv } from '../../viz/export/chipTables.ts';
 import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -38,7 +39,7 @@ export function AnnealCurve() {
   const [y0, y1] = y.domain() as [number, number];
   return (
     <section className="panel has-export" aria-label="Annealer" ref={panel}>
-      <PanelExport plot="chip-anneal" panel={panel} title="Annealer cost per temperature step" />
+      <PanelExport plot="chip-anneal" panel={panel} title="Annealer cost per temperature step" engine="chip" csv={() => annealCsv(r.annealCurve, ref?.seed ?? 0, other && prevRef ? { seed: prevRef.seed, curve: other } : undefined)} />
       <h2>Annealer cost</h2>
       <svg width={W} height={H} role="img" aria-label={`annealer objective over ${r.annealCurve.length} temperature steps`}>
         <text x={M.left - 3} y={M.top + 4} textAnchor="end" className="axis-unit">{formatCount(y1)}</text>

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { meshCsv } from '../../viz/export/chipTables.ts';
 import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { useStore } from '../../store/index.ts';
 import { colourByLayer, colourByUtilisation } from '../../viz/mapping/coreColours.ts';
@@ -35,7 +36,7 @@ export function ChipMeshPanel() {
   const selection = useMemo(() => heaviestEdges(result?.traffic ?? []), [result]);
   return (
     <section className="panel chip-mesh-panel has-export" aria-label="Chip mesh" data-chip={result?.chip ?? ''} data-mapping-id={mappingId} ref={panel}>
-      <PanelExport plot="chip-mesh" panel={panel} title={`${result?.chipName ?? 'Chip'}: cores coloured by ${mode}`} />
+      <PanelExport plot="chip-mesh" panel={panel} title={`${result?.chipName ?? 'Chip'}: cores coloured by ${mode}`} engine="chip" csv={() => (result ? meshCsv(result) : null)} />
       <h2>
         {result ? result.chipName : 'Chip mapping'}{' '}
         {result ? (

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { costsCsv } from '../../viz/export/chipTables.ts';
 import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { formatEngineering } from '../../../core/format/engineering.ts';
 import { neuEdgeNote } from '../../../core/hardware/energyOperations.ts';
@@ -32,7 +33,7 @@ export function CostCharts() {
   ].filter((b) => b.value > 0);
   return (
     <section className="panel has-export" aria-label="Energy and latency" ref={panel}>
-      <PanelExport plot="chip-costs" panel={panel} title="Energy and latency per inference, by cause" />
+      <PanelExport plot="chip-costs" panel={panel} title="Energy and latency per inference, by cause" engine="chip" csv={() => costsCsv(r)} />
       <h2>
         Energy per inference <b data-testid="energy-per-inference">{joules(r.energyPerInferenceJ)}</b>
       </h2>

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EpochReport } from '../../../core/train/trainer.ts';
 import { useStore } from '../../store/index.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { curvesCsv } from '../export/plotTables.ts';
 import { snapshotBox } from '../export/snapshotBox.ts';
 import { useSize } from '../useSize.ts';
 import { trainingCharts } from './curveCharts.ts';
@@ -26,7 +27,7 @@ export function TrainingCurves({ epochs, planned }: { epochs: readonly EpochRepo
     <div className="training-curves">
       <div className="curves-head">
         <span className="hint">hover or ← → for values</span>
-        <ExportMenu plot="training-curves" inline figure={() => (box.current ? snapshotBox(box.current, `Training curves: ${useStore.getState().workspace?.name ?? ''}`) : null)} />
+        <ExportMenu plot="training-curves" inline engine="train" csv={() => (epochs.length > 0 ? curvesCsv(epochs) : null)} figure={() => (box.current ? snapshotBox(box.current, `Training curves: ${useStore.getState().workspace?.name ?? ''}`) : null)} />
       </div>
       <div ref={box} data-testid="train-curves" data-epochs={epochs.length}>
         {width > 0

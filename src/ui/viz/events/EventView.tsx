@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { eventsCsv } from '../export/inputTables.ts';
+import { PanelExport } from '../export/PanelExport.tsx';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
@@ -34,6 +36,7 @@ export function EventView() {
   // The frame is as tall as its panel leaves it (100 px rows on a short screen cut a fixed 120 px
   // frame in half), within [MIN_FRAME_PX, MAX_FRAME_PX].
   const frameBox = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const { height } = useSize(frameBox);
   const size = height > 0 ? Math.min(MAX_FRAME_PX, Math.max(MIN_FRAME_PX, height - 2)) : DEFAULT_FRAME_PX;
   useCanvasFrame(
@@ -51,7 +54,8 @@ export function EventView() {
   );
   if (!events) return null;
   return (
-    <section className="panel trace-panel" aria-label="Event camera input">
+    <section className="panel trace-panel has-export" aria-label="Event camera input" ref={panel}>
+      <PanelExport plot="events" panel={panel} title={`Input events: ${events.file.replace(/^.*[\\/]/, '')}, ${(windowUs / 1000).toString()} ms from t = ${(at / 1000).toFixed(1)} ms`} csv={() => eventsCsv(events)} />
       <h2>
         Input: {events.file.replace(/^.*[\\/]/, '')} — {events.t.length} events, {events.width}×{events.height}
       </h2>

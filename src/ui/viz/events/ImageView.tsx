@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
+import { imageCsv } from '../export/inputTables.ts';
+import { PanelExport } from '../export/PanelExport.tsx';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
 
 /** The image being encoded, grey levels, scaled up without smoothing. */
@@ -10,6 +12,7 @@ export function ImageView() {
   const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
   const img = reply?.source.kind === 'image' ? reply.source : undefined;
   const canvas = useRef<HTMLCanvasElement>(null);
+  const panel = useRef<HTMLElement>(null);
   useCanvasFrame(
     canvas,
     112,
@@ -29,7 +32,8 @@ export function ImageView() {
   );
   if (!img) return null;
   return (
-    <section className="panel trace-panel" aria-label="Input image">
+    <section className="panel trace-panel has-export" aria-label="Input image" ref={panel}>
+      <PanelExport plot="image" panel={panel} csv={() => imageCsv(img)} />
       <h2>
         Input: image {data?.kind === 'image-file' ? data.index : ''} ({img.width}×{img.height}, held for {reply?.result.steps} steps)
       </h2>

@@ -1,3 +1,5 @@
+import { STAMP_KEYS, stampLines, type FigureStamp } from '../../../core/share/figureStamp.ts';
+
 /**
  * One exported figure: pieces of the page (SVG overlays, canvas images, text) placed on one
  * SVG canvas. Pure string work, so it is tested in Node; the page fills it from the DOM
@@ -30,6 +32,12 @@ export interface TextPart {
   readonly text: string;
   readonly fill?: string;
   readonly bold?: boolean;
+  /** Font size in px (default 11). */
+  readonly size?: number;
+  /** Monospace (the stamp's footer: its width per character is known, so it wraps by count). */
+  readonly mono?: boolean;
+  /** 'stamp': a line of the figure's stamp footer (class `stamp` in the SVG). */
+  readonly role?: 'stamp';
 }
 
 /** A figure of width × height CSS px made of parts, drawn in order over a white background. */
@@ -38,7 +46,12 @@ export interface Composition {
   readonly height: number;
   readonly title: string;
   readonly parts: readonly (SvgPart | ImagePart | TextPart)[];
+  /** What the figure was made from (stampFigure.ts): written into <desc> and <metadata> too. */
+  readonly stamp?: FigureStamp;
 }
+
+/** Namespace of the stamp element in an SVG's <metadata>. */
+export const STAMP_NS = 'urn:spikelab:figure-stamp:1';
 
 /** Escapes text for XML content and double-quoted attributes. */
 export function xmlEscape(text: string): string {
@@ -63,7 +76,17 @@ function partMarkup(p: SvgPart | ImagePart | TextPart, width: number): string {
     const href = xmlEscape(p.href);
     return `<image x="${num(p.x)}" y="${num(p.y)}" width="${num(p.width)}" height="${num(p.height)}" preserveAspectRatio="none" style="image-rendering:pixelated" href="${href}" xlink:href="${href}"/>`;
   }
-  return `<text x="${num(p.x)}" y="${num(p.y)}" font-family="sans-serif" font-size="11"${p.bold ? ' font-weight="bold"' : ''} fill="${xmlEscape(p.fill ?? '#222')}">${xmlEscape(fitText(p.text, width - p.x - 4))}</text>`;
+  // Stamp lines are wrapped to fit by stampFigure: never cut (the link must stay whole).
+  const text = p.role === 'stamp' ? p.text : fitText(p.text, width - p.x - 4);
+  const font = p.mono ? 'monospace' : 'sans-serif';
+  return `<text${p.role ? ` class="${p.role}"` : ''} x="${num(p.x)}" y="${num(p.y)}" font-family="${font}" font-size="${p.size ?? 11}"${p.bold ? ' font-weight="bold"' : ''} fill="${xmlEscape(p.fill ?? '#222')}">${xmlEscape(text)}</text>`;
+}
+
+/** The stamp as <desc> text (one `key: value` a line) and as attributes of a namespaced <metadata> element. */
+function stampMarkup(stamp: FigureStamp | undefined): string {
+  if (!stamp) return '';
+  const attrs = STAMP_KEYS.map((k) => ` ${k}="${xmlEscape(stamp[k])}"`).join('');
+  return `<desc>${xmlEscape(stampLines(stamp).join('\n'))}</desc><metadata><s:stamp xmlns:s="${STAMP_NS}"${attrs}/></metadata>`;
 }
 
 /** The composition as a standalone SVG document (with its XML declaration and a <title>). */
@@ -74,6 +97,7 @@ export function composeSvg(c: Composition): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`,
     `<title>${xmlEscape(c.title)}</title>`,
+    stampMarkup(c.stamp),
     `<rect width="${w}" height="${h}" fill="#ffffff"/>`,
     ...c.parts.map((p) => partMarkup(p, c.width)),
     '</svg>\n',

@@ -1,14 +1,5 @@
 import type { LayerRecording } from '../../../core/engine/types.ts';
-
-/** A CSV field: quoted (with quotes doubled) when it holds a comma, a quote or a line break. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A time in ms without float noise (0.1 × 3 is written 0.3, not 0.30000000000000004). */
-function ms(step: number, dtMs: number): string {
-  return String(Number((step * dtMs).toFixed(6)));
-}
+import { csvField, stepMs as ms } from './csvTable.ts';
 
 /**
  * Every recorded spike of a run as CSV: a header line, then one row per spike

@@ -163,7 +163,7 @@ export function RasterView() {
           plot="raster"
           inline
           figure={() => (box.current ? snapshotBox(box.current, `Spike raster: ${useStore.getState().workspace?.name ?? ''} (time in ms)`, legendText(layout)) : null)}
-          csv={() => (reply ? spikesCsvChunks(layers, dtMs) : null)}
+          csv={() => (reply ? { what: 'spikes', chunks: spikesCsvChunks(layers, dtMs) } : null)}
         />
       </div>
       <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>

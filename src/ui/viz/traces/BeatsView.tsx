@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { beatsCsv } from '../export/inputTables.ts';
+import { PanelExport } from '../export/PanelExport.tsx';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
@@ -12,6 +14,7 @@ export function BeatsView() {
   const summary = useStore((s) => s.summary);
   const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
   const src = reply?.source.kind === 'beats' ? reply.source : undefined;
+  const panel = useRef<HTMLElement>(null);
   const held = useMemo(() => {
     if (!src) return new Float32Array(0);
     const out = new Float32Array(src.beats.length * src.stepsPerBeat * src.width);
@@ -21,7 +24,8 @@ export function BeatsView() {
   }, [src]);
   if (!src) return null;
   return (
-    <section className="panel trace-panel" aria-label="Input beats">
+    <section className="panel trace-panel has-export" aria-label="Input beats" ref={panel}>
+      <PanelExport plot="beats" panel={panel} csv={() => beatsCsv(src)} />
       <h2>
         Input: {src.beats.length} beats cut around their R peaks ({src.signal.samplingHz} Hz), each a {src.width}-value window held for {src.stepsPerBeat} steps
       </h2>

@@ -1,6 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { runArtifacts } from '../../runController.ts';
 import { useStore } from '../../store/index.ts';
+import { PanelExport } from '../export/PanelExport.tsx';
+import { readoutCsv } from '../export/plotTables.ts';
 import { DECIDED_BY, readoutSeries } from './readoutSeries.ts';
 import { TraceCanvas } from './TraceCanvas.tsx';
 import './ReadoutView.css';
@@ -17,6 +19,7 @@ export function ReadoutView() {
   const shown = reply?.readout;
   const trace = shown?.readout.kind === 'trace' ? shown.readout : undefined;
   const series = useMemo(() => (trace ? readoutSeries(trace, shown?.classes) : []), [trace, shown?.classes]);
+  const panel = useRef<HTMLElement>(null);
   if (!reply || !shown) return null;
   if (!trace) {
     return (
@@ -33,12 +36,14 @@ export function ReadoutView() {
   const right = truth === undefined ? undefined : truth === top?.name;
   return (
     <section
-      className="panel trace-panel readout-view"
+      ref={panel}
+      className="panel trace-panel readout-view has-export"
       aria-label="Read-out"
       data-testid="readout-view"
       data-predicted={trace.predicted}
       data-final={JSON.stringify(Array.from(trace.final))}
     >
+      <PanelExport plot="readout" panel={panel} csv={() => readoutCsv(series, reply.result.dtMs)} />
       <div className="readout-head">
         <h2 title={`The class is the one whose read-out has the largest ${DECIDED_BY[trace.decidedBy]}, as training decides it.`}>
           Read-out '{trace.name}': predicted <b data-testid="predicted-class">{top?.name}</b>

@@ -9,6 +9,7 @@ import { SampleView } from './SampleView.tsx';
 import { HeatmapCanvas } from './HeatmapCanvas.tsx';
 import { TraceCanvas } from './TraceCanvas.tsx';
 import { PanelExport } from '../export/PanelExport.tsx';
+import { membraneCsv, signalCsv } from '../export/plotTables.ts';
 
 /** The input signal with its annotations, on the raster's time axis. */
 export function SignalView() {
@@ -21,7 +22,7 @@ export function SignalView() {
   if (!sig) return reply.source.kind === 'image' ? <ImageView /> : reply.source.kind === 'beats' ? <BeatsView /> : reply.source.kind === 'sample' ? <SampleView /> : <EventView />;
   return (
     <section className="panel trace-panel has-export" aria-label="Input signal" ref={panel}>
-      <PanelExport plot="signal" panel={panel} />
+      <PanelExport plot="signal" panel={panel} csv={() => signalCsv(sig)} />
       <h2>
         Input: {sig.channels.length > 8 ? `${sig.channels.length} channels (${sig.channels[0]} … ${sig.channels[sig.channels.length - 1]})` : sig.channels.join(', ')} ({sig.samplingHz} Hz, {marks.length} annotations{sig.annotations.length > 0 ? `: ${[...new Set(sig.annotations.map((a) => a.symbol))].slice(0, 6).join(' ')}` : ''})
       </h2>
@@ -74,7 +75,7 @@ export function MembraneView() {
   const threshold = layer?.kind === 'spiking' && 'threshold' in layer.neuron ? Number(layer.neuron.threshold) : undefined;
   return (
     <section className="panel trace-panel has-export" aria-label="Membrane potential" ref={panel}>
-      <PanelExport plot="membrane" panel={panel} />
+      <PanelExport plot="membrane" panel={panel} csv={() => membraneCsv(reply.result.membranes, reply.result.dtMs)} />
       <h2 data-testid="membrane-title">
         Membrane: {trace.layer} neuron {trace.neuron}
       </h2>
