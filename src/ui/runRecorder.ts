@@ -47,7 +47,7 @@ export async function recordRun(store: typeof useStore, sim: SimClient | undefin
   try {
     const trained = { ...sent, network: reply.network };
     const energy: RunEnergy = sim ? await measureEnergy(sim, trained, reply.weights, `run-energy-${id}`) : { chip: (sent.chip ?? CHIP_TARGET_DEFAULT).id, joules: null, reason: 'no simulation worker to map it' };
-    store.getState().recordRun(makeRunRecord({ id, seed: sent.seed, startedAt, settings, history: reply.history, bestEpoch: reply.bestEpoch, test: reply.test, energy }));
+    store.getState().recordRun(makeRunRecord({ id, seed: sent.seed, startedAt, settings, history: reply.history, bestEpoch: reply.bestEpoch, test: reply.test, energy, cancelled: reply.cancelled }));
   } finally {
     store.getState().setRuns({ runsMeasuring: Math.max(0, store.getState().runsMeasuring - 1) });
   }

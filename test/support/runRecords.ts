@@ -33,6 +33,7 @@ export function runOf(o: { seed: number; startedAt: number; accuracy: number; ws
     history: Array.from({ length: n }, (_, i) => epochReport(i + 1, 0.5 + i * 0.1)),
     bestEpoch: n - 1,
     test: { accuracy: o.accuracy, macroF1: o.accuracy - 0.1, perClass: [], confusion: [] },
+    cancelled: false,
     energy: joules === null ? { chip: 'loihi', joules: null, reason: 'the network needs 3 cores, the chip has 2' } : { chip: 'loihi', joules },
   });
 }

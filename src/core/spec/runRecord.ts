@@ -61,7 +61,7 @@ export const runRecordSchema = z.object({
   /** When it started, ms since 1970 (Date.now()). */
   startedAt: z.number().int().min(0),
   settings: runSettingsSchema,
-  /** Stop came before the planned epochs ended: its figures are of the best finished epoch. */
+  /** Stop cut it short: its figures are of the best finished epoch, or of a random part of the test set. */
   stopped: z.boolean(),
   /** The epoch (from 1) whose weights were kept: the best by validation accuracy. */
   bestEpoch: z.number().int().min(1),

@@ -9,7 +9,7 @@ describe('run log', () => {
     const settings = runSettingsOf(ecgWorkspace(), 'kernel');
     if (!settings) throw new Error('preset trains');
     const history = [epochReport(1, 0.5), epochReport(2, 0.8), { ...epochReport(3, 0.7), layerSpikes: { lif1: 99, out: 1 } }];
-    const r = makeRunRecord({ id: 'a', seed: 4, startedAt: 10, settings: { ...settings, epochs: 3 }, history, bestEpoch: 1, test: { accuracy: 0.812345, macroF1: 0.7, perClass: [], confusion: [] }, energy: { chip: 'loihi', joules: 1e-6 } });
+    const r = makeRunRecord({ id: 'a', seed: 4, startedAt: 10, settings: { ...settings, epochs: 3 }, history, bestEpoch: 1, test: { accuracy: 0.812345, macroF1: 0.7, perClass: [], confusion: [] }, energy: { chip: 'loihi', joules: 1e-6 }, cancelled: false });
     expect(r.bestEpoch).toBe(2);
     expect(r.curve.map((p) => p.valAccuracy)).toEqual([0.5, 0.8, 0.7]);
     // lif1 30 + out 4 at epoch 2 (the kept one), not epoch 3's 100.
@@ -19,17 +19,18 @@ describe('run log', () => {
     expect(r.stopped).toBe(false);
   });
 
-  it('a run with fewer epochs than its settings is marked stopped', () => {
+  it('a run Stop cut short is marked stopped; one that early stopping ended is not', () => {
     const settings = runSettingsOf(ecgWorkspace(), 'kernel');
     if (!settings) throw new Error('preset trains');
-    const r = makeRunRecord({ id: 'b', seed: 1, startedAt: 1, settings: { ...settings, epochs: 5 }, history: [epochReport(1, 0.6)], bestEpoch: 0, test: { accuracy: 0.6, macroF1: 0.5, perClass: [], confusion: [] }, energy: { chip: 'loihi', joules: null, reason: 'x' } });
+    const r = makeRunRecord({ id: 'b', seed: 1, startedAt: 1, settings: { ...settings, epochs: 5 }, history: [epochReport(1, 0.6)], bestEpoch: 0, test: { accuracy: 0.6, macroF1: 0.5, perClass: [], confusion: [] }, energy: { chip: 'loihi', joules: null, reason: 'x' }, cancelled: true });
     expect(r.stopped).toBe(true);
+    expect(makeRunRecord({ ...r, id: 'b2', settings: { ...settings, epochs: 5 }, history: [epochReport(1, 0.6)], bestEpoch: 0, test: { accuracy: 0.6, macroF1: 0.5, perClass: [], confusion: [] }, cancelled: false }).stopped).toBe(false);
   });
 
   it('a best epoch outside the history is refused', () => {
     const settings = runSettingsOf(ecgWorkspace(), 'kernel');
     if (!settings) throw new Error('preset trains');
-    expect(() => makeRunRecord({ id: 'c', seed: 1, startedAt: 1, settings, history: [], bestEpoch: 0, test: { accuracy: 0.6, macroF1: 0.5, perClass: [], confusion: [] }, energy: { chip: 'loihi', joules: 0 } })).toThrow(/best epoch 1 is not among the 0/);
+    expect(() => makeRunRecord({ id: 'c', seed: 1, startedAt: 1, settings, history: [], bestEpoch: 0, test: { accuracy: 0.6, macroF1: 0.5, perClass: [], confusion: [] }, energy: { chip: 'loihi', joules: 0 }, cancelled: false })).toThrow(/best epoch 1 is not among the 0/);
   });
 
   it(`thinCurve keeps at most ${MAX_CURVE_POINTS} points, the first and the last among them`, () => {

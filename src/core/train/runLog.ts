@@ -23,6 +23,8 @@ export interface FinishedTraining {
   readonly bestEpoch: number;
   readonly test: ClassMetrics;
   readonly energy: RunEnergy;
+  /** Stop cut the training (or the scoring of its test set) short (TrainReply.cancelled). */
+  readonly cancelled: boolean;
 }
 
 /**
@@ -38,7 +40,8 @@ export function makeRunRecord(t: FinishedTraining): RunRecord {
     seed: t.seed,
     startedAt: t.startedAt,
     settings: t.settings,
-    stopped: t.history.length < t.settings.epochs,
+    // Not `history.length < epochs`: early stopping (patience) ends a run early without a Stop.
+    stopped: t.cancelled,
     bestEpoch: t.bestEpoch + 1,
     curve: thinCurve(curve),
     testAccuracy: fraction(t.test.accuracy),

@@ -52,6 +52,8 @@ function applyRunLog(ws: Workspace, e: RunLogEdit): Workspace {
  * is a record of what happened, not a setting). A step that switched documents brings its own.
  */
 function withRunsOf(ws: Workspace, now: Workspace): Workspace {
+  // The same runs: the entry's own workspace object (identity tells the controllers nothing changed).
+  if (ws.runs === now.runs) return ws;
   const out = { ...ws };
   if (now.runs) out.runs = now.runs;
   else delete out.runs;

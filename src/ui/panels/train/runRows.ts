@@ -50,7 +50,7 @@ export function settingsText(differs: readonly string[]): string {
 export function runRows(runs: readonly RunRecord[], now: RunSettings | undefined): RunRow[] {
   return [...runs].reverse().map((run) => ({
     run,
-    settings: settingsText(differingSettings(run.settings, now)) + (run.stopped ? `; stopped, epoch ${run.bestEpoch} kept` : ''),
+    settings: settingsText(differingSettings(run.settings, now)) + (run.stopped ? `; stopped (epoch ${run.bestEpoch} kept)` : ''),
     accuracy: `${(100 * run.testAccuracy).toFixed(1)} %`,
     macroF1: run.macroF1.toFixed(3),
     energy: run.energy.joules === null ? '–' : formatEnergy(run.energy.joules),
