@@ -4,7 +4,7 @@ import { CHIP_TARGET_DEFAULT } from '../core/hardware/chipTarget.ts';
 import type { MappingResult } from '../core/hardware/mappingTypes.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
 import type { SimClient } from '../../workers/client.ts';
-import { currentWeights } from './runController.ts';
+import { currentWeights, isRunsOnlyEdit } from './runController.ts';
 import type { useStore } from './store/index.ts';
 import { explainError } from '../../workers/explainError.ts';
 
@@ -102,7 +102,7 @@ export function startMappingController(store: typeof useStore, client: SimClient
       loadChips();
       const same = mapped && mapped.ws === s.workspace && mapped.weightsId === s.weightsId && s.mapStatus === 'done';
       if (!same) schedule(0);
-    } else if (s.workspace !== prev.workspace || s.weightsId !== prev.weightsId) schedule(debounceMs);
+    } else if ((s.workspace !== prev.workspace && !isRunsOnlyEdit(prev.workspace, s.workspace)) || s.weightsId !== prev.weightsId) schedule(debounceMs);
   });
   if (store.getState().centerView === 'chip') {
     loadChips();

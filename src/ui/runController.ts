@@ -33,6 +33,17 @@ export function isChipOnlyEdit(before: Workspace | null, after: Workspace | null
 }
 
 /**
+ * True when an edit changed only the run log (a training recorded, a run deleted or put back):
+ * nothing that runs or maps the network changed. The run log replaces the `runs` key and keeps
+ * every other part of the workspace as it was, so the parts compare by identity.
+ */
+export function isRunsOnlyEdit(before: Workspace | null, after: Workspace | null): boolean {
+  if (!before || !after || before.runs === after.runs) return false;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Workspace>;
+  return [...keys].every((k) => k === 'runs' || before[k] === after[k]);
+}
+
+/**
  * True when files just loaded include the one the workspace reads: a run that failed for want of
  * it (MissingFileError, "drop that file") continues by itself, with no Run press.
  */
@@ -124,7 +135,7 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     timer = setTimeout(() => void run(ws), debounceMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.weightsId !== prev.weightsId || (s.workspace !== prev.workspace && !isChipOnlyEdit(prev.workspace, s.workspace)) || (s.files !== prev.files && fileArrived(s.workspace, prev.files, s.files))) schedule(s.workspace);
+    if (s.weightsId !== prev.weightsId || (s.workspace !== prev.workspace && !isChipOnlyEdit(prev.workspace, s.workspace) && !isRunsOnlyEdit(prev.workspace, s.workspace)) || (s.files !== prev.files && fileArrived(s.workspace, prev.files, s.files))) schedule(s.workspace);
     // The kept files are all loaded: a run still waiting for one now fails with the real reason.
     else if (prev.restoringKept && !s.restoringKept && s.status === 'running' && !running) schedule(s.workspace);
   });

@@ -39,10 +39,22 @@ export interface LinkHeader {
   readonly weights?: WeightsHeader;
 }
 
+/**
+ * The workspace as a link carries it: without its training runs. A link shares how to reproduce a
+ * result, and the receiver's page trains its own runs; the author's run log (up to 50 runs with
+ * their curves, tens of kilobytes) would break the 2,000-character budget of a preset's link. The
+ * workspace file and autosave keep the runs.
+ */
+export function sharedWorkspace(ws: Workspace): Workspace {
+  const copy = { ...ws };
+  delete copy.runs;
+  return copy;
+}
+
 /** The header of a workspace and, optionally, its weights' description (a quantised header keeps the v1 form exactly). */
 export function linkHeader(ws: Workspace, weights?: WeightsHeader): LinkHeader {
-  if (!weights) return { workspace: ws };
-  return { workspace: ws, weights: 'coding' in weights ? { coding: weights.coding, layers: weights.layers } : { bits: weights.bits, layers: weights.layers } };
+  if (!weights) return { workspace: sharedWorkspace(ws) };
+  return { workspace: sharedWorkspace(ws), weights: 'coding' in weights ? { coding: weights.coding, layers: weights.layers } : { bits: weights.bits, layers: weights.layers } };
 }
 
 /** Validates a parsed header; LinkError 'json' names the field that is wrong. */

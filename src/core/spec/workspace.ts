@@ -13,6 +13,7 @@ import { encoderSchema } from '../encoders/schema.ts';
 import { chipTargetSchema } from '../hardware/chipTarget.ts';
 import { trainingSchema } from './trainingConfig.ts';
 import { networkSchema } from './network.ts';
+import { MAX_RUNS, runRecordSchema } from './runRecord.ts';
 
 /** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
 export const WORKSPACE_SCHEMA_VERSION = 2;
@@ -67,6 +68,11 @@ export const workspaceSchema = z.object({
   /** Target chip for mapping (hardware/chipTarget.ts); absent = Loihi with defaults. */
   chip: chipTargetSchema.optional(),
   view: viewSchema.default({}),
+  /**
+   * The training runs made from this workspace, oldest first, at most MAX_RUNS (spec/runRecord.ts).
+   * Optional, so files written before runs existed open unchanged (no version step needed).
+   */
+  runs: z.array(runRecordSchema).max(MAX_RUNS).optional(),
 });
 
 export type Workspace = z.output<typeof workspaceSchema>;

@@ -13,6 +13,11 @@ import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { TrainProgressLine } from './train/TrainProgressLine.tsx';
 import { TrainSizeChoice } from './train/TrainSizeChoice.tsx';
 import { ErrorDetails } from '../errors/ErrorDetails.tsx';
+import { useClient } from '../clientContext.ts';
+import { repeatOverSeeds, trainJobs, type TrainJobs } from '../repeatSeeds.ts';
+import { RepeatSeeds } from './train/RepeatSeeds.tsx';
+import { RunsTable } from './train/RunsTable.tsx';
+import { useOverlaidRuns } from './train/useOverlaidRuns.ts';
 
 /** Dropped recordings stand in for heartbeats (an ECG workspace) or for spoken digits (a digit source). */
 function canUseDropped(ws: Workspace | null): boolean {
@@ -24,7 +29,11 @@ export function TrainPanel({ client }: { client: TrainClient }) {
   const training = useStore((s) => s.workspace?.training);
   const s = useStore(useShallow((st) => ({ status: st.trainStatus, epochs: st.epochs, error: st.trainError, errorDetail: st.trainErrorDetail, test: st.testMetrics, coverage: st.testCoverage, info: st.trainInfo, classes: st.testClasses, workspace: st.workspace, full: st.trainFull })));
   const [stopping, setStopping] = useState(false);
-  const job = useRef(0);
+  const sim = useClient();
+  const jobs = useRef<TrainJobs | null>(null);
+  jobs.current ??= trainJobs(client);
+  const repeat = useStore((st) => st.repeat);
+  const overlaid = useOverlaidRuns();
   const [picked, setPicked] = useState<{ cell: readonly [number, number]; nth: number } | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
   const [useDropped, setUseDropped] = useState(true);
@@ -45,13 +54,17 @@ export function TrainPanel({ client }: { client: TrainClient }) {
     }
   };
   const setCfg = (key: string, v: unknown) => useStore.getState().edit(`training.${key}`, (d) => void ((d['training'] as Record<string, unknown>)[key] = v));
-  const id = `train${job.current}`;
+  const trainer = jobs.current;
+  const dropped = async () => (useDropped && canUseDropped(useStore.getState().workspace) && droppedCount > 0 ? droppedTrainingBytes() : undefined);
   const start = () => {
-    const ws = useStore.getState().workspace;
-    job.current += 1;
     setPicked(null);
     setStopping(false);
-    void startTraining(useStore, client, `train${job.current}`, async () => (useDropped && canUseDropped(ws) && droppedCount > 0 ? droppedTrainingBytes() : undefined));
+    void startTraining(useStore, client, trainer.next(), dropped, { sim });
+  };
+  const startRepeat = (count: number) => {
+    setPicked(null);
+    setStopping(false);
+    void repeatOverSeeds(useStore, client, sim, count, trainer, dropped).finally(() => setStopping(false));
   };
   const running = s.status === 'training' || s.status === 'paused';
   // The epochs the running job was sent (the page's quick size may cap the workspace's own).
@@ -89,8 +102,8 @@ export function TrainPanel({ client }: { client: TrainClient }) {
             <button
               type="button"
               onClick={() => {
-                if (s.status === 'paused') client.resume(id);
-                else client.pause(id);
+                if (s.status === 'paused') client.resume(trainer.current());
+                else client.pause(trainer.current());
                 useStore.getState().setTrain({ trainStatus: s.status === 'paused' ? 'training' : 'paused' });
               }}
             >
@@ -100,30 +113,37 @@ export function TrainPanel({ client }: { client: TrainClient }) {
               type="button"
               data-testid="train-stop"
               disabled={stopping}
+              title={repeat ? 'stop this run and the runs after it (finished runs are kept)' : undefined}
               onClick={() => {
                 setStopping(true);
-                client.stop(id);
+                trainer.stop();
               }}
             >
               {stopping ? 'Stopping…' : 'Stop'}
             </button>
           </>
         ) : (
-          <button type="button" data-testid="train-button" onClick={start}>
+          <button type="button" data-testid="train-button" disabled={repeat !== null} onClick={start}>
             Train
           </button>
         )}
         <span data-testid="train-status">{s.status}</span>
+        {repeat ? (
+          <span className="hint" data-testid="repeat-progress" role="status">
+            run {repeat.index} of {repeat.total}
+          </span>
+        ) : null}
       </div>
+      <RepeatSeeds seed={s.workspace?.seed ?? 1} disabled={running || repeat !== null} onRepeat={startRepeat} />
       {running ? <TrainProgressLine epochs={pageEpochs} /> : null}
       {s.status === 'stopped' ? (
         <div className="hint" role="status" data-testid="train-stopped">
           {s.info}
         </div>
       ) : null}
+      {s.epochs.length > 0 || overlaid.length > 0 ? <TrainingCurves epochs={s.epochs} planned={running ? pageEpochs : undefined} overlaid={overlaid} /> : null}
       {s.epochs.length > 0 ? (
         <>
-          <TrainingCurves epochs={s.epochs} planned={running ? pageEpochs : undefined} />
           <div className="hint" data-testid="epoch-line">
             epoch {s.epochs.length}: loss {s.epochs.at(-1)?.loss.toFixed(3)}, validation {(100 * (s.epochs.at(-1)?.valAccuracy ?? 0)).toFixed(1)} %, {s.epochs.at(-1)?.msPerBatch.toFixed(0)} ms/batch, {(100 * (s.epochs.at(-1)?.rate ?? 0)).toFixed(1)} % spikes/neuron/step
           </div>
@@ -154,6 +174,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
           <div className="hint">The raster now runs with the trained weights.</div>
         </div>
       ) : null}
+      <RunsTable />
     </section>
   );
 }

@@ -10,11 +10,12 @@ import { createRecoverySlice, type RecoverySlice } from './recoverySlice.ts';
 import { createGraphSlice, type GraphSlice } from './graphSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
+import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -32,6 +33,7 @@ export const createStore = () =>
     ...createNoticeSlice(...a),
     ...createRecoverySlice(...a),
     ...createGraphSlice(...a),
+    ...createRunsSlice(...a),
   }));
 
 /** The app's store. */
