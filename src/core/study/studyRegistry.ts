@@ -1,0 +1,14 @@
+import type { StudyDefinition } from './studyTypes.ts';
+
+/**
+ * The only list of studies: one entry per study, looked up by id (the Studies menu and
+ * `spikelab study NAME` both read it). Adding a study = one file in studies/ and one line here.
+ */
+export const STUDIES: Readonly<Record<string, StudyDefinition>> = {};
+
+/** Looks up a study; an unknown id lists the ones that exist. */
+export function studyDefinition(id: string): StudyDefinition {
+  const s = Object.hasOwn(STUDIES, id) ? STUDIES[id] : undefined;
+  if (!s) throw new Error(`no study '${id}'; the studies are ${Object.keys(STUDIES).join(', ') || '(none yet)'}`);
+  return s;
+}

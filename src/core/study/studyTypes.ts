@@ -1,0 +1,136 @@
+import type { Workspace } from '../spec/workspace.ts';
+
+/**
+ * A study: a research system and its baselines, each a complete workspace trained and scored on
+ * the same data with the same seed, then costed on the device it is meant for. The definitions
+ * (studies/*.ts) only say what to run; runStudy.ts runs them the same way for every study, in the
+ * page's worker and in the CLI, so the page and `spikelab study --json` show the same numbers.
+ */
+
+/** The research system itself, or something it is compared with. */
+export type StudyRole = 'system' | 'baseline';
+
+/**
+ * Where a system's energy and latency come from: a chip profile (hardware/chips, the mapper runs
+ * the trained network's spikes through its cost model), or a conventional device of
+ * hardware/annDevices.ts (the network's ReLU-twin MACs at that device's energy and rate).
+ */
+export type StudyDevice = { readonly kind: 'chip'; readonly id: string } | { readonly kind: 'ann'; readonly id: string };
+
+/** One row of a study: a workspace, trained, scored and costed. */
+export interface StudySystem {
+  /** Row label, unique within its task: "SSF, 4-bit weights". */
+  readonly system: string;
+  readonly role: StudyRole;
+  /** One sentence: what this system is and how it differs from the others. */
+  readonly about: string;
+  /** The whole workspace, training configuration included (opened on its own in the page). */
+  readonly workspace: Workspace;
+  readonly device: StudyDevice;
+  /** Bits per stored weight (quantised training) for the model size; 32 for float weights. */
+  readonly weightBits: number;
+}
+
+/** Names of the real datasets a study can read (folders of ../shared/data). */
+export type StudyDatasetName = 'mitdb' | 'eeg' | 'fsdd' | 'nmnist' | 'dvs';
+
+/** One comparison inside a study: a task (data set and split) and the systems run on it. */
+export interface StudyTask {
+  readonly id: string;
+  readonly label: string;
+  /** The real data set this task reads when the host has it; absent = built-in generator only. */
+  readonly dataset?: StudyDatasetName;
+  /** What the reader must know about the data: a substitution, a split, a size cut for the page. */
+  readonly note?: string;
+  readonly systems: readonly StudySystem[];
+}
+
+/** A figure the paper reports, shown beside ours and always labelled as the paper's claim. */
+export interface StudyClaim {
+  readonly metric: string;
+  readonly value: string;
+  readonly source: string;
+}
+
+/** What a definition is built for: the data the host has, and the page's smaller size. */
+export interface StudyBuildContext {
+  /** Whether the host can read this real data set (the CLI: --data or SPIKELAB_DATA). */
+  readonly has: (name: StudyDatasetName) => boolean;
+  /** The page and the tests: fewer samples and epochs, so a study runs in a minute, not an hour. */
+  readonly quick: boolean;
+}
+
+/**
+ * A knob swept over values: each value is one workspace (built from the task's system of that
+ * name), trained and costed like a row; the points are drawn as a curve with its Pareto front.
+ */
+export interface StudySweep {
+  readonly id: string;
+  readonly label: string;
+  readonly task: string;
+  /** Name of the knob and its unit: "energy loss weight". */
+  readonly knob: string;
+  readonly points: readonly { readonly value: number; readonly system: StudySystem }[];
+}
+
+/** A study definition: one entry of studyRegistry.ts. */
+export interface StudyDefinition {
+  readonly id: string;
+  readonly title: string;
+  /** A paragraph: the system, what the comparison shows, what stands in for what. */
+  readonly about: string;
+  readonly claims: readonly StudyClaim[];
+  tasks(ctx: StudyBuildContext): readonly StudyTask[];
+  sweeps?(ctx: StudyBuildContext): readonly StudySweep[];
+}
+
+/** One row of the comparison, under the names of `spikelab study --json` (issue 21). */
+export interface StudyRow {
+  readonly task: string;
+  readonly system: string;
+  readonly role: StudyRole;
+  readonly accuracy: number;
+  readonly macro_f1: number;
+  /** Spikes of the spiking layers per sample (an SSF count counts as that many spikes); 0 for an ANN. */
+  readonly spikes_per_inference: number;
+  /** NeuroBench's effective synaptic operations per sample: accumulates plus multiply-accumulates. */
+  readonly synaptic_ops: number;
+  /** Weight-memory reads per sample on a time-stepped core (train/weightReads.ts). */
+  readonly weight_reads: number;
+  readonly model_bits: number;
+  readonly device: string;
+  readonly energy_per_inference_j: number | null;
+  readonly latency_s: number | null;
+  /** Why energy or latency is missing (a network the chip cannot hold), or what to know about them. */
+  readonly notes: readonly string[];
+}
+
+/** One point of a sweep. */
+export interface StudyCurvePoint {
+  readonly value: number;
+  readonly accuracy: number;
+  readonly energy_per_inference_j: number | null;
+  /** Whether no other point is at least as accurate for less energy. */
+  readonly pareto: boolean;
+}
+
+/** A sweep's curve. */
+export interface StudyCurve {
+  readonly id: string;
+  readonly label: string;
+  readonly task: string;
+  readonly knob: string;
+  readonly device: string;
+  readonly points: readonly StudyCurvePoint[];
+}
+
+/** What runStudy returns, and `spikelab study --json` prints. */
+export interface StudyResult {
+  readonly study: string;
+  readonly title: string;
+  readonly seed: number;
+  readonly tasks: readonly { readonly id: string; readonly label: string; readonly data: string; readonly note?: string }[];
+  readonly rows: readonly StudyRow[];
+  readonly claims: readonly StudyClaim[];
+  readonly curves: readonly StudyCurve[];
+}
