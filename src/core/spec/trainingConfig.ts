@@ -61,6 +61,12 @@ export const trainingSchema = z.object({
     .default({ decay: false, threshold: false, adaptation: false }),
   /** Weight of the firing-rate penalty: mean spikes per neuron per step (spikes cost energy). */
   rateRegularization: z.number().min(0).default(0),
+  /**
+   * Hardware-aware training (NeuEdge): adds weight × the estimated energy per sample in nJ on the
+   * workspace's chip (train/energyLoss.ts: spikes × fan-out × energy per synaptic op, plus neuron
+   * updates) to the loss. Trained on tfjs (the BPTT kernel has no such term).
+   */
+  energyLoss: z.object({ weight: z.number().min(0).max(1000) }).optional(),
   /** 'balanced' weights each class by N/(classes·count): rare arrhythmias count as much as N. */
   classWeighting: z.enum(['none', 'balanced']).default('none'),
   validationFraction: z.number().min(0).max(0.5).default(0.2),

@@ -59,6 +59,8 @@ describe('training on the BPTT kernel', () => {
     expect(kernelPlan(chain('readout'), { ...cfg, surrogate: { name: 'arctan', slope: 2 } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/fast sigmoid, not arctan/) });
     expect(kernelPlan(chain('readout'), { ...cfg, loss: 'mseCount' }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/mseCount/) });
     expect(kernelPlan(chain('readout'), { ...cfg, trainable: { decay: true, threshold: false, adaptation: false } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/neuron parameters/) });
+    expect(kernelPlan(chain('readout'), { ...cfg, energyLoss: { weight: 0.01 } }, 1)).toMatchObject({ ok: false, reason: 'the kernel has no chip energy term (energyLoss)' });
+    expect(kernelPlan(chain('readout'), { ...cfg, energyLoss: { weight: 0 } }, 1)).toMatchObject({ ok: true });
     expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
     expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
     expect(kernelPlan(chain('readout', { model: 'ssf' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is ssf; the kernel trains lif, if, cubaLif and alif neurons" });

@@ -69,6 +69,7 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
   if (cfg.surrogate.name !== 'fastSigmoid') return no(`the kernel's surrogate is the fast sigmoid, not ${cfg.surrogate.name}`);
   if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
   if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
+  if ((cfg.energyLoss?.weight ?? 0) > 0) return no('the kernel has no chip energy term (energyLoss)');
   const layers: Omit<KernelLayer, 'weights'>[] = [];
   const names: string[] = [];
   const loopNames: (string | undefined)[] = [];
