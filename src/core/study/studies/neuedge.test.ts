@@ -27,7 +27,7 @@ describe('the NeuEdge study', () => {
         const ann = hiddenKinds(s.workspace).includes('relu');
         expect(s.device).toEqual(ann ? { kind: 'ann', id: 'jetson-nano' } : { kind: 'chip', id: 'loihi' });
         if (ctx.quick) expect(s.workspace.training?.epochs).toBe(1);
-        else expect(s.workspace.training?.epochs).toBeGreaterThanOrEqual(6);
+        else expect(s.workspace.training?.epochs).toBeGreaterThanOrEqual(4);
       }
       const neuedge = systems.find((s) => s.role === 'system');
       expect(hiddenKinds(neuedge?.workspace as Workspace)).toEqual(['inputAdaptive']);

@@ -71,13 +71,13 @@ export function neuedgeDvsWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
     data: { kind: 'synthetic-dvs', scene: 'bar-right', width: side, height: side, durationMs: 200, noiseHz: 0.5, stepUs: 10000 },
     encoder: { kind: 'rate', maxProb: 0.5 },
     training: {
-      epochs: o.quick ? 1 : 6,
+      epochs: o.quick ? 1 : 4,
       batchSize: 16,
       learningRate: 0.005,
       loss: 'ceMaxMembrane',
       patience: o.quick ? 0 : 4,
       ...energyLoss(o.energyWeight),
-      dataset: { kind: 'source-classes', perClass: o.quick ? 3 : 20, testPerClass: o.quick ? 2 : 10 },
+      dataset: { kind: 'source-classes', perClass: o.quick ? 3 : 12, testPerClass: o.quick ? 2 : 6 },
     },
     chip: LOIHI,
   });
@@ -141,13 +141,13 @@ export function neuedgeAudioWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
     data: { kind: 'synthetic-audio', digit: 3, durationS: 0.5, bands: 32 },
     encoder: audioEncoder(coding),
     training: {
-      epochs: o.quick ? 1 : 8,
+      epochs: o.quick ? 1 : 6,
       batchSize: 16,
       learningRate: 0.005,
       loss: 'ceMaxMembrane',
       patience: o.quick ? 0 : 4,
       ...energyLoss(o.energyWeight),
-      dataset: { kind: 'source-classes', perClass: o.quick ? 3 : 16, testPerClass: o.quick ? 2 : 8 },
+      dataset: { kind: 'source-classes', perClass: o.quick ? 3 : 12, testPerClass: o.quick ? 2 : 6 },
     },
     chip: LOIHI,
   });
