@@ -167,7 +167,7 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
   throwIfAborted(req.signal, 'mapping');
   req.onProgress?.('energy', 0.8);
   const t3 = Date.now();
-  const cost = costOfMapping(ng, arch.partition.coreOf, loads, slotOf, geo, chip, req.events);
+  const cost = costOfMapping(ng, arch.partition.coreOf, loads, slotOf, geo, chip, req.events, target.realTimeRateHz);
   lap('energy', t3);
   const slot = (c: number) => (c === loads.host ? HOST_SLOT : (slotOf[c] as number));
   const traffic: TrafficEdge[] = [...loads.traffic].map(([key, packets]) => {
@@ -220,8 +220,20 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
     },
     ann,
     timingsMs: times,
-    notes: [...arch.notes, ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
+    notes: [...arch.notes, ...realTimeNotes(chip, target, cost.latency), ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
   };
+}
+
+/** What the static term means when the target asks for a real-time rate (mapping notes). */
+function realTimeNotes(chip: ChipProfile, target: ChipTarget, latency: { readonly computeS: number; readonly barrierS: number; readonly pipelineS: number }): string[] {
+  const rate = target.realTimeRateHz;
+  if (rate === undefined) return [];
+  const periodS = 1 / rate;
+  const busyS = latency.computeS + latency.barrierS + latency.pipelineS;
+  const leak = chip.energy.staticIncluded ? 'none is added (the per-op figure holds it)' : `${(chip.energy.staticPowerW * 1e6).toPrecision(3)} µW per chip`;
+  const notes = [`static power charged over one real-time period per inference: 1/${rate.toPrecision(3)} Hz = ${periodS.toPrecision(3)} s, not over the ${busyS.toPrecision(3)} s of compute (static power: ${leak})`];
+  if (busyS > periodS) notes.push(`the chip computes for ${busyS.toPrecision(3)} s per inference, longer than the ${periodS.toPrecision(3)} s period: it cannot keep up with ${rate.toPrecision(3)} inferences per second`);
+  return notes;
 }
 
 /** Throws MappingError (every violation, each naming its layer and limit) when the mapping does not fit. */
