@@ -5,7 +5,7 @@ import { annComparison } from './annComparison.ts';
 import { coreLocation, coresPerChip, limitOf, type ChipProfile } from './chipProfile.ts';
 import type { ChipTarget } from './chipTarget.ts';
 import { clusterLoads, type Activity, type ClusterLoads } from './clusterLoads.ts';
-import { costOfMapping, type StepEvents } from './costModel.ts';
+import { costOfMapping, type CostReport, type StepEvents } from './costModel.ts';
 import { architecturePartition } from './architecturePartition.ts';
 import type { CoreUsage, MappingResult, TrafficEdge } from './mappingTypes.ts';
 import { hopsBetween, HOST_SLOT, meshGeometry } from './meshGeometry.ts';
@@ -220,18 +220,23 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
     },
     ann,
     timingsMs: times,
-    notes: [...arch.notes, ...realTimeNotes(chip, target, cost.latency), ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
+    notes: [...arch.notes, ...realTimeNotes(chip, target, cost), ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
   };
 }
 
 /** What the static term means when the target asks for a real-time rate (mapping notes). */
-function realTimeNotes(chip: ChipProfile, target: ChipTarget, latency: { readonly computeS: number; readonly barrierS: number; readonly pipelineS: number }): string[] {
+function realTimeNotes(chip: ChipProfile, target: ChipTarget, cost: CostReport): string[] {
   const rate = target.realTimeRateHz;
   if (rate === undefined) return [];
   const periodS = 1 / rate;
-  const busyS = latency.computeS + latency.barrierS + latency.pipelineS;
+  const { computeS, barrierS, pipelineS } = cost.latency;
+  const busyS = computeS + barrierS + pipelineS;
+  const e = cost.energy;
   const leak = chip.energy.staticIncluded ? 'none is added (the per-op figure holds it)' : `${(chip.energy.staticPowerW * 1e6).toPrecision(3)} µW per chip`;
-  const notes = [`static power charged over one real-time period per inference: 1/${rate.toPrecision(3)} Hz = ${periodS.toPrecision(3)} s, not over the ${busyS.toPrecision(3)} s of compute (static power: ${leak})`];
+  // The split matters: at a slow rate leakage can outweigh all the work of an inference.
+  const notes = [
+    `static power charged over one real-time period per inference: 1/${rate.toPrecision(3)} Hz = ${periodS.toPrecision(3)} s, not over the ${busyS.toPrecision(3)} s of compute (static power: ${leak}); static ${e.staticJ.toPrecision(3)} J + dynamic ${(e.totalJ - e.staticJ).toPrecision(3)} J per inference`,
+  ];
   if (busyS > periodS) notes.push(`the chip computes for ${busyS.toPrecision(3)} s per inference, longer than the ${periodS.toPrecision(3)} s period: it cannot keep up with ${rate.toPrecision(3)} inferences per second`);
   return notes;
 }
