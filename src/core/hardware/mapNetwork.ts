@@ -14,6 +14,7 @@ import { coreLimits, defaultWeightBits, type CoreLimits } from './partition.ts';
 import { placeClusters, type ClusterEdges } from './placement.ts';
 import { headNote, offChipViolations } from './offChip.ts';
 import { populationsOf } from './populations.ts';
+import { formatEngineering } from '../format/engineering.ts';
 
 /** What the mapper needs: the network, the chip, the workspace's target settings and the recorded spikes. */
 export interface MapRequest {
@@ -235,7 +236,7 @@ function realTimeNotes(chip: ChipProfile, target: ChipTarget, cost: CostReport):
   const leak = chip.energy.staticIncluded ? 'none is added (the per-op figure holds it)' : `${(chip.energy.staticPowerW * 1e6).toPrecision(3)} µW per chip`;
   // The split matters: at a slow rate leakage can outweigh all the work of an inference.
   const notes = [
-    `static power charged over one real-time period per inference: 1/${rate.toPrecision(3)} Hz = ${periodS.toPrecision(3)} s, not over the ${busyS.toPrecision(3)} s of compute (static power: ${leak}); static ${e.staticJ.toPrecision(3)} J + dynamic ${(e.totalJ - e.staticJ).toPrecision(3)} J per inference`,
+    `static power charged over one real-time period per inference: 1/${rate.toPrecision(3)} Hz = ${periodS.toPrecision(3)} s, not over the ${busyS.toPrecision(3)} s of compute (static power: ${leak}); static ${formatEngineering(e.staticJ, 'J')} + dynamic ${formatEngineering(e.totalJ - e.staticJ, 'J')} per inference`,
   ];
   if (busyS > periodS) notes.push(`the chip computes for ${busyS.toPrecision(3)} s per inference, longer than the ${periodS.toPrecision(3)} s period: it cannot keep up with ${rate.toPrecision(3)} inferences per second`);
   return notes;

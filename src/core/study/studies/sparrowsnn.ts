@@ -1,11 +1,17 @@
 import type { Workspace } from '../../spec/workspace.ts';
 import type { StudyBuildContext, StudyDefinition, StudySystem, StudyTask } from '../studyTypes.ts';
-import { SPARROW_T, sparrowEcgWorkspace, sparrowEegWorkspace, type SparrowWorkspaceOptions } from './sparrowsnnWorkspaces.ts';
+import { EEG_STEPS, SPARROW_T, sparrowEcgWorkspace, sparrowEegWorkspace, type SparrowWorkspaceOptions } from './sparrowsnnWorkspaces.ts';
 
 const PAPER = 'Yan, Bai, Mitra & Wong, SparrowSNN, arXiv 2406.06543';
 
-/** The five systems of one task, from a builder of its workspaces. */
-function systems(build: (o: SparrowWorkspaceOptions) => Workspace, quick: boolean): StudySystem[] {
+/** How the heartbeat baselines run: the beat window held for T steps. */
+const BEAT_STEPS = `T = ${SPARROW_T}`;
+
+/**
+ * The five systems of one task, from a builder of its workspaces. `steps`: how the spiking
+ * baselines run, for their labels ("T = 8": a held beat window; the steps of an EEG epoch).
+ */
+function systems(build: (o: SparrowWorkspaceOptions) => Workspace, quick: boolean, steps: string): StudySystem[] {
   const asic = { kind: 'chip', id: 'asic' } as const;
   return [
     {
@@ -25,17 +31,17 @@ function systems(build: (o: SparrowWorkspaceOptions) => Workspace, quick: boolea
       weightBits: 8,
     },
     {
-      system: `IF, T = ${SPARROW_T}`,
+      system: `IF, ${steps}`,
       role: 'baseline',
-      about: `The same network with integrate-and-fire neurons over ${SPARROW_T} steps (float weights, stored at 8 bits): each step re-reads the weight rows of the neurons that fire.`,
+      about: `The same network with integrate-and-fire neurons over ${steps} (float weights, stored at 8 bits): each step re-reads the weight rows of the neurons that fire.`,
       workspace: build({ hidden: 'if', quick, chipBits: 8 }),
       device: asic,
       weightBits: 32,
     },
     {
-      system: `LIF, T = ${SPARROW_T}`,
+      system: `LIF, ${steps}`,
       role: 'baseline',
-      about: `The same network with leaky integrate-and-fire neurons (β = 0.9) over ${SPARROW_T} steps.`,
+      about: `The same network with leaky integrate-and-fire neurons (β = 0.9) over ${steps}.`,
       workspace: build({ hidden: 'lif', quick, chipBits: 8 }),
       device: asic,
       weightBits: 32,
@@ -51,7 +57,8 @@ function systems(build: (o: SparrowWorkspaceOptions) => Workspace, quick: boolea
   ];
 }
 
-const SIZE_NOTE = (quick: boolean) => (quick ? ' Quick run: a few hundred samples and 2 epochs, for the page; the CLI without --quick trains at full size.' : '');
+/** What a quick run leaves out, said in the task note. */
+const SIZE_NOTE = (quick: boolean) => (quick ? ' Quick run: a reduced training set and 2–3 epochs, for the page; the CLI without --quick trains at full size.' : '');
 
 /** The heartbeat tasks: intra-patient always (synthetic beats without MIT-BIH), inter-patient with MIT-BIH. */
 function ecgTasks(ctx: StudyBuildContext): StudyTask[] {
@@ -64,7 +71,7 @@ function ecgTasks(ctx: StudyBuildContext): StudyTask[] {
       (has
         ? 'MIT-BIH records (--data); beats of every record split into training and test sets (intra-patient), as the paper reports.'
         : 'Synthetic ECG generator standing in for MIT-BIH (no records given: --data ../shared/data/mitdb); its accuracy is not comparable with the paper’s.') + SIZE_NOTE(ctx.quick),
-    systems: systems((o) => sparrowEcgWorkspace({ ...o, split: 'intra' }), ctx.quick),
+    systems: systems((o) => sparrowEcgWorkspace({ ...o, split: 'intra' }), ctx.quick, BEAT_STEPS),
   };
   if (!has) return [intra];
   return [
@@ -74,7 +81,7 @@ function ecgTasks(ctx: StudyBuildContext): StudyTask[] {
       label: 'MIT-BIH heartbeats, AAMI classes, inter-patient',
       dataset: 'mitdb',
       note: 'MIT-BIH records split by patient (training and test records disjoint, de Chazal’s DS1/DS2 style): harder than intra-patient.' + SIZE_NOTE(ctx.quick),
-      systems: systems((o) => sparrowEcgWorkspace({ ...o, split: 'inter' }), ctx.quick),
+      systems: systems((o) => sparrowEcgWorkspace({ ...o, split: 'inter' }), ctx.quick, BEAT_STEPS),
     },
   ];
 }
@@ -87,7 +94,7 @@ function eegTask(ctx: StudyBuildContext): StudyTask {
     note:
       'The paper’s DEAP emotion data cannot be redistributed; the EEG recordings of ../shared/data/eeg would stand in, but reading EDF files into a training set is not wired, so the built-in synthetic EEG source is used: an EEG task of the same kind, not the paper’s.' +
       SIZE_NOTE(ctx.quick),
-    systems: systems(sparrowEegWorkspace, ctx.quick),
+    systems: systems(sparrowEegWorkspace, ctx.quick, `${EEG_STEPS} steps`),
   };
 }
 

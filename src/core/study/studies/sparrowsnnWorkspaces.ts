@@ -73,14 +73,14 @@ export function sparrowEcgWorkspace(o: SparrowWorkspaceOptions & { readonly spli
     data: { kind: 'synthetic-ecg', durationS: 4, samplingHz: 360, heartRateBpm: 72, beatMix: { N: 6, V: 1, A: 1, F: 1 }, leads: 2 },
     encoder: { kind: 'direct', gain: 1 },
     training: {
-      epochs: o.quick ? 2 : 30,
+      epochs: o.quick ? 3 : 30,
       batchSize: 64,
       learningRate: 0.003,
       lrDecay: 0.93,
       loss: 'ceMaxMembrane',
       patience: 5,
       ...(o.weightBits !== undefined ? { quantization: { weightBits: o.weightBits } } : {}),
-      dataset: { kind: 'ecg-beats', beats: o.quick ? 300 : 200_000, decimate: 4, split: o.split, beforeS: 0.25, afterS: 0.45, input: 'window', leads: 2, rrFeatures: true, steps },
+      dataset: { kind: 'ecg-beats', beats: o.quick ? 600 : 200_000, decimate: 4, split: o.split, beforeS: 0.25, afterS: 0.45, input: 'window', leads: 2, rrFeatures: true, steps },
     },
     ...(o.hidden === 'ann' ? {} : { chip: asicTarget(o.chipBits, BEATS_PER_S) }),
   });
@@ -88,6 +88,10 @@ export function sparrowEcgWorkspace(o: SparrowWorkspaceOptions & { readonly spli
 
 /** Seconds of one EEG epoch: one classification per epoch in real time. */
 const EEG_EPOCH_S = 2;
+const EEG_HZ = 80;
+
+/** Steps of an EEG epoch: one per sample, as the delta encoder feeds it. */
+export const EEG_STEPS = EEG_EPOCH_S * EEG_HZ;
 
 /** An EEG workspace: the synthetic EEG classes (rest, motor imagery, focus), delta-coded channels. */
 export function sparrowEegWorkspace(o: SparrowWorkspaceOptions): Workspace {
@@ -108,7 +112,7 @@ export function sparrowEegWorkspace(o: SparrowWorkspaceOptions): Workspace {
         { kind: 'readout', name: 'classes', mode: 'count' },
       ],
     },
-    data: { kind: 'synthetic-eeg', eegClass: 'rest', epochS: EEG_EPOCH_S, samplingHz: 80 },
+    data: { kind: 'synthetic-eeg', eegClass: 'rest', epochS: EEG_EPOCH_S, samplingHz: EEG_HZ },
     encoder: { kind: 'delta', threshold: 5 },
     training: {
       epochs: o.quick ? 2 : 12,
