@@ -66,6 +66,8 @@ describe('the study as text', () => {
     expect(text).toMatch(/2\.00 µJ \(1\.00 µJ–4\.00 µJ\)/);
     expect(text).toMatch(/ANN\s+baseline.*not costed/);
     expect(text).toMatch(/SNN: a row note/);
+    expect(text).toMatch(/SNN: 100 GOp\/s\/W \(synaptic ops\) on loihi/);
+    expect(text).toMatch(/ANN on the other ANN devices: cpu-server 1\.00 mJ, 1\.00 µs/);
     expect(text).toMatch(/the paper's claims \(on its own hardware and data; not measured here\):\n  energy: 20–100× lower   \[the paper\]/);
     expect(text).toMatch(/w 0\.1\s+90\.0 %\s+1\.00 µJ\s+\*/);
   });
