@@ -90,6 +90,17 @@ describe('quantisation-aware training', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('trains and validates on the quantised weights: with the weights held still, loss and validation loss differ from float training', async () => {
+    const set = rateSet(48, 3);
+    // SGD at a vanishing rate keeps the weights where they start, so any difference is the forward pass's.
+    const base = { epochs: 1, batchSize: 16, optimizer: 'sgd', momentum: 0, learningRate: 1e-12, patience: 0, validationFraction: 0.25 };
+    const float = await trainNetwork(compileNetwork(spec, undefined, 3), set, trainingSchema.parse(base), 1, createRng(7));
+    const quant = await trainNetwork(compileNetwork(spec, undefined, 3), set, trainingSchema.parse({ ...base, quantization: { weightBits: 4 } }), 1, createRng(7));
+    const [f, q] = [float.history[0], quant.history[0]];
+    expect(q?.loss).not.toBe(f?.loss);
+    expect(q?.valLoss).not.toBe(f?.valLoss);
+  });
+
   it('leaves float training untouched: the weights take many values', async () => {
     const set = rateSet(40, 2);
     const cfg = trainingSchema.parse({ epochs: 1, batchSize: 16, patience: 0 });
