@@ -72,6 +72,13 @@ export const trainingSchema = z.object({
   validationFraction: z.number().min(0).max(0.5).default(0.2),
   /** Stop when validation accuracy has not improved for this many epochs (0 = never). */
   patience: z.number().int().min(0).default(5),
+  /**
+   * Quantisation-aware training: every weight tensor (biases too) is fake-quantised in the forward
+   * pass to `weightBits` on a symmetric per-layer grid (network/weightGrid.ts) with a
+   * straight-through gradient, and the returned weights lie on that grid. Trains on tfjs (the BPTT
+   * kernel refuses it). Spike counts of SSF neurons are quantised by their own maxSpikes clamp.
+   */
+  quantization: z.object({ weightBits: z.union([z.literal(4), z.literal(8)]) }).optional(),
   /** What is trained on: heartbeats (synthetic, or MIT-BIH from --data), or classes of a built-in source. */
   dataset: z.discriminatedUnion('kind', [ecgBeatsDatasetSchema, sourceClassesDatasetSchema]).default(ECG_BEATS_DEFAULT),
 });

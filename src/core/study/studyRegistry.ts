@@ -1,4 +1,5 @@
 import { NEUEDGE_STUDY } from './studies/neuedge.ts';
+import { SPARROWSNN_STUDY } from './studies/sparrowsnn.ts';
 import type { StudyDefinition } from './studyTypes.ts';
 
 /**
@@ -7,6 +8,7 @@ import type { StudyDefinition } from './studyTypes.ts';
  */
 export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
   neuedge: NEUEDGE_STUDY,
+  sparrowsnn: SPARROWSNN_STUDY,
 };
 
 /** Looks up a study; an unknown id lists the ones that exist. */

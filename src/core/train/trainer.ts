@@ -17,6 +17,7 @@ import { spikeEnergyCosts, spikeEnergyNJ } from './energyLoss.ts';
 import type { ChipProfile } from '../hardware/chipProfile.ts';
 import { resolveChip } from '../hardware/chips/index.ts';
 import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
+import { fakeQuantiseAll, snapWeights } from './fakeQuantise.ts';
 
 export { predict } from './inference.ts';
 
@@ -63,10 +64,11 @@ export interface TrainResult {
   readonly predictor?: (set: LabelledSet, idx: readonly number[]) => Promise<Int32Array>;
 }
 
-function snapshot(vars: WeightVariables, net: CompiledNetwork): NetworkWeights {
+/** The weights as the model uses them: on their grids when training is quantisation-aware. */
+function snapshot(vars: WeightVariables, net: CompiledNetwork, bits: number | undefined): NetworkWeights {
   const out: Record<string, { shape: readonly number[]; values: Float32Array }> = {};
   for (const [k, v] of Object.entries(vars)) out[k] = { shape: net.weights[k]?.shape ?? v.shape, values: v.dataSync() as Float32Array };
-  return out;
+  return bits === undefined ? out : snapWeights(out, bits);
 }
 
 /**
@@ -86,6 +88,9 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
   // The energy term's costs per spike depend only on the graph and the chip: computed once.
   const energyWeight = cfg.energyLoss?.weight ?? 0;
   const energyCosts = energyWeight > 0 ? spikeEnergyCosts(net.spec, net.weights, chip ?? resolveChip(CHIP_TARGET_DEFAULT), set.steps) : undefined;
+  const bits = cfg.quantization?.weightBits;
+  // Quantisation-aware: the forward pass (and validation) sees the weights on their grids.
+  const seen = () => (bits === undefined ? vars : fakeQuantiseAll(vars, bits));
   const ops: SpikeOps = { fire: ((fn) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction(cfg.surrogate.name, cfg.surrogate.slope)), detach, training: true };
   try {
     const engine: EpochEngine<{ weights: NetworkWeights; neuron: NeuronParamValues }> = {
@@ -98,7 +103,7 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
           const y = tf.oneHot(tf.tensor1d(Int32Array.from(idx, (i) => set.labels[i] as number), 'int32'), set.classes);
           const w = tf.tensor1d(idx.map((i) => classWeight[set.labels[i] as number] ?? 1));
           const { value, grads } = tf.variableGrads(() => {
-            const out = forward(net, vars, x, dtMs, ops, cfg.loss, neuronVars, set.steps);
+            const out = forward(net, seen(), x, dtMs, ops, cfg.loss, neuronVars, set.steps);
             rate = out.rate.dataSync()[0] ?? 0;
             let loss: tf.Scalar =
               cfg.loss === 'mseCount'
@@ -118,8 +123,16 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
         stepLoss.dispose();
         return { loss, rate };
       },
-      score: (idx) => scoreSet(net, vars, set, idx, dtMs, cfg, neuronVars),
-      checkpoint: () => ({ weights: snapshot(vars, net), neuron: neuronValues(neuronVars) }),
+      score: (idx) => {
+        if (bits === undefined) return scoreSet(net, vars, set, idx, dtMs, cfg, neuronVars);
+        const q = seen();
+        try {
+          return scoreSet(net, q, set, idx, dtMs, cfg, neuronVars);
+        } finally {
+          tf.dispose(Object.values(q));
+        }
+      },
+      checkpoint: () => ({ weights: snapshot(vars, net, bits), neuron: neuronValues(neuronVars) }),
     };
     const { history, best: bestRun, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
     const best = { epoch: bestRun.epoch, ...bestRun.checkpoint };
