@@ -4,8 +4,8 @@ import type { StudyResult, StudyRow } from '../core/study/studyTypes.ts';
 import { formatPercentSpread } from '../core/train/seedSummary.ts';
 import type { CliIo } from './io.ts';
 
-const COLUMNS = ['system', 'role', 'accuracy', 'macro-F1', 'spikes/inf', 'syn. ops', 'weight reads', 'model', 'device', 'energy/inference', 'latency'] as const;
-const WIDTHS = [28, 9, 9, 9, 11, 10, 13, 10, 13, 30, 10];
+const COLUMNS = ['system', 'role', 'accuracy', 'macro-F1', 'spikes/inf', 'syn. ops', 'weight reads', 'model', 'device', 'energy/inference', 'dynamic', 'latency'] as const;
+const WIDTHS = [28, 9, 9, 9, 11, 10, 13, 10, 13, 30, 10, 10];
 
 function line(cells: readonly string[]): string {
   return cells.map((c, i) => (i < 2 || i === 8 ? c.slice(0, (WIDTHS[i] ?? 10) - 1).padEnd(WIDTHS[i] ?? 10) : c.padStart(WIDTHS[i] ?? 10) + ' ')).join('');
@@ -30,6 +30,7 @@ function rowCells(r: StudyRow): string[] {
     formatSi(r.model_bits / 8, 'B'),
     r.device,
     energyCell(r),
+    r.dynamic_energy_j === null ? '—' : formatSi(r.dynamic_energy_j, 'J'),
     r.latency_s === null ? '—' : formatSi(r.latency_s, 's'),
   ];
 }

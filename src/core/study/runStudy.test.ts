@@ -68,6 +68,10 @@ describe('runStudy', () => {
     // Symmetric as a factor: E ÷ f … E × f.
     expect(hi / e).toBeCloseTo(e / lo, 9);
     expect(ann?.energy_range_j).toBeNull();
+    // Static power is part of a chip's total, never of an ANN device's figure.
+    expect(snn?.dynamic_energy_j).toBeGreaterThan(0);
+    expect(snn?.dynamic_energy_j).toBeLessThan(e);
+    expect(ann?.dynamic_energy_j).toBe(ann?.energy_per_inference_j);
   });
 
   it('gives model size from the weight bits', () => {

@@ -75,6 +75,7 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
       device: cost.device,
       energy_per_inference_j: cost.energyJ,
       latency_s: cost.latencyS,
+      dynamic_energy_j: cost.dynamicJ,
       energy_range_j: range.range,
       gops_per_w: cost.gopsPerW,
       other_devices: cost.otherDevices,

@@ -15,6 +15,7 @@ const row = (system: string, accuracy: number, energy: number | null): StudyRow 
   device: 'loihi',
   energy_per_inference_j: energy,
   latency_s: 1e-3,
+  dynamic_energy_j: energy,
   energy_range_j: energy === null ? null : [energy / 2, energy * 2],
   gops_per_w: null,
   other_devices: [],

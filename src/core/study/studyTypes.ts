@@ -102,6 +102,12 @@ export interface StudyRow {
   readonly energy_per_inference_j: number | null;
   readonly latency_s: number | null;
   /**
+   * The energy without the chip's static power over the inference: on a chip that idles between
+   * real-time inferences (the ASIC at 72 beats per minute) leakage is most of the total, and this is
+   * what the network's work costs (the figure papers such as SparrowSNN's quote).
+   */
+  readonly dynamic_energy_j: number | null;
+  /**
    * The energy as the range the model's check allows on this chip ([E ÷ f, E × f], f the worst
    * held-out factor of `spikelab energy-check` on it); null for an ANN device or an unchecked chip.
    */

@@ -12,6 +12,8 @@ import type { StudyDevice } from './studyTypes.ts';
 export interface SystemCost {
   readonly device: string;
   readonly energyJ: number | null;
+  /** The energy without static power (leakage over the inference's time): what the work itself costs. */
+  readonly dynamicJ: number | null;
   readonly latencyS: number | null;
   readonly weightReads: number;
   readonly gopsPerW: number | null;
@@ -35,10 +37,10 @@ async function chipCost(id: string, ws: Workspace, weights: NetworkWeights, engi
   const chip = ws.chip?.id === id ? ws.chip : { ...CHIP_TARGET_DEFAULT, id };
   try {
     const m = await mapWorkspace({ ...ws, chip }, engine, { weights, ...(signal ? { signal } : {}) });
-    return { device: m.chip, energyJ: m.energyPerInferenceJ, latencyS: m.latencyS, weightReads: m.counts.weightReads, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
+    return { device: m.chip, energyJ: m.energyPerInferenceJ, dynamicJ: m.energyPerInferenceJ - m.energy.staticJ, latencyS: m.latencyS, weightReads: m.counts.weightReads, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
   } catch (e) {
     // A network the chip cannot hold is a finding of the study, not a failure of it.
-    return { device: id, energyJ: null, latencyS: null, weightReads: storedWeights(weights), gopsPerW: null, otherDevices: [], notes: [`not mapped on ${id}: ${e instanceof Error ? e.message : String(e)}`] };
+    return { device: id, energyJ: null, dynamicJ: null, latencyS: null, weightReads: storedWeights(weights), gopsPerW: null, otherDevices: [], notes: [`not mapped on ${id}: ${e instanceof Error ? e.message : String(e)}`] };
   }
 }
 
@@ -54,6 +56,8 @@ function annCost(id: string, ws: Workspace, weights: NetworkWeights, passes: num
   return {
     device: d.id,
     energyJ: macs * d.pJPerMac * 1e-12,
+    // The device figures are power ÷ peak rate: no idle power is charged, so all of it is dynamic.
+    dynamicJ: macs * d.pJPerMac * 1e-12,
     latencyS: d.macsPerS === null ? null : macs / d.macsPerS,
     weightReads: storedWeights(weights) * passes,
     gopsPerW: null,
