@@ -1,0 +1,88 @@
+import { Fragment } from 'react';
+import type { StudyResult } from '../../../core/study/studyTypes.ts';
+import { useStore } from '../../store/index.ts';
+import { openStudyRow, resetRow, rowKey } from '../../studyController.ts';
+import { rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
+
+/**
+ * The comparison: one block of rows per task (its systems, then its baselines), every StudyRow
+ * column with its unit, and per row an Open button that loads that system's workspace. A row the
+ * user changed says so and can be reset. Each number cell carries its raw value (`data-value`).
+ */
+export function StudyTable({ result }: { result: StudyResult }) {
+  const changed = useStore((s) => s.studyWorkspaces);
+  const running = useStore((s) => s.studyStatus === 'running');
+  return (
+    <table className="study-table" data-testid="study-table">
+      <thead>
+        <tr>
+          <th scope="col">system</th>
+          <th scope="col">role</th>
+          {STUDY_COLUMNS.map((c) => (
+            <th key={c.key} scope="col" title={c.title}>
+              {c.label}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="visually-hidden">workspace</span>
+          </th>
+        </tr>
+      </thead>
+      {result.tasks.map((t) => (
+        <tbody key={t.id} data-testid="study-task" data-task={t.id}>
+          <tr className="study-task-row">
+            <th scope="rowgroup" colSpan={STUDY_COLUMNS.length + 3}>
+              {t.label} <span className="hint">— {t.data}</span>
+            </th>
+          </tr>
+          {rowsOfTask(result.rows, t.id).map((r) => {
+            const key = rowKey(r.task, r.system);
+            const isChanged = Object.hasOwn(changed, key);
+            return (
+              <Fragment key={key}>
+                <tr data-testid="study-row" data-key={key} data-role={r.role} className={`study-row-${r.role}`}>
+                  <th scope="row" className="study-system">
+                    {r.system}
+                    {isChanged ? (
+                      <span className="study-changed" data-testid="study-row-changed" title="you changed this workspace: a re-run uses your version">
+                        {' '}
+                        (changed)
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="study-role">{r.role}</td>
+                  {STUDY_COLUMNS.map((c) => {
+                    const v = r[c.key];
+                    return (
+                      <td key={c.key} data-col={c.key} data-value={typeof v === 'number' ? String(v) : v === null ? '' : String(v)} title={c.key === 'energy_per_inference_j' && v === null ? r.notes.join('; ') : undefined}>
+                        {c.format(r)}
+                      </td>
+                    );
+                  })}
+                  <td className="study-open">
+                    <button type="button" data-testid="study-open-row" disabled={running} title={`load this system's workspace (its graph, raster and chip view); Undo returns`} onClick={() => void openStudyRow(useStore, key)}>
+                      Open
+                    </button>
+                    {isChanged ? (
+                      <button type="button" data-testid="study-reset-row" disabled={running} title="forget your change: the next run uses the study's workspace" onClick={() => resetRow(useStore, key)}>
+                        Reset
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+                {r.notes.length > 0 ? (
+                  <tr className="study-notes">
+                    <td />
+                    <td colSpan={STUDY_COLUMNS.length + 2} className="hint">
+                      {r.notes.join('; ')}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      ))}
+    </table>
+  );
+}

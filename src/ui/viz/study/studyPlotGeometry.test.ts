@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { STUDY_RESULT_FIXTURE } from '../../../../test/support/studyFixture.ts';
+import { accuracyDomain, energyDecades, labelSide, paretoLine, rowPoints, sweepLine } from './studyPlotGeometry.ts';
+
+const curve = STUDY_RESULT_FIXTURE.curves[0];
+
+describe('the study plots\' geometry', () => {
+  it('spans whole decades around the energies, one decade when they are equal, nothing without any', () => {
+    // 3.21e-7 … 1.2e-4 J: floor(log10) = -7, ceil(log10) = -3.
+    const [lo, hi] = energyDecades([3.21e-7, 8.4e-6, 1.2e-4]) ?? [0, 0];
+    expect(Math.log10(lo)).toBeCloseTo(-7, 12);
+    expect(Math.log10(hi)).toBeCloseTo(-3, 12);
+    const one = energyDecades([1e-6]) ?? [0, 0];
+    expect([Math.log10(one[0]), Math.log10(one[1])].map(Math.round)).toEqual([-6, -5]);
+    expect(energyDecades([0, Number.NaN])).toBeUndefined();
+  });
+
+  it('spans accuracies in 5-point steps, at least 10 points wide, within 0…1', () => {
+    expect(accuracyDomain([0.9633, 0.9801]).map((v) => Math.round(v * 100))).toEqual([90, 100]);
+    expect(accuracyDomain([0.688, 0.712]).map((v) => Math.round(v * 100))).toEqual([65, 75]);
+    expect(accuracyDomain([])).toEqual([0, 1]);
+  });
+
+  it('plots the costed rows and lists the rest apart', () => {
+    const { points, uncosted } = rowPoints(STUDY_RESULT_FIXTURE.rows);
+    expect(points.map((p) => p.label)).toEqual(['SSF, 4-bit weights', 'IF over T steps', 'ANN twin', 'LIF over T steps']);
+    expect(uncosted).toEqual(['SSF, 8-bit weights']);
+  });
+
+  it('draws the Pareto front through the flagged points from the cheapest up, skipping the dominated one', () => {
+    if (!curve) throw new Error('the fixture has a curve');
+    // Point 0.1 (96 %, 5 µJ) is dominated by point 0 (97 %, 4 µJ) and flagged false.
+    expect(paretoLine(curve.points)).toEqual([
+      { accuracy: 0.9, energyJ: 2e-7 },
+      { accuracy: 0.95, energyJ: 1e-6 },
+      { accuracy: 0.97, energyJ: 4e-6 },
+    ]);
+    expect(sweepLine(curve.points).map((p) => p.value)).toEqual([0, 0.1, 1, 10]);
+  });
+
+  it('puts a label left of its point when it would run past the right edge', () => {
+    expect(labelSide(100, 'ANN twin', 400)).toBe('start');
+    expect(labelSide(380, 'ANN twin', 400)).toBe('end');
+  });
+});
