@@ -29,8 +29,8 @@ export function pageTasks(def: StudyDefinition): readonly StudyTask[] {
 }
 
 /** The definition of a study; undefined for an id the registry does not have. */
-export function studyOf(id: string | null): StudyDefinition | undefined {
-  return id !== null && Object.hasOwn(STUDIES, id) ? STUDIES[id] : undefined;
+export function studyOf(id: string | null, studies: Readonly<Record<string, StudyDefinition>> = STUDIES): StudyDefinition | undefined {
+  return id !== null && Object.hasOwn(studies, id) ? studies[id] : undefined;
 }
 
 /** A system of the open study by its row key. */
@@ -43,8 +43,8 @@ export function systemOf(def: StudyDefinition, key: string): StudySystem | undef
  * Opens a study in the Study tab. A different study than the one open drops the last result and
  * changed workspaces (they were that study's); `workspaces` (from a link) are this one's.
  */
-export function openStudy(store: typeof useStore, id: string, workspaces: Readonly<Record<string, Workspace>> = {}): void {
-  if (!studyOf(id)) throw new Error(`no study '${id}'`);
+export function openStudy(store: typeof useStore, id: string, workspaces: Readonly<Record<string, Workspace>> = {}, studies: Readonly<Record<string, StudyDefinition>> = STUDIES): void {
+  if (!Object.hasOwn(studies, id)) throw new Error(`no study '${id}'`);
   const st = store.getState();
   const same = st.studyId === id;
   st.setStudy({
@@ -79,9 +79,9 @@ export function captureChangedRow(store: typeof useStore): void {
  * Loads a row's workspace (the changed one if the user changed it, else the definition's) as the
  * current workspace, undoable like a preset load, and shows its graph and raster.
  */
-export async function openStudyRow(store: typeof useStore, key: string): Promise<string> {
+export async function openStudyRow(store: typeof useStore, key: string, studies: Readonly<Record<string, StudyDefinition>> = STUDIES): Promise<string> {
   const st = store.getState();
-  const def = studyOf(st.studyId);
+  const def = studyOf(st.studyId, studies);
   const sys = def ? systemOf(def, key) : undefined;
   if (!sys) return `the study has no system '${key}'`;
   captureChangedRow(store);

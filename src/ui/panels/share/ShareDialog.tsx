@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from '../../clientContext.ts';
 import { currentWeights } from '../../runController.ts';
-import { shareUrl, type ShareLink } from '../../share/shareLink.ts';
+import { shareUrl, withStudy, type StudyShareLink } from '../../share/shareLink.ts';
 import { saveWorkspaceFile } from '../../share/workspaceFileIo.ts';
 import { useStore } from '../../store/index.ts';
 import { explainError } from '../../../../workers/explainError.ts';
@@ -20,7 +20,7 @@ export function ShareButton() {
   );
 }
 
-type Built = { readonly link: ShareLink } | { readonly error: string };
+type Built = { readonly link: StudyShareLink } | { readonly error: string };
 
 /**
  * Encodes the current workspace once per change of the workspace or its weights, in the worker
@@ -31,19 +31,22 @@ function useShareLink(): Built | null {
   const client = useClient();
   const ws = useStore((s) => s.workspace);
   const weightsId = useStore((s) => s.weightsId);
+  const studyId = useStore((s) => s.studyId);
+  const studyWorkspaces = useStore((s) => s.studyWorkspaces);
   const [built, setBuilt] = useState<Built | null>(null);
   useEffect(() => {
     if (!ws) return undefined;
     let live = true;
     setBuilt(null);
     client.encodeLink(ws, weightsId ? currentWeights(useStore, ws) : undefined).then(
-      (reply) => live && setBuilt(reply.ok ? { link: shareUrl(reply.link, location) } : { error: reply.reason }),
+      // The open study goes with the workspace: the colleague lands on the study view.
+      (reply) => live && setBuilt(reply.ok ? { link: withStudy(shareUrl(reply.link, location), studyId ? { id: studyId, workspaces: studyWorkspaces } : null) } : { error: reply.reason }),
       (e: unknown) => live && setBuilt({ error: explainError(e, 'making the share link').message }),
     );
     return () => {
       live = false;
     };
-  }, [client, ws, weightsId]);
+  }, [client, ws, weightsId, studyId, studyWorkspaces]);
   return built;
 }
 
@@ -52,6 +55,8 @@ function useShareLink(): Built | null {
  * button; the link field takes focus first, its text selected. Shows the link's size and whether
  * the trained weights travel in it before copying.
  */
+const studyWorkspacesOf = () => useStore.getState().studyWorkspaces;
+
 function ShareDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -108,6 +113,11 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
                 ? `Trained weights not included: ${link.reason}.`
                 : 'No trained weights: the receiver runs the same untrained network.'}
           </p>
+          {link.study ? (
+            <p data-testid="share-study">
+              Opens the study too{link.study.left.length > 0 ? `; too long to carry your changes to ${link.study.left.join(', ')} (share a workspace file of each)` : Object.keys(studyWorkspacesOf()).length > 0 ? ', with your changed workspaces' : ''}.
+            </p>
+          ) : null}
           {!link.weightsIncluded && hasWeights ? (
             <button type="button" data-testid="share-save-workspace" onClick={() => saveWorkspaceFile(useStore)}>
               Save workspace file (with full-precision weights)
