@@ -18,6 +18,7 @@ const COMMANDS: Readonly<Record<CommandName, Run>> = {
   convert: async (a, io) => (await import('./convert.ts')).convertCommand(a, io),
   map: async (a, io) => (await import('./map.ts')).mapCommand(a, io),
   chips: async (a, io) => (await import('./chips.ts')).chipsCommand(a, io),
+  study: async (a, io) => (await import('./study.ts')).studyCommand(a, io),
   'energy-check': async (a, io) => (await import('./energyCheck.ts')).energyCheckCommand(a, io),
   link: async (a, io) => (await import('./link.ts')).linkCommand(a, io),
   export: async (a, io) => (await import('./nir.ts')).exportCommand(a, io),

@@ -14,6 +14,8 @@ export const COMMAND_USAGE = {
   convert: 'usage: spikelab convert --data MNIST_DIR [--train N] [--test N] [--hidden H] [--epochs E] [--seed S] [--json]',
   map: 'usage: spikelab map (--workspace FILE | --preset NAME | --model MODEL.json) [--data DIR|FILE (the files a file-source workspace reads)] [--chip ID] [--seed S] [--weight-bits B] [--json]',
   chips: 'usage: spikelab chips [--json]',
+  study:
+    'usage: spikelab study NAME [--data DIR ... (real data: MIT-BIH records, EDF EEG, WAV digits or N-MNIST events; repeat for several)] [--quick (the page\'s size)] [--seed S] [--seeds N|S1,S2,… (the study once per seed, each figure\'s spread)] [--json]  |  spikelab study --list',
   'energy-check': 'usage: spikelab energy-check [--chip ID (only the networks measured on that chip)] [--json]',
   link:
     'usage: spikelab link encode (--workspace FILE | --model MODEL.json | both) [--weight-bits B] [--json]\n' +

@@ -25,6 +25,8 @@ export interface ActivationTally {
   readonly index: number;
   readonly neurons: number;
   nonZero: number;
+  /** Sum of the outputs: spikes, where a graded spike (an SSF count) counts as that many. */
+  total: number;
 }
 
 /**
@@ -57,7 +59,7 @@ export function createActivityTally(net: CompiledNetwork): ActivityTally {
       const n = shapeSize(inShapes[index] ?? [0]);
       inputs.push({ layer: l.name, index, binary: new Float64Array(n), real: new Float64Array(n) });
     }
-    if (ACTIVATION_KINDS.has(l.kind)) activations.push({ layer: l.name, index, neurons: shapeSize(net.shapes[index] ?? [0]), nonZero: 0 });
+    if (ACTIVATION_KINDS.has(l.kind)) activations.push({ layer: l.name, index, neurons: shapeSize(net.shapes[index] ?? [0]), nonZero: 0, total: 0 });
   });
   return { samples: 0, steps: 0, inputs, activations };
 }
@@ -79,5 +81,6 @@ export function addTally(into: ActivityTally, from: ActivityTally): void {
     const t = into.activations[k];
     if (!t || t.layer !== f.layer) throw new EngineError(`tallies of different networks: '${f.layer}' has no match`);
     t.nonZero += f.nonZero;
+    t.total += f.total;
   });
 }

@@ -9,6 +9,8 @@ export interface AnnDevice {
   readonly id: string;
   readonly name: string;
   readonly pJPerMac: number;
+  /** Peak multiply-accumulates per second (latency = MACs ÷ this, a lower bound); null for arithmetic-only floors. */
+  readonly macsPerS: number | null;
   readonly status: FigureStatus;
   readonly source: string;
 }
@@ -32,6 +34,7 @@ export const ANN_DEVICES: readonly AnnDevice[] = [
     name: 'Server CPU (Xeon Platinum 8380, FP32)',
     // 40 cores × 2.3 GHz × 2 AVX-512 FMA units × 16 FP32 lanes × 2 FLOPs = 5.89 TFLOPS at 270 W.
     pJPerMac: pJPerMacAtPeak(270, 40 * 2.3e9 * 2 * 16 * 2),
+    macsPerS: 40 * 2.3e9 * 2 * 16,
     status: 'U',
     source: 'derived: 270 W ÷ 2.94 TMAC/s FP32 peak (40 cores, 2.3 GHz, 2 AVX-512 FMA units; spec-sheet figures not checked here); lower bound',
   },
@@ -39,6 +42,7 @@ export const ANN_DEVICES: readonly AnnDevice[] = [
     id: 'gpu-a100',
     name: 'Data-centre GPU (NVIDIA A100 SXM, FP16 tensor)',
     pJPerMac: pJPerMacAtPeak(400, 312e12),
+    macsPerS: 312e12 / 2,
     status: 'derived',
     source: 'derived: 400 W max ÷ 156 TMAC/s (312 TFLOPS dense FP16 tensor) [S: NVIDIA datasheet as transcribed by two third parties]; lower bound',
   },
@@ -46,6 +50,7 @@ export const ANN_DEVICES: readonly AnnDevice[] = [
     id: 'jetson-nano',
     name: 'NVIDIA Jetson Nano (FP16, 10 W mode)',
     pJPerMac: pJPerMacAtPeak(10, 472e9),
+    macsPerS: 472e9 / 2,
     status: 'derived',
     source: 'derived: 10 W (MAXN) ÷ 236 GMAC/s (472 GFLOPS FP16 peak) [V spec pages]; lower bound since η < 1',
   },
@@ -53,6 +58,7 @@ export const ANN_DEVICES: readonly AnnDevice[] = [
     id: 'arith-fp32-45nm',
     name: '45 nm FP32 arithmetic only',
     pJPerMac: 3.7 + 0.9,
+    macsPerS: null,
     status: 'S',
     source: 'Horowitz, ISSCC 2014: FP32 multiply 3.7 pJ + add 0.9 pJ at 45 nm, 0.9 V; arithmetic only, a floor',
   },
@@ -60,6 +66,7 @@ export const ANN_DEVICES: readonly AnnDevice[] = [
     id: 'arith-int8-45nm',
     name: '45 nm INT8 arithmetic only',
     pJPerMac: 0.2 + 0.03,
+    macsPerS: null,
     status: 'S',
     source: 'Horowitz, ISSCC 2014: INT8 multiply 0.2 pJ + add 0.03 pJ at 45 nm; arithmetic only, a floor',
   },

@@ -101,6 +101,11 @@ export interface StudyRow {
   readonly device: string;
   readonly energy_per_inference_j: number | null;
   readonly latency_s: number | null;
+  /**
+   * The energy as the range the model's check allows on this chip ([E ÷ f, E × f], f the worst
+   * held-out factor of `spikelab energy-check` on it); null for an ANN device or an unchecked chip.
+   */
+  readonly energy_range_j: readonly [number, number] | null;
   /** Why energy or latency is missing (a network the chip cannot hold), or what to know about them. */
   readonly notes: readonly string[];
 }

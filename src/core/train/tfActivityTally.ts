@@ -23,7 +23,8 @@ export function createTfActivityTally(): TfActivityTally {
   const binary = new Map<number, tf.Tensor>();
   const real = new Map<number, tf.Tensor>();
   const active = new Map<number, tf.Tensor>();
-  const tensors = (): tf.Tensor[] => [...binary.values(), ...real.values(), ...active.values()];
+  const totals = new Map<number, tf.Tensor>();
+  const tensors = (): tf.Tensor[] => [...binary.values(), ...real.values(), ...active.values(), ...totals.values()];
   return {
     input(index, x, times) {
       const rows = x.shape[0] ?? 1;
@@ -39,6 +40,7 @@ export function createTfActivityTally(): TfActivityTally {
     },
     activation(index, y) {
       active.set(index, add(active.get(index), tf.sum(tf.cast(tf.notEqual(y, 0), 'float32'))));
+      totals.set(index, add(totals.get(index), tf.sum(y)));
     },
     tensors,
     readInto(into) {
@@ -50,7 +52,10 @@ export function createTfActivityTally(): TfActivityTally {
           t.real[i] = (t.real[i] as number) + (r?.[i] ?? 0);
         }
       }
-      for (const t of into.activations) t.nonZero += active.get(t.index)?.dataSync()[0] ?? 0;
+      for (const t of into.activations) {
+        t.nonZero += active.get(t.index)?.dataSync()[0] ?? 0;
+        t.total += totals.get(t.index)?.dataSync()[0] ?? 0;
+      }
       tf.dispose(tensors());
     },
   };

@@ -28,7 +28,13 @@ function tallyInput(t: ConnectionInputTally, a: Activity): void {
 }
 
 function tallyActivation(t: ActivationTally, a: Activity): void {
-  for (let b = 0; b < a.batch; b++) t.nonZero += a.count[b] as number;
+  for (let b = 0; b < a.batch; b++) {
+    const ev = a.events[b] as Uint32Array;
+    const n = a.count[b] as number;
+    const off = b * a.size;
+    t.nonZero += n;
+    for (let k = 0; k < n; k++) t.total += a.values[off + (ev[k] as number)] as number;
+  }
 }
 
 /**

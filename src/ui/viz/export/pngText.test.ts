@@ -1,7 +1,8 @@
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pngChunks, pngSize, pngTextEntries } from '../../../../test/support/pngChunks.ts';
-import { crc32, withPngText } from './pngText.ts';
+import { crc32 } from '../../../core/data/checksum.ts';
+import { withPngText } from './pngText.ts';
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 

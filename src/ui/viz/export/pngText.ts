@@ -4,24 +4,11 @@
  * ImageMagick's `identify -verbose`. iTXt rather than tEXt: UTF-8, so a title with → or — stays whole.
  */
 
+import { crc32 } from '../../../core/data/checksum.ts';
+
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** CRC-32 (ISO 3309, the polynomial 0xEDB88320 reflected) of the chunk type and data, as the PNG spec's annex D defines it. */
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// The chunk CRC is CRC-32 (ISO 3309, PNG spec annex D): the same one file checksums and links use.
 
 /** One iTXt chunk: keyword (1–79 Latin-1 characters), uncompressed, no language tag, UTF-8 text. */
 function itxtChunk(keyword: string, text: string): Uint8Array {
