@@ -1,18 +1,13 @@
 import { CancelledError } from '../core/errors.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
+import { systemKey } from '../core/study/runStudy.ts';
 import { STUDIES } from '../core/study/studyRegistry.ts';
 import type { StudyDefinition, StudyResult, StudySystem, StudyTask } from '../core/study/studyTypes.ts';
 import { explainError } from '../../workers/explainError.ts';
+import type { StudyJobOptions } from '../../workers/trainApi.ts';
 import type { StudyProgressShown } from './store/studySlice.ts';
 import type { useStore } from './store/index.ts';
 import { openPreset } from './workspaces/workspaceLibrary.ts';
-
-/** What the page asks of a study run: the quick size, and the workspaces the user changed. */
-export interface StudyJobOptions {
-  readonly quick: boolean;
-  readonly seed?: number;
-  readonly workspaces?: Readonly<Record<string, Workspace>>;
-}
 
 /** The training worker's study jobs, as the page uses them (TrainClient implements it). */
 export interface StudyRunner {
@@ -20,8 +15,8 @@ export interface StudyRunner {
   stop(jobId: string): void;
 }
 
-/** The key of a system's row and of its changed workspace: `${task}/${system}` (runStudy's StudyRunOptions.workspaces). */
-export const rowKey = (task: string, system: string): string => `${task}/${system}`;
+/** The key of a system's row and of its changed workspace: runStudy's, `${task}/${system}`. */
+export const rowKey = systemKey;
 
 /** The tasks of a study as the page runs it: no real data in the page, the quick size. */
 export function pageTasks(def: StudyDefinition): readonly StudyTask[] {

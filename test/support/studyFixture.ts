@@ -16,11 +16,11 @@ export const STUDY_RESULT_FIXTURE: StudyResult = {
     { id: 'eeg', label: 'EEG classes', data: 'built-in generator' },
   ],
   rows: [
-    { task: 'ecg', system: 'SSF, 4-bit weights', role: 'system', accuracy: 0.9712, macro_f1: 0.8123, spikes_per_inference: 1234.5, synaptic_ops: 45_678, weight_reads: 2048, model_bits: 65_536, device: 'single-core ASIC', energy_per_inference_j: 3.21e-7, latency_s: 0.0042, notes: [] },
-    { task: 'ecg', system: 'IF over T steps', role: 'baseline', accuracy: 0.9633, macro_f1: 0.7988, spikes_per_inference: 9876, synaptic_ops: 1_234_567, weight_reads: 65_536, model_bits: 524_288, device: 'single-core ASIC', energy_per_inference_j: 8.4e-6, latency_s: 0.0187, notes: [] },
-    { task: 'ecg', system: 'ANN twin', role: 'baseline', accuracy: 0.9801, macro_f1: 0.8402, spikes_per_inference: 0, synaptic_ops: 3_456_789, weight_reads: 2048, model_bits: 524_288, device: 'Jetson Nano', energy_per_inference_j: 1.2e-4, latency_s: 0.0009, notes: [] },
-    { task: 'eeg', system: 'SSF, 8-bit weights', role: 'system', accuracy: 0.712, macro_f1: 0.65, spikes_per_inference: 540, synaptic_ops: 20_000, weight_reads: 1024, model_bits: 131_072, device: 'single-core ASIC', energy_per_inference_j: null, latency_s: null, notes: ['the network needs 3 cores; the chip has 1'] },
-    { task: 'eeg', system: 'LIF over T steps', role: 'baseline', accuracy: 0.688, macro_f1: 0.61, spikes_per_inference: 2100, synaptic_ops: 90_000, weight_reads: 32_768, model_bits: 524_288, device: 'single-core ASIC', energy_per_inference_j: 2.5e-6, latency_s: 0.011, notes: [] },
+    { task: 'ecg', system: 'SSF, 4-bit weights', role: 'system', accuracy: 0.9712, macro_f1: 0.8123, spikes_per_inference: 1234.5, synaptic_ops: 45_678, weight_reads: 2048, model_bits: 65_536, device: 'single-core ASIC', energy_per_inference_j: 3.21e-7, latency_s: 0.0042, energy_range_j: [1.07e-7, 9.63e-7], notes: [] },
+    { task: 'ecg', system: 'IF over T steps', role: 'baseline', accuracy: 0.9633, macro_f1: 0.7988, spikes_per_inference: 9876, synaptic_ops: 1_234_567, weight_reads: 65_536, model_bits: 524_288, device: 'single-core ASIC', energy_per_inference_j: 8.4e-6, latency_s: 0.0187, energy_range_j: [2.8e-6, 2.52e-5], notes: [] },
+    { task: 'ecg', system: 'ANN twin', role: 'baseline', accuracy: 0.9801, macro_f1: 0.8402, spikes_per_inference: 0, synaptic_ops: 3_456_789, weight_reads: 2048, model_bits: 524_288, device: 'Jetson Nano', energy_per_inference_j: 1.2e-4, latency_s: 0.0009, energy_range_j: null, notes: [] },
+    { task: 'eeg', system: 'SSF, 8-bit weights', role: 'system', accuracy: 0.712, macro_f1: 0.65, spikes_per_inference: 540, synaptic_ops: 20_000, weight_reads: 1024, model_bits: 131_072, device: 'single-core ASIC', energy_per_inference_j: null, latency_s: null, energy_range_j: null, notes: ['the network needs 3 cores; the chip has 1'] },
+    { task: 'eeg', system: 'LIF over T steps', role: 'baseline', accuracy: 0.688, macro_f1: 0.61, spikes_per_inference: 2100, synaptic_ops: 90_000, weight_reads: 32_768, model_bits: 524_288, device: 'single-core ASIC', energy_per_inference_j: 2.5e-6, latency_s: 0.011, energy_range_j: null, notes: [] },
   ],
   claims: [
     { metric: 'accuracy, MIT-BIH intra-patient', value: '98.3 %', source: 'SparrowSNN, table 3' },

@@ -1,16 +1,11 @@
 import type { StateCreator } from 'zustand';
+import type { StudyProgress } from '../../core/study/runStudy.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
 import type { StudyResult } from '../../core/study/studyTypes.ts';
 import type { Store } from './index.ts';
 
 /** Where a running study is (runStudy's StudyProgress, as the worker forwards it). */
-export interface StudyProgressShown {
-  readonly task: string;
-  readonly system: string;
-  readonly stage: 'train' | 'score' | 'map';
-  readonly done: number;
-  readonly total: number;
-}
+export type StudyProgressShown = StudyProgress;
 
 /** A study row's workspace opened as the current workspace: what it looked like then, in which saved entry. */
 export interface OpenedStudyRow {

@@ -54,7 +54,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
                   {STUDY_COLUMNS.map((c) => {
                     const v = r[c.key];
                     return (
-                      <td key={c.key} data-col={c.key} data-value={typeof v === 'number' ? String(v) : v === null ? '' : String(v)} title={c.key === 'energy_per_inference_j' && v === null ? r.notes.join('; ') : undefined}>
+                      <td key={c.key} data-col={c.key} data-value={v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v)} title={c.key === 'energy_per_inference_j' && v === null ? r.notes.join('; ') : undefined}>
                         {c.format(r)}
                       </td>
                     );

@@ -11,7 +11,7 @@ const cells = (system: string) => Object.fromEntries(STUDY_COLUMNS.map((c) => [c
 
 describe('the study comparison columns', () => {
   it('show every number field of a StudyRow once, in the order of spikelab study --json', () => {
-    expect(STUDY_COLUMNS.map((c) => c.key)).toEqual(['accuracy', 'macro_f1', 'spikes_per_inference', 'synaptic_ops', 'weight_reads', 'model_bits', 'device', 'energy_per_inference_j', 'latency_s']);
+    expect(STUDY_COLUMNS.map((c) => c.key)).toEqual(['accuracy', 'macro_f1', 'spikes_per_inference', 'synaptic_ops', 'weight_reads', 'model_bits', 'device', 'energy_per_inference_j', 'energy_range_j', 'latency_s']);
   });
 
   it('format each value with its unit: %, counts, kB from bits, J and s with SI prefixes', () => {
@@ -26,6 +26,7 @@ describe('the study comparison columns', () => {
       model_bits: '8.19 kB',
       device: 'single-core ASIC',
       energy_per_inference_j: '321 nJ',
+      energy_range_j: '107 nJ – 963 nJ',
       latency_s: '4.20 ms',
     });
     expect(cells('IF over T steps')['synaptic_ops']).toBe('1.23 M');
@@ -33,7 +34,7 @@ describe('the study comparison columns', () => {
 
   it('show a dash where the device could not cost the network', () => {
     const c = cells('SSF, 8-bit weights');
-    expect([c['energy_per_inference_j'], c['latency_s']]).toEqual(['—', '—']);
+    expect([c['energy_per_inference_j'], c['energy_range_j'], c['latency_s']]).toEqual(['—', '—', '—']);
   });
 
   it('put a task\'s systems before its baselines and leave other tasks out', () => {

@@ -32,6 +32,12 @@ export const STUDY_COLUMNS: readonly StudyColumn[] = [
   { key: 'model_bits', label: 'model size', title: 'stored weights at their trained bit width, kB (8000 bits)', format: (r) => missing(r.model_bits, formatModelSize) },
   { key: 'device', label: 'device', title: 'where energy and latency are costed: the chip the paper targets, or an ANN device', format: (r) => r.device },
   { key: 'energy_per_inference_j', label: 'energy / inf.', title: 'energy per inference on the device', format: (r) => missing(r.energy_per_inference_j, (j) => formatEngineering(j, 'J')) },
+  {
+    key: 'energy_range_j',
+    label: 'checked range',
+    title: "the energy as the range the energy model's check allows on this chip (spikelab energy-check's worst held-out factor); — for an ANN device or an unchecked chip",
+    format: (r) => (r.energy_range_j === null ? '—' : `${formatEngineering(r.energy_range_j[0], 'J')} – ${formatEngineering(r.energy_range_j[1], 'J')}`),
+  },
   { key: 'latency_s', label: 'latency', title: 'latency per inference on the device', format: (r) => missing(r.latency_s, (s) => formatEngineering(s, 's')) },
 ];
 
