@@ -1,7 +1,7 @@
 import type { StudyClaim, StudyResult } from '../../../core/study/studyTypes.ts';
-import { energyRatio, formatRatio, rowsOfTask } from './studyColumns.ts';
+import { energyRatio, ratioWords, rowsOfTask } from './studyColumns.ts';
 
-/** "SSF, 4-bit weights uses 26× less energy than IF over T steps (ECG beats)": each system against each costed baseline of its task. */
+/** "SSF, 4-bit weights: 26× less energy than IF over T steps (ECG beats; …)": each system against each costed baseline of its task. */
 function ratioLines(result: StudyResult): string[] {
   const lines: string[] = [];
   for (const t of result.tasks) {
@@ -9,7 +9,7 @@ function ratioLines(result: StudyResult): string[] {
     for (const s of rows.filter((r) => r.role === 'system'))
       for (const b of rows.filter((r) => r.role === 'baseline')) {
         const ratio = energyRatio(s, b);
-        if (ratio !== null) lines.push(`${s.system}: ${formatRatio(ratio)} less energy than ${b.system} (${t.label}; ${s.device} vs ${b.device})`);
+        if (ratio !== null) lines.push(`${s.system}: ${ratioWords(ratio)} ${b.system} (${t.label}; ${s.device} vs ${b.device})`);
       }
   }
   return lines;

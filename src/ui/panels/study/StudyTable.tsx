@@ -16,8 +16,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
     <table className="study-table" data-testid="study-table">
       <thead>
         <tr>
-          <th scope="col">system</th>
-          <th scope="col">role</th>
+          <th scope="col">system (role)</th>
           {STUDY_COLUMNS.map((c) => (
             <th key={c.key} scope="col" title={c.title}>
               {c.label}
@@ -31,7 +30,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
       {result.tasks.map((t) => (
         <tbody key={t.id} data-testid="study-task" data-task={t.id}>
           <tr className="study-task-row">
-            <th scope="rowgroup" colSpan={STUDY_COLUMNS.length + 3}>
+            <th scope="rowgroup" colSpan={STUDY_COLUMNS.length + 2}>
               {t.label} <span className="hint">— {t.data}</span>
             </th>
           </tr>
@@ -42,7 +41,10 @@ export function StudyTable({ result }: { result: StudyResult }) {
               <Fragment key={key}>
                 <tr data-testid="study-row" data-key={key} data-role={r.role} className={`study-row-${r.role}`}>
                   <th scope="row" className="study-system">
-                    {r.system}
+                    {r.system}{' '}
+                    <span className={`study-role-tag study-role-${r.role}`} data-testid="study-row-role">
+                      {r.role}
+                    </span>
                     {isChanged ? (
                       <span className="study-changed" data-testid="study-row-changed" title="you changed this workspace: a re-run uses your version">
                         {' '}
@@ -50,7 +52,6 @@ export function StudyTable({ result }: { result: StudyResult }) {
                       </span>
                     ) : null}
                   </th>
-                  <td className="study-role">{r.role}</td>
                   {STUDY_COLUMNS.map((c) => {
                     const v = r[c.key];
                     return (
@@ -73,7 +74,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
                 {r.notes.length > 0 ? (
                   <tr className="study-notes">
                     <td />
-                    <td colSpan={STUDY_COLUMNS.length + 2} className="hint">
+                    <td colSpan={STUDY_COLUMNS.length + 1} className="hint">
                       {r.notes.join('; ')}
                     </td>
                   </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STUDY_RESULT_FIXTURE } from '../../../../test/support/studyFixture.ts';
-import { energyRatio, formatModelSize, formatRatio, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
+import { energyRatio, formatModelSize, formatRatio, ratioWords, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
 
 const row = (system: string) => {
   const r = STUDY_RESULT_FIXTURE.rows.find((x) => x.system === system);
@@ -49,5 +49,8 @@ describe('the study comparison columns', () => {
     expect(formatRatio(1.349)).toBe('1.3×');
     expect(energyRatio(row('SSF, 8-bit weights'), row('LIF over T steps'))).toBeNull();
     expect(formatModelSize(8000)).toBe('1 kB');
+    // 321 nJ against the ANN twin's 120 µJ: 374× less; the other way round, 374× more.
+    expect(ratioWords(1.2e-4 / 3.21e-7)).toBe('374× less energy than');
+    expect(ratioWords(3.21e-7 / 1.2e-4)).toBe('374× more energy than');
   });
 });

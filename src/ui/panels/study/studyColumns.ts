@@ -57,7 +57,12 @@ export function energyRatio(system: StudyRow, baseline: StudyRow): number | null
   return a === null || b === null || a <= 0 ? null : b / a;
 }
 
-/** "24×", "1.3×", "0.52×": two significant digits below 10, whole numbers above. */
+/** "24×", "1.3×": two significant digits below 10, whole numbers above. */
 export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? Math.round(ratio).toString() : Number(ratio.toPrecision(2)).toString()}×`;
+}
+
+/** "26× less energy than", or for a system that uses more, "62× more energy than". */
+export function ratioWords(ratio: number): string {
+  return ratio >= 1 ? `${formatRatio(ratio)} less energy than` : `${formatRatio(1 / ratio)} more energy than`;
 }

@@ -5,7 +5,7 @@ describe('the study progress line', () => {
   it('names the stage, the system and its place among the systems', () => {
     expect(studyProgressText({ task: 'ecg', system: 'SSF, 4-bit weights', stage: 'train', done: 1, total: 5 })).toBe('training SSF, 4-bit weights, system 2 of 5');
     expect(studyProgressText({ task: 'ecg', system: 'ANN twin', stage: 'map', done: 4, total: 5 })).toBe('costing the energy of ANN twin, system 5 of 5');
-    expect(studyProgressText(null)).toBe('preparing the study…');
+    expect(studyProgressText(null)).toBe('preparing the study (a first run also checks the energy model)…');
     expect(studyProgressText({ task: '', system: '', stage: 'map', done: 5, total: 5 })).toBe('finishing, 5 of 5 systems done');
   });
 

@@ -8,7 +8,7 @@ const STAGE_START: Readonly<Record<StudyProgressShown['stage'], number>> = { tra
 
 /** "training SSF, 4-bit weights, system 2 of 5"; before the first report, "preparing". */
 export function studyProgressText(p: StudyProgressShown | null): string {
-  if (!p) return 'preparing the study…';
+  if (!p) return 'preparing the study (a first run also checks the energy model)…';
   if (p.done >= p.total) return `finishing, ${p.total} of ${p.total} systems done`;
   return `${STAGE_WORDS[p.stage]} ${p.system}, system ${p.done + 1} of ${p.total}`;
 }

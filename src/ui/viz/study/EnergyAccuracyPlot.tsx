@@ -4,7 +4,7 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { useEffect, useMemo, useRef } from 'react';
 import { formatEngineering } from '../../../core/format/engineering.ts';
-import { accuracyDomain, energyDecades, labelSide } from './studyPlotGeometry.ts';
+import { accuracyDomain, energyDecades, formatDecade, labelSide } from './studyPlotGeometry.ts';
 
 /** How a point is drawn: a study's system (filled), a baseline (hollow), a sweep point on the front (filled) or off it (hollow, grey). */
 export type PointMark = 'system' | 'baseline' | 'front' | 'dominated';
@@ -23,7 +23,7 @@ export interface PlotLine {
   readonly points: readonly { readonly accuracy: number; readonly energyJ: number }[];
 }
 
-const M = { left: 44, right: 12, top: 22, bottom: 32 };
+const M = { left: 44, right: 30, top: 34, bottom: 32 };
 const PLOT_H = 150;
 
 /**
@@ -43,7 +43,7 @@ export function EnergyAccuracyPlot({ title, width, points, lines = [], testId }:
   const y = useMemo(() => scaleLinear().domain(acc).range([M.top + PLOT_H, M.top]), [acc[0], acc[1]]);
   useEffect(() => {
     const decadeTicks = x.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
-    if (xAxis.current) select(xAxis.current).call(axisBottom(x).tickValues(decadeTicks).tickFormat((t) => formatEngineering(Number(t), 'J', 1)).tickSizeOuter(0));
+    if (xAxis.current) select(xAxis.current).call(axisBottom(x).tickValues(decadeTicks).tickFormat((t) => formatDecade(Number(t))).tickSizeOuter(0));
     if (yAxis.current) select(yAxis.current).call(axisLeft(y).ticks(4).tickFormat((v) => `${Math.round(100 * Number(v))}`).tickSizeOuter(0));
   });
   const path = line<{ accuracy: number; energyJ: number }>()
@@ -64,7 +64,7 @@ export function EnergyAccuracyPlot({ title, width, points, lines = [], testId }:
         <text x={M.left + plotW / 2} y={height - 2} textAnchor="middle" className="axis-unit">
           energy per inference (log)
         </text>
-        <text x={4} y={M.top - 6} className="axis-unit">
+        <text x={4} y={M.top - 10} className="axis-unit">
           accuracy %
         </text>
         {lines.map((l, i) => (

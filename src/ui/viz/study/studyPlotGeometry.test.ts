@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STUDY_RESULT_FIXTURE } from '../../../../test/support/studyFixture.ts';
-import { accuracyDomain, energyDecades, labelSide, paretoLine, rowPoints, sweepLine } from './studyPlotGeometry.ts';
+import { accuracyDomain, energyDecades, formatDecade, labelSide, paretoLine, rowPoints, sweepLine } from './studyPlotGeometry.ts';
 
 const curve = STUDY_RESULT_FIXTURE.curves[0];
 
@@ -18,6 +18,9 @@ describe('the study plots\' geometry', () => {
   it('spans accuracies in 5-point steps, at least 10 points wide, within 0…1', () => {
     expect(accuracyDomain([0.9633, 0.9801]).map((v) => Math.round(v * 100))).toEqual([90, 100]);
     expect(accuracyDomain([0.688, 0.712]).map((v) => Math.round(v * 100))).toEqual([65, 75]);
+    // A best accuracy on a step (60 %) gets the step above it, a worst one (12 %) the room below.
+    expect(accuracyDomain([0.12, 0.6]).map((v) => Math.round(v * 100))).toEqual([10, 65]);
+    expect(accuracyDomain([0.9, 1]).map((v) => Math.round(v * 100))).toEqual([85, 100]);
     expect(accuracyDomain([])).toEqual([0, 1]);
   });
 
@@ -36,6 +39,10 @@ describe('the study plots\' geometry', () => {
       { accuracy: 0.97, energyJ: 4e-6 },
     ]);
     expect(sweepLine(curve.points).map((p) => p.value)).toEqual([0, 0.1, 1, 10]);
+  });
+
+  it('writes decade ticks in engineering units without trailing zeros', () => {
+    expect([1e-7, 1e-6, 1e-5, 1e-3].map(formatDecade)).toEqual(['100 nJ', '1 µJ', '10 µJ', '1 mJ']);
   });
 
   it('puts a label left of its point when it would run past the right edge', () => {

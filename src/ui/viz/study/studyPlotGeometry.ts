@@ -1,3 +1,4 @@
+import { formatEngineering } from '../../../core/format/engineering.ts';
 import type { StudyCurvePoint, StudyRow } from '../../../core/study/studyTypes.ts';
 
 /** A point of the accuracy–energy plot: a row of the comparison or a point of a sweep. */
@@ -20,14 +21,22 @@ export function energyDecades(energies: readonly number[]): readonly [number, nu
   return [10 ** lo, 10 ** (hi > lo ? hi : lo + 1)];
 }
 
-/** The accuracy axis's domain, in 0…1: 5-point steps around the accuracies, at least 10 points wide. */
+/**
+ * The accuracy axis's domain, in 0…1: 5-point steps with at least half a step of room above the
+ * best and below the worst accuracy (a point never sits on the frame), at least 10 points wide.
+ */
 export function accuracyDomain(accuracies: readonly number[]): readonly [number, number] {
   const finite = accuracies.filter(Number.isFinite);
   if (finite.length === 0) return [0, 1];
-  let lo = Math.max(0, Math.floor(Math.min(...finite) * 20) / 20);
-  const hi = Math.min(1, Math.ceil(Math.max(...finite) * 20) / 20);
-  if (hi - lo < 0.1) lo = Math.max(0, hi - 0.1);
-  return [lo, hi === lo ? Math.min(1, lo + 0.1) : hi];
+  let lo = Math.max(0, Math.ceil(Math.min(...finite) * 20 - 1e-9) / 20 - 0.05);
+  const hi = Math.min(1, Math.floor(Math.max(...finite) * 20 + 1e-9) / 20 + 0.05);
+  if (hi - lo < 0.1 - 1e-9) lo = Math.max(0, hi - 0.1);
+  return [lo, hi];
+}
+
+/** A decade tick of the energy axis: "100 nJ", "1 µJ", "10 µJ". */
+export function formatDecade(joules: number): string {
+  return formatEngineering(joules, 'J', 3).replace(/\.0+ /, ' ');
 }
 
 /** The rows a device could cost, as plot points; rows without an energy are listed apart (they cannot sit on a log axis). */
