@@ -89,4 +89,49 @@ describe('studies in the page', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('shares the open study in the link; a colleague lands on it, and an unknown or hostile study is refused with nothing lost', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.url}?test`);
+    await waitForRun(page);
+    await page.click('[data-testid="studies-menu"]');
+    const item = await page.waitForSelector('[data-testid^="study-item-"]');
+    const id = ((await item.getAttribute('data-testid')) ?? '').replace('study-item-', '');
+    await item.click();
+    await page.click('[data-testid="share-button"]');
+    await page.waitForSelector('[data-testid="share-study"]');
+    const url = await page.inputValue('[data-testid="share-url"]');
+    expect(url).toMatch(new RegExp(`#w=v1\\.[^&]+&study=${id}$`));
+
+    // The colleague's page opens on the study view, with the workspace of the link.
+    const theirs = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    theirs.on('pageerror', (e) => errors.push(e.message));
+    await theirs.goto(url.replace('/#', '/?test#'));
+    await theirs.waitForSelector(`[data-testid="study-view"][data-study="${id}"]`);
+
+    // A study this Spikelab does not have, or a hostile name, pasted into the address bar: refused,
+    // and the workspace and the study open stay as they were.
+    const name = await theirs.textContent('[data-testid="header-workspace-name"]');
+    for (const bad of ['nosuch', '__proto__', '%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E']) {
+      await theirs.goto(`${env.url}?test#study=${bad}`);
+      await theirs.waitForSelector('[data-testid="link-notice"][data-stage="study"]');
+      expect(await theirs.textContent('[data-testid="link-notice"]')).toMatch(/This link was not opened \(study\): .*the studies are .*The workspace is unchanged/);
+      expect(await theirs.textContent('[data-testid="header-workspace-name"]')).toBe(name);
+      expect(await theirs.getAttribute('[data-testid="study-view"]', 'data-study')).toBe(id);
+      expect(await theirs.$('img[src="x"]')).toBeNull();
+      await theirs.click('[data-testid="link-notice"] button');
+    }
+    // In a fresh page, the refused link leaves the page on its own workspace, with no study.
+    const fresh = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await fresh.goto(`${env.url}?test#study=nosuch`);
+    await fresh.waitForSelector('[data-testid="link-notice"][data-stage="study"]');
+    await waitForRun(fresh);
+    expect(await fresh.$('[data-testid="study-view"]')).toBeNull();
+    await fresh.close();
+    expect(errors).toEqual([]);
+    await theirs.close();
+    await page.close();
+  }, 120_000);
 });
