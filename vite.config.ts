@@ -78,6 +78,7 @@ export default defineConfig(({ command }) => ({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/buildOnce.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

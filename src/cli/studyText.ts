@@ -51,7 +51,11 @@ export function printStudy(s: StudyResult, about: string, io: CliIo): void {
     io.out(line(COLUMNS));
     const rows = s.rows.filter((r) => r.task === t.id);
     for (const r of rows) io.out(line(rowCells(r)));
-    for (const r of rows) for (const n of r.notes) io.out(`  ${r.system}: ${n}`);
+    for (const r of rows) {
+      if (r.gops_per_w !== null) io.out(`  ${r.system}: ${formatSi(r.gops_per_w * 1e9, 'Op/s/W')} (synaptic ops) on ${r.device}`);
+      if (r.other_devices.length > 0) io.out(`  ${r.system} on the other ANN devices: ${r.other_devices.map((d) => `${d.device} ${formatSi(d.energy_per_inference_j, 'J')}${d.latency_s === null ? '' : `, ${formatSi(d.latency_s, 's')}`}`).join('; ')}`);
+      for (const n of r.notes) io.out(`  ${r.system}: ${n}`);
+    }
   }
   printClaimsAndCurves(s, io);
 }

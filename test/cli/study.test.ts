@@ -48,8 +48,8 @@ const RESULT: StudyResult = {
   seed: 4,
   tasks: [{ id: 't', label: 'Task one', data: 'built-in generator', note: 'a note on the data' }],
   rows: [
-    { task: 't', system: 'SNN', role: 'system', accuracy: 0.9123, macro_f1: 0.8, spikes_per_inference: 12.5, synaptic_ops: 1000, weight_reads: 200, model_bits: 8000, device: 'loihi', energy_per_inference_j: 2e-6, latency_s: 1e-3, energy_range_j: [1e-6, 4e-6], notes: ['a row note'] },
-    { task: 't', system: 'ANN', role: 'baseline', accuracy: 0.95, macro_f1: 0.9, spikes_per_inference: 0, synaptic_ops: 5000, weight_reads: 5000, model_bits: 32000, device: 'jetson-nano', energy_per_inference_j: null, latency_s: null, energy_range_j: null, notes: [] },
+    { task: 't', system: 'SNN', role: 'system', accuracy: 0.9123, macro_f1: 0.8, spikes_per_inference: 12.5, synaptic_ops: 1000, weight_reads: 200, model_bits: 8000, device: 'loihi', energy_per_inference_j: 2e-6, latency_s: 1e-3, energy_range_j: [1e-6, 4e-6], gops_per_w: 100, other_devices: [], notes: ['a row note'] },
+    { task: 't', system: 'ANN', role: 'baseline', accuracy: 0.95, macro_f1: 0.9, spikes_per_inference: 0, synaptic_ops: 5000, weight_reads: 5000, model_bits: 32000, device: 'jetson-nano', energy_per_inference_j: null, latency_s: null, energy_range_j: null, gops_per_w: null, other_devices: [{ device: 'cpu-server', energy_per_inference_j: 1e-3, latency_s: 1e-6 }], notes: [] },
   ],
   claims: [{ metric: 'energy', value: '20–100× lower', source: 'the paper' }],
   curves: [{ id: 'c', label: 'sweep', task: 't', knob: 'w', device: 'loihi', points: [{ value: 0.1, accuracy: 0.9, energy_per_inference_j: 1e-6, pareto: true }] }],
@@ -66,6 +66,8 @@ describe('the study as text', () => {
     expect(text).toMatch(/2\.00 µJ \(1\.00 µJ–4\.00 µJ\)/);
     expect(text).toMatch(/ANN\s+baseline.*not costed/);
     expect(text).toMatch(/SNN: a row note/);
+    expect(text).toMatch(/SNN: 100 GOp\/s\/W \(synaptic ops\) on loihi/);
+    expect(text).toMatch(/ANN on the other ANN devices: cpu-server 1\.00 mJ, 1\.00 µs/);
     expect(text).toMatch(/the paper's claims \(on its own hardware and data; not measured here\):\n  energy: 20–100× lower   \[the paper\]/);
     expect(text).toMatch(/w 0\.1\s+90\.0 %\s+1\.00 µJ\s+\*/);
   });

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 
 /** Flags for Debian's Chromium as root in a container, with WebGL through SwiftShader. */
 export const CHROMIUM_ARGS = [
@@ -18,9 +18,8 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
-/** Builds the app (so the tests see the current code), serves it and launches Chromium. */
+/** Serves the app the e2e project's global setup built (test/e2e/buildOnce.ts) and launches Chromium. */
 export async function startE2e(): Promise<E2eEnv> {
-  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
   const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

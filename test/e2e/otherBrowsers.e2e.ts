@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../src/core/spec/workspace.ts';
@@ -54,7 +54,7 @@ let url = '';
 let expected = { spikes: 0, accuracy: '' };
 beforeAll(async () => {
   if (present.length === 0) return;
-  await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+  // dist/ is built once by the project's global setup (buildOnce.ts).
   server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

@@ -51,6 +51,10 @@ describe('runStudy', () => {
     expect(passes).toBeCloseTo(Math.round(passes), 6);
     expect(Math.round(passes)).toBeGreaterThan(1);
     expect(ann?.latency_s).toBeCloseTo((macs * Math.round(passes)) / (nano?.macsPerS ?? 1), 12);
+    // The same MACs on every other ANN device, none of them the Nano.
+    expect(ann?.other_devices.map((d) => d.device)).toEqual(ANN_DEVICES.filter((d) => d.id !== 'jetson-nano').map((d) => d.id));
+    const server = ANN_DEVICES.find((d) => d.id === 'cpu-server');
+    expect(ann?.other_devices[0]?.energy_per_inference_j).toBeCloseTo(macs * Math.round(passes) * (server?.pJPerMac ?? 0) * 1e-12, 15);
     // Each stored weight read once per pass (the biases too when there are any).
     expect(ann?.weight_reads).toBe(macs * Math.round(passes));
   });

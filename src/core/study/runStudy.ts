@@ -76,6 +76,8 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
       energy_per_inference_j: cost.energyJ,
       latency_s: cost.latencyS,
       energy_range_j: range.range,
+      gops_per_w: cost.gopsPerW,
+      other_devices: cost.otherDevices,
       notes: [...scored.notes, ...cost.notes, ...(range.note !== undefined ? [range.note] : [])],
     },
   };

@@ -24,7 +24,7 @@ export function studySpread(runs: readonly StudyResult[]): StudyRowSpread[] {
     const same = runs.map((r) => {
       const x = r.rows[i];
       if (!x || x.system !== row.system || x.task !== row.task) throw new RangeError(`the runs of study '${first.study}' differ in their systems at row ${i + 1}`);
-      return { ...x, seed: r.seed, energy_range_j: null, notes: [] };
+      return { ...x, seed: r.seed, energy_range_j: null, other_devices: [], notes: [] };
     });
     return { task: row.task, system: row.system, role: row.role, device: row.device, seeds: runs.map((r) => r.seed), spread: summarizeRuns(same) };
   });

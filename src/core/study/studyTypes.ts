@@ -106,6 +106,10 @@ export interface StudyRow {
    * held-out factor of `spikelab energy-check` on it); null for an ANN device or an unchecked chip.
    */
   readonly energy_range_j: readonly [number, number] | null;
+  /** Synaptic operations per second per watt on a chip (the mapper's efficiency); null on an ANN device. */
+  readonly gops_per_w: number | null;
+  /** An ANN device's row: the same network's energy and latency on every other ANN device. */
+  readonly other_devices: readonly { readonly device: string; readonly energy_per_inference_j: number; readonly latency_s: number | null }[];
   /** Why energy or latency is missing (a network the chip cannot hold), or what to know about them. */
   readonly notes: readonly string[];
 }

@@ -14,6 +14,8 @@ export interface SystemCost {
   readonly energyJ: number | null;
   readonly latencyS: number | null;
   readonly weightReads: number;
+  readonly gopsPerW: number | null;
+  readonly otherDevices: readonly { readonly device: string; readonly energy_per_inference_j: number; readonly latency_s: number | null }[];
   readonly notes: readonly string[];
 }
 
@@ -34,10 +36,10 @@ async function chipCost(id: string, ws: Workspace, weights: NetworkWeights, engi
   try {
     const m = await mapWorkspace({ ...ws, chip }, engine, { weights, ...(signal ? { signal } : {}) });
     const counts: { readonly weightReads?: number; readonly synOps: number } = m.counts;
-    return { device: m.chip, energyJ: m.energyPerInferenceJ, latencyS: m.latencyS, weightReads: counts.weightReads ?? counts.synOps, notes: m.notes };
+    return { device: m.chip, energyJ: m.energyPerInferenceJ, latencyS: m.latencyS, weightReads: counts.weightReads ?? counts.synOps, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
   } catch (e) {
     // A network the chip cannot hold is a finding of the study, not a failure of it.
-    return { device: id, energyJ: null, latencyS: null, weightReads: storedWeights(weights), notes: [`not mapped on ${id}: ${e instanceof Error ? e.message : String(e)}`] };
+    return { device: id, energyJ: null, latencyS: null, weightReads: storedWeights(weights), gopsPerW: null, otherDevices: [], notes: [`not mapped on ${id}: ${e instanceof Error ? e.message : String(e)}`] };
   }
 }
 
@@ -55,6 +57,8 @@ function annCost(id: string, ws: Workspace, weights: NetworkWeights, passes: num
     energyJ: macs * d.pJPerMac * 1e-12,
     latencyS: d.macsPerS === null ? null : macs / d.macsPerS,
     weightReads: storedWeights(weights) * passes,
+    gopsPerW: null,
+    otherDevices: ANN_DEVICES.filter((x) => x.id !== d.id).map((x) => ({ device: x.id, energy_per_inference_j: macs * x.pJPerMac * 1e-12, latency_s: x.macsPerS === null ? null : macs / x.macsPerS })),
     notes: [`${d.name}: ${macs.toExponential(3)} MACs per inference (${passes} pass${passes === 1 ? '' : 'es'}); ${d.source}`],
   };
 }

@@ -16,6 +16,18 @@ function when(ms: number): string {
   return new Date().toDateString() === d.toDateString() ? time : `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
 }
 
+/** "87.3 ± 5.2 % (n = 2, 83.7–91.0)" as the spread on one line and its count and range under it, smaller. */
+function SpreadText({ text }: { text: string }) {
+  const cut = text.indexOf(' (');
+  if (cut < 0) return <>{text}</>;
+  return (
+    <>
+      <span className="run-spread">{text.slice(0, cut)}</span>
+      <span className="run-range">{text.slice(cut)}</span>
+    </>
+  );
+}
+
 /**
  * The workspace's training runs, newest first: seed, the settings that differ from the workspace's
  * now, test accuracy, macro-F1, energy per inference on the chip, when. A box per run overlays its
@@ -40,6 +52,8 @@ export function RunsTable() {
           costing the energy of {measuring === 1 ? 'a trained network' : `${measuring} trained networks`} on the chip…
         </div>
       ) : null}
+      {/* The right column can be narrower than the table: it scrolls sideways rather than cutting columns off. */}
+      <div className="runs-scroll">
       <table className="runs-table" data-testid="runs-table">
         <thead>
           <tr>
@@ -94,7 +108,9 @@ export function RunsTable() {
                     </div>
                   ) : null}
                 </td>
-                <td data-testid="run-summary-accuracy">{s.accuracy}</td>
+                <td data-testid="run-summary-accuracy">
+                  <SpreadText text={s.accuracy} />
+                </td>
                 <td>{s.macroF1}</td>
                 <td>{s.energy}</td>
                 <td colSpan={2} />
@@ -103,6 +119,7 @@ export function RunsTable() {
           </tbody>
         ) : null}
       </table>
+      </div>
     </div>
   );
 }
