@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import type { StudyResult } from '../../../core/study/studyTypes.ts';
 import { useStore } from '../../store/index.ts';
 import { openStudyRow, resetRow, rowKey } from '../../studyController.ts';
-import { rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
+import { otherDevicesText, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
 
 /**
  * The comparison: one block of rows per task (its systems, then its baselines), every StudyRow
@@ -37,6 +37,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
           {rowsOfTask(result.rows, t.id).map((r) => {
             const key = rowKey(r.task, r.system);
             const isChanged = Object.hasOwn(changed, key);
+            const notes = [otherDevicesText(r), ...r.notes].filter((n): n is string => n !== null);
             return (
               <Fragment key={key}>
                 <tr data-testid="study-row" data-key={key} data-role={r.role} className={`study-row-${r.role}`}>
@@ -71,11 +72,11 @@ export function StudyTable({ result }: { result: StudyResult }) {
                     ) : null}
                   </td>
                 </tr>
-                {r.notes.length > 0 ? (
+                {notes.length > 0 ? (
                   <tr className="study-notes">
                     <td />
                     <td colSpan={STUDY_COLUMNS.length + 1} className="hint">
-                      {r.notes.join('; ')}
+                      {notes.join('; ')}
                     </td>
                   </tr>
                 ) : null}

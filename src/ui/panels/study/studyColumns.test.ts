@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STUDY_RESULT_FIXTURE } from '../../../../test/support/studyFixture.ts';
-import { energyRatio, formatModelSize, formatRatio, ratioWords, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
+import { energyRatio, formatModelSize, formatRatio, otherDevicesText, ratioWords, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
 
 const row = (system: string) => {
   const r = STUDY_RESULT_FIXTURE.rows.find((x) => x.system === system);
@@ -11,7 +11,7 @@ const cells = (system: string) => Object.fromEntries(STUDY_COLUMNS.map((c) => [c
 
 describe('the study comparison columns', () => {
   it('show every number field of a StudyRow once, in the order of spikelab study --json', () => {
-    expect(STUDY_COLUMNS.map((c) => c.key)).toEqual(['accuracy', 'macro_f1', 'spikes_per_inference', 'synaptic_ops', 'weight_reads', 'model_bits', 'device', 'energy_per_inference_j', 'energy_range_j', 'latency_s']);
+    expect(STUDY_COLUMNS.map((c) => c.key)).toEqual(['accuracy', 'macro_f1', 'spikes_per_inference', 'synaptic_ops', 'weight_reads', 'model_bits', 'device', 'energy_per_inference_j', 'energy_range_j', 'gops_per_w', 'latency_s']);
   });
 
   it('format each value with its unit: %, counts, kB from bits, J and s with SI prefixes', () => {
@@ -27,6 +27,8 @@ describe('the study comparison columns', () => {
       device: 'single-core ASIC',
       energy_per_inference_j: '321 nJ',
       energy_range_j: '107 nJ – 963 nJ',
+      // 142.5 rounds to a whole count above 100.
+      gops_per_w: '143',
       latency_s: '4.20 ms',
     });
     expect(cells('IF over T steps')['synaptic_ops']).toBe('1.23 M');
@@ -34,7 +36,7 @@ describe('the study comparison columns', () => {
 
   it('show a dash where the device could not cost the network', () => {
     const c = cells('SSF, 8-bit weights');
-    expect([c['energy_per_inference_j'], c['energy_range_j'], c['latency_s']]).toEqual(['—', '—', '—']);
+    expect([c['energy_per_inference_j'], c['energy_range_j'], c['gops_per_w'], c['latency_s']]).toEqual(['—', '—', '—', '—']);
   });
 
   it('put a task\'s systems before its baselines and leave other tasks out', () => {
@@ -52,5 +54,10 @@ describe('the study comparison columns', () => {
     // 321 nJ against the ANN twin's 120 µJ: 374× less; the other way round, 374× more.
     expect(ratioWords(1.2e-4 / 3.21e-7)).toBe('374× less energy than');
     expect(ratioWords(3.21e-7 / 1.2e-4)).toBe('374× more energy than');
+  });
+
+  it('list an ANN row\'s figures on the other devices, and nothing for a chip row', () => {
+    expect(otherDevicesText(row('ANN twin'))).toBe('on raspberry-pi-4: 910 µJ, 12.0 ms');
+    expect(otherDevicesText(row('SSF, 4-bit weights'))).toBeNull();
   });
 });

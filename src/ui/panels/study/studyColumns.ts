@@ -38,8 +38,15 @@ export const STUDY_COLUMNS: readonly StudyColumn[] = [
     title: "the energy as the range the energy model's check allows on this chip (spikelab energy-check's worst held-out factor); — for an ANN device or an unchecked chip",
     format: (r) => (r.energy_range_j === null ? '—' : `${formatEngineering(r.energy_range_j[0], 'J')} – ${formatEngineering(r.energy_range_j[1], 'J')}`),
   },
+  { key: 'gops_per_w', label: 'GOp/s/W', title: "synaptic operations per second per watt on the chip, G (the mapper's efficiency); — on an ANN device", format: (r) => missing(r.gops_per_w, (g) => (g >= 100 ? formatCount(g) : String(Number(g.toPrecision(3))))) },
   { key: 'latency_s', label: 'latency', title: 'latency per inference on the device', format: (r) => missing(r.latency_s, (s) => formatEngineering(s, 's')) },
 ];
+
+/** An ANN row's figures on the other ANN devices: "on raspberry-pi-4: 910 µJ, 12.0 ms". */
+export function otherDevicesText(row: StudyRow): string | null {
+  if (row.other_devices.length === 0) return null;
+  return row.other_devices.map((d) => `on ${d.device}: ${formatEngineering(d.energy_per_inference_j, 'J')}${d.latency_s === null ? '' : `, ${formatEngineering(d.latency_s, 's')}`}`).join('; ');
+}
 
 /** A task's rows as the table groups them: the systems first, then the baselines, each in the study's order. */
 export function rowsOfTask(rows: readonly StudyRow[], task: string): StudyRow[] {
