@@ -1,18 +1,24 @@
 import type { StudyClaim, StudyResult } from '../../../core/study/studyTypes.ts';
 import { energyRatio, ratioWords, rowsOfTask } from './studyColumns.ts';
 
-/** "SSF, 4-bit weights: 26× less energy than IF over T steps (ECG beats; …)": each system against each costed baseline of its task. */
-function ratioLines(result: StudyResult): string[] {
-  const lines: string[] = [];
-  for (const t of result.tasks) {
-    const rows = rowsOfTask(result.rows, t.id);
-    for (const s of rows.filter((r) => r.role === 'system'))
-      for (const b of rows.filter((r) => r.role === 'baseline')) {
-        const ratio = energyRatio(s, b);
-        if (ratio !== null) lines.push(`${s.system}: ${ratioWords(ratio)} ${b.system} (${t.label}; ${s.device} vs ${b.device})`);
-      }
-  }
-  return lines;
+/** Per task, each system against each costed baseline of its task: "26× less energy than IF over T steps (asic vs asic)". */
+function ratioGroups(result: StudyResult): { task: string; lines: { system: string; against: string[] }[] }[] {
+  return result.tasks
+    .map((t) => {
+      const rows = rowsOfTask(result.rows, t.id);
+      const lines = rows
+        .filter((r) => r.role === 'system')
+        .map((s) => ({
+          system: s.system,
+          against: rows.filter((r) => r.role === 'baseline').flatMap((b) => {
+            const ratio = energyRatio(s, b);
+            return ratio === null ? [] : [`${ratioWords(ratio)} ${b.system}${b.device === s.device ? '' : ` (${b.device})`}`];
+          }),
+        }))
+        .filter((l) => l.against.length > 0);
+      return { task: t.label, lines };
+    })
+    .filter((g) => g.lines.length > 0);
 }
 
 /**
@@ -20,7 +26,7 @@ function ratioLines(result: StudyResult): string[] {
  * measured energy ratios (the figures in the table sit beside them).
  */
 export function StudyClaims({ claims, result }: { claims: readonly StudyClaim[]; result: StudyResult | null }) {
-  const ours = result ? ratioLines(result) : [];
+  const ours = result ? ratioGroups(result) : [];
   return (
     <aside className="study-claims" aria-label="The paper's claims" data-testid="study-claims">
       <h3>The paper&rsquo;s claims</h3>
@@ -37,12 +43,21 @@ export function StudyClaims({ claims, result }: { claims: readonly StudyClaim[];
       </dl>
       {ours.length > 0 ? (
         <>
-          <h3>Ours, measured here</h3>
-          <ul className="study-ours" data-testid="study-ratios">
-            {ours.map((l) => (
-              <li key={l}>{l}</li>
+          <h3>Ours, measured here: energy per inference</h3>
+          <div data-testid="study-ratios">
+            {ours.map((g) => (
+              <div key={g.task} className="study-ours">
+                <div className="hint">{g.task}</div>
+                <ul>
+                  {g.lines.map((l) => (
+                    <li key={l.system}>
+                      <b>{l.system}</b>: {l.against.join('; ')}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ))}
-          </ul>
+          </div>
         </>
       ) : null}
     </aside>

@@ -32,6 +32,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
           <tr className="study-task-row">
             <th scope="rowgroup" colSpan={STUDY_COLUMNS.length + 2}>
               {t.label} <span className="hint">— {t.data}</span>
+              {t.note ? <div className="study-task-note hint">{t.note}</div> : null}
             </th>
           </tr>
           {rowsOfTask(result.rows, t.id).map((r) => {
@@ -76,7 +77,16 @@ export function StudyTable({ result }: { result: StudyResult }) {
                   <tr className="study-notes">
                     <td />
                     <td colSpan={STUDY_COLUMNS.length + 1} className="hint">
-                      {notes.join('; ')}
+                      <details>
+                        <summary>
+                          {notes.length} note{notes.length > 1 ? 's' : ''}
+                        </summary>
+                        <ul>
+                          {notes.map((n) => (
+                            <li key={n}>{n}</li>
+                          ))}
+                        </ul>
+                      </details>
                     </td>
                   </tr>
                 ) : null}

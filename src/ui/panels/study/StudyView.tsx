@@ -46,7 +46,6 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
         </button>
       </div>
       <p className="study-about">{def.about}</p>
-      <StudySystems tasks={tasks} />
       <div className="study-run" aria-live="polite">
         {running ? (
           <button type="button" data-testid="study-stop" disabled={stopping} onClick={stop}>
@@ -69,6 +68,13 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
           </span>
         )}
       </div>
+      {/* Open until there is a table (whose rows open the systems too), then folded. */}
+      <details className="study-systems-fold" open={result === null}>
+        <summary>
+          The systems ({tasks.reduce((n, t) => n + t.systems.length, 0)}) and the data of each task
+        </summary>
+        <StudySystems tasks={tasks} />
+      </details>
       {error ? (
         <div className="field-error" role="alert" data-testid="study-error">
           {error}

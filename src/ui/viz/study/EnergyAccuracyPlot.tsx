@@ -4,7 +4,7 @@ import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { useEffect, useMemo, useRef } from 'react';
 import { formatEngineering } from '../../../core/format/engineering.ts';
-import { accuracyDomain, energyDecades, formatDecade, labelSide } from './studyPlotGeometry.ts';
+import { accuracyDomain, energyDecades, formatDecade, placeLabels } from './studyPlotGeometry.ts';
 
 /** How a point is drawn: a study's system (filled), a baseline (hollow), a sweep point on the front (filled) or off it (hollow, grey). */
 export type PointMark = 'system' | 'baseline' | 'front' | 'dominated';
@@ -23,7 +23,7 @@ export interface PlotLine {
   readonly points: readonly { readonly accuracy: number; readonly energyJ: number }[];
 }
 
-const M = { left: 44, right: 30, top: 34, bottom: 32 };
+const M = { left: 44, right: 30, top: 20, bottom: 32 };
 const PLOT_H = 150;
 
 /**
@@ -50,12 +50,12 @@ export function EnergyAccuracyPlot({ title, width, points, lines = [], testId }:
     .x((p) => x(p.energyJ))
     .y((p) => y(p.accuracy));
   const right = M.left + plotW;
+  const labels = placeLabels(points.map((p) => ({ x: x(p.energyJ), y: y(p.accuracy), label: p.label })), { left: M.left, right: width });
   return (
     <figure className="study-plot" data-testid={testId}>
+      {/* HTML, so a long title wraps instead of running into the next plot. */}
+      <figcaption className="curve-title">{title}</figcaption>
       <svg width={width} height={height} role="img" aria-label={`${title}: ${points.map((p) => `${p.label} ${(100 * p.accuracy).toFixed(1)} % at ${formatEngineering(p.energyJ, 'J')}`).join('; ')}`}>
-        <text x={2} y={12} className="curve-title">
-          {title}
-        </text>
         {y.ticks(4).map((t) => (
           <line key={t} x1={M.left} x2={right} y1={y(t)} y2={y(t)} className="curve-grid" />
         ))}
@@ -70,16 +70,16 @@ export function EnergyAccuracyPlot({ title, width, points, lines = [], testId }:
         {lines.map((l, i) => (
           <path key={i} d={path(l.points as { accuracy: number; energyJ: number }[]) ?? ''} className={`study-line study-line-${l.kind}`} data-testid={`${testId}-${l.kind}`} fill="none" />
         ))}
-        {points.map((p) => {
-          const px = x(p.energyJ);
-          const py = y(p.accuracy);
-          const side = labelSide(px, p.label, right);
+        {points.map((p, i) => {
+          const at = labels[i];
           return (
             <g key={p.label} className={`study-point study-point-${p.mark}`} data-testid="study-point" data-label={p.label} data-accuracy={p.accuracy} data-energy={p.energyJ}>
-              <circle cx={px} cy={py} r={4} />
-              <text x={side === 'start' ? px + 6 : px - 6} y={py - 5} textAnchor={side}>
-                {p.label}
-              </text>
+              <circle cx={x(p.energyJ)} cy={y(p.accuracy)} r={4} />
+              {at ? (
+                <text x={at.x} y={at.y} textAnchor={at.anchor}>
+                  {p.label}
+                </text>
+              ) : null}
             </g>
           );
         })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STUDY_RESULT_FIXTURE } from '../../../../test/support/studyFixture.ts';
-import { accuracyDomain, energyDecades, formatDecade, labelSide, paretoLine, rowPoints, sweepLine } from './studyPlotGeometry.ts';
+import { accuracyDomain, energyDecades, formatDecade, placeLabels, paretoLine, rowPoints, sweepLine } from './studyPlotGeometry.ts';
 
 const curve = STUDY_RESULT_FIXTURE.curves[0];
 
@@ -45,8 +45,20 @@ describe('the study plots\' geometry', () => {
     expect([1e-7, 1e-6, 1e-5, 1e-3].map(formatDecade)).toEqual(['100 nJ', '1 µJ', '10 µJ', '1 mJ']);
   });
 
-  it('puts a label left of its point when it would run past the right edge', () => {
-    expect(labelSide(100, 'ANN twin', 400)).toBe('start');
-    expect(labelSide(380, 'ANN twin', 400)).toBe('end');
+  it('places labels right of their points, left near the right edge, and apart when points crowd', () => {
+    const bounds = { left: 40, right: 400 };
+    // Alone: right of the point, 6 px over and 5 px up.
+    expect(placeLabels([{ x: 100, y: 100, label: 'ANN twin' }], bounds)).toEqual([{ x: 106, y: 95, anchor: 'start' }]);
+    // Near the right edge (8 characters × 6 px would pass 400): left of the point.
+    expect(placeLabels([{ x: 380, y: 100, label: 'ANN twin' }], bounds)[0]?.anchor).toBe('end');
+    // Two points 2 px apart: the second label moves to the next free spot (left of its point).
+    const [a, b] = placeLabels([{ x: 200, y: 100, label: 'SSF, 4-bit' }, { x: 202, y: 101, label: 'SSF, 8-bit' }], bounds);
+    expect(a).toEqual({ x: 206, y: 95, anchor: 'start' });
+    expect(b).toEqual({ x: 196, y: 96, anchor: 'end' });
+    // With no room on the left (the plot's edge), it goes under its point on the right instead.
+    expect(placeLabels([{ x: 100, y: 100, label: 'SSF, 4-bit' }, { x: 102, y: 101, label: 'SSF, 8-bit' }], bounds)[1]).toEqual({ x: 108, y: 110, anchor: 'start' });
+    // Three at one spot: the third goes under the first.
+    const three = placeLabels([0, 1, 2].map((k) => ({ x: 200, y: 100, label: `s${k}` })), bounds);
+    expect(three.map((p) => [p.anchor, p.y])).toEqual([['start', 95], ['end', 95], ['start', 109]]);
   });
 });

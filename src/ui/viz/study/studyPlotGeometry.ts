@@ -69,10 +69,47 @@ export function sweepLine(points: readonly StudyCurvePoint[]): { readonly value:
     .sort((a, b) => a.value - b.value);
 }
 
+/** Where a point's label is drawn: its text position (px) and the side it reads from. */
+export interface PlacedLabel {
+  readonly x: number;
+  readonly y: number;
+  readonly anchor: 'start' | 'end';
+}
+
+/** The candidate spots for a label around its point, nearest first: right or left, above, level, below. */
+const SPOTS: readonly { readonly dx: number; readonly dy: number; readonly anchor: 'start' | 'end' }[] = [
+  { dx: 6, dy: -5, anchor: 'start' },
+  { dx: -6, dy: -5, anchor: 'end' },
+  { dx: 6, dy: 9, anchor: 'start' },
+  { dx: -6, dy: 9, anchor: 'end' },
+  { dx: 6, dy: -16, anchor: 'start' },
+  { dx: -6, dy: -16, anchor: 'end' },
+  { dx: 6, dy: 20, anchor: 'start' },
+  { dx: -6, dy: 20, anchor: 'end' },
+];
+
 /**
- * Where a point's label goes: right of the point, unless that runs past the plot's right edge
- * (then left of it, anchored at its end). `charPx` is the label font's average advance.
+ * Places point labels so that they do not overlap each other nor run past the plot's right or
+ * left edge: each label takes the first free spot around its point (SPOTS), in the order given; a
+ * label with no free spot takes its first spot that stays inside. `charPx` is the font's average
+ * advance, `lineH` the label's height (px). The returned `y` is the text's baseline.
  */
-export function labelSide(x: number, label: string, right: number, charPx = 6): 'start' | 'end' {
-  return x + 6 + label.length * charPx > right ? 'end' : 'start';
+export function placeLabels(points: readonly { readonly x: number; readonly y: number; readonly label: string }[], bounds: { readonly left: number; readonly right: number }, charPx = 6, lineH = 11): PlacedLabel[] {
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const boxOf = (p: { x: number; y: number; label: string }, s: (typeof SPOTS)[number]) => {
+    const w = p.label.length * charPx;
+    const x0 = s.anchor === 'start' ? p.x + s.dx : p.x + s.dx - w;
+    return { x0, x1: x0 + w, y0: p.y + s.dy - lineH + 2, y1: p.y + s.dy + 2 };
+  };
+  const overlaps = (a: { x0: number; x1: number; y0: number; y1: number }) => boxes.some((b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1);
+  return points.map((p) => {
+    const inside = SPOTS.filter((s) => {
+      const b = boxOf(p, s);
+      return b.x0 >= bounds.left && b.x1 <= bounds.right;
+    });
+    const candidates = inside.length > 0 ? inside : SPOTS;
+    const spot = candidates.find((s) => !overlaps(boxOf(p, s))) ?? candidates[0] ?? { dx: 6, dy: -5, anchor: 'start' as const };
+    boxes.push(boxOf(p, spot));
+    return { x: p.x + spot.dx, y: p.y + spot.dy, anchor: spot.anchor };
+  });
 }
