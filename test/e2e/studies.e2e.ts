@@ -42,10 +42,15 @@ describe('studies in the page', () => {
     await page.waitForSelector(`[data-testid="study-view"][data-study="${id}"]`);
     expect(await page.getAttribute('[data-testid="tab-study"]', 'aria-selected')).toBe('true');
 
-    // Run at the quick size: progress names the system, then the table holds the worker's numbers.
+    // Run at the quick size: progress names the system; Stop ends the run without a result.
     await page.click('[data-testid="study-run"]');
-    await page.waitForSelector('[data-testid="study-progress"]');
-    expect(await page.textContent('[data-testid="study-progress"]')).toMatch(/^(preparing the study \(a first run also checks the energy model\)…|(training|scoring|costing the energy of) .+, system \d+ of \d+)$/);
+    await page.waitForSelector('[data-testid="study-progress"]:has-text("system 1 of")', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="study-progress"]')).toMatch(/^(training|scoring|costing the energy of) .+, system 1 of \d+$/);
+    await page.click('[data-testid="study-stop"]');
+    await page.waitForSelector('[data-testid="study-view"][data-status="stopped"]', { timeout: 60_000 });
+    expect(await page.$('[data-testid="study-table"]')).toBeNull();
+    // Run again to the end: the table holds the worker's numbers.
+    await page.click('[data-testid="study-run"]');
     await page.waitForSelector('[data-testid="study-view"][data-status="done"]', { timeout: 150_000 });
     const result = await workerResult(page);
     if (!result) throw new Error('the worker returned no result');
