@@ -102,14 +102,16 @@ export function resetRow(store: typeof useStore, key: string): void {
 
 /**
  * Runs the open study in the training worker at the page's quick size, with the changed
- * workspaces, and shows its progress and result. Stop (runner.stop(jobId)) ends it without a result.
+ * workspaces, and shows its progress and result. stopOpenStudy ends it without a result.
  */
-export async function runOpenStudy(store: typeof useStore, runner: StudyRunner, jobId: string): Promise<void> {
+export async function runOpenStudy(store: typeof useStore, runner: StudyRunner): Promise<void> {
   captureChangedRow(store);
   const st = store.getState();
   const id = st.studyId;
   if (!id || st.studyStatus === 'running') return;
-  st.setStudy({ studyStatus: 'running', studyProgress: null, studyError: null, studyErrorDetail: null });
+  // In the store, not the view: the Study tab may be left and opened again while it runs.
+  const jobId = `study-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  st.setStudy({ studyStatus: 'running', studyJobId: jobId, studyProgress: null, studyError: null, studyErrorDetail: null });
   try {
     const result = await runner.runStudy(jobId, id, { quick: true, workspaces: st.studyWorkspaces }, (p) => store.getState().setStudy({ studyProgress: p }));
     // The user may have opened another study meanwhile: this result is not that one's.
@@ -121,5 +123,13 @@ export async function runOpenStudy(store: typeof useStore, runner: StudyRunner, 
     }
     const shown = explainError(e, 'running the study');
     store.getState().setStudy({ studyStatus: 'error', studyProgress: null, studyError: shown.message, studyErrorDetail: shown.detail ?? null });
+  } finally {
+    if (store.getState().studyJobId === jobId) store.getState().setStudy({ studyJobId: null });
   }
+}
+
+/** Stops the running study (after the system it is training); its result is not shown. */
+export function stopOpenStudy(store: typeof useStore, runner: StudyRunner): void {
+  const jobId = store.getState().studyJobId;
+  if (jobId) runner.stop(jobId);
 }

@@ -46,6 +46,9 @@ describe('studies in the page', () => {
     await page.click('[data-testid="study-run"]');
     await page.waitForSelector('[data-testid="study-progress"]:has-text("system 1 of")', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="study-progress"]')).toMatch(/^(training|scoring|costing the energy of) .+, system 1 of \d+$/);
+    // Stop reaches the run after the Study tab was left and opened again (the view remounts).
+    await page.click('[data-testid="tab-spikes"]');
+    await page.click('[data-testid="tab-study"]');
     await page.click('[data-testid="study-stop"]');
     await page.waitForSelector('[data-testid="study-view"][data-status="stopped"]', { timeout: 60_000 });
     expect(await page.$('[data-testid="study-table"]')).toBeNull();

@@ -25,6 +25,8 @@ export interface StudySlice {
   studyId: string | null;
   studyStatus: 'idle' | 'running' | 'done' | 'stopped' | 'error';
   studyProgress: StudyProgressShown | null;
+  /** The running study's job id in the training worker (Stop reaches it from any view), or null. */
+  studyJobId: string | null;
   studyResult: StudyResult | null;
   studyError: string | null;
   studyErrorDetail: string | null;
@@ -39,6 +41,7 @@ export const createStudySlice: StateCreator<Store, [], [], StudySlice> = (set) =
   studyId: null,
   studyStatus: 'idle',
   studyProgress: null,
+  studyJobId: null,
   studyResult: null,
   studyError: null,
   studyErrorDetail: null,

@@ -63,6 +63,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   const built = useShareLink();
   const hasWeights = useStore((s) => s.workspace !== null && s.weightsId !== null && s.weightsNetwork === JSON.stringify(s.workspace.network));
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const studyOpen = useStore((s) => s.studyId !== null);
   useEffect(() => {
     // StrictMode runs effects twice; a second showModal on an open dialog would throw.
     const d = dialog.current;
@@ -87,7 +88,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   };
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" data-testid="share-dialog" onClose={onClose}>
-      <h2 id="share-title">Share this workspace</h2>
+      <h2 id="share-title">{studyOpen ? 'Share this workspace and the study' : 'Share this workspace'}</h2>
       {built && 'error' in built ? (
         <p className="field-error" role="alert" data-testid="share-error">
           No link can hold this workspace: {built.error}

@@ -24,7 +24,7 @@ export function StudySystems({ tasks }: { tasks: readonly StudyTask[] }) {
               const key = rowKey(t.id, s.system);
               return (
                 <li key={key} data-testid="study-system" data-key={key}>
-                  <button type="button" data-testid="study-open-system" disabled={running} onClick={() => void openStudyRow(useStore, key)}>
+                  <button type="button" data-testid="study-open-system" aria-label={`open the workspace of ${s.system}`} disabled={running} onClick={() => void openStudyRow(useStore, key)}>
                     Open
                   </button>{' '}
                   <b>{s.system}</b> <span className={`study-role-tag study-role-${s.role}`}>{s.role}</span>

@@ -63,7 +63,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
                     );
                   })}
                   <td className="study-open">
-                    <button type="button" data-testid="study-open-row" disabled={running} title={`load this system's workspace (its graph, raster and chip view); Undo returns`} onClick={() => void openStudyRow(useStore, key)}>
+                    <button type="button" data-testid="study-open-row" aria-label={`open the workspace of ${r.system}`} disabled={running} title={`load this system's workspace (its graph, raster and chip view); Undo returns`} onClick={() => void openStudyRow(useStore, key)}>
                       Open
                     </button>
                     {isChanged ? (

@@ -1,7 +1,7 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ErrorDetails } from '../../errors/ErrorDetails.tsx';
 import { useStore } from '../../store/index.ts';
-import { closeStudy, pageTasks, runOpenStudy, studyOf, type StudyRunner } from '../../studyController.ts';
+import { closeStudy, pageTasks, runOpenStudy, stopOpenStudy, studyOf, type StudyRunner } from '../../studyController.ts';
 import { StudyPlots } from '../../viz/study/StudyPlots.tsx';
 import { StudyClaims } from './StudyClaims.tsx';
 import { studyProgressFraction, studyProgressText } from './studyProgressText.ts';
@@ -22,7 +22,6 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
   const error = useStore((s) => s.studyError);
   const errorDetail = useStore((s) => s.studyErrorDetail);
   const changed = useStore((s) => Object.keys(s.studyWorkspaces).length);
-  const jobs = useRef(0);
   const [stopping, setStopping] = useState(false);
   const def = studyOf(id);
   const tasks = useMemo(() => (def ? pageTasks(def) : []), [def]);
@@ -30,12 +29,11 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
   const running = status === 'running';
   const run = () => {
     setStopping(false);
-    jobs.current += 1;
-    void runOpenStudy(useStore, runner, `study${jobs.current}`);
+    void runOpenStudy(useStore, runner);
   };
   const stop = () => {
     setStopping(true);
-    runner.stop(`study${jobs.current}`);
+    stopOpenStudy(useStore, runner);
   };
   return (
     <div className="study-view panel" role="tabpanel" id="panel-study" aria-labelledby="tab-study" data-testid="study-view" data-study={def.id} data-status={status}>
