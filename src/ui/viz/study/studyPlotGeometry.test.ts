@@ -51,12 +51,28 @@ describe('the study plots\' geometry', () => {
     expect(placeLabels([{ x: 100, y: 100, label: 'ANN twin' }], bounds)).toEqual([{ x: 106, y: 95, anchor: 'start' }]);
     // Near the right edge (8 characters × 6 px would pass 400): left of the point.
     expect(placeLabels([{ x: 380, y: 100, label: 'ANN twin' }], bounds)[0]?.anchor).toBe('end');
-    // Two points 2 px apart: the second label moves to the next free spot (left of its point).
-    const [a, b] = placeLabels([{ x: 200, y: 100, label: 'SSF, 4-bit' }, { x: 202, y: 101, label: 'SSF, 8-bit' }], bounds);
-    expect(a).toEqual({ x: 206, y: 95, anchor: 'start' });
-    expect(b).toEqual({ x: 196, y: 96, anchor: 'end' });
-    // With no room on the left (the plot's edge), it goes under its point on the right instead.
-    expect(placeLabels([{ x: 100, y: 100, label: 'SSF, 4-bit' }, { x: 102, y: 101, label: 'SSF, 8-bit' }], bounds)[1]).toEqual({ x: 108, y: 110, anchor: 'start' });
+    // Crowded points (the EEG plot of SparrowSNN): no label covers another label or a point.
+    const crowd = [
+      { x: 200, y: 100, label: 'SSF, 4-bit' },
+      { x: 202, y: 101, label: 'SSF, 8-bit' },
+      { x: 206, y: 99, label: 'IF, 160 steps' },
+      { x: 190, y: 112, label: 'ANN twin (ReLU)' },
+    ];
+    const placed = placeLabels(crowd, bounds);
+    const box = (k: number) => {
+      const p = placed[k];
+      const w = (crowd[k]?.label.length ?? 0) * 6;
+      if (!p) throw new Error('every label is placed');
+      const x0 = p.anchor === 'start' ? p.x : p.x - w;
+      return { x0, x1: x0 + w, y0: p.y - 9, y1: p.y + 2 };
+    };
+    const hit = (a: ReturnType<typeof box>, b: { x0: number; x1: number; y0: number; y1: number }) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    for (let a = 0; a < crowd.length; a++) {
+      for (let b = a + 1; b < crowd.length; b++) expect(hit(box(a), box(b)), `${a} over ${b}`).toBe(false);
+      for (const q of crowd) expect(hit(box(a), { x0: q.x - 4, x1: q.x + 4, y0: q.y - 4, y1: q.y + 4 }), `${a} over a point`).toBe(false);
+    }
+    // A label does not cover another point: beside a point 8 px up and right of it, it goes left.
+    expect(placeLabels([{ x: 200, y: 100, label: 'ANN twin' }, { x: 212, y: 94, label: 'SSF' }], bounds)[0]?.anchor).toBe('end');
     // Three at one spot: the third goes under the first.
     const three = placeLabels([0, 1, 2].map((k) => ({ x: 200, y: 100, label: `s${k}` })), bounds);
     expect(three.map((p) => [p.anchor, p.y])).toEqual([['start', 95], ['end', 95], ['start', 109]]);

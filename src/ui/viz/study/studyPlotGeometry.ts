@@ -89,13 +89,14 @@ const SPOTS: readonly { readonly dx: number; readonly dy: number; readonly ancho
 ];
 
 /**
- * Places point labels so that they do not overlap each other nor run past the plot's right or
- * left edge: each label takes the first free spot around its point (SPOTS), in the order given; a
+ * Places point labels so that they overlap neither each other nor the points, nor run past the
+ * plot's right or left edge: each label takes the first free spot around its point (SPOTS), in the order given; a
  * label with no free spot takes its first spot that stays inside. `charPx` is the font's average
  * advance, `lineH` the label's height (px). The returned `y` is the text's baseline.
  */
 export function placeLabels(points: readonly { readonly x: number; readonly y: number; readonly label: string }[], bounds: { readonly left: number; readonly right: number }, charPx = 6, lineH = 11): PlacedLabel[] {
-  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  // The points themselves (radius 4, and a pixel of air) are in the way of labels too.
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = points.map((p) => ({ x0: p.x - 5, x1: p.x + 5, y0: p.y - 5, y1: p.y + 5 }));
   const boxOf = (p: { x: number; y: number; label: string }, s: (typeof SPOTS)[number]) => {
     const w = p.label.length * charPx;
     const x0 = s.anchor === 'start' ? p.x + s.dx : p.x + s.dx - w;
