@@ -65,9 +65,11 @@ function printReport(m: MappingResult, io: CliIo): void {
   if (m.architecture === 'mesh') io.out(`traffic × hops: ${m.trafficHopsInitial.toFixed(0)} (serpentine start) → ${m.trafficHopsFinal.toFixed(0)} (annealed); busiest link ${m.maxLinkLoadInitial.toFixed(0)} → ${m.maxLinkLoadFinal.toFixed(0)} packets`);
   else io.out(`fixed routing (${m.architecture}): ${m.counts.packets.toFixed(0)} packets per inference; ${m.notes.join('; ')}`);
   const e = m.energy;
-  io.out(`energy per inference: ${formatSi(m.energyPerInferenceJ, 'J')} = synaptic ops ${formatSi(e.synOpsJ, 'J')} + neuron updates ${formatSi(e.neuronActiveJ + e.neuronIdleJ, 'J')} + routing ${formatSi(e.routingJ + e.chipLinksJ, 'J')} + static ${formatSi(e.staticJ, 'J')}${e.dynamicJ > 0 ? ` + dynamic power ${formatSi(e.dynamicJ, 'J')}` : ''}`);
+  io.out(`energy per inference: ${formatSi(m.energyPerInferenceJ, 'J')} = synaptic ops ${formatSi(e.synOpsJ, 'J')} + neuron updates ${formatSi(e.neuronActiveJ + e.neuronIdleJ, 'J')} + routing ${formatSi(e.routingJ + e.chipLinksJ, 'J')} + weight reads ${formatSi(e.weightReadsJ, 'J')} + static ${formatSi(e.staticJ, 'J')}${e.dynamicJ > 0 ? ` + dynamic power ${formatSi(e.dynamicJ, 'J')}` : ''}`);
   const l = m.latency;
   io.out(`latency per inference: ${formatSi(m.latencyS, 's')} = compute ${formatSi(l.computeS, 's')} (bound by ${l.boundBy}, busiest core ${l.busiestCore}) + barriers ${formatSi(l.barrierS, 's')} + pipeline ${formatSi(l.pipelineS, 's')} + host I/O ${formatSi(l.ioS, 's')}`);
+  io.out(`${m.counts.weightReads.toFixed(0)} weight-memory reads per inference (a source's weight row per step it sends in)`);
+  for (const n of m.notes.filter((x) => x.startsWith('static power') || x.startsWith('the chip computes'))) io.out(`  ${n}`);
   io.out(`${m.counts.synOps.toFixed(0)} synaptic ops → ${m.efficiency.gopsPerW.toFixed(1)} GOp/s/W (${m.efficiency.pJPerOp.toFixed(1)} pJ/op; op = ${m.efficiency.opDefinition})`);
   io.out(`  (${neuEdgeNote()})`);
   for (const d of m.ann.devices) io.out(`  ANN twin on ${d.name}: ${formatSi(d.energyJ, 'J')} (${d.ratio.toFixed(1)}× the chip) [${d.status}]`);

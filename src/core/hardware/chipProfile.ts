@@ -35,6 +35,12 @@ export const chipEnergySchema = z.object({
   staticPowerW: nonNeg,
   /** True when synOpPJ already contains static power (TrueNorth's 26 pJ/event): no static term added. */
   staticIncluded: z.boolean().default(false),
+  /**
+   * One weight read from synapse memory, counted apart from synOpPJ: a time-stepped core reads an
+   * active source's weight row once per step however many spikes (an SSF count) it carries. 0 on
+   * chips whose per-op figure already holds the read.
+   */
+  weightReadPJ: nonNeg.default(0),
   /** Chips without per-op figures (Xylo): dynamic power while running, W; 0 = use per-op figures. */
   dynamicPowerW: nonNeg.default(0),
 });

@@ -14,6 +14,12 @@ export const chipTargetSchema = z.object({
   weightBits: z.number().int().min(1).max(32).optional(),
   /** Weight of link congestion against packets × hops in the placement objective. */
   congestion: z.number().min(0).max(100).default(0.5),
+  /**
+   * Inferences per second the chip is asked for in real time (a heartbeat classifier: 72 beats per
+   * minute = 1.2 Hz). When set, static power is charged over one period 1/rate per inference, since
+   * the chip leaks while it waits for the next beat; absent, over the time it computes.
+   */
+  realTimeRateHz: z.number().positive().max(1e9).optional(),
   overrides: z.record(z.string().max(80), z.union([z.number(), z.boolean()])).default({}),
   custom: chipProfileSchema.optional(),
 });

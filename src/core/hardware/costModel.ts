@@ -22,6 +22,14 @@ export interface CostReport {
 }
 
 const PJ = 1e-12;
+
+/**
+ * Seconds of leakage charged to one inference at a real-time rate: the period 1/rate, or the busy
+ * time when the chip computes longer than that (it then cannot keep up, and mapNetwork says so).
+ */
+export function staticPeriodS(busyS: number, realTimeRateHz: number): number {
+  return Math.max(busyS, 1 / realTimeRateHz);
+}
 const NS = 1e-9;
 
 /**
@@ -39,7 +47,7 @@ const NS = 1e-9;
  * do), but the target neuron's update that integrates it in the next step; a loop spike of the
  * run's last step updates no neuron in the run.
  */
-export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLoads, slotOf: Int32Array, geo: MeshGeometry, chip: ChipProfile, ev: StepEvents): CostReport {
+export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLoads, slotOf: Int32Array, geo: MeshGeometry, chip: ChipProfile, ev: StepEvents, realTimeRateHz?: number): CostReport {
   const K = loads.total;
   const P = ng.graph.populations.length;
   const eventDriven = chip.timeBase === 'async';
@@ -65,6 +73,11 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
   const denseLate = new Uint8Array(P);
   const latePins: number[] = [];
   const stamp = new Int32Array(ng.neurons).fill(-1);
+  // Step in which each source (input channels first, then neurons) last had its row read: an SSF
+  // count arrives as several spikes at one step but reads the row once.
+  const inputSize = ng.graph.input.size;
+  const rowRead = new Int32Array(inputSize + ng.neurons).fill(-1);
+  let totalReads = 0;
   const touched: number[] = [];
   const busiestCount = new Float64Array(K);
   let totalSyn = 0;
@@ -100,6 +113,12 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
         if (q >= 0) markActive((ng.popOffset[q] as number) + i, t);
         const n = netOfSource(ng, q, i);
         if (n < 0) continue;
+        const src = q < 0 ? i : inputSize + (ng.popOffset[q] as number) + i;
+        if (rowRead[src] !== t) {
+          rowRead[src] = t;
+          // The row of a source is its net's pins: every target for a dense net, the window's reach otherwise.
+          totalReads += (ng.netPinStart[n + 1] as number) - (ng.netPinStart[n] as number);
+        }
         const a = loads.netCoreStart[n] as number;
         const b = loads.netCoreStart[n + 1] as number;
         const from = q < 0 ? loads.host : (coreOf[(ng.popOffset[q] as number) + i] as number);
@@ -184,6 +203,7 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
     hopsNs,
     chipHops,
     ioEvents,
+    weightReads: totalReads / inf,
   };
   const depth = P;
   const meanStep = stepsPer > 0 ? computeS / inf / stepsPer + tm.barrierNS * NS : 0;
@@ -204,12 +224,15 @@ export function costOfMapping(ng: NetGraph, coreOf: Int32Array, loads: ClusterLo
     neuronIdleJ: counts.neuronUpdatesIdle * e.neuronIdlePJ * PJ,
     routingJ: (nPackets * e.spikeLocalPJ + hopsEw * e.hopEwPJ + hopsNs * e.hopNsPJ) * PJ,
     chipLinksJ: chipHops * e.chipHopPJ * PJ,
+    weightReadsJ: counts.weightReads * e.weightReadPJ * PJ,
     // Static and dynamic power over the time the chip works on the inference; host I/O waits are
     // reported as latency but not charged (the chip could be gated, and it would swamp the figure).
-    staticJ: e.staticIncluded ? 0 : e.staticPowerW * chips * busyS,
+    // A chip classifying at a real-time rate (a beat per heartbeat) leaks for the whole period
+    // between inferences, not only while it computes.
+    staticJ: e.staticIncluded ? 0 : e.staticPowerW * chips * (realTimeRateHz !== undefined ? staticPeriodS(busyS, realTimeRateHz) : busyS),
     dynamicJ: e.dynamicPowerW * chips * busyS,
   };
-  const totalJ = energy.synOpsJ + energy.neuronActiveJ + energy.neuronIdleJ + energy.routingJ + energy.chipLinksJ + energy.staticJ + energy.dynamicJ;
+  const totalJ = energy.synOpsJ + energy.neuronActiveJ + energy.neuronIdleJ + energy.routingJ + energy.chipLinksJ + energy.weightReadsJ + energy.staticJ + energy.dynamicJ;
   let busiestCore = 0;
   for (let c = 1; c < K; c++) if ((busiestCount[c] as number) > (busiestCount[busiestCore] as number)) busiestCore = c;
   const boundBy: LatencyBreakdown['boundBy'] = asyncChip

@@ -11,6 +11,7 @@ export const ENERGY_OPERATIONS: Readonly<Record<string, string>> = {
   'energy.hopEwPJ': 'spike packet crossing one router hop east–west',
   'energy.hopNsPJ': 'spike packet crossing one router hop north–south',
   'energy.chipHopPJ': 'spike packet crossing from one chip to the next',
+  'energy.weightReadPJ': 'weight-memory read: one stored weight, read once per step for a source that sends any spike or count',
 };
 
 /** The operation of the ANN devices' figures (annDevices.ts). */

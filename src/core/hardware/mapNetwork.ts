@@ -5,7 +5,7 @@ import { annComparison } from './annComparison.ts';
 import { coreLocation, coresPerChip, limitOf, type ChipProfile } from './chipProfile.ts';
 import type { ChipTarget } from './chipTarget.ts';
 import { clusterLoads, type Activity, type ClusterLoads } from './clusterLoads.ts';
-import { costOfMapping, type StepEvents } from './costModel.ts';
+import { costOfMapping, type CostReport, type StepEvents } from './costModel.ts';
 import { architecturePartition } from './architecturePartition.ts';
 import type { CoreUsage, MappingResult, TrafficEdge } from './mappingTypes.ts';
 import { hopsBetween, HOST_SLOT, meshGeometry } from './meshGeometry.ts';
@@ -14,6 +14,7 @@ import { coreLimits, defaultWeightBits, type CoreLimits } from './partition.ts';
 import { placeClusters, type ClusterEdges } from './placement.ts';
 import { headNote, offChipViolations } from './offChip.ts';
 import { populationsOf } from './populations.ts';
+import { formatEngineering } from '../format/engineering.ts';
 
 /** What the mapper needs: the network, the chip, the workspace's target settings and the recorded spikes. */
 export interface MapRequest {
@@ -167,7 +168,7 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
   throwIfAborted(req.signal, 'mapping');
   req.onProgress?.('energy', 0.8);
   const t3 = Date.now();
-  const cost = costOfMapping(ng, arch.partition.coreOf, loads, slotOf, geo, chip, req.events);
+  const cost = costOfMapping(ng, arch.partition.coreOf, loads, slotOf, geo, chip, req.events, target.realTimeRateHz);
   lap('energy', t3);
   const slot = (c: number) => (c === loads.host ? HOST_SLOT : (slotOf[c] as number));
   const traffic: TrafficEdge[] = [...loads.traffic].map(([key, packets]) => {
@@ -220,8 +221,25 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
     },
     ann,
     timingsMs: times,
-    notes: [...arch.notes, ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
+    notes: [...arch.notes, ...realTimeNotes(chip, target, cost), ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
   };
+}
+
+/** What the static term means when the target asks for a real-time rate (mapping notes). */
+function realTimeNotes(chip: ChipProfile, target: ChipTarget, cost: CostReport): string[] {
+  const rate = target.realTimeRateHz;
+  if (rate === undefined) return [];
+  const periodS = 1 / rate;
+  const { computeS, barrierS, pipelineS } = cost.latency;
+  const busyS = computeS + barrierS + pipelineS;
+  const e = cost.energy;
+  const leak = chip.energy.staticIncluded ? 'none is added (the per-op figure holds it)' : `${(chip.energy.staticPowerW * 1e6).toPrecision(3)} µW per chip`;
+  // The split matters: at a slow rate leakage can outweigh all the work of an inference.
+  const notes = [
+    `static power charged over one real-time period per inference: 1/${rate.toPrecision(3)} Hz = ${periodS.toPrecision(3)} s, not over the ${busyS.toPrecision(3)} s of compute (static power: ${leak}); static ${formatEngineering(e.staticJ, 'J')} + dynamic ${formatEngineering(e.totalJ - e.staticJ, 'J')} per inference`,
+  ];
+  if (busyS > periodS) notes.push(`the chip computes for ${busyS.toPrecision(3)} s per inference, longer than the ${periodS.toPrecision(3)} s period: it cannot keep up with ${rate.toPrecision(3)} inferences per second`);
+  return notes;
 }
 
 /** Throws MappingError (every violation, each naming its layer and limit) when the mapping does not fit. */

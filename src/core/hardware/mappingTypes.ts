@@ -49,6 +49,13 @@ export interface OpCounts {
   readonly chipHops: number;
   /** Input events from the host or sensor, and read-out values back to it. */
   readonly ioEvents: number;
+  /**
+   * Weights read from synapse memory: a time-stepped core reads a source's whole weight row (one
+   * word per synapse it reaches) in every step where that source sends any spike or count, once
+   * however large the count. An SSF layer that emits its counts once per window is read once;
+   * integrate-and-fire over T steps re-reads its rows in every step it fires, up to T times.
+   */
+  readonly weightReads: number;
 }
 
 /** Energy of one inference, J, by cause. */
@@ -58,6 +65,9 @@ export interface EnergyBreakdown {
   readonly neuronIdleJ: number;
   readonly routingJ: number;
   readonly chipLinksJ: number;
+  /** Weight-memory reads × weightReadPJ (0 on chips whose synOpPJ holds the read). */
+  readonly weightReadsJ: number;
+  /** Static power over the busy time, or over one inference period at the target's real-time rate. */
   readonly staticJ: number;
   /** Chips without per-op figures: dynamic power × run time. */
   readonly dynamicJ: number;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alifModel, alifSchema } from './alif.ts';
 import { cubaLifModel, cubaLifSchema } from './cubaLif.ts';
 import { ifModel, ifSchema } from './if.ts';
+import { inputAdaptiveModel, inputAdaptiveSchema } from './inputAdaptive.ts';
 import { izhikevichModel, izhikevichSchema } from './izhikevich.ts';
 import { lifModel, lifSchema } from './lif.ts';
 import { ssfModel, ssfSchema } from './ssf.ts';
@@ -21,10 +22,11 @@ export const NEURON_MODELS: Readonly<Record<string, AnyNeuronModel>> = {
   alif: alifModel as unknown as AnyNeuronModel,
   ssf: ssfModel as unknown as AnyNeuronModel,
   izhikevich: izhikevichModel as unknown as AnyNeuronModel,
+  inputAdaptive: inputAdaptiveModel as unknown as AnyNeuronModel,
 };
 
 /** Spec of a spiking layer's neuron: `{model: 'lif', ...params}`, discriminated by `model`. */
-export const neuronSpecSchema = z.discriminatedUnion('model', [lifSchema, ifSchema, cubaLifSchema, alifSchema, ssfSchema, izhikevichSchema]);
+export const neuronSpecSchema = z.discriminatedUnion('model', [lifSchema, ifSchema, cubaLifSchema, alifSchema, ssfSchema, izhikevichSchema, inputAdaptiveSchema]);
 
 /** A validated neuron spec with defaults filled in. */
 export type NeuronSpec = z.output<typeof neuronSpecSchema>;

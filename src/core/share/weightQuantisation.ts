@@ -1,6 +1,7 @@
 import { LinkError } from '../errors.ts';
 import { weightShapes, type LayerWeights, type NetworkWeights } from '../network/weights.ts';
 import type { NetworkSpec } from '../spec/network.ts';
+import { maxCode } from '../network/weightGrid.ts';
 
 /** Fewest and most bits a link may quantise weights to (2 bits = the levels −1, 0, +1). */
 export const MIN_WEIGHT_BITS = 2;
@@ -20,10 +21,8 @@ export interface QuantisedWeights {
   readonly payload: Uint8Array;
 }
 
-/** Largest code magnitude: symmetric, so 0 is exact and +w and −w get codes of equal size. */
-export function maxCode(bits: number): number {
-  return 2 ** (bits - 1) - 1;
-}
+/** Largest code magnitude (network/weightGrid.ts owns the grid, shared with quantisation-aware training). */
+export { maxCode };
 
 /** Bytes one layer's codes take: `count · bits` bits, rounded up so each layer starts on a byte. */
 function packedBytes(count: number, bits: number): number {

@@ -23,6 +23,8 @@ export const runSettingsSchema = z.object({
   optimizer: z.string().max(40),
   loss: z.string().max(40),
   rateRegularization: z.number().min(0),
+  /** Weight of the chip energy term (energyLoss); absent when off (and in runs recorded before it existed). */
+  energyLoss: z.number().min(0).optional(),
   weightDecay: z.number().min(0),
   classWeighting: z.string().max(40),
   /** Neuron parameters learned with the weights ('decay+threshold'), or 'none'. */

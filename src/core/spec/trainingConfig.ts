@@ -61,11 +61,24 @@ export const trainingSchema = z.object({
     .default({ decay: false, threshold: false, adaptation: false }),
   /** Weight of the firing-rate penalty: mean spikes per neuron per step (spikes cost energy). */
   rateRegularization: z.number().min(0).default(0),
+  /**
+   * Hardware-aware training (NeuEdge): adds weight × the estimated energy per sample in nJ on the
+   * workspace's chip (train/energyLoss.ts: spikes × fan-out × energy per synaptic op, plus neuron
+   * updates) to the loss. Trained on tfjs (the BPTT kernel has no such term).
+   */
+  energyLoss: z.object({ weight: z.number().min(0).max(1000) }).optional(),
   /** 'balanced' weights each class by N/(classes·count): rare arrhythmias count as much as N. */
   classWeighting: z.enum(['none', 'balanced']).default('none'),
   validationFraction: z.number().min(0).max(0.5).default(0.2),
   /** Stop when validation accuracy has not improved for this many epochs (0 = never). */
   patience: z.number().int().min(0).default(5),
+  /**
+   * Quantisation-aware training: every weight tensor (biases too) is fake-quantised in the forward
+   * pass to `weightBits` on a symmetric per-layer grid (network/weightGrid.ts) with a
+   * straight-through gradient, and the returned weights lie on that grid. Trains on tfjs (the BPTT
+   * kernel refuses it). Spike counts of SSF neurons are quantised by their own maxSpikes clamp.
+   */
+  quantization: z.object({ weightBits: z.union([z.literal(4), z.literal(8)]) }).optional(),
   /** What is trained on: heartbeats (synthetic, or MIT-BIH from --data), or classes of a built-in source. */
   dataset: z.discriminatedUnion('kind', [ecgBeatsDatasetSchema, sourceClassesDatasetSchema]).default(ECG_BEATS_DEFAULT),
 });

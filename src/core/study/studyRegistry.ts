@@ -1,10 +1,15 @@
+import { NEUEDGE_STUDY } from './studies/neuedge.ts';
+import { SPARROWSNN_STUDY } from './studies/sparrowsnn.ts';
 import type { StudyDefinition } from './studyTypes.ts';
 
 /**
  * The only list of studies: one entry per study, looked up by id (the Studies menu and
  * `spikelab study NAME` both read it). Adding a study = one file in studies/ and one line here.
  */
-export const STUDIES: Readonly<Record<string, StudyDefinition>> = {};
+export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
+  neuedge: NEUEDGE_STUDY,
+  sparrowsnn: SPARROWSNN_STUDY,
+};
 
 /** Looks up a study; an unknown id lists the ones that exist. */
 export function studyDefinition(id: string): StudyDefinition {

@@ -35,8 +35,7 @@ async function chipCost(id: string, ws: Workspace, weights: NetworkWeights, engi
   const chip = ws.chip?.id === id ? ws.chip : { ...CHIP_TARGET_DEFAULT, id };
   try {
     const m = await mapWorkspace({ ...ws, chip }, engine, { weights, ...(signal ? { signal } : {}) });
-    const counts: { readonly weightReads?: number; readonly synOps: number } = m.counts;
-    return { device: m.chip, energyJ: m.energyPerInferenceJ, latencyS: m.latencyS, weightReads: counts.weightReads ?? counts.synOps, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
+    return { device: m.chip, energyJ: m.energyPerInferenceJ, latencyS: m.latencyS, weightReads: m.counts.weightReads, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
   } catch (e) {
     // A network the chip cannot hold is a finding of the study, not a failure of it.
     return { device: id, energyJ: null, latencyS: null, weightReads: storedWeights(weights), gopsPerW: null, otherDevices: [], notes: [`not mapped on ${id}: ${e instanceof Error ? e.message : String(e)}`] };

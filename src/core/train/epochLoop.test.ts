@@ -8,6 +8,7 @@ import { createRng } from '../rng.ts';
 import { loadBpttKernel } from './bptt/bpttKernel.ts';
 import { trainingSchema } from '../spec/trainingConfig.ts';
 import { trainWithKernel } from './kernelTraining.ts';
+import { runEpochs, splitForTraining } from './epochLoop.ts';
 import type { TrainHooks } from './trainer.ts';
 
 let kernel: Uint8Array;
@@ -59,5 +60,34 @@ describe('runEpochs: only finished epochs count', () => {
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     await expect(run).rejects.toThrow(/stopped before its first epoch finished/);
     expect(hooks.epochs).toEqual([]);
+  });
+});
+
+describe('runEpochs: the best epoch under an energy term', () => {
+  // A scripted engine over the loop's real bookkeeping: every epoch scores all samples right, with
+  // 10, 5 and 8 spikes per sample; the checkpoint is the epoch's number.
+  const spikesByEpoch = [10, 5, 8];
+  const scripted = () => {
+    let epoch = -1;
+    let scored = 0;
+    return {
+      trainBatch: () => ({ loss: 1, rate: 0 }),
+      score: (idx: readonly number[]) => {
+        // Each epoch scores a training sample of the set, then the validation split.
+        if (scored++ % 2 === 0) epoch++;
+        return { pred: Int32Array.from(idx, (i) => set.labels[i] as number), loss: 0, layerSpikes: { h: (spikesByEpoch[epoch] ?? 0) * idx.length } };
+      },
+      checkpoint: () => epoch,
+    };
+  };
+  const three = { ...cfg, epochs: 3 };
+
+  it('keeps the first of equally accurate epochs without it, and the sparsest with it', async () => {
+    const plain = await runEpochs(set, three, createRng(1), splitForTraining(set, three, createRng(1)), scripted());
+    expect(plain.best.checkpoint).toBe(0);
+    const aware = { ...three, energyLoss: { weight: 0.01 } };
+    const sparse = await runEpochs(set, aware, createRng(1), splitForTraining(set, aware, createRng(1)), scripted());
+    expect(sparse.best.checkpoint).toBe(1);
+    expect(sparse.best.epoch).toBe(1);
   });
 });

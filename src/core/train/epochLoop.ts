@@ -58,7 +58,10 @@ export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: R
   const { val, trainIdx } = split;
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);
   const history: EpochReport[] = [];
-  let best: { epoch: number; acc: number; checkpoint: C; valPred: Int32Array } = { epoch: -1, acc: -1, checkpoint: engine.checkpoint(), valPred: new Int32Array(0) };
+  let best: { epoch: number; acc: number; spikes: number; checkpoint: C; valPred: Int32Array } = { epoch: -1, acc: -1, spikes: Infinity, checkpoint: engine.checkpoint(), valPred: new Int32Array(0) };
+  // Trained for energy, an epoch as accurate as the best with fewer spikes is better: without this
+  // the first epoch to reach an accuracy would be kept, before the energy term had worked.
+  const sparserWins = (cfg.energyLoss?.weight ?? 0) > 0;
   let stale = 0;
   let cancelled = false;
   let stoppedEarly = false;
@@ -96,9 +99,12 @@ export async function runEpochs<C>(set: LabelledSet, cfg: TrainingConfig, rng: R
     const report: EpochReport = { epoch, loss: lossSum / Math.max(1, batches), trainAccuracy: trainAcc, valAccuracy: valAcc, rate, msPerBatch, valLoss: scored.loss, layerSpikes: scored.layerSpikes };
     history.push(report);
     hooks.onEpoch?.(report);
-    if (valAcc > best.acc) {
-      best = { epoch, acc: valAcc, checkpoint: engine.checkpoint(), valPred: scored.pred };
-      stale = 0;
+    const spikes = Object.values(scored.layerSpikes).reduce((a, b) => a + b, 0);
+    if (valAcc > best.acc || (sparserWins && valAcc === best.acc && spikes < best.spikes)) {
+      if (valAcc > best.acc) stale = 0;
+      else if (cfg.patience > 0 && ++stale >= cfg.patience) stoppedEarly = true;
+      best = { epoch, acc: valAcc, spikes, checkpoint: engine.checkpoint(), valPred: scored.pred };
+      if (stoppedEarly) break;
     } else if (cfg.patience > 0 && ++stale >= cfg.patience) {
       stoppedEarly = true;
       break;

@@ -15,6 +15,9 @@ import type { TfActivityTally } from './tfActivityTally.ts';
 /** Trainable weights by key: dense [in, out], conv2d [kh, kw, cIn/groups, cOut], and `<name>.bias`. */
 export type WeightVariables = Record<string, tf.Variable>;
 
+/** The weights a forward pass reads: the variables themselves, or tensors made from them (fake-quantised). */
+export type WeightTensors = Readonly<Record<string, tf.Tensor>>;
+
 /** Uploads a network's weights (biases included) as trainable variables. */
 export function createVariables(net: CompiledNetwork): WeightVariables {
   const out: WeightVariables = {};
@@ -50,7 +53,7 @@ export interface ForwardOutput {
  */
 export function forward(
   net: CompiledNetwork,
-  vars: WeightVariables,
+  vars: WeightTensors,
   x: tf.Tensor3D,
   dtMs: number,
   ops: SpikeOps,

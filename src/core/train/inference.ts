@@ -3,7 +3,7 @@ import type { CompiledNetwork } from '../engine/types.ts';
 import { INFERENCE_OPS } from '../neurons/tfTypes.ts';
 import type { Rng } from '../rng.ts';
 import type { TrainingConfig } from '../spec/trainingConfig.ts';
-import { forward, type WeightVariables } from './forward.ts';
+import { forward, type WeightTensors } from './forward.ts';
 import type { NeuronVariables } from './neuronParams.ts';
 import type { LabelledSet } from './trainer.ts';
 import type { ActivityTally } from '../engine/activityTally.ts';
@@ -45,7 +45,7 @@ export interface SetScore {
  */
 export function scoreSet(
   net: CompiledNetwork,
-  vars: WeightVariables,
+  vars: WeightTensors,
   set: LabelledSet,
   idx: readonly number[],
   dtMs: number,
@@ -82,6 +82,6 @@ export function scoreSet(
 }
 
 /** Predicted classes of samples (inference spikes: hard threshold), in batches. */
-export function predict(net: CompiledNetwork, vars: WeightVariables, set: LabelledSet, idx: readonly number[], dtMs: number, cfg: TrainingConfig, learned: NeuronVariables = {}): Int32Array {
+export function predict(net: CompiledNetwork, vars: WeightTensors, set: LabelledSet, idx: readonly number[], dtMs: number, cfg: TrainingConfig, learned: NeuronVariables = {}): Int32Array {
   return scoreSet(net, vars, set, idx, dtMs, cfg, learned).pred;
 }

@@ -59,9 +59,12 @@ describe('training on the BPTT kernel', () => {
     expect(kernelPlan(chain('readout'), { ...cfg, surrogate: { name: 'arctan', slope: 2 } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/fast sigmoid, not arctan/) });
     expect(kernelPlan(chain('readout'), { ...cfg, loss: 'mseCount' }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/mseCount/) });
     expect(kernelPlan(chain('readout'), { ...cfg, trainable: { decay: true, threshold: false, adaptation: false } }, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/neuron parameters/) });
+    expect(kernelPlan(chain('readout'), { ...cfg, energyLoss: { weight: 0.01 } }, 1)).toMatchObject({ ok: false, reason: 'the kernel has no chip energy term (energyLoss)' });
+    expect(kernelPlan(chain('readout'), { ...cfg, energyLoss: { weight: 0 } }, 1)).toMatchObject({ ok: true });
     expect(kernelPlan(chain('readout', { model: 'lif', refractoryMs: 2 }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' has a refractory period" });
     expect(kernelPlan(chain('readout', { model: 'lif', reset: 'zero' }), cfg, 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/resets to zero/) });
     expect(kernelPlan(chain('readout', { model: 'ssf' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is ssf; the kernel trains lif, if, cubaLif and alif neurons" });
+    expect(kernelPlan(chain('readout', { model: 'inputAdaptive' }), cfg, 1)).toMatchObject({ ok: false, reason: "'h' is inputAdaptive; the kernel trains lif, if, cubaLif and alif neurons" });
     expect(kernelPlan(chain('readout', { model: 'alif', rho: 0.9, adaptation: 0.3 }), cfg, 1)).toMatchObject({ ok: true, layers: [{ neuron: { model: { id: KERNEL_MODELS.alif.id }, params: [Math.fround(0.9), 1, Math.fround(0.9), Math.fround(0.3)] } }, {}] });
     const conv = (pool: Record<string, unknown>) => networkSchema.parse({ layers: [{ kind: 'input', name: 'in', shape: [8, 8, 1] }, { kind: 'conv2d', name: 'c', filters: 2, kernel: 3 }, { kind: 'spiking', name: 'h', neuron: lif }, { kind: 'pool2d', name: 'p', size: 2, ...pool }, { kind: 'dense', name: 'fc', units: 2 }, { kind: 'readout', name: 'out' }] });
     expect(kernelPlan(conv({ mode: 'sum' }), cfg, 1)).toMatchObject({ ok: true, names: ['c', 'fc'], layers: [{ units: 72, conv: { outH: 6, filters: 2 }, pool: { outH: 3, divisor: 1 } }, { inputs: 18 }] });

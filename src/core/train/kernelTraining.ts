@@ -54,8 +54,8 @@ function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Ke
  * RSNN: kernelLoops.ts) LIF (reset by subtraction or none, no refractory period) or IF
  * (reset by subtraction) neurons, a spiking layer optionally followed by sum or average pooling,
  * flatten anywhere, optionally ending in a dense layer and a read-out; a cross-entropy loss; the
- * fast-sigmoid surrogate; no learned neuron parameters. Everything else trains on tfjs (the
- * reason is shown).
+ * fast-sigmoid surrogate; no learned neuron parameters; no quantisation-aware training (its
+ * fake-quantised forward pass is tfjs's). Everything else trains on tfjs (the reason is shown).
  */
 export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number): KernelPlan {
   const no = (reason: string): KernelPlan => ({ ok: false, reason });
@@ -69,6 +69,8 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
   if (cfg.surrogate.name !== 'fastSigmoid') return no(`the kernel's surrogate is the fast sigmoid, not ${cfg.surrogate.name}`);
   if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
   if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
+  if ((cfg.energyLoss?.weight ?? 0) > 0) return no('the kernel has no chip energy term (energyLoss)');
+  if (cfg.quantization) return no(`the kernel does not fake-quantise weights; quantisation-aware training (${cfg.quantization.weightBits}-bit) runs on tfjs`);
   const layers: Omit<KernelLayer, 'weights'>[] = [];
   const names: string[] = [];
   const loopNames: (string | undefined)[] = [];

@@ -78,6 +78,22 @@ describe('trainable neuron parameters', () => {
     tf.dispose([...Object.values(w1), ...Object.values(w2), ...neuronVariableList(nv)]);
   });
 
+  it('an input-adaptive layer trains with surrogate gradients: it learns the task, its β and θ₀', async () => {
+    const net = netOf({ model: 'inputAdaptive', beta: 0.85, threshold: 0.6, inputGain: 0.5, statDecay: 0.9 });
+    const cfg = trainingSchema.parse({ epochs: 6, batchSize: 16, learningRate: 0.05, loss: 'ceMaxMembrane', patience: 0, validationFraction: 0.25, trainable: { decay: true, threshold: true } });
+    const before = tf.memory().numTensors;
+    const r = await trainNetwork(net, rateSet(96, 1), cfg, 1, createRng(2));
+    const learned = r.neuronParams['h'];
+    expect(Object.keys(learned ?? {}).sort()).toEqual(['beta', 'threshold']);
+    expect(learned?.threshold).not.toBe(0.6);
+    expect(learned?.beta).not.toBe(Math.fround(0.85));
+    // Rates 0.15 against 0.45 are easy: chance is 0.5.
+    expect(r.validation.accuracy).toBeGreaterThan(0.8);
+    const h = r.network.layers[2];
+    expect(h?.kind === 'spiking' && h.neuron).toMatchObject({ model: 'inputAdaptive', beta: learned?.beta, threshold: learned?.threshold, inputGain: 0.5 });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('nothing is learned by default, and Izhikevich layers have no learnable parameter', () => {
     const none = trainingSchema.parse({}).trainable;
     expect(none).toEqual({ decay: false, threshold: false, adaptation: false });

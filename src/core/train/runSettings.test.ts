@@ -21,6 +21,8 @@ describe('differing settings', () => {
     const run = settingsOf({ ...ws, training: { ...t, epochs: 8, learningRate: 0.01 } });
     const now = settingsOf({ ...ws, training: { ...t, epochs: 4, learningRate: 0.002 } });
     expect(differingSettings(run, now)).toEqual(['epochs 8 (now 4)', 'lr 0.01 (now 0.002)']);
+    const aware = settingsOf({ ...ws, training: { ...t, energyLoss: { weight: 0.004 } } });
+    expect(differingSettings(aware, settingsOf(ws))).toEqual(['energy loss 0.004 (now –)']);
   });
 
   it('an edited network or encoder is named in words, not by fingerprint', () => {

@@ -16,6 +16,8 @@ import { loadBpttKernel, type BpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
 import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
+import { resolveChip } from '../hardware/chips/index.ts';
+import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
 
 /** A trained workspace: its network now carries learned neuron parameters; weights beside it. */
 export interface WorkspaceTraining {
@@ -123,7 +125,7 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
   }
   const backend = await ensureTrainableBackend(ws.network);
   const rng = createRng(ws.seed, 'train');
-  const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks, options.threads) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks);
+  const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks, options.threads) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks, resolveChip(ws.chip ?? CHIP_TARGET_DEFAULT));
   const workspace: Workspace = { ...ws, network: result.network };
   // A Stop during training or scoring ends scoring within STOPPED_SCORING_MS, on a random subset.
   const scoring = { signal: hooks.signal, rng: createRng(ws.seed, 'test-order'), ...(hooks.onScore ? { onProgress: (d: number, t: number) => hooks.onScore?.(d, t) } : {}) };

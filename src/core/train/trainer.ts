@@ -13,6 +13,11 @@ import { runEpochs, splitForTraining, type EpochEngine } from './epochLoop.ts';
 import { batchTensor, predict, scoreSet } from './inference.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import { detach, spikeFunction } from './surrogate.ts';
+import { spikeEnergyCosts, spikeEnergyNJ } from './energyLoss.ts';
+import type { ChipProfile } from '../hardware/chipProfile.ts';
+import { resolveChip } from '../hardware/chips/index.ts';
+import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
+import { fakeQuantiseAll, snapWeights } from './fakeQuantise.ts';
 
 export { predict } from './inference.ts';
 
@@ -59,26 +64,33 @@ export interface TrainResult {
   readonly predictor?: (set: LabelledSet, idx: readonly number[]) => Promise<Int32Array>;
 }
 
-function snapshot(vars: WeightVariables, net: CompiledNetwork): NetworkWeights {
+/** The weights as the model uses them: on their grids when training is quantisation-aware. */
+function snapshot(vars: WeightVariables, net: CompiledNetwork, bits: number | undefined): NetworkWeights {
   const out: Record<string, { shape: readonly number[]; values: Float32Array }> = {};
   for (const [k, v] of Object.entries(vars)) out[k] = { shape: net.weights[k]?.shape ?? v.shape, values: v.dataSync() as Float32Array };
-  return out;
+  return bits === undefined ? out : snapWeights(out, bits);
 }
 
 /**
  * Backpropagation through time with surrogate gradients: for each batch the loss (softmax cross
  * entropy on the logits, class-weighted if asked, or MSE of spike counts to 20 % of the steps for
- * the true class) plus the rate penalty and weight decay is differentiated with tf.variableGrads,
+ * the true class) plus the rate penalty, the chip energy term (`chip`, default Loihi) and weight decay is differentiated with tf.variableGrads,
  * clipped to a global norm and applied by Adam or SGD with momentum. Validation accuracy picks the
  * best epoch; patience stops early; cancelling keeps the best weights so far.
  */
-export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}): Promise<TrainResult> {
+export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}, chip?: ChipProfile): Promise<TrainResult> {
   const split = splitForTraining(set, cfg, rng);
   const { val, trainIdx, classWeight } = split;
   const vars = createVariables(net);
   const neuronVars = createNeuronVariables(net.spec, cfg.trainable, dtMs);
   const varList = [...Object.values(vars), ...neuronVariableList(neuronVars)];
   const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(cfg.learningRate, 0.9, 0.999, 1e-8) : tf.train.momentum(cfg.learningRate, cfg.momentum);
+  // The energy term's costs per spike depend only on the graph and the chip: computed once.
+  const energyWeight = cfg.energyLoss?.weight ?? 0;
+  const energyCosts = energyWeight > 0 ? spikeEnergyCosts(net.spec, net.weights, chip ?? resolveChip(CHIP_TARGET_DEFAULT), set.steps) : undefined;
+  const bits = cfg.quantization?.weightBits;
+  // Quantisation-aware: the forward pass (and validation) sees the weights on their grids.
+  const seen = () => (bits === undefined ? vars : fakeQuantiseAll(vars, bits));
   const ops: SpikeOps = { fire: ((fn) => (v: tf.Tensor, th: tf.Tensor) => fn(tf.sub(v, th)))(spikeFunction(cfg.surrogate.name, cfg.surrogate.slope)), detach, training: true };
   try {
     const engine: EpochEngine<{ weights: NetworkWeights; neuron: NeuronParamValues }> = {
@@ -91,13 +103,14 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
           const y = tf.oneHot(tf.tensor1d(Int32Array.from(idx, (i) => set.labels[i] as number), 'int32'), set.classes);
           const w = tf.tensor1d(idx.map((i) => classWeight[set.labels[i] as number] ?? 1));
           const { value, grads } = tf.variableGrads(() => {
-            const out = forward(net, vars, x, dtMs, ops, cfg.loss, neuronVars, set.steps);
+            const out = forward(net, seen(), x, dtMs, ops, cfg.loss, neuronVars, set.steps);
             rate = out.rate.dataSync()[0] ?? 0;
             let loss: tf.Scalar =
               cfg.loss === 'mseCount'
                 ? (tf.mean(tf.mul(tf.mean(tf.square(tf.sub(out.logits, tf.mul(y, 0.2 * set.steps))), 1), w)) as tf.Scalar)
                 : (tf.losses.softmaxCrossEntropy(y, out.logits, w) as tf.Scalar);
             if (cfg.rateRegularization > 0) loss = tf.add(loss, tf.mul(cfg.rateRegularization, out.rate));
+            if (energyCosts) loss = tf.add(loss, tf.mul(energyWeight, spikeEnergyNJ(out.layerSpikes, energyCosts, idx.length)));
             if (cfg.weightDecay > 0) for (const v of Object.values(vars)) loss = tf.add(loss, tf.mul(cfg.weightDecay / 2, tf.sum(tf.square(v))));
             return loss;
           }, varList);
@@ -110,8 +123,16 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
         stepLoss.dispose();
         return { loss, rate };
       },
-      score: (idx) => scoreSet(net, vars, set, idx, dtMs, cfg, neuronVars),
-      checkpoint: () => ({ weights: snapshot(vars, net), neuron: neuronValues(neuronVars) }),
+      score: (idx) => {
+        if (bits === undefined) return scoreSet(net, vars, set, idx, dtMs, cfg, neuronVars);
+        const q = seen();
+        try {
+          return scoreSet(net, q, set, idx, dtMs, cfg, neuronVars);
+        } finally {
+          tf.dispose(Object.values(q));
+        }
+      },
+      checkpoint: () => ({ weights: snapshot(vars, net, bits), neuron: neuronValues(neuronVars) }),
     };
     const { history, best: bestRun, stoppedEarly, cancelled } = await runEpochs(set, cfg, rng, split, engine, hooks);
     const best = { epoch: bestRun.epoch, ...bestRun.checkpoint };

@@ -7,6 +7,8 @@ import type { CubaLifParams } from '../../neurons/cubaLif.ts';
 import { cubaLifTfStep } from '../../neurons/cubaLif.tf.ts';
 import type { IfParams } from '../../neurons/if.ts';
 import { ifTfStep } from '../../neurons/if.tf.ts';
+import type { InputAdaptiveParams } from '../../neurons/inputAdaptive.ts';
+import { inputAdaptiveTfStep } from '../../neurons/inputAdaptive.tf.ts';
 import type { IzhikevichParams } from '../../neurons/izhikevich.ts';
 import { izhikevichTfStep } from '../../neurons/izhikevich.tf.ts';
 import { lifTfStep } from '../../neurons/lif.tf.ts';
@@ -31,6 +33,7 @@ export const TF_NEURON_STEPS: Readonly<Record<string, TfNeuronStep>> = {
   alif: (s, x, p, c, o, l) => alifTfStep(s, x, p as AlifParams, c, o, l),
   ssf: (s, x, p, c, o, l) => ssfTfStep(s, x, p as SsfParams, c, o, l),
   izhikevich: (s, x, p, c) => izhikevichTfStep(s, x, p as IzhikevichParams, c),
+  inputAdaptive: (s, x, p, c, o, l) => inputAdaptiveTfStep(s, x, p as InputAdaptiveParams, c, o, l),
 };
 
 /** Parameters each model can learn (Izhikevich's are not trained: its dynamics are not smooth). */
@@ -40,6 +43,7 @@ export const LEARNABLE_PARAMS: Readonly<Record<string, readonly LearnableParam[]
   cubaLif: ['beta', 'threshold'],
   alif: ['beta', 'threshold', 'adaptation'],
   ssf: ['threshold'],
+  inputAdaptive: ['beta', 'threshold'],
 };
 
 /** The tfjs step of a model, or an EngineError naming the models that have one. */

@@ -159,6 +159,7 @@ describe('the wasm engine on graphs', () => {
     expect(reasonOf(convBias)).toBe("'c0' has a bias");
     const alif = rsnnLayers({ model: 'alif' });
     expect(reasonOf(alif)).toMatch(/layer 'lif' has alif neurons/);
+    expect(reasonOf(rsnnLayers({ model: 'inputAdaptive' }))).toMatch(/layer 'lif' has inputAdaptive neurons \(only lif and if are supported\)/);
     const net = compileNetwork(networkSchema.parse({ layers: residualLayers(LIF) }), undefined, 1);
     await expect((await createEngine('wasm', { kernel })).simulate(net, randomInput(3, 1, 128, 0.2, 1), { dtMs: 1 })).rejects.toThrow(/'c1' has a rectangular, dilated, grouped or explicitly padded window; use the events engine/);
   });

@@ -35,6 +35,7 @@ export const AKIDA_AKD1000: ChipProfileInput = {
     chipHopPJ: 0,
     staticPowerW: 0,
     staticIncluded: false,
+    weightReadPJ: 0,
     dynamicPowerW: 0.03,
   },
   timing: {
@@ -68,6 +69,7 @@ export const AKIDA_AKD1000: ChipProfileInput = {
     'energy.hopEwPJ': unverified('0: included in dynamicPowerW'),
     'energy.hopNsPJ': unverified('0: included in dynamicPowerW'),
     'energy.chipHopPJ': unverified('0: one chip'),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': unverified('stand-in 0: not published separately; included in the "~30 mW" figure'),
     'energy.dynamicPowerW': unverified('"~30 mW" chip power (marketing figure)'),
     'timing.synOpNS': unverified(CLOCK_STAND_IN),

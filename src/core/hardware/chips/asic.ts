@@ -26,7 +26,7 @@ export const ASIC: ChipProfileInput = {
   maxChips: 1,
   timeBase: 'barrier',
   energy: {
-    synOpPJ: 12.7,
+    synOpPJ: 11.45,
     neuronActivePJ: 0,
     neuronIdlePJ: 0,
     spikeLocalPJ: 0,
@@ -35,6 +35,7 @@ export const ASIC: ChipProfileInput = {
     chipHopPJ: 0,
     staticPowerW: 6.1e-6,
     staticIncluded: false,
+    weightReadPJ: 1.25,
     dynamicPowerW: 0,
   },
   timing: {
@@ -61,7 +62,8 @@ export const ASIC: ChipProfileInput = {
     fanoutCoresPerNeuron: verified('no limit: one core'),
     weightBits: verified('ODIN 4-bit synapses; SparrowSNN 8-bit post-training quantisation (arXiv 2406.06543)'),
     maxChips: verified('one chip, by definition of this profile'),
-    'energy.synOpPJ': verified('ODIN: 12.7 pJ per SOP minimum at 0.55 V, 28 nm FDSOI'),
+    'energy.synOpPJ': derived("ODIN's 12.7 pJ per SOP minimum at 0.55 V, 28 nm FDSOI [V], less weightReadPJ: ODIN reads the SOP's weight inside that figure, so a spike reaching a synapse once per step still costs 12.7 pJ"),
+    'energy.weightReadPJ': unverified('stand-in: Horowitz, ISSCC 2014 (45 nm): 10 pJ per 64-bit read of an 8 KB SRAM = 1.25 pJ per 8-bit weight, not scaled to 22 nm; counted per weight read, so an SSF layer that reads its weights once per window pays it once (SparrowSNN, arXiv 2406.06543)'),
     'energy.neuronActivePJ': unverified('stand-in 0: not separated in the ODIN per-SOP figure'),
     'energy.neuronIdlePJ': unverified('stand-in 0: not separated in the ODIN per-SOP figure'),
     'energy.spikeLocalPJ': unverified('stand-in 0: one core'),

@@ -31,6 +31,7 @@ export const LOIHI: ChipProfileInput = {
     chipHopPJ: 40,
     staticPowerW: 0.104,
     staticIncluded: false,
+    weightReadPJ: 0,
     dynamicPowerW: 0,
   },
   timing: {
@@ -64,6 +65,7 @@ export const LOIHI: ChipProfileInput = {
     'energy.hopEwPJ': secondary(`${DAVIES}: 3.0 pJ per east–west tile hop (SANA-FE also 3.0)`),
     'energy.hopNsPJ': secondary(`${DAVIES}: 4.0 pJ per north–south tile hop (SANA-FE uses 4.2)`),
     'energy.chipHopPJ': unverified('stand-in: no published inter-chip figure; 10× the N–S tile hop for an off-chip link'),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': derived('Frady et al. 2020: 3.34 W leakage over 32 chips = 0.104 W per chip [S]'),
     'energy.dynamicPowerW': verified('0: Loihi has per-operation figures'),
     'timing.synOpNS': secondary(`${DAVIES}: 3.5 ns per synaptic op (max)`),

@@ -43,6 +43,7 @@ export const LOIHI2: ChipProfileInput = {
     'energy.hopEwPJ': loihi1('3.0 pJ per E–W hop'),
     'energy.hopNsPJ': loihi1('4.0 pJ per N–S hop'),
     'energy.chipHopPJ': unverified('stand-in: no published inter-chip figure; 10× the N–S tile hop'),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': loihi1('leakage of 0.104 W per chip (Frady 2020, derived); Intel quotes "~1 W" per chip in total [U]'),
     'energy.dynamicPowerW': verified('0: per-operation figures are used'),
     'timing.synOpNS': loihi1('3.5 ns per synaptic op'),

@@ -37,6 +37,7 @@ export const SPECK: ChipProfileInput = {
     chipHopPJ: 0,
     staticPowerW: 0.42e-3,
     staticIncluded: false,
+    weightReadPJ: 0,
     dynamicPowerW: 0.28e-3,
   },
   timing: {
@@ -83,6 +84,7 @@ export const SPECK: ChipProfileInput = {
     'energy.hopEwPJ': verified('0: point-to-point layer routing, no mesh'),
     'energy.hopNsPJ': verified('0: point-to-point layer routing, no mesh'),
     'energy.chipHopPJ': verified('0: single chip'),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': verified('resting power 0.42 mW (Yao et al., Nat. Commun. 2024)'),
     'energy.dynamicPowerW': derived(
       'total down to 0.70 mW − resting 0.42 mW = 0.28 mW (Yao 2024); a low-activity workload, so a floor',

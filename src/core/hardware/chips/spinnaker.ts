@@ -35,6 +35,7 @@ export const SPINNAKER: ChipProfileInput = {
     chipHopPJ: 0,
     staticPowerW: 1,
     staticIncluded: false,
+    weightReadPJ: 0,
     dynamicPowerW: 0,
   },
   timing: {
@@ -68,6 +69,7 @@ export const SPINNAKER: ChipProfileInput = {
     'energy.hopEwPJ': unverified(NOT_SEPARATED),
     'energy.hopNsPJ': unverified(NOT_SEPARATED),
     'energy.chipHopPJ': unverified(NOT_SEPARATED),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': unverified('stand-in: ≈1 W per chip typical [V WikiChip] used as baseline power, since the ARM cores run all the time; an upper bound'),
     'energy.dynamicPowerW': verified('0: per-operation figures are used'),
     'timing.synOpNS': unverified('stand-in: ~20 ARM968 cycles at 200 MHz per synaptic event; not published in CHIPS.md sources'),

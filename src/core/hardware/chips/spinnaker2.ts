@@ -47,6 +47,7 @@ export const SPINNAKER2: ChipProfileInput = {
     'energy.hopEwPJ': unverified(NOT_SEPARATED),
     'energy.hopNsPJ': unverified(NOT_SEPARATED),
     'energy.chipHopPJ': unverified(NOT_SEPARATED),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': unverified('stand-in: lower end of the "~2–5 W" chip power, used as baseline; an upper bound on leakage'),
     'energy.dynamicPowerW': verified('0: per-operation figures are used'),
     'timing.synOpNS': unverified('stand-in: SpiNNaker 1 figure (~20 cycles at 200 MHz); DVFS changes it'),

@@ -35,6 +35,7 @@ export const TRUENORTH: ChipProfileInput = {
     chipHopPJ: 0,
     staticPowerW: 0,
     staticIncluded: true,
+    weightReadPJ: 0,
     dynamicPowerW: 0,
   },
   timing: {
@@ -68,6 +69,7 @@ export const TRUENORTH: ChipProfileInput = {
     'energy.hopEwPJ': secondary(INCLUDED),
     'energy.hopNsPJ': secondary(INCLUDED),
     'energy.chipHopPJ': unverified('stand-in 0: off-chip traffic energy is not published; the 26 pJ figure is one chip'),
+    'energy.weightReadPJ': verified('0: the weight read is included in synOpPJ (one read per synaptic op)'),
     'energy.staticPowerW': secondary(INCLUDED),
     'energy.dynamicPowerW': verified('0: the per-event figure is used'),
     'timing.synOpNS': unverified('0: not published; every step takes the 1 ms tick'),

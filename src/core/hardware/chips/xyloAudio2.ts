@@ -37,6 +37,7 @@ export const XYLO_AUDIO2: ChipProfileInput = {
     chipHopPJ: 0,
     staticPowerW: 0,
     staticIncluded: false,
+    weightReadPJ: 0,
     dynamicPowerW: 291e-6,
   },
   timing: {
@@ -89,6 +90,7 @@ export const XYLO_AUDIO2: ChipProfileInput = {
     'energy.hopEwPJ': verified('0: no mesh'),
     'energy.hopNsPJ': verified('0: no mesh'),
     'energy.chipHopPJ': verified('0: one chip'),
+    'energy.weightReadPJ': verified('0: weight reads are included in dynamicPowerW (synOpPJ is 0 here)'),
     'energy.staticPowerW': unverified('stand-in 0: idle power not in CHIPS.md sources; enter it if known'),
     'energy.dynamicPowerW': verified('291 µW dynamic on keyword spotting, 6.6 µJ/inference (Bos & Muir, arXiv 2406.15112)'),
     'timing.synOpNS': derived(`7 cycles per hidden fan-out synapse (${CYCLES}) at 50 MHz`),

@@ -22,6 +22,7 @@ export function CostCharts() {
     { label: 'neurons idle', value: e.neuronIdleJ },
     { label: 'routing', value: e.routingJ },
     { label: 'chip links', value: e.chipLinksJ },
+    { label: 'weight reads', value: e.weightReadsJ },
     { label: 'static', value: e.staticJ, colour: '#999' },
     { label: 'dynamic power', value: e.dynamicJ },
   ].filter((b) => b.value > 0);

@@ -16,6 +16,7 @@ export function costsCsv(r: MappingResult): PlotCsv {
         ['neurons idle', e.neuronIdleJ],
         ['routing', e.routingJ],
         ['chip links', e.chipLinksJ],
+        ['weight reads', e.weightReadsJ],
         ['static', e.staticJ],
         ['dynamic power', e.dynamicJ],
         ['total', e.totalJ],
