@@ -49,6 +49,7 @@ describe('the study comparison columns', () => {
     expect(energyRatio(row('SSF, 4-bit weights'), row('IF over T steps'))).toBeCloseTo(26.17, 2);
     expect(formatRatio(26.17)).toBe('26×');
     expect(formatRatio(1.349)).toBe('1.3×');
+    expect(formatRatio(1.04)).toBe('1.0×');
     expect(energyRatio(row('SSF, 8-bit weights'), row('LIF over T steps'))).toBeNull();
     expect(formatModelSize(8000)).toBe('1 kB');
     // 321 nJ against the ANN twin's 120 µJ: 374× less; the other way round, 374× more.

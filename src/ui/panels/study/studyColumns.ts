@@ -66,7 +66,8 @@ export function energyRatio(system: StudyRow, baseline: StudyRow): number | null
 
 /** "24×", "1.3×": two significant digits below 10, whole numbers above. */
 export function formatRatio(ratio: number): string {
-  return `${ratio >= 10 ? Math.round(ratio).toString() : Number(ratio.toPrecision(2)).toString()}×`;
+  // toPrecision keeps "1.0×": a ratio of 1.04 is not "1×" (no difference at all).
+  return `${ratio >= 10 ? Math.round(ratio).toString() : ratio.toPrecision(2)}×`;
 }
 
 /** "26× less energy than", or for a system that uses more, "62× more energy than". */

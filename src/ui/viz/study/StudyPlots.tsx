@@ -37,16 +37,18 @@ export function StudyPlots({ result }: { result: StudyResult }) {
             return (
               <div key={c.id} className="study-plot-cell" style={{ width: plotW }}>
                 <EnergyAccuracyPlot
-                  title={`${c.label} on ${c.device}`}
+                  title={c.label}
                   width={plotW}
-                  points={sweep.map((p) => ({ label: `${c.knob} ${p.value}`, accuracy: p.accuracy, energyJ: p.energyJ, mark: p.pareto ? 'front' : 'dominated' }))}
+                  points={sweep.map((p) => ({ label: String(p.value), accuracy: p.accuracy, energyJ: p.energyJ, mark: p.pareto ? 'front' : 'dominated' }))}
                   lines={[
                     { kind: 'sweep', points: sweep },
                     { kind: 'front', points: paretoLine(c.points) },
                   ]}
                   testId={`study-curve-${c.id}`}
                 />
-                <div className="hint">Filled points and the thick line: the Pareto front (no other point as accurate for less energy).</div>
+                <div className="hint">
+                  Each point is one value of the {c.knob}, in order along the dashed line; filled points and the thick line: the Pareto front (no other point as accurate for less energy).
+                </div>
               </div>
             );
           })
