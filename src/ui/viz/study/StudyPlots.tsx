@@ -22,7 +22,10 @@ export function StudyPlots({ result }: { result: StudyResult }) {
       {width > 0
         ? result.tasks.map((t) => {
             const { points, uncosted } = rowPoints(result.rows.filter((r) => r.task === t.id));
-            const marks = points.map((p) => ({ ...p, mark: result.rows.find((r) => r.task === t.id && r.system === p.label)?.role === 'system' ? ('system' as const) : ('baseline' as const) }));
+            // Baselines first, so a system's filled point is drawn over a baseline at the same spot.
+            const marks = points
+              .map((p) => ({ ...p, mark: result.rows.find((r) => r.task === t.id && r.system === p.label)?.role === 'system' ? ('system' as const) : ('baseline' as const) }))
+              .sort((a, b) => (a.mark === b.mark ? 0 : a.mark === 'baseline' ? -1 : 1));
             return (
               <div key={t.id} className="study-plot-cell" style={{ width: plotW }}>
                 <EnergyAccuracyPlot title={`${t.label}: accuracy against energy`} width={plotW} points={marks} testId={`study-plot-${t.id}`} />
