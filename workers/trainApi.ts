@@ -16,6 +16,11 @@ import type { TrainingThreads } from '../src/core/train/kernelTraining.ts';
 import type { RunReply } from './api.ts';
 import { replyBuffers } from './replyBuffers.ts';
 import { SpikelabError } from '../src/core/errors.ts';
+import { checkEnergyModel, type ModelCheck } from '../src/core/study/energyRanges.ts';
+import { runStudy, type StudyProgress } from '../src/core/study/runStudy.ts';
+import { STUDIES } from '../src/core/study/studyRegistry.ts';
+import type { StudyDefinition, StudyResult } from '../src/core/study/studyTypes.ts';
+import type { Workspace } from '../src/core/spec/workspace.ts';
 
 /** What a training job returns. */
 export interface TrainReply {
@@ -41,6 +46,13 @@ export type TrainPhase = 'train' | 'test';
 /** Progress reports at most this often, ms (the last of a phase always goes): often enough for a live ETA, rarely enough not to flood the page. */
 export const PROGRESS_EVERY_MS = 200;
 
+/** What the page asks of a study run: the page's quick size, a seed, and the workspaces the user changed by `${task}/${system}`. */
+export interface StudyJobOptions {
+  readonly quick: boolean;
+  readonly seed?: number;
+  readonly workspaces?: Readonly<Record<string, unknown>>;
+}
+
 /** The training worker's API. */
 export interface TrainApi {
   /**
@@ -57,6 +69,12 @@ export interface TrainApi {
    * `trueClass` and prediction `predicted` (a confusion-matrix cell), on the event engine.
    */
   sample(trueClass: number, predicted: number, nth: number, classes: readonly string[]): Promise<RunReply & { readonly index: number; readonly count: number }>;
+  /**
+   * Runs a study of the registry (core/study/runStudy.ts, as `spikelab study` does: the BPTT
+   * kernel trains, tfjs-wasm scores and maps) on the generators (the page has no data folders).
+   * `stop(jobId)` ends it with CancelledError; progress at most every PROGRESS_EVERY_MS.
+   */
+  runStudy(jobId: string, studyId: string, options: StudyJobOptions, onProgress?: (p: StudyProgress) => void): Promise<StudyResult>;
 }
 
 /** Forwards progress at most every PROGRESS_EVERY_MS, and always the end of a phase. */
@@ -76,7 +94,24 @@ function release(cb: unknown): void {
 }
 
 /** The training facade: parse, build the data sets, train (tfjs: webgl, else wasm, else cpu), evaluate. */
-export function createTrainApi(options: EngineFactoryOptions & { readonly kernel?: KernelSource; readonly threads?: () => { readonly threads?: TrainingThreads; readonly note?: string } } = {}) {
+export function createTrainApi(
+  options: EngineFactoryOptions & {
+    readonly kernel?: KernelSource;
+    readonly threads?: () => { readonly threads?: TrainingThreads; readonly note?: string };
+    /** The studies runStudy looks up (tests give their own); default the registry. */
+    readonly studies?: Readonly<Record<string, StudyDefinition>>;
+  } = {},
+) {
+  const studies = options.studies ?? STUDIES;
+  // The energy model's check (spikelab energy-check, ~12 s in Node) does not change between runs: once per worker.
+  let modelCheck: Promise<ModelCheck> | undefined;
+  const checked = (): Promise<ModelCheck> => {
+    modelCheck ??= checkEnergyModel().catch((e: unknown) => {
+      modelCheck = undefined;
+      throw e;
+    });
+    return modelCheck;
+  };
   let last: WorkspaceTraining | undefined;
   const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
   /** The kernel, and the gradient threads the host offers (or why it offers none). */
@@ -123,6 +158,40 @@ export function createTrainApi(options: EngineFactoryOptions & { readonly kernel
       const caption = `test sample ${s.index} (${(nth % s.count) + 1} of ${s.count}): true ${classes[trueClass] ?? trueClass}, predicted ${classes[predicted] ?? predicted}`;
       const reply = { result: s.result, readout: s.readout, source: { kind: 'sample' as const, caption, steps: s.steps, neurons: s.neurons, values: s.input }, engine: engine.info(), index: s.index, count: s.count };
       return transfer(reply, replyBuffers(reply));
+    },
+    async runStudy(jobId: string, studyId: string, opts: StudyJobOptions, onProgress?: (p: StudyProgress) => void): Promise<StudyResult> {
+      const def = typeof studyId === 'string' && Object.hasOwn(studies, studyId) ? studies[studyId] : undefined;
+      if (!def) throw new SpikelabError('unknown_study', `no study '${String(studyId).slice(0, 40)}'; the studies are ${Object.keys(studies).join(', ') || 'none yet'}`);
+      // Parse, don't cast: a changed workspace is validated like any other that enters the worker.
+      const workspaces: Record<string, Workspace> = {};
+      for (const [key, ws] of Object.entries(opts.workspaces ?? {})) workspaces[key] = parseWorkspace(ws);
+      const job = { stop: { aborted: false }, paused: false, wake: undefined as (() => void) | undefined };
+      jobs.set(jobId, job);
+      let last = 0;
+      try {
+        const engine = await createEngine('tfjs-wasm', options);
+        return await runStudy(def, { engine, ...(options.kernel ? { kernel: options.kernel } : {}) }, {
+          quick: opts.quick === true,
+          modelCheck: await checked(),
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          workspaces,
+          signal: job.stop,
+          ...(onProgress
+            ? {
+                onProgress: (p: StudyProgress) => {
+                  // A new system always goes (its name is the line's news); stages within one, throttled.
+                  const now = Date.now();
+                  if (p.stage !== 'train' && p.done < p.total && now - last < PROGRESS_EVERY_MS) return;
+                  last = now;
+                  void onProgress(p);
+                },
+              }
+            : {}),
+        });
+      } finally {
+        jobs.delete(jobId);
+        release(onProgress);
+      }
     },
     pause(jobId: string) {
       const j = jobs.get(jobId);

@@ -3,7 +3,9 @@ import type { NamedBytes } from '../src/core/data/formats/loadFiles.ts';
 import type { EpochReport } from '../src/core/train/trainer.ts';
 import { registerErrorTransfer } from './api.ts';
 import { WorkerCrashedError } from './client.ts';
-import type { TrainApi, TrainPhase, TrainReply } from './trainApi.ts';
+import type { StudyProgress } from '../src/core/study/runStudy.ts';
+import type { StudyResult } from '../src/core/study/studyTypes.ts';
+import type { StudyJobOptions, TrainApi, TrainPhase, TrainReply } from './trainApi.ts';
 
 /** The page's handle on the training worker; a crash rejects the job and restarts the worker. */
 export interface TrainClient {
@@ -12,6 +14,8 @@ export interface TrainClient {
   resume(jobId: string): void;
   stop(jobId: string): void;
   sample: TrainApi['sample'];
+  /** Runs a study in the worker; `stop(jobId)` ends it (CancelledError). */
+  runStudy(jobId: string, studyId: string, options: StudyJobOptions, onProgress: (p: StudyProgress) => void): Promise<StudyResult>;
 }
 
 export function createTrainClient(makeWorker: () => Worker = () => new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'spikelab-train' })): TrainClient {
@@ -39,5 +43,6 @@ export function createTrainClient(makeWorker: () => Worker = () => new Worker(ne
     resume: (id) => void remote.resume(id).catch(() => undefined),
     stop: (id) => void remote.stop(id).catch(() => undefined),
     sample: (t, p, n, classes) => Promise.race([remote.sample(t, p, n, classes), crash]),
+    runStudy: (jobId, studyId, options, onProgress) => Promise.race([remote.runStudy(jobId, studyId, options, proxy(onProgress)), crash]),
   };
 }

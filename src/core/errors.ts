@@ -147,9 +147,10 @@ export class MappingError extends SpikelabError {
 /**
  * Where decoding a share link failed, in the order decoding runs: the whole link's size, the
  * `#w=` prefix, the codec version, base64url, the capped inflate, the binary container (lengths
- * and CRC), the JSON inside it, the workspace it holds (parseWorkspace), or the trained weights.
+ * and CRC), the JSON inside it, the workspace it holds (parseWorkspace), the trained weights, or
+ * the study the link opens (an unknown study, or a changed workspace of a system it does not have).
  */
-export type LinkStage = 'size' | 'prefix' | 'version' | 'base64' | 'inflate' | 'container' | 'json' | 'workspace' | 'weights';
+export type LinkStage = 'size' | 'prefix' | 'version' | 'base64' | 'inflate' | 'container' | 'json' | 'workspace' | 'weights' | 'study';
 
 /**
  * A share link that was refused (or a workspace that cannot become one). `stage` says which step

@@ -11,6 +11,8 @@ import { LinkNotice } from './panels/share/LinkNotice.tsx';
 import { ConflictBanner } from './panels/workspaces/ConflictBanner.tsx';
 import { RecoveryNotices } from './panels/workspaces/RecoveryNotices.tsx';
 import { TrainPanel } from './panels/TrainPanel.tsx';
+import { StudyBackBar } from './panels/study/StudyBackBar.tsx';
+import { StudyView } from './panels/study/StudyView.tsx';
 import { panelStyle } from './layout/panelSizes.ts';
 import { Splitter } from './layout/Splitter.tsx';
 import './layout/layout.css';
@@ -65,7 +67,15 @@ export function App({ controller, trainClient }: { controller: RunController; tr
           </aside>
           <Splitter edge="left" />
           <div className="center">
-            {centerView === 'chip' ? (
+            <StudyBackBar />
+            {centerView === 'study' ? (
+              <>
+                <div className="center-bar">
+                  <CenterTabs />
+                </div>
+                <StudyView runner={trainClient} />
+              </>
+            ) : centerView === 'chip' ? (
               <>
                 <div className="center-bar">
                   <CenterTabs />

@@ -1,6 +1,7 @@
 import type { SimClient } from '../../workers/client.ts';
 import { SpikeTrainBuilder } from '../core/engine/recording.ts';
 import { createRng } from '../core/rng.ts';
+import type { StudyResult } from '../core/study/studyTypes.ts';
 import { runArtifacts } from './runController.ts';
 import { useStore } from './store/index.ts';
 
@@ -12,6 +13,8 @@ export interface SpikelabTestHooks {
   crashWorker(): void;
   /** Shows a test confusion matrix of `classes` classes (counts up to 3 digits) as if training had ended. */
   showTestMetrics(classes: number): void;
+  /** The last StudyResult the training worker returned to the page (what the study table shows), or null. */
+  studyResult(): StudyResult | null;
 }
 
 export function installTestHooks(client: SimClient): void {
@@ -59,6 +62,7 @@ export function installTestHooks(client: SimClient): void {
         trainInfo: 'test metrics shown by a test hook',
       });
     },
+    studyResult: () => useStore.getState().studyResult,
   };
   (window as unknown as { __spikelab: SpikelabTestHooks }).__spikelab = hooks;
 }

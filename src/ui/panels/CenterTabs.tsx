@@ -1,31 +1,38 @@
 import type { KeyboardEvent } from 'react';
 import { useStore } from '../store/index.ts';
+import type { CenterView } from '../store/viewSlice.ts';
+import { backToStudy } from '../studyController.ts';
 
-const TABS = [
+const TABS: readonly { readonly id: CenterView; readonly label: string }[] = [
   { id: 'spikes', label: 'Spikes' },
   { id: 'chip', label: 'Chip' },
-] as const;
+];
+/** Shown while a study is open. */
+const STUDY_TAB = { id: 'study', label: 'Study' } as const;
 
 /**
- * Tabs that switch the centre between the spike views and the chip mapping (WAI-ARIA tabs: the
- * selected tab is the one tab stop, ← → move between tabs and select them).
+ * Tabs that switch the centre between the spike views, the chip mapping and the open study
+ * (WAI-ARIA tabs: the selected tab is the one tab stop, ← → move between tabs and select them).
+ * Going to the study keeps a study row's changed workspace for its next run (studyController).
  */
 export function CenterTabs() {
   const view = useStore((s) => s.centerView);
-  const select = (id: (typeof TABS)[number]['id']) => useStore.getState().setCenterView(id);
+  const studyOpen = useStore((s) => s.studyId !== null);
+  const tabs = studyOpen ? [...TABS, STUDY_TAB] : TABS;
+  const select = (id: CenterView) => (id === 'study' ? backToStudy(useStore) : useStore.getState().setCenterView(id));
   const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
-    const i = TABS.findIndex((t) => t.id === view);
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
-    const tab = TABS[next];
+    const i = tabs.findIndex((t) => t.id === view);
+    const next = e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length;
+    const tab = tabs[next];
     if (!tab) return;
     select(tab.id);
     document.getElementById(`tab-${tab.id}`)?.focus();
   };
   return (
     <div className="center-tabs" role="tablist" aria-label="Centre view">
-      {TABS.map((t) => (
+      {tabs.map((t) => (
         <button
           key={t.id}
           id={`tab-${t.id}`}

@@ -12,6 +12,7 @@ import { WorkspacesButton } from './workspaces/WorkspacesDialog.tsx';
 import { WorkspaceNameButton } from './workspaces/WorkspaceNameButton.tsx';
 import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
+import { StudiesMenu } from './study/StudiesMenu.tsx';
 import { explainError } from '../../../workers/explainError.ts';
 
 /** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
@@ -51,6 +52,7 @@ export function Header({ controller }: { controller: RunController }) {
           ))}
         </select>
       </label>
+      <StudiesMenu />
       <label className="engine">
         engine{' '}
         <select

@@ -11,11 +11,12 @@ import { createGraphSlice, type GraphSlice } from './graphSlice.ts';
 import { createHistorySlice, type HistorySlice } from './historySlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
+import { createStudySlice, type StudySlice } from './studySlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice & StudySlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -34,6 +35,7 @@ export const createStore = () =>
     ...createRecoverySlice(...a),
     ...createGraphSlice(...a),
     ...createRunsSlice(...a),
+    ...createStudySlice(...a),
   }));
 
 /** The app's store. */

@@ -10,6 +10,9 @@ export interface HoverInfo {
   readonly timeMs: number;
 }
 
+/** The centre's views (CenterTabs.tsx); 'study' only while a study is open. */
+export type CenterView = 'spikes' | 'chip' | 'study';
+
 /** View state that is not part of the workspace. */
 export interface ViewSlice {
   hover: HoverInfo | null;
@@ -17,9 +20,9 @@ export interface ViewSlice {
   /** Visible time range in steps, shared by the raster and the signal view; null = everything. */
   timeRange: readonly [number, number] | null;
   setTimeRange(r: readonly [number, number] | null): void;
-  /** What the centre shows: the spike views (signal, raster, membrane) or the chip mapping. */
-  centerView: 'spikes' | 'chip';
-  setCenterView(v: 'spikes' | 'chip'): void;
+  /** What the centre shows: the spike views (signal, raster, membrane), the chip mapping, or the open study. */
+  centerView: CenterView;
+  setCenterView(v: CenterView): void;
   /** How the chip mesh colours its cores: by the binding constraint's utilisation, or by layer. */
   meshColour: 'utilisation' | 'layer';
   setMeshColour(c: 'utilisation' | 'layer'): void;

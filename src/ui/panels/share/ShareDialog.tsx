@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from '../../clientContext.ts';
 import { currentWeights } from '../../runController.ts';
-import { shareUrl, type ShareLink } from '../../share/shareLink.ts';
+import { shareUrl, withStudy, type StudyShareLink } from '../../share/shareLink.ts';
 import { saveWorkspaceFile } from '../../share/workspaceFileIo.ts';
 import { useStore } from '../../store/index.ts';
 import { explainError } from '../../../../workers/explainError.ts';
@@ -20,7 +20,7 @@ export function ShareButton() {
   );
 }
 
-type Built = { readonly link: ShareLink } | { readonly error: string };
+type Built = { readonly link: StudyShareLink } | { readonly error: string };
 
 /**
  * Encodes the current workspace once per change of the workspace or its weights, in the worker
@@ -31,19 +31,22 @@ function useShareLink(): Built | null {
   const client = useClient();
   const ws = useStore((s) => s.workspace);
   const weightsId = useStore((s) => s.weightsId);
+  const studyId = useStore((s) => s.studyId);
+  const studyWorkspaces = useStore((s) => s.studyWorkspaces);
   const [built, setBuilt] = useState<Built | null>(null);
   useEffect(() => {
     if (!ws) return undefined;
     let live = true;
     setBuilt(null);
     client.encodeLink(ws, weightsId ? currentWeights(useStore, ws) : undefined).then(
-      (reply) => live && setBuilt(reply.ok ? { link: shareUrl(reply.link, location) } : { error: reply.reason }),
+      // The open study goes with the workspace: the colleague lands on the study view.
+      (reply) => live && setBuilt(reply.ok ? { link: withStudy(shareUrl(reply.link, location), studyId ? { id: studyId, workspaces: studyWorkspaces } : null) } : { error: reply.reason }),
       (e: unknown) => live && setBuilt({ error: explainError(e, 'making the share link').message }),
     );
     return () => {
       live = false;
     };
-  }, [client, ws, weightsId]);
+  }, [client, ws, weightsId, studyId, studyWorkspaces]);
   return built;
 }
 
@@ -52,12 +55,15 @@ function useShareLink(): Built | null {
  * button; the link field takes focus first, its text selected. Shows the link's size and whether
  * the trained weights travel in it before copying.
  */
+const studyWorkspacesOf = () => useStore.getState().studyWorkspaces;
+
 function ShareDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const built = useShareLink();
   const hasWeights = useStore((s) => s.workspace !== null && s.weightsId !== null && s.weightsNetwork === JSON.stringify(s.workspace.network));
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const studyOpen = useStore((s) => s.studyId !== null);
   useEffect(() => {
     // StrictMode runs effects twice; a second showModal on an open dialog would throw.
     const d = dialog.current;
@@ -82,7 +88,7 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
   };
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" data-testid="share-dialog" onClose={onClose}>
-      <h2 id="share-title">Share this workspace</h2>
+      <h2 id="share-title">{studyOpen ? 'Share this workspace and the study' : 'Share this workspace'}</h2>
       {built && 'error' in built ? (
         <p className="field-error" role="alert" data-testid="share-error">
           No link can hold this workspace: {built.error}
@@ -108,6 +114,11 @@ function ShareDialog({ onClose }: { onClose: () => void }) {
                 ? `Trained weights not included: ${link.reason}.`
                 : 'No trained weights: the receiver runs the same untrained network.'}
           </p>
+          {link.study ? (
+            <p data-testid="share-study">
+              Opens the study too{link.study.left.length > 0 ? `; too long to carry your changes to ${link.study.left.join(', ')} (share a workspace file of each)` : Object.keys(studyWorkspacesOf()).length > 0 ? ', with your changed workspaces' : ''}.
+            </p>
+          ) : null}
           {!link.weightsIncluded && hasWeights ? (
             <button type="button" data-testid="share-save-workspace" onClick={() => saveWorkspaceFile(useStore)}>
               Save workspace file (with full-precision weights)
