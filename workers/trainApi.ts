@@ -16,7 +16,6 @@ import type { TrainingThreads } from '../src/core/train/kernelTraining.ts';
 import type { RunReply } from './api.ts';
 import { replyBuffers } from './replyBuffers.ts';
 import { SpikelabError } from '../src/core/errors.ts';
-import { checkEnergyModel, type ModelCheck } from '../src/core/study/energyRanges.ts';
 import { runStudy, type StudyProgress } from '../src/core/study/runStudy.ts';
 import { STUDIES } from '../src/core/study/studyRegistry.ts';
 import type { StudyDefinition, StudyResult } from '../src/core/study/studyTypes.ts';
@@ -103,15 +102,6 @@ export function createTrainApi(
   } = {},
 ) {
   const studies = options.studies ?? STUDIES;
-  // The energy model's check (spikelab energy-check, ~12 s in Node) does not change between runs: once per worker.
-  let modelCheck: Promise<ModelCheck> | undefined;
-  const checked = (): Promise<ModelCheck> => {
-    modelCheck ??= checkEnergyModel().catch((e: unknown) => {
-      modelCheck = undefined;
-      throw e;
-    });
-    return modelCheck;
-  };
   let last: WorkspaceTraining | undefined;
   const jobs = new Map<string, { stop: { aborted: boolean }; paused: boolean; wake: (() => void) | undefined }>();
   /** The kernel, and the gradient threads the host offers (or why it offers none). */
@@ -172,7 +162,6 @@ export function createTrainApi(
         const engine = await createEngine('tfjs-wasm', options);
         return await runStudy(def, { engine, ...(options.kernel ? { kernel: options.kernel } : {}) }, {
           quick: opts.quick === true,
-          modelCheck: await checked(),
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           workspaces,
           signal: job.stop,

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDataWarning } from '../core/data/formats/dataWarnings.ts';
 import { createEngine } from '../core/engine/index.ts';
-import { checkEnergyModel } from '../core/study/energyRanges.ts';
 import { runStudy, type StudyHost } from '../core/study/runStudy.ts';
 import { STUDIES, studyDefinition } from '../core/study/studyRegistry.ts';
 import { studySpread } from '../core/study/studySeeds.ts';
@@ -72,13 +71,12 @@ export async function studyCommand(argv: string[], io: CliIo): Promise<number> {
   const full: StudyHost = { ...host, engine, kernel };
   const base = values.seed !== undefined ? seedOption(values.seed) : undefined;
   const seeds = values.seeds !== undefined ? parseSeeds(values.seeds, base ?? 1) : [base];
-  const modelCheck = await checkEnergyModel();
   const runs: StudyResult[] = [];
   for (const seed of seeds) {
     const onProgress = (p: { system: string; stage: string; done: number; total: number }) => {
       if (p.system !== '' && p.stage === 'train') io.err(`${seed !== undefined ? `seed ${seed}: ` : ''}training ${p.system} (${p.done + 1} of ${p.total})`);
     };
-    runs.push(await runStudy(def, full, { quick: values.quick, ...(seed !== undefined ? { seed } : {}), modelCheck, onProgress }));
+    runs.push(await runStudy(def, full, { quick: values.quick, ...(seed !== undefined ? { seed } : {}), onProgress }));
   }
   const first = runs[0] as StudyResult;
   if (runs.length === 1) {

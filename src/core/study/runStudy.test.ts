@@ -94,7 +94,16 @@ describe('runStudy', () => {
   });
 
   it('is deterministic: the same seed gives the same rows', async () => {
-    const again = await runStudy({ ...TINY_STUDY, sweeps: () => [] }, { engine }, { quick: true, seed: 5, modelCheck: await checkEnergyModel() });
+    const again = await runStudy({ ...TINY_STUDY, sweeps: () => [] }, { engine }, { quick: true, seed: 5, modelCheck: await checkEnergyModel(['loihi']) });
     expect(again.rows).toEqual(result.rows);
   }, 120_000);
+});
+
+describe('checkEnergyModel', () => {
+  it('checks only the chips asked for that have measurements, and leaves an unmeasured chip out', async () => {
+    const c = await checkEnergyModel(['loihi', 'asic']);
+    expect(Object.keys(c.worstByChip)).toEqual(['loihi']);
+    expect(c.worstByChip['loihi']).toBeGreaterThanOrEqual(1);
+    expect((await checkEnergyModel(['asic'])).worstByChip).toEqual({});
+  });
 });

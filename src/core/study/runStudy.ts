@@ -100,7 +100,8 @@ export async function runStudy(def: StudyDefinition, host: StudyHost, options: S
   const sweeps = def.sweeps?.(ctx) ?? [];
   const total = tasks.reduce((n, t) => n + t.systems.length, 0) + sweeps.reduce((n, s) => n + s.points.length, 0);
   let done = 0;
-  const check = options.modelCheck ?? (await checkEnergyModel(options.signal));
+  const chips = [...tasks.flatMap((t) => t.systems), ...sweeps.flatMap((w) => w.points.map((p) => p.system))].flatMap((x) => (x.device.kind === 'chip' ? [x.device.id] : []));
+  const check = options.modelCheck ?? (await checkEnergyModel(chips, options.signal));
   const progress = (task: string, system: string) => (stage: StudyProgress['stage']) => options.onProgress?.({ task, system, stage, done, total });
   const rows: StudyRow[] = [];
   for (const task of tasks) {

@@ -11,7 +11,7 @@ const cells = (system: string) => Object.fromEntries(STUDY_COLUMNS.map((c) => [c
 
 describe('the study comparison columns', () => {
   it('show every number field of a StudyRow once, in the order of spikelab study --json', () => {
-    expect(STUDY_COLUMNS.map((c) => c.key)).toEqual(['accuracy', 'macro_f1', 'spikes_per_inference', 'synaptic_ops', 'weight_reads', 'model_bits', 'device', 'energy_per_inference_j', 'energy_range_j', 'gops_per_w', 'latency_s']);
+    expect(STUDY_COLUMNS.map((c) => c.key)).toEqual(['accuracy', 'macro_f1', 'spikes_per_inference', 'synaptic_ops', 'weight_reads', 'model_bits', 'device', 'energy_per_inference_j', 'dynamic_energy_j', 'energy_range_j', 'gops_per_w', 'latency_s']);
   });
 
   it('format each value with its unit: %, counts, kB from bits, J and s with SI prefixes', () => {
@@ -26,6 +26,7 @@ describe('the study comparison columns', () => {
       model_bits: '8.19 kB',
       device: 'single-core ASIC',
       energy_per_inference_j: '321 nJ',
+      dynamic_energy_j: '160 nJ',
       energy_range_j: '107 nJ – 963 nJ',
       // 142.5 rounds to a whole count above 100.
       gops_per_w: '143',

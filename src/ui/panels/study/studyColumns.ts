@@ -33,6 +33,12 @@ export const STUDY_COLUMNS: readonly StudyColumn[] = [
   { key: 'device', label: 'device', title: 'where energy and latency are costed: the chip the paper targets, or an ANN device', format: (r) => r.device },
   { key: 'energy_per_inference_j', label: 'energy / inf.', title: 'energy per inference on the device', format: (r) => missing(r.energy_per_inference_j, (j) => formatEngineering(j, 'J')) },
   {
+    key: 'dynamic_energy_j',
+    label: 'dynamic / inf.',
+    title: "the energy less the chip's static power over the inference: what the network's work costs (on a chip idling between real-time inferences, leakage is most of the total)",
+    format: (r) => missing(r.dynamic_energy_j, (j) => formatEngineering(j, 'J')),
+  },
+  {
     key: 'energy_range_j',
     label: 'checked range',
     title: "the energy as the range the energy model's check allows on this chip (spikelab energy-check's worst held-out factor); — for an ANN device or an unchecked chip",
