@@ -46,6 +46,19 @@ function hiddenLayer(kind: NeuEdgeHidden, name: string, beta: number): Record<st
 }
 
 const energyLoss = (w: number) => (w > 0 ? { energyLoss: { weight: w } } : {});
+
+/** The training every NeuEdge workspace shares: Adam on the max membrane, the energy term when weighted; sizes per task. */
+function neuedgeTraining(o: NeuEdgeWorkspaceOptions, size: { readonly epochs: number; readonly batchSize: number; readonly learningRate: number; readonly perClass: number; readonly testPerClass: number }) {
+  return {
+    epochs: size.epochs,
+    batchSize: size.batchSize,
+    learningRate: size.learningRate,
+    loss: 'ceMaxMembrane',
+    patience: o.quick ? 0 : 4,
+    ...energyLoss(o.energyWeight),
+    dataset: { kind: 'source-classes', perClass: size.perClass, testPerClass: size.testPerClass },
+  };
+}
 /** Loihi for the chip term and the mapping (the ANN twin is costed on its device instead). */
 const LOIHI = { id: 'loihi', seed: 1, congestion: 0.5, overrides: {} };
 
@@ -70,15 +83,7 @@ export function neuedgeDvsWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
     },
     data: { kind: 'synthetic-dvs', scene: 'bar-right', width: side, height: side, durationMs: 200, noiseHz: 0.5, stepUs: 10000 },
     encoder: { kind: 'rate', maxProb: 0.5 },
-    training: {
-      epochs: o.quick ? 1 : 4,
-      batchSize: 16,
-      learningRate: 0.005,
-      loss: 'ceMaxMembrane',
-      patience: o.quick ? 0 : 4,
-      ...energyLoss(o.energyWeight),
-      dataset: { kind: 'source-classes', perClass: o.quick ? 3 : 12, testPerClass: o.quick ? 2 : 6 },
-    },
+    training: neuedgeTraining(o, { epochs: o.quick ? 1 : 4, batchSize: 16, learningRate: 0.005, perClass: o.quick ? 3 : 12, testPerClass: o.quick ? 2 : 6 }),
     chip: LOIHI,
   });
 }
@@ -101,15 +106,7 @@ export function neuedgeNmnistWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
     },
     data: { kind: 'event-file', file: '60001.bs2', checksum: 'crc32:b4414a91:16650', width: 34, height: 34, downsample: 1, stepUs: 10000, durationUs: 300000 },
     encoder: { kind: 'rate', maxProb: 0.5 },
-    training: {
-      epochs: o.quick ? 2 : 15,
-      batchSize: 32,
-      learningRate: 0.003,
-      loss: 'ceMaxMembrane',
-      patience: o.quick ? 0 : 4,
-      ...energyLoss(o.energyWeight),
-      dataset: { kind: 'source-classes', perClass: 20, testPerClass: 10 },
-    },
+    training: neuedgeTraining(o, { epochs: o.quick ? 2 : 15, batchSize: 32, learningRate: 0.003, perClass: 20, testPerClass: 10 }),
     chip: LOIHI,
   });
 }
@@ -140,15 +137,7 @@ export function neuedgeAudioWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
     },
     data: { kind: 'synthetic-audio', digit: 3, durationS: 0.5, bands: 32 },
     encoder: audioEncoder(coding),
-    training: {
-      epochs: o.quick ? 1 : 6,
-      batchSize: 16,
-      learningRate: 0.005,
-      loss: 'ceMaxMembrane',
-      patience: o.quick ? 0 : 4,
-      ...energyLoss(o.energyWeight),
-      dataset: { kind: 'source-classes', perClass: o.quick ? 3 : 12, testPerClass: o.quick ? 2 : 6 },
-    },
+    training: neuedgeTraining(o, { epochs: o.quick ? 1 : 6, batchSize: 16, learningRate: 0.005, perClass: o.quick ? 3 : 12, testPerClass: o.quick ? 2 : 6 }),
     chip: LOIHI,
   });
 }
