@@ -201,7 +201,7 @@ describe('every plot exports PNG, SVG and CSV stamped with what made it', () => 
     await page.click('[data-testid="tab-chip"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="mapping-status"]')?.textContent === 'done' && document.querySelector('.chip-mesh-panel')?.getAttribute('data-chip') === 'loihi', null, { timeout: 120_000 });
     const link = await shareLink(page);
-    const costs = await checkExports(page, 'chip-costs', 'quantity,cause,value,unit', 13);
+    const costs = await checkExports(page, 'chip-costs', 'quantity,cause,value,unit', 14);
     expect(costs.stamp.workspace).toBe(link);
     expect(costs.stamp.engine).toMatch(/^events \(typed-arrays\) spike counts, .*Loihi.* cost model$/);
     const ann = await checkExports(page, 'chip-ann', 'system,energy_j,pj_per_mac,ann_over_snn,status,source');

@@ -76,10 +76,16 @@ describe('the network editor in Chromium', () => {
     expect(built).toBe(preset);
 
     // Break fc1 → lif1: the reason shows on lif1, the network shown keeps running (no new run), and undo mends it.
-    const a = await centre(page, '[data-testid="port-out-fc1"]');
-    const b = await centre(page, '[data-testid="port-in-lif1"]');
-    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
-    await page.waitForSelector('#inspector [data-testid="inspector-disconnect"]');
+    // The edge is picked by clicking halfway between its ports; on a loaded machine the click can
+    // land while the edges are re-rendered after the run (their width follows the spikes): try again.
+    for (let attempt = 0; ; attempt++) {
+      const a = await centre(page, '[data-testid="port-out-fc1"]');
+      const b = await centre(page, '[data-testid="port-in-lif1"]');
+      await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+      const picked = await page.waitForSelector('#inspector [data-testid="inspector-disconnect"]', { timeout: 10_000 }).then(() => true, () => false);
+      if (picked) break;
+      if (attempt === 2) throw new Error('clicking halfway between fc1 and lif1 three times did not select their edge');
+    }
     await page.keyboard.press('Delete');
     await page.waitForSelector('[data-testid="node-problem-lif1"]');
     expect(await page.textContent('[data-testid="node-problem-lif1"]')).toMatch(/'lif1' has no input/);
