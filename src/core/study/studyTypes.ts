@@ -1,3 +1,4 @@
+import type { LinkModel } from '../hardware/linkModel.ts';
 import type { Workspace } from '../spec/workspace.ts';
 
 /**
@@ -29,6 +30,11 @@ export interface StudySystem {
   readonly device: StudyDevice;
   /** Bits per stored weight (quantised training) for the model size; 32 for float weights. */
   readonly weightBits: number;
+  /**
+   * The system of the same task this one learns from by knowledge distillation (its training
+   * config's `distillation` says how): it must come earlier in the task, and it is trained first.
+   */
+  readonly teacher?: string;
 }
 
 /** Names of the real datasets a study can read (folders of ../shared/data). */
@@ -74,6 +80,41 @@ export interface StudySweep {
 }
 
 /** A study definition: one entry of studyRegistry.ts. */
+/**
+ * Edge–cloud offloading on one task (ECC-SNN): the edge system answers every sample; samples whose
+ * edge confidence (largest softmax probability) is under a threshold are sent over the link to the
+ * cloud system, which answers them instead.
+ */
+export interface StudyOffloadSpec {
+  readonly task: string;
+  /** System names of the task: the edge SNN and the cloud ANN. */
+  readonly edge: string;
+  readonly cloud: string;
+  /** The edge's link to the cloud (editable in the page). */
+  readonly link: LinkModel;
+  /** Bits one offloaded sample costs to send (the raw input at its stored precision). */
+  readonly bitsPerSample: number;
+  /** The threshold the study's summary compares with the paper at (the slider starts here). */
+  readonly operatingThreshold: number;
+  /** The edge system trained alone, whose accuracy the summary's gain is measured from. */
+  readonly edgeAlone: string;
+}
+
+/** On-device incremental learning of a new class on one task (ECC-SNN). */
+export interface StudyIncrementalSpec {
+  readonly task: string;
+  /** The edge system whose workspace learns: trained first without `newClass`, then adapted. */
+  readonly system: string;
+  /** The class index held out of the first training and learned on the device. */
+  readonly newClass: number;
+  /** Examples of the new class the device learns from. */
+  readonly shots: number;
+  /** Examples per old class kept on the device (replay buffer); the fine-tune baseline keeps none. */
+  readonly replayPerClass: number;
+  /** Epochs of the on-device update. */
+  readonly epochs: number;
+}
+
 export interface StudyDefinition {
   readonly id: string;
   readonly title: string;
@@ -82,6 +123,8 @@ export interface StudyDefinition {
   readonly claims: readonly StudyClaim[];
   tasks(ctx: StudyBuildContext): readonly StudyTask[];
   sweeps?(ctx: StudyBuildContext): readonly StudySweep[];
+  offload?(ctx: StudyBuildContext): readonly StudyOffloadSpec[];
+  incremental?(ctx: StudyBuildContext): readonly StudyIncrementalSpec[];
 }
 
 /** One row of the comparison, under the names of `spikelab study --json` (issue 21). */
@@ -118,6 +161,78 @@ export interface StudyRow {
   readonly other_devices: readonly { readonly device: string; readonly energy_per_inference_j: number; readonly latency_s: number | null }[];
   /** Why energy or latency is missing (a network the chip cannot hold), or what to know about them. */
   readonly notes: readonly string[];
+  /**
+   * A system split across devices (an SNN on a chip, the counts over the host link, an ANN head on
+   * an edge GPU): each stage's figures; energy and latency above are their sums. Absent = one device.
+   */
+  readonly stages?: readonly StudyStage[];
+  /** Mean power over an inference, W: energy ÷ latency (absent when either is unknown). */
+  readonly power_w?: number;
+}
+
+/** One stage of a split system. */
+export interface StudyStage {
+  readonly stage: string;
+  readonly device: string;
+  readonly energy_j: number | null;
+  readonly latency_s: number | null;
+  /** What the stage moves or computes: "784 counts × 8 bit", "4.2e5 MACs". */
+  readonly detail: string;
+}
+
+/**
+ * What the page needs to redraw an offload curve for any threshold and link without training
+ * again: per test sample the edge's confidence and whether each side is right, and each side's
+ * cost per inference.
+ */
+export interface StudyOffloadData {
+  readonly task: string;
+  readonly edge: string;
+  readonly cloud: string;
+  readonly edge_alone: string;
+  /** Per test sample: the edge's largest softmax probability, and 1/0 for a right/wrong answer. */
+  readonly confidence: readonly number[];
+  readonly edge_correct: readonly number[];
+  readonly cloud_correct: readonly number[];
+  readonly edge_energy_j: number;
+  readonly edge_latency_s: number;
+  readonly cloud_device: string;
+  readonly cloud_energy_j: number;
+  readonly cloud_latency_s: number;
+  readonly bits_per_sample: number;
+  readonly link: LinkModel;
+  readonly operating_threshold: number;
+  /** Accuracy of the edge system trained alone (the summary's gain is measured from it). */
+  readonly edge_alone_accuracy: number;
+}
+
+/** One point of an offload curve (issue 22's `offload_curve`). */
+export interface StudyOffloadPoint {
+  readonly task: string;
+  readonly threshold: number;
+  /** Fraction of samples sent to the cloud. */
+  readonly offloaded: number;
+  readonly accuracy: number;
+  /** The edge device's energy per sample: its SNN (unless everything is sent) plus the radio for what it sends. */
+  readonly edge_energy_j: number;
+  /** Mean end-to-end latency per sample: the edge's, plus transfer, round trip and cloud compute for what is sent. */
+  readonly latency_s: number;
+}
+
+/** On-device incremental learning, one method (with a replay buffer, or plain fine-tuning). */
+export interface StudyIncrementalRow {
+  readonly task: string;
+  readonly system: string;
+  readonly method: 'replay' | 'fine-tune';
+  readonly new_class: string;
+  readonly shots: number;
+  readonly replay_per_class: number;
+  /** Accuracy on the new class's test samples after the update. */
+  readonly new_class_accuracy: number;
+  /** Accuracy on the old classes' test samples before and after the update; forgetting = before − after. */
+  readonly old_accuracy_before: number;
+  readonly old_accuracy_after: number;
+  readonly forgetting: number;
 }
 
 /** One point of a sweep. */
@@ -148,4 +263,8 @@ export interface StudyResult {
   readonly rows: readonly StudyRow[];
   readonly claims: readonly StudyClaim[];
   readonly curves: readonly StudyCurve[];
+  /** Studies with offloading (ECC-SNN): per task, the samples' data and the curve at the default link. */
+  readonly offload?: readonly StudyOffloadData[];
+  readonly offload_curve?: readonly StudyOffloadPoint[];
+  readonly incremental?: readonly StudyIncrementalRow[];
 }
