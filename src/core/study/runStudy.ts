@@ -80,6 +80,8 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
       gops_per_w: cost.gopsPerW,
       other_devices: cost.otherDevices,
       notes: [...scored.notes, ...cost.notes, ...(range.note !== undefined ? [range.note] : [])],
+      ...(cost.stages ? { stages: cost.stages } : {}),
+      ...(cost.powerW !== undefined ? { power_w: cost.powerW } : {}),
     },
   };
 }

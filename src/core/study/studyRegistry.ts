@@ -1,3 +1,4 @@
+import { HYBRID_DVS_STUDY } from './studies/hybridDvs.ts';
 import { NEUEDGE_STUDY } from './studies/neuedge.ts';
 import { SPARROWSNN_STUDY } from './studies/sparrowsnn.ts';
 import type { StudyDefinition } from './studyTypes.ts';
@@ -7,6 +8,7 @@ import type { StudyDefinition } from './studyTypes.ts';
  * `spikelab study NAME` both read it). Adding a study = one file in studies/ and one line here.
  */
 export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
+  'hybrid-dvs': HYBRID_DVS_STUDY,
   neuedge: NEUEDGE_STUDY,
   sparrowsnn: SPARROWSNN_STUDY,
 };
