@@ -38,7 +38,7 @@ describe('the hybrid pipeline in the chip view', () => {
     await page.selectOption('[data-testid="graph-template"]', 'hybrid');
     await waitForRun(page, before);
     await page.click('[data-testid="tab-chip"]');
-    let id = await waitForMapping(page);
+    const id = await waitForMapping(page);
     await page.waitForSelector('[data-testid="pipeline-strip"]');
     const first = await stripLatencies(page);
     expect(first.names).toEqual(['SNN on Intel Loihi', 'transfer', 'ANN on NVIDIA Jetson Nano (FP16, 10 W mode)']);
@@ -53,7 +53,7 @@ describe('the hybrid pipeline in the chip view', () => {
     // 400 Mbit/s → 0.01 Mbit/s: the counts now take milliseconds to cross.
     await page.fill('[data-testid="head-bandwidth"]', '0.01');
     await page.press('[data-testid="head-bandwidth"]', 'Enter');
-    id = await waitForMapping(page, id);
+    await waitForMapping(page, id);
     const slow = await stripLatencies(page);
     expect(slow.stages[1]).toBeGreaterThan((first.stages[1] ?? 0) + 1e-3);
     expect(slow.stages[0]).toBeCloseTo(first.stages[0] ?? 0, 12);
