@@ -87,6 +87,14 @@ function annPasses(ws: Workspace, passes: number): { readonly body: number; read
   return { body: passes, head: headPasses, headNodes: new Set(head.nodes), headMacs: head.macs, bodyMacs: all - head.macs };
 }
 
+/** How the MACs of one inference add up: per step (or once for a held input), and after the accumulators once per window. */
+function passesNote(p: ReturnType<typeof annPasses>): string {
+  const times = (n: number) => `${n} time${n === 1 ? '' : 's'}`;
+  const body = p.bodyMacs > 0 ? `${p.bodyMacs} MACs before any accumulator ${times(p.body)}` : '';
+  if (p.headMacs === 0) return `${p.body} pass${p.body === 1 ? '' : 'es'}`;
+  return [body, `the ${p.headMacs} MACs after the accumulators ${times(p.head)}`].filter((x) => x !== '').join(', ');
+}
+
 /**
  * A conventional device: the network's multiply-accumulates per forward pass (hardware/annDevices.ts)
  * times the passes an inference needs (one for a held input, one per step otherwise), at the
@@ -106,7 +114,7 @@ function annCost(id: string, ws: Workspace, weights: NetworkWeights, passes: num
     weightReads: storedWeights(weights, (node) => (p.headNodes.has(node) ? p.head : p.body)),
     gopsPerW: null,
     otherDevices: ANN_DEVICES.filter((x) => x.id !== d.id).map((x) => ({ device: x.id, energy_per_inference_j: macs * x.pJPerMac * 1e-12, latency_s: x.macsPerS === null ? null : macs / x.macsPerS })),
-    notes: [`${d.name}: ${macs.toExponential(3)} MACs per inference (${passes} pass${passes === 1 ? '' : 'es'}${p.headMacs > 0 ? `; the ${p.headMacs} MACs after the accumulators ${p.head} time${p.head === 1 ? '' : 's'}` : ''}); ${d.source}`],
+    notes: [`${d.name}: ${macs.toExponential(3)} MACs per inference (${passesNote(p)}); ${d.source}`],
   };
 }
 

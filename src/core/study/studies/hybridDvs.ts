@@ -60,7 +60,7 @@ function tasks(ctx: StudyBuildContext): StudyTask[] {
     id: 'nmnist',
     label: 'N-MNIST digits (event camera)',
     dataset: 'nmnist',
-    note: `The N-MNIST recordings of the data folder (34×34, 30 steps of 10 ms).${COST_NOTE}${ctx.quick ? ' Quick run: 2 epochs.' : ''}`,
+    note: `The N-MNIST recordings of the data folder (34×34, 30 steps of 10 ms).${COST_NOTE}${ctx.quick ? ' Quick run: 1 epoch.' : ''}`,
     systems: systems(hybridNmnistWorkspace, ctx.quick),
   };
   return [dvs, nmnist];
