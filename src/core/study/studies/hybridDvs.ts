@@ -52,7 +52,7 @@ function tasks(ctx: StudyBuildContext): StudyTask[] {
   const dvs: StudyTask = {
     id: 'dvs-shapes',
     label: 'Event-camera shapes (synthetic DVS)',
-    note: `The built-in event-camera scenes (6 classes, 20 steps of 10 ms) with heavy background noise (${DVS_NOISE_HZ} events per pixel per second), so not every system classifies every scene. Events are spikes already: no coding step.${COST_NOTE}${SIZE_NOTE(ctx.quick)}`,
+    note: `The built-in event-camera scenes (6 classes, 20 steps of 10 ms) with heavy background noise (${DVS_NOISE_HZ} events per pixel per second). Events are spikes already: no coding step.${COST_NOTE}${SIZE_NOTE(ctx.quick)}`,
     systems: systems(hybridDvsWorkspace, ctx.quick),
   };
   if (!ctx.has('nmnist')) return [dvs];
