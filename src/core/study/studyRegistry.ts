@@ -8,9 +8,9 @@ import type { StudyDefinition } from './studyTypes.ts';
  * `spikelab study NAME` both read it). Adding a study = one file in studies/ and one line here.
  */
 export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
-  'hybrid-dvs': HYBRID_DVS_STUDY,
   neuedge: NEUEDGE_STUDY,
   sparrowsnn: SPARROWSNN_STUDY,
+  'hybrid-dvs': HYBRID_DVS_STUDY,
 };
 
 /** Looks up a study; an unknown id lists the ones that exist. */
