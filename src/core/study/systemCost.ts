@@ -1,5 +1,6 @@
 import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
 import { ANN_DEVICES, annMacsPerPass } from '../hardware/annDevices.ts';
+import type { FileResolver } from '../data/fileSources.ts';
 import type { Engine } from '../engine/types.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import { mapWorkspace } from '../hardware/mapWorkspace.ts';
@@ -44,10 +45,10 @@ function storedWeights(weights: NetworkWeights, passesOf: (node: string) => numb
  * trained weights; the workspace's chip target is kept when it names this chip (a study may set a
  * real-time rate or weight bits there), else the chip's defaults.
  */
-async function chipCost(id: string, ws: Workspace, weights: NetworkWeights, engine: Engine, signal: AbortSignalLike | undefined): Promise<SystemCost> {
+async function chipCost(id: string, ws: Workspace, weights: NetworkWeights, engine: Engine, signal: AbortSignalLike | undefined, files: FileResolver | undefined): Promise<SystemCost> {
   const chip = ws.chip?.id === id ? ws.chip : { ...CHIP_TARGET_DEFAULT, id };
   try {
-    const m = await mapWorkspace({ ...ws, chip }, engine, { weights, ...(signal ? { signal } : {}) });
+    const m = await mapWorkspace({ ...ws, chip }, engine, { weights, ...(signal ? { signal } : {}), ...(files ? { files } : {}) });
     const chipOnly: SystemCost = { device: m.chip, energyJ: m.energyPerInferenceJ, dynamicJ: m.energyPerInferenceJ - m.energy.staticJ, latencyS: m.latencyS, weightReads: m.counts.weightReads, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
     return withPower(m.pipeline ? pipelineCostOf(m, m.pipeline, chipOnly) : chipOnly);
   } catch (e) {
@@ -118,7 +119,11 @@ function annCost(id: string, ws: Workspace, weights: NetworkWeights, passes: num
   };
 }
 
-/** Costs one trained system on its device. `passes`: forward passes of one inference for an ANN device. */
-export function systemCost(device: StudyDevice, ws: Workspace, weights: NetworkWeights, engine: Engine, passes: number, signal?: AbortSignalLike): Promise<SystemCost> {
-  return device.kind === 'chip' ? chipCost(device.id, ws, weights, engine, signal) : Promise.resolve(withPower(annCost(device.id, ws, weights, passes)));
+/**
+ * Costs one trained system on its device. `passes`: forward passes of one inference for an ANN
+ * device. `files`: the file a file-source workspace reads (an N-MNIST recording), which the chip's
+ * mapping simulates; without it such a workspace is not mapped (the row says why).
+ */
+export function systemCost(device: StudyDevice, ws: Workspace, weights: NetworkWeights, engine: Engine, passes: number, signal?: AbortSignalLike, files?: FileResolver): Promise<SystemCost> {
+  return device.kind === 'chip' ? chipCost(device.id, ws, weights, engine, signal, files) : Promise.resolve(withPower(annCost(device.id, ws, weights, passes)));
 }
