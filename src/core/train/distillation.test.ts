@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { subsetOf } from '../data/datasets/labelledSet.ts';
 import { SpecError } from '../errors.ts';
 import { trainingSchema } from '../spec/trainingConfig.ts';
 import { checkDistillation, distillationLoss, teacherBatch } from './distillation.ts';
@@ -101,6 +102,15 @@ describe('checkDistillation', () => {
     const mse = { ...cfg, loss: 'mseCount' as const };
     expect(() => checkDistillation(mse, { ...set, teacherLogits: [new Float32Array(3), new Float32Array(3)] })).toThrow(SpecError);
     expect(() => checkDistillation(mse, set)).toThrow(/'mseCount' has none/);
+  });
+
+  it('a subset of a set keeps each sample with its own teacher row', () => {
+    const rows = [Float32Array.from([1, 2, 3]), Float32Array.from([4, 5, 6])];
+    const sub = subsetOf({ ...set, teacherLogits: rows }, [1]);
+    expect(Array.from(sub.labels)).toEqual([1]);
+    expect(sub.teacherLogits).toEqual([rows[1]]);
+    expect(subsetOf(set, [0]).teacherLogits).toBeUndefined();
+    expect(() => subsetOf(set, [2])).toThrow(/sample 2 does not exist/);
   });
 
   it('teacherBatch gathers the rows of a batch in batch order', () => {

@@ -5,7 +5,7 @@ import { CancelledError, SpecError } from '../errors.ts';
 import { createRng } from '../rng.ts';
 import { trainingSchema } from '../spec/trainingConfig.ts';
 import { trainingSets } from '../trainingSets/workspaceSets.ts';
-import { incrementalSamples, learnNewClass, type IncrementalResult, type IncrementalSpec } from './incremental.ts';
+import { incrementalSamples, learnNewClass, type IncrementalHooks, type IncrementalResult, type IncrementalSpec } from './incremental.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -15,7 +15,7 @@ const SPEC: IncrementalSpec = { newClass: 3, shots: 6, replayPerClass: 3, epochs
 const PER_CLASS = 12;
 const TEST_PER_CLASS = 6;
 
-const run = (seed: number, spec: IncrementalSpec = SPEC, hooks = {}) => learnNewClass(eventClassWorkspace(seed, 10), eventClassData(PER_CLASS, TEST_PER_CLASS, seed), spec, hooks, { engine: 'tfjs' });
+const run = (seed: number, spec: IncrementalSpec = SPEC, hooks: IncrementalHooks = {}) => learnNewClass(eventClassWorkspace(seed, 10), eventClassData(PER_CLASS, TEST_PER_CLASS, seed), spec, hooks, { engine: 'tfjs' });
 const method = (r: IncrementalResult, m: 'replay' | 'fine-tune') => {
   const found = r.methods.find((x) => x.method === m);
   if (!found) throw new Error(`no ${m} result`);
@@ -44,7 +44,9 @@ describe('incrementalSamples', () => {
 
 describe('learnNewClass', () => {
   it('trains a base model that never sees the new class, then replay learns it from the training set only and forgets no more than fine-tuning', async () => {
-    const r = await run(3);
+    const stages: string[] = [];
+    const r = await run(3, SPEC, { onStage: (s: string) => stages.push(s) });
+    expect(stages).toEqual(['base', 'replay', 'fine-tune']);
     const ws = eventClassWorkspace(3, 10);
     const sets = trainingSets(ws, ws.training ?? trainingSchema.parse({}), eventClassData(PER_CLASS, TEST_PER_CLASS, 3));
     const label = (i: number) => sets.train.labels[i];

@@ -25,6 +25,11 @@ export interface IncrementalSpec {
 /** The two ways the device updates the base model. */
 export type IncrementalMethod = 'replay' | 'fine-tune';
 
+/** Training hooks, plus which of the three trainings starts (each reports its own epochs from 0). */
+export interface IncrementalHooks extends TrainHooks {
+  onStage?(stage: 'base' | IncrementalMethod): void;
+}
+
 /** One update and what it did to the test set. */
 export interface IncrementalMethodResult {
   readonly method: IncrementalMethod;
@@ -145,7 +150,7 @@ function scoreSplit(ws: Workspace, weights: Parameters<typeof compileNetwork>[1]
  * validation split. Stop (hooks.signal) ends it with a CancelledError: a half-run comparison says
  * nothing. The tfjs backend must be set.
  */
-export async function learnNewClass(ws: Workspace, data: TrainingData | undefined, spec: IncrementalSpec, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<IncrementalResult> {
+export async function learnNewClass(ws: Workspace, data: TrainingData | undefined, spec: IncrementalSpec, hooks: IncrementalHooks = {}, options: TrainEngineOptions = {}): Promise<IncrementalResult> {
   const cfg = labelsOnly(ws.training ?? trainingSchema.parse({}));
   const sets = trainingSets(ws, cfg, data);
   checkSetsFit(ws, sets);
@@ -159,6 +164,7 @@ export async function learnNewClass(ws: Workspace, data: TrainingData | undefine
     return t;
   };
 
+  hooks.onStage?.('base');
   const base = ran(await trainOnSet(ws, compileNetwork(ws.network, undefined, ws.seed), subsetOf(sets.train, samples.base), cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks, options));
   stopped();
   const baseWs: Workspace = { ...ws, network: base.result.network };
@@ -172,6 +178,7 @@ export async function learnNewClass(ws: Workspace, data: TrainingData | undefine
   const methods: IncrementalMethodResult[] = [];
   for (const [method, idx] of updates) {
     stopped();
+    hooks.onStage?.(method);
     const net = compileNetwork(baseWs.network, base.result.weights, ws.seed);
     const update = ran(await trainOnSet(baseWs, net, subsetOf(sets.train, idx), updateCfg, sets.dtMs, createRng(ws.seed, `incremental-${method}`), hooks, options));
     const after = scoreSplit({ ...baseWs, network: update.result.network }, update.result.weights, sets.test, sets.dtMs, cfg, spec.newClass);

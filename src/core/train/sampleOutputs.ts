@@ -69,8 +69,9 @@ export interface TrainedModel {
 
 /**
  * Outputs of a trained workspace on its test set, in testSet order (testPredictions' order), on
- * tfjs. A workspace whose test set the BPTT kernel scored (testOnKernel) may differ from these
- * predictions in a rare tie; the CLI scores on tfjs, where they are the same.
+ * tfjs: the predictions are testPredictions when tfjs scored the test set (the CLI, and every
+ * training without testOnKernel). When the BPTT kernel scored it (the page), a sample near a tie
+ * may come out otherwise: the two engines round differently.
  */
 export function trainedOutputs(training: TrainedModel): SampleOutputs {
   const ws = training.workspace;

@@ -106,7 +106,10 @@ describe('trainWorkspace with distillation', () => {
     const teacher = await trainWorkspace(teacherWs(), undefined, {}, { engine: 'tfjs' });
     const alone = await trainWorkspace(tinyEcgWorkspace(lif), undefined, {}, { engine: 'tfjs' });
     const zero = await trainWorkspace(distilling(0), undefined, {}, { engine: 'tfjs', teacher });
+    const tensors = tf.memory().numTensors;
     const one = await trainWorkspace(distilling(1), undefined, {}, { engine: 'tfjs', teacher });
+    // The teacher's pass and the distilled batches leave no tensor behind.
+    expect(tf.memory().numTensors).toBe(tensors);
     expect(alone.distilled).toBeUndefined();
     expect(zero.distilled).toEqual({ temperature: 4, weight: 0, teacher: 'cloud ANN' });
     expect(Array.from(zero.weights['fc1']?.values ?? [])).toEqual(Array.from(alone.weights['fc1']?.values ?? []));
