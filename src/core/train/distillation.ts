@@ -38,6 +38,12 @@ export function distillationLoss(student: tf.Tensor2D, teacher: tf.Tensor2D, one
   });
 }
 
+/** Refuses distillation with a loss that has no class distribution to match ('mseCount'). */
+export function checkDistillationLoss(cfg: TrainingConfig): void {
+  if (cfg.distillation && cfg.loss === 'mseCount')
+    throw new SpecError([{ path: 'training.distillation', message: "distillation matches the teacher's class distribution with a cross-entropy; the loss 'mseCount' has none: choose a cross-entropy loss or remove the distillation setting" }]);
+}
+
 /**
  * Refuses a distillation a set or loss cannot carry: teacher logits must be given, one row of
  * `classes` per sample, and the loss must be a cross-entropy (distillation compares distributions;
@@ -47,7 +53,7 @@ export function checkDistillation(cfg: TrainingConfig, set: LabelledSet): Distil
   const d = cfg.distillation;
   if (!d) return undefined;
   const path = 'training.distillation';
-  if (cfg.loss === 'mseCount') throw new SpecError([{ path, message: "distillation matches the teacher's class distribution with a cross-entropy; the loss 'mseCount' has none: choose a cross-entropy loss or remove the distillation setting" }]);
+  checkDistillationLoss(cfg);
   const rows = set.teacherLogits;
   if (!rows) throw new SpecError([{ path, message: 'distillation is configured but the training set has no teacher logits: give a trained teacher (trainWorkspace options.teacher)' }]);
   if (rows.length !== set.labels.length) throw new SpecError([{ path, message: `the teacher gave logits for ${rows.length} samples but the training set has ${set.labels.length}` }]);

@@ -1,6 +1,7 @@
 import { subsetOf, type LabelledSet } from '../data/datasets/labelledSet.ts';
 import { CancelledError, SpecError } from '../errors.ts';
 import { compileNetwork } from '../network/compile.ts';
+import type { NetworkWeights } from '../network/weights.ts';
 import { createRng, type Rng } from '../rng.ts';
 import { trainingSchema, type TrainingConfig } from '../spec/trainingConfig.ts';
 import type { Workspace } from '../spec/workspace.ts';
@@ -118,7 +119,7 @@ function labelsOnly(cfg: TrainingConfig): TrainingConfig {
 }
 
 /** Accuracy on the new class's test samples and on the others', of one network. */
-function scoreSplit(ws: Workspace, weights: Parameters<typeof compileNetwork>[1], test: LabelledSet, dtMs: number, cfg: TrainingConfig, newClass: number): { newAcc: number; oldAcc: number } {
+function scoreSplit(ws: Workspace, weights: NetworkWeights, test: LabelledSet, dtMs: number, cfg: TrainingConfig, newClass: number): { newAcc: number; oldAcc: number } {
   const { predictions } = evaluateSetWithPredictions(compileNetwork(ws.network, weights, ws.seed), test, dtMs, cfg);
   let newRight = 0;
   let newAll = 0;

@@ -1,7 +1,7 @@
 import { compileNetwork } from '../network/compile.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
-import { createRng } from '../rng.ts';
+import { createRng, type Rng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { SpecError } from '../errors.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
@@ -16,8 +16,8 @@ import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { loadBpttKernel, type BpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
 import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks, type TrainResult } from './trainer.ts';
-import type { Rng } from '../rng.ts';
 import { sampleOutputs } from './sampleOutputs.ts';
+import { checkDistillationLoss } from './distillation.ts';
 import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
 import { resolveChip } from '../hardware/chips/index.ts';
 import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
@@ -118,9 +118,8 @@ export const DISTILLATION_NEEDS_TEACHER =
 /** Refuses a distillation that cannot run, before any data is built: no teacher, or a loss without a distribution. */
 function checkDistillationSetup(cfg: TrainingConfig, options: TrainEngineOptions): void {
   if (!cfg.distillation) return;
-  const path = 'training.distillation';
-  if (!options.teacher) throw new SpecError([{ path, message: DISTILLATION_NEEDS_TEACHER }]);
-  if (cfg.loss === 'mseCount') throw new SpecError([{ path, message: "distillation matches the teacher's class distribution with a cross-entropy; the loss 'mseCount' has none: choose a cross-entropy loss or remove the distillation setting" }]);
+  if (!options.teacher) throw new SpecError([{ path: 'training.distillation', message: DISTILLATION_NEEDS_TEACHER }]);
+  checkDistillationLoss(cfg);
 }
 
 /**
