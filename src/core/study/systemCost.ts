@@ -22,15 +22,8 @@ export interface SystemCost {
   readonly gopsPerW: number | null;
   readonly otherDevices: readonly { readonly device: string; readonly energy_per_inference_j: number; readonly latency_s: number | null }[];
   readonly notes: readonly string[];
-  /** A system split across devices: each stage's figures (energy and latency above are their sums). */
+  /** A system split across devices: each stage (energyJ and latencyS are their sums). */
   readonly stages?: readonly StudyStage[];
-  /** Mean power over an inference, W (energy ÷ latency), when both are known. */
-  readonly powerW?: number;
-}
-
-/** The cost with its mean power, when energy and latency are both known and the latency is not 0. */
-function withPower(c: SystemCost): SystemCost {
-  return c.energyJ !== null && c.latencyS !== null && c.latencyS > 0 ? { ...c, powerW: c.energyJ / c.latencyS } : c;
 }
 
 /** The weights an inference reads: every stored value once per pass of its node (`passesOf`, 1 by default). */
@@ -50,7 +43,7 @@ async function chipCost(id: string, ws: Workspace, weights: NetworkWeights, engi
   try {
     const m = await mapWorkspace({ ...ws, chip }, engine, { weights, ...(signal ? { signal } : {}), ...(files ? { files } : {}) });
     const chipOnly: SystemCost = { device: m.chip, energyJ: m.energyPerInferenceJ, dynamicJ: m.energyPerInferenceJ - m.energy.staticJ, latencyS: m.latencyS, weightReads: m.counts.weightReads, gopsPerW: m.efficiency.gopsPerW, otherDevices: [], notes: m.notes };
-    return withPower(m.pipeline ? pipelineCostOf(m, m.pipeline, chipOnly) : chipOnly);
+    return m.pipeline ? pipelineCostOf(m, m.pipeline, chipOnly) : chipOnly;
   } catch (e) {
     // A network the chip cannot hold is a finding of the study, not a failure of it.
     return { device: id, energyJ: null, dynamicJ: null, latencyS: null, weightReads: storedWeights(weights), gopsPerW: null, otherDevices: [], notes: [`not mapped on ${id}: ${e instanceof Error ? e.message : String(e)}`] };
@@ -125,5 +118,5 @@ function annCost(id: string, ws: Workspace, weights: NetworkWeights, passes: num
  * mapping simulates; without it such a workspace is not mapped (the row says why).
  */
 export function systemCost(device: StudyDevice, ws: Workspace, weights: NetworkWeights, engine: Engine, passes: number, signal?: AbortSignalLike, files?: FileResolver): Promise<SystemCost> {
-  return device.kind === 'chip' ? chipCost(device.id, ws, weights, engine, signal, files) : Promise.resolve(withPower(annCost(device.id, ws, weights, passes)));
+  return device.kind === 'chip' ? chipCost(device.id, ws, weights, engine, signal, files) : Promise.resolve(annCost(device.id, ws, weights, passes));
 }
