@@ -6,7 +6,7 @@ import type { CliIo } from './io.ts';
 import { printOffloadAndIncremental, printStages } from './studyExtrasText.ts';
 
 const COLUMNS = ['system', 'role', 'accuracy', 'macro-F1', 'spikes/inf', 'syn. ops', 'weight reads', 'model', 'device', 'energy/inference', 'dynamic', 'latency'] as const;
-const WIDTHS = [28, 9, 9, 9, 11, 10, 13, 10, 13, 30, 10, 10];
+const WIDTHS = [28, 9, 9, 9, 11, 10, 13, 10, 20, 30, 10, 10];
 
 function line(cells: readonly string[]): string {
   return cells.map((c, i) => (i < 2 || i === 8 ? c.slice(0, (WIDTHS[i] ?? 10) - 1).padEnd(WIDTHS[i] ?? 10) : c.padStart(WIDTHS[i] ?? 10) + ' ')).join('');

@@ -11,7 +11,7 @@ import { offloadCurve } from './offload.ts';
 import { offloadData, type TrainedSystem } from './offloadData.ts';
 import { paretoFlags } from './pareto.ts';
 import { scoreSystem } from './scoreSystem.ts';
-import { systemCost } from './systemCost.ts';
+import { systemCost, type SystemCost } from './systemCost.ts';
 import type { StudyCurve, StudyDatasetName, StudyDefinition, StudyIncrementalRow, StudyIncrementalSpec, StudyOffloadData, StudyResult, StudyRow, StudySystem, StudyTask } from './studyTypes.ts';
 
 /** What the host gives a study: the real data it has, the BPTT kernel, and an engine for the mapper. */
@@ -67,6 +67,19 @@ function teacherOf(task: StudyTask, sys: StudySystem, trained: ReadonlyMap<strin
   return { workspace: t.training.workspace, weights: t.training.weights };
 }
 
+/**
+ * The energy check's range of a row on a chip. A split system's chip stage is the only part the
+ * check covers (the link and the ANN device are defaults and lower bounds): the total moves with
+ * that stage alone, by the factor the check allows on the chip.
+ */
+function rangeOf(check: ModelCheck, chip: string, cost: SystemCost): { readonly range: readonly [number, number] | null; readonly note?: string } {
+  const chipStage = cost.stages?.[0];
+  if (!chipStage || cost.energyJ === null || chipStage.energy_j === null) return energyRangeOn(check, cost.device, cost.energyJ);
+  const r = energyRangeOn(check, chip, chipStage.energy_j);
+  const rest = cost.energyJ - chipStage.energy_j;
+  return { range: r.range ? [rest + r.range[0], rest + r.range[1]] : null, ...(r.note !== undefined ? { note: `${chipStage.stage}: ${r.note}` } : {}) };
+}
+
 async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, options: StudyRunOptions, check: ModelCheck, step: (stage: StudyProgress['stage']) => void, trainedSoFar: ReadonlyMap<string, TrainedSystem> = new Map()): Promise<TrainedSystem> {
   const ws = workspaceOf(task, sys, options);
   const data = dataFor(task, host);
@@ -78,7 +91,7 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
   const scored = await scoreSystem(trained);
   step('map');
   const cost = await systemCost(sys.device, trained.workspace, trained.weights, host.engine, scored.passes, options.signal, host.files?.(trained.workspace));
-  const range = sys.device.kind === 'chip' ? energyRangeOn(check, cost.device, cost.energyJ) : { range: null };
+  const range = sys.device.kind === 'chip' ? rangeOf(check, sys.device.id, cost) : { range: null };
   return {
     training: trained,
     row: {

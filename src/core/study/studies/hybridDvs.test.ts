@@ -77,6 +77,14 @@ describe('the hybrid-dvs study, quick', () => {
     // The transfer carries the accumulator's 16 counts of the quick network once (no window).
     expect(stages[1]?.detail).toMatch(/^16 counts × 8 bit/);
     expect(result.rows.slice(1).every((r) => r.stages === undefined)).toBe(true);
+    // The energy check covers the chip stage only: the range moves the total by that stage's factor.
+    const [low, high] = hybrid?.energy_range_j ?? [NaN, NaN];
+    const chip = stages[0]?.energy_j ?? NaN;
+    const total = hybrid?.energy_per_inference_j ?? NaN;
+    expect(low).toBeLessThan(total);
+    expect(high).toBeGreaterThan(total);
+    expect((high - (total - chip)) / chip).toBeCloseTo(chip / (low - (total - chip)), 9);
+    expect(hybrid?.notes.some((n) => n.startsWith('SNN on Intel Loihi: within '))).toBe(true);
   });
 
   it('costs the ANN on event frames as one pass per inference: its MACs once, not once per step', () => {
