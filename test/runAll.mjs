@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { ensureChromium } from './ensureChromium.mjs';
 import { ensureOtherBrowsers } from './ensureOtherBrowsers.mjs';
 
-// The wasm kernel is built from source (it is not committed): tests load the real .wasm.
-const kernels = spawnSync('npm', ['run', '--silent', 'build:kernels'], { stdio: 'inherit' });
-if (kernels.status !== 0) console.error('npm run build:kernels failed: the wasm engine tests will fail');
+// The wasm kernel is built from source (it is not committed): tests load the real .wasm. CI has
+// just built it (.ci/run): SPIKELAB_KERNELS_BUILT=1 says so and saves building it twice.
+if (process.env.SPIKELAB_KERNELS_BUILT !== '1') {
+  const kernels = spawnSync('npm', ['run', '--silent', 'build:kernels'], { stdio: 'inherit' });
+  if (kernels.status !== 0) console.error('npm run build:kernels failed: the wasm engine tests will fail');
+}
 
 const dataDir = process.env.SPIKELAB_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 if (!existsSync(dataDir)) console.log(`NOTE: real data folder ${dataDir} is absent: tests that need it are skipped (set SPIKELAB_DATA).`);
