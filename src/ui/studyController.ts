@@ -44,7 +44,7 @@ export function openStudy(store: typeof useStore, id: string, workspaces: Readon
   const same = st.studyId === id;
   st.setStudy({
     studyId: id,
-    ...(same ? {} : { studyResult: null, studyStatus: 'idle', studyProgress: null, studyError: null, studyErrorDetail: null, studyOpenedRow: null }),
+    ...(same ? {} : { studyResult: null, studyStatus: 'idle', studyProgress: null, studyError: null, studyErrorDetail: null, studyOpenedRow: null, studyOffloadTask: null, studyOffloadViews: {} }),
     studyWorkspaces: same ? { ...st.studyWorkspaces, ...workspaces } : workspaces,
   });
   st.setCenterView('study');
