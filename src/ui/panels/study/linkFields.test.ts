@@ -18,11 +18,11 @@ describe('linkFields', () => {
 
   it('editLinkField converts the shown unit to SI and keeps the other fields', () => {
     const edit = editLinkField(EDGE_TO_CLOUD_LINK, bandwidth, ' 2.5 ');
-    expect(edit).toEqual({ ok: true, link: { ...EDGE_TO_CLOUD_LINK, bandwidthBitsPerS: 2.5e6 } });
+    expect(edit).toEqual({ ok: true, value: { ...EDGE_TO_CLOUD_LINK, bandwidthBitsPerS: 2.5e6 } });
     const rt = editLinkField(EDGE_TO_CLOUD_LINK, roundTrip, '0');
-    expect(rt.ok && rt.link.latencyS).toBe(0);
+    expect(rt.ok && rt.value.latencyS).toBe(0);
     const nj = editLinkField(EDGE_TO_CLOUD_LINK, radio, '1e3');
-    expect(nj.ok && nj.link.energyPerBitJ).toBeCloseTo(1e-6, 15);
+    expect(nj.ok && nj.value.energyPerBitJ).toBeCloseTo(1e-6, 15);
   });
 
   it('editLinkField refuses text and an empty field as not a number, naming the field and unit', () => {
