@@ -18,8 +18,8 @@ export function StudyStages({ row, stages }: { row: StudyRow; stages: readonly S
           <tr>
             <th scope="col">stage</th>
             <th scope="col">device</th>
-            <th scope="col">energy / inf.</th>
-            <th scope="col">latency</th>
+            <th scope="col" className="num">energy / inf.</th>
+            <th scope="col" className="num">latency</th>
             <th scope="col">what it does</th>
           </tr>
         </thead>
@@ -28,16 +28,16 @@ export function StudyStages({ row, stages }: { row: StudyRow; stages: readonly S
             <tr key={s.stage} data-testid="study-stage" data-energy={s.energy_j ?? ''} data-latency={s.latency_s ?? ''}>
               <th scope="row">{s.stage}</th>
               <td>{s.device}</td>
-              <td>{joules(s.energy_j)}</td>
-              <td>{seconds(s.latency_s)}</td>
+              <td className="num">{joules(s.energy_j)}</td>
+              <td className="num">{seconds(s.latency_s)}</td>
               <td className="study-stage-detail">{s.detail}</td>
             </tr>
           ))}
           <tr className="study-stage-total" data-testid="study-stage-total">
             <th scope="row">total</th>
             <td />
-            <td>{joules(row.energy_per_inference_j)}</td>
-            <td>{seconds(row.latency_s)}</td>
+            <td className="num">{joules(row.energy_per_inference_j)}</td>
+            <td className="num">{seconds(row.latency_s)}</td>
             <td />
           </tr>
         </tbody>
