@@ -67,6 +67,14 @@ export const trainingSchema = z.object({
    * updates) to the loss. Trained on tfjs (the BPTT kernel has no such term).
    */
   energyLoss: z.object({ weight: z.number().min(0).max(1000) }).optional(),
+  /**
+   * Knowledge distillation (ECC-SNN: the edge SNN learns from the cloud ANN): the loss becomes
+   * (1 − weight)·CE(labels) + weight·temperature²·KL(teacher ‖ student), both softened by the
+   * temperature (train/distillation.ts). The teacher is a trained workspace given with the
+   * training (a study's `teacher`); without one, training refuses. Trains on tfjs (the BPTT
+   * kernel has no such term); a cross-entropy loss only.
+   */
+  distillation: z.object({ temperature: z.number().min(1).max(50).default(4), weight: z.number().min(0).max(1).default(0.5) }).optional(),
   /** 'balanced' weights each class by N/(classes·count): rare arrhythmias count as much as N. */
   classWeighting: z.enum(['none', 'balanced']).default('none'),
   validationFraction: z.number().min(0).max(0.5).default(0.2),

@@ -55,7 +55,7 @@ function kernelNeurons(pop: LayerSpec | undefined, at: number, dtMs: number): Ke
  * (reset by subtraction) neurons, a spiking layer optionally followed by sum or average pooling,
  * flatten anywhere, optionally ending in a dense layer and a read-out; a cross-entropy loss; the
  * fast-sigmoid surrogate; no learned neuron parameters; no quantisation-aware training (its
- * fake-quantised forward pass is tfjs's). Everything else trains on tfjs (the reason is shown).
+ * fake-quantised forward pass is tfjs's); no distillation. Everything else trains on tfjs (the reason is shown).
  */
 export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number): KernelPlan {
   const no = (reason: string): KernelPlan => ({ ok: false, reason });
@@ -70,6 +70,7 @@ export function kernelPlan(spec: NetworkSpec, cfg: TrainingConfig, dtMs: number)
   if (cfg.loss === 'mseCount') return no("the kernel trains cross-entropy losses, not 'mseCount'");
   if (cfg.trainable.decay || cfg.trainable.threshold || cfg.trainable.adaptation) return no('the kernel does not learn neuron parameters');
   if ((cfg.energyLoss?.weight ?? 0) > 0) return no('the kernel has no chip energy term (energyLoss)');
+  if (cfg.distillation) return no('the kernel trains on labels alone; distillation from a teacher (soft targets) runs on tfjs');
   if (cfg.quantization) return no(`the kernel does not fake-quantise weights; quantisation-aware training (${cfg.quantization.weightBits}-bit) runs on tfjs`);
   const layers: Omit<KernelLayer, 'weights'>[] = [];
   const names: string[] = [];

@@ -7,6 +7,7 @@ import { createVariables } from './forward.ts';
 import { predict, shuffle } from './inference.ts';
 import { classMetrics, type ClassMetrics } from './metrics.ts';
 import type { LabelledSet } from './trainer.ts';
+import { subsetOf } from '../data/datasets/labelledSet.ts';
 
 /** How much of the test set was scored: all of it, or a random subset because training was stopped. */
 export interface TestCoverage {
@@ -88,6 +89,6 @@ export async function scoreInOrder(set: LabelledSet, predictChunk: (idx: readonl
   const kept = order.slice(0, done).sort((a, b) => a - b);
   const labels = Int32Array.from(kept, (i) => set.labels[i] as number);
   const predictions = Int32Array.from(kept, (i) => predictedAt[i] as number);
-  const scoredSet: LabelledSet = done === total ? set : { ...set, inputs: kept.map((i) => set.inputs[i] as Float32Array), labels };
+  const scoredSet: LabelledSet = done === total ? set : subsetOf(set, kept);
   return { metrics: classMetrics(labels, predictions, set.classes), set: scoredSet, predictions, coverage: { scored: done, total, stopped } };
 }

@@ -1,6 +1,7 @@
 import { compileNetwork } from '../network/compile.ts';
+import type { CompiledNetwork } from '../engine/types.ts';
 import type { NetworkWeights } from '../network/weights.ts';
-import { createRng } from '../rng.ts';
+import { createRng, type Rng } from '../rng.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import { SpecError } from '../errors.ts';
 import { inferShapes, shapeSize } from '../network/shapes.ts';
@@ -14,7 +15,9 @@ import type { NeuronParamValues } from './neuronParams.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { loadBpttKernel, type BpttKernel } from './bptt/bpttKernel.ts';
 import { kernelPlan, trainWithKernel, type TrainingThreads } from './kernelTraining.ts';
-import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks } from './trainer.ts';
+import { trainNetwork, type EpochReport, type LabelledSet, type TrainHooks, type TrainResult } from './trainer.ts';
+import { sampleOutputs } from './sampleOutputs.ts';
+import { checkDistillationLoss } from './distillation.ts';
 import { checkWorkspaceBudgets } from '../spec/workspaceBudgets.ts';
 import { resolveChip } from '../hardware/chips/index.ts';
 import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
@@ -41,6 +44,14 @@ export interface WorkspaceTraining {
   readonly backend: string;
   /** What ran BPTT: Spikelab's WebAssembly kernel or tfjs, and why. */
   readonly engine: TrainEngineReport;
+  /** Present when the workspace learned from a teacher by distillation: the knobs and the teacher's name. */
+  readonly distilled?: { readonly temperature: number; readonly weight: number; readonly teacher: string };
+}
+
+/** A trained workspace another learns from by distillation (its network with learned parameters written in, and its weights). */
+export interface TeacherModel {
+  readonly workspace: Workspace;
+  readonly weights: NetworkWeights;
 }
 
 /** Which BPTT engine to use: the kernel when it supports the network ('auto'), or one of them. */
@@ -66,6 +77,8 @@ export interface TrainEngineOptions {
    * pass gives the engines' inference spikes). The CLI scores on tfjs, as `spikelab eval` does.
    */
   readonly testOnKernel?: boolean;
+  /** The trained teacher a workspace with `training.distillation` learns from (required then; ignored otherwise). */
+  readonly teacher?: TeacherModel;
 }
 
 /** The engine for a workspace: the kernel when asked or 'auto' and it can; tfjs otherwise, with why. */
@@ -98,21 +111,54 @@ export function checkSetsFit(ws: Workspace, sets: { train: LabelledSet; classes:
   if (issues.length > 0) throw new SpecError(issues);
 }
 
+/** Why a workspace that distils cannot train without its teacher (the page's Train on an ECC-SNN edge workspace). */
+export const DISTILLATION_NEEDS_TEACHER =
+  'this workspace learns from a teacher by distillation; train it from its study (Studies ▸ ECC-SNN ▸ Run), or remove the distillation setting to train it on labels alone';
+
+/** Refuses a distillation that cannot run, before any data is built: no teacher, or a loss without a distribution. */
+function checkDistillationSetup(cfg: TrainingConfig, options: TrainEngineOptions): void {
+  if (!cfg.distillation) return;
+  if (!options.teacher) throw new SpecError([{ path: 'training.distillation', message: DISTILLATION_NEEDS_TEACHER }]);
+  checkDistillationLoss(cfg);
+}
+
 /**
- * Trains a workspace end to end, as the page's worker and the CLI both do: builds its data sets
- * (synthetic beats or built-in samples, or recordings read from a folder: `data`), trains with BPTT and scores the best weights on
- * the test set with the learned parameters written into the network. The tfjs backend must be set.
+ * The teacher's output logits on the student's training samples, in the student's order. The
+ * teacher builds its own sets from the same data (it may encode them otherwise: an ANN on values,
+ * the SNN on spikes) and runs its trained network over its training samples on tfjs; its samples
+ * must be the student's, label for label, which the same data set and seed guarantee.
  */
-export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
-  const cfg = ws.training ?? trainingSchema.parse({});
-  // Recordings (--data) bring their own samples; the built-in classes are costed before any is
-  // generated. A file source has no built-in classes: trainingSets asks for its file.
-  const builtIn = cfg.dataset.kind === 'source-classes' && !data && !('file' in ws.data);
-  checkWorkspaceBudgets(ws, builtIn ? { trainingClasses: sourceClassNames(ws).length } : {});
-  const sets = trainingSets(ws, cfg, data);
-  checkSetsFit(ws, sets);
-  const net = compileNetwork(ws.network, undefined, ws.seed);
-  let engine = chooseTrainEngine(ws, cfg, sets.dtMs, options);
+export function teacherLogits(student: { train: LabelledSet; classes: readonly string[] }, teacher: TeacherModel, data: TrainingData | undefined): Float32Array[] {
+  const path = 'training.distillation';
+  const tws = teacher.workspace;
+  const tcfg = tws.training ?? trainingSchema.parse({});
+  const tsets = trainingSets(tws, tcfg, data);
+  checkSetsFit(tws, tsets);
+  const same = 'the teacher and the student must train on the same data set and seed';
+  if (tsets.classes.join('\u0000') !== student.classes.join('\u0000')) throw new SpecError([{ path, message: `${same}: the teacher '${tws.name}' has classes ${tsets.classes.join(', ')}, the student ${student.classes.join(', ')}` }]);
+  const a = tsets.train.labels;
+  const b = student.train.labels;
+  if (a.length !== b.length) throw new SpecError([{ path, message: `${same}: the teacher '${tws.name}' has ${a.length} training samples, the student ${b.length}` }]);
+  const k = a.findIndex((label, i) => label !== b[i]);
+  if (k >= 0) throw new SpecError([{ path, message: `${same}: training sample ${k} is '${tsets.classes[a[k] ?? 0] ?? '?'}' for the teacher '${tws.name}' and '${student.classes[b[k] ?? 0] ?? '?'}' for the student` }]);
+  return sampleOutputs(compileNetwork(tws.network, teacher.weights, tws.seed), tsets.train, tsets.dtMs, tcfg).logits;
+}
+
+/** A training run on one set, and what ran it. */
+export interface SetTraining {
+  readonly result: TrainResult;
+  readonly engine: TrainEngineReport;
+  /** The tfjs backend, and why if it is not the one that was active. */
+  readonly backend: { readonly backend: string; readonly reason?: string };
+}
+
+/**
+ * Trains a compiled network on one labelled set with the engine the options choose (the BPTT
+ * kernel when it can and is given, else tfjs, with why): trainWorkspace's training step, shared
+ * with the trainings that build their own sets (incremental.ts).
+ */
+export async function trainOnSet(ws: Workspace, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks, options: TrainEngineOptions): Promise<SetTraining> {
+  let engine = chooseTrainEngine(ws, cfg, dtMs, options);
   let kernel: BpttKernel | undefined;
   if (engine.name === 'kernel' && options.kernel) {
     try {
@@ -124,8 +170,28 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
     }
   }
   const backend = await ensureTrainableBackend(ws.network);
-  const rng = createRng(ws.seed, 'train');
-  const result = kernel ? await trainWithKernel(kernel, net, sets.train, cfg, sets.dtMs, rng, hooks, options.threads) : await trainNetwork(net, sets.train, cfg, sets.dtMs, rng, hooks, resolveChip(ws.chip ?? CHIP_TARGET_DEFAULT));
+  const result = kernel ? await trainWithKernel(kernel, net, set, cfg, dtMs, rng, hooks, options.threads) : await trainNetwork(net, set, cfg, dtMs, rng, hooks, resolveChip(ws.chip ?? CHIP_TARGET_DEFAULT));
+  return { result, engine, backend };
+}
+
+/**
+ * Trains a workspace end to end, as the page's worker and the CLI both do: builds its data sets
+ * (synthetic beats or built-in samples, or recordings read from a folder: `data`), trains with BPTT and scores the best weights on
+ * the test set with the learned parameters written into the network. The tfjs backend must be set.
+ */
+export async function trainWorkspace(ws: Workspace, data: TrainingData | undefined, hooks: TrainHooks = {}, options: TrainEngineOptions = {}): Promise<WorkspaceTraining> {
+  const cfg = ws.training ?? trainingSchema.parse({});
+  checkDistillationSetup(cfg, options);
+  // Recordings (--data) bring their own samples; the built-in classes are costed before any is
+  // generated. A file source has no built-in classes: trainingSets asks for its file.
+  const builtIn = cfg.dataset.kind === 'source-classes' && !data && !('file' in ws.data);
+  checkWorkspaceBudgets(ws, builtIn ? { trainingClasses: sourceClassNames(ws).length } : {});
+  const sets = trainingSets(ws, cfg, data);
+  checkSetsFit(ws, sets);
+  const net = compileNetwork(ws.network, undefined, ws.seed);
+  const teacher = cfg.distillation ? options.teacher : undefined;
+  const train = teacher ? { ...sets.train, teacherLogits: teacherLogits(sets, teacher, data) } : sets.train;
+  const { result, engine, backend } = await trainOnSet(ws, net, train, cfg, sets.dtMs, createRng(ws.seed, 'train'), hooks, options);
   const workspace: Workspace = { ...ws, network: result.network };
   // A Stop during training or scoring ends scoring within STOPPED_SCORING_MS, on a random subset.
   const scoring = { signal: hooks.signal, rng: createRng(ws.seed, 'test-order'), ...(hooks.onScore ? { onProgress: (d: number, t: number) => hooks.onScore?.(d, t) } : {}) };
@@ -148,5 +214,6 @@ export async function trainWorkspace(ws: Workspace, data: TrainingData | undefin
     classes: sets.classes,
     backend: onKernel ? 'none (the kernel scored the test set)' : backend.reason ? `${backend.backend} (${backend.reason})` : backend.backend,
     engine,
+    ...(cfg.distillation && teacher ? { distilled: { temperature: cfg.distillation.temperature, weight: cfg.distillation.weight, teacher: teacher.workspace.name } } : {}),
   };
 }

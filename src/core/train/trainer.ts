@@ -18,6 +18,7 @@ import type { ChipProfile } from '../hardware/chipProfile.ts';
 import { resolveChip } from '../hardware/chips/index.ts';
 import { CHIP_TARGET_DEFAULT } from '../hardware/chipTarget.ts';
 import { fakeQuantiseAll, snapWeights } from './fakeQuantise.ts';
+import { checkDistillation, distillationLoss, teacherBatch } from './distillation.ts';
 
 export { predict } from './inference.ts';
 
@@ -73,8 +74,9 @@ function snapshot(vars: WeightVariables, net: CompiledNetwork, bits: number | un
 
 /**
  * Backpropagation through time with surrogate gradients: for each batch the loss (softmax cross
- * entropy on the logits, class-weighted if asked, or MSE of spike counts to 20 % of the steps for
- * the true class) plus the rate penalty, the chip energy term (`chip`, default Loihi) and weight decay is differentiated with tf.variableGrads,
+ * entropy on the logits, class-weighted if asked, mixed with the teacher's softened distribution
+ * when the config distils and the set carries `teacherLogits` (distillation.ts), or MSE of spike
+ * counts to 20 % of the steps for the true class) plus the rate penalty, the chip energy term (`chip`, default Loihi) and weight decay is differentiated with tf.variableGrads,
  * clipped to a global norm and applied by Adam or SGD with momentum. Validation accuracy picks the
  * best epoch; patience stops early; cancelling keeps the best weights so far.
  */
@@ -88,6 +90,8 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
   // The energy term's costs per spike depend only on the graph and the chip: computed once.
   const energyWeight = cfg.energyLoss?.weight ?? 0;
   const energyCosts = energyWeight > 0 ? spikeEnergyCosts(net.spec, net.weights, chip ?? resolveChip(CHIP_TARGET_DEFAULT), set.steps) : undefined;
+  // Distillation needs the teacher's logits of every training sample (trainWorkspace attaches them).
+  const distillation = checkDistillation(cfg, set);
   const bits = cfg.quantization?.weightBits;
   // Quantisation-aware: the forward pass (and validation) sees the weights on their grids.
   const seen = () => (bits === undefined ? vars : fakeQuantiseAll(vars, bits));
@@ -108,7 +112,9 @@ export async function trainNetwork(net: CompiledNetwork, set: LabelledSet, cfg: 
             let loss: tf.Scalar =
               cfg.loss === 'mseCount'
                 ? (tf.mean(tf.mul(tf.mean(tf.square(tf.sub(out.logits, tf.mul(y, 0.2 * set.steps))), 1), w)) as tf.Scalar)
-                : (tf.losses.softmaxCrossEntropy(y, out.logits, w) as tf.Scalar);
+                : distillation
+                  ? distillationLoss(out.logits, teacherBatch(set, idx), y, distillation, w)
+                  : (tf.losses.softmaxCrossEntropy(y, out.logits, w) as tf.Scalar);
             if (cfg.rateRegularization > 0) loss = tf.add(loss, tf.mul(cfg.rateRegularization, out.rate));
             if (energyCosts) loss = tf.add(loss, tf.mul(energyWeight, spikeEnergyNJ(out.layerSpikes, energyCosts, idx.length)));
             if (cfg.weightDecay > 0) for (const v of Object.values(vars)) loss = tf.add(loss, tf.mul(cfg.weightDecay / 2, tf.sum(tf.square(v))));
