@@ -5,6 +5,7 @@ import { closeStudy, pageTasks, runOpenStudy, stopOpenStudy, studyOf, type Study
 import { StudyPlots } from '../../viz/study/StudyPlots.tsx';
 import { OffloadPanel } from './OffloadPanel.tsx';
 import { StudyClaims } from './StudyClaims.tsx';
+import { StudyDistillation } from './StudyDistillation.tsx';
 import { StudyIncrementalTable } from './StudyIncrementalTable.tsx';
 import { studyProgressFraction, studyProgressText } from './studyProgressText.ts';
 import { StudySystems } from './StudySystems.tsx';
@@ -76,6 +77,7 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
         </summary>
         <StudySystems tasks={tasks} />
       </details>
+      <StudyDistillation def={def} />
       {error ? (
         <div className="field-error" role="alert" data-testid="study-error">
           {error}
