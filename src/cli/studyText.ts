@@ -3,6 +3,7 @@ import type { StudyRowSpread } from '../core/study/studySeeds.ts';
 import type { StudyResult, StudyRow } from '../core/study/studyTypes.ts';
 import { formatPercentSpread } from '../core/train/seedSummary.ts';
 import type { CliIo } from './io.ts';
+import { printOffloadAndIncremental, printStages } from './studyExtrasText.ts';
 
 const COLUMNS = ['system', 'role', 'accuracy', 'macro-F1', 'spikes/inf', 'syn. ops', 'weight reads', 'model', 'device', 'energy/inference', 'dynamic', 'latency'] as const;
 const WIDTHS = [28, 9, 9, 9, 11, 10, 13, 10, 13, 30, 10, 10];
@@ -55,10 +56,12 @@ export function printStudy(s: StudyResult, about: string, io: CliIo): void {
     for (const r of rows) {
       if (r.gops_per_w !== null) io.out(`  ${r.system}: ${formatSi(r.gops_per_w * 1e9, 'Op/s/W')} (synaptic ops) on ${r.device}`);
       if (r.other_devices.length > 0) io.out(`  ${r.system} on the other ANN devices: ${r.other_devices.map((d) => `${d.device} ${formatSi(d.energy_per_inference_j, 'J')}${d.latency_s === null ? '' : `, ${formatSi(d.latency_s, 's')}`}`).join('; ')}`);
+      printStages(r, io);
       for (const n of r.notes) io.out(`  ${r.system}: ${n}`);
     }
   }
   printClaimsAndCurves(s, io);
+  printOffloadAndIncremental(s, io);
 }
 
 /** Several seeds: each system's accuracy and energy as mean ± sd (range) over the seeds. */

@@ -53,3 +53,32 @@ export const TINY_STUDY: StudyDefinition = {
     },
   ],
 };
+
+/** The tiny beats workspace with ECC-SNN's distillation switched on (the edge student). */
+function distilled(ws: Workspace): Workspace {
+  return parseWorkspace({ ...ws, training: { ...ws.training, distillation: { temperature: 4, weight: 0.5 } } });
+}
+
+/**
+ * A tiny ECC-SNN for the runner's tests: a ReLU teacher on a server GPU, an LIF student distilled
+ * from it on Loihi, the same student alone; offloading between them, and learning class 2 on the device.
+ */
+export const TINY_ECC_STUDY: StudyDefinition = {
+  id: 'tiny-ecc',
+  title: 'Tiny ECC-SNN (tests only)',
+  about: 'A ReLU teacher in the cloud, an LIF student on the edge.',
+  claims: [],
+  tasks: () => [
+    {
+      id: 'beats',
+      label: 'Synthetic heartbeats',
+      systems: [
+        { system: 'cloud', role: 'baseline', about: '', workspace: tinyEcgWorkspace({ kind: 'relu' }, 2), device: { kind: 'ann', id: 'gpu-a100' }, weightBits: 32 },
+        { system: 'edge', role: 'system', about: '', workspace: distilled(tinyEcgWorkspace({ kind: 'spiking', neuron: { model: 'lif', beta: 0.9 } }, 2)), device: { kind: 'chip', id: 'loihi' }, weightBits: 32, teacher: 'cloud' },
+        { system: 'alone', role: 'baseline', about: '', workspace: tinyEcgWorkspace({ kind: 'spiking', neuron: { model: 'lif', beta: 0.9 } }, 2), device: { kind: 'chip', id: 'loihi' }, weightBits: 32 },
+      ],
+    },
+  ],
+  offload: () => [{ task: 'beats', edge: 'edge', cloud: 'cloud', edgeAlone: 'alone', link: { bandwidthBitsPerS: 1e6, latencyS: 0.02, energyPerBitJ: 1e-7 }, bitsPerValue: 16, operatingThreshold: 0.7 }],
+  incremental: () => [{ task: 'beats', system: 'alone', newClass: 2, shots: 3, replayPerClass: 3, epochs: 2 }],
+};

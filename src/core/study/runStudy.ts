@@ -3,12 +3,15 @@ import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { throwIfAborted, type AbortSignalLike } from '../errors.ts';
 import type { Workspace } from '../spec/workspace.ts';
 import type { TrainingData } from '../trainingSets/workspaceSets.ts';
-import { trainWorkspace } from '../train/trainWorkspace.ts';
+import { learnNewClass } from '../train/incremental.ts';
+import { trainWorkspace, type WorkspaceTraining } from '../train/trainWorkspace.ts';
 import { checkEnergyModel, energyRangeOn, type ModelCheck } from './energyRanges.ts';
+import { offloadCurve } from './offload.ts';
+import { offloadData, type TrainedSystem } from './offloadData.ts';
 import { paretoFlags } from './pareto.ts';
 import { scoreSystem } from './scoreSystem.ts';
 import { systemCost } from './systemCost.ts';
-import type { StudyCurve, StudyDatasetName, StudyDefinition, StudyResult, StudyRow, StudySystem, StudyTask } from './studyTypes.ts';
+import type { StudyCurve, StudyDatasetName, StudyDefinition, StudyIncrementalRow, StudyIncrementalSpec, StudyOffloadData, StudyResult, StudyRow, StudySystem, StudyTask } from './studyTypes.ts';
 
 /** What the host gives a study: the real data it has, the BPTT kernel, and an engine for the mapper. */
 export interface StudyHost {
@@ -24,7 +27,7 @@ export interface StudyHost {
 export interface StudyProgress {
   readonly task: string;
   readonly system: string;
-  readonly stage: 'train' | 'score' | 'map';
+  readonly stage: 'train' | 'score' | 'map' | 'learn on device';
   readonly done: number;
   readonly total: number;
 }
@@ -44,17 +47,29 @@ export interface StudyRunOptions {
 /** The key of a system's workspace in StudyRunOptions.workspaces. */
 export const systemKey = (task: string, system: string): string => `${task}/${system}`;
 
-/** A trained, scored and costed system. */
-interface SystemFigures {
-  readonly row: StudyRow;
+/** The workspace a system runs: the user's changed one if any, at the run's seed. */
+function workspaceOf(task: StudyTask, sys: StudySystem, options: StudyRunOptions): Workspace {
+  const given = options.workspaces?.[systemKey(task.id, sys.system)] ?? sys.workspace;
+  return options.seed === undefined ? given : { ...given, seed: options.seed };
 }
 
-async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, options: StudyRunOptions, check: ModelCheck, step: (stage: StudyProgress['stage']) => void): Promise<SystemFigures> {
-  const given = options.workspaces?.[systemKey(task.id, sys.system)] ?? sys.workspace;
-  const ws = options.seed === undefined ? given : { ...given, seed: options.seed };
-  const data = task.dataset !== undefined && host.has?.(task.dataset) ? host.data?.(task.dataset) : undefined;
+/** The real data of a task, when the host has it. */
+const dataFor = (task: StudyTask, host: StudyHost) => (task.dataset !== undefined && host.has?.(task.dataset) ? host.data?.(task.dataset) : undefined);
+
+/** The trained teacher a system distils from, which must have run earlier in its task. */
+function teacherOf(task: StudyTask, sys: StudySystem, trained: ReadonlyMap<string, TrainedSystem>): { workspace: Workspace; weights: WorkspaceTraining['weights'] } | undefined {
+  if (sys.teacher === undefined) return undefined;
+  const t = trained.get(sys.teacher);
+  if (!t) throw new Error(`study task '${task.id}': '${sys.system}' learns from '${sys.teacher}', which is not an earlier system of the task`);
+  return { workspace: t.training.workspace, weights: t.training.weights };
+}
+
+async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, options: StudyRunOptions, check: ModelCheck, step: (stage: StudyProgress['stage']) => void, trainedSoFar: ReadonlyMap<string, TrainedSystem> = new Map()): Promise<TrainedSystem> {
+  const ws = workspaceOf(task, sys, options);
+  const data = dataFor(task, host);
+  const teacher = teacherOf(task, sys, trainedSoFar);
   step('train');
-  const trained = await trainWorkspace(ws, data, options.signal ? { signal: options.signal } : {}, host.kernel ? { kernel: host.kernel } : {});
+  const trained = await trainWorkspace(ws, data, options.signal ? { signal: options.signal } : {}, { ...(host.kernel ? { kernel: host.kernel } : {}), ...(teacher ? { teacher } : {}) });
   throwIfAborted(options.signal, 'the study');
   step('score');
   const scored = await scoreSystem(trained);
@@ -62,6 +77,7 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
   const cost = await systemCost(sys.device, trained.workspace, trained.weights, host.engine, scored.passes, options.signal);
   const range = sys.device.kind === 'chip' ? energyRangeOn(check, cost.device, cost.energyJ) : { range: null };
   return {
+    training: trained,
     row: {
       task: task.id,
       system: sys.system,
@@ -80,8 +96,29 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
       gops_per_w: cost.gopsPerW,
       other_devices: cost.otherDevices,
       notes: [...scored.notes, ...cost.notes, ...(range.note !== undefined ? [range.note] : [])],
+      ...(cost.stages ? { stages: cost.stages } : {}),
+      ...(cost.energyJ !== null && cost.latencyS !== null && cost.latencyS > 0 ? { power_w: cost.energyJ / cost.latencyS } : {}),
     },
   };
+}
+
+/** On-device learning of a new class: the base model, then the update with and without replay. */
+async function runIncremental(task: StudyTask, spec: StudyIncrementalSpec, host: StudyHost, options: StudyRunOptions): Promise<StudyIncrementalRow[]> {
+  const sys = task.systems.find((s) => s.system === spec.system);
+  if (!sys) throw new Error(`study task '${task.id}': incremental learning names no system '${spec.system}'`);
+  const r = await learnNewClass(workspaceOf(task, sys, options), dataFor(task, host), spec, options.signal ? { signal: options.signal } : {}, host.kernel ? { kernel: host.kernel } : {});
+  return r.methods.map((m) => ({
+    task: task.id,
+    system: spec.system,
+    method: m.method,
+    new_class: r.newClassName,
+    shots: spec.shots,
+    replay_per_class: spec.replayPerClass,
+    new_class_accuracy: m.newClassAccuracy,
+    old_accuracy_before: r.oldAccuracyBefore,
+    old_accuracy_after: m.oldAccuracyAfter,
+    forgetting: r.oldAccuracyBefore - m.oldAccuracyAfter,
+  }));
 }
 
 /** Describes where a task's samples came from. */
@@ -98,17 +135,42 @@ export async function runStudy(def: StudyDefinition, host: StudyHost, options: S
   const ctx = { has: (n: StudyDatasetName) => host.has?.(n) ?? false, quick: options.quick };
   const tasks = def.tasks(ctx);
   const sweeps = def.sweeps?.(ctx) ?? [];
-  const total = tasks.reduce((n, t) => n + t.systems.length, 0) + sweeps.reduce((n, s) => n + s.points.length, 0);
+  const offloads = def.offload?.(ctx) ?? [];
+  const incrementals = def.incremental?.(ctx) ?? [];
+  const total = tasks.reduce((n, t) => n + t.systems.length, 0) + sweeps.reduce((n, s) => n + s.points.length, 0) + incrementals.length;
   let done = 0;
   const chips = [...tasks.flatMap((t) => t.systems), ...sweeps.flatMap((w) => w.points.map((p) => p.system))].flatMap((x) => (x.device.kind === 'chip' ? [x.device.id] : []));
   const check = options.modelCheck ?? (await checkEnergyModel(chips, options.signal));
   const progress = (task: string, system: string) => (stage: StudyProgress['stage']) => options.onProgress?.({ task, system, stage, done, total });
   const rows: StudyRow[] = [];
+  const offload: StudyOffloadData[] = [];
   for (const task of tasks) {
+    const trained = new Map<string, TrainedSystem>();
     for (const sys of task.systems) {
-      rows.push((await runSystem(task, sys, host, options, check, progress(task.id, sys.system))).row);
+      const t = await runSystem(task, sys, host, options, check, progress(task.id, sys.system), trained);
+      trained.set(sys.system, t);
+      rows.push(t.row);
       done++;
     }
+    for (const spec of offloads.filter((o) => o.task === task.id)) {
+      const get = (name: string): TrainedSystem => {
+        const t = trained.get(name);
+        if (!t) throw new Error(`study '${def.id}': offloading on '${task.id}' names no system '${name}'`);
+        return t;
+      };
+      offload.push(await offloadData(spec, get(spec.edge), get(spec.cloud), get(spec.edgeAlone)));
+    }
+    // The trained networks and their sets are large: only the rows are kept past the task.
+    trained.clear();
+  }
+  const incremental: StudyIncrementalRow[] = [];
+  for (const spec of incrementals) {
+    const task = tasks.find((t) => t.id === spec.task);
+    if (!task) throw new Error(`study '${def.id}': incremental learning names no task '${spec.task}'`);
+    options.onProgress?.({ task: task.id, system: spec.system, stage: 'learn on device', done, total });
+    incremental.push(...(await runIncremental(task, spec, host, options)));
+    throwIfAborted(options.signal, 'the study');
+    done++;
   }
   const curves: StudyCurve[] = [];
   for (const sweep of sweeps) {
@@ -139,5 +201,7 @@ export async function runStudy(def: StudyDefinition, host: StudyHost, options: S
     rows,
     claims: def.claims,
     curves,
+    ...(offload.length > 0 ? { offload, offload_curve: offload.flatMap((d) => offloadCurve(d)) } : {}),
+    ...(incrementals.length > 0 ? { incremental } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { ECC_SNN_STUDY } from './studies/eccSnn.ts';
 import { NEUEDGE_STUDY } from './studies/neuedge.ts';
 import { SPARROWSNN_STUDY } from './studies/sparrowsnn.ts';
 import type { StudyDefinition } from './studyTypes.ts';
@@ -7,6 +8,7 @@ import type { StudyDefinition } from './studyTypes.ts';
  * `spikelab study NAME` both read it). Adding a study = one file in studies/ and one line here.
  */
 export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
+  'ecc-snn': ECC_SNN_STUDY,
   neuedge: NEUEDGE_STUDY,
   sparrowsnn: SPARROWSNN_STUDY,
 };

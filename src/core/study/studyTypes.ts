@@ -92,8 +92,11 @@ export interface StudyOffloadSpec {
   readonly cloud: string;
   /** The edge's link to the cloud (editable in the page). */
   readonly link: LinkModel;
-  /** Bits one offloaded sample costs to send (the raw input at its stored precision). */
-  readonly bitsPerSample: number;
+  /**
+   * Bits each input value of an offloaded sample costs to send (16 for a sampled signal or a
+   * feature, 1 for an event bitmap): a sample is its cloud workspace's input, steps × values.
+   */
+  readonly bitsPerValue: number;
   /** The threshold the study's summary compares with the paper at (the slider starts here). */
   readonly operatingThreshold: number;
   /** The edge system trained alone, whose accuracy the summary's gain is measured from. */

@@ -6,7 +6,7 @@ import { mapWorkspace } from '../hardware/mapWorkspace.ts';
 import { populationsOf } from '../hardware/populations.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import type { Workspace } from '../spec/workspace.ts';
-import type { StudyDevice } from './studyTypes.ts';
+import type { StudyDevice, StudyStage } from './studyTypes.ts';
 
 /** Energy, latency and weight-memory reads of one inference on a study's device. */
 export interface SystemCost {
@@ -19,6 +19,8 @@ export interface SystemCost {
   readonly gopsPerW: number | null;
   readonly otherDevices: readonly { readonly device: string; readonly energy_per_inference_j: number; readonly latency_s: number | null }[];
   readonly notes: readonly string[];
+  /** A system split across devices: each stage (energyJ and latencyS are their sums). */
+  readonly stages?: readonly StudyStage[];
 }
 
 /** The weights a forward pass reads: every stored value once. */

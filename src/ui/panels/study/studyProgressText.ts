@@ -1,10 +1,10 @@
 import type { StudyProgressShown } from '../../store/studySlice.ts';
 
 /** What each stage of a system is called in the progress line. */
-const STAGE_WORDS: Readonly<Record<StudyProgressShown['stage'], string>> = { train: 'training', score: 'scoring', map: 'costing the energy of' };
+const STAGE_WORDS: Readonly<Record<StudyProgressShown['stage'], string>> = { train: 'training', score: 'scoring', map: 'costing the energy of', 'learn on device': 'learning a new class on the device with' };
 
 /** How far into a system each stage starts (training takes most of a system's time). */
-const STAGE_START: Readonly<Record<StudyProgressShown['stage'], number>> = { train: 0, score: 0.75, map: 0.9 };
+const STAGE_START: Readonly<Record<StudyProgressShown['stage'], number>> = { train: 0, score: 0.75, map: 0.9, 'learn on device': 0 };
 
 /** "training SSF, 4-bit weights, system 2 of 5"; before the first report, "preparing". */
 export function studyProgressText(p: StudyProgressShown | null): string {
