@@ -77,6 +77,11 @@ export function OffloadPanel({ result, offload, claims }: { result: StudyResult;
             ))}
           </dl>
           <table className="offload-summary" data-testid="offload-summary">
+            <colgroup>
+              <col className="offload-summary-label" />
+              <col className="offload-summary-ours" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">at {shown.threshold.toFixed(2)}</th>

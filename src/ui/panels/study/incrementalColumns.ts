@@ -8,10 +8,13 @@ export interface IncrementalColumn {
   readonly format: (row: StudyIncrementalRow) => string;
 }
 
-/** How each method learns the new class, as the table names it. */
-export const METHOD_TEXT: Readonly<Record<StudyIncrementalRow['method'], string>> = {
-  replay: 'with a replay buffer',
-  'fine-tune': 'fine-tune, no replay',
+/**
+ * How each method learns the new class, as the table names it, and the replay it keeps: a row
+ * carries the study's buffer size for both methods, but plain fine-tuning keeps none.
+ */
+export const METHODS: Readonly<Record<StudyIncrementalRow['method'], { readonly text: string; readonly replay: (r: StudyIncrementalRow) => string }>> = {
+  replay: { text: 'with a replay buffer', replay: (r) => String(r.replay_per_class) },
+  'fine-tune': { text: 'fine-tune, no replay', replay: () => 'none' },
 };
 
 const percent = (a: number) => `${(100 * a).toFixed(1)} %`;
@@ -27,10 +30,10 @@ export function formatPoints(fraction: number): string {
  * it cost the old classes. Accuracies in %, forgetting (old before − after) in points.
  */
 export const INCREMENTAL_COLUMNS: readonly IncrementalColumn[] = [
-  { key: 'method', label: 'method', title: 'replay: the new examples and a few kept examples of each old class; fine-tune: the new examples only', format: (r) => METHOD_TEXT[r.method] },
+  { key: 'method', label: 'method', title: 'replay: the new examples and a few kept examples of each old class; fine-tune: the new examples only', format: (r) => METHODS[r.method].text },
   { key: 'new_class', label: 'new class', title: 'the class held out of the first training and learned on the device', format: (r) => r.new_class },
   { key: 'shots', label: 'shots', title: 'examples of the new class the device learns from', format: (r) => String(r.shots) },
-  { key: 'replay_per_class', label: 'replay / class', title: 'examples of each old class kept on the device', format: (r) => String(r.replay_per_class) },
+  { key: 'replay_per_class', label: 'replay / class', title: 'examples of each old class kept on the device', format: (r) => METHODS[r.method].replay(r) },
   { key: 'new_class_accuracy', label: 'new-class accuracy', title: "accuracy on the new class's test samples after the update, %", format: (r) => percent(r.new_class_accuracy) },
   { key: 'old_accuracy', label: 'old classes, before → after', title: "accuracy on the old classes' test samples before and after the update, %", format: (r) => `${percent(r.old_accuracy_before)} → ${percent(r.old_accuracy_after)}` },
   { key: 'forgetting', label: 'forgetting', title: 'old-class accuracy lost by the update (before − after), percentage points', format: (r) => formatPoints(r.forgetting) },
