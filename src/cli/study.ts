@@ -11,6 +11,7 @@ import type { TrainingData } from '../core/trainingSets/workspaceSets.ts';
 import { readDataFolder } from './ecgRecords.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { kernelBytes } from './kernelFile.ts';
+import { workspaceFiles } from './workspaceFiles.ts';
 import { parseSeeds, seedOption } from './seedRuns.ts';
 import { printStudy, printStudySpread } from './studyText.ts';
 
@@ -41,6 +42,13 @@ function cliHost(dirs: readonly string[], io: CliIo): Omit<StudyHost, 'engine'> 
         read.set(name, d);
       }
       return d;
+    },
+    // The chip mapping simulates a file-source workspace on its own file, from the folder that holds it.
+    files: (ws) => {
+      const source = ws.data;
+      if (!('file' in source)) return undefined;
+      const dir = [...folders.values()].find((f) => existsSync(join(f, source.file)));
+      return dir === undefined ? undefined : workspaceFiles(ws, dir);
     },
   };
 }

@@ -201,7 +201,13 @@ describe('graphs the chip cannot take', () => {
     const m = await mapNetwork({ net, chip: tinyMeshChip(), target, events: spikes, staticInput: false });
     expect(m.fits).toBe(true);
     expect(m.counts.synOps).toBe(4);
-    expect(m.notes.some((n) => n.startsWith('the ANN head after acc (d1, r, d2, v) runs off the chip: 30 MACs per pass'))).toBe(true);
+    expect(m.notes.some((n) => n.startsWith('the ANN head after acc (d1, r, d2, v) runs off the chip, on NVIDIA Jetson Nano (FP16, 10 W mode) (30 MACs per pass, 1 pass)'))).toBe(true);
+    // The chip's figures stay the spiking part's; the pipeline starts from them and adds the rest.
+    const [snn, transfer, ann] = m.pipeline?.stages ?? [];
+    expect(snn).toMatchObject({ energyJ: m.energyPerInferenceJ, latencyS: m.latencyS });
+    expect(transfer?.detail).toMatch(/^4 counts × 8 bit/);
+    expect(ann?.detail).toBe('30 MACs');
+    expect(m.pipeline?.latencyS).toBeGreaterThan(m.latencyS);
   });
 
   it('refuses a network too large for every core of the chip, naming the limit', async () => {

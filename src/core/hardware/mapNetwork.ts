@@ -3,17 +3,18 @@ import { createRng } from '../rng.ts';
 import type { NetworkSpec } from '../spec/network.ts';
 import { annComparison } from './annComparison.ts';
 import { coreLocation, coresPerChip, limitOf, type ChipProfile } from './chipProfile.ts';
-import type { ChipTarget } from './chipTarget.ts';
+import { HEAD_TARGET_DEFAULT, type ChipTarget } from './chipTarget.ts';
 import { clusterLoads, type Activity, type ClusterLoads } from './clusterLoads.ts';
 import { costOfMapping, type CostReport, type StepEvents } from './costModel.ts';
 import { architecturePartition } from './architecturePartition.ts';
-import type { CoreUsage, MappingResult, TrafficEdge } from './mappingTypes.ts';
+import type { CoreUsage, MappingResult, PipelineCost, TrafficEdge } from './mappingTypes.ts';
 import { hopsBetween, HOST_SLOT, meshGeometry } from './meshGeometry.ts';
 import { buildNetGraph, type NetGraph } from './netGraph.ts';
 import { coreLimits, defaultWeightBits, type CoreLimits } from './partition.ts';
 import { placeClusters, type ClusterEdges } from './placement.ts';
 import { headNote, offChipViolations } from './offChip.ts';
-import { populationsOf } from './populations.ts';
+import { countOutputsOf, pipelineCost } from './pipelineCost.ts';
+import { populationsOf, type PopulationGraph } from './populations.ts';
 import { formatEngineering } from '../format/engineering.ts';
 
 /** What the mapper needs: the network, the chip, the workspace's target settings and the recorded spikes. */
@@ -183,6 +184,7 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
   const synOps = cost.counts.synOps;
   const E = cost.energy.totalJ;
   const errors = violations.filter((v) => v.severity === 'error');
+  const pipeline = graph.head ? pipelineOf(req, graph, E, cost.latency.totalS, act.steps) : undefined;
   lap('total', t0);
   req.onProgress?.('done', 1);
   return {
@@ -220,9 +222,25 @@ export async function mapNetwork(req: MapRequest): Promise<MappingResult> {
       pJPerOp: synOps > 0 ? (E / synOps) * 1e12 : 0,
     },
     ann,
+    ...(pipeline ? { pipeline } : {}),
     timingsMs: times,
-    notes: [...arch.notes, ...realTimeNotes(chip, target, cost), ...[headNote(graph)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
+    notes: [...arch.notes, ...realTimeNotes(chip, target, cost), ...[headNote(graph, pipeline)].filter((n): n is string => n !== undefined), ...(limitOf(chip.fanoutCoresPerNeuron) < Infinity && loads.splitterNeurons > 0 ? [`${loads.splitterNeurons} splitter neurons relay spikes to more than ${chip.fanoutCoresPerNeuron} core(s)`] : [])],
   };
+}
+
+/** The hybrid's stages when the network has an ANN head: the chip's figures, the counts over the link, the head on its device. */
+function pipelineOf(req: MapRequest, graph: PopulationGraph, chipEnergyJ: number, chipLatencyS: number, steps: number): PipelineCost | undefined {
+  if (!graph.head) return undefined;
+  return pipelineCost({
+    chipId: req.chip.id,
+    chipName: req.chip.name,
+    chipEnergyJ,
+    chipLatencyS,
+    steps,
+    headMacs: graph.head.macs,
+    outputs: countOutputsOf(req.net),
+    target: req.target.head ?? HEAD_TARGET_DEFAULT,
+  });
 }
 
 /** What the static term means when the target asks for a real-time rate (mapping notes). */

@@ -108,6 +108,34 @@ export interface AnnComparison {
   }[];
 }
 
+/** One stage of a network split across devices (the chip, the link, the ANN head's device). */
+export interface PipelineStage {
+  /** "SNN on Loihi", "transfer", "ANN on NVIDIA Jetson Nano". */
+  readonly stage: string;
+  /** Chip or ANN device id; the link's stage names the link ('host link'). */
+  readonly device: string;
+  readonly energyJ: number;
+  readonly latencyS: number;
+  /** What the stage moves or computes: "2 × 512 counts × 8 bit", "2 × 1.6e4 MACs". */
+  readonly detail: string;
+}
+
+/**
+ * An SNN → accumulator → ANN network end to end: the chip's run, the counts over the link, the
+ * head's passes on its device. The stages run one after another (no overlap), so the latency and
+ * the energy are their sums; power = energy ÷ latency.
+ */
+export interface PipelineCost {
+  readonly stages: readonly PipelineStage[];
+  readonly energyPerInferenceJ: number;
+  readonly latencyS: number;
+  readonly powerW: number;
+  /** Head passes (and transfers) per inference: ceil(steps ÷ window), 1 without a window. */
+  readonly passes: number;
+  /** Bits one transfer carries: every accumulator's counts × bits per count. */
+  readonly bitsPerTransfer: number;
+}
+
 /** Everything a mapping produced; plain data (structured-clone safe). */
 export interface MappingResult {
   readonly chip: string;
@@ -147,4 +175,9 @@ export interface MappingResult {
   readonly ann: AnnComparison;
   readonly timingsMs: Readonly<Record<string, number>>;
   readonly notes: readonly string[];
+  /**
+   * The whole hybrid when the network has an ANN head after accumulators (the chip's own figures
+   * above stay the spiking part's alone): SNN on the chip, transfer, ANN on the target's device.
+   */
+  readonly pipeline?: PipelineCost;
 }

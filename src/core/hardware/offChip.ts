@@ -1,5 +1,6 @@
 import type { Violation } from '../errors.ts';
-import { ANN_DEVICES } from './annDevices.ts';
+import { formatEngineering } from '../format/engineering.ts';
+import type { PipelineCost } from './mappingTypes.ts';
 import type { PopulationGraph } from './populations.ts';
 
 /** Nodes no neuromorphic core runs, as errors naming the node and why (populations.ts finds them). */
@@ -15,18 +16,13 @@ export function offChipViolations(graph: PopulationGraph): Violation[] {
   }));
 }
 
-/** The device the ANN head is costed on: an edge GPU, the likeliest companion of a neuromorphic chip. */
-const HEAD_DEVICE = ANN_DEVICES.find((d) => d.id === 'jetson-nano') ?? ANN_DEVICES[0];
-
-/** Energy of one pass of the ANN head on its device, J (0 without a head). */
-export function headEnergyJ(graph: PopulationGraph): number {
-  return graph.head && HEAD_DEVICE ? graph.head.macs * HEAD_DEVICE.pJPerMac * 1e-12 : 0;
-}
-
-/** A note saying where the ANN head after the accumulators runs and what it costs, or undefined. */
-export function headNote(graph: PopulationGraph): string | undefined {
+/**
+ * A note saying where the ANN head after the accumulators runs and where its cost is: the chip's
+ * own figures stay the spiking part's, the pipeline totals add the transfer and the head.
+ */
+export function headNote(graph: PopulationGraph, pipeline: PipelineCost | undefined): string | undefined {
   const head = graph.head;
-  if (!head || !HEAD_DEVICE) return undefined;
-  const nj = (headEnergyJ(graph) * 1e9).toPrecision(3);
-  return `the ANN head after ${head.accumulators.join(', ')} (${head.nodes.join(', ')}) runs off the chip: ${head.macs} MACs per pass, ${nj} nJ on ${HEAD_DEVICE.name} (not in the chip's figures)`;
+  if (!head || !pipeline) return undefined;
+  const [, transfer, ann] = pipeline.stages;
+  return `the ANN head after ${head.accumulators.join(', ')} (${head.nodes.join(', ')}) runs off the chip, on ${ann?.stage.replace(/^ANN on /, '') ?? '?'} (${head.macs} MACs per pass, ${pipeline.passes} pass${pipeline.passes === 1 ? '' : 'es'}): the chip's figures are the SNN alone; the pipeline (SNN, then ${transfer?.detail ?? 'the counts'} over the host link, then the ANN; no stage overlaps the next) totals ${formatEngineering(pipeline.energyPerInferenceJ, 'J')} and ${formatEngineering(pipeline.latencyS, 's')} per inference, ${formatEngineering(pipeline.powerW, 'W')}`;
 }

@@ -1,3 +1,4 @@
+import type { FileResolver } from '../data/fileSources.ts';
 import type { Engine } from '../engine/types.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { throwIfAborted, type AbortSignalLike } from '../errors.ts';
@@ -21,6 +22,8 @@ export interface StudyHost {
   data?(name: StudyDatasetName): TrainingData | undefined;
   kernel?: KernelSource;
   engine: Engine;
+  /** The file a file-source workspace reads (an N-MNIST recording), for its chip mapping; absent = none. */
+  files?(ws: Workspace): FileResolver | undefined;
 }
 
 /** Where a study run is: `done` of `total` systems (rows and sweep points) finished. */
@@ -74,7 +77,7 @@ async function runSystem(task: StudyTask, sys: StudySystem, host: StudyHost, opt
   step('score');
   const scored = await scoreSystem(trained);
   step('map');
-  const cost = await systemCost(sys.device, trained.workspace, trained.weights, host.engine, scored.passes, options.signal);
+  const cost = await systemCost(sys.device, trained.workspace, trained.weights, host.engine, scored.passes, options.signal, host.files?.(trained.workspace));
   const range = sys.device.kind === 'chip' ? energyRangeOn(check, cost.device, cost.energyJ) : { range: null };
   return {
     training: trained,

@@ -1,3 +1,4 @@
+import { HYBRID_DVS_STUDY } from './studies/hybridDvs.ts';
 import { ECC_SNN_STUDY } from './studies/eccSnn.ts';
 import { NEUEDGE_STUDY } from './studies/neuedge.ts';
 import { SPARROWSNN_STUDY } from './studies/sparrowsnn.ts';
@@ -11,6 +12,7 @@ export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
   'ecc-snn': ECC_SNN_STUDY,
   neuedge: NEUEDGE_STUDY,
   sparrowsnn: SPARROWSNN_STUDY,
+  'hybrid-dvs': HYBRID_DVS_STUDY,
 };
 
 /** Looks up a study; an unknown id lists the ones that exist. */

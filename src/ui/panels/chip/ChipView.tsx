@@ -3,7 +3,9 @@ import { AnnealCurve } from './AnnealCurve.tsx';
 import { ChipMeshPanel } from './ChipMeshPanel.tsx';
 import { ChipSettings } from './ChipSettings.tsx';
 import { CostCharts } from './CostCharts.tsx';
+import { HeadSettings } from './HeadSettings.tsx';
 import { MappingTotals } from './MappingTotals.tsx';
+import { PipelineStrip } from './PipelineStrip.tsx';
 import { ProfileEditor } from './ProfileEditor.tsx';
 import { ViolationsList } from './ViolationsList.tsx';
 
@@ -21,6 +23,8 @@ export function ChipView() {
       </div>
       <aside className="chip-side" aria-label="Mapping">
         <ChipSettings />
+        <HeadSettings />
+        <PipelineStrip />
         <MappingTotals />
         <CostCharts />
         <AnnComparisonChart />
