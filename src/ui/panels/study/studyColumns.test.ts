@@ -72,12 +72,13 @@ describe('the study comparison columns', () => {
     expect(POWER_COLUMN.format(row('ANN twin'))).toBe('—');
     expect(cellValue(split, POWER_COLUMN)).toBe('0.01234');
     expect(cellValue(row('ANN twin'), POWER_COLUMN)).toBe('');
-    expect(formatMilliwatts(1.5)).toBe('1500 mW');
+    expect(formatMilliwatts(1.5)).toBe('1\u2009500 mW');
+    expect(formatMilliwatts(1.4672e-4)).toBe('0.147 mW');
   });
 
-  it("name a split system's stages and devices in order for its disclosure", () => {
+  it("name a split system's stages in order for its disclosure", () => {
     const stage = (name: string, device: string) => ({ stage: name, device, energy_j: 1e-6, latency_s: 1e-3, detail: '' });
-    expect(stagesSummary([stage('SNN', 'loihi'), stage('counts', 'host link'), stage('ANN head', 'jetson-nano')])).toBe('3 stages: SNN on loihi → counts on host link → ANN head on jetson-nano');
-    expect(stagesSummary([stage('SNN', 'loihi')])).toBe('1 stage: SNN on loihi');
+    expect(stagesSummary([stage('SNN', 'loihi'), stage('counts', 'host link'), stage('ANN head', 'jetson-nano')])).toBe('3 stages: SNN → counts → ANN head');
+    expect(stagesSummary([stage('SNN', 'loihi')])).toBe('1 stage: SNN');
   });
 });

@@ -81,9 +81,10 @@ export function ratioWords(ratio: number): string {
   return ratio >= 1 ? `${formatRatio(ratio)} less energy than` : `${formatRatio(1 / ratio)} more energy than`;
 }
 
-/** Mean power in mW, 3 significant digits: 0.0123 W → "12.3 mW". */
+/** Mean power in mW, 3 significant digits, thousands grouped: 0.0123 W → "12.3 mW", 10 W → "10 000 mW". */
 export function formatMilliwatts(watts: number): string {
-  return `${Number((1000 * watts).toPrecision(3))} mW`;
+  const mw = Number((1000 * watts).toPrecision(3));
+  return `${mw >= 1000 ? formatCount(mw) : String(mw)} mW`;
 }
 
 /** The power column: only in a result where some row has a mean power (a split system's). */
@@ -105,7 +106,7 @@ export function cellValue(row: StudyRow, column: StudyColumn): string {
   return v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
 }
 
-/** A split system's disclosure line: "3 stages: SNN on loihi → transfer on host link → ANN on jetson-nano". */
+/** A split system's disclosure line, the stages in order (their devices are in the table it opens): "3 stages: SNN → transfer → ANN". */
 export function stagesSummary(stages: readonly StudyStage[]): string {
-  return `${stages.length} stage${stages.length === 1 ? '' : 's'}: ${stages.map((s) => `${s.stage} on ${s.device}`).join(' → ')}`;
+  return `${stages.length} stage${stages.length === 1 ? '' : 's'}: ${stages.map((s) => s.stage).join(' → ')}`;
 }
