@@ -9,9 +9,10 @@ import type { StudyDefinition } from './studyTypes.ts';
  * `spikelab study NAME` both read it). Adding a study = one file in studies/ and one line here.
  */
 export const STUDIES: Readonly<Record<string, StudyDefinition>> = {
-  'ecc-snn': ECC_SNN_STUDY,
+  // In the order of SEEDS.md, which is the Studies menu's.
   neuedge: NEUEDGE_STUDY,
   sparrowsnn: SPARROWSNN_STUDY,
+  'ecc-snn': ECC_SNN_STUDY,
   'hybrid-dvs': HYBRID_DVS_STUDY,
 };
 
