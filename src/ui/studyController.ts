@@ -44,7 +44,7 @@ export function openStudy(store: typeof useStore, id: string, workspaces: Readon
   const same = st.studyId === id;
   st.setStudy({
     studyId: id,
-    ...(same ? {} : { studyResult: null, studyStatus: 'idle', studyProgress: null, studyError: null, studyErrorDetail: null, studyOpenedRow: null }),
+    ...(same ? {} : { studyResult: null, studyStatus: 'idle', studyProgress: null, studyError: null, studyErrorDetail: null, studyOpenedRow: null, studyOffloadTask: null, studyOffloadViews: {} }),
     studyWorkspaces: same ? { ...st.studyWorkspaces, ...workspaces } : workspaces,
   });
   st.setCenterView('study');
@@ -92,6 +92,47 @@ export async function openStudyRow(store: typeof useStore, key: string, studies:
 export function backToStudy(store: typeof useStore): void {
   captureChangedRow(store);
   store.getState().setCenterView('study');
+}
+
+/** A workspace's distillation setting: the temperature and the mixing weight (spec/trainingConfig.ts). */
+export type Distillation = NonNullable<NonNullable<Workspace['training']>['distillation']>;
+
+/** A system of the open study that learns from a teacher, and the workspace the next run would use for it. */
+export interface StudentRow {
+  readonly key: string;
+  readonly task: StudyTask;
+  readonly system: StudySystem;
+  readonly workspace: Workspace;
+}
+
+/** The study's students (systems with a `teacher`), each with its changed workspace if the user changed it. */
+export function studentsOf(def: StudyDefinition, changed: Readonly<Record<string, Workspace>>): StudentRow[] {
+  return pageTasks(def).flatMap((task) =>
+    task.systems.filter((s) => s.teacher !== undefined).map((system) => {
+      const key = rowKey(task.id, system.system);
+      return { key, task, system, workspace: changed[key] ?? system.workspace };
+    }),
+  );
+}
+
+/**
+ * Sets a student's distillation for the next run, kept as that row's changed workspace (as an
+ * opened and edited row is). Back at the definition's exact workspace, the row is no longer
+ * changed. A row opened as the current workspace is first captured, then let go: this edit is
+ * newer than the open copy, which must not overwrite it on the next run.
+ */
+export function setRowDistillation(store: typeof useStore, key: string, distillation: Distillation, studies: Readonly<Record<string, StudyDefinition>> = STUDIES): void {
+  const def = studyOf(store.getState().studyId, studies);
+  const sys = def ? systemOf(def, key) : undefined;
+  if (!sys?.teacher) throw new Error(`the study has no system '${key}' that learns from a teacher`);
+  captureChangedRow(store);
+  const st = store.getState();
+  const base = st.studyWorkspaces[key] ?? sys.workspace;
+  if (!base.training) throw new Error(`'${sys.system}' has no training configuration to distil with`);
+  const next: Workspace = { ...base, training: { ...base.training, distillation: { temperature: distillation.temperature, weight: distillation.weight } } };
+  const rest = Object.fromEntries(Object.entries(st.studyWorkspaces).filter(([k]) => k !== key));
+  const same = JSON.stringify(next) === JSON.stringify(sys.workspace);
+  st.setStudy({ studyWorkspaces: same ? rest : { ...rest, [key]: next }, ...(st.studyOpenedRow?.key === key ? { studyOpenedRow: null } : {}) });
 }
 
 /** Forgets the user's change to a row's workspace: the next run uses the definition's. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIES } from '../../src/core/study/studyRegistry.ts';
 import type { StudyResult } from '../../src/core/study/studyTypes.ts';
 import { rowKey } from '../../src/ui/studyController.ts';
-import { STUDY_COLUMNS } from '../../src/ui/panels/study/studyColumns.ts';
+import { cellValue, columnsFor } from '../../src/ui/panels/study/studyColumns.ts';
 import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 /** The page's Studies menu lists the registry: with no study in it there is nothing to run. */
@@ -68,10 +68,13 @@ describe.skipIf(NO_STUDIES)('studies in the page', () => {
     for (const row of result.rows) {
       const cells = shown.find((r) => r.key === rowKey(row.task, row.system));
       expect(cells?.role).toBe(row.role);
-      for (const c of STUDY_COLUMNS) {
-        const v = row[c.key];
-        expect(cells?.cells[c.key]).toEqual([c.format(row), v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v)]);
-      }
+      // Every column, the power column too when a split system has a mean power.
+      for (const c of columnsFor(result.rows)) expect(cells?.cells[c.key]).toEqual([c.format(row), cellValue(row, c)]);
+    }
+    // A split system's stages, folded under its row: one line per stage, with the worker's figures.
+    for (const row of result.rows.filter((r) => (r.stages?.length ?? 0) > 0)) {
+      const stages = await page.$$eval(`.study-stages-row[data-key="${rowKey(row.task, row.system)}"] [data-testid="study-stage"]`, (rs) => rs.map((r) => [r.getAttribute('data-energy'), r.getAttribute('data-latency')]));
+      expect(stages).toEqual((row.stages ?? []).map((st) => [st.energy_j === null ? '' : String(st.energy_j), st.latency_s === null ? '' : String(st.latency_s)]));
     }
     // The claims are labelled as the paper's; the plots have a point per costed system.
     expect(await page.textContent('[data-testid="study-claims"]')).toContain('paper’s claim');

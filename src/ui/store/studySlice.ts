@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { LinkModel } from '../../core/hardware/linkModel.ts';
 import type { StudyProgress } from '../../core/study/runStudy.ts';
 import type { Workspace } from '../../core/spec/workspace.ts';
 import type { StudyResult } from '../../core/study/studyTypes.ts';
@@ -14,6 +15,15 @@ export interface OpenedStudyRow {
   readonly docId: string | null;
   /** JSON of the workspace as it was opened: anything else is the user's change. */
   readonly shown: string;
+}
+
+/**
+ * The offload panel of one task as the user left it: the slider's threshold and the link edited
+ * (absent = the result's operating threshold and default link).
+ */
+export interface OffloadView {
+  readonly threshold?: number;
+  readonly link?: LinkModel;
 }
 
 /**
@@ -34,6 +44,10 @@ export interface StudySlice {
   studyWorkspaces: Readonly<Record<string, Workspace>>;
   /** The row whose workspace is the current one, until the user goes back to the study. */
   studyOpenedRow: OpenedStudyRow | null;
+  /** The task whose offloading the offload panel shows (null = the result's first). */
+  studyOffloadTask: string | null;
+  /** Per task, the offload slider and link edits: kept across tab switches and re-runs, dropped with the study. */
+  studyOffloadViews: Readonly<Record<string, OffloadView>>;
   setStudy(patch: Partial<Omit<StudySlice, 'setStudy'>>): void;
 }
 
@@ -47,5 +61,7 @@ export const createStudySlice: StateCreator<Store, [], [], StudySlice> = (set) =
   studyErrorDetail: null,
   studyWorkspaces: {},
   studyOpenedRow: null,
+  studyOffloadTask: null,
+  studyOffloadViews: {},
   setStudy: (patch) => set(patch),
 });

@@ -2,22 +2,25 @@ import { Fragment } from 'react';
 import type { StudyResult } from '../../../core/study/studyTypes.ts';
 import { useStore } from '../../store/index.ts';
 import { openStudyRow, resetRow, rowKey } from '../../studyController.ts';
-import { otherDevicesText, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
+import { cellValue, columnsFor, otherDevicesText, rowsOfTask } from './studyColumns.ts';
+import { StudyStages } from './StudyStages.tsx';
 
 /**
  * The comparison: one block of rows per task (its systems, then its baselines), every StudyRow
  * column with its unit, and per row an Open button that loads that system's workspace. A row the
  * user changed says so and can be reset. Each number cell carries its raw value (`data-value`).
+ * A system split across devices has its stages folded under its row.
  */
 export function StudyTable({ result }: { result: StudyResult }) {
   const changed = useStore((s) => s.studyWorkspaces);
   const running = useStore((s) => s.studyStatus === 'running');
+  const columns = columnsFor(result.rows);
   return (
     <table className="study-table" data-testid="study-table">
       <thead>
         <tr>
           <th scope="col">system (role)</th>
-          {STUDY_COLUMNS.map((c) => (
+          {columns.map((c) => (
             <th key={c.key} scope="col" title={c.title}>
               {c.label}
             </th>
@@ -30,7 +33,7 @@ export function StudyTable({ result }: { result: StudyResult }) {
       {result.tasks.map((t) => (
         <tbody key={t.id} data-testid="study-task" data-task={t.id}>
           <tr className="study-task-row">
-            <th scope="rowgroup" colSpan={STUDY_COLUMNS.length + 2}>
+            <th scope="rowgroup" colSpan={columns.length + 2}>
               {t.label} <span className="hint">— {t.data}</span>
               {t.note ? <div className="study-task-note hint">{t.note}</div> : null}
             </th>
@@ -54,10 +57,10 @@ export function StudyTable({ result }: { result: StudyResult }) {
                       </span>
                     ) : null}
                   </th>
-                  {STUDY_COLUMNS.map((c) => {
+                  {columns.map((c) => {
                     const v = r[c.key];
                     return (
-                      <td key={c.key} data-col={c.key} data-value={v === null ? '' : Array.isArray(v) ? v.join(' ') : String(v)} title={c.key === 'energy_per_inference_j' && v === null ? r.notes.join('; ') : undefined}>
+                      <td key={c.key} data-col={c.key} data-value={cellValue(r, c)} title={c.key === 'energy_per_inference_j' && v === null ? r.notes.join('; ') : undefined}>
                         {c.format(r)}
                       </td>
                     );
@@ -73,10 +76,18 @@ export function StudyTable({ result }: { result: StudyResult }) {
                     ) : null}
                   </td>
                 </tr>
+                {r.stages && r.stages.length > 0 ? (
+                  <tr className="study-stages-row" data-key={key}>
+                    <td />
+                    <td colSpan={columns.length + 1}>
+                      <StudyStages row={r} stages={r.stages} />
+                    </td>
+                  </tr>
+                ) : null}
                 {notes.length > 0 ? (
                   <tr className="study-notes">
                     <td />
-                    <td colSpan={STUDY_COLUMNS.length + 1} className="hint">
+                    <td colSpan={columns.length + 1} className="hint">
                       <details>
                         <summary>
                           {notes.length} note{notes.length > 1 ? 's' : ''}

@@ -3,7 +3,10 @@ import { ErrorDetails } from '../../errors/ErrorDetails.tsx';
 import { useStore } from '../../store/index.ts';
 import { closeStudy, pageTasks, runOpenStudy, stopOpenStudy, studyOf, type StudyRunner } from '../../studyController.ts';
 import { StudyPlots } from '../../viz/study/StudyPlots.tsx';
+import { OffloadPanel } from './OffloadPanel.tsx';
 import { StudyClaims } from './StudyClaims.tsx';
+import { StudyDistillation } from './StudyDistillation.tsx';
+import { StudyIncrementalTable } from './StudyIncrementalTable.tsx';
 import { studyProgressFraction, studyProgressText } from './studyProgressText.ts';
 import { StudySystems } from './StudySystems.tsx';
 import { StudyTable } from './StudyTable.tsx';
@@ -12,7 +15,8 @@ import './study.css';
 /**
  * The open study (the Study tab): what it is, its tasks and systems (each opens as the current
  * workspace), Run at the page's quick size with progress and Stop, then the comparison table
- * beside the paper's claims, and the accuracy–energy plots.
+ * beside the paper's claims, offloading and on-device learning where the study has them, and the
+ * accuracy–energy plots.
  */
 export function StudyView({ runner }: { runner: StudyRunner }) {
   const id = useStore((s) => s.studyId);
@@ -73,6 +77,7 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
         </summary>
         <StudySystems tasks={tasks} />
       </details>
+      <StudyDistillation def={def} />
       {error ? (
         <div className="field-error" role="alert" data-testid="study-error">
           {error}
@@ -83,6 +88,8 @@ export function StudyView({ runner }: { runner: StudyRunner }) {
         <div className="study-table-wrap">{result ? <StudyTable result={result} /> : null}</div>
         <StudyClaims claims={def.claims} result={result} />
       </div>
+      {result?.offload && result.offload.length > 0 ? <OffloadPanel result={result} offload={result.offload} claims={def.claims} /> : null}
+      {result?.incremental && result.incremental.length > 0 ? <StudyIncrementalTable result={result} rows={result.incremental} /> : null}
       {result ? <StudyPlots result={result} /> : null}
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STUDY_RESULT_FIXTURE } from '../../../../test/support/studyFixture.ts';
-import { energyRatio, formatModelSize, formatRatio, otherDevicesText, ratioWords, rowsOfTask, STUDY_COLUMNS } from './studyColumns.ts';
+import { cellValue, columnsFor, energyRatio, formatMilliwatts, formatModelSize, formatRatio, otherDevicesText, POWER_COLUMN, ratioWords, rowsOfTask, stagesSummary, STUDY_COLUMNS } from './studyColumns.ts';
 
 const row = (system: string) => {
   const r = STUDY_RESULT_FIXTURE.rows.find((x) => x.system === system);
@@ -61,5 +61,24 @@ describe('the study comparison columns', () => {
   it('list an ANN row\'s figures on the other devices, and nothing for a chip row', () => {
     expect(otherDevicesText(row('ANN twin'))).toBe('on raspberry-pi-4: 910 µJ, 12.0 ms');
     expect(otherDevicesText(row('SSF, 4-bit weights'))).toBeNull();
+  });
+
+  it('add the power column in mW only when some row has a mean power, and show — where a row has none', () => {
+    const plain = STUDY_RESULT_FIXTURE.rows;
+    expect(columnsFor(plain)).toBe(STUDY_COLUMNS);
+    const split = { ...row('ANN twin'), power_w: 0.01234 };
+    expect(columnsFor([...plain, split]).map((c) => c.key)).toEqual([...STUDY_COLUMNS.map((c) => c.key), 'power_w']);
+    expect(POWER_COLUMN.format(split)).toBe('12.3 mW');
+    expect(POWER_COLUMN.format(row('ANN twin'))).toBe('—');
+    expect(cellValue(split, POWER_COLUMN)).toBe('0.01234');
+    expect(cellValue(row('ANN twin'), POWER_COLUMN)).toBe('');
+    expect(formatMilliwatts(1.5)).toBe('1\u2009500 mW');
+    expect(formatMilliwatts(1.4672e-4)).toBe('0.147 mW');
+  });
+
+  it("name a split system's stages in order for its disclosure", () => {
+    const stage = (name: string, device: string) => ({ stage: name, device, energy_j: 1e-6, latency_s: 1e-3, detail: '' });
+    expect(stagesSummary([stage('SNN', 'loihi'), stage('counts', 'host link'), stage('ANN head', 'jetson-nano')])).toBe('3 stages: SNN → counts → ANN head');
+    expect(stagesSummary([stage('SNN', 'loihi')])).toBe('1 stage: SNN');
   });
 });

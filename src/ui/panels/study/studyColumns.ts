@@ -1,5 +1,5 @@
 import { formatCount, formatEngineering } from '../../../core/format/engineering.ts';
-import type { StudyRow } from '../../../core/study/studyTypes.ts';
+import type { StudyRow, StudyStage } from '../../../core/study/studyTypes.ts';
 
 /** A number column of the comparison: the StudyRow field it shows, its heading with the unit, and how. */
 export interface StudyColumn {
@@ -79,4 +79,34 @@ export function formatRatio(ratio: number): string {
 /** "26× less energy than", or for a system that uses more, "62× more energy than". */
 export function ratioWords(ratio: number): string {
   return ratio >= 1 ? `${formatRatio(ratio)} less energy than` : `${formatRatio(1 / ratio)} more energy than`;
+}
+
+/** Mean power in mW, 3 significant digits, thousands grouped: 0.0123 W → "12.3 mW", 10 W → "10 000 mW". */
+export function formatMilliwatts(watts: number): string {
+  const mw = Number((1000 * watts).toPrecision(3));
+  return `${mw >= 1000 ? formatCount(mw) : String(mw)} mW`;
+}
+
+/** The power column: only in a result where some row has a mean power (a split system's). */
+export const POWER_COLUMN: StudyColumn = {
+  key: 'power_w',
+  label: 'power',
+  title: 'mean power over an inference (energy ÷ latency), mW',
+  format: (r) => (r.power_w === undefined ? '—' : missing(r.power_w, formatMilliwatts)),
+};
+
+/** The columns of a result's table: STUDY_COLUMNS, and the power column when any row has a power. */
+export function columnsFor(rows: readonly StudyRow[]): readonly StudyColumn[] {
+  return rows.some((r) => r.power_w !== undefined) ? [...STUDY_COLUMNS, POWER_COLUMN] : STUDY_COLUMNS;
+}
+
+/** A cell's raw value as the table's `data-value` carries it: '' for a missing one, a range as "lo hi". */
+export function cellValue(row: StudyRow, column: StudyColumn): string {
+  const v = row[column.key];
+  return v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
+}
+
+/** A split system's disclosure line, the stages in order (their devices are in the table it opens): "3 stages: SNN → transfer → ANN". */
+export function stagesSummary(stages: readonly StudyStage[]): string {
+  return `${stages.length} stage${stages.length === 1 ? '' : 's'}: ${stages.map((s) => s.stage).join(' → ')}`;
 }
