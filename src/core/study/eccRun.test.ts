@@ -35,6 +35,7 @@ describe('a study with a teacher, offloading and on-device learning (tiny ECC-SN
     for (const x of inc) {
       expect(x.forgetting).toBeCloseTo(x.old_accuracy_before - x.old_accuracy_after, 12);
       expect(x.new_class_accuracy).toBeGreaterThanOrEqual(0);
+      expect(x.replay_per_class).toBe(x.method === 'replay' ? 3 : 0);
     }
   }, 240_000);
 });

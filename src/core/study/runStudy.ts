@@ -129,7 +129,8 @@ async function runIncremental(task: StudyTask, spec: StudyIncrementalSpec, host:
     method: m.method,
     new_class: r.newClassName,
     shots: spec.shots,
-    replay_per_class: spec.replayPerClass,
+    // Fine-tuning keeps no examples of the old classes.
+    replay_per_class: m.method === 'replay' ? spec.replayPerClass : 0,
     new_class_accuracy: m.newClassAccuracy,
     old_accuracy_before: r.oldAccuracyBefore,
     old_accuracy_after: m.oldAccuracyAfter,
