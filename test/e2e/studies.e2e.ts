@@ -1,25 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STUDIES } from '../../src/core/study/studyRegistry.ts';
-import type { StudyResult } from '../../src/core/study/studyTypes.ts';
+import { describe, expect, it } from 'vitest';
 import { rowKey } from '../../src/ui/studyController.ts';
 import { cellValue, columnsFor } from '../../src/ui/panels/study/studyColumns.ts';
-import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { waitForRun } from './harness.ts';
+import { e2eForFile, studyWorkerResult } from './studyPage.ts';
 
-/** The page's Studies menu lists the registry: with no study in it there is nothing to run. */
-const NO_STUDIES = Object.keys(STUDIES).length === 0;
-if (NO_STUDIES) console.warn('studies.e2e: skipped, the study registry (src/core/study/studyRegistry.ts) is empty');
 
-let env: E2eEnv;
-beforeAll(async () => {
-  if (!NO_STUDIES) env = await startE2e();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const e2e = e2eForFile();
 
-/** The StudyResult the training worker returned to the page (testHooks.studyResult). */
-const workerResult = (page: Page) => page.evaluate(() => (window as unknown as { __spikelab: { studyResult(): StudyResult | null } }).__spikelab.studyResult());
+const workerResult = studyWorkerResult;
 
 /** Every row of the table as { key, role, cells: { column: [text, raw value] } }. */
 const tableRows = (page: Page) =>
@@ -31,12 +20,12 @@ const tableRows = (page: Page) =>
     })),
   );
 
-describe.skipIf(NO_STUDIES)('studies in the page', () => {
+describe('studies in the page', () => {
   it('runs a study from the Studies menu, shows the worker\'s figures, opens a system and comes back with its change', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await e2e().browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.url}?test`);
+    await page.goto(`${e2e().url}?test`);
     await waitForRun(page);
 
     // The menu lists the registry's studies; the first opens in the Study tab.
@@ -107,10 +96,10 @@ describe.skipIf(NO_STUDIES)('studies in the page', () => {
   }, 180_000);
 
   it('shares the open study in the link; a colleague lands on it, and an unknown or hostile study is refused with nothing lost', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await e2e().browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.url}?test`);
+    await page.goto(`${e2e().url}?test`);
     await waitForRun(page);
     await page.click('[data-testid="studies-menu"]');
     const item = await page.waitForSelector('[data-testid^="study-item-"]');
@@ -122,7 +111,7 @@ describe.skipIf(NO_STUDIES)('studies in the page', () => {
     expect(url).toMatch(new RegExp(`#w=v1\\.[^&]+&study=${id}$`));
 
     // The colleague's page opens on the study view, with the workspace of the link.
-    const theirs = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const theirs = await e2e().browser.newPage({ viewport: { width: 1280, height: 800 } });
     theirs.on('pageerror', (e) => errors.push(e.message));
     await theirs.goto(url.replace('/#', '/?test#'));
     await theirs.waitForSelector(`[data-testid="study-view"][data-study="${id}"]`);
@@ -131,7 +120,7 @@ describe.skipIf(NO_STUDIES)('studies in the page', () => {
     // and the workspace and the study open stay as they were.
     const name = await theirs.textContent('[data-testid="header-workspace-name"]');
     for (const bad of ['nosuch', '__proto__', '%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E']) {
-      await theirs.goto(`${env.url}?test#study=${bad}`);
+      await theirs.goto(`${e2e().url}?test#study=${bad}`);
       await theirs.waitForSelector('[data-testid="link-notice"][data-stage="study"]');
       expect(await theirs.textContent('[data-testid="link-notice"]')).toMatch(/This link was not opened \(study\): .*the studies are .*The workspace is unchanged/);
       expect(await theirs.textContent('[data-testid="header-workspace-name"]')).toBe(name);
@@ -140,8 +129,8 @@ describe.skipIf(NO_STUDIES)('studies in the page', () => {
       await theirs.click('[data-testid="link-notice"] button');
     }
     // In a fresh page, the refused link leaves the page on its own workspace, with no study.
-    const fresh = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await fresh.goto(`${env.url}?test#study=nosuch`);
+    const fresh = await e2e().browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await fresh.goto(`${e2e().url}?test#study=nosuch`);
     await fresh.waitForSelector('[data-testid="link-notice"][data-stage="study"]');
     await waitForRun(fresh);
     expect(await fresh.$('[data-testid="study-view"]')).toBeNull();

@@ -1,27 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LinkModel } from '../../src/core/hardware/linkModel.ts';
 import { offloadPoint } from '../../src/core/study/offload.ts';
-import { STUDIES } from '../../src/core/study/studyRegistry.ts';
-import type { StudyOffloadData, StudyResult } from '../../src/core/study/studyTypes.ts';
+import type { StudyOffloadData } from '../../src/core/study/studyTypes.ts';
 import { INCREMENTAL_COLUMNS } from '../../src/ui/panels/study/incrementalColumns.ts';
 import { OFFLOAD_FIGURES } from '../../src/ui/viz/study/offloadSeries.ts';
-import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { waitForRun } from './harness.ts';
+import { e2eForFile, studyWorkerResult } from './studyPage.ts';
 
-/** ECC-SNN lands in the registry with the integrator's study; until then there is nothing to open. */
-const NO_ECC = !Object.hasOwn(STUDIES, 'ecc-snn');
-if (NO_ECC) console.warn("studiesEcc.e2e: skipped, the registry has no 'ecc-snn' study");
 
-let env: E2eEnv;
-beforeAll(async () => {
-  if (!NO_ECC) env = await startE2e();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const e2e = e2eForFile();
 
-/** The StudyResult the training worker returned to the page (testHooks.studyResult). */
-const workerResult = (page: Page) => page.evaluate(() => (window as unknown as { __spikelab: { studyResult(): StudyResult | null } }).__spikelab.studyResult());
+const workerResult = studyWorkerResult;
 
 /** The offload panel's figures as { key: [text, raw value] }, and its marker's threshold. */
 async function shownFigures(page: Page) {
@@ -39,12 +29,12 @@ function expected(data: StudyOffloadData, link: LinkModel, threshold: number) {
 /** Waits until the slider's label reads this threshold (React has drawn it). */
 const atThreshold = (page: Page, t: number) => page.waitForSelector(`[data-testid="offload-threshold-value"]:text-is("${t.toFixed(2)}")`);
 
-describe.skipIf(NO_ECC)('the ECC-SNN study in the page', () => {
+describe('the ECC-SNN study in the page', () => {
   it('runs ECC-SNN, and its offload panel follows the slider and the link with the worker\'s figures', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await e2e().browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.url}?test`);
+    await page.goto(`${e2e().url}?test`);
     await waitForRun(page);
     await page.click('[data-testid="studies-menu"]');
     await page.click('[data-testid="study-item-ecc-snn"]');

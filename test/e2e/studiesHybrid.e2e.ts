@@ -1,32 +1,21 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatEngineering } from '../../src/core/format/engineering.ts';
-import { STUDIES } from '../../src/core/study/studyRegistry.ts';
-import type { StudyResult } from '../../src/core/study/studyTypes.ts';
 import { POWER_COLUMN, stagesSummary } from '../../src/ui/panels/study/studyColumns.ts';
 import { rowKey } from '../../src/ui/studyController.ts';
-import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+import { waitForRun } from './harness.ts';
+import { e2eForFile, studyWorkerResult } from './studyPage.ts';
 
-/** The hybrid SNN → ANN pipeline is the study with a split system; without it there is nothing to open. */
-const NO_HYBRID = !Object.hasOwn(STUDIES, 'hybrid-dvs');
-if (NO_HYBRID) console.warn("studiesHybrid.e2e: skipped, the registry has no 'hybrid-dvs' study");
 
-let env: E2eEnv;
-beforeAll(async () => {
-  if (!NO_HYBRID) env = await startE2e();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const e2e = e2eForFile();
 
-const workerResult = (page: Page) => page.evaluate(() => (window as unknown as { __spikelab: { studyResult(): StudyResult | null } }).__spikelab.studyResult());
+const workerResult = studyWorkerResult;
 
-describe.skipIf(NO_HYBRID)('a split system in the page', () => {
+describe('a split system in the page', () => {
   it("shows the hybrid's stages under its row with their totals, and the power column in mW", async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await e2e().browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.url}?test`);
+    await page.goto(`${e2e().url}?test`);
     await waitForRun(page);
     await page.click('[data-testid="studies-menu"]');
     await page.click('[data-testid="study-item-hybrid-dvs"]');
