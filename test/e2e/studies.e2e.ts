@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rowKey } from '../../src/ui/studyController.ts';
 import { cellValue, columnsFor } from '../../src/ui/panels/study/studyColumns.ts';
 import { waitForRun } from './harness.ts';
-import { e2eForFile, studyWorkerResult } from './studyPage.ts';
+import { e2eForFile, freshPage, studyWorkerResult } from './studyPage.ts';
 
 
 const e2e = e2eForFile();
@@ -22,11 +22,7 @@ const tableRows = (page: Page) =>
 
 describe('studies in the page', () => {
   it('runs a study from the Studies menu, shows the worker\'s figures, opens a system and comes back with its change', async () => {
-    const page = await e2e().browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${e2e().url}?test`);
-    await waitForRun(page);
+    const { page, errors } = await freshPage(e2e(), 1440, 900);
 
     // The menu lists the registry's studies; the first opens in the Study tab.
     await page.click('[data-testid="studies-menu"]');
@@ -96,11 +92,7 @@ describe('studies in the page', () => {
   }, 180_000);
 
   it('shares the open study in the link; a colleague lands on it, and an unknown or hostile study is refused with nothing lost', async () => {
-    const page = await e2e().browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${e2e().url}?test`);
-    await waitForRun(page);
+    const { page, errors } = await freshPage(e2e(), 1280, 800);
     await page.click('[data-testid="studies-menu"]');
     const item = await page.waitForSelector('[data-testid^="study-item-"]');
     const id = ((await item.getAttribute('data-testid')) ?? '').replace('study-item-', '');

@@ -5,8 +5,7 @@ import { offloadPoint } from '../../src/core/study/offload.ts';
 import type { StudyOffloadData } from '../../src/core/study/studyTypes.ts';
 import { INCREMENTAL_COLUMNS } from '../../src/ui/panels/study/incrementalColumns.ts';
 import { OFFLOAD_FIGURES } from '../../src/ui/viz/study/offloadSeries.ts';
-import { waitForRun } from './harness.ts';
-import { e2eForFile, studyWorkerResult } from './studyPage.ts';
+import { e2eForFile, freshPage, studyWorkerResult } from './studyPage.ts';
 
 
 const e2e = e2eForFile();
@@ -31,11 +30,7 @@ const atThreshold = (page: Page, t: number) => page.waitForSelector(`[data-testi
 
 describe('the ECC-SNN study in the page', () => {
   it('runs ECC-SNN, and its offload panel follows the slider and the link with the worker\'s figures', async () => {
-    const page = await e2e().browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${e2e().url}?test`);
-    await waitForRun(page);
+    const { page, errors } = await freshPage(e2e(), 1440, 900);
     await page.click('[data-testid="studies-menu"]');
     await page.click('[data-testid="study-item-ecc-snn"]');
     await page.waitForSelector('[data-testid="study-view"][data-study="ecc-snn"]');

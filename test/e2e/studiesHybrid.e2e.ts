@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatEngineering } from '../../src/core/format/engineering.ts';
 import { POWER_COLUMN, stagesSummary } from '../../src/ui/panels/study/studyColumns.ts';
 import { rowKey } from '../../src/ui/studyController.ts';
-import { waitForRun } from './harness.ts';
-import { e2eForFile, studyWorkerResult } from './studyPage.ts';
+import { e2eForFile, freshPage, studyWorkerResult } from './studyPage.ts';
 
 
 const e2e = e2eForFile();
@@ -12,11 +11,7 @@ const workerResult = studyWorkerResult;
 
 describe('a split system in the page', () => {
   it("shows the hybrid's stages under its row with their totals, and the power column in mW", async () => {
-    const page = await e2e().browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${e2e().url}?test`);
-    await waitForRun(page);
+    const { page, errors } = await freshPage(e2e(), 1280, 900);
     await page.click('[data-testid="studies-menu"]');
     await page.click('[data-testid="study-item-hybrid-dvs"]');
     await page.click('[data-testid="study-run"]');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { StudyResult } from '../../src/core/study/studyTypes.ts';
-import { startE2e, type E2eEnv } from './harness.ts';
+import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 /** Starts the e2e server and browser before the file's tests and closes them after; call at top level. */
 export function e2eForFile(): () => E2eEnv {
@@ -20,3 +20,13 @@ export function e2eForFile(): () => E2eEnv {
 
 /** The StudyResult the training worker returned to the page (testHooks.studyResult). */
 export const studyWorkerResult = (page: Page): Promise<StudyResult | null> => page.evaluate(() => (window as unknown as { __spikelab: { studyResult(): StudyResult | null } }).__spikelab.studyResult());
+
+/** A fresh page on the app (test hooks on) after its first run, and the errors it throws. */
+export async function freshPage(env: E2eEnv, width: number, height: number): Promise<{ readonly page: Page; readonly errors: string[] }> {
+  const page = await env.browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.url}?test`);
+  await waitForRun(page);
+  return { page, errors };
+}
