@@ -82,7 +82,8 @@ export async function studyCommand(argv: string[], io: CliIo): Promise<number> {
   const runs: StudyResult[] = [];
   for (const seed of seeds) {
     const onProgress = (p: { system: string; stage: string; done: number; total: number }) => {
-      if (p.system !== '' && p.stage === 'train') io.err(`${seed !== undefined ? `seed ${seed}: ` : ''}training ${p.system} (${p.done + 1} of ${p.total})`);
+      const what = p.stage === 'train' ? 'training' : p.stage === 'learn on device' ? `learning a new class on the device (${p.task}) with` : undefined;
+      if (p.system !== '' && what !== undefined) io.err(`${seed !== undefined ? `seed ${seed}: ` : ''}${what} ${p.system} (${p.done + 1} of ${p.total})`);
     };
     runs.push(await runStudy(def, full, { quick: values.quick, ...(seed !== undefined ? { seed } : {}), onProgress }));
   }
