@@ -81,7 +81,7 @@ export async function studyCommand(argv: string[], io: CliIo): Promise<number> {
   const seeds = values.seeds !== undefined ? parseSeeds(values.seeds, base ?? 1) : [base];
   const runs: StudyResult[] = [];
   for (const seed of seeds) {
-    const onProgress = (p: { system: string; stage: string; done: number; total: number }) => {
+    const onProgress = (p: { task: string; system: string; stage: string; done: number; total: number }) => {
       const what = p.stage === 'train' ? 'training' : p.stage === 'learn on device' ? `learning a new class on the device (${p.task}) with` : undefined;
       if (p.system !== '' && what !== undefined) io.err(`${seed !== undefined ? `seed ${seed}: ` : ''}${what} ${p.system} (${p.done + 1} of ${p.total})`);
     };
