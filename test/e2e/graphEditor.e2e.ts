@@ -71,7 +71,12 @@ describe('the network editor in Chromium', () => {
     await setFields(page, 'fc2', { units: '16', weightGain: '4' });
     await setFields(page, 'lif2', { tauMemMs: '20' });
     await setFields(page, 'fc3', { units: '5', weightGain: '1' });
-    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done');
+    // Each edit re-simulates 150 ms after it: a 'done' seen now may be the run of an earlier edit
+    // (the CI run of d538681 read 4709 spikes of a half-edited network). Wait for the runs to settle on the
+    // preset's count; if they never do, the count they settled on is the failure.
+    await page
+      .waitForFunction((want) => document.querySelector('[data-testid="run-status"]')?.textContent === 'done' && Number(document.querySelector('[data-testid="total-spikes"]')?.textContent) === want, preset, { timeout: 30_000 })
+      .catch(() => undefined);
     const built = await waitForRun(page);
     expect(built).toBe(preset);
 
