@@ -132,6 +132,9 @@ export function startRunController(store: typeof useStore, client: SimClient, de
   const schedule = (ws: Workspace | null) => {
     if (!ws) return;
     clearTimeout(timer);
+    // The header must not keep saying 'done' over the counts of the network before this edit while the
+    // re-run waits out its debounce: the counts shown are stale from this moment.
+    if (store.getState().status !== 'running') store.getState().setRun({ status: 'running', progress: 0 });
     timer = setTimeout(() => void run(ws), debounceMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
@@ -144,6 +147,8 @@ export function startRunController(store: typeof useStore, client: SimClient, de
     cancel: () => {
       clearTimeout(timer);
       if (running) client.cancel(running);
+      // Cancelled while waiting out the debounce: nothing is in flight to report the cancel.
+      else if (store.getState().status === 'running') store.getState().setRun({ status: 'cancelled' });
     },
     rerun: () => schedule(store.getState().workspace),
     stop: () => {
