@@ -3,6 +3,7 @@ import { ErrorBanner } from './errors/ErrorBanner.tsx';
 import { GraphEditor } from './graph/GraphEditor.tsx';
 import { Inspector } from './graph/Inspector.tsx';
 import { CenterTabs } from './panels/CenterTabs.tsx';
+import { NeuronPlayground } from './panels/neuron/NeuronPlayground.tsx';
 import { ChipView } from './panels/chip/ChipView.tsx';
 import { DataPanel } from './panels/DataPanel.tsx';
 import { Header } from './panels/Header.tsx';
@@ -74,6 +75,13 @@ export function App({ controller, trainClient }: { controller: RunController; tr
                   <CenterTabs />
                 </div>
                 <StudyView runner={trainClient} />
+              </>
+            ) : centerView === 'neuron' ? (
+              <>
+                <div className="center-bar">
+                  <CenterTabs />
+                </div>
+                <NeuronPlayground />
               </>
             ) : centerView === 'chip' ? (
               <>

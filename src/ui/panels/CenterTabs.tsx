@@ -4,6 +4,7 @@ import type { CenterView } from '../store/viewSlice.ts';
 import { backToStudy } from '../studyController.ts';
 
 const TABS: readonly { readonly id: CenterView; readonly label: string }[] = [
+  { id: 'neuron', label: 'Neuron' },
   { id: 'spikes', label: 'Spikes' },
   { id: 'chip', label: 'Chip' },
 ];

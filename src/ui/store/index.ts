@@ -13,10 +13,11 @@ import { createRunSlice, type RunSlice } from './runSlice.ts';
 import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
 import { createStudySlice, type StudySlice } from './studySlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
+import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice & StudySlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice & StudySlice & PlaygroundSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -36,6 +37,7 @@ export const createStore = () =>
     ...createGraphSlice(...a),
     ...createRunsSlice(...a),
     ...createStudySlice(...a),
+    ...createPlaygroundSlice(...a),
   }));
 
 /** The app's store. */

@@ -10,8 +10,8 @@ export interface HoverInfo {
   readonly timeMs: number;
 }
 
-/** The centre's views (CenterTabs.tsx); 'study' only while a study is open. */
-export type CenterView = 'spikes' | 'chip' | 'study';
+/** The centre's views (CenterTabs.tsx): the neuron playground, the spike views, the chip; 'study' only while a study is open. */
+export type CenterView = 'neuron' | 'spikes' | 'chip' | 'study';
 
 /** View state that is not part of the workspace. */
 export interface ViewSlice {
@@ -29,6 +29,9 @@ export interface ViewSlice {
   /** What the strip under the raster shows: the read-out per class, or the probed neuron's membrane. */
   traceStrip: 'readout' | 'membrane';
   setTraceStrip(v: 'readout' | 'membrane'): void;
+  /** The spike views' playback cursor in steps: one line through the signal, the raster and the membrane (null = no cursor). */
+  playbackStep: number | null;
+  setPlaybackStep(step: number | null): void;
   /** Panel sizes set with the splitters (the rest follow the window), kept in this browser. */
   panelSizes: PanelSizes;
   resizePanel(edge: PanelEdge, px: number, room: LayoutRoom): void;
@@ -46,6 +49,8 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set, get
   setMeshColour: (meshColour) => set({ meshColour }),
   traceStrip: 'readout',
   setTraceStrip: (traceStrip) => set({ traceStrip }),
+  playbackStep: null,
+  setPlaybackStep: (playbackStep) => set({ playbackStep }),
   panelSizes: readKeptPanelSizes(),
   resizePanel: (edge, px, room) => {
     const panelSizes = withPanel(get().panelSizes, edge, px, room);
