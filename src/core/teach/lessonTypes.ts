@@ -72,7 +72,8 @@ export interface LessonContext {
     readonly steps: number;
     readonly dtMs: number;
     readonly totalSpikes: number;
-    readonly layers: readonly { readonly name: string; readonly neurons: number; readonly spikeCount: number }[];
+    /** Per layer (input first): size, spikes, and the step of its first spike (null when silent). */
+    readonly layers: readonly { readonly name: string; readonly neurons: number; readonly spikeCount: number; readonly firstSpikeStep: number | null }[];
   } | null;
   /** The spike views' playback cursor in steps. */
   readonly playbackStep: number | null;
