@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { Connect, Plugin } from 'vite';
+import { build, type Connect, type Plugin } from 'vite';
+import { precacheManifest, SERVICE_WORKER_FILE } from './src/ui/offline/precacheManifest.ts';
 import { defineConfig } from 'vitest/config';
 
 // Cross-origin isolation (COOP/COEP) lets workers share memory and lets tfjs load its threaded
@@ -34,11 +36,53 @@ const answerWorkerScriptsInFull = (): Plugin => {
   };
 };
 
+/**
+ * The offline worker (src/ui/offline/serviceWorker.ts): after the build is written, every file of
+ * it (workers, wasm, presets, lessons, fonts…) is listed with a version hash, and the worker is
+ * bundled with that list into dist/sw.js. Listing the written folder rather than the bundle also
+ * catches public/ files and the workers' own bundles.
+ */
+const precacheForOffline = (): Plugin => {
+  let root = '';
+  let outDir = '';
+  return {
+    name: 'spikelab:precache-for-offline',
+    apply: 'build',
+    configResolved: (config) => {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle(error?: Error) {
+      if (error) return;
+      const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+        .filter((p) => statSync(join(outDir, p)).isFile())
+        .map((p) => ({ path: p.split(sep).join('/'), bytes: readFileSync(join(outDir, p)) }));
+      const manifest = await precacheManifest(files);
+      const out = await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        define: { __SPIKELAB_PRECACHE__: JSON.stringify(manifest) },
+        build: {
+          write: false,
+          copyPublicDir: false,
+          target: 'es2022',
+          lib: { entry: resolve(root, 'src/ui/offline/serviceWorker.ts'), formats: ['iife'], name: 'spikelabOffline', fileName: () => SERVICE_WORKER_FILE },
+        },
+      });
+      const chunk = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+      if (!chunk || chunk.type !== 'chunk') throw new Error('the offline worker did not build (no chunk in the output)');
+      writeFileSync(join(outDir, SERVICE_WORKER_FILE), chunk.code);
+      this.info?.(`offline worker: ${manifest.files.length} files, version ${manifest.version} (${relative(root, join(outDir, SERVICE_WORKER_FILE))})`);
+    },
+  };
+};
+
 /** package.json's version: its one owner. The page reads it as import.meta.env.SPIKELAB_VERSION (src/ui/appVersion.ts). */
 const version = String((JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version?: unknown }).version);
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), answerWorkerScriptsInFull()],
+  plugins: [react(), answerWorkerScriptsInFull(), precacheForOffline()],
   // Whether this code is bundled (vite build) or served module by module (npm start): tfjs-wasm's
   // threaded build starts only unbundled (workers/tfjsThreadedBuild.ts). NODE_ENV cannot tell:
   // a build run with NODE_ENV=test (Vitest's) or development is still a minified bundle.

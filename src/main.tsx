@@ -11,6 +11,7 @@ import { startMappingController } from './ui/mappingController.ts';
 import { startRunController } from './ui/runController.ts';
 import { useStore } from './ui/store/index.ts';
 import { installTestHooks } from './ui/testHooks.ts';
+import { registerOffline } from './ui/offline/registerOffline.ts';
 import './ui/app.css';
 
 // Boot (bootWorkspace): a share link in the URL fragment, else the autosaved workspace, else the default.
@@ -32,3 +33,5 @@ createRoot(root).render(
 void bootWorkspace(useStore);
 // Files kept from earlier drops load beside the boot; a workspace waiting for one then runs.
 void restoreKept(useStore, client, keptFileDb());
+// Production build only: stores the site so it loads again without a network (src/ui/offline).
+registerOffline();

@@ -18,12 +18,26 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
+/**
+ * The built app registers an offline service worker (src/ui/offline). Playwright's page.route does
+ * not see the requests a service worker makes, and a worker answering from its cache would hide
+ * what a test serves or cuts; so every context this browser opens blocks service workers unless
+ * its options say `serviceWorkers: 'allow'` (test/e2e/offline.e2e.ts).
+ */
+function blockServiceWorkersByDefault(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}
+
 /** Serves the app the e2e project's global setup built (test/e2e/buildOnce.ts) and launches Chromium. */
 export async function startE2e(): Promise<E2eEnv> {
   const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = blockServiceWorkersByDefault(await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS }));
   return {
     url: `http://127.0.0.1:${address.port}/`,
     browser,

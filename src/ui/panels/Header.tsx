@@ -14,6 +14,7 @@ import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 import { StudiesMenu } from './study/StudiesMenu.tsx';
 import { explainError } from '../../../workers/explainError.ts';
+import { OfflineBadge } from '../offline/OfflineBadge.tsx';
 
 /** Title, engine choice with the active backend, run progress, model and workspace files, share, autosave, undo/redo. */
 export function Header({ controller }: { controller: RunController }) {
@@ -88,6 +89,7 @@ export function Header({ controller }: { controller: RunController }) {
       </HeaderFileMenu>
       <ShareButton />
       <AutosaveStatus />
+      <OfflineBadge />
       <div className="history">
         <button type="button" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
           Undo

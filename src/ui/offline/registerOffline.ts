@@ -1,0 +1,81 @@
+/**
+ * Registers the offline worker (dist/sw.js, see serviceWorker.ts) in the built site only: under
+ * `npm start` there is no sw.js, and a worker answering from a cache would hide edits. "Built" is
+ * SPIKELAB_BUNDLED (vite build), not import.meta.env.PROD: the e2e tests build with Vitest's
+ * NODE_ENV=test, and that build is the one the offline test must find the worker in.
+ * Reports progress to offlineStatus.ts; never throws or logs, since a browser without service
+ * workers (or with them blocked) runs the page as before, only not offline.
+ */
+import type { CacheReport, PageToWorker } from './cachePolicy.ts';
+import { setOfflineStatus } from './offlineStatus.ts';
+
+/** Asks the active worker how much of its build it holds. */
+function askReport(worker: ServiceWorker): Promise<CacheReport> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e: MessageEvent<CacheReport>) => resolve(e.data);
+    const message: PageToWorker = { type: 'spikelab-offline-status' };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+async function reportActive(registration: ServiceWorkerRegistration): Promise<void> {
+  const active = registration.active;
+  if (!active) return;
+  if (!navigator.serviceWorker.controller) {
+    // Activating: it claims this page next (controllerchange reports again). Activated but not in
+    // control: this tab was loaded past it (a hard reload), and a normal reload uses it.
+    if (active.state === 'activated') setOfflineStatus({ state: 'off', why: 'this tab was loaded past the stored site (a hard reload); a normal reload uses it' });
+    return;
+  }
+  const r = await askReport(active);
+  if (r.cached === r.total) setOfflineStatus({ state: 'ready', version: r.version, files: r.total });
+  else setOfflineStatus({ state: 'failed', why: `only ${r.cached} of the ${r.total} files are stored` });
+}
+
+/** A newer build installed beside the running one: offer it (takeOver) rather than switching under the open page. */
+function watchUpdates(registration: ServiceWorkerRegistration): void {
+  const offerWaiting = () => {
+    const waiting = registration.waiting;
+    if (waiting && navigator.serviceWorker.controller) void askReport(waiting).then((r) => setOfflineStatus({ state: 'update', version: r.version, files: r.total }));
+  };
+  offerWaiting();
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') offerWaiting();
+    });
+  });
+}
+
+let takingOver = false;
+
+/** Lets the waiting newer build take over, then reloads the page into it. */
+export async function takeOver(): Promise<void> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const waiting = registration?.waiting;
+  if (!waiting) return;
+  takingOver = true;
+  const message: PageToWorker = { type: 'spikelab-take-over' };
+  waiting.postMessage(message);
+}
+
+export function registerOffline(): void {
+  if (import.meta.env.SPIKELAB_BUNDLED !== true) return setOfflineStatus({ state: 'off', why: 'the development server does not store the site' });
+  if (!('serviceWorker' in navigator)) return setOfflineStatus({ state: 'off', why: 'this browser has no service workers' });
+  const container = navigator.serviceWorker;
+  container.addEventListener('controllerchange', () => {
+    // The first visit's worker claims the page (no reload needed); a newer one takes over only when asked.
+    if (takingOver) location.reload();
+    else void container.ready.then(reportActive);
+  });
+  setOfflineStatus({ state: 'storing' });
+  // updateViaCache 'none': the browser looks for a new sw.js past its HTTP cache, so a new build is found at the next visit.
+  container
+    .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
+    .then(async (registration) => {
+      watchUpdates(registration);
+      await reportActive(await container.ready);
+    })
+    .catch((e: unknown) => setOfflineStatus({ state: 'off', why: e instanceof Error ? e.message : String(e) }));
+}

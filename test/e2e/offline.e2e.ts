@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('the site offline, once loaded (service worker over the static build)', () => {
+  it('reloads with the network cut: the app mounts cross-origin isolated, simulates the default workspace to the same spike count, and opens the Neuron tab', async () => {
+    // The one context of the e2e suite that allows service workers (the harness blocks them by default).
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'allow' });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(env.url + '?test');
+      const online = await waitForRun(page);
+      // The badge says "Works offline" only when the worker controls the page and its cache holds every file of the build.
+      await page.waitForSelector('[data-testid="offline-status"][data-state="ready"]', { timeout: 120_000 });
+      const stored = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const cache = await caches.open(names.find((n) => n.startsWith('spikelab-offline-')) ?? '');
+        return { controlled: navigator.serviceWorker.controller !== null, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+      });
+      expect(stored.controlled).toBe(true);
+      // Every kind of file the app needs while running: the page, workers, wasm (engine kernel and tfjs), presets.
+      expect(stored.urls).toContain('/index.html');
+      expect(stored.urls).toContain('/presets/default.workspace.json');
+      expect(stored.urls.some((u) => /\/assets\/sim\.worker-.*\.js$/.test(u))).toBe(true);
+      expect(stored.urls.some((u) => /\/assets\/spikeKernels-.*\.wasm$/.test(u))).toBe(true);
+      expect(stored.urls.some((u) => /\/assets\/tfjs-backend-wasm-threaded-simd-.*\.wasm$/.test(u))).toBe(true);
+      expect(stored.urls).not.toContain('/sw.js');
+
+      await context.setOffline(true);
+      await page.reload();
+      // The network really is cut: a file the cache does not hold fails to load.
+      const missing = await page.evaluate(() =>
+        fetch('/not-in-the-build.json').then(
+          (r) => `HTTP ${r.status}`,
+          (e: unknown) => `failed: ${String(e)}`,
+        ),
+      );
+      expect(missing).toMatch(/^failed/);
+      const offline = await waitForRun(page);
+      expect(offline).toBe(online);
+      // The cached answers keep COOP/COEP, so SharedArrayBuffer (the threaded engines) is still there.
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      await page.click('[data-testid="tab-neuron"]');
+      await page.waitForSelector('#panel-neuron', { timeout: 10_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
