@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from '../store/index.ts';
 import { clampPanel, PANEL_LIMITS, type LayoutRoom, type PanelEdge } from './panelSizes.ts';
 
@@ -24,6 +24,29 @@ function measure(el: HTMLElement, edge: PanelEdge): { size: number; room: Layout
 }
 
 /**
+ * The size of the panel a splitter resizes, as laid out: a focusable separator must say its value
+ * (aria-valuenow) to a screen reader even while the panel follows the window's CSS default.
+ */
+function useMeasuredSize(bar: { readonly current: HTMLDivElement | null }, edge: PanelEdge): number {
+  const [size, setSize] = useState<number>(PANEL_LIMITS[edge].min);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    const { side, axis } = EDGE[edge];
+    const panel = el && (side === 'previous' ? el.previousElementSibling : el.nextElementSibling);
+    if (!(panel instanceof HTMLElement)) return;
+    const read = () => {
+      const box = panel.getBoundingClientRect();
+      setSize(Math.round(axis === 'x' ? box.width : box.height));
+    };
+    read();
+    const watch = new ResizeObserver(read);
+    watch.observe(panel);
+    return () => watch.disconnect();
+  }, [bar, edge]);
+  return size;
+}
+
+/**
  * A bar between two panels: drag it, or focus it and press the arrows (Shift for bigger steps),
  * Home / End for the smallest and largest size, Enter or a double click for the default.
  */
@@ -32,6 +55,8 @@ export function Splitter({ edge }: { edge: PanelEdge }) {
   const drag = useRef<{ start: number; size: number; room: LayoutRoom } | null>(null);
   const [now, setNow] = useState<number | null>(null);
   const sizes = useStore((s) => s.panelSizes);
+  const bar = useRef<HTMLDivElement>(null);
+  const measured = useMeasuredSize(bar, edge);
   const set = (px: number, room: LayoutRoom) => {
     useStore.getState().resizePanel(edge, px, room);
     setNow(clampPanel(edge, px, room, useStore.getState().panelSizes));
@@ -66,6 +91,7 @@ export function Splitter({ edge }: { edge: PanelEdge }) {
   };
   return (
     <div
+      ref={bar}
       className={`splitter splitter-${axis === 'x' ? 'columns' : 'rows'}`}
       role="separator"
       tabIndex={0}
@@ -73,7 +99,8 @@ export function Splitter({ edge }: { edge: PanelEdge }) {
       aria-orientation={axis === 'x' ? 'vertical' : 'horizontal'}
       aria-valuemin={PANEL_LIMITS[edge].min}
       aria-valuemax={PANEL_LIMITS[edge].max}
-      aria-valuenow={now ?? sizes[edge] ?? undefined}
+      aria-valuenow={now ?? sizes[edge] ?? measured}
+      aria-valuetext={`${now ?? sizes[edge] ?? measured} pixels`}
       data-testid={`splitter-${edge}`}
       title={`${label} (drag, or arrows; double-click for the default)`}
       onPointerDown={onPointerDown}

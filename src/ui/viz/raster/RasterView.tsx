@@ -151,8 +151,12 @@ export function RasterView() {
         <h2>Spike raster</h2>
         <div className="legend">
           {layout.bands.map((b) => (
-            <span key={b.layer} style={{ color: b.color }}>
-              ■ {b.layer}
+            // The name in the page's text colour (the palette's orange or green as 12 px text is under 4.5:1 on white); the swatch carries the colour.
+            <span key={b.layer}>
+              <span aria-hidden="true" style={{ color: b.color }}>
+                ■
+              </span>{' '}
+              {b.layer}
             </span>
           ))}
         </div>
