@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 describe('the site offline, once loaded (service worker over the static build)', () => {
-  it('reloads with the network cut: the app mounts cross-origin isolated, simulates the default workspace to the same spike count, and opens the Neuron tab', async () => {
+  it('reloads with the network cut: the app mounts cross-origin isolated, simulates the default workspace to the same spike count, opens the Neuron tab and loads the lessons', async () => {
     // The one context of the e2e suite that allows service workers (the harness blocks them by default).
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'allow' });
     try {
@@ -51,6 +51,14 @@ describe('the site offline, once loaded (service worker over the static build)',
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       await page.click('[data-testid="tab-neuron"]');
       await page.waitForSelector('#panel-neuron', { timeout: 10_000 });
+      // The lessons load from the cache: the list and every lesson it names.
+      const lessons = await page.evaluate(async () => {
+        const index = (await (await fetch('lessons/index.json')).json()) as { lessons: string[] };
+        const titles = await Promise.all(index.lessons.map(async (id) => ((await (await fetch(`lessons/${id}.lesson.json`)).json()) as { title?: unknown }).title));
+        return { ids: index.lessons, titles };
+      });
+      expect(lessons.ids.length).toBeGreaterThanOrEqual(7);
+      for (const t of lessons.titles) expect(typeof t).toBe('string');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
