@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
@@ -61,6 +62,32 @@ describe('the site offline, once loaded (service worker over the static build)',
       for (const t of lessons.titles) expect(typeof t).toBe('string');
       expect(errors).toEqual([]);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('offers a new build when one is deployed, and once it takes over only the new version’s cache is left', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'allow' });
+    const sw = readFileSync('dist/sw.js', 'utf8');
+    try {
+      const page = await context.newPage();
+      await page.goto(env.url);
+      await page.waitForSelector('[data-testid="offline-status"][data-state="ready"]', { timeout: 120_000 });
+      const cachesOf = () => page.evaluate(() => caches.keys());
+      const [first] = await cachesOf();
+      const version = /version:\s*[`"']([0-9a-f]{16})[`"']/.exec(sw)?.[1];
+      expect(first).toBe(`spikelab-offline-${version}`);
+      // A "new build": the worker script with another version (the browser compares sw.js byte for byte).
+      writeFileSync('dist/sw.js', sw.replaceAll(version ?? '', 'feedfacefeedface'));
+      await page.reload();
+      await page.waitForSelector('[data-testid="offline-status"][data-state="update"]', { timeout: 120_000 });
+      // Installed beside the running version, which keeps its cache until the new one takes over.
+      expect((await cachesOf()).sort()).toEqual([first, 'spikelab-offline-feedfacefeedface'].sort());
+      await Promise.all([page.waitForEvent('load'), page.click('[data-testid="offline-status"]')]);
+      await page.waitForSelector('[data-testid="offline-status"][data-state="ready"]', { timeout: 120_000 });
+      expect(await cachesOf()).toEqual(['spikelab-offline-feedfacefeedface']);
+    } finally {
+      writeFileSync('dist/sw.js', sw);
       await context.close();
     }
   });
