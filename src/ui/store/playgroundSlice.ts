@@ -47,9 +47,9 @@ const COALESCE_MS = 800;
 /** The history keeps this many entries. */
 const HISTORY_LIMIT = 200;
 
-/** What an edit changes, for coalescing: a parameter by name, the input, the pair, the duration. */
+/** What an edit changes, for coalescing: a parameter by name, the input by shape (a stroke is not a typed field), the pair, the duration. */
 function target(e: PlaygroundEdit): string {
-  return e.kind === 'param' ? `param:${e.name}` : e.kind;
+  return e.kind === 'param' ? `param:${e.name}` : e.kind === 'input' ? `input:${e.input.kind}` : e.kind;
 }
 
 export const createPlaygroundSlice: StateCreator<Store, [], [], PlaygroundSlice> = (set, get) => ({
