@@ -10,7 +10,7 @@ export interface FiCurveOptions {
   readonly dtMs: number;
 }
 
-/** Firing rate against constant input current, with the smallest current that makes the neuron fire. */
+/** Steady-state firing rate against constant input current, with the smallest current that keeps the neuron firing. */
 export interface FiCurve {
   readonly currents: readonly number[];
   readonly ratesHz: readonly number[];
@@ -18,10 +18,19 @@ export interface FiCurve {
   readonly rheobase: number | null;
 }
 
-/** Rate in Hz of the neuron under a constant current held for the whole run (graded spikes count in full). */
+/**
+ * Steady-state rate in Hz under a constant current held for the whole run: the spikes of the run's
+ * second half over its length (graded spikes count in full). The first half is left out so the
+ * onset transient (a first spike from the resting state, a burst before adaptation) does not count.
+ */
 export function rateUnder(neuron: NeuronSpec, current: number, durationMs: number, dtMs: number): number {
   const run = runPlayground({ neuron, input: { kind: 'step', amplitude: current, startMs: 0, endMs: durationMs }, durationMs, dtMs, pair: null });
-  return run.first.spikeCount / ((run.steps * dtMs) / 1000);
+  const from = Math.floor(run.steps / 2);
+  let spikes = 0;
+  run.first.spikeSteps.forEach((t, k) => {
+    if (t >= from) spikes += run.first.spikeSizes[k] as number;
+  });
+  return spikes / (((run.steps - from) * dtMs) / 1000);
 }
 
 /** Bisection steps for the rheobase: the interval shrinks to 1/4096 of the grid spacing. */

@@ -12,7 +12,7 @@ import { PG_COLOURS } from './drawPgTrace.ts';
 
 const M = { left: 44, right: 14, top: 8, bottom: 30 };
 const HEIGHT = 150;
-/** Currents on the curve's grid, and how long each is held (long enough for slow adaptation to settle). */
+/** Currents on the curve's grid, and how long each is held (the rate is read over the second half, after the onset). */
 const POINTS = 30;
 const HOLD_MS = 500;
 
@@ -45,7 +45,7 @@ export function FiCurveChart({ inputMean }: { inputMean: number }) {
   return (
     <section className="pg-fi" data-lesson-control="pg-fi" aria-label="f–I curve">
       <h3>
-        f–I curve <span className="hint">rate under a constant current held {HOLD_MS} ms; rheobase {rheo === null ? 'beyond the range' : `${displayNumber(Number(rheo.toPrecision(3)))} ${t.inputUnit}`}</span>
+        f–I curve <span className="hint">steady rate (last {HOLD_MS / 2} of {HOLD_MS} ms) under a constant current; rheobase {rheo === null ? 'beyond the range' : `${displayNumber(Number(rheo.toPrecision(3)))} ${t.inputUnit}`}</span>
       </h3>
       <div ref={box} className="pg-fi-box" style={{ height: HEIGHT }}>
         <svg ref={axes} width={width} height={HEIGHT} data-testid="pg-fi" role="img" aria-label={`Firing rate against constant input; rheobase ${rheo === null ? 'not reached' : displayNumber(Number(rheo.toPrecision(3)))}; the present input's mean is ${displayNumber(Number(inputMean.toPrecision(3)))}`}>
