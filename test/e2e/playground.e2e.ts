@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firingPattern, neuronTeaching } from '../../src/core/teach/neuronTeaching.ts';
+import { withParam } from '../../src/core/teach/playgroundEdits.ts';
 import { runPlayground } from '../../src/core/teach/playgroundRun.ts';
 import type { PlaygroundSetup } from '../../src/core/teach/playgroundTypes.ts';
 import { PLAYGROUND_DEFAULT } from '../../src/ui/store/playgroundSlice.ts';
@@ -37,7 +38,7 @@ describe('the neuron playground in Chromium', () => {
     await countIs(page, runPlayground(PLAYGROUND_DEFAULT).first.spikeCount);
 
     // The threshold slider and the amplitude field: the page's count is the core's count for the same setup.
-    const lowered: PlaygroundSetup = { ...PLAYGROUND_DEFAULT, neuron: { ...PLAYGROUND_DEFAULT.neuron, threshold: 0.5 } };
+    const lowered: PlaygroundSetup = { ...PLAYGROUND_DEFAULT, neuron: withParam(PLAYGROUND_DEFAULT.neuron, 'threshold', 0.5) };
     const afterThreshold = runPlayground(lowered).first.spikeCount;
     expect(afterThreshold).not.toBe(runPlayground(PLAYGROUND_DEFAULT).first.spikeCount);
     await page.locator('[data-testid="pg-param-threshold"]').fill('0.5');
