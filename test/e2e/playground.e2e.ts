@@ -111,4 +111,33 @@ describe('the neuron playground in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('fits 1440, 1280 and 800 px wide windows: no sideways scroll, the controls beside or above the plots, never over them', async () => {
+    const { page, errors } = await openApp(env);
+    await page.click('[data-testid="tab-neuron"]');
+    await page.click('[data-testid="pg-pair"]');
+    await page.waitForSelector('[data-testid="pg-second-membrane"]');
+    for (const width of [1440, 1280, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      const m = await page.evaluate(() => {
+        const box = (sel: string) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width } : null;
+        };
+        const pg = document.querySelector('.neuron-playground') as HTMLElement;
+        return { page: document.documentElement.scrollWidth - window.innerWidth, pg: pg.scrollWidth - pg.clientWidth, controls: box('.pg-controls'), plots: box('.pg-plots'), membrane: box('[data-testid="pg-membrane"]'), fi: box('[data-testid="pg-fi"]') };
+      });
+      expect(m.page, `page at ${width}`).toBeLessThanOrEqual(0);
+      expect(m.pg, `playground at ${width}`).toBeLessThanOrEqual(0);
+      const c = m.controls;
+      const p = m.plots;
+      if (!c || !p) throw new Error('the playground has no controls or plots column');
+      expect(c.right <= p.left + 0.5 || c.bottom <= p.top + 0.5, `columns overlap at ${width}`).toBe(true);
+      expect(m.membrane?.width ?? 0, `membrane at ${width}`).toBeGreaterThan(300);
+      expect(m.fi?.width ?? 0).toBeGreaterThan(300);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
