@@ -42,4 +42,15 @@ describe('the playground slice', () => {
     s.getState().undoPlayground();
     expect(s.getState().playground.neuron).toMatchObject({ threshold: 1 });
   });
+
+  it('starts afresh when a setup is set from outside (a lesson step): no history, no cursor', () => {
+    const s = createStore();
+    s.getState().editPlayground({ kind: 'param', name: 'threshold', value: 1.5 });
+    s.getState().setPlaygroundCursor(12);
+    s.getState().setPlayground({ ...PLAYGROUND_DEFAULT, durationMs: 200 });
+    expect(s.getState().playgroundPast).toHaveLength(0);
+    expect(s.getState().playgroundCursor).toBeNull();
+    s.getState().undoPlayground();
+    expect(s.getState().playground.durationMs).toBe(200);
+  });
 });

@@ -18,6 +18,7 @@ export interface PlaygroundHistoryEntry {
  */
 export interface PlaygroundSlice {
   playground: PlaygroundSetup;
+  /** Replaces the setup (a lesson step): clears the playground's history and its cursor. */
   setPlayground(next: PlaygroundSetup): void;
   /** The playground's playback cursor in steps (null = the whole run drawn, no cursor). */
   playgroundCursor: number | null;
@@ -54,7 +55,8 @@ function target(e: PlaygroundEdit): string {
 
 export const createPlaygroundSlice: StateCreator<Store, [], [], PlaygroundSlice> = (set, get) => ({
   playground: PLAYGROUND_DEFAULT,
-  setPlayground: (playground) => set({ playground }),
+  // A setup from outside (a lesson step) is a new starting point: the edits before it are not undone into it.
+  setPlayground: (playground) => set({ playground, playgroundPast: [], playgroundFuture: [], playgroundCursor: null }),
   playgroundCursor: null,
   setPlaygroundCursor: (playgroundCursor) => set({ playgroundCursor }),
   playgroundPast: [],
