@@ -97,7 +97,8 @@ describe('checkTask on the workspace, its run and its mapping', () => {
     const r = run([{ name: 'ecg', spikeCount: 300, firstSpikeStep: 0 }, { name: 'lif1', spikeCount: 9, firstSpikeStep: 30 }]);
     expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws, run: r, playbackStep: 12 })).feedback).toBe("The cursor is at step 12 (12.0 ms) — the first spike of 'lif1' is 18 steps later.");
     expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws, run: r, playbackStep: 30 })).done).toBe(true);
-    expect(checkTask(task('cursor-on-first-spike', { layer: 'ecg' }), blankContext({ workspace: ws, run: r, playbackStep: 30 })).feedback).toContain("no layer 'ecg'");
+    expect(checkTask(task('cursor-on-first-spike', { layer: 'ecg' }), blankContext({ workspace: ws, run: r, playbackStep: 0 })).done).toBe(true);
+    expect(checkTask(task('cursor-on-first-spike', { layer: 'fc9' }), blankContext({ workspace: ws, run: r, playbackStep: 30 })).feedback).toBe("The run has no layer 'fc9'.");
     expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws })).done).toBe(false);
   });
 
