@@ -7,6 +7,7 @@ import { neuronModel } from '../../src/core/neurons/index.ts';
 import { prepareRun, simulatePrepared } from '../../src/core/pipeline.ts';
 import { inputWidth, parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../src/core/spec/workspace.ts';
+import { lessonMappingOf, lessonRunOf } from '../../src/core/teach/lessonContextParts.ts';
 import type { LessonContext, LessonStep } from '../../src/core/teach/lessonTypes.ts';
 import { runPlayground } from '../../src/core/teach/playgroundRun.ts';
 import type { PlaygroundSetup } from '../../src/core/teach/playgroundTypes.ts';
@@ -73,20 +74,14 @@ export function editedPreset(id: string, edits: WorkspaceEdits = {}): Workspace 
   return parseWorkspace(doc);
 }
 
-/** The run part of a context: the workspace simulated on the event engine, per layer (input first) its spikes and first spike step. */
+/** The run part of a context: the workspace simulated on the event engine, summarised as the page does. */
 export async function runPart(ws: Workspace): Promise<NonNullable<LessonContext['run']>> {
-  const result = await simulatePrepared(prepareRun(ws), createEventEngine(), ws);
-  const layers = result.layers.map((l) => {
-    const times = l.spikes[0]?.times ?? new Uint32Array(0);
-    return { name: l.name, neurons: l.neurons, spikeCount: l.spikeCount, firstSpikeStep: times.length > 0 ? Math.min(...times) : null };
-  });
-  return { steps: result.steps, dtMs: result.dtMs, totalSpikes: layers.reduce((a, l) => a + l.spikeCount, 0), layers };
+  return lessonRunOf(await simulatePrepared(prepareRun(ws), createEventEngine(), ws));
 }
 
 /** The mapping part of a context: the workspace mapped on its chip by the real mapper and cost model. */
 export async function mappingPart(ws: Workspace): Promise<NonNullable<LessonContext['mapping']>> {
-  const m = await mapWorkspace(ws, createEventEngine());
-  return { chip: m.chip, fits: m.fits, coresUsed: m.coresUsed, energyJ: m.energyPerInferenceJ, weightReads: m.counts.weightReads };
+  return lessonMappingOf(await mapWorkspace(ws, createEventEngine()));
 }
 
 /** A context on a workspace: its run, and its mapping when `mapped` (a stale one when given as a workspace). */
