@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('the site offline, once loaded (service worker over the static build)', () => {
-  it('reloads with the network cut: the app mounts cross-origin isolated, simulates the default workspace to the same spike count, opens the Neuron tab and loads the lessons', async () => {
+  it('reloads with the network cut: the app mounts cross-origin isolated, simulates the default workspace to the same spike count (event engine and wasm kernel), opens the Neuron tab and loads the lessons', async () => {
     // The one context of the e2e suite that allows service workers (the harness blocks them by default).
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'allow' });
     try {
@@ -50,6 +50,11 @@ describe('the site offline, once loaded (service worker over the static build)',
       expect(offline).toBe(online);
       // The cached answers keep COOP/COEP, so SharedArrayBuffer (the threaded engines) is still there.
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      // The WebAssembly kernel, its worker threads and its .wasm all come from the cache: same spikes.
+      await page.selectOption('[data-testid="engine-select"]', 'wasm');
+      await page.waitForFunction(() => /^wasm · /.test(document.querySelector('[data-testid="backend-label"]')?.textContent ?? '') && document.querySelector('[data-testid="run-status"]')?.textContent === 'done', null, { timeout: 60_000 });
+      console.log(`offline, wasm engine: ${await page.textContent('[data-testid="backend-label"]')}`);
+      expect(Number(await page.textContent('[data-testid="total-spikes"]'))).toBe(online);
       await page.click('[data-testid="tab-neuron"]');
       await page.waitForSelector('#panel-neuron', { timeout: 10_000 });
       // The lessons load from the cache: the list and every lesson it names.
