@@ -62,6 +62,11 @@ describe('checkTask on the playground', () => {
     expect(few).toEqual({ done: false, feedback: '3 spikes — too few to see a pattern; give it more input until it fires at least 4.' });
   });
 
+  it('answers a setup that cannot run with a verdict, not a throw', () => {
+    const bad = { ...blankContext().playground, setup: { ...START_PLAYGROUND, neuron: { model: 'lif', threshold: -1 } as never } };
+    expect(checkTask(task('playground-pattern', { pattern: 'regular' }), blankContext({ playground: bad }))).toEqual({ done: false, feedback: 'The playground cannot run this setup: set its fields to values it can run with first.' });
+  });
+
   it('reads regular firing from even intervals', () => {
     const lif = playgroundPart({ ...START_PLAYGROUND, input: stepInput(0.2) });
     expect(checkTask(task('playground-pattern', { pattern: 'regular' }), blankContext({ playground: lif })).done).toBe(true);

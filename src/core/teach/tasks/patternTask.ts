@@ -31,7 +31,14 @@ export const playgroundPattern = defineTask({
     const spikes = ctx.playground.spikeSteps.length;
     if (spikes < p.minSpikes) return { done: false, feedback: `${plural(spikes, 'spike')} — too few to see a pattern; give it more input until it fires at least ${p.minSpikes}.` };
     // The signatures read the trace (rebound needs the input); the page's run of this setup is this one.
-    const verdict = checkSignature(p.pattern, runPlayground(setup).first, setup.dtMs);
+    let trace;
+    try {
+      trace = runPlayground(setup).first;
+    } catch {
+      // A setup the page cannot run (a value out of range while typing) shows no pattern either.
+      return { done: false, feedback: 'The playground cannot run this setup: set its fields to values it can run with first.' };
+    }
+    const verdict = checkSignature(p.pattern, trace, setup.dtMs);
     const seen = `${plural(spikes, 'spike')}; ${verdict.detail}`;
     const { name, looks } = PATTERN_WORDS[p.pattern];
     return verdict.shown ? { done: true, feedback: `${seen}: ${looks} — ${name}.` } : { done: false, feedback: `${seen} — not ${name} yet (${looks}).` };
