@@ -43,6 +43,10 @@ describe('the shipped lessons', () => {
         expect(loadLesson(id).id).toBe(id);
       });
 
+      it('writes only the markup the page renders (**bold**, `code`), no stray asterisks', () => {
+        for (const step of loadLesson(id).steps) expect(step.text.replace(/\*\*[^*]+\*\*/g, '').replace(/`[^`]+`/g, ''), step.title).not.toContain('*');
+      });
+
       it("fails each task at the step's start and passes it once the student has done it", async () => {
         const lesson = loadLesson(id);
         for (const [i, step] of lesson.steps.entries()) {

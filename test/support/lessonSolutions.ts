@@ -127,8 +127,7 @@ export const LESSON_SOLUTIONS: Readonly<Record<string, Readonly<Record<number, S
   },
   'encoding-signals': {
     0: { start: async () => workspaceContext(editedPreset('default')), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'rate' } }))] },
-    // Step 2 loads no preset: it starts where step 1 ended, on the rate encoder.
-    1: { start: async () => workspaceContext(editedPreset('default', { encoder: { kind: 'rate' } })), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'latency' } }))] },
+    1: { start: async () => workspaceContext(editedPreset('default')), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'latency' } }))] },
     2: {
       start: async () => workspaceContext(editedPreset('default')),
       solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'levelCrossing', levels: 4 } })), async () => workspaceContext(editedPreset('default', { encoder: { kind: 'delta', threshold: 0.2 } }))],
@@ -176,12 +175,8 @@ export const LESSON_SOLUTIONS: Readonly<Record<string, Readonly<Record<number, S
   'ssf-weight-reads': {
     0: { start: async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }), solved: [async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic' }), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'asic' }))] },
     1: {
-      start: async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic' }), { view: 'chip' }),
-      solved: [async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic', neuron: { layer: 'lif1', model: 'ssf' } }), { view: 'chip' })],
-    },
-    2: {
-      // lif1 is SSF now, but the mapping on screen is still the LIF one of step 1.
-      start: async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic', neuron: { layer: 'lif1', model: 'ssf' } }), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'asic' })),
+      // The step reloads the preset (LIF on Loihi); the mapping on screen may still be step 1's LIF one on the asic.
+      start: async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'asic' })),
       solved: [
         async () => {
           const ws = editedPreset('ecg-synthetic', { chip: 'asic', neuron: { layer: 'lif1', model: 'ssf' } });
