@@ -150,9 +150,13 @@ export function RasterView() {
       <div className="raster-head">
         <h2>Spike raster</h2>
         <div className="legend">
+          {/* The swatch carries the colour; the name stays in the text colour (AA contrast for any layer colour). */}
           {layout.bands.map((b) => (
-            <span key={b.layer} style={{ color: b.color }}>
-              ■ {b.layer}
+            <span key={b.layer} data-colour={b.color}>
+              <span className="legend-swatch" style={{ color: b.color }} aria-hidden="true">
+                ■
+              </span>{' '}
+              {b.layer}
             </span>
           ))}
         </div>
