@@ -22,7 +22,6 @@ import type { RunController } from './runController.ts';
 import { useStore } from './store/index.ts';
 import { resultsStale } from './store/runSlice.ts';
 import { StaleResultsNote } from './panels/StaleResultsNote.tsx';
-import { PlaybackBar } from './viz/playback/PlaybackBar.tsx';
 import { RasterView } from './viz/raster/RasterView.tsx';
 import { SignalView } from './viz/traces/SignalAndMembrane.tsx';
 import { TraceStrip } from './viz/traces/TraceStrip.tsx';
@@ -98,7 +97,6 @@ export function App({ controller, trainClient }: { controller: RunController; tr
                 <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale}>
                   <StaleResultsNote />
                   <SignalView />
-                  <PlaybackBar />
                   <RasterView />
                   <TraceStrip />
                 </div>

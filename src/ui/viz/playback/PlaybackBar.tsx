@@ -1,34 +1,39 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { runArtifacts } from '../../runController.ts';
+import type { LayerRecording } from '../../../core/engine/types.ts';
 import { useStore } from '../../store/index.ts';
-import { layerColour } from '../layerPalette.ts';
+import type { RasterBand } from '../raster/rasterGeometry.ts';
 import { moveCursor } from './playbackController.ts';
 import { cursorTime, DEFAULT_SPEED, PLAYBACK_SPEEDS, spikesAtStep, stepForKey } from './playbackCursor.ts';
 import { usePlayClock, usePrefersReducedMotion } from './usePlayClock.ts';
 import './playback.css';
 
+/** What the bar plays: the run on screen (no run: 0 steps) and the raster's bands, whose colours key the per-layer counts. */
+interface Props {
+  readonly layers: readonly LayerRecording[];
+  readonly bands: readonly Pick<RasterBand, 'layer' | 'color'>[];
+  readonly steps: number;
+  readonly dtMs: number;
+}
+
 /**
- * The spike views' playback bar: step back and forward, play or pause at a chosen speed (steps per
- * second), a scrubber over the run's steps, the time at the cursor and each layer's spikes there.
- * The cursor is viewSlice.playbackStep, which the signal, raster and trace renderers draw as one
- * line. With focus anywhere in the bar, ← → step, Home and End jump to the ends, Space plays or
- * pauses. Playing stops at the last step; a zoomed view slides along with the cursor (turns pages
- * under prefers-reduced-motion).
+ * The spike views' playback bar, in the raster's title line: step back and forward, play or pause
+ * at a chosen speed (steps per second), a scrubber over the run's steps, the time at the cursor,
+ * and each layer's spikes there — the list doubles as the raster's legend (colour swatch, name, and
+ * the count once there is a cursor), so the raster keeps its height. The cursor is
+ * viewSlice.playbackStep, which the signal, raster and trace renderers draw as one line. With focus
+ * anywhere in the bar, ← → step, Home and End jump to the ends, Space plays or pauses. Playing
+ * stops at the last step; a zoomed view slides along with the cursor (turns pages under
+ * prefers-reduced-motion).
  */
-export function PlaybackBar() {
-  const summary = useStore((s) => s.summary);
+export function PlaybackBar({ layers, bands, steps, dtMs }: Props) {
   const step = useStore((s) => s.playbackStep);
-  const reply = summary ? runArtifacts.get(summary.artifactId) : undefined;
-  const steps = reply?.result.steps ?? 0;
-  const dtMs = reply?.result.dtMs ?? 1;
-  const layers = reply?.result.layers;
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(DEFAULT_SPEED);
   const reduced = usePrefersReducedMotion();
   const follow = reduced ? 'page' : 'slide';
   const scrubberId = useId();
   const at = step === null ? null : Math.min(step, Math.max(0, steps - 1));
-  const counts = useMemo(() => (layers && at !== null ? spikesAtStep(layers, at) : []), [layers, at]);
+  const counts = useMemo(() => (at !== null ? spikesAtStep(layers, at) : []), [layers, at]);
   const go = (to: number) => moveCursor(to, steps, follow);
 
   // No run, or a run that ended here: nothing left to play.
@@ -84,10 +89,10 @@ export function PlaybackBar() {
       <button type="button" data-testid="playback-forward" aria-label="step forward" title="step forward (→)" disabled={disabled} onClick={() => go(step === null ? 0 : step + 1)}>
         ▸
       </button>
-      <select data-testid="playback-speed" aria-label="playback speed" value={speed} disabled={disabled} onChange={(e) => setSpeed(Number(e.target.value))}>
+      <select data-testid="playback-speed" aria-label="playback speed in steps per second" value={speed} disabled={disabled} onChange={(e) => setSpeed(Number(e.target.value))}>
         {PLAYBACK_SPEEDS.map((v) => (
           <option key={v} value={v}>
-            {v} step{v === 1 ? '' : 's'}/s
+            {v}/s
           </option>
         ))}
       </select>
@@ -107,17 +112,23 @@ export function PlaybackBar() {
         />
       </label>
       <span className="playback-time" data-testid="playback-time" data-step={at ?? ''} aria-live={playing ? 'off' : 'polite'}>
-        {disabled ? 'no run yet' : at === null ? 'press ▸ or ▶ to place the cursor' : cursorTime(at, dtMs)}
+        {disabled ? 'no run yet' : at === null ? 'step ▸ or play ▶' : cursorTime(at, dtMs)}
       </span>
-      <ul className="playback-spikes" data-testid="playback-spikes" aria-label="spikes at the cursor" aria-live={playing ? 'off' : 'polite'}>
-        {counts.map((c, i) => (
-          <li key={c.layer} data-layer={c.layer} data-count={c.count}>
-            <span className="legend-swatch" style={{ color: layerColour(i) }} aria-hidden="true">
-              ■
-            </span>
-            {c.layer}: {c.count} spike{c.count === 1 ? '' : 's'}
-          </li>
-        ))}
+      <ul className="legend playback-spikes" data-testid="playback-spikes" aria-label={at === null ? 'layers' : 'spikes at the cursor, per layer'} aria-live={playing ? 'off' : 'polite'}>
+        {bands.map((b, i) => {
+          const count = at === null ? undefined : counts[i]?.count;
+          const said = count === undefined ? b.layer : `${b.layer}: ${count} spike${count === 1 ? '' : 's'}`;
+          return (
+            <li key={b.layer} data-layer={b.layer} data-count={count} data-colour={b.color} title={said} aria-label={said}>
+              {/* The swatch carries the colour; the text stays in the text colour (AA contrast for any layer colour). */}
+              <span className="legend-swatch" style={{ color: b.color }} aria-hidden="true">
+                ■
+              </span>{' '}
+              {b.layer}
+              {count === undefined ? null : <span className="playback-count">: {count}</span>}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -15,6 +15,7 @@ import { ExportMenu } from '../export/ExportMenu.tsx';
 import { snapshotBox } from '../export/snapshotBox.ts';
 import { spikesCsvChunks } from '../export/spikesCsv.ts';
 import { drawCursor, markCursor } from '../playback/drawCursor.ts';
+import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { cursorX } from '../playback/playbackCursor.ts';
 
 const MARGIN = { left: 56, right: 8, top: 8, bottom: 28 };
@@ -197,23 +198,10 @@ export function RasterView() {
 
   return (
     <section className="panel raster-panel" aria-label="Spike raster" data-lesson-control="raster">
-      {/* Title, legend and hover read-out on one line: the raster keeps the height. */}
+      {/* Title, playback bar (its per-layer list is the legend) and export on one line: the raster keeps the height. */}
       <div className="raster-head">
         <h2>Spike raster</h2>
-        <div className="legend">
-          {/* The swatch carries the colour; the name stays in the text colour (AA contrast for any layer colour). */}
-          {layout.bands.map((b) => (
-            <span key={b.layer} data-colour={b.color}>
-              <span className="legend-swatch" style={{ color: b.color }} aria-hidden="true">
-                ■
-              </span>{' '}
-              {b.layer}
-            </span>
-          ))}
-        </div>
-        <span className="hover-readout" data-testid="hover-readout">
-          {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : 'hover a row; click a spiking neuron for its membrane'}
-        </span>
+        <PlaybackBar layers={layers} bands={layout.bands} steps={reply ? steps : 0} dtMs={dtMs} />
         <ExportMenu
           plot="raster"
           inline
@@ -223,7 +211,12 @@ export function RasterView() {
       </div>
       <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>
         <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
+        {/* What the pointer is over, in the plot's top right corner while it is over a row. */}
+        <span className="hover-readout" data-testid="hover-readout" hidden={!hover} style={{ right: MARGIN.right + 4, top: MARGIN.top + 2 }}>
+          {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : ''}
+        </span>
         <svg ref={svg} width={width} height={height} tabIndex={0} role="img" aria-label="spike raster; + and − zoom, arrows pan, 0 resets" onKeyDown={onKey}>
+          <title>Hover a row for its layer, neuron and time; click a spiking neuron for its membrane. Wheel or drag to zoom and pan time.</title>
           <g transform={`translate(${MARGIN.left},${MARGIN.top + plotH})`} className="x-axis" />
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`} className="y-axis" />
           {/* d3-zoom reads pointers in the rect's own coordinates and its extent starts at 0: the rect
