@@ -182,7 +182,7 @@ describe('playback through the spike views', () => {
   });
 
   it('moves a zoomed view to the cursor: sliding along with motion, a page at a time with reduced motion', async () => {
-    const visibleMs = (page: Page) => page.$eval('[data-testid="raster"]', (b) => [Number(b.getAttribute('data-from-ms')), Number(b.getAttribute('data-to-ms'))]);
+    const visibleMs = (page: Page): Promise<[number, number]> => page.$eval('[data-testid="raster"]', (b) => [Number(b.getAttribute('data-from-ms')), Number(b.getAttribute('data-to-ms'))]);
     const starts: Record<string, number> = {};
     for (const motion of ['no-preference', 'reduce'] as const) {
       const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: motion });
