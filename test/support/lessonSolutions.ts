@@ -7,7 +7,9 @@ import { neuronModel } from '../../src/core/neurons/index.ts';
 import { prepareRun, simulatePrepared } from '../../src/core/pipeline.ts';
 import { inputWidth, parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import type { Workspace } from '../../src/core/spec/workspace.ts';
+import { lessonMappingOf, lessonRunOf } from '../../src/core/teach/lessonContextParts.ts';
 import type { LessonContext, LessonStep } from '../../src/core/teach/lessonTypes.ts';
+import { applyPlaygroundEdit, type PlaygroundEdit } from '../../src/core/teach/playgroundEdits.ts';
 import { runPlayground } from '../../src/core/teach/playgroundRun.ts';
 import type { PlaygroundSetup } from '../../src/core/teach/playgroundTypes.ts';
 import { PRESETS_DIR } from './presets.ts';
@@ -73,20 +75,14 @@ export function editedPreset(id: string, edits: WorkspaceEdits = {}): Workspace 
   return parseWorkspace(doc);
 }
 
-/** The run part of a context: the workspace simulated on the event engine, per layer (input first) its spikes and first spike step. */
+/** The run part of a context: the workspace simulated on the event engine, summarised as the page does. */
 export async function runPart(ws: Workspace): Promise<NonNullable<LessonContext['run']>> {
-  const result = await simulatePrepared(prepareRun(ws), createEventEngine(), ws);
-  const layers = result.layers.map((l) => {
-    const times = l.spikes[0]?.times ?? new Uint32Array(0);
-    return { name: l.name, neurons: l.neurons, spikeCount: l.spikeCount, firstSpikeStep: times.length > 0 ? Math.min(...times) : null };
-  });
-  return { steps: result.steps, dtMs: result.dtMs, totalSpikes: layers.reduce((a, l) => a + l.spikeCount, 0), layers };
+  return lessonRunOf(await simulatePrepared(prepareRun(ws), createEventEngine(), ws));
 }
 
 /** The mapping part of a context: the workspace mapped on its chip by the real mapper and cost model. */
 export async function mappingPart(ws: Workspace): Promise<NonNullable<LessonContext['mapping']>> {
-  const m = await mapWorkspace(ws, createEventEngine());
-  return { chip: m.chip, fits: m.fits, coresUsed: m.coresUsed, energyJ: m.energyPerInferenceJ, weightReads: m.counts.weightReads };
+  return lessonMappingOf(await mapWorkspace(ws, createEventEngine()));
 }
 
 /** A context on a workspace: its run, and its mapping when `mapped` (a stale one when given as a workspace). */
@@ -97,6 +93,11 @@ export async function workspaceContext(ws: Workspace, over: Partial<LessonContex
 /** The step's own playground (set by the step), or the start one. */
 const stepPlayground = (step: LessonStep): PlaygroundSetup => step.playground ?? START_PLAYGROUND;
 const onPlayground = (setup: PlaygroundSetup): LessonContext => blankContext({ playground: playgroundPart(setup) });
+/** The step's playground after the student's edits, made by the playground's own edit function. */
+const edited =
+  (...edits: PlaygroundEdit[]) =>
+  async (step: LessonStep): Promise<LessonContext> =>
+    onPlayground(edits.reduce(applyPlaygroundEdit, stepPlayground(step)));
 
 /** The start of a task step and the ways to solve it, each a context. */
 export interface StepSolution {
@@ -112,20 +113,17 @@ export const QUICK_ECG_TEST_ACCURACY = 0.893;
 /** For each lesson, by step index (from 0), the task's start and solutions. */
 export const LESSON_SOLUTIONS: Readonly<Record<string, Readonly<Record<number, StepSolution>>>> = {
   'spikes-and-membranes': {
-    1: {
-      start: async (s) => onPlayground(stepPlayground(s)),
-      solved: [async (s) => onPlayground({ ...stepPlayground(s), input: { kind: 'step', amplitude: 0.12, startMs: 20, endMs: 80 } })],
-    },
-    2: {
-      start: async (s) => onPlayground(stepPlayground(s)),
-      solved: [async (s) => onPlayground({ ...stepPlayground(s), pair: { neuron: LIF_20MS, weight: 1.2, delayMs: 2 } })],
-    },
+    1: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'input', input: { kind: 'step', amplitude: 0.12, startMs: 20, endMs: 80 } })] },
+    2: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'pair', pair: { neuron: LIF_20MS, weight: 1.2, delayMs: 2 } })] },
   },
   'neuron-models': {
-    // The playground's model select gives the new model its defaults, as the inspector does.
-    0: { start: async (s) => onPlayground(stepPlayground(s)), solved: [async (s) => onPlayground({ ...stepPlayground(s), neuron: { ...neuronModel('lif').defaults } as PlaygroundSetup['neuron'] })] },
-    1: { start: async (s) => onPlayground(stepPlayground(s)), solved: [async (s) => onPlayground({ ...stepPlayground(s), input: { kind: 'step', amplitude: 0.3, startMs: 0, endMs: 200 } })] },
-    2: { start: async (s) => onPlayground(stepPlayground(s)), solved: [async (s) => onPlayground({ ...stepPlayground(s), neuron: { model: 'izhikevich', a: 0.02, b: 0.2, c: -50, d: 2, vPeakMv: 30 } })] },
+    0: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'param', name: 'tauMemMs', value: 50 })] },
+    1: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'input', input: { kind: 'step', amplitude: 0.3, startMs: 0, endMs: 200 } })] },
+    // The pattern buttons, or c and d set by hand.
+    2: {
+      start: async (s) => onPlayground(stepPlayground(s)),
+      solved: [edited({ kind: 'pattern', id: 'izh-chattering' }), edited({ kind: 'pattern', id: 'izh-intrinsically-bursting' }), edited({ kind: 'param', name: 'c', value: -50 }, { kind: 'param', name: 'd', value: 2 })],
+    },
   },
   'encoding-signals': {
     0: { start: async () => workspaceContext(editedPreset('default')), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'rate' } }))] },
