@@ -29,7 +29,13 @@ export function readLessonIndex(json: unknown): string[] {
 export async function fetchBuiltInLessons(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<LessonEntry[]> {
   const res = await fetchFn(`${baseUrl}lessons/index.json`);
   if (!res.ok) throw new Error(`could not load the lesson list (lessons/index.json: HTTP ${res.status})`);
-  const ids = readLessonIndex(await res.json());
+  let index: unknown;
+  try {
+    index = JSON.parse(await res.text());
+  } catch {
+    throw new Error('the lesson list (lessons/index.json) is missing or not JSON');
+  }
+  const ids = readLessonIndex(index);
   return Promise.all(
     ids.map(async (id): Promise<LessonEntry> => {
       const file = `${id}.lesson.json`;
