@@ -48,6 +48,7 @@ export function goToStep(store: AppStore, index: number, options: { readonly pre
 export function startLesson(store: AppStore, lesson: Lesson, source: LessonEntry['source'], step?: number, options: { readonly preset: boolean } = { preset: true }): void {
   const kept = fitProgress(store.getState().lessonProgress[lesson.id], lesson.steps.length);
   store.getState().setLessonNotice(null);
+  store.getState().setLessonApplying(true);
   store.getState().setActiveLesson({ lesson, source, step: 0 });
   keepOpenLesson(source === 'file' ? { source, id: lesson.id, lesson } : { source, id: lesson.id });
   goToStep(store, step ?? kept.last, options);

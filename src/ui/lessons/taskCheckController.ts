@@ -32,7 +32,6 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
   let lastStep: unknown = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = 0;
-  let wasApplying = false;
 
   const check = () => {
     timer = undefined;
@@ -44,10 +43,7 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
     const newStep = stepKey !== lastStep;
     lastStep = stepKey;
     const nowTouched = touched(s);
-    // Changes while the step sets itself up (and the check right after) are the lesson's, not the student's.
-    const settling = s.lessonApplying || wasApplying;
-    wasApplying = s.lessonApplying;
-    const changedByStudent = !newStep && !settling && !sameList(nowTouched, lastTouched);
+    const changedByStudent = !newStep && !sameList(nowTouched, lastTouched);
     lastTouched = nowTouched;
     lastInputs = inputs(s);
     if (!task) {
@@ -67,8 +63,10 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
     timer = setTimeout(check, wait);
   };
 
-  const unsubscribe = store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s, prev) => {
     if (s.activeLesson === null && lastStep === null) return;
+    // What the step sets up itself (its view, playground, preset) is the baseline, not a try of the student's.
+    if (s.lessonApplying || prev.lessonApplying) lastTouched = touched(s);
     if (sameList(inputs(s), lastInputs)) return;
     // A new step is checked at once (its feedback replaces the last step's), other changes throttled.
     const open = s.activeLesson;

@@ -80,7 +80,9 @@ export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set,
     // A long session of slider moves stays bounded; tasks look for an action's presence.
     set({ lessonActions: [...list.slice(-199), a] });
   },
-  clearLessonActions: () => set({ lessonActions: [] }),
+  clearLessonActions: () => {
+    if (get().lessonActions.length > 0) set({ lessonActions: [] });
+  },
   lessonProgress: readKeptProgress(),
   setLessonProgress: (id, p) => {
     set({ lessonProgress: { ...get().lessonProgress, [id]: p } });
