@@ -72,6 +72,15 @@ export function skipStep(store: AppStore): void {
   else exitLesson(store);
 }
 
+/** Next (Finish on the last step): a step without a task is done by reading it; the task's check marks the others. */
+export function nextStep(store: AppStore): void {
+  const open = store.getState().activeLesson;
+  if (!open) return;
+  if (!open.lesson.steps[open.step]?.task) markCurrentStep(store, 'done');
+  if (open.step < open.lesson.steps.length - 1) goToStep(store, open.step + 1);
+  else exitLesson(store);
+}
+
 /** Leaves the lesson (its progress stays) and presenter mode with it. */
 export function exitLesson(store: AppStore): void {
   store.getState().setActiveLesson(null);

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { highlightControl } from '../../lessons/controlHighlight.ts';
 import { LESSON_FIGURE_COMPONENTS } from '../../lessons/figures/lessonFigures.ts';
-import { exitLesson, goToStep, skipStep } from '../../lessons/lessonController.ts';
+import { exitLesson, goToStep, nextStep, skipStep } from '../../lessons/lessonController.ts';
 import { fitProgress, lessonDone } from '../../lessons/lessonProgress.ts';
 import { useStore } from '../../store/index.ts';
 import { CopyStepLink } from './CopyStepLink.tsx';
@@ -75,7 +75,7 @@ export function LessonPanel() {
           data-testid="lesson-next"
           disabled={!canNext}
           title={canNext ? undefined : 'Do the task first (or Skip)'}
-          onClick={() => (last ? exitLesson(useStore) : goToStep(useStore, open.step + 1))}
+          onClick={() => nextStep(useStore)}
         >
           {last ? 'Finish' : 'Next'}
         </button>

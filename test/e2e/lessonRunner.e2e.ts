@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
+
+/**
+ * The lesson runner in the page: a lesson file opened with the file input and walked by doing its
+ * tasks, a classroom link opened in a fresh browser, presenter mode, progress over a reload, and a
+ * broken file's problems. The walk's lesson is served as a built-in lesson too (the routes below),
+ * so the link and the reload find it as a class would.
+ */
+const FIXTURES = new URL('../fixtures/lessonRunner/', import.meta.url);
+const WALK = new URL('runner-walk.lesson.json', FIXTURES).pathname;
+const BROKEN = new URL('broken.lesson.json', FIXTURES).pathname;
+
+let env: E2eEnv;
+beforeAll(async () => {
+  env = await startE2e();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** A fresh browser context (nothing kept from another) whose server lists the walk lesson as its one built-in lesson. */
+async function freshContext(): Promise<BrowserContext> {
+  const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await ctx.route('**/lessons/index.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ lessons: ['runner-walk'] }) }));
+  await ctx.route('**/lessons/runner-walk.lesson.json', (r) => r.fulfill({ contentType: 'application/json', body: readFileSync(WALK, 'utf8') }));
+  return ctx;
+}
+
+/** Opens the page in a context, collecting page errors. */
+async function open(ctx: BrowserContext, suffix = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.url}?test${suffix}`);
+  return { page, errors };
+}
+
+const text = (page: Page, id: string) => page.textContent(`[data-testid="${id}"]`);
+const nextEnabled = (page: Page) => page.isEnabled('[data-testid="lesson-next"]');
+/** Waits for the step's live check to say done. */
+const waitDone = (page: Page) => page.waitForSelector('[data-testid="lesson-success"]', { timeout: 60_000 });
+
+describe('lesson runner', () => {
+  it('walks a lesson opened from a file by doing its tasks, with highlight, hint, success and the link to a step', async () => {
+    const ctx = await freshContext();
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page, errors } = await open(ctx);
+    await waitForRun(page);
+    await page.click('[data-testid="learn-menu"]');
+    await page.setInputFiles('[data-testid="lesson-file-input"]', WALK);
+    await page.waitForSelector('[data-testid="lesson-panel"]');
+
+    // Step 1: text only; Next is open at once. The text's markup is rendered, not injected.
+    expect(await text(page, 'lesson-step-of')).toBe('Step 1 of 4');
+    expect(await page.textContent('[data-testid="lesson-text"] strong')).toBe('raster');
+    expect(await page.textContent('[data-testid="lesson-text"] code')).toBe('Next');
+    expect(await nextEnabled(page)).toBe(true);
+    await page.click('[data-testid="lesson-next"]');
+
+    // Step 2: open the chip view. The graph is highlighted and described by the task.
+    expect(await text(page, 'lesson-step-title')).toBe('The chip');
+    expect(await nextEnabled(page)).toBe(false);
+    const graph = page.locator('[data-lesson-control="graph"]');
+    await page.waitForSelector('[data-lesson-control="graph"].lesson-highlight');
+    const describedBy = await graph.getAttribute('aria-describedby');
+    expect(await page.textContent(`#${CSS_ESCAPE(describedBy ?? '')}`)).toContain('Open the Chip view.');
+    expect(await text(page, 'lesson-feedback')).toMatch(/spikes view is open/);
+    // Two tries that miss (the neuron view, then back): the hint shows.
+    expect(await page.$('[data-testid="lesson-hint"]')).toBeNull();
+    await page.click('[data-testid="tab-neuron"]');
+    await page.waitForFunction(() => /neuron view is open/.test(document.querySelector('[data-testid="lesson-feedback"]')?.textContent ?? ''));
+    await page.click('[data-testid="tab-spikes"]');
+    await page.waitForSelector('[data-testid="lesson-hint"]');
+    expect(await text(page, 'lesson-hint')).toBe('Hint: The Chip tab sits above the graph.');
+    await page.click('[data-testid="tab-chip"]');
+    await waitDone(page);
+    expect(await text(page, 'lesson-success')).toContain('That is the chip mapping.');
+    expect(await nextEnabled(page)).toBe(true);
+    expect(await page.getAttribute('[data-testid="lesson-dot-2"]', 'data-mark')).toBe('done');
+    await page.click('[data-testid="lesson-next"]');
+
+    // Step 3: the step switches the view back to the spikes; pick the rate encoder (highlighted).
+    await page.waitForSelector('[data-testid="tab-spikes"][aria-selected="true"]');
+    await page.waitForSelector('[data-testid="encoder"].lesson-highlight');
+    // The classroom link of this step, as the button copies it.
+    await page.click('[data-testid="lesson-copy-link"]');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#lesson=runner-walk&step=3$/);
+    await page.selectOption('[data-testid="encoder"]', 'rate');
+    await waitDone(page);
+    expect(await text(page, 'lesson-feedback')).toMatch(/rate encoder sends .* input spikes/);
+    await page.click('[data-testid="lesson-next"]');
+
+    // Step 4: the surrogate figure; moving its slider (by keyboard) is the task.
+    await page.waitForSelector('[data-testid="figure-surrogate"]');
+    const before = await page.getAttribute('[data-testid="surrogate-curve"]', 'd');
+    await page.focus('[data-testid="surrogate-slope-slider"]');
+    await page.keyboard.press('ArrowRight');
+    await waitDone(page);
+    expect(await text(page, 'surrogate-slope')).toBe('11');
+    expect(await page.getAttribute('[data-testid="surrogate-curve"]', 'd')).not.toBe(before);
+    expect(await page.getAttribute('[data-testid="lesson-dot-4"]', 'data-mark')).toBe('done');
+    await page.click('[data-testid="lesson-next"]');
+    await page.waitForSelector('[data-testid="lesson-panel"]', { state: 'detached' });
+
+    // The menu shows it done: step 1 by reading it (Next), the others by their tasks.
+    await page.click('[data-testid="learn-menu"]');
+    expect(await text(page, 'lesson-progress-runner-walk')).toBe('✓');
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    // The copied link, in a fresh browser (nothing kept): the same lesson at step 3 with its view.
+    const fresh = await freshContext();
+    const follower = await fresh.newPage();
+    await follower.goto(link.replace(/^http:\/\/[^/]+\//, env.url).replace('#', '?test#'));
+    await follower.waitForSelector('[data-testid="lesson-panel"]', { timeout: 60_000 });
+    expect(await text(follower, 'lesson-step-of')).toBe('Step 3 of 4');
+    expect(await text(follower, 'lesson-step-title')).toBe('An encoder');
+    await follower.waitForSelector('[data-testid="tab-spikes"][aria-selected="true"]');
+    await follower.waitForSelector('[data-testid="encoder"].lesson-highlight');
+    // The link leaves the address once read.
+    expect(new URL(follower.url()).hash).toBe('');
+    await fresh.close();
+  }, 240_000);
+
+  it('presenter mode from a link shows only the panels the step lists, in large type, and Esc leaves it', async () => {
+    const ctx = await freshContext();
+    const { page, errors } = await open(ctx, '#lesson=runner-walk&step=3&present=1');
+    await page.waitForSelector('[data-testid="lesson-panel"]', { timeout: 60_000 });
+    await page.waitForSelector('.app[data-presenting]');
+    // Step 3 lists lesson, data and spikes.
+    expect(await page.isVisible('[data-testid="lesson-panel"]')).toBe(true);
+    expect(await page.isVisible('[data-lesson-panel="data"] .panel')).toBe(true);
+    expect(await page.isVisible('[data-lesson-panel="spikes"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="graph-editor"]')).toBe(false);
+    expect(await page.isVisible('[data-testid="inspector"]')).toBe(false);
+    expect(await page.isVisible('[data-testid="train-button"]')).toBe(false);
+    const large = await page.$eval('[data-testid="lesson-text"]', (e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(large).toBeGreaterThanOrEqual(19);
+    // Step 4 lists the lesson alone: the centre goes too, and the lesson takes the room.
+    await page.click('[data-testid="lesson-dot-4"]');
+    await page.waitForSelector('[data-testid="figure-surrogate"]');
+    expect(await page.isVisible('[data-lesson-panel="spikes"]')).toBe(false);
+    expect(await page.isVisible('[data-lesson-panel="data"] .panel')).toBe(false);
+    const width = await page.$eval('[data-testid="lesson-panel"]', (e) => e.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(900);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.app:not([data-presenting])');
+    expect(await page.isVisible('[data-testid="graph-editor"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="inspector"]')).toBe(true);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+
+  it('keeps progress over a reload: the menu shows it and the lesson comes back on its step', async () => {
+    const ctx = await freshContext();
+    const { page } = await open(ctx, '#lesson=runner-walk&step=2');
+    await page.waitForSelector('[data-testid="lesson-panel"]', { timeout: 60_000 });
+    await page.click('[data-testid="tab-chip"]');
+    await waitDone(page);
+    await page.click('[data-testid="lesson-next"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-step-of"]')?.textContent === 'Step 3 of 4');
+    // Skip marks step 3 skipped, not done.
+    await page.click('[data-testid="lesson-skip"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-step-of"]')?.textContent === 'Step 4 of 4');
+    await page.reload();
+    await page.waitForSelector('[data-testid="lesson-panel"]', { timeout: 60_000 });
+    expect(await text(page, 'lesson-step-of')).toBe('Step 4 of 4');
+    expect(await page.getAttribute('[data-testid="lesson-dot-2"]', 'data-mark')).toBe('done');
+    expect(await page.getAttribute('[data-testid="lesson-dot-3"]', 'data-mark')).toBe('skipped');
+    await page.click('[data-testid="lesson-exit"]');
+    await page.click('[data-testid="learn-menu"]');
+    await page.waitForSelector('[data-testid="lesson-progress-runner-walk"]');
+    // Step 2 done by its task; step 1 was never shown (the link opened on 2), step 3 skipped.
+    expect(await text(page, 'lesson-progress-runner-walk')).toBe('1/4');
+    // Opened from the menu, the lesson resumes where the student left it.
+    await page.click('[data-testid="lesson-item-runner-walk"]');
+    expect(await text(page, 'lesson-step-of')).toBe('Step 4 of 4');
+    await ctx.close();
+  }, 120_000);
+
+  it('shows a broken lesson file’s problems by path, and a link to a missing lesson or step says so', async () => {
+    const ctx = await freshContext();
+    const { page, errors } = await open(ctx);
+    await waitForRun(page);
+    await page.click('[data-testid="learn-menu"]');
+    await page.setInputFiles('[data-testid="lesson-file-input"]', BROKEN);
+    await page.waitForSelector('[data-testid="lesson-notice"]');
+    const problems = await page.$$eval('[data-testid="lesson-notice"] [data-testid="lesson-problems"] li', (li) => li.map((l) => l.textContent ?? ''));
+    const paths = problems.map((p) => p.split(':')[0]);
+    expect(paths).toEqual(['steps[0].view', 'steps[0].task.kind']);
+    // Each says what is allowed.
+    expect(problems[0]).toMatch(/unknown view 'neurons'.*neuron/);
+    expect(problems[1]).toMatch(/unknown task kind 'spike-count'/);
+    expect(await page.$('[data-testid="lesson-panel"]')).toBeNull();
+    // The menu lists the file with its problems; the page works on.
+    await page.click('[data-testid="learn-menu"]');
+    await page.waitForSelector('[data-testid="lesson-broken-broken.lesson.json"] [data-testid="lesson-problems"]');
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid="lesson-notice"] button');
+    // A link pasted into the open page's address bar (a hash change).
+    await page.goto(`${env.url}?test#lesson=no-such-lesson&step=1`);
+    await page.waitForSelector('[data-testid="lesson-notice"]', { timeout: 60_000 });
+    expect(await text(page, 'lesson-notice')).toMatch(/‘no-such-lesson’.*The lessons are: runner-walk/);
+    // A link opened in a new page, asking for a step the lesson does not have.
+    const second = await ctx.newPage();
+    second.on('pageerror', (e) => errors.push(e.message));
+    await second.goto(`${env.url}?test#lesson=runner-walk&step=9`);
+    await second.waitForSelector('[data-testid="lesson-notice"]', { timeout: 60_000 });
+    expect(await text(second, 'lesson-notice')).toMatch(/step 9 of ‘A walk through the page’, which has 4 steps/);
+    expect(await second.$('[data-testid="lesson-panel"]')).toBeNull();
+    // The page otherwise as usual.
+    await waitForRun(second);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+});
+
+/** CSS.escape for an id made by React's useId (":r1:"), in Node. */
+function CSS_ESCAPE(id: string): string {
+  return id.replace(/([^a-zA-Z0-9_-])/g, '\\$1');
+}
