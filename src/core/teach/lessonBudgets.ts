@@ -1,0 +1,53 @@
+import type { LessonProblem } from './lessonProblems.ts';
+
+/**
+ * Limits on a lesson file. Lesson files come from users (a link, a dropped file), so these are
+ * checked first, by one iterative walk (no recursion: a deeply nested file cannot blow the stack),
+ * before any schema parses the value.
+ */
+export const LESSON_BUDGETS = {
+  /** Characters of the file's text. */
+  maxFileChars: 256_000,
+  maxSteps: 60,
+  /** Characters of one step's text (a few short paragraphs). */
+  maxTextChars: 4_000,
+  /** Characters of any other string (titles, goals, hints, ids). */
+  maxStringChars: 1_000,
+  /** Nesting depth of objects and arrays (the format needs 6: steps → playground → input → points). */
+  maxDepth: 12,
+  /** Values in the whole file (a drawn input of 1,000 points is 1,000). */
+  maxValues: 50_000,
+} as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A step's `text` is allowed the longer budget. */
+function isStepText(path: string): boolean {
+  return /^steps\[\d+\]\.text$/.test(path);
+}
+
+/**
+ * Walks the value once, breadth first, and returns the budget problems (at most a few: the walk
+ * stops at the first structural overflow). Empty when the value is within every budget.
+ */
+export function checkLessonBudgets(value: unknown): LessonProblem[] {
+  const problems: LessonProblem[] = [];
+  if (isRecord(value) && Array.isArray(value.steps) && value.steps.length > LESSON_BUDGETS.maxSteps)
+    return [{ path: 'steps', message: `${value.steps.length} steps; a lesson has at most ${LESSON_BUDGETS.maxSteps} — split it into two lessons` }];
+  const queue: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  let values = 0;
+  for (let head = 0; head < queue.length; head++) {
+    const { v, path, depth } = queue[head] as (typeof queue)[number];
+    if (++values > LESSON_BUDGETS.maxValues) return [...problems, { path: '(root)', message: `more than ${LESSON_BUDGETS.maxValues} values in the file; a lesson is a few steps of text — is this the right file?` }];
+    if (typeof v === 'string') {
+      const max = isStepText(path) ? LESSON_BUDGETS.maxTextChars : LESSON_BUDGETS.maxStringChars;
+      if (v.length > max) problems.push({ path: path || '(root)', message: `${v.length} characters; at most ${max} here — keep it short${isStepText(path) ? ' or split the step in two' : ''}` });
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= LESSON_BUDGETS.maxDepth) return [...problems, { path: path || '(root)', message: `nested more than ${LESSON_BUDGETS.maxDepth} levels deep; the lesson format is much flatter` }];
+    if (Array.isArray(v)) v.forEach((item, i) => queue.push({ v: item, path: `${path}[${i}]`, depth: depth + 1 }));
+    else for (const [k, item] of Object.entries(v)) queue.push({ v: item, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+  }
+  return problems;
+}
