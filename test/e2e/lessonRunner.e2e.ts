@@ -53,6 +53,12 @@ describe('lesson runner', () => {
     await page.setInputFiles('[data-testid="lesson-file-input"]', WALK);
     await page.waitForSelector('[data-testid="lesson-panel"]');
 
+    // The spike view's regions and the side controls carry the names lessons use (contract23.md; the
+    // default preset has no training, so no Train button to look for).
+    const panels = await page.$$eval('[data-lesson-panel]', (e) => e.map((x) => x.getAttribute('data-lesson-panel')));
+    expect(panels.sort()).toEqual(['data', 'graph', 'inspector', 'lesson', 'metrics', 'spikes', 'train']);
+    for (const c of ['encoder', 'graph', 'inspector']) expect(await page.$(`[data-lesson-control="${c}"]`)).not.toBeNull();
+
     // Step 1: text only; Next is open at once. The text's markup is rendered, not injected.
     expect(await text(page, 'lesson-step-of')).toBe('Step 1 of 4');
     expect(await page.textContent('[data-testid="lesson-text"] strong')).toBe('raster');
@@ -78,6 +84,9 @@ describe('lesson runner', () => {
     await page.click('[data-testid="tab-chip"]');
     await waitDone(page);
     expect(await text(page, 'lesson-success')).toContain('That is the chip mapping.');
+    // The chip view's regions and controls carry the names lessons use.
+    await page.waitForSelector('[data-lesson-control="chip-energy"]', { timeout: 60_000 });
+    expect(await page.$$eval('[data-lesson-control="chip-select"], [data-lesson-panel="chip"]', (e) => e.length)).toBe(2);
     expect(await nextEnabled(page)).toBe(true);
     expect(await page.getAttribute('[data-testid="lesson-dot-2"]', 'data-mark')).toBe('done');
     await page.click('[data-testid="lesson-next"]');

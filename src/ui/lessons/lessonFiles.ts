@@ -1,15 +1,9 @@
-import { validateLesson } from '../../core/teach/lessonSchema.ts';
+import { validateLessonText } from '../../core/teach/lessonSchema.ts';
 import type { LessonEntry } from '../store/lessonSlice.ts';
 
-/** Reads a lesson file's text: its JSON validated (validateLesson), or the problems that stop it. */
+/** Reads a lesson file's text: its size, JSON and format validated (validateLessonText), or the problems that stop it. */
 export function readLessonText(file: string, text: string, source: LessonEntry['source']): LessonEntry {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { file, source, lesson: null, problems: [{ path: '(file)', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] };
-  }
-  const v = validateLesson(json);
+  const v = validateLessonText(text);
   return v.ok ? { file, source, lesson: v.lesson, problems: [] } : { file, source, lesson: null, problems: v.problems };
 }
 
