@@ -16,3 +16,10 @@ describe('presenterCss', () => {
     expect(presenterCss(['neuron"] , * {color:red} [x="'])).not.toContain('color:red');
   });
 });
+
+describe('presenter mode and the panel names of core', () => {
+  it('keeps each panel name the validator accepts in its selector', async () => {
+    const { LESSON_PANELS } = await import('../../core/teach/lessonControls.ts');
+    for (const p of LESSON_PANELS) expect(presenterCss([p])).toContain(`[data-lesson-panel="${p}"]`);
+  });
+});

@@ -58,7 +58,11 @@ export function LessonPanel() {
         {step.title}
       </h3>
       <LessonText text={step.text} />
-      {Figure ? <Figure /> : null}
+      {Figure ? (
+        <Figure />
+      ) : step.figure ? (
+        <p className="field-error">This page has no drawing for the figure ‘{step.figure}’.</p>
+      ) : null}
       {step.task ? <LessonTaskBox task={step.task} id={id} doneBefore={mark === 'done'} /> : null}
       <div className="lesson-nav">
         <button type="button" data-testid="lesson-back" disabled={open.step === 0} onClick={() => goToStep(useStore, open.step - 1)}>
