@@ -58,6 +58,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
   const stale = useStore(resultsStale);
   const sizes = useStore((s) => s.panelSizes);
   const presenting = useStore((s) => s.presenting && s.activeLesson !== null);
+  const lessonOpen = useStore((s) => s.activeLesson !== null);
   // data-lesson-panel names the regions presenter mode shows or hides (LESSON_PANELS); the wrappers are display: contents.
   return (
     <div className="app" data-presenting={presenting ? '' : undefined}>
@@ -70,7 +71,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
       <RecoveryNotices />
       {ready ? (
         <main className="workbench" style={panelStyle(sizes)}>
-          <aside className="left" aria-label="Lesson and data">
+          <aside className="left" aria-label={lessonOpen ? 'Lesson and data' : 'Data'}>
             <LessonPanel />
             <div className="lesson-region" data-lesson-panel="data">
               <DataPanel />

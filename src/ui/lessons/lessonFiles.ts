@@ -35,7 +35,9 @@ export async function fetchBuiltInLessons(baseUrl: string, fetchFn: typeof fetch
       const file = `${id}.lesson.json`;
       try {
         const r = await fetchFn(`${baseUrl}lessons/${file}`);
-        if (!r.ok) return { file, source: 'built-in', lesson: null, problems: [{ path: '(file)', message: `could not load it (HTTP ${r.status})` }] };
+        // A static server may answer a missing file with the page itself (a single-page fallback).
+        const missing = !r.ok || (r.headers.get('content-type') ?? '').includes('text/html');
+        if (missing) return { file, source: 'built-in', lesson: null, problems: [{ path: '(file)', message: `the index lists it but the server does not have it (HTTP ${r.status}${r.ok ? ', a web page' : ''})` }] };
         const entry = readLessonText(file, await r.text(), 'built-in');
         if (entry.lesson && entry.lesson.id !== id) {
           return { ...entry, lesson: null, problems: [{ path: 'id', message: `the index names it '${id}' but the file says '${entry.lesson.id}'` }] };
