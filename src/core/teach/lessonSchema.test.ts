@@ -114,6 +114,14 @@ describe('validateLesson', () => {
     expect(problems({ ...lesson(), extra: deep })[0]?.message).toContain('nested more than 12 levels deep');
   });
 
+  it('refuses a huge list, a long key and a __proto__ key by name', () => {
+    expect(problems({ ...lesson(), extra: new Array(60_000).fill(0) })[0]).toEqual({ path: 'extra', message: 'more than 50000 values in the file; a lesson is a few steps of text — is this the right file?' });
+    expect(problems({ ...lesson(), ['k'.repeat(100)]: 1 })[0]?.message).toBe('a key of 100 characters; keys are short names such as "highlight"');
+    const v = validateLessonText(JSON.stringify(lesson()).replace('"format"', '"__proto__": {"polluted": true}, "format"'));
+    expect(!v.ok && v.problems[0]?.path).toBe('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses text that is not JSON, or too long, saying so', () => {
     const v = validateLessonText('{"format": 1,}');
     expect(v.ok).toBe(false);

@@ -28,4 +28,16 @@ describe('runPlayground', () => {
     const pair = runPlayground({ ...setup, pair: { neuron: { model: 'if', threshold: 1, reset: 'zero' }, weight: 1.5, delayMs: 3 } });
     expect(pair.second?.spikeSteps).toEqual(run.first.spikeSteps.map((t) => t + 3).filter((t) => t < 100));
   });
+
+  it('counts graded spikes in full and passes count × weight through the synapse; refuses lengths it cannot run', () => {
+    // SSF over 20-step windows of 0.25 per step: floor(20·0.25/1) = 5 spikes at the end of each window.
+    const run = runPlayground({ neuron: { model: 'ssf', threshold: 1, windowSteps: 20, maxSpikes: 255 }, input: { kind: 'step', amplitude: 0.25, startMs: 0, endMs: 100 }, durationMs: 100, dtMs: 1, pair: { neuron: { model: 'if', threshold: 100, reset: 'zero' }, weight: 0.5, delayMs: 1 } });
+    expect(run.first.spikeSteps).toEqual([19, 39, 59, 79, 99]);
+    expect(run.first.spikeSizes).toEqual([5, 5, 5, 5, 5]);
+    expect(run.first.spikeCount).toBe(25);
+    expect(run.second?.input[20]).toBe(2.5);
+    const lif = { model: 'lif' as const, threshold: 1, reset: 'subtract' as const, refractoryMs: 0 };
+    expect(() => runPlayground({ neuron: lif, input: { kind: 'ramp', from: 0, to: 1 }, durationMs: 100, dtMs: 0, pair: null })).toThrow(/time step must be a positive/);
+    expect(() => runPlayground({ neuron: lif, input: { kind: 'ramp', from: 0, to: 1 }, durationMs: 1e6, dtMs: 1, pair: null })).toThrow(/at most 20000/);
+  });
 });

@@ -13,6 +13,10 @@ export interface NeuronTrace {
   readonly states: Readonly<Record<string, Float32Array>>;
   /** Steps with a spike, ascending. */
   readonly spikeSteps: readonly number[];
+  /** Spikes emitted on each of `spikeSteps` (1, or a count for graded models such as SSF). */
+  readonly spikeSizes: readonly number[];
+  /** All spikes of the run (the sum of `spikeSizes`). */
+  readonly spikeCount: number;
 }
 
 /** The playground's run: the first neuron and, in the pair view, the second. */
@@ -23,9 +27,16 @@ export interface PlaygroundRun {
   readonly second: NeuronTrace | null;
 }
 
-/** Number of steps of a run of `durationMs` at `dtMs` (at least 1). */
+/** The longest playground run in steps: it runs on every slider move, so it must stay instant. */
+export const PLAYGROUND_MAX_STEPS = 20_000;
+
+/** Number of steps of a run of `durationMs` at `dtMs` (at least 1); refuses lengths that cannot run. */
 export function playgroundSteps(durationMs: number, dtMs: number): number {
-  return Math.max(1, Math.round(durationMs / dtMs));
+  if (!(dtMs > 0) || !Number.isFinite(dtMs)) throw new Error(`the playground's time step must be a positive number of ms (got ${dtMs})`);
+  if (!(durationMs > 0) || !Number.isFinite(durationMs)) throw new Error(`the playground's duration must be a positive number of ms (got ${durationMs})`);
+  const steps = Math.max(1, Math.round(durationMs / dtMs));
+  if (steps > PLAYGROUND_MAX_STEPS) throw new Error(`${durationMs} ms at ${dtMs} ms per step is ${steps} steps; the playground runs at most ${PLAYGROUND_MAX_STEPS}: shorten the run or lengthen the step`);
+  return steps;
 }
 
 /** The input current per step for a shape (seeded shapes give the same values on every call). */
@@ -76,25 +87,36 @@ function runNeuron(spec: PlaygroundSetup['neuron'], input: Float32Array, dtMs: n
   let spare: StepResult<StateArrays> = allocStepResult(state, 1);
   const states: Record<string, Float32Array> = Object.fromEntries(model.stateKeys.map((k) => [k, new Float32Array(steps)]));
   const spikeSteps: number[] = [];
+  const spikeSizes: number[] = [];
+  let spikeCount = 0;
   const one = new Float32Array(1);
   for (let t = 0; t < steps; t++) {
     one[0] = input[t] as number;
     const result = model.step(state, one, params, { dtMs, t, steps }, spare);
     for (const k of model.stateKeys) (states[k] as Float32Array)[t] = (result.state[k] as Float32Array)[0] as number;
-    if ((result.spikes[0] as number) > 0) spikeSteps.push(t);
+    const emitted = result.spikes[0] as number;
+    if (emitted > 0) {
+      spikeSteps.push(t);
+      spikeSizes.push(emitted);
+      spikeCount += emitted;
+    }
     spare = { spikes: new Float32Array(1), state: state };
     state = result.state;
   }
-  return { input, membrane: states[model.membraneKey] as Float32Array, states, spikeSteps };
+  return { input, membrane: states[model.membraneKey] as Float32Array, states, spikeSteps, spikeSizes, spikeCount };
 }
 
 /** Runs the playground: the first neuron on the input, then the second on the first's spikes through the synapse. */
 export function runPlayground(setup: PlaygroundSetup): PlaygroundRun {
   const steps = playgroundSteps(setup.durationMs, setup.dtMs);
   const first = runNeuron(setup.neuron, inputCurrent(setup.input, steps, setup.dtMs), setup.dtMs);
-  if (!setup.pair) return { steps, dtMs: setup.dtMs, first, second: null };
-  const delay = Math.round(setup.pair.delayMs / setup.dtMs);
+  const pair = setup.pair;
+  if (!pair) return { steps, dtMs: setup.dtMs, first, second: null };
+  const delay = Math.round(pair.delayMs / setup.dtMs);
   const delivered = new Float32Array(steps);
-  for (const s of first.spikeSteps) if (s + delay < steps) delivered[s + delay] = (delivered[s + delay] as number) + setup.pair.weight;
-  return { steps, dtMs: setup.dtMs, first, second: runNeuron(setup.pair.neuron, delivered, setup.dtMs) };
+  // A graded spike (an SSF count) delivers its count times the weight, as the engines' synapses do.
+  first.spikeSteps.forEach((s, k) => {
+    if (s + delay < steps) delivered[s + delay] = (delivered[s + delay] as number) + pair.weight * (first.spikeSizes[k] as number);
+  });
+  return { steps, dtMs: setup.dtMs, first, second: runNeuron(pair.neuron, delivered, setup.dtMs) };
 }

@@ -74,7 +74,7 @@ describe('checkTask on the playground', () => {
     const weak = playgroundPart({ ...START_PLAYGROUND, input: stepInput(0.2), pair: { neuron: lif, weight: 0.3, delayMs: 2 } });
     expect(checkTask(task('pair-second-spikes', { min: 10 }), blankContext({ playground: weak })).feedback).toBe('The first neuron fires 16 spikes, the second 2 spikes in 100 ms — the second needs at least 10.');
     const strong = playgroundPart({ ...START_PLAYGROUND, input: stepInput(0.2), pair: { neuron: lif, weight: 1.2, delayMs: 2 } });
-    expect(checkTask(task('pair-second-spikes', { min: 10 }), blankContext({ playground: strong })).done).toBe(true);
+    expect(checkTask(task('pair-second-spikes', { min: 10 }), blankContext({ playground: strong }))).toEqual({ done: true, feedback: 'The first neuron fires 16 spikes, the second 16 spikes in 100 ms — that is it.' });
     expect(checkTask(task('pair-second-spikes', { min: 1 }), blankContext()).feedback).toContain('The pair view is off');
   });
 });
@@ -88,7 +88,7 @@ describe('checkTask on the workspace, its run and its mapping', () => {
     const silent = run([{ name: 'ecg', spikeCount: 300, firstSpikeStep: 0 }, { name: 'lif1', spikeCount: 0, firstSpikeStep: null }]);
     expect(checkTask(task('encoder-spikes', p), blankContext({ workspace: ws, run: silent })).feedback).toContain('the output must still fire');
     const good = run([{ name: 'ecg', spikeCount: 300, firstSpikeStep: 0 }, { name: 'lif1', spikeCount: 9, firstSpikeStep: 30 }]);
-    expect(checkTask(task('encoder-spikes', p), blankContext({ workspace: ws, run: good })).done).toBe(true);
+    expect(checkTask(task('encoder-spikes', p), blankContext({ workspace: ws, run: good }))).toEqual({ done: true, feedback: "The levelCrossing encoder sends 300 input spikes; the output layer 'lif1' fires 9: few input spikes, and the beats still get through." });
     expect(checkTask(task('encoder-spikes', { kinds: ['delta'], maxInputSpikes: 500 }), blankContext({ workspace: ws, run: good })).feedback).toBe('The levelCrossing encoder is on — this task wants one of: delta.');
   });
 
@@ -96,8 +96,9 @@ describe('checkTask on the workspace, its run and its mapping', () => {
     const ws = workspace({ model: 'lif', beta: 0.9 });
     const r = run([{ name: 'ecg', spikeCount: 300, firstSpikeStep: 0 }, { name: 'lif1', spikeCount: 9, firstSpikeStep: 30 }]);
     expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws, run: r, playbackStep: 12 })).feedback).toBe("The cursor is at step 12 (12.0 ms) — the first spike of 'lif1' is 18 steps later.");
-    expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws, run: r, playbackStep: 30 })).done).toBe(true);
-    expect(checkTask(task('cursor-on-first-spike', { layer: 'ecg' }), blankContext({ workspace: ws, run: r, playbackStep: 30 })).feedback).toContain("no layer 'ecg'");
+    expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws, run: r, playbackStep: 30 }))).toEqual({ done: true, feedback: "The cursor is at step 30 (30.0 ms): the first spike of 'lif1'." });
+    expect(checkTask(task('cursor-on-first-spike', { layer: 'ecg' }), blankContext({ workspace: ws, run: r, playbackStep: 0 })).done).toBe(true);
+    expect(checkTask(task('cursor-on-first-spike', { layer: 'fc9' }), blankContext({ workspace: ws, run: r, playbackStep: 30 })).feedback).toBe("The run has no layer 'fc9'.");
     expect(checkTask(task('cursor-on-first-spike', {}), blankContext({ workspace: ws })).done).toBe(false);
   });
 
@@ -105,7 +106,7 @@ describe('checkTask on the workspace, its run and its mapping', () => {
     expect(checkTask(task('layer-neuron-model', { model: 'ssf', layer: 'lif1' }), blankContext({ workspace: workspace({ model: 'lif' }) })).feedback).toBe(
       "'lif1' is Leaky integrate-and-fire (lif) — make 'lif1' Sum-spike-and-fire (SSF) (ssf) (select it in the graph, then the inspector's neuron model).",
     );
-    expect(checkTask(task('layer-neuron-model', { model: 'ssf' }), blankContext({ workspace: workspace({ model: 'ssf', windowSteps: 8 }) })).done).toBe(true);
+    expect(checkTask(task('layer-neuron-model', { model: 'ssf' }), blankContext({ workspace: workspace({ model: 'ssf', windowSteps: 8 }) }))).toEqual({ done: true, feedback: "Layer 'lif1' runs Sum-spike-and-fire (SSF) (ssf) neurons." });
   });
 
   it('checks the test accuracy against its bound', () => {
@@ -121,19 +122,20 @@ describe('checkTask on the workspace, its run and its mapping', () => {
     expect(checkTask(task('chip-mapping', p), blankContext({ mapping: mapping() })).feedback).toBe("On 'loihi' the network fits in 3 cores at 2.50 µJ per inference — bring it to 1.00 µJ or less.");
     expect(checkTask(task('chip-mapping', {}), blankContext({ mapping: mapping({ fits: false }) })).feedback).toContain('it must fit');
     expect(checkTask(task('chip-mapping', { maxCores: 2 }), blankContext({ mapping: mapping() })).feedback).toContain('use at most 2 cores');
-    expect(checkTask(task('chip-mapping', p), blankContext({ mapping: mapping({ energyJ: 8e-7 }) })).done).toBe(true);
+    expect(checkTask(task('chip-mapping', p), blankContext({ mapping: mapping({ energyJ: 8e-7 }) }))).toEqual({ done: true, feedback: "On 'loihi' the network fits in 3 cores at 800 nJ per inference." });
   });
 
   it('checks the weight reads per inference', () => {
     expect(checkTask(task('weight-reads', { maxReads: 5000 }), blankContext({ mapping: mapping() })).feedback).toBe('The mapping reads 12\u2009000 weights per inference — bring it to 5\u2009000 or fewer.');
-    expect(checkTask(task('weight-reads', { maxReads: 5000 }), blankContext({ mapping: mapping({ weightReads: 4000 }) })).done).toBe(true);
+    expect(checkTask(task('weight-reads', { maxReads: 5000 }), blankContext({ mapping: mapping({ weightReads: 4000 }) }))).toEqual({ done: true, feedback: 'The mapping reads 4\u2009000 weights per inference: at most 5\u2009000.' });
   });
 
   it('sees an action recorded in the step and the open view', () => {
-    expect(checkTask(task('action-done', { action: 'figure:surrogate-slope' }), blankContext()).done).toBe(false);
-    expect(checkTask(task('action-done', { action: 'figure:surrogate-slope' }), blankContext({ actions: ['pattern:bursting', 'figure:surrogate-slope'] })).done).toBe(true);
+    expect(checkTask(task('action-done', { action: 'figure:surrogate-slope' }), blankContext({ actions: ['pattern:bursting'] }))).toEqual({ done: false, feedback: "Not done yet: follow the step's goal." });
+    expect(checkTask(task('action-done', { action: 'pattern:bursting', times: 3 }), blankContext({ actions: ['pattern:bursting'] })).feedback).toBe('Done 1 time of 3 so far.');
+    expect(checkTask(task('action-done', { action: 'figure:surrogate-slope' }), blankContext({ actions: ['pattern:bursting', 'figure:surrogate-slope'] }))).toEqual({ done: true, feedback: 'Done.' });
     expect(checkTask(task('view-open', { view: 'chip' }), blankContext()).feedback).toBe('The neuron view is open — open the chip view.');
-    expect(checkTask(task('view-open', { view: 'chip' }), blankContext({ view: 'chip' })).done).toBe(true);
+    expect(checkTask(task('view-open', { view: 'chip' }), blankContext({ view: 'chip' }))).toEqual({ done: true, feedback: 'The chip view is open.' });
   });
 
   it('answers an unknown kind or bad params with a verdict, never a throw', () => {

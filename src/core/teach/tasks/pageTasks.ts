@@ -23,7 +23,7 @@ export const actionDone = defineTask({
   check: (p, ctx) => {
     const n = ctx.actions.filter((a) => a === p.action).length;
     if (n >= p.times) return { done: true, feedback: 'Done.' };
-    return { done: false, feedback: `Not done yet (${plural(n, 'time')} of ${p.times}): follow the step's goal.` };
+    return { done: false, feedback: n === 0 ? "Not done yet: follow the step's goal." : `Done ${plural(n, 'time')} of ${p.times} so far.` };
   },
 });
 

@@ -42,7 +42,8 @@ export const cursorOnFirstSpike = defineTask({
   example: { layer: 'lif1', toleranceSteps: 0 },
   check: (p, ctx) => {
     if (!ctx.run) return { done: false, feedback: NO_RUN };
-    const layer = runLayer(ctx, ctx.run.layers.slice(1), p.layer);
+    // A named layer may be the input; the default (the output) is never it.
+    const layer = runLayer(ctx, p.layer === undefined ? ctx.run.layers.slice(1) : ctx.run.layers, p.layer);
     if (!layer) return { done: false, feedback: `The run has no layer '${p.layer ?? 'output'}'.` };
     if (layer.firstSpikeStep === null) return { done: false, feedback: `Layer '${layer.name}' did not spike in this run, so it has no first spike.` };
     if (ctx.playbackStep === null) return { done: false, feedback: 'The playback cursor is not placed yet: use the playback bar to step through the run.' };
