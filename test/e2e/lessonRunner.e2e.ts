@@ -9,6 +9,8 @@ import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
  * broken file's problems. The walk's lesson is served as a built-in lesson too (the routes below),
  * so the link and the reload find it as a class would.
  */
+const HAND_WRITTEN = new URL('../fixtures/lessons/hand-written.lesson.json', import.meta.url).pathname;
+const BUILT_IN = new URL('../../public/lessons/', import.meta.url);
 const FIXTURES = new URL('../fixtures/lessonRunner/', import.meta.url);
 const WALK = new URL('runner-walk.lesson.json', FIXTURES).pathname;
 const BROKEN = new URL('broken.lesson.json', FIXTURES).pathname;
@@ -43,7 +45,83 @@ const nextEnabled = (page: Page) => page.isEnabled('[data-testid="lesson-next"]'
 /** Waits for the step's live check to say done. */
 const waitDone = (page: Page) => page.waitForSelector('[data-testid="lesson-success"]', { timeout: 60_000 });
 
+/** Types a value into a field and commits it (Enter), as a user would. */
+async function commit(page: Page, testId: string, value: string): Promise<void> {
+  await page.fill(`[data-testid="${testId}"]`, value);
+  await page.press(`[data-testid="${testId}"]`, 'Enter');
+}
+
+/** Waits for the live feedback to match. */
+const waitFeedback = (page: Page, re: RegExp) =>
+  page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="lesson-feedback"]')?.textContent ?? ''), re.source, { timeout: 60_000 });
+
 describe('lesson runner', () => {
+  it('walks the lesson written by hand from the format doc, opened with the file input, by doing its tasks', async () => {
+    const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { page, errors } = await open(ctx);
+    await waitForRun(page);
+    expect(await page.inputValue('[data-testid="preset-select"]')).toBe('default');
+    await page.click('[data-testid="learn-menu"]');
+    await page.setInputFiles('[data-testid="lesson-file-input"]', HAND_WRITTEN);
+    await page.waitForSelector('[data-testid="lesson-panel"]');
+
+    // Step 1 (no task): the playground with the step's ramp, the f–I curve highlighted.
+    expect(await text(page, 'lesson-step-of')).toBe('Step 1 of 3');
+    await page.waitForSelector('[data-testid="tab-neuron"][aria-selected="true"]');
+    await page.waitForSelector('[data-lesson-control="pg-fi"].lesson-highlight');
+    expect(await page.getAttribute('[data-testid="pg-input-ramp"]', 'aria-pressed')).toBe('true');
+    await page.click('[data-testid="lesson-next"]');
+
+    // Step 2: noise around 0.02 gives no spike; two tries that miss bring the hint, then 0.05 does it.
+    await page.waitForSelector('[data-lesson-control="pg-input"].lesson-highlight');
+    expect(await nextEnabled(page)).toBe(false);
+    await waitFeedback(page, /^0 spikes/);
+    await commit(page, 'pg-input-mean', '0.03');
+    await waitFeedback(page, /^2 spikes .* make it fire more/);
+    expect(await page.$('[data-testid="lesson-hint"]')).toBeNull();
+    await commit(page, 'pg-input-mean', '0.07');
+    await waitFeedback(page, /^10 spikes .* make it fire fewer/);
+    await page.waitForSelector('[data-testid="lesson-hint"]');
+    expect(await text(page, 'lesson-hint')).toBe('Hint: Raise the mean a little.');
+    await commit(page, 'pg-input-mean', '0.05');
+    await waitDone(page);
+    expect(await text(page, 'lesson-feedback')).toMatch(/^5 spikes in 200 ms/);
+    expect(await text(page, 'pg-spike-count')).toMatch(/\b5\b/);
+    expect(await text(page, 'lesson-success')).toContain('Noise alone can make a neuron fire');
+    await page.click('[data-testid="lesson-next"]');
+
+    // Step 3 loads its preset (the preset menu's way: undoable) and asks for the chip view.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="preset-select"]') as HTMLSelectElement | null)?.value === 'ecg-synthetic', null, { timeout: 60_000 });
+    await page.click('[data-testid="tab-chip"]');
+    await waitDone(page);
+    expect(await text(page, 'lesson-step-of')).toBe('Step 3 of 3 · lesson done ✓');
+    await page.click('[data-testid="lesson-next"]');
+    await page.waitForSelector('[data-testid="lesson-panel"]', { state: 'detached' });
+    await page.click('[data-testid="learn-menu"]');
+    expect(await text(page, 'lesson-progress-noisy-input')).toBe('✓');
+    await page.keyboard.press('Escape');
+    // Undo takes the workspace back to the one before the lesson's preset.
+    await page.click('.history button:has-text("Undo")');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="preset-select"]') as HTMLSelectElement | null)?.value === 'default');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 240_000);
+
+  it('a built-in lesson’s link to step 3, opened in a fresh browser, lands on step 3 with its view', async () => {
+    const ids = (JSON.parse(readFileSync(new URL('index.json', BUILT_IN), 'utf8')) as { lessons: string[] }).lessons;
+    const lessons = ids.map((id) => JSON.parse(readFileSync(new URL(`${id}.lesson.json`, BUILT_IN), 'utf8')) as { id: string; steps: { title: string; view?: string }[] });
+    const lesson = lessons.find((l) => l.steps.length >= 3);
+    if (!lesson) throw new Error('no built-in lesson has 3 steps');
+    const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { page, errors } = await open(ctx, `#lesson=${lesson.id}&step=3`);
+    await page.waitForSelector('[data-testid="lesson-panel"]', { timeout: 60_000 });
+    expect(await text(page, 'lesson-step-of')).toMatch(new RegExp(`^Step 3 of ${lesson.steps.length}`));
+    expect(await text(page, 'lesson-step-title')).toBe(lesson.steps[2]?.title);
+    await page.waitForSelector(`[data-testid="tab-${lesson.steps[2]?.view ?? 'spikes'}"][aria-selected="true"]`);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+
   it('walks a lesson opened from a file by doing its tasks, with highlight, hint, success and the link to a step', async () => {
     const ctx = await freshContext();
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);

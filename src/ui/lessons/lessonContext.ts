@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '../../core/artifacts.ts';
 import type { MappingResult } from '../../core/hardware/mappingTypes.ts';
+import { lessonMappingOf, lessonRunOf } from '../../core/teach/lessonContextParts.ts';
 import type { LessonContext } from '../../core/teach/lessonTypes.ts';
 import { runPlayground, type PlaygroundRun } from '../../core/teach/playgroundRun.ts';
 import type { PlaygroundSetup } from '../../core/teach/playgroundTypes.ts';
@@ -33,33 +34,18 @@ function playgroundRunOf(setup: PlaygroundSetup): PlaygroundRun | null {
   return run;
 }
 
-/** The step of a layer's first spike in the sample the raster shows (the first train), null when it is silent. */
-function firstSpikeStep(reply: RunReply | undefined, layer: string): number | null {
-  const rec = reply?.result.layers.find((l) => l.name === layer);
-  const train = rec?.spikes[0];
-  // Trains are recorded step by step, so times are ascending and the first is the earliest.
-  return train && train.times.length > 0 ? (train.times[0] as number) : null;
-}
-
-/** The finished run of the workspace, with each layer's first spike; null while running or after an error. */
+/** The finished run of the workspace (lessonRunOf in core); null while running, after an error, or once its recording left the artefact store. */
 function runPart(s: Store, runs: ArtifactStore<RunReply>): LessonContext['run'] {
-  const summary = s.summary;
-  if (s.status !== 'done' || !summary) return null;
-  const reply = runs.get(summary.artifactId);
-  return {
-    steps: summary.steps,
-    dtMs: summary.dtMs,
-    totalSpikes: summary.totalSpikes,
-    layers: summary.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount, firstSpikeStep: firstSpikeStep(reply, l.name) })),
-  };
+  if (s.status !== 'done' || !s.summary) return null;
+  const reply = runs.get(s.summary.artifactId);
+  return reply ? lessonRunOf(reply.result) : null;
 }
 
 /** The mapping on screen (a finished job whose result is still stored), else null. */
 function mappingPart(s: Store, mappings: ArtifactStore<MappingResult>): LessonContext['mapping'] {
   if (s.mapStatus !== 'done' || !s.mapping) return null;
   const r = mappings.get(s.mapping.id);
-  if (!r) return null;
-  return { chip: r.chip, fits: r.fits, coresUsed: r.coresUsed, energyJ: r.energyPerInferenceJ, weightReads: r.counts.weightReads };
+  return r ? lessonMappingOf(r) : null;
 }
 
 /**
