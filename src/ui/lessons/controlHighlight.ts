@@ -15,12 +15,13 @@ function undescribe(el: Element, id: string): void {
 
 /**
  * Highlights the control a step points at (`[data-lesson-control=<name>]`): outlined, described by
- * the task (`describedBy`, so a screen reader says what to do with it), and scrolled into view the
- * first time it is on the page. Controls mount and unmount as views change (the preset loading,
+ * the task (`describedBy`, so a screen reader says what to do with it), and scrolled into view when it
+ * appears. Controls mount and unmount as views change (the preset loading,
  * the chip tab opening), so the page is watched and the highlight follows. Returns the undo.
  */
 export function highlightControl(root: ParentNode & Node, name: string, describedBy: string | null): () => void {
-  let scrolled = false;
+  let scrolledTo: Element | null = null;
+  let scrolls = 0;
   let marked: Element[] = [];
   const apply = () => {
     const found = [...root.querySelectorAll(`[data-lesson-control="${CSS.escape(name)}"]`)];
@@ -31,10 +32,13 @@ export function highlightControl(root: ParentNode & Node, name: string, describe
     }
     marked = found;
     const first = found[0];
-    if (!scrolled && first) {
-      scrolled = true;
-      const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      first.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    // Scrolled to when it appears, and again if the step's setup mounts it anew (a preset loading
+    // replaces the panel); a few times at most, so a control that keeps re-mounting never pulls
+    // the page away from the student. Instant: a smooth scroll is cut short by that re-layout.
+    if (first && first !== scrolledTo && scrolls < 3) {
+      scrolls++;
+      scrolledTo = first;
+      first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   };
   const unmark = (el: Element) => {
