@@ -15,6 +15,8 @@ export interface SpikelabTestHooks {
   showTestMetrics(classes: number): void;
   /** The last StudyResult the training worker returned to the page (what the study table shows), or null. */
   studyResult(): StudyResult | null;
+  /** Spikes of each recorded layer (sample 0, what the raster shows) at `step` of the run on screen, counted over the whole train. */
+  layerSpikesAt(step: number): Record<string, number>;
 }
 
 export function installTestHooks(client: SimClient): void {
@@ -63,6 +65,12 @@ export function installTestHooks(client: SimClient): void {
       });
     },
     studyResult: () => useStore.getState().studyResult,
+    layerSpikesAt(step) {
+      const summary = useStore.getState().summary;
+      const layers = (summary ? runArtifacts.get(summary.artifactId) : undefined)?.result.layers ?? [];
+      // A full scan, not the playback bar's binary search, so the e2e compares two ways of counting.
+      return Object.fromEntries(layers.map((l) => [l.name, Array.from(l.spikes[0]?.times ?? []).filter((t) => t === step).length]));
+    },
   };
   (window as unknown as { __spikelab: SpikelabTestHooks }).__spikelab = hooks;
 }

@@ -58,12 +58,12 @@ describe('exporting plots and spikes', () => {
       const ctx = c.getContext('2d');
       ctx?.drawImage(bitmap, 0, 0);
       const d = ctx?.getImageData(0, 0, bitmap.width, bitmap.height).data ?? new Uint8ClampedArray();
-      // Pixels of the lif1 layer's orange (#E69F00) and of black axis text.
+      // Pixels of the lif1 layer's vermillion (#D55E00, layerPalette.ts) and of black axis text.
       let orange = 0;
       let dark = 0;
       for (let i = 0; i < d.length; i += 4) {
         const [r = 0, g = 0, bl = 0] = [d[i], d[i + 1], d[i + 2]];
-        if (r > 200 && g > 130 && g < 180 && bl < 40) orange++;
+        if (r > 190 && g > 70 && g < 120 && bl < 40) orange++;
         if (r < 60 && g < 60 && bl < 60) dark++;
       }
       return { width: bitmap.width, height: bitmap.height, orange, dark };

@@ -9,6 +9,7 @@ import { inputWidth, parseWorkspace } from '../../src/core/spec/parseWorkspace.t
 import type { Workspace } from '../../src/core/spec/workspace.ts';
 import { lessonMappingOf, lessonRunOf } from '../../src/core/teach/lessonContextParts.ts';
 import type { LessonContext, LessonStep } from '../../src/core/teach/lessonTypes.ts';
+import { applyPlaygroundEdit, type PlaygroundEdit } from '../../src/core/teach/playgroundEdits.ts';
 import { runPlayground } from '../../src/core/teach/playgroundRun.ts';
 import type { PlaygroundSetup } from '../../src/core/teach/playgroundTypes.ts';
 import { PRESETS_DIR } from './presets.ts';
@@ -92,6 +93,11 @@ export async function workspaceContext(ws: Workspace, over: Partial<LessonContex
 /** The step's own playground (set by the step), or the start one. */
 const stepPlayground = (step: LessonStep): PlaygroundSetup => step.playground ?? START_PLAYGROUND;
 const onPlayground = (setup: PlaygroundSetup): LessonContext => blankContext({ playground: playgroundPart(setup) });
+/** The step's playground after the student's edits, made by the playground's own edit function. */
+const edited =
+  (...edits: PlaygroundEdit[]) =>
+  async (step: LessonStep): Promise<LessonContext> =>
+    onPlayground(edits.reduce(applyPlaygroundEdit, stepPlayground(step)));
 
 /** The start of a task step and the ways to solve it, each a context. */
 export interface StepSolution {
@@ -107,25 +113,21 @@ export const QUICK_ECG_TEST_ACCURACY = 0.893;
 /** For each lesson, by step index (from 0), the task's start and solutions. */
 export const LESSON_SOLUTIONS: Readonly<Record<string, Readonly<Record<number, StepSolution>>>> = {
   'spikes-and-membranes': {
-    1: {
-      start: async (s) => onPlayground(stepPlayground(s)),
-      solved: [async (s) => onPlayground({ ...stepPlayground(s), input: { kind: 'step', amplitude: 0.12, startMs: 20, endMs: 80 } })],
-    },
-    2: {
-      start: async (s) => onPlayground(stepPlayground(s)),
-      solved: [async (s) => onPlayground({ ...stepPlayground(s), pair: { neuron: LIF_20MS, weight: 1.2, delayMs: 2 } })],
-    },
+    1: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'input', input: { kind: 'step', amplitude: 0.12, startMs: 20, endMs: 80 } })] },
+    2: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'pair', pair: { neuron: LIF_20MS, weight: 1.2, delayMs: 2 } })] },
   },
   'neuron-models': {
-    // The playground's model select gives the new model its defaults, as the inspector does.
-    0: { start: async (s) => onPlayground(stepPlayground(s)), solved: [async (s) => onPlayground({ ...stepPlayground(s), neuron: { ...neuronModel('lif').defaults } as PlaygroundSetup['neuron'] })] },
-    1: { start: async (s) => onPlayground(stepPlayground(s)), solved: [async (s) => onPlayground({ ...stepPlayground(s), input: { kind: 'step', amplitude: 0.3, startMs: 0, endMs: 200 } })] },
-    2: { start: async (s) => onPlayground(stepPlayground(s)), solved: [async (s) => onPlayground({ ...stepPlayground(s), neuron: { model: 'izhikevich', a: 0.02, b: 0.2, c: -50, d: 2, vPeakMv: 30 } })] },
+    0: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'param', name: 'tauMemMs', value: 50 })] },
+    1: { start: async (s) => onPlayground(stepPlayground(s)), solved: [edited({ kind: 'input', input: { kind: 'step', amplitude: 0.3, startMs: 0, endMs: 200 } })] },
+    // The pattern buttons, or c and d set by hand.
+    2: {
+      start: async (s) => onPlayground(stepPlayground(s)),
+      solved: [edited({ kind: 'pattern', id: 'izh-chattering' }), edited({ kind: 'pattern', id: 'izh-intrinsically-bursting' }), edited({ kind: 'param', name: 'c', value: -50 }, { kind: 'param', name: 'd', value: 2 })],
+    },
   },
   'encoding-signals': {
     0: { start: async () => workspaceContext(editedPreset('default')), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'rate' } }))] },
-    // Step 2 loads no preset: it starts where step 1 ended, on the rate encoder.
-    1: { start: async () => workspaceContext(editedPreset('default', { encoder: { kind: 'rate' } })), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'latency' } }))] },
+    1: { start: async () => workspaceContext(editedPreset('default')), solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'latency' } }))] },
     2: {
       start: async () => workspaceContext(editedPreset('default')),
       solved: [async () => workspaceContext(editedPreset('default', { encoder: { kind: 'levelCrossing', levels: 4 } })), async () => workspaceContext(editedPreset('default', { encoder: { kind: 'delta', threshold: 0.2 } }))],
@@ -173,12 +175,8 @@ export const LESSON_SOLUTIONS: Readonly<Record<string, Readonly<Record<number, S
   'ssf-weight-reads': {
     0: { start: async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }), solved: [async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic' }), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'asic' }))] },
     1: {
-      start: async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic' }), { view: 'chip' }),
-      solved: [async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic', neuron: { layer: 'lif1', model: 'ssf' } }), { view: 'chip' })],
-    },
-    2: {
-      // lif1 is SSF now, but the mapping on screen is still the LIF one of step 1.
-      start: async () => workspaceContext(editedPreset('ecg-synthetic', { chip: 'asic', neuron: { layer: 'lif1', model: 'ssf' } }), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'asic' })),
+      // The step reloads the preset (LIF on Loihi); the mapping on screen may still be step 1's LIF one on the asic.
+      start: async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'asic' })),
       solved: [
         async () => {
           const ws = editedPreset('ecg-synthetic', { chip: 'asic', neuron: { layer: 'lif1', model: 'ssf' } });

@@ -50,23 +50,28 @@ describe('checkTask on the playground', () => {
     const alif = playgroundPart({ ...START_PLAYGROUND, durationMs: 200, neuron: { model: 'alif', threshold: 1, adaptation: 0.2 }, input: stepInput(0.3, 200) });
     const v = checkTask(task('playground-pattern', { pattern: 'adaptation', model: 'alif' }), blankContext({ playground: alif }));
     expect(v.done).toBe(true);
-    expect(v.feedback).toMatch(/^24 spikes; the first interval is 5 ms, the last 9 ms \(ratio 1\.80\)/);
+    expect(v.feedback).toBe('24 spikes; first interval 5 ms, last 9 ms (×1.80): intervals that lengthen under a steady input — adaptation.');
     const lif = playgroundPart({ ...START_PLAYGROUND, input: stepInput(0.2) });
-    expect(checkTask(task('playground-pattern', { pattern: 'adaptation' }), blankContext({ playground: lif })).feedback).toBe('16 spikes; the first interval is 6 ms, the last 6 ms (ratio 1.00) — adaptation needs the last interval at least 1.5× the first.');
+    expect(checkTask(task('playground-pattern', { pattern: 'adaptation' }), blankContext({ playground: lif })).feedback).toBe('16 spikes; first interval 6 ms, last 6 ms (×1.00) — not adaptation yet (intervals that lengthen under a steady input).');
   });
 
   it('sees bursts in a chattering Izhikevich neuron, and says so when there are too few spikes', () => {
     const izh = playgroundPart({ ...START_PLAYGROUND, durationMs: 200, neuron: { model: 'izhikevich', a: 0.02, b: 0.2, c: -50, d: 2, vPeakMv: 30 }, input: stepInput(10, 200) });
-    expect(checkTask(task('playground-pattern', { pattern: 'bursting' }), blankContext({ playground: izh })).feedback).toBe('16 spikes in 3 bursts: groups of fast spikes separated by pauses — bursting.');
+    expect(checkTask(task('playground-pattern', { pattern: 'bursting' }), blankContext({ playground: izh })).feedback).toBe('16 spikes; 13 short intervals (≤ 7 ms) and 2 long ones (≥ 49 ms), ratio 7.0: groups of quick spikes separated by pauses — bursting.');
     const few = checkTask(task('playground-pattern', { pattern: 'bursting', minSpikes: 4 }), blankContext());
     expect(few).toEqual({ done: false, feedback: '3 spikes — too few to see a pattern; give it more input until it fires at least 4.' });
+  });
+
+  it('answers a setup that cannot run with a verdict, not a throw', () => {
+    const bad = { ...blankContext().playground, setup: { ...START_PLAYGROUND, neuron: { model: 'lif', threshold: -1 } as never } };
+    expect(checkTask(task('playground-pattern', { pattern: 'regular' }), blankContext({ playground: bad }))).toEqual({ done: false, feedback: 'The playground cannot run this setup: set its fields to values it can run with first.' });
   });
 
   it('reads regular firing from even intervals', () => {
     const lif = playgroundPart({ ...START_PLAYGROUND, input: stepInput(0.2) });
     expect(checkTask(task('playground-pattern', { pattern: 'regular' }), blankContext({ playground: lif })).done).toBe(true);
     const izh = playgroundPart({ ...START_PLAYGROUND, durationMs: 200, neuron: { model: 'izhikevich', a: 0.02, b: 0.2, c: -50, d: 2, vPeakMv: 30 }, input: stepInput(10, 200) });
-    expect(checkTask(task('playground-pattern', { pattern: 'regular' }), blankContext({ playground: izh })).feedback).toMatch(/intervals vary by \d+ % of their mean — regular firing needs at most 10 %\.$/);
+    expect(checkTask(task('playground-pattern', { pattern: 'regular' }), blankContext({ playground: izh })).feedback).toMatch(/^16 spikes; intervals 3 ms–50 ms, at most \d+ % from their mean [\d.]+ ms — not regular firing yet \(evenly spaced spikes\)\.$/);
   });
 
   it('checks the second neuron of the pair through the synapse', () => {

@@ -36,11 +36,25 @@ export function resultsStale(s: Pick<RunSlice, 'status' | 'summary'>): boolean {
   return s.status === 'error' && s.summary !== null;
 }
 
-export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
+/**
+ * The spike views' playback cursor once `summary` is on screen: a cursor past the new run's last
+ * step goes back to its start (one inside it stays, so a re-run after an edit keeps the moment
+ * being looked at).
+ */
+export function cursorForRun(step: number | null, summary: RunSummary | null): number | null {
+  return step !== null && summary && step >= summary.steps ? 0 : step;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   status: 'idle',
   progress: 0,
   error: null,
   errorDetail: null,
   summary: null,
-  setRun: (patch) => set('error' in patch && !('errorDetail' in patch) ? { ...patch, errorDetail: null } : patch),
+  setRun: (patch) => {
+    const base = 'error' in patch && !('errorDetail' in patch) ? { ...patch, errorDetail: null } : patch;
+    const step = get().playbackStep;
+    const cursor = patch.summary === undefined ? step : cursorForRun(step, patch.summary);
+    set(cursor === step ? base : { ...base, playbackStep: cursor });
+  },
 });

@@ -3,6 +3,7 @@ import { meshCsv } from '../../viz/export/chipTables.ts';
 import { PanelExport } from '../../viz/export/PanelExport.tsx';
 import { useStore } from '../../store/index.ts';
 import { colourByLayer, colourByUtilisation } from '../../viz/mapping/coreColours.ts';
+import { spikeLayerOrder } from '../../viz/layerPalette.ts';
 import { MeshLegend } from '../../viz/mapping/MeshLegend.tsx';
 import { MeshView } from '../../viz/mapping/MeshView.tsx';
 import { heaviestEdges } from '../../viz/mapping/trafficArcs.ts';
@@ -27,7 +28,8 @@ export function ChipMeshPanel() {
   const layers = useStore((s) => s.workspace?.network.layers);
   const [showTraffic, setShowTraffic] = useState(true);
   const panel = useRef<HTMLElement>(null);
-  const layerOrder = useMemo(() => (layers ?? []).map((l) => l.name), [layers]);
+  // The raster's order of layers, so a layer's cores take the colour of its raster band.
+  const layerOrder = useMemo(() => spikeLayerOrder(layers ?? []), [layers]);
   const slots = result ? result.coresPerChip * Math.max(1, result.chipsUsed) : 0;
   const colouring = useMemo(
     () => (!result ? undefined : mode === 'layer' ? colourByLayer(result.cores, slots, layerOrder) : colourByUtilisation(result.cores, slots)),

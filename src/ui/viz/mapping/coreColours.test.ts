@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreUsage } from '../../../core/hardware/mappingTypes.ts';
+import { layerColour, SPLITTER_COLOUR } from '../layerPalette.ts';
 import { colourByLayer, colourByUtilisation, dominantLayer, OVER_COLOUR, rampIndex, RAMP_STEPS, UNUSED_COLOUR } from './coreColours.ts';
 
 const core = (index: number, layers: [string, number][], u: Record<string, number>, binding: string): CoreUsage => ({
@@ -29,5 +30,14 @@ describe('core colours', () => {
     expect(c.palette[c.index[0]!]).toBe(c.layers[0]!.colour);
     expect(c.palette[c.index[1]!]).toBe(c.layers[1]!.colour);
     expect(c.index[2]).toBe(0);
+    // The colour of a layer's raster band: its index among the spike-emitting layers ('in' is 0).
+    expect(c.layers.map((l) => l.colour)).toEqual([layerColour(1), layerColour(2)]);
+  });
+
+  it('gives splitter cores the splitters’ grey and lists them after the layers', () => {
+    const cores = [core(0, [['splitters', 4]], { neurons: 0.1 }, 'neurons'), core(1, [['a', 2]], { neurons: 0.1 }, 'neurons')];
+    const c = colourByLayer(cores, 2, ['in', 'a']);
+    expect(c.layers).toEqual([{ layer: 'a', colour: layerColour(1) }, { layer: 'splitters', colour: SPLITTER_COLOUR }]);
+    expect(c.palette[c.index[0]!]).toBe(SPLITTER_COLOUR);
   });
 });

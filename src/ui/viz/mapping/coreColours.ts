@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { CoreUsage } from '../../../core/hardware/mappingTypes.ts';
+import { layerColour, SPLITTER_COLOUR } from '../layerPalette.ts';
 
 /** Fill of a core nothing was placed on. */
 export const UNUSED_COLOUR = '#e4e7eb';
@@ -7,9 +8,6 @@ export const UNUSED_COLOUR = '#e4e7eb';
 export const OVER_COLOUR = '#D55E00';
 /** Steps of the utilisation ramp: cores are drawn in batches of one colour each. */
 export const RAMP_STEPS = 32;
-/** Okabe–Ito colours, distinguishable with colour-vision deficiency (splitters get the grey). */
-export const LAYER_COLOURS = ['#0072B2', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'] as const;
-const SPLITTER_COLOUR = '#999999';
 
 /** Utilisation 0 … 1 → colour, light to dark blue. */
 export const utilisationScale = scaleLinear<string>().domain([0, 0.5, 1]).range(['#dbe9f6', '#4a90c8', '#08306b']).clamp(true);
@@ -54,12 +52,17 @@ export function colourByUtilisation(cores: readonly CoreUsage[], slots: number):
   return { palette, index, layers: [] };
 }
 
-/** Colours cores by their dominant layer, layers in the order given (network order), splitters grey. */
+/**
+ * Colours cores by their dominant layer, splitters grey. `layerOrder` is the spike-emitting layers
+ * in network order (spikeLayerOrder), so a layer gets the colour the raster gives it; a layer
+ * placed on cores but not in the order follows after them.
+ */
 export function colourByLayer(cores: readonly CoreUsage[], slots: number, layerOrder: readonly string[]): CoreColouring {
   const names = [...layerOrder];
-  for (const c of cores) for (const l of c.layers) if (!names.includes(l.layer)) names.push(l.layer);
-  const used = names.filter((n) => cores.some((c) => c.layers.some((l) => l.layer === n)));
-  const layers = used.map((layer, i) => ({ layer, colour: layer === 'splitters' ? SPLITTER_COLOUR : (LAYER_COLOURS[i % LAYER_COLOURS.length] as string) }));
+  for (const c of cores) for (const l of c.layers) if (l.layer !== 'splitters' && !names.includes(l.layer)) names.push(l.layer);
+  const colourOf = (layer: string) => (layer === 'splitters' ? SPLITTER_COLOUR : layerColour(names.indexOf(layer)));
+  const used = [...names, 'splitters'].filter((n) => cores.some((c) => c.layers.some((l) => l.layer === n)));
+  const layers = used.map((layer) => ({ layer, colour: colourOf(layer) }));
   const index = new Uint16Array(slots);
   for (const c of cores) if (c.index >= 0 && c.index < slots) index[c.index] = 1 + used.indexOf(dominantLayer(c));
   return { palette: [UNUSED_COLOUR, ...layers.map((l) => l.colour)], index, layers };

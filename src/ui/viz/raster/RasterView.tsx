@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LayerRecording } from '../../../core/engine/types.ts';
 import { runArtifacts } from '../../runController.ts';
@@ -14,6 +14,9 @@ import { labelledBands, layoutBands, neuronAtRow, type RasterLayout } from './ra
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { snapshotBox } from '../export/snapshotBox.ts';
 import { spikesCsvChunks } from '../export/spikesCsv.ts';
+import { drawCursor, markCursor } from '../playback/drawCursor.ts';
+import { PlaybackBar } from '../playback/PlaybackBar.tsx';
+import { cursorX } from '../playback/playbackCursor.ts';
 
 const MARGIN = { left: 56, right: 8, top: 8, bottom: 28 };
 /** Height of a layer label on the y axis (10 px text plus a little air). */
@@ -29,16 +32,35 @@ function legendText(layout: RasterLayout): { x: number; text: string; fill: stri
   });
 }
 
+/** The d3-zoom transform that shows steps [a, b] of a run of `steps` on a plot `plotW` px wide. */
+function rangeTransform(range: readonly [number, number] | null, steps: number, plotW: number) {
+  if (!range) return zoomIdentity;
+  const k = steps / Math.max(1e-9, range[1] - range[0]);
+  return zoomIdentity.translate((-range[0] * plotW * k) / steps, 0).scale(k);
+}
+
+/** The spikes drawn last and what they were drawn for: a cursor move re-puts them instead of redrawing every spike. */
+interface DrawnSpikes {
+  readonly image: ImageData;
+  readonly inputs: readonly unknown[];
+  readonly drawn: number;
+}
+
 /**
  * The spike raster: canvas for the spikes, SVG overlay for axes and pointer input. Wheel or drag,
  * and on a touch screen pinch or one-finger drag, zoom and pan time (keyboard: + − 0 ← →); hover
  * reads out layer, neuron and time; a click on a spiking neuron records and shows its membrane.
- * The box carries the visible range in ms (data-from-ms, data-to-ms).
+ * The box carries the visible range in ms (data-from-ms, data-to-ms). The playback cursor
+ * (viewSlice.playbackStep) is drawn as a line through every layer, at this plot's own x scale.
  */
 export function RasterView() {
   const summary = useStore((s) => s.summary);
   const timeRange = useStore((s) => s.timeRange);
   const hover = useStore((s) => s.hover);
+  const playbackStep = useStore((s) => s.playbackStep);
+  const drawnSpikes = useRef<DrawnSpikes | null>(null);
+  // True while the view applies a time range set elsewhere (the playback following its cursor) to d3-zoom.
+  const syncingZoom = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -55,21 +77,31 @@ export function RasterView() {
   const x = useMemo(() => scaleLinear().domain(domain).range([0, plotW]), [domain[0], domain[1], plotW]);
   const y = useMemo(() => scaleLinear().domain([0, Math.max(1, layout.rows)]).range([0, plotH]), [layout.rows, plotH]);
 
-  // Spikes: drawn into ImageData in the next animation frame, device-pixel aware.
+  // Spikes: drawn into ImageData in the next animation frame, device-pixel aware; the cursor on top.
   useCanvasFrame(
     canvas,
     plotW,
     plotH,
-    (ctx) => {
+    (ctx, dpr) => {
       const c = ctx.canvas;
       const t0 = performance.now();
-      const image = ctx.createImageData(c.width, c.height);
-      const drawn = drawRaster(image, layers, layout, x.copy().range([0, c.width]), y.copy().range([0, c.height]));
-      ctx.putImageData(image, 0, 0);
-      c.dataset['spikeCount'] = String(drawn);
+      const inputs = [layers, layout, x, y, c.width, c.height];
+      const kept = drawnSpikes.current;
+      let spikes = kept && kept.inputs.every((v, i) => v === inputs[i]) ? kept : null;
+      if (!spikes) {
+        const image = ctx.createImageData(c.width, c.height);
+        const drawn = drawRaster(image, layers, layout, x.copy().range([0, c.width]), y.copy().range([0, c.height]));
+        spikes = { image, inputs, drawn };
+        drawnSpikes.current = spikes;
+      }
+      ctx.putImageData(spikes.image, 0, 0);
+      const cx = playbackStep === null ? null : cursorX(x, playbackStep);
+      const drawnAt = cx === null ? null : drawCursor(ctx, cx, dpr);
+      markCursor(c, playbackStep, drawnAt === null ? null : cx);
+      c.dataset['spikeCount'] = String(spikes.drawn);
       c.dataset['drawMs'] = (performance.now() - t0).toFixed(1);
     },
-    [layers, layout, x, y],
+    [layers, layout, x, y, playbackStep],
   );
 
   // Axes and band labels on the SVG overlay.
@@ -98,6 +130,7 @@ export function RasterView() {
       .extent([[0, 0], [plotW, plotH]])
       .translateExtent([[0, 0], [plotW, plotH]])
       .on('zoom', (ev: { transform: { rescaleX: (sc: typeof x) => typeof x } }) => {
+        if (syncingZoom.current) return;
         const full = scaleLinear().domain([0, steps]).range([0, plotW]);
         const [a = 0, b = steps] = ev.transform.rescaleX(full).domain();
         useStore.getState().setTimeRange(a <= 0 && b >= steps ? null : [a, b]);
@@ -112,6 +145,25 @@ export function RasterView() {
     useStore.getState().setTimeRange(null);
     if (svg.current && zoomRef.current) select(svg.current).select<SVGRectElement>('.hit').call(zoomRef.current.transform, zoomIdentity);
   }, [steps]);
+
+  // A time range set elsewhere (the playback turning to its cursor) becomes d3-zoom's transform,
+  // so the next wheel or drag starts from what is shown rather than jumping back.
+  useEffect(() => {
+    const s = svg.current;
+    const z = zoomRef.current;
+    const hit = s ? select(s).select<SVGRectElement>('.hit') : null;
+    const node = hit?.node();
+    if (!hit || !node || !z || plotW <= 1) return;
+    const want = rangeTransform(timeRange, steps, plotW);
+    const have = zoomTransform(node);
+    if (Math.abs(have.k - want.k) < 1e-9 * want.k && Math.abs(have.x - want.x) < 1e-6) return;
+    syncingZoom.current = true;
+    try {
+      z.transform(hit, want);
+    } finally {
+      syncingZoom.current = false;
+    }
+  }, [timeRange, steps, plotW]);
 
   const pointer = (ev: React.MouseEvent) => {
     const r = (ev.currentTarget as SVGRectElement).getBoundingClientRect();
@@ -145,20 +197,11 @@ export function RasterView() {
   };
 
   return (
-    <section className="panel raster-panel" aria-label="Spike raster">
-      {/* Title, legend and hover read-out on one line: the raster keeps the height. */}
+    <section className="panel raster-panel" aria-label="Spike raster" data-lesson-control="raster">
+      {/* Title, playback bar (its per-layer list is the legend) and export on one line: the raster keeps the height. */}
       <div className="raster-head">
         <h2>Spike raster</h2>
-        <div className="legend">
-          {layout.bands.map((b) => (
-            <span key={b.layer} style={{ color: b.color }}>
-              ■ {b.layer}
-            </span>
-          ))}
-        </div>
-        <span className="hover-readout" data-testid="hover-readout">
-          {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : 'hover a row; click a spiking neuron for its membrane'}
-        </span>
+        <PlaybackBar layers={layers} bands={layout.bands} steps={reply ? steps : 0} dtMs={dtMs} />
         <ExportMenu
           plot="raster"
           inline
@@ -168,7 +211,12 @@ export function RasterView() {
       </div>
       <div ref={box} className="raster-box" data-testid="raster" data-spike-count={summary?.totalSpikes ?? 0} data-from-ms={domain[0] * dtMs} data-to-ms={domain[1] * dtMs}>
         <canvas ref={canvas} data-testid="raster-canvas" style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
+        {/* What the pointer is over, in the plot's top right corner while it is over a row. */}
+        <span className="hover-readout" data-testid="hover-readout" hidden={!hover} style={{ right: MARGIN.right + 4, top: MARGIN.top + 2 }}>
+          {hover ? `${hover.layer} · neuron ${hover.neuron} · ${hover.timeMs.toFixed(0)} ms` : ''}
+        </span>
         <svg ref={svg} width={width} height={height} tabIndex={0} role="img" aria-label="spike raster; + and − zoom, arrows pan, 0 resets" onKeyDown={onKey}>
+          <title>Hover a row for its layer, neuron and time; click a spiking neuron for its membrane. Wheel or drag to zoom and pan time.</title>
           <g transform={`translate(${MARGIN.left},${MARGIN.top + plotH})`} className="x-axis" />
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`} className="y-axis" />
           {/* d3-zoom reads pointers in the rect's own coordinates and its extent starts at 0: the rect

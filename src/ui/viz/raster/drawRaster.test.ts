@@ -28,7 +28,7 @@ describe('drawRaster', () => {
     expect(rgba(10, 12)).toEqual([0x00, 0x72, 0xb2, 255]);
     expect(rgba(10, 19)[3]).toBe(0);
     // Layer b (second colour), neuron 0 → row 2, at step 20.
-    expect(rgba(20, 22)).toEqual([0xe6, 0x9f, 0x00, 255]);
+    expect(rgba(20, 22)).toEqual([0xd5, 0x5e, 0x00, 255]);
     expect(rgba(30, 22)[3]).toBe(0);
   });
 

@@ -1,7 +1,5 @@
 import type { LayerRecording } from '../../../core/engine/types.ts';
-
-/** Colours of the layers, in order (colour-blind-safe Okabe–Ito palette). */
-export const LAYER_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'] as const;
+import { layerColour } from '../layerPalette.ts';
 
 /** One band of rows in the raster: a layer's neurons, stacked in network order from the top. */
 export interface RasterBand {
@@ -19,11 +17,11 @@ export interface RasterLayout {
   readonly rows: number;
 }
 
-/** Stacks the layers' neurons into rows, first layer at the top. */
+/** Stacks the layers' neurons into rows, first layer at the top; each band takes its layer's colour (layerPalette.ts). */
 export function layoutBands(layers: readonly Pick<LayerRecording, 'name' | 'kind' | 'neurons'>[]): RasterLayout {
   let offset = 0;
   const bands = layers.map((l, i) => {
-    const band = { layer: l.name, kind: l.kind, offset, neurons: l.neurons, color: LAYER_COLORS[i % LAYER_COLORS.length] ?? '#000' };
+    const band = { layer: l.name, kind: l.kind, offset, neurons: l.neurons, color: layerColour(i) };
     offset += l.neurons;
     return band;
   });

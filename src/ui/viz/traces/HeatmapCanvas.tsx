@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useStore } from '../../store/index.ts';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
+import { drawCursor, markCursor } from '../playback/drawCursor.ts';
 
 /** Five stops of a perceptually ordered dark-to-bright colour map (viridis-like). */
 const STOPS = [
@@ -22,10 +23,11 @@ export function colormap(t: number): number {
   return (0xff << 24) | (c(2) << 16) | (c(1) << 8) | c(0);
 }
 
-/** A spectrogram-like heat map of an interleaved [time × channels] array, low channels at the bottom. */
+/** A spectrogram-like heat map of an interleaved [time × channels] array, low channels at the bottom, with the playback cursor. */
 export function HeatmapCanvas({ values, channels, testId }: { values: Float32Array; channels: number; testId: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const timeRange = useStore((s) => s.timeRange);
+  const step = useStore((s) => s.playbackStep);
   const steps = values.length / channels;
   useCanvasFrame(
     canvas,
@@ -50,8 +52,14 @@ export function HeatmapCanvas({ values, channels, testId }: { values: Float32Arr
         }
       }
       ctx.putImageData(image, 0, 0);
+      // Column x shows step a + (b − a)·x/W, so a step's middle sits at (step + 0.5 − a)/(b − a) of the width;
+      // the backing store is stretched to the canvas's CSS width, W / cssW backing pixels per CSS pixel.
+      const cssW = ctx.canvas.getBoundingClientRect().width || W;
+      const cx = step === null ? null : ((step + 0.5 - a) / (b - a || 1)) * cssW;
+      const drawnAt = cx === null ? null : drawCursor(ctx, cx, W / cssW);
+      markCursor(ctx.canvas, step, drawnAt === null ? null : cx);
     },
-    [values, channels, timeRange],
+    [values, channels, timeRange, step],
   );
   return <canvas ref={canvas} data-testid={testId} className="heatmap" style={{ width: '100%', height: 90 }} />;
 }

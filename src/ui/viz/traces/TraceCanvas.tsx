@@ -7,6 +7,8 @@ import { keepTickLabelsInside } from '../tickLabelsInside.ts';
 import { useCanvasFrame } from '../useCanvasFrame.ts';
 import { useSize } from '../useSize.ts';
 import { drawTrace } from './drawTrace.ts';
+import { drawCursor, markCursor } from '../playback/drawCursor.ts';
+import { cursorX } from '../playback/playbackCursor.ts';
 
 const M = { left: 56, right: 8, top: 6, bottom: 22 };
 
@@ -32,16 +34,23 @@ interface Props {
   readonly under?: readonly TraceLine[];
   /** Width of the main line, CSS pixels (1.25 by default; the under-lines keep 1.25). */
   readonly lineWidth?: number;
+  /** Draw the spike views' playback cursor (viewSlice.playbackStep); by default when the trace follows the raster's zoom, i.e. is on its time axis. */
+  readonly cursor?: boolean;
 }
 
-/** A time series on canvas with d3 axes, following the raster's visible time range. */
-export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, followZoom = true, under, lineWidth }: Props) {
+/**
+ * A time series on canvas with d3 axes, following the raster's visible time range, with the
+ * playback cursor drawn at this plot's x scale (the canvas says where: data-cursor-x, CSS px).
+ */
+export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, followZoom = true, under, lineWidth, cursor = followZoom }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const { width, height } = useSize(box);
   const sharedRange = useStore((s) => s.timeRange);
   const timeRange = followZoom ? sharedRange : null;
+  const sharedStep = useStore((s) => s.playbackStep);
+  const step = cursor ? sharedStep : null;
   const plotW = Math.max(1, width - M.left - M.right);
   const plotH = Math.max(1, height - M.top - M.bottom);
   const [lo, hi] = useMemo(() => {
@@ -76,8 +85,11 @@ export function TraceCanvas({ values, dtMs, color, unit, hline, marks, testId, f
       for (const m of marks ?? []) ctx.fillRect(Math.floor(x(m)), 0, 1, 6);
       for (const l of under ?? []) drawTrace(ctx, l.values, x, y, l.color);
       drawTrace(ctx, values, x, y, color, lineWidth);
+      const cx = step === null ? null : cursorX(x, step);
+      const drawnAt = cx === null ? null : drawCursor(ctx, cx, dpr);
+      markCursor(ctx.canvas, step, drawnAt === null ? null : cx);
     },
-    [values, x, y, hline, marks, color, under, lineWidth],
+    [values, x, y, hline, marks, color, under, lineWidth, step],
   );
   useEffect(() => {
     if (!svg.current) return;
