@@ -55,6 +55,19 @@ describe('live task checks', () => {
     stop();
   });
 
+  it("never judges a step on the page as it was before the step's setup", async () => {
+    const store = createStore();
+    store.getState().setCenterView('chip');
+    const stop = startTaskChecks(store, 200);
+    // The step opens the spikes view and asks for the chip view: the chip view shown before does not count.
+    startLesson(store, lesson, 'file', 0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.getState().centerView).toBe('spikes');
+    expect(store.getState().lessonCheck.verdict?.done).toBe(false);
+    expect(store.getState().lessonProgress['check-test']?.steps).toEqual([null, null]);
+    stop();
+  });
+
   it('skipping marks the step skipped, not done, and records the last step seen', async () => {
     const store = createStore();
     const stop = startTaskChecks(store, 200);

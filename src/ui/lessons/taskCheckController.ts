@@ -46,6 +46,11 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
     const changedByStudent = !newStep && !sameList(nowTouched, lastTouched);
     lastTouched = nowTouched;
     lastInputs = inputs(s);
+    // While the step sets the page up, the page still shows what came before: no verdict on that.
+    if (s.lessonApplying) {
+      if (newStep) s.setLessonCheck({ verdict: null, tries: 0 });
+      return;
+    }
     if (!task) {
       if (s.lessonCheck.verdict !== null || s.lessonCheck.tries !== 0) s.setLessonCheck({ verdict: null, tries: 0 });
       return;
@@ -68,9 +73,10 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
     // What the step sets up itself (its view, playground, preset) is the baseline, not a try of the student's.
     if (s.lessonApplying || prev.lessonApplying) lastTouched = touched(s);
     if (sameList(inputs(s), lastInputs)) return;
-    // A new step is checked at once (its feedback replaces the last step's), other changes throttled.
     const open = s.activeLesson;
-    if ((open ? open.lesson.steps[open.step] : null) !== lastStep) {
+    // A new step, or its setup just finished, is checked at once (its feedback replaces the last
+    // step's); other changes are throttled.
+    if ((open ? open.lesson.steps[open.step] : null) !== lastStep || (prev.lessonApplying && !s.lessonApplying)) {
       if (timer !== undefined) clearTimeout(timer);
       check();
     } else schedule();
