@@ -10,6 +10,8 @@ const M = { left: 30, right: 8, top: 8, bottom: 22 };
 // Okabe–Ito blue and vermillion: told apart with any colour vision, and dashed vs solid besides.
 const STEP_COLOUR = '#0072B2';
 const SURROGATE_COLOUR = '#D55E00';
+/** The vermillion darkened for text, which needs 4.5:1 on white (the line keeps the palette's). */
+const SURROGATE_TEXT = '#A84A00';
 
 /** One small plot: a curve (or a few) over x = v − θ with its axis ticks. */
 function Plot({ title, yMax, children }: { title: string; yMax: number; children: (x: (v: number) => number, y: (v: number) => number) => React.ReactNode }) {
@@ -69,7 +71,7 @@ export function SurrogateFigure() {
         </Plot>
       </div>
       <figcaption>
-        <span style={{ color: STEP_COLOUR }}>Step H(v − θ)</span> and its derivative against the <span style={{ color: SURROGATE_COLOUR }}>surrogate 1 / (k|v − θ| + 1)²</span>, which is{' '}
+        <span style={{ color: STEP_COLOUR }}>Step H(v − θ)</span> and its derivative against the <span style={{ color: SURROGATE_TEXT }}>surrogate 1 / (k|v − θ| + 1)²</span>, which is{' '}
         {surrogateHalfWidth(slope).toFixed(2)}·θ wide at half its height.
       </figcaption>
       <label className="lesson-figure-slider" htmlFor={sliderId}>
