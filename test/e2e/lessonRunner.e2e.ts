@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
+import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
 import { startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 /**
@@ -212,6 +214,21 @@ describe('lesson runner', () => {
     expect(new URL(follower.url()).hash).toBe('');
     await fresh.close();
   }, 240_000);
+
+  it('a link with a workspace and a lesson opens both: the linked workspace stays, the step’s preset is not loaded over it', async () => {
+    const preset = parseWorkspace(JSON.parse(readFileSync(new URL('../../public/presets/ecg-synthetic.workspace.json', import.meta.url), 'utf8')));
+    const fragment = encodeWorkspaceLink({ ...preset, name: 'Class workspace' }).fragment;
+    const ctx = await freshContext();
+    // Step 1 of the walk loads the 'default' preset; the link's workspace wins.
+    const { page, errors } = await open(ctx, `#${fragment}&lesson=runner-walk&step=1`);
+    await page.waitForSelector('[data-testid="lesson-panel"]', { timeout: 60_000 });
+    expect(await text(page, 'lesson-step-title')).toBe('The raster');
+    await waitForRun(page);
+    expect(await text(page, 'header-workspace-name')).toContain('Class workspace');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
 
   it('presenter mode from a link shows only the panels the step lists, in large type, and Esc leaves it', async () => {
     const ctx = await freshContext();

@@ -24,3 +24,12 @@ describe('lesson links', () => {
     expect(readLessonLink(url)).toEqual({ id: 'spikes-and-membranes', step: 4, present: true, badStep: null });
   });
 });
+
+describe('readBootLink', () => {
+  it('reads the lesson and whether a workspace link shares the fragment (its preset then stays unloaded)', async () => {
+    const { readBootLink } = await import('./lessonBoot.ts');
+    expect(readBootLink('http://h/?test#w=v1.abc&lesson=chip-costs&step=2')).toEqual({ lesson: { id: 'chip-costs', step: 2, present: false, badStep: null }, hasWorkspace: true });
+    expect(readBootLink('http://h/#lesson=chip-costs')).toEqual({ lesson: { id: 'chip-costs', step: 1, present: false, badStep: null }, hasWorkspace: false });
+    expect(readBootLink('http://h/')).toEqual({ lesson: null, hasWorkspace: false });
+  });
+});
