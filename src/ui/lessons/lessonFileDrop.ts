@@ -15,7 +15,7 @@ export function startLessonFileDrop(store: typeof useStore, target: EventTarget 
   };
   const onDrop = (e: Event) => {
     if (!(e instanceof DragEvent)) return;
-    const files = [...(e.dataTransfer?.files ?? [])];
+    const files = Array.from(e.dataTransfer?.files ?? []);
     const lesson = files.length === 1 ? files[0] : undefined;
     if (!lesson || !isLessonFileName(lesson.name)) return;
     e.preventDefault();
