@@ -318,6 +318,17 @@ describe('lesson runner', () => {
     expect(await second.$('[data-testid="lesson-panel"]')).toBeNull();
     // The page otherwise as usual.
     await waitForRun(second);
+    // A .lesson.json dropped on the page (here on the raster, not the data drop zone) opens as a lesson.
+    const body = readFileSync(WALK, 'utf8');
+    await second.evaluate((json) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([json], 'runner-walk.lesson.json', { type: 'application/json' }));
+      document.querySelector('[data-lesson-panel="spikes"]')?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, body);
+    await second.waitForSelector('[data-testid="lesson-panel"]');
+    expect(await text(second, 'lesson-step-title')).toBe('The raster');
+    // Not taken for data.
+    expect(await second.$('[data-testid="file-status"]')).toBeNull();
     expect(errors).toEqual([]);
     await ctx.close();
   }, 120_000);
