@@ -5,6 +5,7 @@ import { createTrainClient } from '../workers/trainClient.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext } from './ui/clientContext.ts';
 import { bootWorkspace } from './ui/bootWorkspace.ts';
+import { readBootLink, startLessons } from './ui/lessons/lessonBoot.ts';
 import { keptFileDb } from './ui/keptFiles/keptFileDb.ts';
 import { restoreKept } from './ui/keptFiles/keptFiles.ts';
 import { startMappingController } from './ui/mappingController.ts';
@@ -30,7 +31,9 @@ createRoot(root).render(
     </ClientContext.Provider>
   </StrictMode>,
 );
-void bootWorkspace(useStore);
+// A lesson link is read before bootWorkspace opens (and clears) a workspace link in the same fragment.
+const lessonBoot = readBootLink(location.href);
+void bootWorkspace(useStore).then(() => startLessons(useStore, lessonBoot));
 // Files kept from earlier drops load beside the boot; a workspace waiting for one then runs.
 void restoreKept(useStore, client, keptFileDb());
 // Production build only: stores the site so it loads again without a network (src/ui/offline).

@@ -9,6 +9,9 @@ import { DataPanel } from './panels/DataPanel.tsx';
 import { Header } from './panels/Header.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { LinkNotice } from './panels/share/LinkNotice.tsx';
+import { LessonNotice } from './panels/lesson/LessonNotice.tsx';
+import { LessonPanel } from './panels/lesson/LessonPanel.tsx';
+import { PresenterMode } from './panels/lesson/PresenterMode.tsx';
 import { ConflictBanner } from './panels/workspaces/ConflictBanner.tsx';
 import { RecoveryNotices } from './panels/workspaces/RecoveryNotices.tsx';
 import { TrainPanel } from './panels/TrainPanel.tsx';
@@ -54,17 +57,25 @@ export function App({ controller, trainClient }: { controller: RunController; tr
   const centerView = useStore((s) => s.centerView);
   const stale = useStore(resultsStale);
   const sizes = useStore((s) => s.panelSizes);
+  const presenting = useStore((s) => s.presenting && s.activeLesson !== null);
+  const lessonOpen = useStore((s) => s.activeLesson !== null);
+  // data-lesson-panel names the regions presenter mode shows or hides (LESSON_PANELS); the wrappers are display: contents.
   return (
-    <div className="app">
+    <div className="app" data-presenting={presenting ? '' : undefined}>
+      <PresenterMode />
       <Header controller={controller} />
       <ErrorBanner />
       <LinkNotice />
+      <LessonNotice />
       <ConflictBanner />
       <RecoveryNotices />
       {ready ? (
         <main className="workbench" style={panelStyle(sizes)}>
-          <aside className="left" aria-label="Data">
-            <DataPanel />
+          <aside className="left" aria-label={lessonOpen ? 'Lesson and data' : 'Data'}>
+            <LessonPanel />
+            <div className="lesson-region" data-lesson-panel="data">
+              <DataPanel />
+            </div>
           </aside>
           <Splitter edge="left" />
           <div className="center">
@@ -81,20 +92,24 @@ export function App({ controller, trainClient }: { controller: RunController; tr
                 <div className="center-bar">
                   <CenterTabs />
                 </div>
-                <NeuronPlayground />
+                <div className="lesson-region" data-lesson-panel="neuron">
+                  <NeuronPlayground />
+                </div>
               </>
             ) : centerView === 'chip' ? (
               <>
                 <div className="center-bar">
                   <CenterTabs />
                 </div>
-                <ChipView />
+                <div className="lesson-region" data-lesson-panel="chip">
+                  <ChipView />
+                </div>
               </>
             ) : (
               <>
                 <GraphEditor lead={<CenterTabs />} />
                 <Splitter edge="graph" />
-                <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale}>
+                <div className="center-spikes" role="tabpanel" id="panel-spikes" aria-labelledby="tab-spikes" data-stale={stale} data-lesson-panel="spikes">
                   <StaleResultsNote />
                   <SignalView />
                   <RasterView />
@@ -105,9 +120,15 @@ export function App({ controller, trainClient }: { controller: RunController; tr
           </div>
           <Splitter edge="right" />
           <aside className="right" aria-label="Inspector, metrics and training">
-            <Inspector />
-            <MetricsPanel />
-            <TrainPanel client={trainClient} />
+            <div className="lesson-region" data-lesson-panel="inspector">
+              <Inspector />
+            </div>
+            <div className="lesson-region" data-lesson-panel="metrics">
+              <MetricsPanel />
+            </div>
+            <div className="lesson-region" data-lesson-panel="train">
+              <TrainPanel client={trainClient} />
+            </div>
           </aside>
         </main>
       ) : (

@@ -219,7 +219,7 @@ function GraphCanvas() {
  */
 export function GraphEditor({ lead }: { lead?: ReactNode }) {
   return (
-    <section className="panel graph-editor" aria-label="Network graph" data-testid="graph-editor">
+    <section className="panel graph-editor" aria-label="Network graph" data-testid="graph-editor" data-lesson-panel="graph" data-lesson-control="graph">
       <ReactFlowProvider>
         <GraphToolbar lead={lead} />
         <GraphCanvas />

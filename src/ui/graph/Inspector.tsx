@@ -76,7 +76,7 @@ export function Inspector() {
   const edge = selectedEdge && draft?.edges.find((e) => e.from === selectedEdge.from && e.to === selectedEdge.to && e.recurrent === selectedEdge.recurrent);
   if (!draft || !workspace || (!node && !edge)) {
     return (
-      <section className="panel inspector" id="inspector" aria-label="Inspector" data-testid="inspector">
+      <section className="panel inspector" id="inspector" aria-label="Inspector" data-testid="inspector" data-lesson-control="inspector">
         <h2>Inspector</h2>
         {draft ? <NodePicker names={draft.nodes.map((n) => n.name)} shown={undefined} /> : null}
         <p className="hint">Click a node or an edge of the graph (or Tab to it and press Enter) to see and change it.</p>
@@ -92,7 +92,7 @@ export function Inspector() {
     const layer = workspace.network.layers[index];
     const computes = layer ? nodeSummary(layer) : undefined;
     return (
-      <section className="panel inspector" id="inspector" aria-label={`Inspector: ${node.name}`} data-testid="inspector">
+      <section className="panel inspector" id="inspector" aria-label={`Inspector: ${node.name}`} data-testid="inspector" data-lesson-control="inspector">
         <h2>
           {info.label} <span className="hint">{node.name}</span>
         </h2>
@@ -134,7 +134,7 @@ export function Inspector() {
   const carried = summary?.layers.find((l) => l.name === edge.from);
   const sourceKind = draft.nodes.find((n) => n.name === edge.from)?.kind;
   return (
-    <section className="panel inspector" id="inspector" aria-label={`Inspector: edge ${edge.from} to ${edge.to}`} data-testid="inspector">
+    <section className="panel inspector" id="inspector" aria-label={`Inspector: edge ${edge.from} to ${edge.to}`} data-testid="inspector" data-lesson-control="inspector">
       <h2>
         edge <span className="hint">{edge.from} → {edge.to}</span>
       </h2>

@@ -55,6 +55,7 @@ export function DataPanel() {
               encoder
               <select
                 data-testid="encoder"
+                data-lesson-control="encoder"
                 value={encoder.kind}
                 onChange={(e) =>
                   edit('encoder', (d) => {

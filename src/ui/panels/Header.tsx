@@ -13,6 +13,7 @@ import { WorkspaceNameButton } from './workspaces/WorkspaceNameButton.tsx';
 import { openPreset } from '../workspaces/workspaceLibrary.ts';
 import { WorkspaceFileControls } from './share/WorkspaceFileControls.tsx';
 import { StudiesMenu } from './study/StudiesMenu.tsx';
+import { LearnMenu } from './lesson/LearnMenu.tsx';
 import { explainError } from '../../../workers/explainError.ts';
 import { OfflineBadge } from '../offline/OfflineBadge.tsx';
 
@@ -54,6 +55,7 @@ export function Header({ controller }: { controller: RunController }) {
         </select>
       </label>
       <StudiesMenu />
+      <LearnMenu />
       <label className="engine">
         engine{' '}
         <select

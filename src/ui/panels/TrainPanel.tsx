@@ -123,7 +123,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
             </button>
           </>
         ) : (
-          <button type="button" data-testid="train-button" disabled={repeat !== null} onClick={start}>
+          <button type="button" data-testid="train-button" data-lesson-control="train" disabled={repeat !== null} onClick={start}>
             Train
           </button>
         )}
@@ -158,7 +158,7 @@ export function TrainPanel({ client }: { client: TrainClient }) {
       {s.test ? (
         <div data-testid="confusion">
           <div className="hint" data-testid="train-info">{s.info}</div>
-          <b data-testid="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
+          <b data-testid="test-accuracy" data-lesson-control="test-accuracy">test accuracy {(100 * s.test.accuracy).toFixed(1)} %</b>, macro-F1 {s.test.macroF1.toFixed(3)}
           {s.coverage && s.coverage.scored < s.coverage.total ? (
             <div className="hint" data-testid="test-coverage">
               Stopped while scoring: these figures are of a random {s.coverage.scored.toLocaleString('en')} of the {s.coverage.total.toLocaleString('en')} test samples.

@@ -14,10 +14,11 @@ import { createRunsSlice, type RunsSlice } from './runsSlice.ts';
 import { createStudySlice, type StudySlice } from './studySlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice.ts';
+import { createLessonSlice, type LessonSlice } from './lessonSlice.ts';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice.ts';
 
 /** The one UI store, made of typed slices (STYLE.md 20). */
-export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice & StudySlice & PlaygroundSlice;
+export type Store = WorkspaceSlice & HistorySlice & RunSlice & ViewSlice & FilesSlice & TrainSlice & ChipSlice & LinkSlice & AutosaveSlice & DocSlice & NoticeSlice & RecoverySlice & GraphSlice & RunsSlice & StudySlice & PlaygroundSlice & LessonSlice;
 
 /** Creates a store; the app uses one, tests make fresh ones. */
 export const createStore = () =>
@@ -38,6 +39,7 @@ export const createStore = () =>
     ...createRunsSlice(...a),
     ...createStudySlice(...a),
     ...createPlaygroundSlice(...a),
+    ...createLessonSlice(...a),
   }));
 
 /** The app's store. */

@@ -19,6 +19,7 @@ export function ChipSettings() {
           chip
           <select
             data-testid="chip-select"
+            data-lesson-control="chip-select"
             value={target.id}
             onChange={(e) =>
               // Overrides and weight bits belong to the chip they were made for.

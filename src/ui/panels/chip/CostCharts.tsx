@@ -36,7 +36,7 @@ export function CostCharts() {
     <section className="panel has-export" aria-label="Energy and latency" ref={panel}>
       <PanelExport plot="chip-costs" panel={panel} title="Energy and latency per inference, by cause" engine="chip" csv={() => costsCsv(r)} />
       <h2>
-        Energy per inference <b data-testid="energy-per-inference">{joules(r.energyPerInferenceJ)}</b>
+        Energy per inference <b data-testid="energy-per-inference" data-lesson-control="chip-energy">{joules(r.energyPerInferenceJ)}</b>
       </h2>
       {energy.length > 0 ? <BarChart bars={energy} format={joules} testId="energy-chart" label="energy per inference by cause" /> : <p className="hint">no energy terms</p>}
       <h2>
