@@ -65,6 +65,10 @@ describe('the site offline, once loaded (service worker over the static build)',
       });
       expect(lessons.ids.length).toBeGreaterThanOrEqual(7);
       for (const t of lessons.titles) expect(typeof t).toBe('string');
+      // And the Learn menu lists them all, offline.
+      await page.click('[data-testid="learn-menu"]');
+      await page.waitForSelector(`[data-testid="lesson-item-${lessons.ids.at(-1) ?? ''}"]`, { timeout: 30_000 });
+      expect(await page.locator('[data-testid^="lesson-item-"]').count()).toBe(lessons.ids.length);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

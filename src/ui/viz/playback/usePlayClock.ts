@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { prefersReducedMotion, REDUCED_MOTION_QUERY } from '../../a11y/reducedMotion.ts';
 import { stepsDue } from './playbackCursor.ts';
 
 /**
@@ -26,11 +27,10 @@ export function usePlayClock(playing: boolean, speed: number, advance: (steps: n
 
 /** True when the user asked for reduced motion (followed live, as the setting can change). */
 export function usePrefersReducedMotion(): boolean {
-  const query = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  const [reduced, setReduced] = useState(prefersReducedMotion);
   useEffect(() => {
     if (typeof matchMedia !== 'function') return;
-    const m = matchMedia(query);
+    const m = matchMedia(REDUCED_MOTION_QUERY);
     const on = () => setReduced(m.matches);
     m.addEventListener('change', on);
     return () => m.removeEventListener('change', on);
