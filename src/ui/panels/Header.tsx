@@ -29,6 +29,7 @@ export function Header({ controller }: { controller: RunController }) {
   return (
     <header className="header">
       <h1>Spikelab</h1>
+      <OfflineBadge />
       <WorkspaceNameButton />
       <label className="engine">
         preset{' '}
@@ -91,7 +92,6 @@ export function Header({ controller }: { controller: RunController }) {
       </HeaderFileMenu>
       <ShareButton />
       <AutosaveStatus />
-      <OfflineBadge />
       <div className="history">
         <button type="button" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
           Undo
