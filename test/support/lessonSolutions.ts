@@ -163,7 +163,6 @@ export const LESSON_SOLUTIONS: Readonly<Record<string, Readonly<Record<number, S
     1: { start: async () => workspaceContext(editedPreset('ecg-synthetic')), solved: [async () => workspaceContext(editedPreset('ecg-synthetic'), { testAccuracy: QUICK_ECG_TEST_ACCURACY })] },
   },
   'chip-costs': {
-    0: { start: async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }), solved: [async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'loihi' }))] },
     1: {
       start: async () => workspaceContext(editedPreset('ecg-synthetic'), { view: 'chip' }, editedPreset('ecg-synthetic', { chip: 'loihi' })),
       solved: [
