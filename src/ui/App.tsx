@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorBanner } from './errors/ErrorBanner.tsx';
 import { GraphEditor } from './graph/GraphEditor.tsx';
 import { Inspector } from './graph/Inspector.tsx';
@@ -45,6 +45,24 @@ function useUndoKeys(): void {
   }, []);
 }
 
+/** A centre view under the tab bar; `panel` names its region for presenter mode (LESSON_PANELS). */
+function UnderTabs({ panel, children }: { panel?: string; children: ReactNode }) {
+  return (
+    <>
+      <div className="center-bar">
+        <CenterTabs />
+      </div>
+      {panel ? (
+        <div className="lesson-region" data-lesson-panel={panel}>
+          {children}
+        </div>
+      ) : (
+        children
+      )}
+    </>
+  );
+}
+
 /**
  * The workbench: the data on the left; in the middle the network graph above the signal, raster
  * and read-out, or the chip mapping (tabs); the inspector, metrics and training on the right.
@@ -81,30 +99,17 @@ export function App({ controller, trainClient }: { controller: RunController; tr
           <div className="center">
             <StudyBackBar />
             {centerView === 'study' ? (
-              <>
-                <div className="center-bar">
-                  <CenterTabs />
-                </div>
+              <UnderTabs>
                 <StudyView runner={trainClient} />
-              </>
+              </UnderTabs>
             ) : centerView === 'neuron' ? (
-              <>
-                <div className="center-bar">
-                  <CenterTabs />
-                </div>
-                <div className="lesson-region" data-lesson-panel="neuron">
-                  <NeuronPlayground />
-                </div>
-              </>
+              <UnderTabs panel="neuron">
+                <NeuronPlayground />
+              </UnderTabs>
             ) : centerView === 'chip' ? (
-              <>
-                <div className="center-bar">
-                  <CenterTabs />
-                </div>
-                <div className="lesson-region" data-lesson-panel="chip">
-                  <ChipView />
-                </div>
-              </>
+              <UnderTabs panel="chip">
+                <ChipView />
+              </UnderTabs>
             ) : (
               <>
                 <GraphEditor lead={<CenterTabs />} />

@@ -6,6 +6,7 @@ import type { Workspace } from '../core/spec/workspace.ts';
 import type { RunReply } from '../../workers/api.ts';
 import type { SimClient } from '../../workers/client.ts';
 import type { useStore } from './store/index.ts';
+import type { RunSummary } from './store/runSlice.ts';
 import { explainError } from '../../workers/explainError.ts';
 
 /** Recordings of finished runs, by artefact id (typed arrays never go into React or zustand state). */
@@ -55,30 +56,34 @@ export function fileArrived(ws: Workspace | null, before: readonly LoadedRecord[
 /** Counts what was shown, so a run that finishes after something newer was shown does not cover it. */
 let shown = 0;
 
+/** The store's small summary of a run whose arrays are kept under `artifactId`. */
+export function runSummaryOf(reply: RunReply, artifactId: string, caption?: string): RunSummary {
+  const r = reply.result;
+  return {
+    artifactId,
+    engine: reply.engine,
+    elapsedMs: r.elapsedMs,
+    steps: r.steps,
+    dtMs: r.dtMs,
+    layers: r.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount })),
+    totalSpikes: r.layers.reduce((a, l) => a + l.spikeCount, 0),
+    ...(caption ? { caption } : {}),
+  };
+}
+
 /** Keeps a finished run's arrays in the artefact store and shows it: raster, input view, metrics. */
 export function showReply(store: typeof useStore, reply: RunReply, caption?: string): void {
   shown += 1;
-  const artifactId = runArtifacts.put(reply);
-  const r = reply.result;
   store.getState().setRun({
     status: 'done',
     progress: 1,
     error: null,
-    summary: {
-      artifactId,
-      engine: reply.engine,
-      elapsedMs: r.elapsedMs,
-      steps: r.steps,
-      dtMs: r.dtMs,
-      layers: r.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount })),
-      totalSpikes: r.layers.reduce((a, l) => a + l.spikeCount, 0),
-      ...(caption ? { caption } : {}),
-    },
+    summary: runSummaryOf(reply, runArtifacts.put(reply), caption),
   });
   // What the run left out (a recording stopped at its budget) stays in the header until dismissed;
   // a run that left nothing out clears the previous run's note.
   const { showNotice, dismissNotice, notices } = store.getState();
-  if (r.notes.length > 0) showNotice('run', r.notes.map((n) => n.message).join('; '), true);
+  if (reply.result.notes.length > 0) showNotice('run', reply.result.notes.map((n) => n.message).join('; '), true);
   else if (notices.some((n) => n.source === 'run')) dismissNotice('run');
 }
 

@@ -9,6 +9,7 @@ import { createSimApi } from '../../../workers/simApi.ts';
 import { createStore } from '../store/index.ts';
 import { PLAYGROUND_DEFAULT } from '../store/playgroundSlice.ts';
 import { buildLessonContext, type ContextSources } from './lessonContext.ts';
+import { runSummaryOf } from '../runController.ts';
 
 const preset = parseWorkspace(JSON.parse(readFileSync(new URL('../../../public/presets/default.workspace.json', import.meta.url), 'utf8')));
 
@@ -19,19 +20,7 @@ async function storeAfterRun() {
   const api = createSimApi();
   const reply = await api.run('r', preset);
   const sources: ContextSources = { runs: createArtifactStore<RunReply>(), mappings: createArtifactStore<MappingResult>() };
-  const { result } = reply;
-  store.getState().setRun({
-    status: 'done',
-    summary: {
-      artifactId: sources.runs.put(reply),
-      engine: reply.engine,
-      elapsedMs: result.elapsedMs,
-      steps: result.steps,
-      dtMs: result.dtMs,
-      layers: result.layers.map((l) => ({ name: l.name, neurons: l.neurons, spikeCount: l.spikeCount })),
-      totalSpikes: result.layers.reduce((a, l) => a + l.spikeCount, 0),
-    },
-  });
+  store.getState().setRun({ status: 'done', summary: runSummaryOf(reply, sources.runs.put(reply)) });
   return { store, api, reply, sources };
 }
 
