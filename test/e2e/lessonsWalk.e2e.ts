@@ -111,8 +111,20 @@ describe('every built-in lesson, walked in Chromium', () => {
         await page.waitForFunction((n) => (document.querySelector('[data-testid="lesson-step-of"]')?.textContent ?? '').includes(`Step ${n} `), i + 1, { timeout: 30_000 });
         const t0 = Date.now();
         if (action) {
-          // Not done before the student acts: the step's own start must fail its check.
+          // Not done before the student acts: the step's own start, once its run (and mapping, in
+          // the chip view) has finished, must fail its check. Before that a run or mapping task
+          // would fail for want of one, which proves nothing.
           await page.waitForSelector('[data-testid="lesson-feedback"]', { timeout: 60_000 });
+          await page.waitForFunction(
+            () => {
+              const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent;
+              return text('run-status') === 'done' && (document.querySelector('[data-testid="mapping-status"]') === null || text('mapping-status') === 'done');
+            },
+            null,
+            { timeout: 60_000 },
+          );
+          // The live check judges at most every 200 ms: give it time to judge the settled page.
+          await page.waitForTimeout(1000);
           expect(await page.isVisible('[data-testid="lesson-success"]'), `${id} step ${i + 1} done before anything was done`).toBe(false);
           await action(page);
           // On a timeout, the page's own feedback is the failure: it says what the check saw.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { neuronSpecSchema } from '../neurons/index.ts';
+import { PLAYGROUND_MAX_STEPS } from './playgroundRun.ts';
 import type { PlaygroundSetup } from './playgroundTypes.ts';
 
 /**
@@ -34,4 +35,4 @@ export const playgroundSetupSchema = z.strictObject({
     .default(null),
 })
   // The run is durationMs / dtMs steps, drawn live: keep it to what a page redraws smoothly.
-  .refine((s) => s.durationMs / s.dtMs <= 20_000, { path: ['dtMs'], message: 'the run would be more than 20,000 steps (durationMs / dtMs): lengthen dtMs or shorten durationMs' }) satisfies z.ZodType<PlaygroundSetup, unknown>;
+  .refine((s) => s.durationMs / s.dtMs <= PLAYGROUND_MAX_STEPS, { path: ['dtMs'], message: `the run would be more than ${PLAYGROUND_MAX_STEPS.toLocaleString('en')} steps (durationMs / dtMs): lengthen dtMs or shorten durationMs` }) satisfies z.ZodType<PlaygroundSetup, unknown>;

@@ -15,13 +15,19 @@ let presetToken = 0;
  * content is already shown is not loaded again, so going back keeps the student's weights; a reload
  * or a link that carries its own workspace (`options.preset` false) keeps the workspace shown.
  */
+/** Outdates a preset still loading for a step, so it does not land after the lesson closed. */
+export function cancelPresetLoad(): void {
+  presetToken += 1;
+}
+
 export async function applyStep(store: typeof useStore, step: LessonStep, lessonTitle: string, options: { readonly preset: boolean } = { preset: true }): Promise<void> {
+  // Every step (and an exit, cancelPresetLoad) outdates a preset still loading for an earlier step.
+  const token = ++presetToken;
   const st = store.getState();
   st.clearLessonActions();
   if (step.view) st.setCenterView(step.view);
   if (step.playground) st.setPlayground(step.playground);
   if (!step.preset || !options.preset) return;
-  const token = ++presetToken;
   try {
     const ws = await loadPresetWorkspace(step.preset);
     if (token !== presetToken) return;

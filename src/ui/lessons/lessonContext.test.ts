@@ -4,6 +4,7 @@ import { createArtifactStore } from '../../core/artifacts.ts';
 import type { MappingResult } from '../../core/hardware/mappingTypes.ts';
 import { parseWorkspace } from '../../core/spec/parseWorkspace.ts';
 import { runPlayground } from '../../core/teach/playgroundRun.ts';
+import { checkTask } from '../../core/teach/taskChecks.ts';
 import type { RunReply } from '../../../workers/api.ts';
 import { createSimApi } from '../../../workers/simApi.ts';
 import { createStore } from '../store/index.ts';
@@ -90,8 +91,10 @@ describe('buildLessonContext', () => {
     expect(ctx.view).toBe('chip');
     expect(ctx.playbackStep).toBe(12);
     expect(ctx.testAccuracy).toBe(0.75);
-    // A slider's moves in a row count once: tasks look for an action, not for drag events.
-    expect(ctx.actions).toEqual(['figure:surrogate-slope', 'pattern:bursting']);
+    // Every move counts, so a task may ask for one `times` times (a dropped repeat made times > 1 unreachable).
+    expect(ctx.actions).toEqual(['figure:surrogate-slope', 'figure:surrogate-slope', 'pattern:bursting']);
+    expect(checkTask({ kind: 'action-done', goal: 'move it twice', params: { action: 'figure:surrogate-slope', times: 2 } }, ctx).done).toBe(true);
+    expect(checkTask({ kind: 'action-done', goal: 'move it 3 times', params: { action: 'figure:surrogate-slope', times: 3 } }, ctx)).toEqual({ done: false, feedback: 'Done 2 times of 3 so far.' });
     expect(ctx.run).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { Lesson } from '../../core/teach/lessonTypes.ts';
 import type { useStore } from '../store/index.ts';
 import type { LessonEntry } from '../store/lessonSlice.ts';
-import { applyStep } from './applyStep.ts';
+import { applyStep, cancelPresetLoad } from './applyStep.ts';
 import { keepOpenLesson } from './keptOpenLesson.ts';
 import { fetchBuiltInLessons, readLessonText } from './lessonFiles.ts';
 import { fitProgress, markStep, type StepMark } from './lessonProgress.ts';
@@ -83,6 +83,7 @@ export function nextStep(store: AppStore): void {
 
 /** Leaves the lesson (its progress stays) and presenter mode with it. */
 export function exitLesson(store: AppStore): void {
+  cancelPresetLoad();
   store.getState().setActiveLesson(null);
   keepOpenLesson(null);
 }

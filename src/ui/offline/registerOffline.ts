@@ -40,12 +40,15 @@ function watchUpdates(registration: ServiceWorkerRegistration): void {
     if (waiting && navigator.serviceWorker.controller) void askReport(waiting).then((r) => setOfflineStatus({ state: 'update', version: r.version, files: r.total }));
   };
   offerWaiting();
-  registration.addEventListener('updatefound', () => {
-    const installing = registration.installing;
+  const watchInstall = (installing: ServiceWorker | null) =>
     installing?.addEventListener('statechange', () => {
       if (installing.state === 'installed') offerWaiting();
+      // An install that failed (a file the build lists could not be stored: cache.addAll is all or
+      // nothing) never activates, so `ready` would never say so: say it here.
+      else if (installing.state === 'redundant' && !registration.active) setOfflineStatus({ state: 'failed', why: 'storing the site failed (a file could not be fetched or the browser refused the space)' });
     });
-  });
+  watchInstall(registration.installing);
+  registration.addEventListener('updatefound', () => watchInstall(registration.installing));
 }
 
 let takingOver = false;
@@ -64,9 +67,13 @@ export function registerOffline(): void {
   if (import.meta.env.SPIKELAB_BUNDLED !== true) return setOfflineStatus({ state: 'off', why: 'the development server does not store the site' });
   if (!('serviceWorker' in navigator)) return setOfflineStatus({ state: 'off', why: 'this browser has no service workers' });
   const container = navigator.serviceWorker;
+  // A tab that already ran under a worker must reload when a newer one takes over (asked in this tab
+  // or another): the new worker deletes the old build's cache, and this tab's old code would then
+  // miss its lazily loaded workers, wasm and chunks.
+  const hadController = container.controller !== null;
   container.addEventListener('controllerchange', () => {
-    // The first visit's worker claims the page (no reload needed); a newer one takes over only when asked.
-    if (takingOver) location.reload();
+    // The first visit's worker claims the page (no reload needed).
+    if (takingOver || hadController) location.reload();
     else void container.ready.then(reportActive);
   });
   setOfflineStatus({ state: 'storing' });

@@ -66,6 +66,9 @@ export interface LessonSlice {
   setLessonApplying(on: boolean): void;
 }
 
+/** How many of a step's actions are kept: the most an `action-done` task may ask for (pageTasks.ts). */
+export const LESSON_ACTIONS_KEPT = 200;
+
 export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set, get) => ({
   lessonsStatus: 'idle',
   lessonsError: null,
@@ -75,10 +78,9 @@ export const createLessonSlice: StateCreator<Store, [], [], LessonSlice> = (set,
   setActiveLesson: (activeLesson) => set(activeLesson ? { activeLesson } : { activeLesson, presenting: false }),
   lessonActions: [],
   recordLessonAction: (a) => {
-    const list = get().lessonActions;
-    if (list[list.length - 1] === a) return;
-    // A long session of slider moves stays bounded; tasks look for an action's presence.
-    set({ lessonActions: [...list.slice(-199), a] });
+    // Every action counts (a task may ask for one `times` times); a long session of slider moves
+    // stays bounded at the 200 a task may ask for at most.
+    set({ lessonActions: [...get().lessonActions.slice(-(LESSON_ACTIONS_KEPT - 1)), a] });
   },
   clearLessonActions: () => {
     if (get().lessonActions.length > 0) set({ lessonActions: [] });

@@ -18,7 +18,7 @@ export const testAccuracy = defineTask({
 /** The student did something that leaves no other trace (moved a figure's slider, clicked a pattern). */
 export const actionDone = defineTask({
   summary: "the student did `action` at least `times` times during the step (actions the page records: 'figure:surrogate-slope', 'pattern:<id>')",
-  params: z.strictObject({ action: z.string().min(1).max(80), times: z.number().int().min(1).max(1000).default(1) }),
+  params: z.strictObject({ action: z.string().min(1).max(80), times: z.number().int().min(1).max(200).default(1) }),
   example: { action: 'figure:surrogate-slope' },
   check: (p, ctx) => {
     const n = ctx.actions.filter((a) => a === p.action).length;

@@ -3,7 +3,8 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
 import { useEffect, useMemo, useRef } from 'react';
-import { fiCurve } from '../../../core/teach/fiCurve.ts';
+import { fiCurve, type FiCurve } from '../../../core/teach/fiCurve.ts';
+import { PLAYGROUND_MAX_STEPS } from '../../../core/teach/playgroundRun.ts';
 import { neuronTeaching } from '../../../core/teach/neuronTeaching.ts';
 import { displayNumber } from '../../controls/displayNumber.ts';
 import { useStore } from '../../store/index.ts';
@@ -27,7 +28,17 @@ export function FiCurveChart({ inputMean }: { inputMean: number }) {
   // The grid reaches 4 input scales, and further when the present input is stronger.
   const span = Math.max(4 * t.inputScale, 1.25 * Math.abs(inputMean));
   const from = Math.min(0, inputMean * 1.25);
-  const curve = useMemo(() => fiCurve(spec, { fromI: from, toI: span, points: POINTS, durationMs: HOLD_MS, dtMs }), [spec, from, span, dtMs]);
+  // A lesson may set a step so fine that 500 ms would exceed the playground's step budget: hold for
+  // less then. Whatever else fiCurve refuses draws an empty curve: a throw in render would take
+  // the whole page down (and a kept lesson step would do it again on reload).
+  const hold = Math.min(HOLD_MS, PLAYGROUND_MAX_STEPS * dtMs);
+  const curve = useMemo<FiCurve>(() => {
+    try {
+      return fiCurve(spec, { fromI: from, toI: span, points: POINTS, durationMs: hold, dtMs });
+    } catch {
+      return { currents: [], ratesHz: [], rheobase: null };
+    }
+  }, [spec, from, span, hold, dtMs]);
   const plotW = Math.max(1, width - M.left - M.right);
   const plotH = HEIGHT - M.top - M.bottom;
   const x = useMemo(() => scaleLinear().domain([from, span]).range([0, plotW]), [from, span, plotW]);
@@ -45,7 +56,7 @@ export function FiCurveChart({ inputMean }: { inputMean: number }) {
   return (
     <section className="pg-fi" data-lesson-control="pg-fi" aria-label="f–I curve">
       <h3>
-        f–I curve <span className="hint">steady rate (last {HOLD_MS / 2} of {HOLD_MS} ms) under a constant current; rheobase {rheo === null ? 'beyond the range' : `${displayNumber(Number(rheo.toPrecision(3)))} ${t.inputUnit}`}</span>
+        f–I curve <span className="hint">steady rate (last {displayNumber(hold / 2)} of {displayNumber(hold)} ms) under a constant current; rheobase {rheo === null ? 'beyond the range' : `${displayNumber(Number(rheo.toPrecision(3)))} ${t.inputUnit}`}</span>
       </h3>
       <div ref={box} className="pg-fi-box" style={{ height: HEIGHT }}>
         <svg ref={axes} width={width} height={HEIGHT} data-testid="pg-fi" role="img" aria-label={`Firing rate against constant input; rheobase ${rheo === null ? 'not reached' : displayNumber(Number(rheo.toPrecision(3)))}; the present input's mean is ${displayNumber(Number(inputMean.toPrecision(3)))}`}>
