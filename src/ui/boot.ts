@@ -1,20 +1,10 @@
 import { SpecError } from '../core/errors.ts';
 import { parseWorkspace } from '../core/spec/parseWorkspace.ts';
 import type { Workspace } from '../core/spec/workspace.ts';
+import { BUILT_IN_PRESETS } from '../core/spec/builtInPresets.ts';
 
-/** Presets shipped in public/presets, for the preset menu. */
-export const PRESETS = [
-  { id: 'default', label: 'ECG level-crossing demo' },
-  { id: 'ecg-synthetic', label: 'ECG beats (synthetic): train' },
-  { id: 'ecg-mitbih', label: 'ECG beats (MIT-BIH)' },
-  { id: 'dvs-shapes', label: 'Event camera shapes' },
-  { id: 'dvs-nmnist', label: 'N-MNIST digits (drop the files)' },
-  { id: 'audio-digits', label: 'Spoken digits' },
-  { id: 'audio-digits-pool', label: 'Spoken digits, pooled over time' },
-  { id: 'eeg', label: 'EEG classes' },
-  { id: 'cue-memory-rsnn', label: 'Delayed cue: recurrent SNN' },
-  { id: 'cue-memory-feedforward', label: 'Delayed cue: feed-forward twin' },
-] as const;
+/** Presets shipped in public/presets, for the preset menu (the list's owner is core). */
+export const PRESETS = BUILT_IN_PRESETS;
 
 /** Fetches and validates the embedded default workspace shipped in public/presets. */
 export function loadDefaultWorkspace(): Promise<Workspace> {

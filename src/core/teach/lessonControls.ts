@@ -1,3 +1,4 @@
+import { BUILT_IN_PRESETS } from '../spec/builtInPresets.ts';
 import type { LessonView } from './lessonTypes.ts';
 
 /**
@@ -48,20 +49,5 @@ export const LESSON_FIGURES: Readonly<Record<string, string>> = {
 /** The views a step may open (LessonView), listed for the validator's messages. */
 export const LESSON_VIEWS: readonly LessonView[] = ['neuron', 'spikes', 'chip'];
 
-/**
- * The preset workspaces shipped in public/presets that a step may load, by id. Core cannot read the
- * folder, so the list lives here once; the UI and the tests pass it to validateLesson, and a test
- * checks it against the folder.
- */
-export const LESSON_PRESET_IDS: readonly string[] = [
-  'default',
-  'ecg-synthetic',
-  'ecg-mitbih',
-  'dvs-shapes',
-  'dvs-nmnist',
-  'audio-digits',
-  'audio-digits-pool',
-  'eeg',
-  'cue-memory-rsnn',
-  'cue-memory-feedforward',
-];
+/** The preset workspaces a step may load, by id (BUILT_IN_PRESETS owns the list). */
+export const LESSON_PRESET_IDS: readonly string[] = BUILT_IN_PRESETS.map((p) => p.id);

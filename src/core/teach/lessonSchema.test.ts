@@ -55,6 +55,14 @@ describe('validateLesson', () => {
     expect(ps).toContainEqual({ path: 'steps[0].playground.neuron.treshold', message: expect.stringContaining("did you mean 'threshold'?") });
   });
 
+  it('refuses a view-open task for the view its own step opens: it would pass before the student acts', () => {
+    const doc = lesson();
+    doc.steps[0]!.task = { kind: 'view-open', goal: 'Open it.', params: { view: 'neuron' } } as never;
+    expect(problems(doc)).toEqual([{ path: 'steps[0].task.params.view', message: expect.stringMatching(/^this step opens the neuron view itself, so the task would be done before the student acts/) }]);
+    doc.steps[0]!.task = { kind: 'view-open', goal: 'Open it.', params: { view: 'chip' } } as never;
+    expect(validateLesson(doc).ok).toBe(true);
+  });
+
   it('lists the task kinds nearest first for an unknown kind', () => {
     const doc = lesson();
     (doc.steps[0] as { task: { kind: string } }).task.kind = 'playground-spikecount';

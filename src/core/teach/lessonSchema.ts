@@ -94,6 +94,12 @@ function checkStep(step: ParsedStep, i: number, raw: unknown, presets: readonly 
     problems.push(...lessonProblemsOf(parsed.error, kind.params, rawParams, `${at}.task.params`));
     return undefined;
   }
+  // A task the step's own setup already does is passed on arrival, before the student does anything.
+  const asked = (parsed.data as { view?: unknown }).view;
+  if (step.task.kind === 'view-open' && step.view !== undefined && asked === step.view) {
+    problems.push({ path: `${at}.task.params.view`, message: `this step opens the ${step.view} view itself, so the task would be done before the student acts; open another view in "view" or ask for another one` });
+    return undefined;
+  }
   return { ...step.task, params: parsed.data as Record<string, unknown> } as LessonTask;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LESSON_VIEWS } from '../lessonControls.ts';
+import type { LessonView } from '../lessonTypes.ts';
 import { defineTask, plural } from './taskKind.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -30,7 +32,7 @@ export const actionDone = defineTask({
 /** The page shows a given centre view. */
 export const viewOpen = defineTask({
   summary: "the page shows the centre view `view` ('neuron', 'spikes', 'chip' or 'study')",
-  params: z.strictObject({ view: z.enum(['neuron', 'spikes', 'chip', 'study']) }),
+  params: z.strictObject({ view: z.enum(['study', ...LESSON_VIEWS] as ['study', ...LessonView[]]) }),
   example: { view: 'chip' },
   check: (p, ctx) => (ctx.view === p.view ? { done: true, feedback: `The ${p.view} view is open.` } : { done: false, feedback: `The ${ctx.view} view is open — open the ${p.view} view.` }),
 });

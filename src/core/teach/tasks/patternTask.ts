@@ -3,7 +3,8 @@ import { checkSignature } from '../neuronTeachingSignatures.ts';
 import type { PatternSignature } from '../neuronTeachingTypes.ts';
 import { runPlayground } from '../playgroundRun.ts';
 import { defineTask, plural } from './taskKind.ts';
-import { modelLabel, neuronKindSchema } from './neuronNames.ts';
+import { neuronKindSchema } from './neuronNames.ts';
+import { wrongModel } from './playgroundTasks.ts';
 
 /** The signatures the playground's pattern buttons are checked by (neuronTeachingSignatures.ts), with what each means. */
 const PATTERN_WORDS: Readonly<Record<PatternSignature, { readonly name: string; readonly looks: string }>> = {
@@ -26,8 +27,8 @@ export const playgroundPattern = defineTask({
   example: { pattern: 'adaptation', model: 'alif' },
   check: (p, ctx) => {
     const { setup } = ctx.playground;
-    const have = setup.neuron.model;
-    if (p.model !== undefined && have !== p.model) return { done: false, feedback: `The playground runs the ${modelLabel(have)} neuron — this task needs the ${modelLabel(p.model)} one: pick it in the model select first.` };
+    const other = wrongModel(ctx, p.model);
+    if (other) return { done: false, feedback: other };
     const spikes = ctx.playground.spikeSteps.length;
     if (spikes < p.minSpikes) return { done: false, feedback: `${plural(spikes, 'spike')} — too few to see a pattern; give it more input until it fires at least ${p.minSpikes}.` };
     // The signatures read the trace (rebound needs the input); the page's run of this setup is this one.

@@ -15,7 +15,7 @@ function spikesInWindow(ctx: LessonContext, which: 'first' | 'second', fromMs: n
 }
 
 /** The neuron model asked for, or null when the playground's is it (or none is asked). */
-function wrongModel(ctx: LessonContext, model: string | undefined): string | null {
+export function wrongModel(ctx: LessonContext, model: string | undefined): string | null {
   const have = ctx.playground.setup.neuron.model;
   if (model === undefined || have === model) return null;
   return `The playground runs the ${modelLabel(have)} neuron — this task needs the ${modelLabel(model)} one: pick it in the model select first.`;
