@@ -4,7 +4,7 @@ import type { LessonEntry } from '../store/lessonSlice.ts';
 import { applyStep, cancelPresetLoad } from './applyStep.ts';
 import { keepOpenLesson } from './keptOpenLesson.ts';
 import { fetchBuiltInLessons, readLessonText } from './lessonFiles.ts';
-import { fitProgress, markStep, progressKey, type StepMark } from './lessonProgress.ts';
+import { fitProgress, markStep, type StepMark } from './lessonProgress.ts';
 
 type AppStore = typeof useStore;
 
@@ -35,9 +35,8 @@ export function goToStep(store: AppStore, index: number, options: { readonly pre
   if (!step) return;
   store.getState().setLessonApplying(true);
   store.getState().setActiveLesson({ ...open, step: i });
-  const key = progressKey(lesson, open.source);
-  const p = fitProgress(store.getState().lessonProgress[key], lesson.steps.length);
-  store.getState().setLessonProgress(key, { ...p, last: i });
+  const p = fitProgress(store.getState().lessonProgress[lesson.id], lesson.steps.length);
+  store.getState().setLessonProgress(lesson.id, { ...p, last: i });
   const applied = applyStep(store, step, lesson.title, options);
   // Only the last step's setup clears the flag (a quick Next after Next waits for its own preset).
   void applied.finally(() => {
@@ -47,7 +46,7 @@ export function goToStep(store: AppStore, index: number, options: { readonly pre
 
 /** Opens a lesson at a step (0-based; by default where the student left it). */
 export function startLesson(store: AppStore, lesson: Lesson, source: LessonEntry['source'], step?: number, options: { readonly preset: boolean } = { preset: true }): void {
-  const kept = fitProgress(store.getState().lessonProgress[progressKey(lesson, source)], lesson.steps.length);
+  const kept = fitProgress(store.getState().lessonProgress[lesson.id], lesson.steps.length);
   store.getState().setLessonNotice(null);
   store.getState().setLessonApplying(true);
   store.getState().setActiveLesson({ lesson, source, step: 0 });
@@ -59,10 +58,9 @@ export function startLesson(store: AppStore, lesson: Lesson, source: LessonEntry
 export function markCurrentStep(store: AppStore, mark: Exclude<StepMark, null>): void {
   const open = store.getState().activeLesson;
   if (!open) return;
-  const key = progressKey(open.lesson, open.source);
-  const p = fitProgress(store.getState().lessonProgress[key], open.lesson.steps.length);
+  const p = fitProgress(store.getState().lessonProgress[open.lesson.id], open.lesson.steps.length);
   const next = markStep(p, open.step, mark);
-  if (next !== p || !store.getState().lessonProgress[key]) store.getState().setLessonProgress(key, next);
+  if (next !== p || !store.getState().lessonProgress[open.lesson.id]) store.getState().setLessonProgress(open.lesson.id, next);
 }
 
 /** Skip: the step is marked skipped (not done) and the next one shown (the last step's skip ends the lesson). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lesson } from '../../core/teach/lessonTypes.ts';
-import { fitProgress, freshProgress, lessonDone, markStep, parseProgress, progressKey, stepsDone } from './lessonProgress.ts';
+import { fitProgress, freshProgress, lessonDone, markStep, parseProgress, stepsDone } from './lessonProgress.ts';
 
 describe('lesson progress', () => {
   it('marks steps done or skipped, a done step staying done', () => {
@@ -25,14 +24,5 @@ describe('lesson progress', () => {
     expect(parseProgress({ steps: ['finished'], last: 0 })).toBeNull();
     expect(parseProgress({ steps: [], last: 0.5 })).toBeNull();
     expect(parseProgress('done')).toBeNull();
-  });
-
-  it("keeps a teacher's file apart from a built-in lesson of the same id, and an edited file apart from its earlier version", () => {
-    const lesson: Lesson = { format: 1, id: 'spikes-and-membranes', title: 'Mine', summary: 'x', steps: [{ title: 'a', text: 'b' }] };
-    const edited: Lesson = { ...lesson, steps: [{ title: 'a', text: 'b, rewritten' }] };
-    expect(progressKey(lesson, 'built-in')).toBe('spikes-and-membranes');
-    expect(progressKey(lesson, 'file')).not.toBe(progressKey(lesson, 'built-in'));
-    expect(progressKey(lesson, 'file')).toBe(progressKey({ ...lesson }, 'file'));
-    expect(progressKey(edited, 'file')).not.toBe(progressKey(lesson, 'file'));
   });
 });

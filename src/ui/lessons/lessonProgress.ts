@@ -1,5 +1,3 @@
-import { hashString } from '../../core/rng.ts';
-import type { Lesson } from '../../core/teach/lessonTypes.ts';
 /**
  * A student's progress through one lesson: what became of each step (done by its task, skipped, or
  * not yet) and the step they were on last. Plain data, kept per lesson id in this browser
@@ -12,15 +10,6 @@ export interface LessonProgress {
   readonly steps: readonly StepMark[];
   /** The step shown last, 0-based. */
   readonly last: number;
-}
-
-/**
- * The key a lesson's progress is kept under. A built-in lesson's id; a teacher's file also by its
- * steps' content, so a file that reuses a built-in id, or an edited file under the same id, does not
- * inherit marks made on other steps (which would open Next on tasks never done).
- */
-export function progressKey(lesson: Lesson, source: 'built-in' | 'file'): string {
-  return source === 'built-in' ? lesson.id : `file:${lesson.id}:${(hashString(JSON.stringify(lesson.steps)) >>> 0).toString(36)}`;
 }
 
 /** No step touched yet, on the first step. */

@@ -12,8 +12,7 @@ import { markCurrentStep } from './lessonController.ts';
 const touched = (s: Store) => [s.playground, s.workspace, s.centerView, s.lessonActions, s.playbackStep, s.playgroundCursor] as const;
 /** Everything a task check reads (LessonContext): a change of any of these checks again. */
 const inputs = (s: Store) => [...touched(s), s.weightsId, s.mapping, s.activeLesson, s.status, s.summary, s.testMetrics, s.mapStatus, s.lessonApplying] as const;
-/** One slider drag re-checks every throttle window: changes closer together than this are one try. */
-const TRY_GAP_MS = 1000;
+
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -38,7 +37,6 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
   let lastStep: unknown = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = 0;
-  let lastTry = -Infinity;
 
   const check = () => {
     timer = undefined;
@@ -63,9 +61,7 @@ export function startTaskChecks(store: typeof useStore, throttleMs = 200): () =>
       return;
     }
     const verdict = verdictOf(task, s);
-    const isTry = !newStep && changedByStudent && !verdict.done && lastRun - lastTry >= TRY_GAP_MS;
-    if (isTry) lastTry = lastRun;
-    const tries = newStep ? 0 : s.lessonCheck.tries + (isTry ? 1 : 0);
+    const tries = newStep ? 0 : s.lessonCheck.tries + (changedByStudent && !verdict.done ? 1 : 0);
     const prev = s.lessonCheck.verdict;
     if (!prev || prev.done !== verdict.done || prev.feedback !== verdict.feedback || tries !== s.lessonCheck.tries || newStep) s.setLessonCheck({ verdict, tries });
     if (verdict.done) markCurrentStep(store, 'done');

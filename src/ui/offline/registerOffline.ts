@@ -66,6 +66,15 @@ export async function takeOver(): Promise<void> {
 export function registerOffline(): void {
   if (import.meta.env.SPIKELAB_BUNDLED !== true) return setOfflineStatus({ state: 'off', why: 'the development server does not store the site' });
   if (!('serviceWorker' in navigator)) return setOfflineStatus({ state: 'off', why: 'this browser has no service workers' });
+  // Nothing here touches navigator.serviceWorker until the page has started: in WebKitGTK, with the
+  // worker container set up at load, the page's first tfjs-wasm start failed ("failed to
+  // initialise" in 3 tries of 3 in the otherBrowsers e2e, also when the registration itself waited 20 s; it started when nothing touched the container). A visit
+  // the worker already serves is served by it whatever this code does; this adds the update check,
+  // the status and the first visit's storing.
+  window.setTimeout(() => startOffline(), START_DELAY_MS);
+}
+
+function startOffline(): void {
   const container = navigator.serviceWorker;
   // A tab that already ran under a worker must reload when a newer one takes over (asked in this tab
   // or another): the new worker deletes the old build's cache, and this tab's old code would then
@@ -76,13 +85,21 @@ export function registerOffline(): void {
     if (takingOver || hadController) location.reload();
     else void container.ready.then(reportActive);
   });
-  setOfflineStatus({ state: 'storing' });
-  // updateViaCache 'none': the browser looks for a new sw.js past its HTTP cache, so a new build is found at the next visit.
-  container
-    .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
-    .then(async (registration) => {
-      watchUpdates(registration);
-      await reportActive(await container.ready);
-    })
-    .catch((e: unknown) => setOfflineStatus({ state: 'off', why: e instanceof Error ? e.message : String(e) }));
+  const start = () => {
+    setOfflineStatus({ state: 'storing' });
+    // updateViaCache 'none': the browser looks for a new sw.js past its HTTP cache, so a new build is found at the next visit.
+    container
+      .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
+      .then(async (registration) => {
+        // The running version's report first: a newer build already waiting (found by the browser
+        // while this page loaded) must have the last word, "New version", not be covered by "ready".
+        await reportActive(await container.ready);
+        watchUpdates(registration);
+      })
+      .catch((e: unknown) => setOfflineStatus({ state: 'off', why: e instanceof Error ? e.message : String(e) }));
+  };
+  start();
 }
+
+/** How long after load the page sets up its offline worker. */
+const START_DELAY_MS = 20_000;

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { loadLessons, startLesson } from '../../lessons/lessonController.ts';
-import { fitProgress, lessonDone, progressKey, stepsDone } from '../../lessons/lessonProgress.ts';
+import { fitProgress, lessonDone, stepsDone } from '../../lessons/lessonProgress.ts';
 import { useStore } from '../../store/index.ts';
 import type { LessonEntry } from '../../store/lessonSlice.ts';
 import { usePopoverDismiss } from '../usePopoverDismiss.ts';
@@ -9,7 +9,7 @@ import { LessonProblems } from './LessonProblems.tsx';
 
 /** One lesson of the menu: its title and progress (steps done / total, ✓ when all are), or its file's problems. */
 function LessonItem({ entry, onOpen }: { entry: LessonEntry; onOpen: () => void }) {
-  const kept = useStore((s) => (entry.lesson ? s.lessonProgress[progressKey(entry.lesson, entry.source)] : undefined));
+  const kept = useStore((s) => (entry.lesson ? s.lessonProgress[entry.lesson.id] : undefined));
   const current = useStore((s) => s.activeLesson?.lesson.id);
   const { lesson } = entry;
   if (!lesson) {

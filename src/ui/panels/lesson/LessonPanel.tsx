@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import { highlightControl } from '../../lessons/controlHighlight.ts';
 import { LESSON_FIGURE_COMPONENTS } from '../../lessons/figures/lessonFigures.ts';
 import { exitLesson, goToStep, nextStep, skipStep } from '../../lessons/lessonController.ts';
-import { fitProgress, lessonDone, progressKey } from '../../lessons/lessonProgress.ts';
+import { fitProgress, lessonDone } from '../../lessons/lessonProgress.ts';
 import { useStore } from '../../store/index.ts';
 import { CopyStepLink } from './CopyStepLink.tsx';
 import { LessonDots } from './LessonDots.tsx';
@@ -18,7 +18,7 @@ import './lesson.css';
  */
 export function LessonPanel() {
   const open = useStore((s) => s.activeLesson);
-  const kept = useStore((s) => (open ? s.lessonProgress[progressKey(open.lesson, open.source)] : undefined));
+  const kept = useStore((s) => (open ? s.lessonProgress[open.lesson.id] : undefined));
   const presenting = useStore((s) => s.presenting);
   const verdictDone = useStore((s) => s.lessonCheck.verdict?.done === true);
   const id = useId();
