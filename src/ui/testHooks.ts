@@ -17,6 +17,8 @@ export interface SpikelabTestHooks {
   studyResult(): StudyResult | null;
   /** Spikes of each recorded layer (sample 0, what the raster shows) at `step` of the run on screen, counted over the whole train. */
   layerSpikesAt(step: number): Record<string, number>;
+  /** The run status the header draws from, read from the store (the DOM may not have re-rendered yet). */
+  runStatus(): string;
 }
 
 export function installTestHooks(client: SimClient): void {
@@ -65,6 +67,7 @@ export function installTestHooks(client: SimClient): void {
       });
     },
     studyResult: () => useStore.getState().studyResult,
+    runStatus: () => useStore.getState().status,
     layerSpikesAt(step) {
       const summary = useStore.getState().summary;
       const layers = (summary ? runArtifacts.get(summary.artifactId) : undefined)?.result.layers ?? [];

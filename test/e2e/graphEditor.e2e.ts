@@ -116,9 +116,10 @@ describe('the network editor in Chromium', () => {
     ];
     for (const [kind, values] of steps) {
       await page.locator(`[data-testid="palette-${kind}"]`).focus();
-      // The last edit: what the header says once the edit's event is handled, before the debounced
-      // re-run can start (a 0 ms timer fires before the 150 ms one). It must no longer say 'done'.
-      if (kind === 'readout') await page.evaluate(() => document.addEventListener('keydown', () => setTimeout(() => ((window as unknown as { statusAfterEdit: string }).statusAfterEdit = document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), 0), { capture: true, once: true }));
+      // The last edit: the status the header draws from once the edit's event is handled, before the
+      // debounced re-run can start (a 0 ms timer fires before the 150 ms one). It must no longer be
+      // 'done'. Read from the store: React may not have re-rendered the header by the 0 ms timer.
+      if (kind === 'readout') await page.evaluate(() => document.addEventListener('keydown', () => setTimeout(() => { const w = window as unknown as { statusAfterEdit: string; __spikelab: { runStatus(): string } }; w.statusAfterEdit = w.__spikelab.runStatus(); }, 0), { capture: true, once: true }));
       await page.keyboard.press('Enter');
       const name = await page.getAttribute('#inspector [data-testid="inspector-name"]', 'value');
       for (const [key, value] of Object.entries(values)) {
