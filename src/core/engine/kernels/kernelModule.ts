@@ -19,7 +19,9 @@ export interface KernelExports {
   scanEvents(x: number, n: number, ev: number): number;
   denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number): number;
   denseScratchBytes(nIn: number, batch: number): number;
+  denseEventsBatch(starts: number, index: number, batch: number, w: number, nOut: number, out: number, rows: number): number;
   lifBatch(v: number, s: number, x: number, n: number, beta: number, theta: number, mode: number): number;
+  lifBatchEvents(v: number, s: number, x: number, size: number, batch: number, beta: number, theta: number, mode: number, starts: number, index: number): number;
   convBatch(x: number, nIn: number, batch: number, ev: number, w: number, geom: number, nOut: number, out: number, wide: number): number;
   convScratchBytes(nIn: number): number;
   poolBatch(x: number, batch: number, geom: number, mode: number, out: number, wide: number): void;
@@ -55,7 +57,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseEventsBatch', 'denseScratchBytes', 'lifBatch', 'lifBatchEvents', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];
