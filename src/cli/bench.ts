@@ -6,6 +6,7 @@ import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
 import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
+import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS } from '../core/engine/precision.ts';
 
 
 const W1_ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-wasm', 'tfjs-cpu'];
@@ -28,6 +29,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       threads: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
+      precision: { type: 'string', default: DEFAULT_PRECISION },
     },
     strict: true,
   });
@@ -39,6 +41,8 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(reps) || reps < 1 || reps > 100) throw new UsageError(`--reps must be a whole number from 1 to 100, got '${values.reps}'`);
   const threads = Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, got '${values.threads}'`);
+  const precision = values.precision;
+  if (!isSumPrecision(precision)) throw new UsageError(`--precision must be ${Object.keys(SUM_PRECISIONS).join(' or ')}, got '${precision}'`);
   const workloads = values.workload === undefined ? ['W1', 'W2', 'W3'] : [values.workload];
   for (const w of workloads) if (w !== 'W1' && w !== 'W2' && w !== 'W3') throw new UsageError(`unknown workload '${w}'; choose W1, W2 or W3`);
   const engine = values.engine as EngineRequest | undefined;
@@ -53,9 +57,11 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     if (w === 'W1') {
       for (const name of engine ? [engine] : W1_ENGINES) {
         const e = threads > 1 ? await createThreadedWasmEngine(threads) : await createEngine(name, name === 'wasm' ? { kernel: await kernelBytes() } : {});
-        emit(await benchW1(e, NODE_HOST, name === 'tfjs-cpu' ? Math.min(reps, 3) : reps, threads));
+        emit(await benchW1(e, NODE_HOST, { reps: name === 'tfjs-cpu' ? Math.min(reps, 3) : reps, threads, precision }));
         e.dispose();
       }
+    } else if (precision !== DEFAULT_PRECISION && w !== 'W1') {
+      io.err(`--precision ${precision} is measured on W1 only so far; ${w} skipped`);
     } else if (w === 'W2') {
       await runW2(engine, reps, emit, io, threads);
     } else if (engine === undefined || W3_ENGINES.includes(engine)) {
@@ -105,5 +111,10 @@ function describe(l: BenchLine): string {
   if (l.workload === 'W2') return `W2 ${l.engine.padEnd(10)} ${`${l.samples_per_s.toFixed(1)} samples/s`.padStart(18)}  first loss ${l.loss_first?.toFixed(5)}  peak ${l.peak_rss_mb.toFixed(0)} MB`;
   const rate = l.workload === 'W3' ? `${(l.runs_per_s ?? 0).toFixed(3)} runs/s` : `${l.samples_per_s.toFixed(1)} samples/s`;
   const check = l.workload === 'W1' ? `hidden ${l.hidden_spikes} output ${l.output_spikes}` : `output ${l.output_spikes}`;
-  return `${l.workload} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}`;
+  return `${l.workload} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}${precisionText(l)}`;
+}
+
+/** The float32 mode's note: its spikes that flip against float64 sums. */
+export function precisionText(l: BenchLine): string {
+  return l.precision === 'float32' ? `  float32 sums: ${(l.flips_per_million ?? 0).toFixed(1)} spikes per million flip against float64` : '';
 }
