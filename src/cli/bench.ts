@@ -6,7 +6,7 @@ import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
 import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
-import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS } from '../core/engine/precision.ts';
+import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS, type SumPrecision } from '../core/engine/precision.ts';
 
 
 const W1_ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-wasm', 'tfjs-cpu'];
@@ -47,6 +47,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   for (const w of workloads) if (w !== 'W1' && w !== 'W2' && w !== 'W3') throw new UsageError(`unknown workload '${w}'; choose W1, W2 or W3`);
   const engine = values.engine as EngineRequest | undefined;
   if (engine !== undefined && !W1_ENGINES.includes(engine)) throw new UsageError(`unknown engine '${engine}'; choose one of ${W1_ENGINES.join(', ')}`);
+  if (precision !== DEFAULT_PRECISION && engine?.startsWith('tfjs')) throw new UsageError(`--precision applies to the events and wasm engines: tfjs sums in float32, in its own order, in either mode`);
   if (threads > 1 && (engine !== 'wasm' || workloads.some((w) => w === 'W3'))) throw new UsageError('--threads applies to --engine wasm on W1 (batch split) and W2 (data-parallel BPTT) only');
   const lines: BenchLine[] = [];
   const emit = (line: BenchLine) => {
@@ -60,10 +61,10 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
         emit(await benchW1(e, NODE_HOST, { reps: name === 'tfjs-cpu' ? Math.min(reps, 3) : reps, threads, precision }));
         e.dispose();
       }
-    } else if (precision !== DEFAULT_PRECISION && w !== 'W1') {
-      io.err(`--precision ${precision} is measured on W1 only so far; ${w} skipped`);
+    } else if (precision !== DEFAULT_PRECISION && w === 'W3') {
+      io.err(`--precision ${precision} is measured on W1 and W2 only so far; W3 skipped`);
     } else if (w === 'W2') {
-      await runW2(engine, reps, emit, io, threads);
+      await runW2(engine, reps, emit, io, threads, precision);
     } else if (engine === undefined || W3_ENGINES.includes(engine)) {
       for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps));
     } else {
@@ -81,7 +82,7 @@ async function w3Line(engine: EngineRequest, reps: number): Promise<BenchLine> {
 }
 
 /** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */
-async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: BenchLine) => void, io: CliIo, threads: number): Promise<void> {
+async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: BenchLine) => void, io: CliIo, threads: number, precision: SumPrecision): Promise<void> {
   if (engine === 'events') {
     io.err('W2 (training) runs on the wasm BPTT kernel or on tfjs; the event engine only simulates');
     return;
@@ -89,9 +90,10 @@ async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: 
   const name = engine ?? 'wasm';
   if (name === 'wasm') {
     const [{ createW2WasmTrainer }, { startNodeBpttThread }] = await Promise.all([import('../core/bench/w2Wasm.ts'), import('./bpttThreads.ts')]);
-    const trainer = await createW2WasmTrainer(await kernelBytes(), threads > 1 ? { start: startNodeBpttThread, threads } : undefined);
+    const trainer = await createW2WasmTrainer(await kernelBytes(), threads > 1 ? { start: startNodeBpttThread, threads } : undefined, precision);
     try {
-      emit(await benchW2(trainer, 'wasm', NODE_HOST, reps, threads));
+      const line = await benchW2(trainer, 'wasm', NODE_HOST, reps, threads);
+      emit(precision === DEFAULT_PRECISION ? line : { ...line, precision });
     } finally {
       trainer.dispose();
     }
@@ -108,7 +110,7 @@ async function runW2(engine: EngineRequest | undefined, reps: number, emit: (l: 
 }
 
 function describe(l: BenchLine): string {
-  if (l.workload === 'W2') return `W2 ${l.engine.padEnd(10)} ${`${l.samples_per_s.toFixed(1)} samples/s`.padStart(18)}  first loss ${l.loss_first?.toFixed(5)}  peak ${l.peak_rss_mb.toFixed(0)} MB`;
+  if (l.workload === 'W2') return `W2 ${l.engine.padEnd(10)} ${`${l.samples_per_s.toFixed(1)} samples/s`.padStart(18)}  first loss ${l.loss_first?.toFixed(5)}  peak ${l.peak_rss_mb.toFixed(0)} MB${precisionText(l)}`;
   const rate = l.workload === 'W3' ? `${(l.runs_per_s ?? 0).toFixed(3)} runs/s` : `${l.samples_per_s.toFixed(1)} samples/s`;
   const check = l.workload === 'W1' ? `hidden ${l.hidden_spikes} output ${l.output_spikes}` : `output ${l.output_spikes}`;
   return `${l.workload} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}${precisionText(l)}`;
@@ -116,5 +118,6 @@ function describe(l: BenchLine): string {
 
 /** The float32 mode's note: its spikes that flip against float64 sums. */
 export function precisionText(l: BenchLine): string {
-  return l.precision === 'float32' ? `  float32 sums: ${(l.flips_per_million ?? 0).toFixed(1)} spikes per million flip against float64` : '';
+  if (l.precision !== 'float32') return '';
+  return l.flips_per_million === undefined ? '  float32 forward sums' : `  float32 sums: ${l.flips_per_million.toFixed(1)} spikes per million flip against float64`;
 }

@@ -21,6 +21,7 @@ const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number, pre
   ['W1', 'tfjs-cpu'],
   ['W2', 'wasm'],
   ['W2', 'wasm', 2],
+  ['W2', 'wasm', 1, 'float32'],
   ['W2', 'tfjs-wasm'],
   ['W3', 'events'],
   ['W3', 'wasm'],
