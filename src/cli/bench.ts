@@ -6,7 +6,7 @@ import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
 import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
-import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS, type SumPrecision } from '../core/engine/precision.ts';
+import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS, type SumPrecision } from '../core/spec/precision.ts';
 
 
 const W1_ENGINES: readonly EngineRequest[] = ['events', 'wasm', 'tfjs-wasm', 'tfjs-cpu'];

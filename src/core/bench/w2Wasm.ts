@@ -1,4 +1,4 @@
-import { DEFAULT_PRECISION, type SumPrecision } from '../engine/precision.ts';
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { lifModel } from '../neurons/lif.ts';
 import { toEventBatch } from '../engine/eventBatch.ts';

@@ -1,6 +1,6 @@
 import { toEventBatch } from '../engine/eventBatch.ts';
 import type { Engine, SimInput } from '../engine/types.ts';
-import { DEFAULT_PRECISION, type SumPrecision } from '../engine/precision.ts';
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import { spikeFlips } from '../engine/precisionFlips.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';

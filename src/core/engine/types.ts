@@ -1,4 +1,4 @@
-import type { SumPrecision } from './precision.ts';
+import type { SumPrecision } from '../spec/precision.ts';
 import type { EventBatch } from './eventBatch.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_PRECISION, type SumPrecision } from '../precision.ts';
+import { DEFAULT_PRECISION, type SumPrecision } from '../../spec/precision.ts';
 import { EngineError } from '../../errors.ts';
 import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
 import { biasKey } from '../../network/weights.ts';

@@ -1,4 +1,4 @@
-import type { SumPrecision } from '../../engine/precision.ts';
+import type { SumPrecision } from '../../spec/precision.ts';
 import { settleAll } from '../../engine/split/settleAll.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread, type ThreadChannel } from '../../engine/split/threadChannel.ts';
 import type { EventBatch } from '../../engine/eventBatch.ts';

@@ -1,4 +1,4 @@
-import type { SumPrecision } from '../../engine/precision.ts';
+import type { SumPrecision } from '../../spec/precision.ts';
 import { convWords, poolWords } from '../../engine/kernels/kernelGeometry.ts';
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
 import type { EventBatch } from '../../engine/eventBatch.ts';

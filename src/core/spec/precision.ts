@@ -10,7 +10,9 @@
 // event engine and the wasm kernel still agree with each other bit for bit in this mode. Conv and
 // pooling sums stay float64 in both modes. tfjs sums in float32 in its own order in either mode.
 
-export type SumPrecision = 'float64' | 'float32';
+/** The modes, default first (the workspace's simulation.precision takes one of these). */
+export const SUM_PRECISION_NAMES = ['float64', 'float32'] as const;
+export type SumPrecision = (typeof SUM_PRECISION_NAMES)[number];
 
 export const SUM_PRECISIONS: Readonly<Record<SumPrecision, { readonly label: string; readonly description: string }>> = {
   float64: { label: 'float64 sums (exact across engines)', description: 'currents summed in float64 and rounded once: every engine gives the same spikes bit for bit' },
@@ -20,5 +22,5 @@ export const SUM_PRECISIONS: Readonly<Record<SumPrecision, { readonly label: str
 export const DEFAULT_PRECISION: SumPrecision = 'float64';
 
 export function isSumPrecision(s: unknown): s is SumPrecision {
-  return s === 'float64' || s === 'float32';
+  return (SUM_PRECISION_NAMES as readonly unknown[]).includes(s);
 }
