@@ -166,7 +166,8 @@ export function startRunController(store: typeof useStore, client: SimClient, de
       const { workspace: ws, summary } = store.getState();
       const shownRun = summary ? runArtifacts.get(summary.artifactId) : undefined;
       if (!ws || !shownRun) throw new Error('run the workspace first: there is no run on screen to compare');
-      const { precision: _ignored, ...float64 } = ws.simulation;
+      const float64 = { ...ws.simulation };
+      delete float64.precision;
       const reply = await client.run(`compare${++job}`, { ...ws, simulation: float64 }, undefined, currentWeights(store, ws));
       return spikeFlips(reply.result, shownRun.result);
     },
