@@ -21,6 +21,7 @@ const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number][] =
   ['W2', 'tfjs-wasm'],
   ['W3', 'events'],
   ['W3', 'wasm'],
+  ['W3', 'wasm', 2],
 ];
 
 function ours(workload: string, engine: string, threads: number): BenchLine | undefined {

@@ -30,6 +30,12 @@ export interface KernelExports {
     rowStart: number, targets: number, weights: number,
     acc: number, cur: number, v: number, s: number, n: number,
     beta: number, theta: number, mode: number, ev: number, stats: number,
+  ): number;  /** sparseStep over partitions of the targets (assembly/sparse.ts): `parts` is nParts × (rowStart, targets, weights, first neuron). */
+  sparsePartStep(
+    key: number, k0: number, inputs: number, p: number,
+    parts: number, nParts: number,
+    acc: number, cur: number, v: number, s: number, n: number,
+    beta: number, theta: number, mode: number, ev: number, stats: number,
   ): number;
 }
 
@@ -55,7 +61,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep', 'sparsePartStep'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];
