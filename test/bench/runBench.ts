@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BenchLine } from '../../src/core/bench/workloads.ts';
-import { measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
+import { eventDrivenLimit, measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
 
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1] ?? 5) || 5;
@@ -53,6 +53,11 @@ for (const w of ['W1', 'W2', 'W3'] as const) {
   }
   peers.set(w, figures);
 }
+/** The rate as a share of the workload's event-driven limit (RESULTS.md's roofline). */
+function limitText(rate: number, w: 'W1' | 'W2' | 'W3'): string {
+  const limit = eventDrivenLimit(w);
+  return limit ? `${((100 * rate) / limit).toFixed(1)} % of the event-driven limit (${limit.toLocaleString('en-US')})` : 'limit unknown (no RESULTS.md)';
+}
 const rows: string[] = [];
 for (const [w, e, threads = 1] of RUNS) {
   const l = ours(w, e, threads);
@@ -67,6 +72,7 @@ for (const [w, e, threads = 1] of RUNS) {
       `${(l.syn_events_per_s / 1e6).toFixed(0)} M ev/s`.padStart(12),
       `${l.peak_rss_mb.toFixed(0)} MB`.padStart(8),
       ratioText(rate, peers.get(w) ?? [], w === 'W3' ? 2 : 0),
+      limitText(rate, w),
       check,
     ].join('  '),
   );

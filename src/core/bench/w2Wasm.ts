@@ -1,6 +1,6 @@
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { lifModel } from '../neurons/lif.ts';
-import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
+import { toEventBatch } from '../engine/eventBatch.ts';
 import { loadBpttKernel } from '../train/bptt/bpttKernel.ts';
 import { createWasmBpttTrainer, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BatchSlice, type BpttReply, type BpttRequest } from '../train/bptt/parallelBptt.ts';

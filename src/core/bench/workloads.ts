@@ -1,4 +1,5 @@
-import type { Engine } from '../engine/types.ts';
+import { toEventBatch } from '../engine/eventBatch.ts';
+import type { Engine, SimInput } from '../engine/types.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
 import { buildW3Csr } from './w3.ts';
@@ -47,9 +48,8 @@ function median(xs: number[]): number {
  * W1 (WORKLOADS.md): 1 untimed warm-up pass, then `reps` timed forward passes of the batch of 64;
  * median time. Events counted from the actual spikes: input × 256 + hidden × 20.
  */
-export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1, batch: number = W1_SIZES.batch): Promise<BenchLine> {
+export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1, batch: number = W1_SIZES.batch, input: SimInput = w1EventInput(batch)): Promise<BenchLine> {
   const net = w1Network();
-  const input = w1Input(batch);
   const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
   let last = await run(); // the untimed warm-up pass
   const times: number[] = [];
@@ -73,6 +73,16 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
     hidden_spikes: count('hidden'),
     output_spikes: count('output'),
   };
+}
+
+/**
+ * W1's input with its event lists: WORKLOADS.md lets an engine keep the input "as a dense tensor or
+ * as an event list", made untimed (the input is data, like SHD's event files). The wasm engine reads
+ * the lists; the others read the dense values.
+ */
+export function w1EventInput(batch: number = W1_SIZES.batch): SimInput {
+  const input = w1Input(batch);
+  return { ...input, events: toEventBatch(input.values, input.steps, input.batch, input.neurons) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { EventBatch } from './eventBatch.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import type { Shape } from '../network/shapes.ts';
@@ -18,6 +19,12 @@ export interface SimInput {
   readonly batch: number;
   readonly neurons: number;
   readonly values: Float32Array;
+  /**
+   * The same input as event lists, when the caller already holds them (spike data, a bench's
+   * untimed input): the wasm engine then reads the events of each step instead of copying and
+   * scanning `values`. Must describe exactly `values`.
+   */
+  readonly events?: EventBatch;
 }
 
 /** A neuron whose membrane (the model's `membraneKey`) is recorded at every step. */

@@ -9,7 +9,7 @@ import type { Rng } from '../rng.ts';
 import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
 import { convGeometryOf, poolWindowOf } from '../engine/kernels/kernelGeometry.ts';
 import { shapeSize, type Shape } from '../network/shapes.ts';
-import type { EventBatch } from './bptt/denseLifBptt.ts';
+import type { EventBatch } from '../engine/eventBatch.ts';
 import type { BpttKernel } from './bptt/bpttKernel.ts';
 import { inputWeightCount, isReadout, readoutNeuron, type KernelLayer } from './bptt/kernelLayer.ts';
 import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';

@@ -19,7 +19,9 @@ export interface KernelExports {
   scanEvents(x: number, n: number, ev: number): number;
   denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number): number;
   denseScratchBytes(nIn: number, batch: number): number;
+  denseEventsBatch(starts: number, index: number, batch: number, w: number, nOut: number, out: number, rows: number): number;
   lifBatch(v: number, s: number, x: number, n: number, beta: number, theta: number, mode: number): number;
+  lifBatchEvents(v: number, s: number, x: number, size: number, batch: number, beta: number, theta: number, mode: number, starts: number, index: number): number;
   convBatch(x: number, nIn: number, batch: number, ev: number, w: number, geom: number, nOut: number, out: number, wide: number): number;
   convScratchBytes(nIn: number): number;
   poolBatch(x: number, batch: number, geom: number, mode: number, out: number, wide: number): void;
@@ -30,7 +32,8 @@ export interface KernelExports {
     rowStart: number, targets: number, weights: number,
     acc: number, cur: number, v: number, s: number, n: number,
     beta: number, theta: number, mode: number, ev: number, stats: number,
-  ): number;  /** sparseStep over partitions of the targets (assembly/sparse.ts): `parts` is nParts × (rowStart, targets, weights, first neuron). */
+  ): number;
+  /** sparseStep over partitions of the targets (assembly/sparse.ts): `parts` is nParts × (rowStart, targets, weights, first neuron). */
   sparsePartStep(
     key: number, k0: number, inputs: number, p: number,
     parts: number, nParts: number,
@@ -61,7 +64,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep', 'sparsePartStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseEventsBatch', 'denseScratchBytes', 'lifBatch', 'lifBatchEvents', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep', 'sparsePartStep'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];

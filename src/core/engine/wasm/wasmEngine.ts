@@ -68,7 +68,7 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
     switch (op.kind) {
       case 'input': {
         const x = input.values.subarray(t * n, t * n + n);
-        f32.set(x, op.values >>> 2);
+        if (op.copied) f32.set(x, op.values >>> 2);
         if (recordSpikes) rec.record(op.index, t, x, undefined);
         else if (!op.countedByNext) rec.addCount(op.index, sumOf(x));
         break;
@@ -83,7 +83,8 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
       }
       case 'dense': {
         // The kernel returns the sum of its input: the input layer's count, without a second scan.
-        const inputSum = k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
+        const ev = op.events;
+        const inputSum = ev ? k.denseEventsBatch(ev.starts + t * ev.stepBytes, ev.index, batch, op.weights, op.size, op.values, ev.rows) : k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
         // The bias after the float32 currents, one float32 add each, as the event engine adds it.
         if (op.bias) for (let b = 0; b < batch; b++) k.addInto(op.values + b * op.size * 4, op.bias, op.size);
         if (op.countsInput && !recordSpikes) rec.addCount(0, inputSum);
@@ -98,7 +99,7 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
         k.poolBatch(op.from, batch, op.geom, op.mode, op.values, plan.wide);
         break;
       case 'neurons': {
-        const count = k.lifBatch(op.v, op.values, op.from, n, op.beta, op.theta, op.reset);
+        const count = op.events ? k.lifBatchEvents(op.v, op.values, op.from, op.size, batch, op.beta, op.theta, op.reset, op.events.starts, op.events.index) : k.lifBatch(op.v, op.values, op.from, n, op.beta, op.theta, op.reset);
         if (recordSpikes) rec.record(op.index, t, view(op.values), view(op.v));
         else {
           rec.addCount(op.index, count);

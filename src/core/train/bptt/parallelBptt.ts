@@ -1,6 +1,6 @@
 import { settleAll } from '../../engine/split/settleAll.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread, type ThreadChannel } from '../../engine/split/threadChannel.ts';
-import type { EventBatch } from './denseLifBptt.ts';
+import type { EventBatch } from '../../engine/eventBatch.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import type { KernelLayer } from './kernelLayer.ts';
 import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions, type WasmBpttTrainer } from './wasmBptt.ts';

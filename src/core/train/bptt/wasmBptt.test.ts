@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { createW2WasmTrainer } from '../../bench/w2Wasm.ts';
-import { createDenseLifTrainer, toEventBatch } from './denseLifBptt.ts';
+import { toEventBatch } from '../../engine/eventBatch.ts';
+import { createDenseLifTrainer } from './denseLifBptt.ts';
 import { kernelLayersOf, randomChain } from '../../../../test/support/bpttChains.ts';
 import { loadBpttKernel } from './bpttKernel.ts';
 import { createWasmBpttTrainer } from './wasmBptt.ts';

@@ -1,6 +1,6 @@
 import { convWords, poolWords } from '../../engine/kernels/kernelGeometry.ts';
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
-import type { EventBatch } from './denseLifBptt.ts';
+import type { EventBatch } from '../../engine/eventBatch.ts';
 import { KERNEL_RESETS } from '../../neurons/kernelNeuron.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import { LAYER_SLOT as S, LAYER_WORDS } from './bpttLayerWords.ts';

@@ -126,6 +126,24 @@ export function denseScratchBytes(nIn: i32, _batch: i32): i32 {
 }
 
 /**
+ * One dense layer for a whole batch whose input is spikes given as event lists (EventBatch: the
+ * inputs that spiked at sample b are index[starts[b] … starts[b + 1]), u32): the rows are added as
+ * denseBatch adds them, with neither a copy nor a scan of the dense input. `rows` is scratch for
+ * the largest sample's event count (u32 each). Returns the number of events (the input's count).
+ */
+export function denseEventsBatch(starts: usize, index: usize, batch: i32, w: usize, nOut: i32, out: usize, rows: usize): f64 {
+  const rowBytes = <usize>nOut << 2;
+  for (let b: i32 = 0; b < batch; b++) {
+    const k0 = load<u32>(starts + (<usize>b << 2));
+    const c = <i32>(load<u32>(starts + (<usize>b << 2), 4) - k0);
+    const ev = index + (<usize>k0 << 2);
+    for (let k: i32 = 0; k < c; k++) store<u32>(rows + (<usize>k << 2), <u32>(w + <usize>load<u32>(ev + (<usize>k << 2)) * rowBytes));
+    addRows(rows, c, nOut, out + ((<usize>b * <usize>nOut) << 2));
+  }
+  return <f64>(load<u32>(starts + (<usize>batch << 2)) - load<u32>(starts));
+}
+
+/**
  * One dense layer for a whole batch: x [batch][nIn] → out [batch][nOut] through W [nIn][nOut].
  * `ev` is scratch of denseScratchBytes(nIn, batch) bytes. Returns the sum of all input values
  * (the input's spike count when it holds spikes), so the caller need not scan the input to count it.

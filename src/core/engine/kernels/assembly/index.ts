@@ -2,8 +2,8 @@
 // objects: the host lays out every buffer in linear memory and passes byte offsets, so the same
 // .wasm serves Node and the browser and can later share one memory between threads.
 
-export { denseBatch, denseScratchBytes } from './dense';
-export { lifBatch } from './neurons';
+export { denseBatch, denseEventsBatch, denseScratchBytes } from './dense';
+export { lifBatch, lifBatchEvents } from './neurons';
 export { scanEvents } from './events';
 export { addInto } from './gather';
 
