@@ -15,6 +15,10 @@ export interface PartKernel {
   reset(): void;
   /** Step t of a run whose inputs are drawn with `key` (inputKey); returns the spikes these neurons fired. */
   step(key: number, t: number, rate: number): number;
+  /** step's first half: step t's inputs drawn and their synapses added (needs no other part's spikes). */
+  add(key: number, t: number, rate: number): void;
+  /** step's second half: the neuron update of the step added last; returns its spikes. */
+  update(): number;
   /** Counts since reset: input spikes, synaptic events onto these neurons, their output spikes. */
   counts(): W3Run;
 }
@@ -73,6 +77,8 @@ export function createPartKernel(k: KernelExports, net: W3Net, range: NeuronRang
       new Float64Array(b, stats, 3).fill(0);
     },
     step: (key, t, rate) => k.sparsePartStep(key, (t * net.inputs) >>> 0, net.inputs, rate, table, partitions.length, acc, cur, v, s, width, beta, 1, 0, ev, stats),
+    add: (key, t, rate) => k.sparsePartAdd(key, (t * net.inputs) >>> 0, net.inputs, rate, table, partitions.length, acc, ev, stats),
+    update: () => k.sparsePartUpdate(acc, cur, v, s, width, beta, 1, 0, stats),
     counts() {
       const st = new Float64Array(k.memory.buffer, stats, 3);
       return { inputSpikes: st[0] ?? 0, synEvents: st[1] ?? 0, outputSpikes: st[2] ?? 0 };

@@ -88,14 +88,20 @@ export function serveW3Part(loadKernel: () => Promise<KernelExports>, post: Para
         // Past the barrier every thread's count of the step is there to read (a general network
         // would read the spikes themselves here); a missing one (−1) would add up wrong.
         let seen = 0;
+        if (req.steps > 0) part.add(key, 0, req.rate);
         for (let t = 0; t < req.steps; t++) {
           if (t === req.crashAtStep) {
             // Outside this request's promise, so the thread dies instead of answering an error.
             setTimeout(exit, 0);
             return new Promise<never>(() => undefined);
           }
-          req.counts[t * threads + index] = part.step(key, t, req.rate);
-          if (!barrier.arrive()) throw new EngineError('stopped: another thread of the network failed');
+          req.counts[t * threads + index] = part.update();
+          // Split phase: the next step's inputs and synapses need nothing from the other threads
+          // (here; a recurrent network would add the others' spikes after the wait), so they are
+          // added while the slowest thread finishes this step.
+          barrier.signal();
+          if (t + 1 < req.steps) part.add(key, t + 1, req.rate);
+          if (!barrier.wait()) throw new EngineError('stopped: another thread of the network failed');
           for (let q = 0; q < threads; q++) seen += req.counts[t * threads + q] as number;
         }
         return { result: { ...part.counts(), seen }, transfer: [] };

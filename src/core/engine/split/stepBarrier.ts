@@ -34,6 +34,12 @@ export interface StepBarrier {
   reset(): void;
   /** Waits until all `parties` threads arrived; false if the run was stopped meanwhile. */
   arrive(): boolean;
+  /**
+   * arrive in two halves, with work in between that needs nothing from the others (a split-phase
+   * barrier): `signal` says this thread is there and returns at once, `wait` waits for the others.
+   */
+  signal(): void;
+  wait(): boolean;
 }
 
 /**
@@ -48,26 +54,33 @@ export interface StepBarrier {
 export function createStepBarrier(words: Int32Array, parties: number, spins = 1000, pollMs = 50): StepBarrier {
   let sense = 0;
   const stopped = () => Atomics.load(words, STOPPED) !== 0;
+  const signal = () => {
+    sense ^= 1;
+    if (Atomics.add(words, ARRIVED, 1) === parties - 1) {
+      Atomics.store(words, ARRIVED, 0);
+      Atomics.store(words, SENSE, sense);
+      Atomics.notify(words, SENSE);
+    }
+  };
+  const wait = () => {
+    for (let i = 0; i < spins; i++) {
+      if (Atomics.load(words, SENSE) === sense) return !stopped();
+    }
+    while (Atomics.load(words, SENSE) !== sense) {
+      if (stopped()) return false;
+      Atomics.wait(words, SENSE, sense ^ 1, pollMs);
+    }
+    return !stopped();
+  };
   return {
     reset() {
       sense = 0;
     },
     arrive() {
-      sense ^= 1;
-      if (Atomics.add(words, ARRIVED, 1) === parties - 1) {
-        Atomics.store(words, ARRIVED, 0);
-        Atomics.store(words, SENSE, sense);
-        Atomics.notify(words, SENSE);
-        return !stopped();
-      }
-      for (let i = 0; i < spins; i++) {
-        if (Atomics.load(words, SENSE) === sense) return !stopped();
-      }
-      while (Atomics.load(words, SENSE) !== sense) {
-        if (stopped()) return false;
-        Atomics.wait(words, SENSE, sense ^ 1, pollMs);
-      }
-      return !stopped();
+      signal();
+      return wait();
     },
+    signal,
+    wait,
   };
 }
