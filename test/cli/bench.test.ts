@@ -51,4 +51,15 @@ describe('spikelab bench', () => {
     const odd = cli('bench', '--workload', 'W3', '--engine', 'wasm', '--size', '1M');
     expect(odd.err).toMatch(/unknown W3 size '1M'; choose 10k or 100k/);
   });
+
+  it('--precision float32 runs W1 on float32 sums and reports the spikes that flip; other values are refused', () => {
+    const r = cli('bench', '--workload', 'W1', '--engine', 'wasm', '--reps', '1', '--precision', 'float32', '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
+    // W1's sums are short (≈35 inputs a step): float32 gives the same spikes on it.
+    expect(line).toMatchObject({ workload: 'W1', engine: 'wasm', precision: 'float32', flips_per_million: 0, hidden_spikes: 107_713, output_spikes: 29_477 });
+    const bad = cli('bench', '--workload', 'W1', '--precision', 'float16');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain("--precision must be float64 or float32, got 'float16'");
+  });
 });

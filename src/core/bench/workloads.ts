@@ -1,5 +1,7 @@
 import { toEventBatch } from '../engine/eventBatch.ts';
 import type { Engine, SimInput } from '../engine/types.ts';
+import { DEFAULT_PRECISION, type SumPrecision } from '../engine/precision.ts';
+import { spikeFlips } from '../engine/precisionFlips.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
 import { buildW3Csr } from './w3.ts';
@@ -30,6 +32,10 @@ export interface BenchLine {
   readonly size?: string;
   /** Why the run used fewer threads than asked (e.g. a page that is not cross-origin isolated). */
   readonly note?: string;
+  /** How currents were summed (precision.ts); float64 when absent. */
+  readonly precision?: SumPrecision;
+  /** In the float32 mode: spikes that differ from the float64 run's, per million of its spikes. */
+  readonly flips_per_million?: number;
 }
 
 /** Host hooks: a monotonic clock in ms and the process's peak memory in MB (Node: maxRSS). */
@@ -44,13 +50,26 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/** How benchW1 runs: repetitions, threads (reported), batch, input and the sums' precision. */
+export interface W1Options {
+  readonly reps?: number;
+  readonly threads?: number;
+  readonly batch?: number;
+  readonly input?: SimInput;
+  readonly precision?: SumPrecision;
+}
+
 /**
  * W1 (WORKLOADS.md): 1 untimed warm-up pass, then `reps` timed forward passes of the batch of 64;
- * median time. Events counted from the actual spikes: input × 256 + hidden × 20.
+ * median time. Events counted from the actual spikes: input × 256 + hidden × 20. In the float32
+ * precision mode, one more untimed pass of each precision, recorded spike by spike, gives the
+ * spikes that flip against float64 sums.
  */
-export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1, batch: number = W1_SIZES.batch, input: SimInput = w1EventInput(batch)): Promise<BenchLine> {
+export async function benchW1(engine: Engine, host: BenchHost, o: W1Options = {}): Promise<BenchLine> {
+  const { reps = 5, threads = 1, batch = W1_SIZES.batch, precision = DEFAULT_PRECISION } = o;
+  const input = o.input ?? w1EventInput(batch);
   const net = w1Network();
-  const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
+  const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false, precision });
   let last = await run(); // the untimed warm-up pass
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -61,6 +80,7 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
   const count = (name: string) => last.layers.find((l) => l.name === name)?.spikeCount ?? 0;
   const med = median(times);
   const events = count('input') * W1_SIZES.hidden + count('hidden') * W1_SIZES.outputs;
+  const flips = precision === DEFAULT_PRECISION ? undefined : spikeFlips(await engine.simulate(net, input, { dtMs: 1 }), await engine.simulate(net, input, { dtMs: 1, precision }));
   return {
     workload: 'W1',
     engine: engine.info().name,
@@ -70,6 +90,8 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
     median_s: med,
     reps,
     threads,
+    precision,
+    ...(flips ? { flips_per_million: flips.perMillion } : {}),
     hidden_spikes: count('hidden'),
     output_spikes: count('output'),
   };

@@ -1,3 +1,4 @@
+import type { SumPrecision } from './precision.ts';
 import type { EventBatch } from './eventBatch.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
@@ -48,6 +49,8 @@ export interface SimOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Events the run may record (default: the runEvents budget); past it the recording stops with a note. */
   readonly eventBudget?: number;
+  /** How dense currents are summed (precision.ts); default float64, bit-identical across engines. */
+  readonly precision?: SumPrecision;
   /** Count what NeuroBench's metrics need (activityTally.ts) into the result's `activity`; the event engine does. */
   readonly countActivity?: boolean;
 }

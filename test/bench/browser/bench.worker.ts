@@ -43,7 +43,7 @@ const api = {
     if (workload === 'W1' && threads > 1) {
       const e = await createBrowserThreadedWasmEngine(threads);
       try {
-        return await benchW1(e, host, reps, threads);
+        return await benchW1(e, host, { reps, threads });
       } finally {
         e.dispose();
       }
@@ -58,7 +58,7 @@ const api = {
       }
     }
     const e = await createEngine(engine as EngineRequest, { wasmPaths, kernel });
-    if (workload === 'W1') return benchW1(e, host, reps);
+    if (workload === 'W1') return benchW1(e, host, { reps });
     const { createW2Trainer } = await import('../../../src/core/bench/w2.ts');
     const trainer = createW2Trainer();
     try {

@@ -17,9 +17,10 @@ export interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   scanEvents(x: number, n: number, ev: number): number;
-  denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number): number;
+  /** `narrow` (0/1): the float32 precision mode's sums. */
+  denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number, narrow: number): number;
   denseScratchBytes(nIn: number, batch: number): number;
-  denseEventsBatch(starts: number, index: number, batch: number, w: number, nOut: number, out: number, rows: number): number;
+  denseEventsBatch(starts: number, index: number, batch: number, w: number, nOut: number, out: number, rows: number, narrow: number): number;
   lifBatch(v: number, s: number, x: number, n: number, beta: number, theta: number, mode: number): number;
   lifBatchEvents(v: number, s: number, x: number, size: number, batch: number, beta: number, theta: number, mode: number, starts: number, index: number): number;
   convBatch(x: number, nIn: number, batch: number, ev: number, w: number, geom: number, nOut: number, out: number, wide: number): number;

@@ -44,11 +44,13 @@ async function simulateWasm(k: KernelExports, mem: KernelMemory, net: CompiledNe
   const recorder = createRunRecorder(net, input, options);
   const f32 = mem.f32();
   const recordSpikes = options.recordSpikes ?? true;
+  // The float32 precision mode's sums (precision.ts), as the kernels' 0/1 flag.
+  const narrow = options.precision === 'float32' ? 1 : 0;
   const progressEvery = Math.max(1, Math.floor(input.steps / 20));
   let lastYield = Date.now();
   for (let t = 0; t < input.steps; t++) {
     throwIfAborted(options.signal, 'simulation');
-    stepAll(k, plan, input, t, f32, recorder, recordSpikes);
+    stepAll(k, plan, input, t, f32, recorder, recordSpikes, narrow);
     if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
     if (shouldYield(lastYield)) {
       await yieldToEventLoop();
@@ -60,7 +62,7 @@ async function simulateWasm(k: KernelExports, mem: KernelMemory, net: CompiledNe
 }
 
 /** One step of every layer; counts come from the kernel unless spikes are recorded one by one. */
-function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f32: Float32Array, rec: RunRecorder, recordSpikes: boolean): void {
+function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f32: Float32Array, rec: RunRecorder, recordSpikes: boolean, narrow: number): void {
   const batch = input.batch;
   for (const op of plan.ops) {
     const n = op.size * batch;
@@ -84,7 +86,7 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
       case 'dense': {
         // The kernel returns the sum of its input: the input layer's count, without a second scan.
         const ev = op.events;
-        const inputSum = ev ? k.denseEventsBatch(ev.starts + t * ev.stepBytes, ev.index, batch, op.weights, op.size, op.values, ev.rows) : k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
+        const inputSum = ev ? k.denseEventsBatch(ev.starts + t * ev.stepBytes, ev.index, batch, op.weights, op.size, op.values, ev.rows, narrow) : k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values, narrow);
         // The bias after the float32 currents, one float32 add each, as the event engine adds it.
         if (op.bias) for (let b = 0; b < batch; b++) k.addInto(op.values + b * op.size * 4, op.bias, op.size);
         if (op.countsInput && !recordSpikes) rec.addCount(0, inputSum);

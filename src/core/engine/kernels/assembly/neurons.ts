@@ -62,6 +62,14 @@ export function lifBatch(v: usize, s: usize, x: usize, n: i32, beta: f32, theta:
  * lane, as lifBatch. Returns the number of spikes emitted.
  */
 export function lifBatchEvents(v: usize, s: usize, x: usize, size: i32, batch: i32, beta: f32, theta: f32, mode: i32, starts: usize, index: usize): i32 {
+  // One loop per reset mode, the mode a constant inside it (no per-lane test of it).
+  if (mode == RESET_SUBTRACT) return lifEventsLoop(v, s, x, size, batch, beta, theta, RESET_SUBTRACT, starts, index);
+  if (mode == RESET_ZERO) return lifEventsLoop(v, s, x, size, batch, beta, theta, RESET_ZERO, starts, index);
+  return lifEventsLoop(v, s, x, size, batch, beta, theta, mode, starts, index);
+}
+
+// @ts-ignore: decorator
+@inline function lifEventsLoop(v: usize, s: usize, x: usize, size: i32, batch: i32, beta: f32, theta: f32, mode: i32, starts: usize, index: usize): i32 {
   const bv = f32x4.splat(beta);
   const tv = f32x4.splat(theta);
   const one = f32x4.splat(1);
@@ -76,12 +84,18 @@ export function lifBatchEvents(v: usize, s: usize, x: usize, size: i32, batch: i
       const mask = f32x4.gt(m, tv);
       v128.store(v + o, m);
       v128.store(s + o, v128.and(mask, one));
-      let bits = i32x4.bitmask(mask);
-      while (bits != 0) {
-        store<u32>(index + (<usize>c << 2), <u32>(i + ctz(bits)));
-        c++;
-        bits &= bits - 1;
-      }
+      // Branch-free: each lane's index is written at the list's end, which moves on only when the
+      // lane spiked (at a few % a step, any test of the bits mispredicts often: measured 3× slower).
+      const bits = <u32>i32x4.bitmask(mask);
+      const at = index + (<usize>c << 2);
+      store<u32>(at, <u32>i);
+      let q: u32 = bits & 1;
+      store<u32>(at + (<usize>q << 2), <u32>(i + 1));
+      q += (bits >> 1) & 1;
+      store<u32>(at + (<usize>q << 2), <u32>(i + 2));
+      q += (bits >> 2) & 1;
+      store<u32>(at + (<usize>q << 2), <u32>(i + 3));
+      c += q + ((bits >> 3) & 1);
     }
     for (; i < size; i++) {
       const o = base + (<usize>i << 2);
