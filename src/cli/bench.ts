@@ -6,6 +6,7 @@ import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
 import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
+import { W3_NETS, type W3Size } from '../core/bench/w3Net.ts';
 import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS, type SumPrecision } from '../core/spec/precision.ts';
 
 
@@ -27,6 +28,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       engine: { type: 'string' },
       reps: { type: 'string', default: '5' },
       threads: { type: 'string', default: '1' },
+      size: { type: 'string', default: '10k' },
       json: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       precision: { type: 'string', default: DEFAULT_PRECISION },
@@ -48,7 +50,10 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   const engine = values.engine as EngineRequest | undefined;
   if (engine !== undefined && !W1_ENGINES.includes(engine)) throw new UsageError(`unknown engine '${engine}'; choose one of ${W1_ENGINES.join(', ')}`);
   if (precision !== DEFAULT_PRECISION && engine?.startsWith('tfjs')) throw new UsageError(`--precision applies to the events and wasm engines: tfjs sums in float32, in its own order, in either mode`);
-  if (threads > 1 && (engine !== 'wasm' || workloads.some((w) => w === 'W3'))) throw new UsageError('--threads applies to --engine wasm on W1 (batch split) and W2 (data-parallel BPTT) only');
+  if (threads > 1 && engine !== 'wasm') throw new UsageError('--threads applies to --engine wasm only (W1: batch split, W2: data-parallel BPTT, W3: the neurons split, a barrier per step)');
+  const size = values.size as W3Size;
+  if (!Object.hasOwn(W3_NETS, size)) throw new UsageError(`unknown W3 size '${values.size}'; choose ${Object.keys(W3_NETS).join(' or ')}`);
+  if (size !== '10k' && (values.workload !== 'W3' || engine !== 'wasm')) throw new UsageError(`--size ${size} runs W3 on the wasm kernel only: --workload W3 --engine wasm`);
   const lines: BenchLine[] = [];
   const emit = (line: BenchLine) => {
     lines.push(line);
@@ -66,7 +71,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     } else if (w === 'W2') {
       await runW2(engine, reps, emit, io, threads, precision);
     } else if (engine === undefined || W3_ENGINES.includes(engine)) {
-      for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps));
+      for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps, threads, size));
     } else {
       io.err(`W3 runs on ${W3_ENGINES.join(' and ')} only (a dense 10k × 10k tfjs run needs 400 MB per step); skipped for ${engine}`);
     }
@@ -74,11 +79,26 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   return lines.length > 0 ? EXIT.ok : EXIT.usage;
 }
 
-/** W3 on the TypeScript event loop or on the wasm kernel (sparseStep). */
-async function w3Line(engine: EngineRequest, reps: number): Promise<BenchLine> {
+/**
+ * W3 on the TypeScript event loop or on the wasm kernel: W3 itself on one thread (sparseStep), or
+ * split by target neurons over worker threads (a barrier per step), or the 100k network (10^8
+ * synapses, partitions of 16-bit targets) on one or more threads.
+ */
+async function w3Line(engine: EngineRequest, reps: number, threads: number, size: W3Size): Promise<BenchLine> {
   if (engine !== 'wasm') return benchW3(NODE_HOST, reps);
-  const { exports } = await loadKernel(await kernelBytes());
-  return benchW3(NODE_HOST, reps, () => wasmW3Runner(exports));
+  const net = W3_NETS[size];
+  let line: BenchLine;
+  if (threads > 1) {
+    const { createNodeW3Runner } = await import('./w3Threads.ts');
+    line = await benchW3(NODE_HOST, reps, () => createNodeW3Runner(threads, net));
+  } else if (size === '10k') {
+    const { exports } = await loadKernel(await kernelBytes());
+    line = await benchW3(NODE_HOST, reps, () => wasmW3Runner(exports));
+  } else {
+    const [{ exports }, { partitionedW3Runner }] = await Promise.all([loadKernel(await kernelBytes()), import('../core/bench/w3PartKernel.ts')]);
+    line = await benchW3(NODE_HOST, reps, () => partitionedW3Runner(exports, net));
+  }
+  return { ...line, size };
 }
 
 /** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */
@@ -113,7 +133,9 @@ function describe(l: BenchLine): string {
   if (l.workload === 'W2') return `W2 ${l.engine.padEnd(10)} ${`${l.samples_per_s.toFixed(1)} samples/s`.padStart(18)}  first loss ${l.loss_first?.toFixed(5)}  peak ${l.peak_rss_mb.toFixed(0)} MB${precisionText(l)}`;
   const rate = l.workload === 'W3' ? `${(l.runs_per_s ?? 0).toFixed(3)} runs/s` : `${l.samples_per_s.toFixed(1)} samples/s`;
   const check = l.workload === 'W1' ? `hidden ${l.hidden_spikes} output ${l.output_spikes}` : `output ${l.output_spikes}`;
-  return `${l.workload} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}${precisionText(l)}`;
+  const w3 = l.workload === 'W3' ? `${l.size && l.size !== '10k' ? ` ${l.size}` : ''}${l.threads > 1 ? ` on ${l.threads} threads` : ''}` : '';
+  const built = l.build_s === undefined ? '' : `  built in ${l.build_s.toFixed(1)} s${l.synapses === undefined ? '' : ` (${l.synapses.toLocaleString('en')} synapses)`}`;
+  return `${l.workload}${w3} ${l.engine.padEnd(10)} ${rate.padStart(18)}  ${(l.syn_events_per_s / 1e6).toFixed(1)} M syn events/s  peak ${l.peak_rss_mb.toFixed(0)} MB  ${check}${built}${precisionText(l)}`;
 }
 
 /** The float32 mode's note: its spikes that flip against float64 sums. */

@@ -25,6 +25,7 @@ const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number, pre
   ['W2', 'tfjs-wasm'],
   ['W3', 'events'],
   ['W3', 'wasm'],
+  ['W3', 'wasm', 2],
 ];
 
 function ours(workload: string, engine: string, threads: number, precision?: string): BenchLine | undefined {

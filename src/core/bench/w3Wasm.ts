@@ -4,14 +4,27 @@ import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { createRng, lowbias32 } from '../rng.ts';
 import { W3_SIZES, buildW3Csr, runW3, w3Capacity, type Csr, type W3Run } from './w3.ts';
 
-/** One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed` at `rate` per step. */
+/**
+ * One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed` at `rate`
+ * per step. A runner on threads answers asynchronously and must be disposed.
+ */
 export interface W3Runner {
   readonly engine: string;
+  /** Threads one run uses (1 unless said). */
+  readonly threads?: number;
+  /** Synapses of the network, when the runner knows them. */
+  readonly synapses?: number;
+  run(seed: number, steps?: number, rate?: number): W3Run | Promise<W3Run>;
+  dispose?(): void;
+}
+
+/** A runner on the caller's thread: its runs return at once. */
+export interface LocalW3Runner extends W3Runner {
   run(seed: number, steps?: number, rate?: number): W3Run;
 }
 
 /** The TypeScript reference loop of w3.ts. */
-export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons): W3Runner {
+export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons): LocalW3Runner {
   return { engine: 'events', run: (seed, steps, rate) => runW3(csr, seed, steps, rate, neurons) };
 }
 
@@ -22,7 +35,7 @@ export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons): W3
  * own. Same generator, same float64 sums and float32 LIF as runW3, so the counts of a seed are
  * identical.
  */
-export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons): W3Runner {
+export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons): LocalW3Runner {
   if (neurons > 65_536) throw new EngineError(`the wasm W3 kernel addresses at most 65,536 neurons (16-bit targets), got ${neurons}`);
   const cap = w3Capacity(inputs, neurons);
   const mem = createKernelMemory(k);

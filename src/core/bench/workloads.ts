@@ -24,6 +24,14 @@ export interface BenchLine {
   readonly input_spikes?: number;
   readonly loss_first?: number;
   readonly loss_last?: number;
+  /** W3: wall time of building the connectivity (untimed in the runs), s. */
+  readonly build_s?: number;
+  /** W3: synapses of the network (when the runner knows them). */
+  readonly synapses?: number;
+  /** W3: the network (10k is WORKLOADS.md's; 100k draws its synapses with geometric gaps). */
+  readonly size?: string;
+  /** Why the run used fewer threads than asked (e.g. a page that is not cross-origin isolated). */
+  readonly note?: string;
   /** How currents were summed (precision.ts); float64 when absent. */
   readonly precision?: SumPrecision;
   /** In the float32 mode: spikes that differ from the float64 run's, per million of its spikes. */
@@ -128,31 +136,39 @@ export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHos
 }
 
 /**
- * W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median.
- * `makeRunner` builds the connectivity and picks the implementation (default: the TypeScript
- * event loop).
+ * W3: connectivity built untimed (its wall time is `build_s`), a 10-step warm-up, then `reps`
+ * timed runs of 1000 steps; median. `makeRunner` builds the connectivity and picks the
+ * implementation (default: the TypeScript event loop); a runner on threads is disposed here.
  */
-export function benchW3(host: BenchHost, reps = 5, makeRunner: () => W3Runner = () => eventsW3Runner(buildW3Csr())): BenchLine {
-  const w3 = makeRunner();
-  let last = w3.run(0, 10); // the untimed 10-step warm-up
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = host.now();
-    last = w3.run(r + 1);
-    times.push((host.now() - t0) / 1000);
+export async function benchW3(host: BenchHost, reps = 5, makeRunner: () => W3Runner | Promise<W3Runner> = () => eventsW3Runner(buildW3Csr())): Promise<BenchLine> {
+  const b0 = host.now();
+  const w3 = await makeRunner();
+  const buildS = (host.now() - b0) / 1000;
+  try {
+    let last = await w3.run(0, 10); // the untimed 10-step warm-up
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const t0 = host.now();
+      last = await w3.run(r + 1);
+      times.push((host.now() - t0) / 1000);
+    }
+    const med = median(times);
+    return {
+      workload: 'W3',
+      engine: w3.engine,
+      samples_per_s: 1 / med,
+      runs_per_s: 1 / med,
+      syn_events_per_s: last.synEvents / med,
+      peak_rss_mb: host.peakMemoryMb(),
+      median_s: med,
+      reps,
+      threads: w3.threads ?? 1,
+      input_spikes: last.inputSpikes,
+      output_spikes: last.outputSpikes,
+      build_s: buildS,
+      ...(w3.synapses === undefined ? {} : { synapses: w3.synapses }),
+    };
+  } finally {
+    w3.dispose?.();
   }
-  const med = median(times);
-  return {
-    workload: 'W3',
-    engine: w3.engine,
-    samples_per_s: 1 / med,
-    runs_per_s: 1 / med,
-    syn_events_per_s: last.synEvents / med,
-    peak_rss_mb: host.peakMemoryMb(),
-    median_s: med,
-    reps,
-    threads: 1,
-    input_spikes: last.inputSpikes,
-    output_spikes: last.outputSpikes,
-  };
 }

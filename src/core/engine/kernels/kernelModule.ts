@@ -34,6 +34,17 @@ export interface KernelExports {
     acc: number, cur: number, v: number, s: number, n: number,
     beta: number, theta: number, mode: number, ev: number, stats: number,
   ): number;
+  /** sparseStep over partitions of the targets (assembly/sparse.ts): `parts` is nParts × (rowStart, targets, weights, first neuron). */
+  sparsePartStep(
+    key: number, k0: number, inputs: number, p: number,
+    parts: number, nParts: number,
+    acc: number, cur: number, v: number, s: number, n: number,
+    beta: number, theta: number, mode: number, ev: number, stats: number,
+  ): number;
+  /** sparsePartStep's first half: inputs drawn, their rows added into acc. */
+  sparsePartAdd(key: number, k0: number, inputs: number, p: number, parts: number, nParts: number, acc: number, ev: number, stats: number): void;
+  /** Its second half: currents rounded, neurons updated; returns the spikes. */
+  sparsePartUpdate(acc: number, cur: number, v: number, s: number, n: number, beta: number, theta: number, mode: number, stats: number): number;
 }
 
 /** A ready kernel instance plus the module it came from (to make more instances). */
@@ -58,7 +69,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseEventsBatch', 'denseScratchBytes', 'lifBatch', 'lifBatchEvents', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseEventsBatch', 'denseScratchBytes', 'lifBatch', 'lifBatchEvents', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep', 'sparsePartStep', 'sparsePartAdd', 'sparsePartUpdate'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];

@@ -11,7 +11,7 @@ export { addInto } from './gather';
 export function heapBase(): usize {
   return __heap_base;
 }
-export { sparseStep } from './sparse';
+export { sparsePartAdd, sparsePartStep, sparsePartUpdate, sparseStep } from './sparse';
 export { adamUpdate, bpttBackwardStep, bpttForward, bpttLayerWords } from './bptt';
 export { poolEvents, unpoolGradient } from './convBptt';
 export { convBatch, convScratchBytes, poolBatch } from './convForward';

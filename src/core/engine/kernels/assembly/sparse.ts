@@ -101,3 +101,56 @@ export function sparseStep(
   store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
   return fired;
 }
+
+/**
+ * The first half of a step of a population whose synapses are split by target into partitions
+ * (W3 on several threads, and populations of more than 65,536 neurons): draws the inputs and adds
+ * their rows into acc. `parts` holds nParts records of four u32 — rowStart, targets, weights (a
+ * CSR as above whose 16-bit targets count from the partition's first neuron) and that first
+ * neuron, counted from `acc`'s. Each partition keeps the input order, and a neuron belongs to one
+ * partition only, so its float64 sum runs over the same synapses in the same order as
+ * sparseStep's: the spikes are the same bit for bit. Adds input spikes and synaptic events to
+ * stats. A thread does this half while it waits for the others (w3Threads.ts): it needs nothing
+ * from them.
+ */
+export function sparsePartAdd(key: u32, k0: u32, inputs: i32, p: f64, parts: usize, nParts: i32, acc: usize, ev: usize, stats: usize): void {
+  const c = drawInputs(key, k0, inputs, p, ev);
+  let syn: u32 = 0;
+  // Partitions outside, rows inside: the rows of one partition add into its own slice of acc,
+  // which stays in cache while they do.
+  for (let q: i32 = 0; q < nParts; q++) {
+    const rec = parts + (<usize>q << 4);
+    const rowStart = <usize>load<u32>(rec);
+    const targets = <usize>load<u32>(rec, 4);
+    const weights = <usize>load<u32>(rec, 8);
+    const a = acc + (<usize>load<u32>(rec, 12) << 3);
+    for (let k: i32 = 0; k < c; k++) {
+      const r = rowStart + (<usize>load<i32>(ev + (<usize>k << 2)) << 2);
+      const start = load<u32>(r);
+      const end = load<u32>(r, 4);
+      addRow(start, end, targets, weights, a);
+      syn += end - start;
+    }
+  }
+  store<f64>(stats, load<f64>(stats) + <f64>c);
+  store<f64>(stats, load<f64>(stats, 8) + <f64>syn, 8);
+}
+
+/** The second half: the currents rounded (acc cleared) and the neuron update; adds and returns the spikes. */
+export function sparsePartUpdate(acc: usize, cur: usize, v: usize, s: usize, n: i32, beta: f32, theta: f32, mode: i32, stats: usize): i32 {
+  roundAndClear(acc, cur, n);
+  const fired = lifBatch(v, s, cur, n, beta, theta, mode);
+  store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
+  return fired;
+}
+
+/** Both halves, one call per step (one thread). */
+export function sparsePartStep(
+  key: u32, k0: u32, inputs: i32, p: f64,
+  parts: usize, nParts: i32,
+  acc: usize, cur: usize, v: usize, s: usize, n: i32,
+  beta: f32, theta: f32, mode: i32, ev: usize, stats: usize,
+): i32 {
+  sparsePartAdd(key, k0, inputs, p, parts, nParts, acc, ev, stats);
+  return sparsePartUpdate(acc, cur, v, s, n, beta, theta, mode, stats);
+}
