@@ -42,7 +42,7 @@ export const LAYER_SLOT = {
   recGrad: 34,
   recAcc: 35,
   dsRec: 36,
-  /** 1: the float32 precision mode's dense sums (engine/precision.ts). */
+  /** 1: the float32 precision mode's dense sums (spec/precision.ts). */
   narrow: 37,
 } as const;
 

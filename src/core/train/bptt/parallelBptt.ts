@@ -13,7 +13,7 @@ export interface BpttThreadSetup {
   readonly maxBatch: number;
   readonly slope: number;
   readonly reduce: LogitReduce;
-  /** The forward sums' precision (engine/precision.ts), as the coordinator's trainer has it. */
+  /** The forward sums' precision (spec/precision.ts), as the coordinator's trainer has it. */
   readonly precision?: SumPrecision;
   /** The weights of the step, written by the coordinator before it asks (SharedArrayBuffer views). */
   readonly weights: readonly Float32Array[];

@@ -70,7 +70,7 @@ const align = (n: number) => Math.ceil(n / 16) * 16;
  */
 export type WasmBpttTrainer = ReturnType<typeof createWasmBpttTrainer>;
 
-/** Adam's constants, and how the forward currents are summed (engine/precision.ts; default float64). */
+/** Adam's constants, and how the forward currents are summed (spec/precision.ts; default float64). */
 export interface BpttTrainerOptions {
   readonly adam?: { readonly beta1: number; readonly beta2: number; readonly eps: number };
   readonly precision?: SumPrecision;
