@@ -5,7 +5,8 @@ import { EXIT, UsageError, type CliIo } from './io.ts';
 import { kernelBytes } from './kernelFile.ts';
 import { createThreadedWasmEngine } from './wasmThreads.ts';
 import { loadKernel } from '../core/engine/kernels/kernelModule.ts';
-import { wasmW3Runner } from '../core/bench/w3Wasm.ts';
+import { eventsW3Runner, wasmW3Runner, type W3Runner } from '../core/bench/w3Wasm.ts';
+import { buildW3Csr } from '../core/bench/w3.ts';
 import { W3_NETS, type W3Size } from '../core/bench/w3Net.ts';
 import { DEFAULT_PRECISION, isSumPrecision, SUM_PRECISIONS, type SumPrecision } from '../core/spec/precision.ts';
 
@@ -66,12 +67,10 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
         emit(await benchW1(e, NODE_HOST, { reps: name === 'tfjs-cpu' ? Math.min(reps, 3) : reps, threads, precision }));
         e.dispose();
       }
-    } else if (precision !== DEFAULT_PRECISION && w === 'W3') {
-      io.err(`--precision ${precision} is measured on W1 and W2 only so far; W3 skipped`);
     } else if (w === 'W2') {
       await runW2(engine, reps, emit, io, threads, precision);
     } else if (engine === undefined || W3_ENGINES.includes(engine)) {
-      for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps, threads, size));
+      for (const name of engine ? [engine] : W3_ENGINES) emit(await w3Line(name, reps, threads, size, precision));
     } else {
       io.err(`W3 runs on ${W3_ENGINES.join(' and ')} only (a dense 10k × 10k tfjs run needs 400 MB per step); skipped for ${engine}`);
     }
@@ -84,21 +83,29 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
  * split by target neurons over worker threads (a barrier per step), or the 100k network (10^8
  * synapses, partitions of 16-bit targets) on one or more threads.
  */
-async function w3Line(engine: EngineRequest, reps: number, threads: number, size: W3Size): Promise<BenchLine> {
-  if (engine !== 'wasm') return benchW3(NODE_HOST, reps);
+async function w3Line(engine: EngineRequest, reps: number, threads: number, size: W3Size, precision: SumPrecision): Promise<BenchLine> {
   const net = W3_NETS[size];
-  let line: BenchLine;
-  if (threads > 1) {
-    const { createNodeW3Runner } = await import('./w3Threads.ts');
-    line = await benchW3(NODE_HOST, reps, () => createNodeW3Runner(threads, net));
-  } else if (size === '10k') {
+  const runner = async (p: SumPrecision): Promise<W3Runner> => {
+    if (engine !== 'wasm') return eventsW3Runner(buildW3Csr(), undefined, p);
+    if (threads > 1) return (await import('./w3Threads.ts')).createNodeW3Runner(threads, net, p);
     const { exports } = await loadKernel(await kernelBytes());
-    line = await benchW3(NODE_HOST, reps, () => wasmW3Runner(exports));
-  } else {
-    const [{ exports }, { partitionedW3Runner }] = await Promise.all([loadKernel(await kernelBytes()), import('../core/bench/w3PartKernel.ts')]);
-    line = await benchW3(NODE_HOST, reps, () => partitionedW3Runner(exports, net));
-  }
-  return { ...line, size };
+    if (size === '10k') return wasmW3Runner(exports, undefined, undefined, p);
+    return (await import('../core/bench/w3PartKernel.ts')).partitionedW3Runner(exports, net, 1, p);
+  };
+  const line = { ...(await benchW3(NODE_HOST, reps, () => runner(precision))), size };
+  if (precision === DEFAULT_PRECISION) return line;
+  // W3's runners count spikes, they do not record them: the gap between the two counts of one
+  // seed (a lower bound on the spikes that flip) is what is reported.
+  const count = async (p: SumPrecision) => {
+    const r = await runner(p);
+    try {
+      return (await r.run(1)).outputSpikes;
+    } finally {
+      r.dispose?.();
+    }
+  };
+  const [f64, f32] = [await count(DEFAULT_PRECISION), await count(precision)];
+  return { ...line, precision, count_gap_per_million: (Math.abs(f64 - f32) / Math.max(1, f64)) * 1e6 };
 }
 
 /** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */
@@ -141,5 +148,7 @@ function describe(l: BenchLine): string {
 /** The float32 mode's note: its spikes that flip against float64 sums. */
 export function precisionText(l: BenchLine): string {
   if (l.precision !== 'float32') return '';
-  return l.flips_per_million === undefined ? '  float32 forward sums' : `  float32 sums: ${l.flips_per_million.toFixed(1)} spikes per million flip against float64`;
+  if (l.flips_per_million !== undefined) return `  float32 sums: ${l.flips_per_million.toFixed(1)} spikes per million flip against float64`;
+  if (l.count_gap_per_million !== undefined) return `  float32 sums: output count ${l.count_gap_per_million.toFixed(1)} per million from float64's`;
+  return '  float32 forward sums';
 }

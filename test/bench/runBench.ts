@@ -26,6 +26,7 @@ const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number, pre
   ['W3', 'events'],
   ['W3', 'wasm'],
   ['W3', 'wasm', 2],
+  ['W3', 'wasm', 1, 'float32'],
 ];
 
 function ours(workload: string, engine: string, threads: number, precision?: string): BenchLine | undefined {

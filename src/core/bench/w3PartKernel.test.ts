@@ -81,4 +81,13 @@ describe('W3 on partitions of its targets (sparsePartStep)', () => {
     for (let t = 0; t < 50; t++) expect(parts.reduce((a, p) => a + p.step(key, t, 0.02), 0)).toBe(whole.step(key, t, 0.02));
     expect(parts.reduce((a, p) => a + p.counts().synEvents, 0)).toBe(whole.counts().synEvents);
   }, 120_000);
+
+  it('runs the float32 precision mode in partitions as the TypeScript loop does', async () => {
+    const net: W3Net = { connectivity: 'exact', inputs: 3000, neurons: 4999, p: 0.1 };
+    const csr = buildW3Csr(net.inputs, net.neurons);
+    const runner = partitionedW3Runner(await kernel(), net, 3, 'float32');
+    const ref = runW3(csr, 4, 60, 0.02, net.neurons, 'float32');
+    expect(ref.outputSpikes).toBeGreaterThan(50);
+    expect(await runner.run(4, 60)).toEqual(ref);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import { createKernelMemory } from '../engine/kernels/kernelMemory.ts';
 import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { createRng, lowbias32 } from '../rng.ts';
@@ -41,7 +42,9 @@ export function partKernelBytes(net: W3Net, range: NeuronRange, partitions: read
  * targets can address), and steps them with sparsePartStep. Same draws, same float64 sums in
  * input order and same float32 LIF as runW3, so the neurons fire exactly as there.
  */
-export function createPartKernel(k: KernelExports, net: W3Net, range: NeuronRange, partitions: readonly NeuronRange[] = partitionsOf(range)): PartKernel {
+export function createPartKernel(k: KernelExports, net: W3Net, range: NeuronRange, partitions: readonly NeuronRange[] = partitionsOf(range), precision: SumPrecision = DEFAULT_PRECISION): PartKernel {
+  // The float32 precision mode: a float32 acc (sparse.ts addRow32), which is then the current.
+  const narrow = precision === 'float32' ? 1 : 0;
   checkNet(net);
   const width = range.end - range.first;
   const mem = createKernelMemory(k);
@@ -76,9 +79,9 @@ export function createPartKernel(k: KernelExports, net: W3Net, range: NeuronRang
       new Float32Array(b, s, width).fill(0);
       new Float64Array(b, stats, 3).fill(0);
     },
-    step: (key, t, rate) => k.sparsePartStep(key, (t * net.inputs) >>> 0, net.inputs, rate, table, partitions.length, acc, cur, v, s, width, beta, 1, 0, ev, stats),
-    add: (key, t, rate) => k.sparsePartAdd(key, (t * net.inputs) >>> 0, net.inputs, rate, table, partitions.length, acc, ev, stats),
-    update: () => k.sparsePartUpdate(acc, cur, v, s, width, beta, 1, 0, stats),
+    step: (key, t, rate) => k.sparsePartStep(key, (t * net.inputs) >>> 0, net.inputs, rate, table, partitions.length, acc, cur, v, s, width, beta, 1, 0, ev, stats, narrow),
+    add: (key, t, rate) => k.sparsePartAdd(key, (t * net.inputs) >>> 0, net.inputs, rate, table, partitions.length, acc, ev, stats, narrow),
+    update: () => k.sparsePartUpdate(acc, cur, v, s, width, beta, 1, 0, stats, narrow),
     counts() {
       const st = new Float64Array(k.memory.buffer, stats, 3);
       return { inputSpikes: st[0] ?? 0, synEvents: st[1] ?? 0, outputSpikes: st[2] ?? 0 };
@@ -90,9 +93,9 @@ export function createPartKernel(k: KernelExports, net: W3Net, range: NeuronRang
  * A whole W3 network on one kernel instance, partitioned (`partitions` near-equal ranges, at
  * least as many as 16-bit targets need): what W3 at 100k neurons runs on one thread.
  */
-export function partitionedW3Runner(k: KernelExports, net: W3Net, partitions = 1): LocalW3Runner {
+export function partitionedW3Runner(k: KernelExports, net: W3Net, partitions = 1, precision: SumPrecision = DEFAULT_PRECISION): LocalW3Runner {
   const whole = { first: 0, end: net.neurons };
-  const part = createPartKernel(k, net, whole, partitionsOf(whole, partitions));
+  const part = createPartKernel(k, net, whole, partitionsOf(whole, partitions), precision);
   return {
     engine: 'wasm',
     threads: 1,

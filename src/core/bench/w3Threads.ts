@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import { EngineError } from '../errors.ts';
 import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { barrierControl, createBarrierWords, createStepBarrier } from '../engine/split/stepBarrier.ts';
@@ -17,6 +18,8 @@ export interface W3PartSetup {
   readonly threads: number;
   /** The barrier's words (SharedArrayBuffer), shared by every thread of the network. */
   readonly barrier: Int32Array;
+  /** How the currents are summed (spec/precision.ts); float64 when absent. */
+  readonly precision?: SumPrecision;
 }
 
 /** Requests to a W3 thread. */
@@ -68,7 +71,7 @@ export function serveW3Part(loadKernel: () => Promise<KernelExports>, post: Para
           try {
             const k = await loadKernel();
             const t0 = now();
-            part = createPartKernel(k, req.setup.net, req.setup.range, partitionsOf(req.setup.range, req.setup.partitions));
+            part = createPartKernel(k, req.setup.net, req.setup.range, partitionsOf(req.setup.range, req.setup.partitions), req.setup.precision);
             buildMs = now() - t0;
             setup = req.setup;
           } catch (e) {
@@ -129,7 +132,7 @@ export interface ThreadedW3Runner extends W3Runner {
  * fails the run with what happened to it; a fresh thread is given the same set-up and builds
  * its part again before the next run.
  */
-export async function createThreadedW3Runner(start: StartThread<W3PartRequest, W3PartReply>, threads: number, net: W3Net, now: () => number): Promise<ThreadedW3Runner> {
+export async function createThreadedW3Runner(start: StartThread<W3PartRequest, W3PartReply>, threads: number, net: W3Net, now: () => number, precision: SumPrecision = DEFAULT_PRECISION): Promise<ThreadedW3Runner> {
   checkNet(net);
   if (!Number.isInteger(threads) || threads < 1) throw new EngineError(`W3 needs a whole number of threads, got ${threads}`);
   const words = createBarrierWords();
@@ -137,7 +140,7 @@ export async function createThreadedW3Runner(start: StartThread<W3PartRequest, W
   const t0 = now();
   const opened = await Promise.allSettled(
     ranges.map((range, index) => {
-      const setup: W3PartSetup = { net, range, partitions: 1, index, threads: ranges.length, barrier: words };
+      const setup: W3PartSetup = { net, range, partitions: 1, index, threads: ranges.length, barrier: words, precision };
       const onStart = (t: W3Thread) => t.post({ id: -1, kind: 'setup', setup }, []);
       return openThreadChannel(start, 'a W3 thread', onStart);
     }),

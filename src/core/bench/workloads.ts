@@ -36,6 +36,8 @@ export interface BenchLine {
   readonly precision?: SumPrecision;
   /** In the float32 mode: spikes that differ from the float64 run's, per million of its spikes. */
   readonly flips_per_million?: number;
+  /** In the float32 mode, where spikes are counted only (W3): |float32 − float64 count| per million of float64's. */
+  readonly count_gap_per_million?: number;
 }
 
 /** Host hooks: a monotonic clock in ms and the process's peak memory in MB (Node: maxRSS). */

@@ -33,6 +33,8 @@ export interface KernelExports {
     rowStart: number, targets: number, weights: number,
     acc: number, cur: number, v: number, s: number, n: number,
     beta: number, theta: number, mode: number, ev: number, stats: number,
+    /** 1: the float32 precision mode (acc float32). */
+    narrow: number,
   ): number;
   /** sparseStep over partitions of the targets (assembly/sparse.ts): `parts` is nParts × (rowStart, targets, weights, first neuron). */
   sparsePartStep(
@@ -40,11 +42,12 @@ export interface KernelExports {
     parts: number, nParts: number,
     acc: number, cur: number, v: number, s: number, n: number,
     beta: number, theta: number, mode: number, ev: number, stats: number,
+    narrow: number,
   ): number;
   /** sparsePartStep's first half: inputs drawn, their rows added into acc. */
-  sparsePartAdd(key: number, k0: number, inputs: number, p: number, parts: number, nParts: number, acc: number, ev: number, stats: number): void;
+  sparsePartAdd(key: number, k0: number, inputs: number, p: number, parts: number, nParts: number, acc: number, ev: number, stats: number, narrow: number): void;
   /** Its second half: currents rounded, neurons updated; returns the spikes. */
-  sparsePartUpdate(acc: number, cur: number, v: number, s: number, n: number, beta: number, theta: number, mode: number, stats: number): number;
+  sparsePartUpdate(acc: number, cur: number, v: number, s: number, n: number, beta: number, theta: number, mode: number, stats: number, narrow: number): number;
 }
 
 /** A ready kernel instance plus the module it came from (to make more instances). */
