@@ -102,6 +102,47 @@ function sumRows32(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, u
 }
 
 /**
+ * One row of bpttForward's update for LIF/IF neurons with a fixed threshold θ: m = β·m[t−1] + I −
+ * θ·s[t−1] (without the reset term for reset 'none') and s = m > θ, four lanes at a time. A neuron
+ * spiked at t − 1 exactly when its m[t−1] > θ, so the reset is read from the previous membranes
+ * (no walk of the previous step's list). Appends this row's spikes to outIndex from n on; returns
+ * the new count, or −1 when they do not fit in `cap`.
+ */
+function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units: i32, beta: f32, theta: f32, subtract: bool, outIndex: usize, n: i32, cap: i32): i32 {
+  const vb = f32x4.splat(beta), vt = f32x4.splat(theta), zero = f32x4.splat(0);
+  let q: i32 = 0;
+  for (; q + 4 <= units; q += 4) {
+    const o = <usize>q << 2;
+    const mp = hasPrev ? v128.load(prev + o) : zero;
+    const reset = subtract ? v128.and(f32x4.gt(mp, vt), vt) : zero;
+    const m = f32x4.sub(f32x4.add(f32x4.mul(vb, mp), v128.load(acc + o)), reset);
+    v128.store(cur + o, m);
+    let bits = i32x4.bitmask(f32x4.gt(m, vt));
+    if (bits != 0) {
+      if (n + <i32>popcnt(bits) > cap) return -1;
+      while (bits != 0) {
+        store<u32>(outIndex + (<usize>n << 2), <u32>(q + ctz(bits)));
+        n++;
+        bits &= bits - 1;
+      }
+    }
+  }
+  for (; q < units; q++) {
+    const o = <usize>q << 2;
+    const mp: f32 = hasPrev ? load<f32>(prev + o) : 0;
+    const reset: f32 = subtract && mp > theta ? theta : 0;
+    const m: f32 = beta * mp + load<f32>(acc + o) - reset;
+    store<f32>(cur + o, m);
+    if (m > theta) {
+      if (n >= cap) return -1;
+      store<u32>(outIndex + (<usize>n << 2), <u32>q);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
  * One layer's forward pass over all steps (`layer`: its descriptor, bpttLayer.ts): I = s_in·W
  * (rows of active inputs), then in float32 the neuron update of the layer's model: LIF/IF
  * m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (without the reset term for reset 'none'), or the
@@ -178,6 +219,12 @@ export function bpttForward(layer: usize): i32 {
     const cur = mem + <usize>r * rowBytes;
     const hasPrev = r >= batch;
     const prev = cur - <usize>batch * rowBytes;
+    if (spiking && thMem == 0) {
+      // LIF/IF with a fixed threshold: four neurons at a time (lifRow), the same float32 values.
+      n = lifRow(prev, hasPrev, acc, cur, units, beta, theta, subtract, outIndex, n, cap);
+      if (n < 0) return -1;
+      continue;
+    }
     let ps: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch) << 2)) : 0;
     const pe: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch + 1) << 2)) : 0;
     const ar = adapt + <usize>(r % batch) * rowBytes;
