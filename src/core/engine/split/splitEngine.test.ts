@@ -60,6 +60,9 @@ describe('createSplitEngine', () => {
     const again = await split.simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
     const ref = await (await createEngine('wasm', { kernel })).simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
     expect(again.layers.map((l) => l.spikeCount)).toEqual(ref.layers.map((l) => l.spikeCount));
+    // The first input again (cut anew: the buffers now hold the second's), then once more (its kept slices).
+    expect((await split.simulate(net, input, { dtMs: 1, membrane })).layers).toEqual(one.layers);
+    expect((await split.simulate(net, input, { dtMs: 1, membrane })).layers).toEqual(one.layers);
   });
 
   it('rejects a membrane probe on a sample outside the batch', async () => {

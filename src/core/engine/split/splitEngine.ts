@@ -82,20 +82,31 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
   if (parts.length === 0) throw new EngineError('a split engine needs at least one part');
   // Shared slice buffers are reused by the next run, so runs take turns.
   const buffers: (Float32Array | undefined)[] = parts.map(() => undefined);
+  // The slices of the last input, kept in shared buffers: the same input run again (a benchmark's
+  // repetitions, a network edit over unchanged data) is not cut again. An input is data: it is
+  // not changed once given.
+  let cut: { readonly input: SimInput; readonly slices: readonly SimInput[] } | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const run = async (net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> => {
     throwIfAborted(options.signal, 'simulation');
     const started = Date.now();
     const all = slices(input.batch, parts.length);
+    const reuse = cut?.input === input ? cut.slices : undefined;
+    const inputs = all.map((s, k) => {
+      const kept = reuse?.[k];
+      if (kept) return kept;
+      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
+      // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
+      buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
+      return sliceInput(input, s, values);
+    });
+    cut = inputs.every((x) => !(x.values.buffer instanceof ArrayBuffer)) ? { input, slices: inputs } : undefined;
     const runs = all.map((s, k) => {
       const { onProgress, membrane, ...rest } = options;
       // The parts share the run's events budget, so together they record no more than one engine would.
       const eventBudget = Math.floor((options.eventBudget ?? WORKSPACE_BUDGETS.runEvents.limit) / all.length);
       const partOptions: SimOptions = { ...rest, eventBudget, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
-      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
-      // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
-      buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
-      return (parts[k] as Engine).simulate(net, sliceInput(input, s, values), partOptions);
+      return (parts[k] as Engine).simulate(net, inputs[k] as SimInput, partOptions);
     });
     // Every part settles before the run does: the next run reuses the shared slice buffers, and a
     // part still busy with this run would read them while they are overwritten.
