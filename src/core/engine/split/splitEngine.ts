@@ -1,4 +1,4 @@
-import { sliceEventBatch } from '../eventBatch.ts';
+import { eventBatchProblem, sliceEventBatch } from '../eventBatch.ts';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { settleAll } from './settleAll.ts';
 import { WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
@@ -92,6 +92,13 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
     const started = Date.now();
     const all = slices(input.batch, parts.length);
     const reuse = cut?.input === input ? cut.slices : undefined;
+    if (!reuse) {
+      // The shared buffers are about to hold another input: the kept slices are gone from here on,
+      // whether or not the cutting below succeeds.
+      cut = undefined;
+      const problem = input.events && eventBatchProblem(input.events, input.steps, input.batch, input.neurons);
+      if (problem) throw new EngineError(problem);
+    }
     const inputs = all.map((s, k) => {
       const kept = reuse?.[k];
       if (kept) return kept;
