@@ -129,3 +129,25 @@ export async function dropBytes(page: Page, files: readonly { name: string; byte
     document.querySelector('[data-testid="drop-zone"]')?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, encoded);
 }
+
+/**
+ * The bench page (test/bench/browser) on a vite dev server, which sends the COOP/COEP headers, and
+ * a Chromium to open it: the browser thread checks run there. `benchUrl(only)` is the page running
+ * that check.
+ */
+export async function startBenchPage(): Promise<{ readonly browser: Browser; benchUrl(only: string): string; close(): Promise<void> }> {
+  const { createServer } = await import('vite');
+  const server = await createServer({ logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const port = (server.httpServer?.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    benchUrl: (only) => `http://127.0.0.1:${port}/test/bench/browser/bench.html?only=${only}`,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+

@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS } from './harness.ts';
+import { startBenchPage } from './harness.ts';
 
 // The browser's engine threads, in real Web Workers of headless Chromium: the bench page's
 // worker (test/bench/browser) runs the checks, served by vite with the COOP/COEP headers.
-let server: ViteDevServer;
-let browser: Browser;
-let port = 0;
+let pages: Awaited<ReturnType<typeof startBenchPage>>;
 beforeAll(async () => {
-  server = await createServer({ logLevel: 'warn', server: { port: 0, host: '127.0.0.1' } });
-  await server.listen();
-  port = (server.httpServer?.address() as { port: number }).port;
-  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  pages = await startBenchPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pages?.close();
 });
 
 interface Checks {
@@ -33,7 +25,7 @@ interface Checks {
 }
 
 async function checksOn(url: string): Promise<{ checks?: Checks; error?: string }> {
-  const page = await browser.newPage();
+  const page = await pages.browser.newPage();
   try {
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __bench?: { done: boolean } }).__bench?.done === true, null, { timeout: 170_000, polling: 500 });
@@ -48,7 +40,7 @@ async function checksOn(url: string): Promise<{ checks?: Checks; error?: string 
 
 describe('engine threads in the browser (Web Workers, SharedArrayBuffer)', () => {
   it('W1 on two workers is exact, a crashed worker fails its run only, a cancel ends a run early, W2 trains data-parallel', async () => {
-    const { checks, error } = await checksOn(`http://127.0.0.1:${port}/test/bench/browser/bench.html?only=THREADS`);
+    const { checks, error } = await checksOn(pages.benchUrl('THREADS'));
     expect(error).toBeUndefined();
     const c = checks as Checks;
     expect(c.isolated).toBe(true);

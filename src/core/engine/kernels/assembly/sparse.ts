@@ -34,49 +34,40 @@ function drawInputs(key: u32, k0: u32, inputs: i32, p: f64, ev: usize): i32 {
 }
 
 /**
- * acc[j] += w for every synapse of one row (targets are distinct within a row). Targets are u16:
- * a population of up to 65,536 neurons needs no more, and the row streams 6 bytes per synapse
- * from memory instead of 8 (W3's 10 M synapses do not fit any cache).
+ * acc[j] += w for every synapse of one row (targets are distinct within a row), acc of type T:
+ * float64 (each weight widened, the sum rounded once later) or float32 (the float32 precision
+ * mode: one float32 add per synapse). Targets are u16: a population of up to 65,536 neurons needs
+ * no more, and the row streams 6 bytes per synapse from memory instead of 8 (W3's 10 M synapses do
+ * not fit any cache).
  */
-function addRow(start: u32, end: u32, targets: usize, weights: usize, acc: usize): void {
+// @ts-ignore: decorator
+@inline function addRowInto<T>(start: u32, end: u32, targets: usize, weights: usize, acc: usize): void {
+  const shift = <usize>alignof<T>();
   let q = start;
   for (; q + 4 <= end; q += 4) {
     const t = targets + (<usize>q << 1);
     const w = weights + (<usize>q << 2);
-    const a0 = acc + (<usize>load<u16>(t) << 3);
-    const a1 = acc + (<usize>load<u16>(t, 2) << 3);
-    const a2 = acc + (<usize>load<u16>(t, 4) << 3);
-    const a3 = acc + (<usize>load<u16>(t, 6) << 3);
-    store<f64>(a0, load<f64>(a0) + <f64>load<f32>(w));
-    store<f64>(a1, load<f64>(a1) + <f64>load<f32>(w, 4));
-    store<f64>(a2, load<f64>(a2) + <f64>load<f32>(w, 8));
-    store<f64>(a3, load<f64>(a3) + <f64>load<f32>(w, 12));
+    const a0 = acc + (<usize>load<u16>(t) << shift);
+    const a1 = acc + (<usize>load<u16>(t, 2) << shift);
+    const a2 = acc + (<usize>load<u16>(t, 4) << shift);
+    const a3 = acc + (<usize>load<u16>(t, 6) << shift);
+    store<T>(a0, load<T>(a0) + <T>load<f32>(w));
+    store<T>(a1, load<T>(a1) + <T>load<f32>(w, 4));
+    store<T>(a2, load<T>(a2) + <T>load<f32>(w, 8));
+    store<T>(a3, load<T>(a3) + <T>load<f32>(w, 12));
   }
   for (; q < end; q++) {
-    const a = acc + (<usize>load<u16>(targets + (<usize>q << 1)) << 3);
-    store<f64>(a, load<f64>(a) + <f64>load<f32>(weights + (<usize>q << 2)));
+    const a = acc + (<usize>load<u16>(targets + (<usize>q << 1)) << shift);
+    store<T>(a, load<T>(a) + <T>load<f32>(weights + (<usize>q << 2)));
   }
 }
 
-/** addRow in the float32 precision mode: acc is float32, one float32 add per synapse. */
+function addRow(start: u32, end: u32, targets: usize, weights: usize, acc: usize): void {
+  addRowInto<f64>(start, end, targets, weights, acc);
+}
+
 function addRow32(start: u32, end: u32, targets: usize, weights: usize, acc: usize): void {
-  let q = start;
-  for (; q + 4 <= end; q += 4) {
-    const t = targets + (<usize>q << 1);
-    const w = weights + (<usize>q << 2);
-    const a0 = acc + (<usize>load<u16>(t) << 2);
-    const a1 = acc + (<usize>load<u16>(t, 2) << 2);
-    const a2 = acc + (<usize>load<u16>(t, 4) << 2);
-    const a3 = acc + (<usize>load<u16>(t, 6) << 2);
-    store<f32>(a0, load<f32>(a0) + load<f32>(w));
-    store<f32>(a1, load<f32>(a1) + load<f32>(w, 4));
-    store<f32>(a2, load<f32>(a2) + load<f32>(w, 8));
-    store<f32>(a3, load<f32>(a3) + load<f32>(w, 12));
-  }
-  for (; q < end; q++) {
-    const a = acc + (<usize>load<u16>(targets + (<usize>q << 1)) << 2);
-    store<f32>(a, load<f32>(a) + load<f32>(weights + (<usize>q << 2)));
-  }
+  addRowInto<f32>(start, end, targets, weights, acc);
 }
 
 /** cur[j] = float32(acc[j]) and acc[j] = 0, two at a time. */
