@@ -52,7 +52,7 @@ export async function torchExportCommand(argv: string[], io: CliIo): Promise<num
   }
   const layers = project.plan.layers.map((l) => `${l.name} → ${l.population} (${l.model}${l.loop ? `, loop ${l.loop}` : ''}${l.pool ? ', pooled' : ''})`);
   io.out(`wrote ${dir}: ${Object.keys(project.files).length} files, ${(bytes / 1e6).toFixed(2)} MB; ${layers.join(', ')}; ${input.split.trainIdx.length} training, ${input.split.val.length} validation, ${input.test.labels.length} test samples (${input.source})`);
-  io.out(`run it: cd ${dir} && python3 train.py   (data-parallel: torchrun --nproc_per_node N train.py)`);
+  io.out(`run it: cd ${dir} && python3 train.py   (data-parallel: torchrun --standalone --nproc_per_node N train.py)`);
   if (input.epochOrders.length < input.training.epochs) io.err(`spikelab export: Spikelab's sample order is exported for ${input.epochOrders.length} of ${input.training.epochs} epochs (the rest would pass ${(input.training.epochs * input.split.trainIdx.length).toExponential(1)} indices); later epochs shuffle with PyTorch's generator`);
   return EXIT.ok;
 }

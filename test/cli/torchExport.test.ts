@@ -104,10 +104,10 @@ describe.skipIf(!HAVE_TORCH)('the exported project trains in PyTorch (python3-to
     const loss = reported(one.out, FIRST_LOSS);
     console.log(`W2 first loss in PyTorch ${loss} (Spikelab ${W2_FIRST_LOSS}; difference ${(loss - W2_FIRST_LOSS).toExponential(2)}), ${one.ms} ms with Python's start`);
     expect(Math.abs(loss - W2_FIRST_LOSS)).toBeLessThan(1e-4);
-    // torchrun itself; `--redirects 1 --tee 1` because Debian 12's torch 1.13 under Python 3.11 fails
+    // torchrun itself (--standalone: a free port, whatever else runs here); `--redirects 1 --tee 1` because Debian 12's torch 1.13 under Python 3.11 fails
     // to parse the default '0' (a Flag enum no longer lists its zero member): output is copied to the console.
-    const two = runProject(out, PYTHON, ['-m', 'torch.distributed.run', '--redirects', '1', '--tee', '1', '--nproc_per_node', '2', 'train.py', '--out', join(out, 'trained-2.safetensors')], 180_000);
-    expect(two.code, two.err).toBe(0);
+    const two = runProject(out, PYTHON, ['-m', 'torch.distributed.run', '--standalone', '--redirects', '1', '--tee', '1', '--nproc_per_node', '2', 'train.py', '--out', join(out, 'trained-2.safetensors')], 180_000);
+    expect(two.code, `${two.out}\n${two.err}`).toBe(0);
     expect(two.out).toMatch(/2 processes on cpu/);
     const loss2 = reported(two.out, FIRST_LOSS);
     console.log(`W2 first loss on 2 processes ${loss2} (difference from one process ${(loss2 - loss).toExponential(2)})`);
@@ -142,6 +142,25 @@ describe.skipIf(!HAVE_TORCH)('the exported project trains in PyTorch (python3-to
     console.log(`spikelab eval of the imported weights: ${(100 * scored.accuracy).toFixed(2)} %`);
     expect(Math.abs(100 * scored.accuracy - torchAcc)).toBeLessThanOrEqual(0.5);
   }, 300_000);
+
+  it('two processes where the last batch leaves one of them no sample (960 = 7 × 137 + 1): the epoch’s loss is still Spikelab’s', () => {
+    const ws = JSON.parse(readFileSync(preset('ecg-synthetic'), 'utf8'));
+    Object.assign(ws.training, { epochs: 1, batchSize: 137 });
+    const file = join(dir, 'ecg137.workspace.json');
+    writeFileSync(file, JSON.stringify(ws));
+    const spikelab = cli('train', '--workspace', file, '--out', join(dir, 'ecg137.spikelab.json'), '--json');
+    expect(spikelab.code, spikelab.err).toBe(0);
+    const ours = (JSON.parse(spikelab.out.split('\n')[0] ?? '{}') as { loss: number }).loss;
+    const project = join(dir, 'ecg137');
+    expect(cli('export', '--torch', project, '--workspace', file).code).toBe(0);
+    const two = runProject(project, PYTHON, ['-m', 'torch.distributed.run', '--standalone', '--redirects', '1', '--tee', '1', '--nproc_per_node', '2', 'train.py'], 180_000);
+    expect(two.code, `${two.out}\n${two.err}`).toBe(0);
+    const meta = readSafetensors(new Uint8Array(readFileSync(join(project, 'trained.safetensors'))), 'ecg137').metadata;
+    const theirs = (JSON.parse(meta['epoch_losses'] ?? '[]') as number[])[0] ?? NaN;
+    console.log(`batches of 137 on 2 processes: epoch-1 loss Spikelab ${ours}, PyTorch ${theirs}`);
+    expect(meta['processes']).toBe('2');
+    expect(Math.abs(theirs / ours - 1)).toBeLessThan(1e-5);
+  }, 240_000);
 
   it('conv + sum pool, a recurrent loop and adaptive neurons: the first epoch’s loss is Spikelab’s (same batches, same spikes)', () => {
     const alif = JSON.parse(readFileSync(preset('ecg-synthetic'), 'utf8'));

@@ -23,11 +23,14 @@ cannot: more data, GPUs, several machines.
 
 \`\`\`
 python3 train.py                                  # one process: the CPU, or the first GPU
-torchrun --nproc_per_node 4 train.py              # 4 processes (GPUs, or CPU cores with gloo), data-parallel
+torchrun --standalone --nproc_per_node 4 train.py              # 4 processes (GPUs, or CPU cores with gloo), data-parallel
 torchrun --nnodes 2 --nproc_per_node 8 --rdzv_backend c10d --rdzv_endpoint HOST:29500 train.py   # two machines
 spikelab import --torch trained.safetensors --workspace WORKSPACE.json --out model.json   # back into Spikelab
 spikelab eval --model model.json
 \`\`\`
+
+On Debian 12 (PyTorch 1.13 under Python 3.11) torchrun cannot parse its own default \`--redirects 0\`:
+add \`--redirects 1 --tee 1\` (output is also written to torchrun's log folder).
 
 \`train.py --help\` lists its options (\`--epochs\`, \`--out\`, \`--sums float32\`, \`--device\`). It prints
 the first loss, each epoch's loss and validation accuracy, and the test accuracy of the best epoch's

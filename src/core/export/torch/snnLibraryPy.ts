@@ -67,7 +67,7 @@ class Conv(nn.Module):
         pad_right = max(0, (ow - 1) * self.stride + self.k - w - self.pad_left)
         img = F.pad(img, (self.pad_left, pad_right, self.pad_top, pad_bottom))
         out = F.conv2d(img, self.weight.to(sums).permute(3, 2, 0, 1), stride=self.stride)[:, :, :oh, :ow]
-        return out.permute(0, 2, 3, 1).reshape(x.shape[0], -1)
+        return out.permute(0, 2, 3, 1).reshape(x.shape[0], oh * ow * out.shape[1])
 
 
 class Recurrent(nn.Module):
@@ -90,7 +90,7 @@ class Pool(nn.Module):
         (h, w, c), (oh, ow) = self.in_hwc, self.out_hw
         img = s.reshape(-1, h, w, c).permute(0, 3, 1, 2)
         out = F.avg_pool2d(img, self.size, self.stride, divisor_override=self.divisor)[:, :, :oh, :ow]
-        return out.permute(0, 2, 3, 1).reshape(s.shape[0], -1)
+        return out.permute(0, 2, 3, 1).reshape(s.shape[0], oh * ow * c)
 
 
 class Leaky(nn.Module):
@@ -193,7 +193,8 @@ class Layer(nn.Module):
             per_step = [cur.float() for _ in range(steps)]
         else:
             batch = x.shape[1]
-            per_step = self.synapse.currents(x.reshape(steps * batch, -1), sums).reshape(steps, batch, -1).float().unbind(0)
+            cur = self.synapse.currents(x.reshape(steps * batch, x.shape[-1]), sums)
+            per_step = cur.reshape(steps, batch, cur.shape[-1]).float().unbind(0)
         w_rec = self.recurrent.weight.to(sums) if self.recurrent is not None else None
         state = self.neurons.start(per_step[0])
         outs = []
@@ -206,7 +207,8 @@ class Layer(nn.Module):
         out = torch.stack(outs)
         spikes = out.sum() if self.neurons.spiking else out.new_zeros(())
         if self.pool is not None:
-            out = self.pool(out.reshape(steps * out.shape[1], -1)).reshape(steps, out.shape[1], -1)
+            pooled = self.pool(out.reshape(steps * out.shape[1], out.shape[2]))
+            out = pooled.reshape(steps, out.shape[1], pooled.shape[-1])
         return out, spikes
 
 

@@ -6,7 +6,7 @@
 export const TRAIN_PY = String.raw`"""Trains the network exported by spikelab export --torch (README.md says what each file is).
 
     python3 train.py                          # one process: CPU, or the first GPU
-    torchrun --nproc_per_node N train.py      # N processes, data-parallel (DistributedDataParallel)
+    torchrun --standalone --nproc_per_node N train.py      # N processes, data-parallel (DistributedDataParallel)
     torchrun --nnodes M --nproc_per_node N --rdzv_backend c10d --rdzv_endpoint HOST:29500 train.py
 
 Every global batch is the workspace's batch, whatever the number of processes: each process takes a
@@ -237,6 +237,9 @@ def main():
         write_safetensors(args.out, best[2], meta)
         log(f"wrote {args.out} (spikelab import --torch {os.path.basename(args.out)} --workspace WORKSPACE.json --out MODEL.json)")
     if dist.is_initialized():
+        # Every process waits here for process 0's file, then all leave together: a process that
+        # tore its group down while another was still writing left that one hanging in gloo.
+        dist.barrier()
         dist.destroy_process_group()
 
 
