@@ -6,7 +6,7 @@
 export const COMMAND_USAGE = {
   simulate:
     'usage: spikelab simulate (--workspace FILE | --preset NAME | --model MODEL.json) [--data DIR|FILE (the files a file-source workspace reads)] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--seed S] [--json]',
-  bench: 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm: W1, W2)] [--reps N] [--json] [--list]',
+  bench: 'usage: spikelab bench [--workload W1|W2|W3] [--engine events|wasm|tfjs-cpu|tfjs-wasm] [--threads N (wasm)] [--size 10k|100k (W3 on wasm)] [--precision float64|float32] [--reps N] [--json] [--list]',
   inspect: 'usage: spikelab inspect FILE... [--csv-hz HZ] [--json]',
   train:
     'usage: spikelab train (--preset NAME | --workspace FILE) [--data DIR (WFDB records, WAV digits or N-MNIST events)] [--epochs N] [--split intra|inter] [--held-out SPEAKER (inter, spoken digits)] [--seed S] [--seeds N|S1,S2,… (one run per seed: OUT.seed-S.json each, the spread printed)] [--parallel N (runs at once; default: as the cores allow)] [--train-engine auto|kernel|tfjs] [--threads N (kernel; default: cores, at most 4; 1 on 2 cores)] --out MODEL.json [--json]',

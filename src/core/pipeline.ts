@@ -36,7 +36,8 @@ export function simulatePrepared(
   ws: Workspace,
   extra: Pick<SimOptions, 'signal' | 'onProgress'> = {},
 ): Promise<SimulationResult> {
-  return engine.simulate(run.network, run.input, { dtMs: run.dtMs, membrane: ws.simulation.record.membrane, ...extra });
+  const precision = ws.simulation.precision;
+  return engine.simulate(run.network, run.input, { dtMs: run.dtMs, membrane: ws.simulation.record.membrane, ...(precision ? { precision } : {}), ...extra });
 }
 
 /** What the network decided on the input shown: its read-out over time, the class names and the true class. */

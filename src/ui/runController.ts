@@ -1,3 +1,4 @@
+import { spikeFlips, type SpikeFlips } from '../core/engine/precisionFlips.ts';
 import { createArtifactStore } from '../core/artifacts.ts';
 import { CancelledError, SpikelabError } from '../core/errors.ts';
 import type { NetworkWeights } from '../core/network/weights.ts';
@@ -92,6 +93,11 @@ export interface RunController {
   cancel(): void;
   rerun(): void;
   stop(): void;
+  /**
+   * Runs the workspace shown again with float64 sums and counts the spikes of the run on screen
+   * (float32 sums) that differ from it; the float64 run is not shown.
+   */
+  compareWithFloat64(): Promise<SpikeFlips>;
 }
 
 /**
@@ -156,6 +162,15 @@ export function startRunController(store: typeof useStore, client: SimClient, de
       else if (store.getState().status === 'running') store.getState().setRun({ status: 'cancelled' });
     },
     rerun: () => schedule(store.getState().workspace),
+    async compareWithFloat64() {
+      const { workspace: ws, summary } = store.getState();
+      const shownRun = summary ? runArtifacts.get(summary.artifactId) : undefined;
+      if (!ws || !shownRun) throw new Error('run the workspace first: there is no run on screen to compare');
+      const float64 = { ...ws.simulation };
+      delete float64.precision;
+      const reply = await client.run(`compare${++job}`, { ...ws, simulation: float64 }, undefined, currentWeights(store, ws));
+      return spikeFlips(reply.result, shownRun.result);
+    },
     stop: () => {
       unsubscribe();
       clearTimeout(timer);

@@ -64,3 +64,25 @@ export function ratioText(rate: number, peers: readonly PeerFigure[], digits: nu
   if (peers.length === 0) return 'no peer figure';
   return peers.map((p) => `${(rate / p.rate).toFixed(2)}× ${p.engine} (${p.rate.toFixed(digits)}, ${p.source})`).join(' · ');
 }
+
+/**
+ * The event-driven limit of a workload on this machine (samples/s for W1/W2, runs/s for W3): the
+ * last column of RESULTS.md's roofline table, where the synaptic events a unit needs meet the
+ * measured DRAM bandwidth and FMA peak. The bench prints each engine's rate as a fraction of it.
+ */
+export function eventDrivenLimit(workload: Workload): number | undefined {
+  const file = join(benchDir(), 'RESULTS.md');
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('### Roofline per workload');
+  if (start < 0) return undefined;
+  const row = text
+    .slice(start)
+    .split('\n')
+    .find((l) => l.startsWith(`| ${workload} `));
+  const cell = row?.split('|').at(-2)?.trim() ?? '';
+  const m = /^([\d.]+)\s*([kM]?)$/.exec(cell);
+  if (!m) return undefined;
+  const value = Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}

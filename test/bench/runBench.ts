@@ -5,27 +5,33 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BenchLine } from '../../src/core/bench/workloads.ts';
-import { measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
+import { precisionText } from '../../src/cli/bench.ts';
+import { eventDrivenLimit, measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
 
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1] ?? 5) || 5;
 const noPeers = args.includes('--no-peers');
-const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number][] = [
+const RUNS: [workload: 'W1' | 'W2' | 'W3', engine: string, threads?: number, precision?: 'float32'][] = [
   ['W1', 'events'],
   ['W1', 'wasm'],
   ['W1', 'wasm', 2],
+  ['W1', 'wasm', 1, 'float32'],
+  ['W1', 'wasm', 2, 'float32'],
   ['W1', 'tfjs-wasm'],
   ['W1', 'tfjs-cpu'],
   ['W2', 'wasm'],
   ['W2', 'wasm', 2],
+  ['W2', 'wasm', 1, 'float32'],
   ['W2', 'tfjs-wasm'],
   ['W3', 'events'],
   ['W3', 'wasm'],
+  ['W3', 'wasm', 2],
+  ['W3', 'wasm', 1, 'float32'],
 ];
 
-function ours(workload: string, engine: string, threads: number): BenchLine | undefined {
+function ours(workload: string, engine: string, threads: number, precision?: string): BenchLine | undefined {
   const bin = join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.mjs');
-  const args = [bin, 'bench', '--workload', workload, '--engine', engine, '--threads', String(threads), '--reps', String(reps), '--json'];
+  const args = [bin, 'bench', '--workload', workload, '--engine', engine, '--threads', String(threads), '--reps', String(reps), '--json', ...(precision ? ['--precision', precision] : [])];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 900_000 });
   const last = r.stdout.trim().split('\n').pop();
   if (r.status !== 0 || !last) {
@@ -52,21 +58,27 @@ for (const w of ['W1', 'W2', 'W3'] as const) {
   }
   peers.set(w, figures);
 }
+/** The rate as a share of the workload's event-driven limit (RESULTS.md's roofline). */
+function limitText(rate: number, w: 'W1' | 'W2' | 'W3'): string {
+  const limit = eventDrivenLimit(w);
+  return limit ? `${((100 * rate) / limit).toFixed(1)} % of the event-driven limit (${limit.toLocaleString('en-US')})` : 'limit unknown (no RESULTS.md)';
+}
 const rows: string[] = [];
-for (const [w, e, threads = 1] of RUNS) {
-  const l = ours(w, e, threads);
+for (const [w, e, threads = 1, precision] of RUNS) {
+  const l = ours(w, e, threads, precision);
   if (!l) continue;
   const rate = w === 'W3' ? (l.runs_per_s ?? 0) : l.samples_per_s;
   const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
   rows.push(
     [
       w,
-      (threads > 1 ? `${e}×${threads}` : e).padEnd(10),
+      `${threads > 1 ? `${e}×${threads}` : e}${precision ? ` ${precision}` : ''}`.padEnd(16),
       `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18),
       `${(l.syn_events_per_s / 1e6).toFixed(0)} M ev/s`.padStart(12),
       `${l.peak_rss_mb.toFixed(0)} MB`.padStart(8),
       ratioText(rate, peers.get(w) ?? [], w === 'W3' ? 2 : 0),
-      check,
+      limitText(rate, w),
+      check + precisionText(l),
     ].join('  '),
   );
   console.log(rows[rows.length - 1]);

@@ -17,6 +17,7 @@ interface Line {
   output_spikes?: number;
   loss_first?: number;
   threads?: number;
+  note?: string;
   error?: string;
   line?: string;
 }
@@ -61,7 +62,7 @@ try {
     const peers = PEER_ENGINES[w].map((e) => peerFromResults(w, e)).filter((p): p is PeerFigure => p !== undefined);
     const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
     console.log(
-      [w, ((l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine).padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), check].join('  '),
+      [w, ((l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine).padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), check, ...(l.note ? [`(${l.note})`] : [])].join('  '),
     );
   }
 } finally {

@@ -31,6 +31,6 @@ if (workload === 'W3') {
 } else {
   const batch = Number(a);
   const e = await createEngine('wasm', { kernel });
-  const line = await benchW1(e, { now: () => performance.now(), peakMemoryMb: peakMb }, 3, 1, batch);
+  const line = await benchW1(e, { now: () => performance.now(), peakMemoryMb: peakMb }, { reps: 3, batch });
   console.log(JSON.stringify({ workload, batch, s_per_run: line.median_s, samples_per_s: line.samples_per_s, syn_events_per_s: line.syn_events_per_s, peak_rss_mb: line.peak_rss_mb, base_rss_mb: baseMb }));
 }

@@ -1,6 +1,7 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import type { KernelSource } from '../engine/kernels/kernelModule.ts';
 import { lifModel } from '../neurons/lif.ts';
-import { toEventBatch } from '../train/bptt/denseLifBptt.ts';
+import { toEventBatch } from '../engine/eventBatch.ts';
 import { loadBpttKernel } from '../train/bptt/bpttKernel.ts';
 import { createWasmBpttTrainer, type UpdateOptions } from '../train/bptt/wasmBptt.ts';
 import { createParallelBpttTrainer, type BatchSlice, type BpttReply, type BpttRequest } from '../train/bptt/parallelBptt.ts';
@@ -14,7 +15,7 @@ import type { W2Trainer } from './w2.ts';
  * input and labels, fast-sigmoid 25, spike-count cross-entropy, Adam (1e-3, 0.9, 0.999, 1e-8).
  * The input's event lists are built once, as W2 trains on the same batch every step.
  */
-export async function createW2WasmTrainer(source: KernelSource, parallel?: { readonly start: StartThread<BpttRequest, BpttReply>; readonly threads: number }): Promise<W2Trainer & { weights(): Float32Array[] }> {
+export async function createW2WasmTrainer(source: KernelSource, parallel?: { readonly start: StartThread<BpttRequest, BpttReply>; readonly threads: number }, precision: SumPrecision = DEFAULT_PRECISION): Promise<W2Trainer & { weights(): Float32Array[] }> {
   const kernel = await loadBpttKernel(source);
   const net = w1Network();
   const { steps, batch, inputs, hidden, outputs } = W1_SIZES;
@@ -28,7 +29,7 @@ export async function createW2WasmTrainer(source: KernelSource, parallel?: { rea
     { neuron, inputs, units: hidden, weights: fc1.values },
     { neuron, inputs: hidden, units: outputs, weights: fc2.values },
   ];
-  const trainer = createWasmBpttTrainer(kernel, layers, steps, batch, 25, 'count');
+  const trainer = createWasmBpttTrainer(kernel, layers, steps, batch, 25, 'count', { precision });
   const update: UpdateOptions = { lr: 1e-3, optimizer: 'adam', momentum: 0, weightDecay: 0, clipNorm: 0, rateRegularization: 0 };
   const x = toEventBatch(w1Input().values, steps, batch, inputs);
   const labels = w2Labels();
@@ -47,7 +48,7 @@ export async function createW2WasmTrainer(source: KernelSource, parallel?: { rea
     for (let t = 0; t < steps; t++) values.set(dense.subarray((t * batch + from) * inputs, (t * batch + from + size) * inputs), t * size * inputs);
     return { x: toEventBatch(values, steps, size, inputs), labels: labels.slice(from, from + size) };
   });
-  const par = await createParallelBpttTrainer(trainer, parallel.start, n, { layers, steps, maxBatch: batch, slope: 25, reduce: 'count' });
+  const par = await createParallelBpttTrainer(trainer, parallel.start, n, { layers, steps, maxBatch: batch, slope: 25, reduce: 'count', precision });
   return {
     step: async () => (await par.step(parts, update)).loss,
     weights: () => trainer.weights(),

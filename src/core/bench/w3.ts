@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import { canonicalSymmetric, canonicalU, createRng } from '../rng.ts';
 import { lifStep, type LifParams, type LifState } from '../neurons/lif.ts';
 import { allocStepResult, type StepResult } from '../neurons/types.ts';
@@ -69,13 +70,14 @@ export interface W3Run {
 
 /**
  * One W3 run on typed arrays: inputs drawn inside the loop, each input spike adds its CSR row to a
- * float64 current accumulator, then the LIF step of the neuron registry (β 0.9, θ 1, subtract).
+ * float64 current accumulator (float32 in that precision mode), then the LIF step of the neuron registry (β 0.9, θ 1, subtract).
  */
-export function runW3(csr: Csr, seed: number, steps: number = W3_SIZES.steps, rate: number = W3_SIZES.inputRate, neurons: number = W3_SIZES.neurons): W3Run {
+export function runW3(csr: Csr, seed: number, steps: number = W3_SIZES.steps, rate: number = W3_SIZES.inputRate, neurons: number = W3_SIZES.neurons, precision: SumPrecision = DEFAULT_PRECISION): W3Run {
   const inputs = csr.rowStart.length - 1;
   const n = neurons;
   const rng = createRng(seed, 'w3-input');
-  const acc = new Float64Array(n);
+  // The float32 precision mode: every stored sum rounded to float32 (precision.ts).
+  const acc = precision === 'float32' ? new Float32Array(n) : new Float64Array(n);
   const current = new Float32Array(n);
   const params: LifParams = { model: 'lif', beta: 0.9, threshold: 1, reset: 'subtract', refractoryMs: 0 };
   let cur: StepResult<LifState> = { spikes: new Float32Array(n), state: { v: new Float32Array(n), s: new Float32Array(n), r: new Float32Array(n) } };

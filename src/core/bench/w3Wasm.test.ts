@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../cli/kernelFile.ts';
 import { loadKernel, type KernelExports } from '../engine/kernels/kernelModule.ts';
+import { createKernelMemory } from '../engine/kernels/kernelMemory.ts';
 import { buildW3Csr, type Csr } from './w3.ts';
 import { eventsW3Runner, wasmW3Runner } from './w3Wasm.ts';
 
@@ -27,5 +28,31 @@ describe('W3 on the wasm kernel', () => {
     const first = w3.run(3, 50);
     w3.run(4, 80);
     expect(w3.run(3, 50)).toEqual(first);
+  });
+
+  it('runs the float32 precision mode on the kernel as on the TypeScript loop, whole or in partitions', async () => {
+    const bytes = await kernelBytes();
+    const ref = eventsW3Runner(csr, undefined, 'float32').run(5, 100);
+    expect(ref.outputSpikes).toBeGreaterThan(100);
+    expect(wasmW3Runner((await loadKernel(bytes)).exports, 3000, undefined, 'float32').run(5, 100)).toEqual(ref);
+  });
+
+  it('sums each synapse in float32 in that mode: 1 + 2⁻²⁴ + 2⁻²⁴ onto θ = 1 fires only with float64 sums', async () => {
+    const k = (await loadKernel(await kernelBytes())).exports;
+    const mem = createKernelMemory(k);
+    const [rowStart, targets, weights, acc, cur, v, s, ev, stats] = [16, 8, 12, 8, 4, 4, 4, 12, 24].map((b) => mem.alloc(b)) as [number, number, number, number, number, number, number, number, number];
+    const buf = k.memory.buffer;
+    new Uint32Array(buf, rowStart, 4).set([0, 1, 2, 3]);
+    new Uint16Array(buf, targets, 3).fill(0);
+    new Float32Array(buf, weights, 3).set([1, 2 ** -24, 2 ** -24]);
+    const fired = (narrow: number) => {
+      new Float64Array(buf, acc, 1).fill(0);
+      new Float32Array(buf, v, 1).fill(0);
+      new Float32Array(buf, s, 1).fill(0);
+      // p = 1: every input spikes.
+      return k.sparseStep(0, 0, 3, 1, rowStart, targets, weights, acc, cur, v, s, 1, 1, 1, 0, ev, stats, narrow);
+    };
+    expect(fired(0)).toBe(1);
+    expect(fired(1)).toBe(0);
   });
 });

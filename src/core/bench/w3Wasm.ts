@@ -1,18 +1,32 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import { EngineError } from '../errors.ts';
 import { createKernelMemory } from '../engine/kernels/kernelMemory.ts';
 import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { createRng, lowbias32 } from '../rng.ts';
 import { W3_SIZES, buildW3Csr, runW3, w3Capacity, type Csr, type W3Run } from './w3.ts';
 
-/** One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed` at `rate` per step. */
+/**
+ * One W3 implementation: runs of `steps` steps from zero state, inputs drawn from `seed` at `rate`
+ * per step. A runner on threads answers asynchronously and must be disposed.
+ */
 export interface W3Runner {
   readonly engine: string;
+  /** Threads one run uses (1 unless said). */
+  readonly threads?: number;
+  /** Synapses of the network, when the runner knows them. */
+  readonly synapses?: number;
+  run(seed: number, steps?: number, rate?: number): W3Run | Promise<W3Run>;
+  dispose?(): void;
+}
+
+/** A runner on the caller's thread: its runs return at once. */
+export interface LocalW3Runner extends W3Runner {
   run(seed: number, steps?: number, rate?: number): W3Run;
 }
 
 /** The TypeScript reference loop of w3.ts. */
-export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons): W3Runner {
-  return { engine: 'events', run: (seed, steps, rate) => runW3(csr, seed, steps, rate, neurons) };
+export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons, precision: SumPrecision = DEFAULT_PRECISION): LocalW3Runner {
+  return { engine: 'events', run: (seed, steps, rate) => runW3(csr, seed, steps, rate, neurons, precision) };
 }
 
 /**
@@ -22,7 +36,9 @@ export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons): W3
  * own. Same generator, same float64 sums and float32 LIF as runW3, so the counts of a seed are
  * identical.
  */
-export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons): W3Runner {
+export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons, precision: SumPrecision = DEFAULT_PRECISION): LocalW3Runner {
+  // The float32 precision mode sums into a float32 acc (sparse.ts addRow32), which is then the current.
+  const narrow = precision === 'float32' ? 1 : 0;
   if (neurons > 65_536) throw new EngineError(`the wasm W3 kernel addresses at most 65,536 neurons (16-bit targets), got ${neurons}`);
   const cap = w3Capacity(inputs, neurons);
   const mem = createKernelMemory(k);
@@ -50,7 +66,7 @@ export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs,
       st.fill(0);
       // The kernel hashes k + lowbias32(stream): the stream of runW3's generator, hashed once here.
       const key = lowbias32(createRng(seed, 'w3-input').stream);
-      for (let t = 0; t < steps; t++) k.sparseStep(key, t * inputs, inputs, rate, rowStart, targets, weights, acc, cur, v, s, neurons, beta, 1, 0, ev, stats);
+      for (let t = 0; t < steps; t++) k.sparseStep(key, t * inputs, inputs, rate, rowStart, targets, weights, acc, cur, v, s, neurons, beta, 1, 0, ev, stats, narrow);
       return { inputSpikes: st[0] ?? 0, synEvents: st[1] ?? 0, outputSpikes: st[2] ?? 0 };
     },
   };

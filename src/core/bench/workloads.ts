@@ -1,4 +1,7 @@
-import type { Engine } from '../engine/types.ts';
+import { toEventBatch } from '../engine/eventBatch.ts';
+import type { Engine, SimInput } from '../engine/types.ts';
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
+import { spikeFlips } from '../engine/precisionFlips.ts';
 import { W1_SIZES, w1Input, w1Network } from './canonical.ts';
 import type { W2Trainer } from './w2.ts';
 import { buildW3Csr } from './w3.ts';
@@ -21,6 +24,20 @@ export interface BenchLine {
   readonly input_spikes?: number;
   readonly loss_first?: number;
   readonly loss_last?: number;
+  /** W3: wall time of building the connectivity (untimed in the runs), s. */
+  readonly build_s?: number;
+  /** W3: synapses of the network (when the runner knows them). */
+  readonly synapses?: number;
+  /** W3: the network (10k is WORKLOADS.md's; 100k draws its synapses with geometric gaps). */
+  readonly size?: string;
+  /** Why the run used fewer threads than asked (e.g. a page that is not cross-origin isolated). */
+  readonly note?: string;
+  /** How currents were summed (precision.ts); float64 when absent. */
+  readonly precision?: SumPrecision;
+  /** In the float32 mode: spikes that differ from the float64 run's, per million of its spikes. */
+  readonly flips_per_million?: number;
+  /** In the float32 mode, where spikes are counted only (W3): |float32 − float64 count| per million of float64's. */
+  readonly count_gap_per_million?: number;
 }
 
 /** Host hooks: a monotonic clock in ms and the process's peak memory in MB (Node: maxRSS). */
@@ -35,14 +52,26 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/** How benchW1 runs: repetitions, threads (reported), batch, input and the sums' precision. */
+export interface W1Options {
+  readonly reps?: number;
+  readonly threads?: number;
+  readonly batch?: number;
+  readonly input?: SimInput;
+  readonly precision?: SumPrecision;
+}
+
 /**
  * W1 (WORKLOADS.md): 1 untimed warm-up pass, then `reps` timed forward passes of the batch of 64;
- * median time. Events counted from the actual spikes: input × 256 + hidden × 20.
+ * median time. Events counted from the actual spikes: input × 256 + hidden × 20. In the float32
+ * precision mode, one more untimed pass of each precision, recorded spike by spike, gives the
+ * spikes that flip against float64 sums.
  */
-export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads = 1, batch: number = W1_SIZES.batch): Promise<BenchLine> {
+export async function benchW1(engine: Engine, host: BenchHost, o: W1Options = {}): Promise<BenchLine> {
+  const { reps = 5, threads = 1, batch = W1_SIZES.batch, precision = DEFAULT_PRECISION } = o;
+  const input = o.input ?? w1EventInput(batch);
   const net = w1Network();
-  const input = w1Input(batch);
-  const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false });
+  const run = () => engine.simulate(net, input, { dtMs: 1, recordSpikes: false, precision });
   let last = await run(); // the untimed warm-up pass
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -53,6 +82,7 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
   const count = (name: string) => last.layers.find((l) => l.name === name)?.spikeCount ?? 0;
   const med = median(times);
   const events = count('input') * W1_SIZES.hidden + count('hidden') * W1_SIZES.outputs;
+  const flips = precision === DEFAULT_PRECISION ? undefined : spikeFlips(await engine.simulate(net, input, { dtMs: 1 }), await engine.simulate(net, input, { dtMs: 1, precision }));
   return {
     workload: 'W1',
     engine: engine.info().name,
@@ -62,9 +92,21 @@ export async function benchW1(engine: Engine, host: BenchHost, reps = 5, threads
     median_s: med,
     reps,
     threads,
+    precision,
+    ...(flips ? { flips_per_million: flips.perMillion } : {}),
     hidden_spikes: count('hidden'),
     output_spikes: count('output'),
   };
+}
+
+/**
+ * W1's input with its event lists: WORKLOADS.md lets an engine keep the input "as a dense tensor or
+ * as an event list", made untimed (the input is data, like SHD's event files). The wasm engine reads
+ * the lists; the others read the dense values.
+ */
+export function w1EventInput(batch: number = W1_SIZES.batch): SimInput {
+  const input = w1Input(batch);
+  return { ...input, events: toEventBatch(input.values, input.steps, input.batch, input.neurons) };
 }
 
 /**
@@ -96,31 +138,39 @@ export async function benchW2(trainer: W2Trainer, engine: string, host: BenchHos
 }
 
 /**
- * W3: connectivity built untimed, a 10-step warm-up, then `reps` timed runs of 1000 steps; median.
- * `makeRunner` builds the connectivity and picks the implementation (default: the TypeScript
- * event loop).
+ * W3: connectivity built untimed (its wall time is `build_s`), a 10-step warm-up, then `reps`
+ * timed runs of 1000 steps; median. `makeRunner` builds the connectivity and picks the
+ * implementation (default: the TypeScript event loop); a runner on threads is disposed here.
  */
-export function benchW3(host: BenchHost, reps = 5, makeRunner: () => W3Runner = () => eventsW3Runner(buildW3Csr())): BenchLine {
-  const w3 = makeRunner();
-  let last = w3.run(0, 10); // the untimed 10-step warm-up
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = host.now();
-    last = w3.run(r + 1);
-    times.push((host.now() - t0) / 1000);
+export async function benchW3(host: BenchHost, reps = 5, makeRunner: () => W3Runner | Promise<W3Runner> = () => eventsW3Runner(buildW3Csr())): Promise<BenchLine> {
+  const b0 = host.now();
+  const w3 = await makeRunner();
+  const buildS = (host.now() - b0) / 1000;
+  try {
+    let last = await w3.run(0, 10); // the untimed 10-step warm-up
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const t0 = host.now();
+      last = await w3.run(r + 1);
+      times.push((host.now() - t0) / 1000);
+    }
+    const med = median(times);
+    return {
+      workload: 'W3',
+      engine: w3.engine,
+      samples_per_s: 1 / med,
+      runs_per_s: 1 / med,
+      syn_events_per_s: last.synEvents / med,
+      peak_rss_mb: host.peakMemoryMb(),
+      median_s: med,
+      reps,
+      threads: w3.threads ?? 1,
+      input_spikes: last.inputSpikes,
+      output_spikes: last.outputSpikes,
+      build_s: buildS,
+      ...(w3.synapses === undefined ? {} : { synapses: w3.synapses }),
+    };
+  } finally {
+    w3.dispose?.();
   }
-  const med = median(times);
-  return {
-    workload: 'W3',
-    engine: w3.engine,
-    samples_per_s: 1 / med,
-    runs_per_s: 1 / med,
-    syn_events_per_s: last.synEvents / med,
-    peak_rss_mb: host.peakMemoryMb(),
-    median_s: med,
-    reps,
-    threads: 1,
-    input_spikes: last.inputSpikes,
-    output_spikes: last.outputSpikes,
-  };
 }

@@ -1,3 +1,5 @@
+import type { SumPrecision } from '../spec/precision.ts';
+import type { EventBatch } from './eventBatch.ts';
 import type { AbortSignalLike } from '../errors.ts';
 import type { NetworkWeights } from '../network/weights.ts';
 import type { Shape } from '../network/shapes.ts';
@@ -18,6 +20,12 @@ export interface SimInput {
   readonly batch: number;
   readonly neurons: number;
   readonly values: Float32Array;
+  /**
+   * The same input as event lists, when the caller already holds them (spike data, a bench's
+   * untimed input): the wasm engine then reads the events of each step instead of copying and
+   * scanning `values`. Must describe exactly `values`.
+   */
+  readonly events?: EventBatch;
 }
 
 /** A neuron whose membrane (the model's `membraneKey`) is recorded at every step. */
@@ -41,6 +49,8 @@ export interface SimOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Events the run may record (default: the runEvents budget); past it the recording stops with a note. */
   readonly eventBudget?: number;
+  /** How dense currents are summed (precision.ts); default float64, bit-identical across engines. */
+  readonly precision?: SumPrecision;
   /** Count what NeuroBench's metrics need (activityTally.ts) into the result's `activity`; the event engine does. */
   readonly countActivity?: boolean;
 }

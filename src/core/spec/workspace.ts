@@ -1,3 +1,4 @@
+import { SUM_PRECISION_NAMES } from './precision.ts';
 import { z } from 'zod';
 import {
   eventFileSourceSchema,
@@ -42,6 +43,8 @@ export const simulationSchema = z.object({
   engine: z.enum(['events', 'wasm', 'tfjs']).default('events'),
   /** tfjs backend; 'auto' tries webgl, then wasm, then cpu. */
   tfjsBackend: z.enum(['auto', 'webgl', 'wasm', 'cpu']).default('auto'),
+  /** How dense currents are summed (precision.ts); absent = float64, bit-identical across engines. */
+  precision: z.enum(SUM_PRECISION_NAMES).optional(),
   record: z
     .object({ membrane: z.array(membraneProbeSchema).max(64).default([]) })
     .default({ membrane: [] }),

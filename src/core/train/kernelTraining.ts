@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
 import { windowOf } from '../network/shapes.ts';
 import { decisionReduce } from '../engine/readout/readoutDecision.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
@@ -9,7 +10,7 @@ import type { Rng } from '../rng.ts';
 import type { LayerSpec, NetworkSpec } from '../spec/network.ts';
 import { convGeometryOf, poolWindowOf } from '../engine/kernels/kernelGeometry.ts';
 import { shapeSize, type Shape } from '../network/shapes.ts';
-import type { EventBatch } from './bptt/denseLifBptt.ts';
+import type { EventBatch } from '../engine/eventBatch.ts';
 import type { BpttKernel } from './bptt/bpttKernel.ts';
 import { inputWeightCount, isReadout, readoutNeuron, type KernelLayer } from './bptt/kernelLayer.ts';
 import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions } from './bptt/wasmBptt.ts';
@@ -197,7 +198,7 @@ const cut = <T>(idx: readonly T[], parts: number): T[][] => slices(idx.length, p
  * kernelPlan accepts. Validation and predictions run on the kernel's forward pass, which gives the
  * engines' inference spikes.
  */
-export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}, threads?: TrainingThreads): Promise<TrainResult> {
+export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, set: LabelledSet, cfg: TrainingConfig, dtMs: number, rng: Rng, hooks: TrainHooks = {}, threads?: TrainingThreads, precision: SumPrecision = DEFAULT_PRECISION): Promise<TrainResult> {
   const plan = kernelPlan(net.spec, cfg, dtMs);
   if (!plan.ok) throw new Error(`the BPTT kernel cannot train this network: ${plan.reason}`);
   const split = splitForTraining(set, cfg, rng);
@@ -205,10 +206,10 @@ export async function trainWithKernel(kernel: BpttKernel, net: CompiledNetwork, 
   const layers: KernelLayer[] = plan.layers.map((l, i) => ({ ...l, weights: layerWeights(plan, i, net.weights) }));
   const maxBatch = Math.min(cfg.batchSize, Math.max(1, trainIdx.length, val.length));
   // `kernel` must be a fresh instance (loadBpttKernel): the trainer takes its whole memory.
-  const trainer = createWasmBpttTrainer(kernel, layers, set.steps, maxBatch, cfg.surrogate.slope, plan.reduce);
+  const trainer = createWasmBpttTrainer(kernel, layers, set.steps, maxBatch, cfg.surrogate.slope, plan.reduce, { precision });
   // Each thread's slice is at most a batch: its trainer is laid out for the whole batch size.
   const parallel: ParallelBpttTrainer | undefined =
-    threads && threads.threads > 1 ? await createParallelBpttTrainer(trainer, threads.start, threads.threads, { layers, steps: set.steps, maxBatch, slope: cfg.surrogate.slope, reduce: plan.reduce }) : undefined;
+    threads && threads.threads > 1 ? await createParallelBpttTrainer(trainer, threads.start, threads.threads, { layers, steps: set.steps, maxBatch, slope: cfg.surrogate.slope, reduce: plan.reduce, precision }) : undefined;
   const spikingNames = net.spec.layers.filter((l) => l.kind === 'spiking').map((l) => l.name);
   const snapshot = (): NetworkWeights => Object.fromEntries(trainer.weights().flatMap((values, i) => networkWeightsOf(plan, i, values, net.weights)));
   const labelsOf = (idx: readonly number[]) => Int32Array.from(idx, (i) => set.labels[i] as number);

@@ -170,7 +170,7 @@ export async function trainOnSet(ws: Workspace, net: CompiledNetwork, set: Label
     }
   }
   const backend = await ensureTrainableBackend(ws.network);
-  const result = kernel ? await trainWithKernel(kernel, net, set, cfg, dtMs, rng, hooks, options.threads) : await trainNetwork(net, set, cfg, dtMs, rng, hooks, resolveChip(ws.chip ?? CHIP_TARGET_DEFAULT));
+  const result = kernel ? await trainWithKernel(kernel, net, set, cfg, dtMs, rng, hooks, options.threads, ws.simulation.precision) : await trainNetwork(net, set, cfg, dtMs, rng, hooks, resolveChip(ws.chip ?? CHIP_TARGET_DEFAULT));
   return { result, engine, backend };
 }
 

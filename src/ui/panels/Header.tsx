@@ -3,6 +3,7 @@ import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { EngineLine } from './EngineLine.tsx';
+import { PrecisionControl } from './PrecisionControl.tsx';
 import { HeaderFileMenu } from './HeaderFileMenu.tsx';
 import { HeaderNotices } from './HeaderNotices.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
@@ -69,6 +70,7 @@ export function Header({ controller }: { controller: RunController }) {
           <option value="tfjs">tfjs (webgl → wasm → cpu)</option>
         </select>
       </label>
+      <PrecisionControl controller={controller} />
       <EngineLine />
       <HeaderNotices />
       <div className="run-status" aria-live="polite">

@@ -24,16 +24,26 @@ const api = {
     }
     const kernel = { url: kernelUrl };
     if (workload === 'W3') {
-      if (engine !== 'wasm') return benchW3(host, reps);
-      const [{ exports }, { wasmW3Runner }] = await Promise.all([loadKernel(kernel), import('../../../src/core/bench/w3Wasm.ts')]);
-      return benchW3(host, reps, () => wasmW3Runner(exports));
+      if (engine === 'events') return benchW3(host, reps);
+      const w3Threads = Number(/^wasm×(\d+)$/.exec(engine)?.[1] ?? 1);
+      const one = async (note?: string) => {
+        const [{ exports }, { wasmW3Runner }] = await Promise.all([loadKernel(kernel), import('../../../src/core/bench/w3Wasm.ts')]);
+        const line = await benchW3(host, reps, () => wasmW3Runner(exports));
+        return note === undefined ? line : { ...line, note };
+      };
+      if (w3Threads === 1) return one();
+      // W3 on N Web Workers, a barrier per step; one thread, and why, on a page without shared memory.
+      const [{ createBrowserW3Runner, w3ThreadsWhyNot }, { W3_NETS }] = await Promise.all([import('../../../workers/w3Threads.ts'), import('../../../src/core/bench/w3Net.ts')]);
+      const whyNot = w3ThreadsWhyNot();
+      if (whyNot !== undefined) return one(`one thread: ${whyNot}`);
+      return benchW3(host, reps, () => createBrowserW3Runner(w3Threads, W3_NETS['10k']));
     }
     // 'wasm×N': N Web Workers (the batch split for W1, data-parallel BPTT for W2).
     const threads = Number(/^wasm×(\d+)$/.exec(engine)?.[1] ?? 1);
     if (workload === 'W1' && threads > 1) {
       const e = await createBrowserThreadedWasmEngine(threads);
       try {
-        return await benchW1(e, host, reps, threads);
+        return await benchW1(e, host, { reps, threads });
       } finally {
         e.dispose();
       }
@@ -48,7 +58,7 @@ const api = {
       }
     }
     const e = await createEngine(engine as EngineRequest, { wasmPaths, kernel });
-    if (workload === 'W1') return benchW1(e, host, reps);
+    if (workload === 'W1') return benchW1(e, host, { reps });
     const { createW2Trainer } = await import('../../../src/core/bench/w2.ts');
     const trainer = createW2Trainer();
     try {
@@ -99,5 +109,40 @@ async function threadChecks() {
   }
 }
 
-export type BenchWorkerApi = typeof api & { threadChecks: typeof threadChecks };
-expose({ ...api, threadChecks });
+/**
+ * W3 on two Web Workers checked (test/e2e/w3Threads.e2e.ts), on a third of W3's inputs: the
+ * same counts and spikes per step as one thread, a worker dying mid-run fails that run with its
+ * cause, and the next run (on a fresh worker, its part built again) is exact.
+ */
+async function w3ThreadChecks() {
+  const [{ createBrowserW3Runner, w3ThreadsWhyNot }, { createPartKernel, inputKey }] = await Promise.all([import('../../../workers/w3Threads.ts'), import('../../../src/core/bench/w3PartKernel.ts')]);
+  const net = { connectivity: 'exact', inputs: 3000, neurons: 10_000, p: 0.1 } as const;
+  const steps = 100;
+  const { exports } = await loadKernel({ url: kernelUrl });
+  const single = createPartKernel(exports, net, { first: 0, end: net.neurons });
+  const oneThread = (seed: number) => {
+    single.reset();
+    const key = inputKey(seed);
+    const perStep = Array.from({ length: steps }, (_, t) => single.step(key, t, 0.02));
+    return { counts: single.counts(), perStep };
+  };
+  const whyNot = w3ThreadsWhyNot();
+  if (whyNot !== undefined) return { isolated: crossOriginIsolated, reason: whyNot };
+  const w3 = await createBrowserW3Runner(2, net);
+  try {
+    const seeds = [1, 7].map((seed) => ({ seed, one: oneThread(seed) }));
+    const two: { counts: unknown; perStep: number[] }[] = [];
+    for (const { seed } of seeds) two.push({ counts: await w3.run(seed, steps), perStep: [...w3.stepSpikes()] });
+    const crash = await w3.run(3, steps, 0.02, { thread: 1, step: 40 }).then(
+      () => 'no error',
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
+    const afterCrash = await w3.run(1, steps);
+    return { isolated: crossOriginIsolated, threads: w3.threads, one: seeds.map((s) => s.one), two, crash, afterCrash };
+  } finally {
+    w3.dispose();
+  }
+}
+
+export type BenchWorkerApi = typeof api & { threadChecks: typeof threadChecks; w3ThreadChecks: typeof w3ThreadChecks };
+expose({ ...api, threadChecks, w3ThreadChecks });

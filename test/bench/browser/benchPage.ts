@@ -21,10 +21,21 @@ const plan: [string, string][] = [
   ['W2', 'tfjs-webgl'],
   ['W3', 'events'],
   ['W3', 'wasm'],
+  ['W3', 'wasm×2'],
   ['MAP', 'mapper'],
 ];
 const only = new URLSearchParams(location.search).get('only');
 (async () => {
+  if (only === 'W3THREADS') {
+    // test/e2e/w3Threads.e2e.ts: W3 on two Web Workers checked, not a benchmark.
+    try {
+      state.lines.push(await worker.w3ThreadChecks());
+    } catch (err) {
+      state.error = err instanceof Error ? err.message : String(err);
+    }
+    state.done = true;
+    return;
+  }
   if (only === 'THREADS') {
     // test/e2e/threads.e2e.ts: the checks of the browser's engine threads, not a benchmark.
     try {

@@ -27,7 +27,7 @@ export function createEventEngine(): Engine {
 
 async function simulateEvents(net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> {
   const started = Date.now();
-  const plan: EventPlan = buildEventPlan(net, input);
+  const plan: EventPlan = buildEventPlan(net, input, options.precision);
   const recorder = createRunRecorder(net, input, options);
   const tally = options.countActivity ? createActivityTally(net) : undefined;
   const count = tally ? eventTallier(tally) : undefined;

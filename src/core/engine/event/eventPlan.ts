@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, type SumPrecision } from '../../spec/precision.ts';
 import { EngineError } from '../../errors.ts';
 import { inferShapes, shapeSize, type Shape } from '../../network/shapes.ts';
 import { biasKey } from '../../network/weights.ts';
@@ -18,6 +19,8 @@ export interface PlanLayer {
   readonly gather: Gather | undefined;
   readonly out: Activity;
   readonly acc: Float64Array | undefined;
+  /** A dense layer's float32 accumulator in the float32 precision mode (propagate.ts denseForward). */
+  readonly acc32: Float32Array | undefined;
   readonly weights: Float32Array | undefined;
   readonly bias: Float32Array | undefined;
   neuron: NeuronBuffers | undefined;
@@ -77,7 +80,7 @@ export interface EventPlan {
 }
 
 /** Allocates buffers and initial state for every node. */
-export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan {
+export function buildEventPlan(net: CompiledNetwork, input: SimInput, precision: SumPrecision = DEFAULT_PRECISION): EventPlan {
   const batch = input.batch;
   const { graph, inShapes } = inferShapes(net.spec);
   const layers: PlanLayer[] = [];
@@ -101,7 +104,8 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
     if ((weighted || spec.kind === 'scale') && !weights) throw new EngineError(`no weights for layer '${spec.name}'`);
     const bias = weighted && spec.bias ? net.weights[biasKey(spec.name)]?.values : undefined;
     if (weighted && spec.bias && !bias) throw new EngineError(`no bias for layer '${spec.name}'`);
-    const acc = weighted || spec.kind === 'pool2d' ? new Float64Array(size) : undefined;
+    const acc32 = spec.kind === 'dense' && precision === 'float32' ? new Float32Array(size) : undefined;
+    const acc = !acc32 && (weighted || spec.kind === 'pool2d') ? new Float64Array(size) : undefined;
     let neuron: NeuronBuffers | undefined;
     if (spec.kind === 'spiking') {
       const model = neuronModel(spec.neuron.model);
@@ -115,7 +119,7 @@ export function buildEventPlan(net: CompiledNetwork, input: SimInput): EventPlan
     const accumulator = spec.kind === 'accumulator' ? { spec, counts: new Float32Array(size * batch) } : undefined;
     const delay = spec.kind === 'delay' ? delayBuffers(spec, size, batch) : undefined;
     const previous = graph.recurrentSources.has(index) ? new Float32Array(size * batch) : undefined;
-    layers.push({ index, spec, inShape, input: inputActivity, gather, out, acc, weights, bias, neuron, readout, accumulator, delay, previous });
+    layers.push({ index, spec, inShape, input: inputActivity, gather, out, acc, acc32, weights, bias, neuron, readout, accumulator, delay, previous });
   });
   const steps = input.steps;
   return {
@@ -171,7 +175,7 @@ export function stepLayer(plan: EventPlan, layer: PlanLayer, input: SimInput, ct
   };
   switch (spec.kind) {
     case 'dense':
-      denseForward(x, layer.weights ?? new Float32Array(0), spec.units, acc, out.values, layer.bias);
+      denseForward(x, layer.weights ?? new Float32Array(0), spec.units, layer.acc32 ?? acc, out.values, layer.bias);
       return done();
     case 'conv2d':
       conv2dForward(x, layer.inShape ?? [1], spec, layer.weights ?? new Float32Array(0), acc, out.values, layer.bias);

@@ -55,7 +55,11 @@ export function clearEvents(a: Activity): void {
  * accumulation makes the sum exact for the magnitudes involved, matching tfjs's cpu matMul. The bias
  * is added after the rounding, as tfjs adds it to the matMul's float32 result.
  */
-export function denseForward(input: Activity, w: Float32Array, nOut: number, acc: Float64Array, out: Float32Array, bias?: Float32Array): void {
+export function denseForward(input: Activity, w: Float32Array, nOut: number, acc: Float64Array | Float32Array, out: Float32Array, bias?: Float32Array): void {
+  // A Float32Array accumulator is the float32 precision mode: every stored sum is rounded to float32
+  // (a float64 add of two float32 values, rounded once more, is the float32 add), and a scaled
+  // row's product is rounded first, as the wasm kernel's f32x4.mul then f32x4.add.
+  const narrow = acc instanceof Float32Array;
   for (let b = 0; b < input.batch; b++) {
     acc.fill(0);
     const ev = input.events[b] as Uint32Array;
@@ -66,6 +70,7 @@ export function denseForward(input: Activity, w: Float32Array, nOut: number, acc
       const x = input.values[inOff + i] as number;
       const row = i * nOut;
       if (x === 1) for (let j = 0; j < nOut; j++) acc[j] = (acc[j] as number) + (w[row + j] as number);
+      else if (narrow) for (let j = 0; j < nOut; j++) acc[j] = (acc[j] as number) + Math.fround(x * (w[row + j] as number));
       else for (let j = 0; j < nOut; j++) acc[j] = (acc[j] as number) + x * (w[row + j] as number);
     }
     const outOff = b * nOut;

@@ -17,9 +17,12 @@ export interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   scanEvents(x: number, n: number, ev: number): number;
-  denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number): number;
+  /** `narrow` (0/1): the float32 precision mode's sums. */
+  denseBatch(x: number, nIn: number, batch: number, ev: number, w: number, nOut: number, out: number, narrow: number): number;
   denseScratchBytes(nIn: number, batch: number): number;
+  denseEventsBatch(starts: number, index: number, batch: number, w: number, nOut: number, out: number, rows: number, narrow: number): number;
   lifBatch(v: number, s: number, x: number, n: number, beta: number, theta: number, mode: number): number;
+  lifBatchEvents(v: number, s: number, x: number, size: number, batch: number, beta: number, theta: number, mode: number, starts: number, index: number): number;
   convBatch(x: number, nIn: number, batch: number, ev: number, w: number, geom: number, nOut: number, out: number, wide: number): number;
   convScratchBytes(nIn: number): number;
   poolBatch(x: number, batch: number, geom: number, mode: number, out: number, wide: number): void;
@@ -30,7 +33,21 @@ export interface KernelExports {
     rowStart: number, targets: number, weights: number,
     acc: number, cur: number, v: number, s: number, n: number,
     beta: number, theta: number, mode: number, ev: number, stats: number,
+    /** 1: the float32 precision mode (acc float32). */
+    narrow: number,
   ): number;
+  /** sparseStep over partitions of the targets (assembly/sparse.ts): `parts` is nParts × (rowStart, targets, weights, first neuron). */
+  sparsePartStep(
+    key: number, k0: number, inputs: number, p: number,
+    parts: number, nParts: number,
+    acc: number, cur: number, v: number, s: number, n: number,
+    beta: number, theta: number, mode: number, ev: number, stats: number,
+    narrow: number,
+  ): number;
+  /** sparsePartStep's first half: inputs drawn, their rows added into acc. */
+  sparsePartAdd(key: number, k0: number, inputs: number, p: number, parts: number, nParts: number, acc: number, ev: number, stats: number, narrow: number): void;
+  /** Its second half: currents rounded, neurons updated; returns the spikes. */
+  sparsePartUpdate(acc: number, cur: number, v: number, s: number, n: number, beta: number, theta: number, mode: number, stats: number, narrow: number): number;
 }
 
 /** A ready kernel instance plus the module it came from (to make more instances). */
@@ -55,7 +72,7 @@ interface HostApis {
   readonly fetch?: (url: string) => Promise<FetchResponse>;
 }
 
-const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseScratchBytes', 'lifBatch', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep'] as const;
+const FUNCTIONS = ['heapBase', 'scanEvents', 'denseBatch', 'denseEventsBatch', 'denseScratchBytes', 'lifBatch', 'lifBatchEvents', 'convBatch', 'convScratchBytes', 'poolBatch', 'addInto', 'sparseStep', 'sparsePartStep', 'sparsePartAdd', 'sparsePartUpdate'] as const;
 
 function isKernelExports(e: Record<string, unknown>): e is Record<string, unknown> & KernelExports {
   const mem = e['memory'];

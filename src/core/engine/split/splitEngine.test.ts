@@ -1,3 +1,4 @@
+import { toEventBatch } from '../eventBatch.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { compileNetwork } from '../../network/compile.ts';
@@ -50,6 +51,11 @@ describe('createSplitEngine', () => {
     expect(r.readouts).toEqual(one.readouts);
     expect(r.batch).toBe(batch);
     expect(one.layers.at(-1)?.spikeCount).toBeGreaterThan(0);
+    // The input's event lists, when given, are cut into the same slices.
+    const withEvents = { ...input, events: toEventBatch(input.values, input.steps, input.batch, input.neurons) };
+    const r2 = await split.simulate(net, withEvents, { dtMs: 1, membrane });
+    expect(r2.layers).toEqual(one.layers);
+    expect(r2.membranes).toEqual(one.membranes);
     // The reused shared slice buffers must not leak one run into the next.
     const again = await split.simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
     const ref = await (await createEngine('wasm', { kernel })).simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });

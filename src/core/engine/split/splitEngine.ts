@@ -1,3 +1,4 @@
+import { sliceEventBatch } from '../eventBatch.ts';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { settleAll } from './settleAll.ts';
 import { WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
@@ -36,7 +37,7 @@ function sliceInput(input: SimInput, s: Slice, values: Float32Array): SimInput {
     const from = (t * input.batch + s.start) * row;
     values.set(input.values.subarray(from, from + s.batch * row), t * s.batch * row);
   }
-  return { steps: input.steps, batch: s.batch, neurons: row, values };
+  return { steps: input.steps, batch: s.batch, neurons: row, values, ...(input.events ? { events: sliceEventBatch(input.events, s.start, s.batch) } : {}) };
 }
 
 function probesOf(probes: readonly MembraneProbe[], s: Slice): MembraneProbe[] {

@@ -4,6 +4,7 @@ import { w1Input, w1Network } from '../../bench/canonical.ts';
 import { compileNetwork } from '../../network/compile.ts';
 import { createRng } from '../../rng.ts';
 import { networkSchema } from '../../spec/network.ts';
+import { toEventBatch } from '../eventBatch.ts';
 import { createEngine } from '../index.ts';
 import type { Engine, SimInput, SimOptions, SimulationResult } from '../types.ts';
 
@@ -16,6 +17,10 @@ beforeAll(async () => {
 }, 120_000);
 
 const wasm = () => createEngine('wasm', { kernel });
+
+function withEvents(input: SimInput): SimInput {
+  return { ...input, events: toEventBatch(input.values, input.steps, input.batch, input.neurons) };
+}
 
 function randomInput(steps: number, batch: number, neurons: number, p: number, seed: number, real = false): SimInput {
   const r = createRng(seed, 'wasm-input');
@@ -79,6 +84,31 @@ describe('the wasm engine', () => {
     const membrane = [{ layer: 's0', neuron: 0, sample: batch - 1 }, { layer: `s${widths.length - 2}`, neuron: (widths.at(-1) ?? 1) - 1 }];
     const ref = await compare(net, input, { dtMs: 1, membrane });
     expect(ref.layers.at(-1)?.spikeCount).toBeGreaterThan(0);
+    // The same input given as event lists too: the first dense layer reads them, unscanned.
+    expectIdentical(ref, await (await wasm()).simulate(net, withEvents(input), { dtMs: 1, membrane }));
+  });
+
+  it('reads spike inputs given as event lists, counted and recorded, and refuses lists that do not match', async () => {
+    const input = w1Input();
+    const r = await (await wasm()).simulate(w1Network(), withEvents(input), { dtMs: 1, recordSpikes: false });
+    expect(r.layers.map((l) => l.spikeCount)).toEqual([223_653, 107_713, 29_477]);
+    // The input read by a second layer as well: the dense copy is still made for it.
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [30] },
+        { kind: 'dense', name: 'a', units: 12, weightGain: 3 },
+        { kind: 'spiking', name: 'sa', neuron: LIF },
+        { kind: 'dense', name: 'b', units: 12, weightGain: 3, inputs: ['in'] },
+        { kind: 'sum', name: 'ab', inputs: ['sa', 'b'] },
+        { kind: 'spiking', name: 'out', neuron: LIF },
+      ],
+    });
+    const net = compileNetwork(spec, undefined, 8);
+    const small = randomInput(60, 3, 30, 0.2, 9);
+    await compare(net, small, { dtMs: 1 });
+    expectIdentical(await events.simulate(net, small, { dtMs: 1 }), await (await wasm()).simulate(net, withEvents(small), { dtMs: 1 }));
+    const wrong = { ...small, events: toEventBatch(small.values.subarray(0, 59 * 3 * 30), 59, 3, 30) };
+    await expect((await wasm()).simulate(net, wrong, { dtMs: 1 })).rejects.toThrow(/event lists describe 59 steps × 3 samples × 30 inputs, not the input's 60 × 3 × 30/);
   });
 
   it.each([

@@ -44,11 +44,13 @@ async function simulateWasm(k: KernelExports, mem: KernelMemory, net: CompiledNe
   const recorder = createRunRecorder(net, input, options);
   const f32 = mem.f32();
   const recordSpikes = options.recordSpikes ?? true;
+  // The float32 precision mode's sums (precision.ts), as the kernels' 0/1 flag.
+  const narrow = options.precision === 'float32' ? 1 : 0;
   const progressEvery = Math.max(1, Math.floor(input.steps / 20));
   let lastYield = Date.now();
   for (let t = 0; t < input.steps; t++) {
     throwIfAborted(options.signal, 'simulation');
-    stepAll(k, plan, input, t, f32, recorder, recordSpikes);
+    stepAll(k, plan, input, t, f32, recorder, recordSpikes, narrow);
     if ((t + 1) % progressEvery === 0 || t + 1 === input.steps) options.onProgress?.(t + 1, input.steps);
     if (shouldYield(lastYield)) {
       await yieldToEventLoop();
@@ -60,7 +62,7 @@ async function simulateWasm(k: KernelExports, mem: KernelMemory, net: CompiledNe
 }
 
 /** One step of every layer; counts come from the kernel unless spikes are recorded one by one. */
-function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f32: Float32Array, rec: RunRecorder, recordSpikes: boolean): void {
+function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f32: Float32Array, rec: RunRecorder, recordSpikes: boolean, narrow: number): void {
   const batch = input.batch;
   for (const op of plan.ops) {
     const n = op.size * batch;
@@ -68,7 +70,7 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
     switch (op.kind) {
       case 'input': {
         const x = input.values.subarray(t * n, t * n + n);
-        f32.set(x, op.values >>> 2);
+        if (op.copied) f32.set(x, op.values >>> 2);
         if (recordSpikes) rec.record(op.index, t, x, undefined);
         else if (!op.countedByNext) rec.addCount(op.index, sumOf(x));
         break;
@@ -83,7 +85,8 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
       }
       case 'dense': {
         // The kernel returns the sum of its input: the input layer's count, without a second scan.
-        const inputSum = k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values);
+        const ev = op.events;
+        const inputSum = ev ? k.denseEventsBatch(ev.starts + t * ev.stepBytes, ev.index, batch, op.weights, op.size, op.values, ev.rows, narrow) : k.denseBatch(op.from, op.nIn, batch, plan.events, op.weights, op.size, op.values, narrow);
         // The bias after the float32 currents, one float32 add each, as the event engine adds it.
         if (op.bias) for (let b = 0; b < batch; b++) k.addInto(op.values + b * op.size * 4, op.bias, op.size);
         if (op.countsInput && !recordSpikes) rec.addCount(0, inputSum);
@@ -98,7 +101,7 @@ function stepAll(k: KernelExports, plan: WasmPlan, input: SimInput, t: number, f
         k.poolBatch(op.from, batch, op.geom, op.mode, op.values, plan.wide);
         break;
       case 'neurons': {
-        const count = k.lifBatch(op.v, op.values, op.from, n, op.beta, op.theta, op.reset);
+        const count = op.events ? k.lifBatchEvents(op.v, op.values, op.from, op.size, batch, op.beta, op.theta, op.reset, op.events.starts, op.events.index) : k.lifBatch(op.v, op.values, op.from, n, op.beta, op.theta, op.reset);
         if (recordSpikes) rec.record(op.index, t, view(op.values), view(op.v));
         else {
           rec.addCount(op.index, count);

@@ -13,15 +13,29 @@ import { createWasmReadout, type WasmReadout } from './wasmReadout.ts';
 
 /** One layer of a wasm run; pointers are byte offsets into the kernel memory. */
 export type WasmOp =
-  | { readonly kind: 'input'; readonly index: number; readonly size: number; readonly values: number; readonly countedByNext: boolean }
+  /** `copied`: whether a layer reads the dense values (not when the only reader takes the input's events). */
+  | { readonly kind: 'input'; readonly index: number; readonly size: number; readonly values: number; readonly countedByNext: boolean; readonly copied: boolean }
   | { readonly kind: 'alias'; readonly index: number; readonly size: number; readonly values: number }
-  | { readonly kind: 'dense'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly countsInput: boolean; readonly bias: number }
+  | { readonly kind: 'dense'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly countsInput: boolean; readonly bias: number; readonly events?: DenseEventSource }
   | { readonly kind: 'conv'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly nIn: number; readonly weights: number; readonly geom: number; readonly countsInput: boolean }
   | { readonly kind: 'pool'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly geom: number; readonly mode: number }
-  | { readonly kind: 'neurons'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly v: number; readonly beta: number; readonly theta: number; readonly reset: number }
+  /** `events`: where the layer lists its spikes per sample (lifBatchEvents), when only dense layers read it. */
+  | { readonly kind: 'neurons'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly v: number; readonly beta: number; readonly theta: number; readonly reset: number; readonly events?: { readonly starts: number; readonly index: number } }
   | { readonly kind: 'readout'; readonly index: number; readonly size: number; readonly values: number; readonly from: number; readonly readout: WasmReadout }
   /** Sums a node's inputs into `values` (size·batch floats) in edge order: `sources` are their buffers (a recurrent one's kept copy). */
   | { readonly kind: 'gather'; readonly index: number; readonly size: number; readonly values: number; readonly sources: readonly number[] };
+
+/**
+ * Event lists a dense layer reads instead of scanning its input: SimInput.events copied in once
+ * (starts for every step, `stepBytes` apart), or the lists its spiking input layer writes at each
+ * step (stepBytes 0). `rows` is the dense layer's scratch for one sample's row addresses.
+ */
+export interface DenseEventSource {
+  readonly starts: number;
+  readonly stepBytes: number;
+  readonly index: number;
+  readonly rows: number;
+}
 
 /** At the end of each step, `n` floats of a recurrent source's output are copied from `from` to its kept copy `to`. */
 export interface KeptOutput {
@@ -114,16 +128,30 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
   }
   // The dense or conv node that reads the input alone returns its sum: the input's count, without a second scan.
   const inputReader = graph.consumersOf[0]?.find((e) => !e.recurrent && graph.inputsOf[e.to]?.length === 1 && ['dense', 'conv2d'].includes(net.spec.layers[e.to]?.kind ?? ''))?.to ?? -1;
+  // Spikes the caller holds as event lists feed a dense reader straight from them; the dense copy
+  // of the input is then made only if another layer reads it too.
+  const inputEvents = input.events?.binary && net.spec.layers[inputReader]?.kind === 'dense' ? input.events : undefined;
+  if (inputEvents && (inputEvents.steps !== input.steps || inputEvents.batch !== batch || inputEvents.inputs !== input.neurons || inputEvents.starts.length !== input.steps * batch + 1)) {
+    throw new EngineError(`the input's event lists describe ${inputEvents.steps} steps × ${inputEvents.batch} samples × ${inputEvents.inputs} inputs, not the input's ${input.steps} × ${batch} × ${input.neurons}`);
+  }
+  const eventBuffers = inputEvents ? { starts: mem.alloc(inputEvents.starts.length * 4), stepBytes: batch * 4, index: mem.alloc(Math.max(1, inputEvents.index.length) * 4), rows: mem.alloc(input.neurons * 4) } : undefined;
+  // A spiking layer read only by dense layers (each its only input, same step) lists its spikes for them.
+  const listsEvents = (i: number) => {
+    const readers = graph.consumersOf[i] ?? [];
+    return readers.length > 0 && readers.every((e) => !e.recurrent && net.spec.layers[e.to]?.kind === 'dense' && graph.inputsOf[e.to]?.length === 1);
+  };
+  const inputCopied = !inputEvents || (graph.consumersOf[0] ?? []).some((e) => e.to !== inputReader);
   net.spec.layers.forEach((spec, index) => {
     const size = sizeOf(index);
     if (spec.kind === 'input') {
       if (index !== 0 || size !== input.neurons) throw new EngineError(`the input has ${input.neurons} neurons per step but the input layer '${spec.name}' has ${size}`);
-      ops.push({ kind: 'input', index, size, values: mem.alloc(size * batch * 4), countedByNext: inputReader > 0 });
+      ops.push({ kind: 'input', index, size, values: mem.alloc(size * batch * 4), countedByNext: inputReader > 0, copied: inputCopied });
       byNode[index] = ops[ops.length - 1] as WasmOp;
       return;
     }
     const edges = graph.inputsOf[index] ?? [];
     const single = edges.length === 1 && !edges[0]?.recurrent ? byNode[edges[0]?.from ?? -1] : undefined;
+    const singleEvents = single?.kind === 'neurons' ? single.events : undefined;
     const nIn = shapeSize(inShapes[index] ?? [1]);
     let from: number;
     if (single) from = single.values;
@@ -146,7 +174,7 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
       if (spec.bias && b?.length !== size) throw new EngineError(`layer '${spec.name}' needs ${size} biases, got ${b?.length ?? 'none'}`);
       const bias = b ? mem.alloc(size * 4) : 0;
       if (b) copies.push({ at: bias, data: b });
-      ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from, nIn, weights, countsInput, bias });
+      ops.push({ kind: 'dense', index, size, values: mem.alloc(size * batch * 4), from, nIn, weights, countsInput, bias, ...(countsInput && eventBuffers ? { events: eventBuffers } : singleEvents ? { events: { ...singleEvents, stepBytes: 0, rows: mem.alloc(nIn * 4) } } : {}) });
     } else if (spec.kind === 'conv2d' || spec.kind === 'pool2d') {
       const inShape = inShapes[index] as readonly [number, number, number];
       const geom = mem.alloc(10 * 4);
@@ -170,7 +198,8 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
       const v = mem.alloc(size * batch * 4);
       const values = mem.alloc(size * batch * 4);
       zeros.push({ at: v, length: size * batch }, { at: values, length: size * batch });
-      ops.push({ kind: 'neurons', index, size, values, from, v, ...neuronConstants(spec, dtMs) });
+      const events = listsEvents(index) ? { starts: mem.alloc((batch + 1) * 4), index: mem.alloc(size * batch * 4) } : undefined;
+      ops.push({ kind: 'neurons', index, size, values, from, v, ...neuronConstants(spec, dtMs), ...(events ? { events } : {}) });
     } else if (spec.kind === 'readout') {
       const values = mem.alloc(size * batch * 4);
       zeros.push({ at: values, length: size * batch });
@@ -189,5 +218,10 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
   const i32 = new Int32Array(f32.buffer, f32.byteOffset, f32.length);
   for (const g of words) i32.set(g.data, g.at >>> 2);
   for (const z of zeros) f32.fill(0, z.at >>> 2, (z.at >>> 2) + z.length);
+  if (inputEvents && eventBuffers) {
+    const u32 = new Uint32Array(f32.buffer, f32.byteOffset, f32.length);
+    u32.set(inputEvents.starts, eventBuffers.starts >>> 2);
+    u32.set(inputEvents.index, eventBuffers.index >>> 2);
+  }
   return { ops, kept, events, wide };
 }

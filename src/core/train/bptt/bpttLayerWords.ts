@@ -42,7 +42,9 @@ export const LAYER_SLOT = {
   recGrad: 34,
   recAcc: 35,
   dsRec: 36,
+  /** 1: the float32 precision mode's dense sums (spec/precision.ts). */
+  narrow: 37,
 } as const;
 
 /** Words of a descriptor; the kernel's bpttLayerWords() must agree (else the build is stale). */
-export const LAYER_WORDS = 37;
+export const LAYER_WORDS = 38;

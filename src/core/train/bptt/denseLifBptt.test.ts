@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { W1_SIZES, w1Input, w1Network, w2Labels } from '../../bench/canonical.ts';
 import { detach, spikeFunction } from '../surrogate.ts';
 import { randomChain } from '../../../../test/support/bpttChains.ts';
-import { createDenseLifTrainer, toEventBatch, type BpttLayer } from './denseLifBptt.ts';
+import { toEventBatch } from '../../engine/eventBatch.ts';
+import { createDenseLifTrainer, type BpttLayer } from './denseLifBptt.ts';
 
 const ADAM = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 

@@ -12,6 +12,7 @@
  */
 
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
+import type { EventBatch } from '../../engine/eventBatch.ts';
 
 /** One dense → LIF layer: weights [inputs, units] row-major, trained in place. */
 export interface BpttLayer {
@@ -28,45 +29,6 @@ export interface AdamSettings {
   readonly beta1: number;
   readonly beta2: number;
   readonly eps: number;
-}
-
-/** A batch as event lists: for step t and sample b, the indices (and values) of non-zero inputs. */
-export interface EventBatch {
-  readonly steps: number;
-  readonly batch: number;
-  readonly inputs: number;
-  /** starts[t·batch + b] … starts[t·batch + b + 1] index into `index` / `value`. */
-  readonly starts: Uint32Array;
-  readonly index: Uint32Array;
-  readonly value: Float32Array;
-  /** True when every value is 1 (spikes): the kernels then skip the multiply. */
-  readonly binary: boolean;
-  /** True when every step holds the same input (a static vector): the wasm kernel sums it once. */
-  readonly held?: boolean;
-}
-
-/** Dense step-major input x[t][b][i] (SimInput's layout) as event lists. */
-export function toEventBatch(values: Float32Array, steps: number, batch: number, inputs: number): EventBatch {
-  let n = 0;
-  for (let k = 0; k < values.length; k++) if (values[k] !== 0) n++;
-  const starts = new Uint32Array(steps * batch + 1);
-  const index = new Uint32Array(n);
-  const value = new Float32Array(n);
-  let binary = true;
-  let c = 0;
-  for (let r = 0; r < steps * batch; r++) {
-    starts[r] = c;
-    const off = r * inputs;
-    for (let i = 0; i < inputs; i++) {
-      const v = values[off + i] as number;
-      if (v === 0) continue;
-      index[c] = i;
-      value[c++] = v;
-      if (v !== 1) binary = false;
-    }
-  }
-  starts[steps * batch] = c;
-  return { steps, batch, inputs, starts, index, value, binary };
 }
 
 /** What one training step did. */

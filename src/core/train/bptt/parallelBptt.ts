@@ -1,6 +1,7 @@
+import type { SumPrecision } from '../../spec/precision.ts';
 import { settleAll } from '../../engine/split/settleAll.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread, type ThreadChannel } from '../../engine/split/threadChannel.ts';
-import type { EventBatch } from './denseLifBptt.ts';
+import type { EventBatch } from '../../engine/eventBatch.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import type { KernelLayer } from './kernelLayer.ts';
 import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions, type WasmBpttTrainer } from './wasmBptt.ts';
@@ -12,6 +13,8 @@ export interface BpttThreadSetup {
   readonly maxBatch: number;
   readonly slope: number;
   readonly reduce: LogitReduce;
+  /** The forward sums' precision (spec/precision.ts), as the coordinator's trainer has it. */
+  readonly precision?: SumPrecision;
   /** The weights of the step, written by the coordinator before it asks (SharedArrayBuffer views). */
   readonly weights: readonly Float32Array[];
   /** This thread's gradients, written by the thread before it answers (SharedArrayBuffer views). */
@@ -52,7 +55,7 @@ export function serveBpttRequests(loadKernel: () => Promise<BpttKernel>, post: P
       if (req.kind === 'setup') {
         const s = req.setup;
         try {
-          trainer = createWasmBpttTrainer(await loadKernel(), s.layers, s.steps, s.maxBatch, s.slope, s.reduce);
+          trainer = createWasmBpttTrainer(await loadKernel(), s.layers, s.steps, s.maxBatch, s.slope, s.reduce, s.precision ? { precision: s.precision } : {});
           setup = s;
         } catch (e) {
           setupError = e instanceof Error ? e.message : String(e);

@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { createW2WasmTrainer } from '../../bench/w2Wasm.ts';
-import { createDenseLifTrainer, toEventBatch } from './denseLifBptt.ts';
+import { toEventBatch } from '../../engine/eventBatch.ts';
+import { createDenseLifTrainer } from './denseLifBptt.ts';
 import { kernelLayersOf, randomChain } from '../../../../test/support/bpttChains.ts';
 import { loadBpttKernel } from './bpttKernel.ts';
 import { createWasmBpttTrainer } from './wasmBptt.ts';
+import type { KernelLayer } from './kernelLayer.ts';
+import { compileNetwork } from '../../network/compile.ts';
+import { networkSchema } from '../../spec/network.ts';
+import { createEngine } from '../../engine/index.ts';
 
 const ADAM = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
 // The real kernel, built from assembly/ on demand and loaded from its bytes.
@@ -54,4 +59,33 @@ describe('BPTT on the WebAssembly SIMD kernel', () => {
       });
     });
   }
+
+  it('sums the forward currents as the engines do in either precision mode (float32: one rounding per add)', async () => {
+    const sizes = [60, 40, 12];
+    const { layers, values } = randomChain(21, sizes, 30, 3, false);
+    const x = toEventBatch(values, 30, 3, 60);
+    const spec = networkSchema.parse({
+      layers: [
+        { kind: 'input', name: 'in', shape: [60] },
+        ...layers.flatMap((l, i) => [
+          { kind: 'dense', name: `fc${i}`, units: l.units, weightGain: 1 },
+          { kind: 'spiking', name: `s${i}`, neuron: { model: 'lif', beta: l.beta, threshold: l.threshold, reset: 'subtract' } },
+        ]),
+      ],
+    });
+    const net = compileNetwork(spec, undefined, 1);
+    layers.forEach((l, i) => net.weights[`fc${i}`]?.values.set(l.weights));
+    const wasm = await createEngine('wasm', { kernel });
+    for (const precision of ['float64', 'float32'] as const) {
+      const trainer = createWasmBpttTrainer(await loadBpttKernel(kernel), kernelLayersOf(layers), 30, 3, 25, 'count', { precision });
+      const sim = await wasm.simulate(net, { steps: 30, batch: 3, neurons: 60, values }, { dtMs: 1, precision, recordSpikes: false });
+      expect(trainer.evaluate(x).spikes).toEqual(sim.layers.filter((l) => l.kind === 'spiking').map((l) => l.spikeCount));
+    }
+    // 1 + 2⁻²⁴ + 2⁻²⁴ at θ = 1: float64 sums cross the threshold, float32 sums stay on it.
+    const tiny = [{ ...(kernelLayersOf([{ inputs: 3, units: 1, beta: 0.5, threshold: 1, weights: new Float32Array([1, 2 ** -24, 2 ** -24]) }])[0] as KernelLayer) }];
+    const one = toEventBatch(new Float32Array([1, 1, 1]), 1, 1, 3);
+    const spikesOf = async (precision: 'float64' | 'float32') => createWasmBpttTrainer(await loadBpttKernel(kernel), tiny, 1, 1, 25, 'count', { precision }).evaluate(one).spikes;
+    expect(await spikesOf('float64')).toEqual([1]);
+    expect(await spikesOf('float32')).toEqual([0]);
+  });
 });

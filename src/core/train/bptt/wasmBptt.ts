@@ -1,6 +1,7 @@
+import type { SumPrecision } from '../../spec/precision.ts';
 import { convWords, poolWords } from '../../engine/kernels/kernelGeometry.ts';
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
-import type { EventBatch } from './denseLifBptt.ts';
+import type { EventBatch } from '../../engine/eventBatch.ts';
 import { KERNEL_RESETS } from '../../neurons/kernelNeuron.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import { LAYER_SLOT as S, LAYER_WORDS } from './bpttLayerWords.ts';
@@ -69,7 +70,14 @@ const align = (n: number) => Math.ceil(n / 16) * 16;
  */
 export type WasmBpttTrainer = ReturnType<typeof createWasmBpttTrainer>;
 
-export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly KernelLayer[], steps: number, maxBatch: number, surrogateSlope: number, reduce: LogitReduce, adam = { beta1: 0.9, beta2: 0.999, eps: 1e-8 }) {
+/** Adam's constants, and how the forward currents are summed (spec/precision.ts; default float64). */
+export interface BpttTrainerOptions {
+  readonly adam?: { readonly beta1: number; readonly beta2: number; readonly eps: number };
+  readonly precision?: SumPrecision;
+}
+
+export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly KernelLayer[], steps: number, maxBatch: number, surrogateSlope: number, reduce: LogitReduce, options: BpttTrainerOptions = {}) {
+  const adam = options.adam ?? { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
   if (layers.length === 0) throw new Error('BPTT needs at least one layer');
   layers.forEach((l, i) => {
     if (l.weights.length !== weightCount(l)) throw new Error(`layer ${i}: ${l.weights.length} weights, not ${weightCount(l)}`);
@@ -165,6 +173,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     u32[d + S.grad] = b.grad;
     u32[d + S.dsBelow] = b.dsBelow;
     f32[d + S.slope] = surrogateSlope;
+    u32[d + S.narrow] = options.precision === 'float32' ? 1 : 0;
     u32[d + S.acc] = acc;
     u32[d + S.cache] = heldCache;
     u32[d + S.dmSum] = heldDmSum;

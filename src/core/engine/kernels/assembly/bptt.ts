@@ -9,7 +9,7 @@
 // Each call reads its layer from a descriptor in memory (bpttLayer.ts) and its neurons' update
 // from the descriptor's model id and parameter words (neuronModels.ts).
 
-import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_REC_ACC, L_REC_GRAD, L_REC_W, L_DS_REC, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
+import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_NARROW, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_REC_ACC, L_REC_GRAD, L_REC_W, L_DS_REC, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
 import { addConvGradientRows, convInputGradient, convRows } from './convBptt';
 import { MODEL_ALIF, MODEL_CUBA, MODEL_READOUT, RESET_SUBTRACT } from './neuronModels';
 
@@ -59,6 +59,49 @@ function sumRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, uni
 }
 
 /**
+ * sumRows in the float32 precision mode (precision.ts): each add a float32 add in event order, a
+ * scaled row's product rounded first, as the engines' float32 mode sums (dense.ts addRows32), so
+ * a trained network's forward spikes stay those the engines give in that mode.
+ */
+function sumRows32(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, units: i32, acc: usize): void {
+  const rowBytes = <usize>units << 2;
+  let j: i32 = 0;
+  for (; j + 16 <= units; j += 16) {
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+    const off = <usize>j << 2;
+    for (let k = k0; k < k1; k++) {
+      const p = w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off;
+      if (inValue == 0) {
+        a0 = f32x4.add(a0, v128.load(p, 0));
+        a1 = f32x4.add(a1, v128.load(p, 16));
+        a2 = f32x4.add(a2, v128.load(p, 32));
+        a3 = f32x4.add(a3, v128.load(p, 48));
+      } else {
+        const s = f32x4.splat(load<f32>(inValue + (<usize>k << 2)));
+        a0 = f32x4.add(a0, f32x4.mul(s, v128.load(p, 0)));
+        a1 = f32x4.add(a1, f32x4.mul(s, v128.load(p, 16)));
+        a2 = f32x4.add(a2, f32x4.mul(s, v128.load(p, 32)));
+        a3 = f32x4.add(a3, f32x4.mul(s, v128.load(p, 48)));
+      }
+    }
+    const o = acc + off;
+    v128.store(o, a0, 0);
+    v128.store(o, a1, 16);
+    v128.store(o, a2, 32);
+    v128.store(o, a3, 48);
+  }
+  for (; j < units; j++) {
+    let a: f32 = 0;
+    const off = <usize>j << 2;
+    for (let k = k0; k < k1; k++) {
+      const x: f32 = inValue == 0 ? 1 : load<f32>(inValue + (<usize>k << 2));
+      a += x * load<f32>(w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off);
+    }
+    store<f32>(acc + off, a);
+  }
+}
+
+/**
  * One layer's forward pass over all steps (`layer`: its descriptor, bpttLayer.ts): I = s_in·W
  * (rows of active inputs), then in float32 the neuron update of the layer's model: LIF/IF
  * m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (without the reset term for reset 'none'), or the
@@ -82,6 +125,9 @@ export function bpttForward(layer: usize): i32 {
   const mem = ptr(layer, L_MEM), outStarts = ptr(layer, L_OUT_STARTS), outIndex = ptr(layer, L_OUT_INDEX), cap = int(layer, L_CAP);
   const acc = ptr(layer, L_ACC), cache = ptr(layer, L_CACHE), wide = ptr(layer, L_WIDE);
   const recW = ptr(layer, L_REC_W), recAcc = ptr(layer, L_REC_ACC);
+  // The float32 precision mode: dense currents (and the loop's) summed in float32. Conv sums and
+  // every gradient stay float64 (a weight's gradient sums thousands of terms).
+  const narrow = int(layer, L_NARROW);
   // The model's own words and buffers (0 for the models that have none).
   const syn: usize = model == MODEL_CUBA ? ptr(layer, L_STATE) : 0;
   const alpha: f32 = model == MODEL_CUBA ? real(layer, L_P2) : 0;
@@ -102,6 +148,7 @@ export function bpttForward(layer: usize): i32 {
       memory.copy(acc, cache + <usize>(r % batch) * rowBytes, rowBytes);
     } else {
       if (geom != 0) convRows(k0, k1, inIndex, inValue, w, geom, units, wide, acc);
+      else if (narrow != 0) sumRows32(k0, k1, inIndex, inValue, w, units, acc);
       else sumRows(k0, k1, inIndex, inValue, w, units, acc);
       if (held != 0) memory.copy(cache + <usize>r * rowBytes, acc, rowBytes);
     }
@@ -111,7 +158,8 @@ export function bpttForward(layer: usize): i32 {
       // event engine's gather of [input, loop], so the spikes stay bit-identical. None at t = 0.
       const q0: u32 = r >= batch ? load<u32>(outStarts + (<usize>(r - batch) << 2)) : 0;
       const q1: u32 = r >= batch ? load<u32>(outStarts + (<usize>(r - batch + 1) << 2)) : 0;
-      sumRows(q0, q1, outIndex, 0, recW, units, recAcc);
+      if (narrow != 0) sumRows32(q0, q1, outIndex, 0, recW, units, recAcc);
+      else sumRows(q0, q1, outIndex, 0, recW, units, recAcc);
       for (let q: i32 = 0; q < units; q++) {
         const o = <usize>q << 2;
         store<f32>(acc + o, load<f32>(acc + o) + load<f32>(recAcc + o));

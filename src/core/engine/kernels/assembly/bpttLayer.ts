@@ -52,8 +52,10 @@ export const L_REC_W = 33;
 export const L_REC_GRAD = 34;
 export const L_REC_ACC = 35;
 export const L_DS_REC = 36;
+/** 1 in the float32 precision mode (dense currents summed in float32), else 0. */
+export const L_NARROW = 37;
 /** Words in a descriptor (the host checks it against its own layout). */
-export const LAYER_WORDS: i32 = 37;
+export const LAYER_WORDS: i32 = 38;
 
 // @ts-ignore: decorator
 @inline export function ptr(layer: usize, slot: i32): usize {

@@ -2,8 +2,8 @@
 // objects: the host lays out every buffer in linear memory and passes byte offsets, so the same
 // .wasm serves Node and the browser and can later share one memory between threads.
 
-export { denseBatch, denseScratchBytes } from './dense';
-export { lifBatch } from './neurons';
+export { denseBatch, denseEventsBatch, denseScratchBytes } from './dense';
+export { lifBatch, lifBatchEvents } from './neurons';
 export { scanEvents } from './events';
 export { addInto } from './gather';
 
@@ -11,7 +11,7 @@ export { addInto } from './gather';
 export function heapBase(): usize {
   return __heap_base;
 }
-export { sparseStep } from './sparse';
+export { sparsePartAdd, sparsePartStep, sparsePartUpdate, sparseStep } from './sparse';
 export { adamUpdate, bpttBackwardStep, bpttForward, bpttLayerWords } from './bptt';
 export { poolEvents, unpoolGradient } from './convBptt';
 export { convBatch, convScratchBytes, poolBatch } from './convForward';

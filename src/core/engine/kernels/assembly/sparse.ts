@@ -58,6 +58,27 @@ function addRow(start: u32, end: u32, targets: usize, weights: usize, acc: usize
   }
 }
 
+/** addRow in the float32 precision mode: acc is float32, one float32 add per synapse. */
+function addRow32(start: u32, end: u32, targets: usize, weights: usize, acc: usize): void {
+  let q = start;
+  for (; q + 4 <= end; q += 4) {
+    const t = targets + (<usize>q << 1);
+    const w = weights + (<usize>q << 2);
+    const a0 = acc + (<usize>load<u16>(t) << 2);
+    const a1 = acc + (<usize>load<u16>(t, 2) << 2);
+    const a2 = acc + (<usize>load<u16>(t, 4) << 2);
+    const a3 = acc + (<usize>load<u16>(t, 6) << 2);
+    store<f32>(a0, load<f32>(a0) + load<f32>(w));
+    store<f32>(a1, load<f32>(a1) + load<f32>(w, 4));
+    store<f32>(a2, load<f32>(a2) + load<f32>(w, 8));
+    store<f32>(a3, load<f32>(a3) + load<f32>(w, 12));
+  }
+  for (; q < end; q++) {
+    const a = acc + (<usize>load<u16>(targets + (<usize>q << 1)) << 2);
+    store<f32>(a, load<f32>(a) + load<f32>(weights + (<usize>q << 2)));
+  }
+}
+
 /** cur[j] = float32(acc[j]) and acc[j] = 0, two at a time. */
 function roundAndClear(acc: usize, cur: usize, n: i32): void {
   const zero = f64x2.splat(0);
@@ -77,13 +98,14 @@ function roundAndClear(acc: usize, cur: usize, n: i32): void {
  * One step: draw the inputs, add the CSR rows (rowStart [inputs+1] u32, targets u16, weights f32) of
  * those that spike into acc (float64, zero on entry and on exit), then the LIF/IF update of the n
  * neurons (v, s as lifBatch). stats (3 × f64): input spikes, synaptic events, output spikes are
- * added to. `ev` is scratch for `inputs` int32. Returns this step's output spike count.
+ * added to. `ev` is scratch for `inputs` int32. Returns this step's output spike count. `narrow`:
+ * the float32 precision mode, acc float32 and each synapse one float32 add (cur unused).
  */
 export function sparseStep(
   key: u32, k0: u32, inputs: i32, p: f64,
   rowStart: usize, targets: usize, weights: usize,
   acc: usize, cur: usize, v: usize, s: usize, n: i32,
-  beta: f32, theta: f32, mode: i32, ev: usize, stats: usize,
+  beta: f32, theta: f32, mode: i32, ev: usize, stats: usize, narrow: bool,
 ): i32 {
   const c = drawInputs(key, k0, inputs, p, ev);
   let syn: u32 = 0;
@@ -91,13 +113,82 @@ export function sparseStep(
     const r = rowStart + (<usize>load<i32>(ev + (<usize>k << 2)) << 2);
     const start = load<u32>(r);
     const end = load<u32>(r, 4);
-    addRow(start, end, targets, weights, acc);
+    if (narrow) addRow32(start, end, targets, weights, acc);
+    else addRow(start, end, targets, weights, acc);
     syn += end - start;
   }
-  roundAndClear(acc, cur, n);
-  const fired = lifBatch(v, s, cur, n, beta, theta, mode);
+  let fired: i32;
+  if (narrow) {
+    // The float32 sums are the currents already: update from them, then clear them.
+    fired = lifBatch(v, s, acc, n, beta, theta, mode);
+    memory.fill(acc, 0, <usize>n << 2);
+  } else {
+    roundAndClear(acc, cur, n);
+    fired = lifBatch(v, s, cur, n, beta, theta, mode);
+  }
   store<f64>(stats, load<f64>(stats) + <f64>c);
   store<f64>(stats, load<f64>(stats, 8) + <f64>syn, 8);
   store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
   return fired;
+}
+
+/**
+ * The first half of a step of a population whose synapses are split by target into partitions
+ * (W3 on several threads, and populations of more than 65,536 neurons): draws the inputs and adds
+ * their rows into acc. `parts` holds nParts records of four u32 — rowStart, targets, weights (a
+ * CSR as above whose 16-bit targets count from the partition's first neuron) and that first
+ * neuron, counted from `acc`'s. Each partition keeps the input order, and a neuron belongs to one
+ * partition only, so its float64 sum runs over the same synapses in the same order as
+ * sparseStep's: the spikes are the same bit for bit. Adds input spikes and synaptic events to
+ * stats. A thread does this half while it waits for the others (w3Threads.ts): it needs nothing
+ * from them.
+ */
+export function sparsePartAdd(key: u32, k0: u32, inputs: i32, p: f64, parts: usize, nParts: i32, acc: usize, ev: usize, stats: usize, narrow: bool): void {
+  const c = drawInputs(key, k0, inputs, p, ev);
+  let syn: u32 = 0;
+  // Partitions outside, rows inside: the rows of one partition add into its own slice of acc,
+  // which stays in cache while they do.
+  for (let q: i32 = 0; q < nParts; q++) {
+    const rec = parts + (<usize>q << 4);
+    const rowStart = <usize>load<u32>(rec);
+    const targets = <usize>load<u32>(rec, 4);
+    const weights = <usize>load<u32>(rec, 8);
+    // A partition's slice of acc starts at its first neuron: 4 bytes a neuron in float32, else 8.
+    const a = acc + (<usize>load<u32>(rec, 12) << (narrow ? 2 : 3));
+    for (let k: i32 = 0; k < c; k++) {
+      const r = rowStart + (<usize>load<i32>(ev + (<usize>k << 2)) << 2);
+      const start = load<u32>(r);
+      const end = load<u32>(r, 4);
+      if (narrow) addRow32(start, end, targets, weights, a);
+      else addRow(start, end, targets, weights, a);
+      syn += end - start;
+    }
+  }
+  store<f64>(stats, load<f64>(stats) + <f64>c);
+  store<f64>(stats, load<f64>(stats, 8) + <f64>syn, 8);
+}
+
+/** The second half: the currents rounded (acc cleared) and the neuron update; adds and returns the spikes. */
+export function sparsePartUpdate(acc: usize, cur: usize, v: usize, s: usize, n: i32, beta: f32, theta: f32, mode: i32, stats: usize, narrow: bool): i32 {
+  let fired: i32;
+  if (narrow) {
+    fired = lifBatch(v, s, acc, n, beta, theta, mode);
+    memory.fill(acc, 0, <usize>n << 2);
+  } else {
+    roundAndClear(acc, cur, n);
+    fired = lifBatch(v, s, cur, n, beta, theta, mode);
+  }
+  store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
+  return fired;
+}
+
+/** Both halves, one call per step (one thread). */
+export function sparsePartStep(
+  key: u32, k0: u32, inputs: i32, p: f64,
+  parts: usize, nParts: i32,
+  acc: usize, cur: usize, v: usize, s: usize, n: i32,
+  beta: f32, theta: f32, mode: i32, ev: usize, stats: usize, narrow: bool,
+): i32 {
+  sparsePartAdd(key, k0, inputs, p, parts, nParts, acc, ev, stats, narrow);
+  return sparsePartUpdate(acc, cur, v, s, n, beta, theta, mode, stats, narrow);
 }

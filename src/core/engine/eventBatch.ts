@@ -1,0 +1,64 @@
+// Inputs as event lists, the form spike data has before it is made dense (an event file, a spike
+// encoder's output): the BPTT kernel trains on it, and the wasm engine reads it instead of copying
+// and scanning the dense input at every step when the caller already holds it.
+
+/** A batch as event lists: for step t and sample b, the indices (and values) of non-zero inputs. */
+export interface EventBatch {
+  readonly steps: number;
+  readonly batch: number;
+  readonly inputs: number;
+  /** starts[t·batch + b] … starts[t·batch + b + 1] index into `index` / `value`. */
+  readonly starts: Uint32Array;
+  readonly index: Uint32Array;
+  readonly value: Float32Array;
+  /** True when every value is 1 (spikes): the kernels then skip the multiply. */
+  readonly binary: boolean;
+  /** True when every step holds the same input (a static vector): the wasm kernel sums it once. */
+  readonly held?: boolean;
+}
+
+/** Dense step-major input x[t][b][i] (SimInput's layout) as event lists. */
+export function toEventBatch(values: Float32Array, steps: number, batch: number, inputs: number): EventBatch {
+  let n = 0;
+  for (let k = 0; k < values.length; k++) if (values[k] !== 0) n++;
+  const starts = new Uint32Array(steps * batch + 1);
+  const index = new Uint32Array(n);
+  const value = new Float32Array(n);
+  let binary = true;
+  let c = 0;
+  for (let r = 0; r < steps * batch; r++) {
+    starts[r] = c;
+    const off = r * inputs;
+    for (let i = 0; i < inputs; i++) {
+      const v = values[off + i] as number;
+      if (v === 0) continue;
+      index[c] = i;
+      value[c++] = v;
+      if (v !== 1) binary = false;
+    }
+  }
+  starts[steps * batch] = c;
+  return { steps, batch, inputs, starts, index, value, binary };
+}
+
+/** The event lists of samples [start, start + batch) of every step: what a batch slice reads. */
+export function sliceEventBatch(e: EventBatch, start: number, batch: number): EventBatch {
+  let n = 0;
+  for (let t = 0; t < e.steps; t++) n += (e.starts[t * e.batch + start + batch] as number) - (e.starts[t * e.batch + start] as number);
+  const starts = new Uint32Array(e.steps * batch + 1);
+  const index = new Uint32Array(n);
+  const value = new Float32Array(n);
+  let c = 0;
+  for (let t = 0; t < e.steps; t++) {
+    const from = e.starts[t * e.batch + start] as number;
+    const to = e.starts[t * e.batch + start + batch] as number;
+    for (let b = 0; b < batch; b++) starts[t * batch + b] = c + (e.starts[t * e.batch + start + b] as number) - from;
+    index.set(e.index.subarray(from, to), c);
+    value.set(e.value.subarray(from, to), c);
+    c += to - from;
+  }
+  starts[e.steps * batch] = c;
+  // A slice of a batch with a few real values may itself hold only spikes.
+  const binary = e.binary || value.every((v) => v === 1);
+  return { steps: e.steps, batch, inputs: e.inputs, starts, index, value, binary, ...(e.held === undefined ? {} : { held: e.held }) };
+}
