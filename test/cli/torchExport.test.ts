@@ -162,12 +162,19 @@ describe.skipIf(!HAVE_TORCH)('the exported project trains in PyTorch (python3-to
     expect(Math.abs(theirs / ours - 1)).toBeLessThan(1e-5);
   }, 240_000);
 
-  it('conv + sum pool, a recurrent loop and adaptive neurons: the first epoch’s loss is Spikelab’s (same batches, same spikes)', () => {
+  it('conv + sum pool, a recurrent loop, adaptive neurons and a held input: the first epoch’s loss is Spikelab’s (same batches, same spikes)', () => {
     const alif = JSON.parse(readFileSync(preset('ecg-synthetic'), 'utf8'));
     alif.network.layers[2].neuron = { model: 'alif' };
     const alifFile = join(dir, 'alif.workspace.json');
     writeFileSync(alifFile, JSON.stringify(alif));
-    for (const [name, target] of [['dvs-shapes', ['--preset', 'dvs-shapes']], ['cue-memory-rsnn', ['--preset', 'cue-memory-rsnn']], ['alif', ['--workspace', alifFile]]] as const) {
+    // A beat's window coded directly: one vector held for every step (data.safetensors keeps one step).
+    const held = JSON.parse(readFileSync(preset('ecg-synthetic'), 'utf8'));
+    Object.assign(held.training.dataset, { input: 'window', steps: 8 });
+    held.encoder = { kind: 'direct' };
+    held.network.layers[0].shape = [63];
+    const heldFile = join(dir, 'held.workspace.json');
+    writeFileSync(heldFile, JSON.stringify(held));
+    for (const [name, target] of [['dvs-shapes', ['--preset', 'dvs-shapes']], ['cue-memory-rsnn', ['--preset', 'cue-memory-rsnn']], ['alif', ['--workspace', alifFile]], ['held', ['--workspace', heldFile]]] as const) {
       const spikelab = cli('train', ...target, '--epochs', '1', '--out', join(dir, `${name}.spikelab.json`), '--json');
       expect(spikelab.code, spikelab.err).toBe(0);
       const ours = (JSON.parse(spikelab.out.split('\n')[0] ?? '{}') as { loss: number }).loss;

@@ -4,6 +4,7 @@
 import { W1_SIZES, w1Input, w1Network, w1NetworkSpec, w2Labels } from '../../bench/canonical.ts';
 import { compileNetwork } from '../../network/compile.ts';
 import { createRng } from '../../rng.ts';
+import { DEFAULT_PRECISION } from '../../spec/precision.ts';
 import type { Workspace } from '../../spec/workspace.ts';
 import { trainingSchema } from '../../spec/trainingConfig.ts';
 import { checkWorkspaceBudgets } from '../../spec/workspaceBudgets.ts';
@@ -47,6 +48,7 @@ export function workspaceExportInput(ws: Workspace, data?: TrainingData): TorchE
     split,
     epochOrders,
     source: sets.description,
+    precision: ws.simulation.precision ?? DEFAULT_PRECISION,
   };
 }
 
@@ -79,5 +81,6 @@ export function w2ExportInput(): TorchExportInput {
     split: { trainIdx: all, val: [], classWeight: new Array<number>(outputs).fill(1) },
     epochOrders: [all],
     source: 'the W2 batch of ../shared/bench/WORKLOADS.md (64 samples, canonical input and labels)',
+    precision: DEFAULT_PRECISION,
   };
 }

@@ -64,6 +64,7 @@ with a Dataset that encodes on the fly.
   (${f.epochs > f.orderEpochs ? `from epoch ${f.orderEpochs + 1}` : 'none at the workspace\'s epochs'}) shuffle with PyTorch's generator.
 - Several processes: every global batch is still the workspace's batch (each process takes a slice,
   DDP averages the gradients), so the steps are the same; the gradient sum runs in another order.
-  \`--sums float32\` is faster on GPUs and flips a rare spike.
+  \`--sums float32\` (the default when the workspace sums in float32) is faster on GPUs and moves a
+  rare spike by a step; it sums the convolutions in float32 too, which Spikelab keeps in float64.
 `;
 }

@@ -7,6 +7,7 @@ import type { NetworkWeights } from '../../network/weights.ts';
 import type { NetworkSpec } from '../../spec/network.ts';
 import type { TrainingConfig } from '../../spec/trainingConfig.ts';
 import { SpecError } from '../../errors.ts';
+import type { SumPrecision } from '../../spec/precision.ts';
 import { IO_PY } from './ioPy.ts';
 import { projectReadme } from './projectReadme.ts';
 import { safetensorsBytes, type NamedTensor } from './safetensors.ts';
@@ -33,6 +34,8 @@ export interface TorchExportInput {
   readonly epochOrders: readonly (readonly number[])[];
   /** Where the samples came from, in words. */
   readonly source: string;
+  /** How the workspace sums dense currents (spec/precision.ts): train.py's default --sums. */
+  readonly precision: SumPrecision;
 }
 
 /** A project: file name → text or bytes; and what was written. */
@@ -109,6 +112,7 @@ export function torchProject(input: TorchExportInput): TorchProject {
     held: train.held === true,
     spiking_units: spikingUnits,
     dt_ms: input.dtMs,
+    sums: input.precision,
     training: {
       epochs: cfg.epochs,
       batch_size: cfg.batchSize,

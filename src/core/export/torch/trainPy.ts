@@ -35,7 +35,7 @@ def parse_args(cfg):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--epochs", type=int, default=cfg["training"]["epochs"], help="epochs (default: the workspace's)")
     p.add_argument("--out", default=os.path.join(HERE, "trained.safetensors"), help="where the trained weights go (spikelab import --torch reads it)")
-    p.add_argument("--sums", choices=["float64", "float32"], default="float64", help="dtype the synaptic currents are summed in (float64: Spikelab's spikes; float32: faster on GPUs)")
+    p.add_argument("--sums", choices=["float64", "float32"], default=cfg.get("sums", "float64"), help="dtype the synaptic currents are summed in (default: the workspace's; float64 gives Spikelab's spikes, float32 is faster on GPUs)")
     p.add_argument("--device", choices=["cpu", "cuda"], default=None, help="default: cuda when available")
     return p.parse_args()
 
