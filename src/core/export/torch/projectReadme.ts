@@ -23,7 +23,7 @@ cannot: more data, GPUs, several machines.
 
 \`\`\`
 python3 train.py                                  # one process: the CPU, or the first GPU
-torchrun --standalone --nproc_per_node 4 train.py              # 4 processes (GPUs, or CPU cores with gloo), data-parallel
+torchrun --standalone --nproc_per_node 4 train.py # 4 processes (GPUs, or CPU cores with gloo), data-parallel
 torchrun --nnodes 2 --nproc_per_node 8 --rdzv_backend c10d --rdzv_endpoint HOST:29500 train.py   # two machines
 spikelab import --torch trained.safetensors --workspace WORKSPACE.json --out model.json   # back into Spikelab
 spikelab eval --model model.json
