@@ -28,6 +28,7 @@ export async function torchImportCommand(argv: string[], io: CliIo): Promise<num
   // Read back as `spikelab eval` and the page will: a model that would be refused is not written.
   parseModel(text);
   writeFileSync(values.out, text);
+  if (!report.sameNetwork) io.err(`spikelab import: the result was trained for another network than this workspace's (the shapes match, a node's parameters differ): is --workspace the one that was exported?`);
   io.out(`wrote ${values.out}: weights of ${Object.keys(model.weights).join(', ')}; PyTorch reported test accuracy ${(100 * report.testAccuracy).toFixed(2)} % (best epoch ${report.bestEpoch + 1} of ${report.epochs}, ${report.processes} process${report.processes === 1 ? '' : 'es'}); check it: spikelab eval --model ${values.out}`);
   return EXIT.ok;
 }

@@ -73,6 +73,11 @@ describe('spikelab import --torch: refusals', () => {
     const model = parseModel(readFileSync(out, 'utf8'));
     expect(model.classes).toEqual(['N', 'S', 'V', 'F', 'Q']);
     expect(model.weights['fc2']?.values[3]).toBe(Math.fround(0.02));
+    expect(r.err).toBe('');
+    // The same shapes trained for another network (say, other neuron parameters): written, with a warning.
+    const other = importOf('other', safetensorsBytes(good(), { ...meta, network_sha256: '0'.repeat(64) }));
+    expect(other.r.code).toBe(0);
+    expect(other.r.err).toMatch(/the result was trained for another network than this workspace's/);
   });
 
   it('refuses a truncated file, a NaN, a wrong shape and a missing tensor; nothing is written', () => {
@@ -136,6 +141,7 @@ describe.skipIf(!HAVE_TORCH)('the exported project trains in PyTorch (python3-to
     const model = join(dir, 'ecg.torch.model.json');
     const imp = cli('import', '--torch', join(project, 'trained.safetensors'), '--preset', 'ecg-synthetic', '--out', model);
     expect(imp.code, imp.err).toBe(0);
+    expect(imp.err).toBe('');
     const ev = cli('eval', '--model', model, '--json');
     expect(ev.code, ev.err).toBe(0);
     const scored = JSON.parse(ev.out) as { accuracy: number };

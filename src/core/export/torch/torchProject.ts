@@ -7,6 +7,7 @@ import type { NetworkWeights } from '../../network/weights.ts';
 import type { NetworkSpec } from '../../spec/network.ts';
 import type { TrainingConfig } from '../../spec/trainingConfig.ts';
 import { SpecError } from '../../errors.ts';
+import { sha256Hex } from '../../share/sha256.ts';
 import type { SumPrecision } from '../../spec/precision.ts';
 import { IO_PY } from './ioPy.ts';
 import { projectReadme } from './projectReadme.ts';
@@ -43,6 +44,9 @@ export interface TorchProject {
   readonly files: Readonly<Record<string, string | Uint8Array>>;
   readonly plan: TorchPlan;
 }
+
+/** The network's fingerprint: the result carries it, so an import can tell another workspace's network. */
+export const networkFingerprint = (network: NetworkSpec): string => sha256Hex(JSON.stringify(network));
 
 /** model.py: the network as Layer(...)s of spikelab_snn.py, from the plan. */
 function modelPy(name: string, plan: TorchPlan): string {
@@ -112,6 +116,7 @@ export function torchProject(input: TorchExportInput): TorchProject {
     held: train.held === true,
     spiking_units: spikingUnits,
     dt_ms: input.dtMs,
+    network_sha256: networkFingerprint(input.network),
     sums: input.precision,
     training: {
       epochs: cfg.epochs,

@@ -7,6 +7,7 @@ import { firstNonFinite, weightShapes, type NetworkWeights } from '../../network
 import type { Workspace } from '../../spec/workspace.ts';
 import type { ModelFile } from '../../train/modelFile.ts';
 import { readSafetensors } from './safetensors.ts';
+import { networkFingerprint } from './torchProject.ts';
 
 /** What PyTorch reported with the weights (the result's metadata). */
 export interface TorchResultReport {
@@ -16,6 +17,8 @@ export interface TorchResultReport {
   readonly firstLoss: number;
   readonly processes: number;
   readonly torch: string;
+  /** False when the result was trained for a network other than this workspace's (same shapes, other parameters). */
+  readonly sameNetwork: boolean;
 }
 
 /** Reads a result file's bytes as a model of `ws` (the workspace exported), with what PyTorch reported. */
@@ -55,7 +58,7 @@ export function torchResultModel(bytes: Uint8Array, file: string, ws: Workspace)
   for (const name of tensors.keys()) if (!Object.hasOwn(expected, name)) issues.push({ path: `weights.${name}`, message: `the result has a tensor '${name}' that the workspace's network does not (another workspace's result?)` });
   if (issues.length > 0) throw new SpecError(issues);
   const num = (k: string): number => Number(metadata[k]);
-  const report: TorchResultReport = { testAccuracy: num('test_accuracy'), bestEpoch: num('best_epoch'), epochs: num('epochs'), firstLoss: num('first_loss'), processes: num('processes'), torch: metadata['torch'] ?? '?' };
+  const report: TorchResultReport = { testAccuracy: num('test_accuracy'), bestEpoch: num('best_epoch'), epochs: num('epochs'), firstLoss: num('first_loss'), processes: num('processes'), torch: metadata['torch'] ?? '?', sameNetwork: metadata['network_sha256'] === undefined || metadata['network_sha256'] === networkFingerprint(ws.network) };
   const metrics = { trained_with: `PyTorch ${report.torch}, ${report.processes} process${report.processes === 1 ? '' : 'es'} (spikelab export --torch)`, torch_test_accuracy: report.testAccuracy, best_epoch: report.bestEpoch, epochs: report.epochs, first_loss: report.firstLoss };
   return { model: { workspace: ws, classes: classes as string[], weights: weights as NetworkWeights, metrics }, report };
 }

@@ -233,7 +233,7 @@ def main():
     if rank == 0:
         meta = {"format": "spikelab-torch-result", "version": 1, "workspace": cfg["workspace"], "classes": json.dumps(cfg["classes"]),
                 "test_accuracy": repr(acc), "best_epoch": best[0], "epochs": epoch + 1, "first_loss": repr(first), "epoch_losses": json.dumps(losses),
-                "processes": world, "sums": args.sums, "torch": torch.__version__}
+                "processes": world, "sums": args.sums, "network_sha256": cfg["network_sha256"], "torch": torch.__version__}
         write_safetensors(args.out, best[2], meta)
         log(f"wrote {args.out} (spikelab import --torch {os.path.basename(args.out)} --workspace WORKSPACE.json --out MODEL.json)")
     if dist.is_initialized():
