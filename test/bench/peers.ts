@@ -86,3 +86,9 @@ export function eventDrivenLimit(workload: Workload): number | undefined {
   const value = Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
+
+/** The rate as a share of the workload's event-driven limit (RESULTS.md's roofline). */
+export function limitText(rate: number, w: 'W1' | 'W2' | 'W3'): string {
+  const limit = eventDrivenLimit(w);
+  return limit ? `${((100 * rate) / limit).toFixed(1)} % of the event-driven limit (${limit.toLocaleString('en-US')})` : 'limit unknown (no RESULTS.md)';
+}

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BenchLine } from '../../src/core/bench/workloads.ts';
 import { precisionText } from '../../src/cli/bench.ts';
-import { eventDrivenLimit, measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
+import { limitText, measurePeer, PEER_ENGINES, peerFromResults, pythonHas, ratioText, type PeerFigure } from './peers.ts';
 
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1] ?? 5) || 5;
@@ -57,11 +57,6 @@ for (const w of ['W1', 'W2', 'W3'] as const) {
     if (p) figures.push(p);
   }
   peers.set(w, figures);
-}
-/** The rate as a share of the workload's event-driven limit (RESULTS.md's roofline). */
-function limitText(rate: number, w: 'W1' | 'W2' | 'W3'): string {
-  const limit = eventDrivenLimit(w);
-  return limit ? `${((100 * rate) / limit).toFixed(1)} % of the event-driven limit (${limit.toLocaleString('en-US')})` : 'limit unknown (no RESULTS.md)';
 }
 const rows: string[] = [];
 for (const [w, e, threads = 1, precision] of RUNS) {

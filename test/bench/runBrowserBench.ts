@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS } from '../e2e/harness.ts';
-import { PEER_ENGINES, peerFromResults, ratioText, type PeerFigure } from './peers.ts';
+import { limitText, PEER_ENGINES, peerFromResults, ratioText, type PeerFigure } from './peers.ts';
 
 interface Line {
   workload: string;
@@ -20,6 +20,8 @@ interface Line {
   note?: string;
   error?: string;
   line?: string;
+  precision?: 'float64' | 'float32';
+  flips_per_million?: number;
 }
 
 /** Largest resident set of any Chromium process right now, MB. */
@@ -62,7 +64,7 @@ try {
     const peers = PEER_ENGINES[w].map((e) => peerFromResults(w, e)).filter((p): p is PeerFigure => p !== undefined);
     const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
     console.log(
-      [w, ((l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine).padEnd(11), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), check, ...(l.note ? [`(${l.note})`] : [])].join('  '),
+      [w, `${(l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine}${l.precision === 'float32' ? ' float32' : ''}`.padEnd(16), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), limitText(rate, w), check, ...(l.flips_per_million !== undefined ? [`${l.flips_per_million.toFixed(1)} flips per million`] : []), ...(l.note ? [`(${l.note})`] : [])].join('  '),
     );
   }
 } finally {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PEER_ENGINES, peerFromResults, ratioText } from '../bench/peers.ts';
+import { eventDrivenLimit, limitText, PEER_ENGINES, peerFromResults, ratioText } from '../bench/peers.ts';
 
 // The tables as RESULTS.md lays them out: samples/s (W1, W2) or runs/s (W3) in the fourth column.
 const RESULTS = `### W1 simulate
@@ -10,6 +10,14 @@ const RESULTS = `### W1 simulate
 |---|---|---|---|---|
 | torch-fused | dense | 2 | 3604 | 3.35G |
 | brian2-cpp_standalone | event | 2 | 267.7 | 248M |
+
+### Roofline per workload
+
+| workload | unit | FLOP / unit (dense) | DRAM bytes / unit (dense) | synaptic events / unit | dense-formulation limit (units/s) | event-driven limit (units/s) = physical limit |
+|---|---|---|---|---|---|---|
+| W1 simulate | sample | 37M | 280kB | 928k | 5777 | 52.2k |
+| W2 train | sample | 75.2M | 1MB | 928k fwd + 928k bwd | 2841 | 18.6k |
+| W3 sim-large | run (T=1000) | 200G | 400GB | 200M | 0.128 | 31.7 |
 
 ### W3 sim-large
 | engine | formulation | threads | runs/s | neuron-updates/s |
@@ -42,5 +50,15 @@ describe('benchmark peers', () => {
     ] as const;
     expect(ratioText(3, peers, 2)).toBe('1.50× torch-event-rows (2.00, measured now) · 6.00× brian2-cpp_standalone (0.50, RESULTS.md)');
     expect(ratioText(3, [], 2)).toBe('no peer figure');
+  });
+
+  it("reads each workload's event-driven limit from the roofline table, and says when there is none", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikelab-limits-'));
+    writeFileSync(join(dir, 'RESULTS.md'), RESULTS);
+    process.env['SPIKELAB_BENCH_DIR'] = dir;
+    expect(['W1', 'W2', 'W3'].map((w) => eventDrivenLimit(w as 'W1'))).toEqual([52_200, 18_600, 31.7]);
+    expect(limitText(5220, 'W1')).toBe('10.0 % of the event-driven limit (52,200)');
+    process.env['SPIKELAB_BENCH_DIR'] = mkdtempSync(join(tmpdir(), 'spikelab-nolimits-'));
+    expect(limitText(5220, 'W1')).toBe('limit unknown (no RESULTS.md)');
   });
 });

@@ -15,8 +15,8 @@ export const SUM_PRECISION_NAMES = ['float64', 'float32'] as const;
 export type SumPrecision = (typeof SUM_PRECISION_NAMES)[number];
 
 export const SUM_PRECISIONS: Readonly<Record<SumPrecision, { readonly label: string; readonly description: string }>> = {
-  float64: { label: 'float64 sums (exact across engines)', description: 'currents summed in float64 and rounded once: every engine gives the same spikes bit for bit' },
-  float32: { label: 'float32 sums (faster)', description: 'currents summed in float32: faster kernels; a few spikes per million may move by a step against float64 sums' },
+  float64: { label: 'float64 (exact)', description: 'currents summed in float64 and rounded once: every engine gives the same spikes bit for bit' },
+  float32: { label: 'float32 (faster)', description: 'currents summed in float32: faster kernels; a few spikes per million may move by a step against float64 sums' },
 };
 
 export const DEFAULT_PRECISION: SumPrecision = 'float64';

@@ -52,18 +52,18 @@ export function PrecisionControl({ controller }: { controller: RunController }) 
       </label>
       {precision === 'float32' ? (
         <span className="precision-badge" data-testid="precision-badge" role="status">
-          float32 sums{' '}
+          float32{' '}
           {shown?.flips ? (
-            <span data-testid="precision-flips">
-              · {shown.flips.flipped.toLocaleString('en-US')} of {shown.flips.reference.toLocaleString('en-US')} spikes differ from float64 ({shown.flips.perMillion.toFixed(1)} per million)
+            <span data-testid="precision-flips" title={`${shown.flips.perMillion.toFixed(1)} per million spikes of the float64 run`}>
+              · {shown.flips.flipped.toLocaleString('en-US')} of {shown.flips.reference.toLocaleString('en-US')} spikes differ from float64
             </span>
           ) : shown?.error ? (
             <span data-testid="precision-flips" className="precision-error">
               · {shown.error}
             </span>
           ) : (
-            <button type="button" data-testid="precision-compare" disabled={busy || status !== 'done' || !artifactId} onClick={compare}>
-              {busy ? 'Comparing…' : 'Compare with float64'}
+            <button type="button" data-testid="precision-compare" title="Run this workspace with float64 sums too and count the spikes that differ" disabled={busy || status !== 'done' || !artifactId} onClick={compare}>
+              {busy ? 'Comparing…' : 'vs float64?'}
             </button>
           )}
         </span>

@@ -16,7 +16,10 @@ const wasmPaths = { 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd
 const host: BenchHost = { now: () => performance.now(), peakMemoryMb: () => 0 };
 
 const api = {
-  async run(workload: string, engine: string, reps: number): Promise<BenchLine | { workload: string; engine: string; line: string }> {
+  async run(workload: string, engineRow: string, reps: number): Promise<BenchLine | { workload: string; engine: string; line: string }> {
+    // 'wasm float32': the row's engine in the float32 precision mode (spec/precision.ts).
+    const precision = engineRow.endsWith(' float32') ? 'float32' : 'float64';
+    const engine = engineRow.replace(/ float32$/, '');
     if (workload === 'MAP') {
       // The chip mapper as the page's worker runs it: 99k neurons on Loihi.
       const { mapBenchLine } = await import('../mapBench.ts');
@@ -28,7 +31,7 @@ const api = {
       const w3Threads = Number(/^wasm×(\d+)$/.exec(engine)?.[1] ?? 1);
       const one = async (note?: string) => {
         const [{ exports }, { wasmW3Runner }] = await Promise.all([loadKernel(kernel), import('../../../src/core/bench/w3Wasm.ts')]);
-        const line = await benchW3(host, reps, () => wasmW3Runner(exports));
+        const line = await benchW3(host, reps, () => wasmW3Runner(exports, undefined, undefined, precision));
         return note === undefined ? line : { ...line, note };
       };
       if (w3Threads === 1) return one();
@@ -43,22 +46,23 @@ const api = {
     if (workload === 'W1' && threads > 1) {
       const e = await createBrowserThreadedWasmEngine(threads);
       try {
-        return await benchW1(e, host, { reps, threads });
+        return await benchW1(e, host, { reps, threads, precision });
       } finally {
         e.dispose();
       }
     }
     if (workload === 'W2' && engine.startsWith('wasm')) {
       const { createW2WasmTrainer } = await import('../../../src/core/bench/w2Wasm.ts');
-      const trainer = await createW2WasmTrainer(kernel, threads > 1 ? { start: startBpttPartWorker, threads } : undefined);
+      const trainer = await createW2WasmTrainer(kernel, threads > 1 ? { start: startBpttPartWorker, threads } : undefined, precision);
       try {
-        return await benchW2(trainer, 'wasm', host, reps, threads);
+        const line = await benchW2(trainer, 'wasm', host, reps, threads);
+        return precision === 'float64' ? line : { ...line, precision };
       } finally {
         trainer.dispose();
       }
     }
     const e = await createEngine(engine as EngineRequest, { wasmPaths, kernel });
-    if (workload === 'W1') return benchW1(e, host, { reps });
+    if (workload === 'W1') return benchW1(e, host, { reps, precision });
     const { createW2Trainer } = await import('../../../src/core/bench/w2.ts');
     const trainer = createW2Trainer();
     try {

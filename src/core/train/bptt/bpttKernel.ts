@@ -12,12 +12,14 @@ export interface BpttKernel {
   bpttForward(layer: number): number;
   /** Step t of a layer's backward pass. */
   bpttBackwardStep(layer: number, t: number): void;
+  /** A dense layer's gradient rows from the dm its backward steps kept (L_DM_ALL), after the pass. */
+  bpttDenseGradients(layer: number): void;
   poolEvents(inStarts: number, inIndex: number, rows: number, geom: number, divisor: number, wide: number, outStarts: number, outIndex: number, outValue: number): number;
   unpoolGradient(geom: number, divisor: number, dPooled: number, nIn: number, out: number): void;
   adamUpdate(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
 }
 
-const BPTT_FUNCTIONS = ['heapBase', 'bpttLayerWords', 'bpttForward', 'bpttBackwardStep', 'adamUpdate', 'poolEvents', 'unpoolGradient'] as const;
+const BPTT_FUNCTIONS = ['heapBase', 'bpttLayerWords', 'bpttForward', 'bpttBackwardStep', 'bpttDenseGradients', 'adamUpdate', 'poolEvents', 'unpoolGradient'] as const;
 
 /**
  * A fresh instance of the kernel module (its own memory: one trainer per instance) with the BPTT

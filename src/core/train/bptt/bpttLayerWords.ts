@@ -44,7 +44,9 @@ export const LAYER_SLOT = {
   dsRec: 36,
   /** 1: the float32 precision mode's dense sums (spec/precision.ts). */
   narrow: 37,
+  /** A dense layer's dm of every (t, b) (float32), kept for bpttDenseGradients; 0: added step by step. */
+  dmAll: 38,
 } as const;
 
 /** Words of a descriptor; the kernel's bpttLayerWords() must agree (else the build is stale). */
-export const LAYER_WORDS = 38;
+export const LAYER_WORDS = 39;

@@ -34,6 +34,8 @@ export interface KernelForward {
 interface LayerBuffers {
   readonly w: number;
   readonly grad: number;
+  /** Every step's dm [steps·batch·units] for bpttDenseGradients, or 0. */
+  readonly dmAll: number;
   readonly m: number;
   readonly v: number;
   readonly mem: number;
@@ -59,6 +61,9 @@ interface LayerBuffers {
 
 const PAGE = 65_536;
 const align = (n: number) => Math.ceil(n / 16) * 16;
+
+/** The largest dm history a dense layer keeps for bpttDenseGradients; past it, gradients are added step by step. */
+const DM_HISTORY_BYTES = 64 * 1024 * 1024;
 
 /**
  * BPTT with the fast-sigmoid surrogate on the WebAssembly SIMD kernel (assembly/bptt.ts): forward
@@ -132,6 +137,9 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
       trace: model.trace ? alloc(maxRows * l.units * 4) : 0,
       desc: alloc(LAYER_WORDS * 4),
       dsRec: l.recurrent ? alloc(maxBatch * l.units * 4) : 0,
+      // A dense layer keeps every step's dm for bpttDenseGradients (the gradient added column block
+      // by column block, far fewer cache misses), when that history stays under DM_HISTORY_BYTES.
+      dmAll: !l.conv && maxRows * l.units * 4 <= DM_HISTORY_BYTES ? alloc(maxRows * l.units * 4) : 0,
       pool: l.pool ? { geom: alloc(7 * 4), starts: alloc((maxRows + 1) * 4), index: alloc(maxRows * pooled * 4), value: alloc(maxRows * pooled * 4), dsUnpooled: alloc(maxBatch * l.units * 4) } : null,
     };
   });
@@ -174,6 +182,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     u32[d + S.dsBelow] = b.dsBelow;
     f32[d + S.slope] = surrogateSlope;
     u32[d + S.narrow] = options.precision === 'float32' ? 1 : 0;
+    u32[d + S.dmAll] = b.dmAll;
     u32[d + S.acc] = acc;
     u32[d + S.cache] = heldCache;
     u32[d + S.dmSum] = heldDmSum;
@@ -296,13 +305,16 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
         kernel.bpttBackwardStep(b.desc, t);
       }
     }
+    // The dense layers' gradient rows, from the dm each step kept (a no-op where none was kept).
+    bufs.forEach((b) => kernel.bpttDenseGradients(b.desc));
   };
 
   /** Weight decay and global-norm clipping on the float64 gradients, then the optimiser. */
   const update = (o: UpdateOptions): number => {
     let decayLoss = 0;
     let sq = 0;
-    layers.forEach((l, li) => {
+    // Without decay or clipping the gradients go to the optimiser as they are: no pass over them here.
+    if (o.weightDecay > 0 || o.clipNorm > 0) layers.forEach((l, li) => {
       const b = bufs[li] as LayerBuffers;
       const g0 = b.grad / 8;
       const w0 = b.w / 4;

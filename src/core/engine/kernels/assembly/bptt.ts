@@ -9,7 +9,7 @@
 // Each call reads its layer from a descriptor in memory (bpttLayer.ts) and its neurons' update
 // from the descriptor's model id and parameter words (neuronModels.ts).
 
-import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_NARROW, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_REC_ACC, L_REC_GRAD, L_REC_W, L_DS_REC, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
+import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_NARROW, L_DM_ALL, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_REC_ACC, L_REC_GRAD, L_REC_W, L_DS_REC, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
 import { addConvGradientRows, convInputGradient, convRows } from './convBptt';
 import { MODEL_ALIF, MODEL_CUBA, MODEL_READOUT, RESET_SUBTRACT } from './neuronModels';
 
@@ -102,6 +102,47 @@ function sumRows32(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, u
 }
 
 /**
+ * One row of bpttForward's update for LIF/IF neurons with a fixed threshold θ: m = β·m[t−1] + I −
+ * θ·s[t−1] (without the reset term for reset 'none') and s = m > θ, four lanes at a time. A neuron
+ * spiked at t − 1 exactly when its m[t−1] > θ, so the reset is read from the previous membranes
+ * (no walk of the previous step's list). Appends this row's spikes to outIndex from n on; returns
+ * the new count, or −1 when they do not fit in `cap`.
+ */
+function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units: i32, beta: f32, theta: f32, subtract: bool, outIndex: usize, n: i32, cap: i32): i32 {
+  const vb = f32x4.splat(beta), vt = f32x4.splat(theta), zero = f32x4.splat(0);
+  let q: i32 = 0;
+  for (; q + 4 <= units; q += 4) {
+    const o = <usize>q << 2;
+    const mp = hasPrev ? v128.load(prev + o) : zero;
+    const reset = subtract ? v128.and(f32x4.gt(mp, vt), vt) : zero;
+    const m = f32x4.sub(f32x4.add(f32x4.mul(vb, mp), v128.load(acc + o)), reset);
+    v128.store(cur + o, m);
+    let bits = i32x4.bitmask(f32x4.gt(m, vt));
+    if (bits != 0) {
+      if (n + <i32>popcnt(bits) > cap) return -1;
+      while (bits != 0) {
+        store<u32>(outIndex + (<usize>n << 2), <u32>(q + ctz(bits)));
+        n++;
+        bits &= bits - 1;
+      }
+    }
+  }
+  for (; q < units; q++) {
+    const o = <usize>q << 2;
+    const mp: f32 = hasPrev ? load<f32>(prev + o) : 0;
+    const reset: f32 = subtract && mp > theta ? theta : 0;
+    const m: f32 = beta * mp + load<f32>(acc + o) - reset;
+    store<f32>(cur + o, m);
+    if (m > theta) {
+      if (n >= cap) return -1;
+      store<u32>(outIndex + (<usize>n << 2), <u32>q);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
  * One layer's forward pass over all steps (`layer`: its descriptor, bpttLayer.ts): I = s_in·W
  * (rows of active inputs), then in float32 the neuron update of the layer's model: LIF/IF
  * m = β·m[t−1] + I − θ·s[t−1] and s = m > θ (without the reset term for reset 'none'), or the
@@ -178,6 +219,12 @@ export function bpttForward(layer: usize): i32 {
     const cur = mem + <usize>r * rowBytes;
     const hasPrev = r >= batch;
     const prev = cur - <usize>batch * rowBytes;
+    if (spiking && thMem == 0) {
+      // LIF/IF with a fixed threshold: four neurons at a time (lifRow), the same float32 values.
+      n = lifRow(prev, hasPrev, acc, cur, units, beta, theta, subtract, outIndex, n, cap);
+      if (n < 0) return -1;
+      continue;
+    }
     let ps: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch) << 2)) : 0;
     const pe: u32 = hasPrev ? load<u32>(outStarts + (<usize>(r - batch + 1) << 2)) : 0;
     const ar = adapt + <usize>(r % batch) * rowBytes;
@@ -277,6 +324,7 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
   const thMem: usize = model == MODEL_ALIF ? ptr(layer, L_TRACE) : 0;
   const recW = ptr(layer, L_REC_W), recGrad = ptr(layer, L_REC_GRAD), dsRec = ptr(layer, L_DS_REC);
   const outStarts = ptr(layer, L_OUT_STARTS), outIndex = ptr(layer, L_OUT_INDEX);
+  const dmAll = ptr(layer, L_DM_ALL);
   const rowBytes = <usize>units << 2;
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), vk = f32x4.splat(linear != 0 ? 0 : slope), one = f32x4.splat(1), vbias = f32x4.splat(dsBias);
   const slopeK: f32 = linear != 0 ? 0 : slope;
@@ -327,6 +375,9 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
       const sum = dmSum + ((<usize>b * <usize>units) << 3);
       for (let q: i32 = 0; q < units; q++) store<f64>(sum + (<usize>q << 3), load<f64>(sum + (<usize>q << 3)) + <f64>load<f32>(dm + (<usize>q << 2)));
       if (t == 0) addRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, sum, true, geom);
+    } else if (dmAll != 0 && geom == 0) {
+      // Kept for bpttDenseGradients, which adds every step's rows once the pass is done.
+      memory.copy(dmAll + <usize>r * rowBytes, dm, rowBytes);
     } else {
       addRows(load<u32>(inStarts + (<usize>r << 2)), load<u32>(inStarts + (<usize>(r + 1) << 2)), inIndex, inValue, units, grad, dm, false, geom);
     }
@@ -355,6 +406,80 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
         let s: f32 = f32x4.extract_lane(s4, 0) + f32x4.extract_lane(s4, 1) + f32x4.extract_lane(s4, 2) + f32x4.extract_lane(s4, 3);
         for (; q < units; q++) s += load<f32>(wr + (<usize>q << 2)) * load<f32>(dm + (<usize>q << 2));
         store<f32>(out + (<usize>i << 2), s);
+      }
+    }
+  }
+}
+
+/**
+ * The gradient rows of a dense layer whose backward steps kept their dm (L_DM_ALL): grad[i] +=
+ * x·dm[t][b] for every input event (i, x) of every (t, b), in the order the steps would have added
+ * them (t from the last step down, b up, events in order), so each weight's float64 sum is the same
+ * bit for bit. Sixteen columns at a time: the sixteen dm values of a (t, b) are widened once and
+ * held in registers while its events pass, and the gradient's 16-column slab (128 bytes a row)
+ * stays in cache instead of whole 8-byte-a-unit rows streaming through it. Does nothing for a
+ * layer without kept dm, a conv layer or a held input (they add step by step).
+ */
+export function bpttDenseGradients(layer: usize): void {
+  const dmAll = ptr(layer, L_DM_ALL);
+  if (dmAll == 0 || ptr(layer, L_GEOM) != 0 || int(layer, L_HELD) != 0) return;
+  const units = int(layer, L_UNITS), steps = int(layer, L_STEPS), batch = int(layer, L_BATCH);
+  const inStarts = ptr(layer, L_IN_STARTS), inIndex = ptr(layer, L_IN_INDEX), inValue = ptr(layer, L_IN_VALUE);
+  const grad = ptr(layer, L_GRAD);
+  const rowBytes = <usize>units << 2;
+  const gradRow = <usize>units << 3;
+  let j: i32 = 0;
+  for (; j + 16 <= units; j += 16) {
+    const gj = grad + (<usize>j << 3);
+    for (let t = steps - 1; t >= 0; t--) {
+      for (let b: i32 = 0; b < batch; b++) {
+        const r = t * batch + b;
+        const d = dmAll + <usize>r * rowBytes + (<usize>j << 2);
+        const d0 = f64x2.promote_low_f32x4(v128.load64_zero(d, 0)), d1 = f64x2.promote_low_f32x4(v128.load64_zero(d, 8));
+        const d2 = f64x2.promote_low_f32x4(v128.load64_zero(d, 16)), d3 = f64x2.promote_low_f32x4(v128.load64_zero(d, 24));
+        const d4 = f64x2.promote_low_f32x4(v128.load64_zero(d, 32)), d5 = f64x2.promote_low_f32x4(v128.load64_zero(d, 40));
+        const d6 = f64x2.promote_low_f32x4(v128.load64_zero(d, 48)), d7 = f64x2.promote_low_f32x4(v128.load64_zero(d, 56));
+        const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
+        for (let k = load<u32>(inStarts + (<usize>r << 2)); k < k1; k++) {
+          const g = gj + <usize>load<u32>(inIndex + (<usize>k << 2)) * gradRow;
+          if (inValue == 0) {
+            // x = 1: 1·d is d exactly, as the step-by-step path's product gives.
+            v128.store(g, f64x2.add(v128.load(g, 0), d0), 0);
+            v128.store(g, f64x2.add(v128.load(g, 16), d1), 16);
+            v128.store(g, f64x2.add(v128.load(g, 32), d2), 32);
+            v128.store(g, f64x2.add(v128.load(g, 48), d3), 48);
+            v128.store(g, f64x2.add(v128.load(g, 64), d4), 64);
+            v128.store(g, f64x2.add(v128.load(g, 80), d5), 80);
+            v128.store(g, f64x2.add(v128.load(g, 96), d6), 96);
+            v128.store(g, f64x2.add(v128.load(g, 112), d7), 112);
+          } else {
+            const vx = f64x2.splat(<f64>load<f32>(inValue + (<usize>k << 2)));
+            v128.store(g, f64x2.add(v128.load(g, 0), f64x2.mul(vx, d0)), 0);
+            v128.store(g, f64x2.add(v128.load(g, 16), f64x2.mul(vx, d1)), 16);
+            v128.store(g, f64x2.add(v128.load(g, 32), f64x2.mul(vx, d2)), 32);
+            v128.store(g, f64x2.add(v128.load(g, 48), f64x2.mul(vx, d3)), 48);
+            v128.store(g, f64x2.add(v128.load(g, 64), f64x2.mul(vx, d4)), 64);
+            v128.store(g, f64x2.add(v128.load(g, 80), f64x2.mul(vx, d5)), 80);
+            v128.store(g, f64x2.add(v128.load(g, 96), f64x2.mul(vx, d6)), 96);
+            v128.store(g, f64x2.add(v128.load(g, 112), f64x2.mul(vx, d7)), 112);
+          }
+        }
+      }
+    }
+  }
+  // The last columns (fewer than 16), one at a time, in the same order.
+  for (; j < units; j++) {
+    const gj = grad + (<usize>j << 3);
+    for (let t = steps - 1; t >= 0; t--) {
+      for (let b: i32 = 0; b < batch; b++) {
+        const r = t * batch + b;
+        const dq = <f64>load<f32>(dmAll + <usize>r * rowBytes + (<usize>j << 2));
+        const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
+        for (let k = load<u32>(inStarts + (<usize>r << 2)); k < k1; k++) {
+          const g = gj + <usize>load<u32>(inIndex + (<usize>k << 2)) * gradRow;
+          const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
+          store<f64>(g, load<f64>(g) + x * dq);
+        }
       }
     }
   }

@@ -54,8 +54,14 @@ export const L_REC_ACC = 35;
 export const L_DS_REC = 36;
 /** 1 in the float32 precision mode (dense currents summed in float32), else 0. */
 export const L_NARROW = 37;
+/**
+ * A dense layer's dm of every (t, b) [steps·batch·units] (f32), or 0: with it, bpttBackwardStep
+ * keeps each dm and bpttDenseGradients adds them all into the gradient afterwards, column block by
+ * column block (the same additions in the same order per weight, with the gradient's block in cache).
+ */
+export const L_DM_ALL = 38;
 /** Words in a descriptor (the host checks it against its own layout). */
-export const LAYER_WORDS: i32 = 38;
+export const LAYER_WORDS: i32 = 39;
 
 // @ts-ignore: decorator
 @inline export function ptr(layer: usize, slot: i32): usize {
