@@ -17,6 +17,7 @@ import functools
 import json
 import math
 import os
+import sys
 import time
 
 import torch
@@ -237,10 +238,13 @@ def main():
         write_safetensors(args.out, best[2], meta)
         log(f"wrote {args.out} (spikelab import --torch {os.path.basename(args.out)} --workspace WORKSPACE.json --out MODEL.json)")
     if dist.is_initialized():
-        # Every process waits here for process 0's file, then all leave together: a process that
-        # tore its group down while another was still writing left that one hanging in gloo.
+        # Every process waits here for process 0's file, then all leave at once, without tearing the
+        # group down: PyTorch 1.13's gloo group can deadlock in its destructor at exit (it joins a
+        # worker thread that waits for the GIL the joining thread holds), about one run in ten here.
         dist.barrier()
-        dist.destroy_process_group()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 if __name__ == "__main__":
