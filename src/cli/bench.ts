@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { benchW1, benchW2, benchW3, type BenchHost, type BenchLine } from '../core/bench/workloads.ts';
+import { benchW1, benchW2, benchW3, w3PrecisionGap, type BenchHost, type BenchLine } from '../core/bench/workloads.ts';
 import { createEngine, type EngineRequest } from '../core/engine/index.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 import { kernelBytes } from './kernelFile.ts';
@@ -63,6 +63,10 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   for (const w of workloads) {
     if (w === 'W1') {
       for (const name of engine ? [engine] : W1_ENGINES) {
+        if (precision !== DEFAULT_PRECISION && name.startsWith('tfjs')) {
+          io.err(`${name} skipped: --precision applies to the events and wasm engines (tfjs sums in float32, in its own order, in either mode)`);
+          continue;
+        }
         const e = threads > 1 ? await createThreadedWasmEngine(threads) : await createEngine(name, name === 'wasm' ? { kernel: await kernelBytes() } : {});
         emit(await benchW1(e, NODE_HOST, { reps: name === 'tfjs-cpu' ? Math.min(reps, 3) : reps, threads, precision }));
         e.dispose();
@@ -93,19 +97,7 @@ async function w3Line(engine: EngineRequest, reps: number, threads: number, size
     return (await import('../core/bench/w3PartKernel.ts')).partitionedW3Runner(exports, net, 1, p);
   };
   const line = { ...(await benchW3(NODE_HOST, reps, () => runner(precision))), size };
-  if (precision === DEFAULT_PRECISION) return line;
-  // W3's runners count spikes, they do not record them: the gap between the two counts of one
-  // seed (a lower bound on the spikes that flip) is what is reported.
-  const count = async (p: SumPrecision) => {
-    const r = await runner(p);
-    try {
-      return (await r.run(1)).outputSpikes;
-    } finally {
-      r.dispose?.();
-    }
-  };
-  const [f64, f32] = [await count(DEFAULT_PRECISION), await count(precision)];
-  return { ...line, precision, count_gap_per_million: (Math.abs(f64 - f32) / Math.max(1, f64)) * 1e6 };
+  return precision === DEFAULT_PRECISION ? line : { ...line, ...(await w3PrecisionGap(runner, precision)) };
 }
 
 /** W2 on Spikelab's BPTT kernel (wasm) or on tfjs (autograd): wasm by default. */

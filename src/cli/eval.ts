@@ -54,7 +54,7 @@ export async function evalCommand(argv: string[], io: CliIo): Promise<number> {
   let run;
   if (reason) {
     io.err(`scoring on the event engine: ${reason}`);
-    run = await evaluateOnEventsWithActivity(net, scored.set, scored.dtMs);
+    run = await evaluateOnEventsWithActivity(net, scored.set, scored.dtMs, ws.simulation.precision);
   } else {
     await createEngine('tfjs-wasm');
     run = evaluateSetWithActivity(net, scored.set, scored.dtMs, cfg);

@@ -166,6 +166,7 @@ export function startRunController(store: typeof useStore, client: SimClient, de
       const { workspace: ws, summary } = store.getState();
       const shownRun = summary ? runArtifacts.get(summary.artifactId) : undefined;
       if (!ws || !shownRun) throw new Error('run the workspace first: there is no run on screen to compare');
+      if (summary?.caption !== undefined) throw new Error('a test sample is shown: run the workspace again to compare its own input');
       const float64 = { ...ws.simulation };
       delete float64.precision;
       const reply = await client.run(`compare${++job}`, { ...ws, simulation: float64 }, undefined, currentWeights(store, ws));

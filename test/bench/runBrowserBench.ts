@@ -22,6 +22,7 @@ interface Line {
   line?: string;
   precision?: 'float64' | 'float32';
   flips_per_million?: number;
+  count_gap_per_million?: number;
 }
 
 /** Largest resident set of any Chromium process right now, MB. */
@@ -64,7 +65,7 @@ try {
     const peers = PEER_ENGINES[w].map((e) => peerFromResults(w, e)).filter((p): p is PeerFigure => p !== undefined);
     const check = w === 'W1' ? `hidden ${l.hidden_spikes} / output ${l.output_spikes}` : w === 'W2' ? `loss₀ ${l.loss_first?.toFixed(5)}` : `output ${l.output_spikes}`;
     console.log(
-      [w, `${(l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine}${l.precision === 'float32' ? ' float32' : ''}`.padEnd(16), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), limitText(rate, w), check, ...(l.flips_per_million !== undefined ? [`${l.flips_per_million.toFixed(1)} flips per million`] : []), ...(l.note ? [`(${l.note})`] : [])].join('  '),
+      [w, `${(l.threads ?? 1) > 1 ? `${l.engine}×${l.threads}` : l.engine}${l.precision === 'float32' ? ' float32' : ''}`.padEnd(16), `${rate.toFixed(w === 'W3' ? 3 : 1)} ${w === 'W3' ? 'runs/s' : 'samples/s'}`.padStart(18), `${((l.syn_events_per_s ?? 0) / 1e6).toFixed(0)} M ev/s`.padStart(12), ratioText(rate, peers, w === 'W3' ? 2 : 0), limitText(rate, w), check, ...(l.flips_per_million !== undefined ? [`${l.flips_per_million.toFixed(1)} flips per million`] : []), ...(l.count_gap_per_million !== undefined ? [`output count ${l.count_gap_per_million.toFixed(1)} per million from float64's`] : []), ...(l.note ? [`(${l.note})`] : [])].join('  '),
     );
   }
 } finally {

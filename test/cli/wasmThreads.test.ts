@@ -5,6 +5,7 @@ import { createEngine } from '../../src/core/engine/index.ts';
 import type { Engine } from '../../src/core/engine/types.ts';
 import { compileNetwork } from '../../src/core/network/compile.ts';
 import { networkSchema } from '../../src/core/spec/network.ts';
+import { probeSpikes, roundingProbe } from '../support/precisionProbe.ts';
 
 // Real worker threads, each loading the real kernel.
 const engines: Engine[] = [];
@@ -23,6 +24,13 @@ describe('the wasm engine on worker threads', () => {
     const one = await (await createEngine('events')).simulate(w1Network(), w1Input(), { dtMs: 1, membrane: [{ layer: 'hidden', neuron: 7, sample: 40 }] });
     expect(r.layers).toEqual(one.layers);
     expect(r.membranes).toEqual(one.membranes);
+  }, 120_000);
+
+  it('carries the sums’ precision to the threads (float32: the rounding probe stays silent)', async () => {
+    const e = await threaded(2);
+    const { net, input } = roundingProbe(2);
+    expect(probeSpikes(await e.simulate(net, input, { dtMs: 1 }))).toBe(2);
+    expect(probeSpikes(await e.simulate(net, input, { dtMs: 1, precision: 'float32' }))).toBe(0);
   }, 120_000);
 
   it('passes an unsupported network’s error back from the thread with its code', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
+import { DEFAULT_PRECISION, kernelFlag, type SumPrecision } from '../spec/precision.ts';
 import { createKernelMemory } from '../engine/kernels/kernelMemory.ts';
 import type { KernelExports } from '../engine/kernels/kernelModule.ts';
 import { createRng, lowbias32 } from '../rng.ts';
@@ -44,7 +44,7 @@ export function partKernelBytes(net: W3Net, range: NeuronRange, partitions: read
  */
 export function createPartKernel(k: KernelExports, net: W3Net, range: NeuronRange, partitions: readonly NeuronRange[] = partitionsOf(range), precision: SumPrecision = DEFAULT_PRECISION): PartKernel {
   // The float32 precision mode: a float32 acc (sparse.ts addRow32), which is then the current.
-  const narrow = precision === 'float32' ? 1 : 0;
+  const narrow = kernelFlag(precision);
   checkNet(net);
   const width = range.end - range.first;
   const mem = createKernelMemory(k);

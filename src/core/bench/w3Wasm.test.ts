@@ -54,5 +54,19 @@ describe('W3 on the wasm kernel', () => {
     };
     expect(fired(0)).toBe(1);
     expect(fired(1)).toBe(0);
+    // The same synapses as one partition (rowStart, targets, weights, first neuron 0) through
+    // sparsePartStep, and through its two halves as the threads call them.
+    const table = mem.alloc(16);
+    new Uint32Array(k.memory.buffer, table, 4).set([rowStart, targets, weights, 0]);
+    const part = (narrow: number, halves: boolean) => {
+      const b = k.memory.buffer;
+      new Float64Array(b, acc, 1).fill(0);
+      new Float32Array(b, v, 1).fill(0);
+      new Float32Array(b, s, 1).fill(0);
+      if (!halves) return k.sparsePartStep(0, 0, 3, 1, table, 1, acc, cur, v, s, 1, 1, 1, 0, ev, stats, narrow);
+      k.sparsePartAdd(0, 0, 3, 1, table, 1, acc, ev, stats, narrow);
+      return k.sparsePartUpdate(acc, cur, v, s, 1, 1, 1, 0, stats, narrow);
+    };
+    expect([part(0, false), part(1, false), part(0, true), part(1, true)]).toEqual([1, 0, 1, 0]);
   });
 });

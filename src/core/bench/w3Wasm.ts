@@ -1,4 +1,4 @@
-import { DEFAULT_PRECISION, type SumPrecision } from '../spec/precision.ts';
+import { DEFAULT_PRECISION, kernelFlag, type SumPrecision } from '../spec/precision.ts';
 import { EngineError } from '../errors.ts';
 import { createKernelMemory } from '../engine/kernels/kernelMemory.ts';
 import type { KernelExports } from '../engine/kernels/kernelModule.ts';
@@ -38,7 +38,7 @@ export function eventsW3Runner(csr: Csr, neurons: number = W3_SIZES.neurons, pre
  */
 export function wasmW3Runner(k: KernelExports, inputs: number = W3_SIZES.inputs, neurons: number = W3_SIZES.neurons, precision: SumPrecision = DEFAULT_PRECISION): LocalW3Runner {
   // The float32 precision mode sums into a float32 acc (sparse.ts addRow32), which is then the current.
-  const narrow = precision === 'float32' ? 1 : 0;
+  const narrow = kernelFlag(precision);
   if (neurons > 65_536) throw new EngineError(`the wasm W3 kernel addresses at most 65,536 neurons (16-bit targets), got ${neurons}`);
   const cap = w3Capacity(inputs, neurons);
   const mem = createKernelMemory(k);

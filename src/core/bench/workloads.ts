@@ -174,3 +174,22 @@ export async function benchW3(host: BenchHost, reps = 5, makeRunner: () => W3Run
     w3.dispose?.();
   }
 }
+
+/**
+ * What a W3 line in a precision other than float64 adds: the precision and the gap between the
+ * output counts of one seed in that precision and in float64. W3's runners count spikes, they do
+ * not record them, so the gap (a lower bound on the spikes that flip) is what can be reported.
+ */
+export async function w3PrecisionGap(runner: (p: SumPrecision) => W3Runner | Promise<W3Runner>, precision: SumPrecision): Promise<Pick<BenchLine, 'precision' | 'count_gap_per_million'>> {
+  const count = async (p: SumPrecision) => {
+    const r = await runner(p);
+    try {
+      return (await r.run(1)).outputSpikes;
+    } finally {
+      r.dispose?.();
+    }
+  };
+  const f64 = await count(DEFAULT_PRECISION);
+  const other = await count(precision);
+  return { precision, count_gap_per_million: (Math.abs(f64 - other) / Math.max(1, f64)) * 1e6 };
+}

@@ -13,7 +13,7 @@ export interface EventBatch {
   readonly value: Float32Array;
   /** True when every value is 1 (spikes): the kernels then skip the multiply. */
   readonly binary: boolean;
-  /** True when every step holds the same input (a static vector): the wasm kernel sums it once. */
+  /** True when every step holds the same input (a static vector): the BPTT kernel sums it once (the wasm engine reads the dense values then). */
   readonly held?: boolean;
 }
 
@@ -62,3 +62,35 @@ export function sliceEventBatch(e: EventBatch, start: number, batch: number): Ev
   const binary = e.binary || value.every((v) => v === 1);
   return { steps: e.steps, batch, inputs: e.inputs, starts, index, value, binary, ...(e.held === undefined ? {} : { held: e.held }) };
 }
+
+const checked = new WeakSet<EventBatch>();
+
+/**
+ * Why `e` cannot be read as the event lists of `steps`·`batch` rows of `inputs` values, or
+ * undefined when it can: a kernel reads them as raw memory, so a list that points past its row,
+ * repeats or unsorts an index, or claims spikes it does not hold, would be read as another
+ * buffer's weights or summed out of order. Checked once per batch (event lists are data: not
+ * changed once given).
+ */
+export function eventBatchProblem(e: EventBatch, steps: number, batch: number, inputs: number): string | undefined {
+  if (e.steps !== steps || e.batch !== batch || e.inputs !== inputs || e.starts.length !== steps * batch + 1) {
+    return `the input's event lists describe ${e.steps} steps × ${e.batch} samples × ${e.inputs} inputs, not the input's ${steps} × ${batch} × ${inputs}`;
+  }
+  if (checked.has(e)) return undefined;
+  if (e.starts[0] !== 0 || e.starts[steps * batch] !== e.index.length || e.value.length !== e.index.length) return `the input's event lists do not cover their ${e.index.length} events from the first (starts ${e.starts[0]} … ${e.starts[steps * batch]})`;
+  for (let r = 0; r < steps * batch; r++) {
+    const k0 = e.starts[r] as number;
+    const k1 = e.starts[r + 1] as number;
+    if (k1 < k0) return `the input's event lists go backwards at row ${r} (${k0} then ${k1})`;
+    let last = -1;
+    for (let k = k0; k < k1; k++) {
+      const i = e.index[k] as number;
+      if (i <= last || i >= inputs) return `row ${r} of the input's event lists holds input ${i} after ${last} (indices must increase and stay below ${inputs})`;
+      if (e.binary && e.value[k] !== 1) return `the input's event lists say they hold spikes, but event ${k} has value ${e.value[k]}`;
+      last = i;
+    }
+  }
+  checked.add(e);
+  return undefined;
+}
+

@@ -23,7 +23,10 @@ export interface SimInput {
   /**
    * The same input as event lists, when the caller already holds them (spike data, a bench's
    * untimed input): the wasm engine then reads the events of each step instead of copying and
-   * scanning `values`. Must describe exactly `values`.
+   * scanning `values`. Must describe exactly `values` (malformed lists are refused).
+   *
+   * An input is data: neither `values` nor `events` may change once given to an engine (the split
+   * engine keeps the slices of the last input it ran, and the lists are checked once).
    */
   readonly events?: EventBatch;
 }

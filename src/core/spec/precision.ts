@@ -14,12 +14,17 @@
 export const SUM_PRECISION_NAMES = ['float64', 'float32'] as const;
 export type SumPrecision = (typeof SUM_PRECISION_NAMES)[number];
 
-export const SUM_PRECISIONS: Readonly<Record<SumPrecision, { readonly label: string; readonly description: string }>> = {
-  float64: { label: 'float64 (exact)', description: 'currents summed in float64 and rounded once: every engine gives the same spikes bit for bit' },
-  float32: { label: 'float32 (faster)', description: 'currents summed in float32: faster kernels; a few spikes per million may move by a step against float64 sums' },
+export const SUM_PRECISIONS: Readonly<Record<SumPrecision, { readonly label: string; readonly description: string; readonly kernelFlag: 0 | 1 }>> = {
+  float64: { kernelFlag: 0, label: 'float64 (exact)', description: 'currents summed in float64 and rounded once: every engine gives the same spikes bit for bit' },
+  float32: { kernelFlag: 1, label: 'float32 (faster)', description: 'currents summed in float32: faster kernels; a few spikes per million may move by a step against float64 sums' },
 };
 
 export const DEFAULT_PRECISION: SumPrecision = 'float64';
+
+/** The 0/1 flag the wasm kernels take for a precision (their `narrow` argument). */
+export function kernelFlag(p: SumPrecision = DEFAULT_PRECISION): 0 | 1 {
+  return SUM_PRECISIONS[p].kernelFlag;
+}
 
 export function isSumPrecision(s: unknown): s is SumPrecision {
   return (SUM_PRECISION_NAMES as readonly unknown[]).includes(s);

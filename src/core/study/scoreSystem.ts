@@ -47,7 +47,7 @@ export async function scoreSystem(training: WorkspaceTraining): Promise<ScoredSy
   const net = compileNetwork(ws.network, training.weights, ws.seed);
   const set = firstSamples(training.testSet, ACTIVITY_SAMPLES);
   const reason = chainOnlyReason(ws.network);
-  const run = reason ? await evaluateOnEventsWithActivity(net, set, training.dtMs) : evaluateSetWithActivity(net, set, training.dtMs, cfg);
+  const run = reason ? await evaluateOnEventsWithActivity(net, set, training.dtMs, ws.simulation.precision) : evaluateSetWithActivity(net, set, training.dtMs, cfg);
   const ops = synapticOperations(net, run.activity);
   const notes = set.inputs.length < training.testSet.inputs.length ? [`spikes and synaptic operations counted on ${set.inputs.length} of ${training.testSet.inputs.length} test samples`] : [];
   return {

@@ -1,3 +1,4 @@
+import type { SumPrecision } from '../spec/precision.ts';
 import { createEventEngine } from '../engine/event/eventEngine.ts';
 import type { CompiledNetwork } from '../engine/types.ts';
 import { argmaxOf } from '../engine/readout/readoutDecision.ts';
@@ -17,7 +18,7 @@ const BATCH = 10;
  * or the largest value of a read-out's reduced result. Samples go through in batches of 10. With
  * `activity`, the runs also count what NeuroBench's metrics need into it.
  */
-export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number, activity?: ActivityTally): Promise<Int32Array> {
+export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number, activity?: ActivityTally, precision?: SumPrecision): Promise<Int32Array> {
   const engine = createEventEngine();
   const last = net.spec.layers[net.spec.layers.length - 1];
   const units = shapeSize(net.shapes[net.shapes.length - 1] ?? [1]);
@@ -32,7 +33,7 @@ export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dt
         values.set(x.subarray(src, src + set.neurons), (t * batch + b) * set.neurons);
       }
     }
-    const r = await engine.simulate(net, { steps: set.steps, batch, neurons: set.neurons, values }, { dtMs, countActivity: activity !== undefined });
+    const r = await engine.simulate(net, { steps: set.steps, batch, neurons: set.neurons, values }, { dtMs, countActivity: activity !== undefined, ...(precision ? { precision } : {}) });
     if (activity && r.activity) addTally(activity, r.activity);
     const readout = r.readouts.find((x) => x.name === last?.name);
     for (let b = 0; b < batch; b++) {
@@ -50,13 +51,13 @@ export async function predictOnEvents(net: CompiledNetwork, set: LabelledSet, dt
 }
 
 /** Scores a set on the event engine (predictOnEvents). */
-export async function evaluateOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<ClassMetrics> {
-  return classMetrics(set.labels, await predictOnEvents(net, set, dtMs), set.classes);
+export async function evaluateOnEvents(net: CompiledNetwork, set: LabelledSet, dtMs: number, precision?: SumPrecision): Promise<ClassMetrics> {
+  return classMetrics(set.labels, await predictOnEvents(net, set, dtMs, undefined, precision), set.classes);
 }
 
 /** Scores a set on the event engine and counts, during the same runs, the activity NeuroBench's metrics need. */
-export async function evaluateOnEventsWithActivity(net: CompiledNetwork, set: LabelledSet, dtMs: number): Promise<{ metrics: ClassMetrics; activity: ActivityTally }> {
+export async function evaluateOnEventsWithActivity(net: CompiledNetwork, set: LabelledSet, dtMs: number, precision?: SumPrecision): Promise<{ metrics: ClassMetrics; activity: ActivityTally }> {
   const activity = createActivityTally(net);
-  const pred = await predictOnEvents(net, set, dtMs, activity);
+  const pred = await predictOnEvents(net, set, dtMs, activity, precision);
   return { metrics: classMetrics(set.labels, pred, set.classes), activity };
 }

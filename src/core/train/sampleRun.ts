@@ -1,3 +1,4 @@
+import type { SumPrecision } from '../spec/precision.ts';
 import { readoutOverTime } from '../engine/readout/readoutOverTime.ts';
 import type { CompiledNetwork, Engine, SimulationResult } from '../engine/types.ts';
 import type { RunReadout } from '../pipeline.ts';
@@ -16,8 +17,8 @@ export function cellSamples(labels: Int32Array, predictions: Int32Array, trueCla
 }
 
 /** Simulates one sample of a set with a trained network on an engine (the raster of that sample). */
-export function simulateSample(engine: Engine, network: CompiledNetwork, set: LabelledSet, index: number, dtMs: number): Promise<SimulationResult> {
-  return engine.simulate(network, { steps: set.steps, batch: 1, neurons: set.neurons, values: sampleInput(set, index) }, { dtMs });
+export function simulateSample(engine: Engine, network: CompiledNetwork, set: LabelledSet, index: number, dtMs: number, precision?: SumPrecision): Promise<SimulationResult> {
+  return engine.simulate(network, { steps: set.steps, batch: 1, neurons: set.neurons, values: sampleInput(set, index) }, { dtMs, ...(precision ? { precision } : {}) });
 }
 
 /** A test sample's run: its raster and what it was (index in the test set, true and predicted class). */
@@ -42,7 +43,7 @@ export async function testSampleRun(t: WorkspaceTraining, trueClass: number, pre
   const index = cell[((nth % Math.max(1, cell.length)) + cell.length) % Math.max(1, cell.length)];
   if (index === undefined) throw new SpikelabError('empty_cell', `no test sample of class ${trueClass} was predicted as ${predicted}`);
   const network = compileNetwork(t.workspace.network, t.weights, t.workspace.seed);
-  const result = await simulateSample(engine, network, t.testSet, index, t.dtMs);
+  const result = await simulateSample(engine, network, t.testSet, index, t.dtMs, t.workspace.simulation.precision);
   const input = sampleInput(t.testSet, index);
   const { steps, neurons } = t.testSet;
   const readout = {

@@ -12,6 +12,9 @@ export function PrecisionControl({ controller }: { controller: RunController }) 
   const precision = useStore((s) => s.workspace?.simulation.precision) ?? DEFAULT_PRECISION;
   const artifactId = useStore((s) => s.summary?.artifactId);
   const status = useStore((s) => s.status);
+  const engine = useStore((s) => s.workspace?.simulation.engine);
+  // A test sample picked in the training panel is on screen: the comparison re-runs the workspace's own input.
+  const sampleShown = useStore((s) => s.summary?.caption !== undefined);
   const [compared, setCompared] = useState<{ readonly of: string; readonly flips?: SpikeFlips; readonly error?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const { edit } = useStore.getState();
@@ -53,7 +56,9 @@ export function PrecisionControl({ controller }: { controller: RunController }) 
       {precision === 'float32' ? (
         <span className="precision-badge" data-testid="precision-badge" role="status">
           float32{' '}
-          {shown?.flips ? (
+          {engine === 'tfjs' ? (
+            <span data-testid="precision-flips">· tfjs sums in float32, in its own order, in either mode</span>
+          ) : shown?.flips ? (
             <span data-testid="precision-flips" title={`${shown.flips.perMillion.toFixed(1)} per million spikes of the float64 run`}>
               · {shown.flips.flipped.toLocaleString('en-US')} of {shown.flips.reference.toLocaleString('en-US')} spikes differ from float64
             </span>
@@ -62,7 +67,13 @@ export function PrecisionControl({ controller }: { controller: RunController }) 
               · {shown.error}
             </span>
           ) : (
-            <button type="button" data-testid="precision-compare" title="Run this workspace with float64 sums too and count the spikes that differ" disabled={busy || status !== 'done' || !artifactId} onClick={compare}>
+            <button
+              type="button"
+              data-testid="precision-compare"
+              title={sampleShown ? 'A test sample is shown: run the workspace again to compare its own input' : 'Run this workspace with float64 sums too and count the spikes that differ'}
+              disabled={busy || status !== 'done' || !artifactId || sampleShown}
+              onClick={compare}
+            >
               {busy ? 'Comparing…' : 'vs float64?'}
             </button>
           )}

@@ -3,7 +3,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import kernelUrl from '../../../src/core/engine/kernels/build/spikeKernels.wasm?url';
-import { benchW1, benchW2, benchW3, type BenchHost, type BenchLine } from '../../../src/core/bench/workloads.ts';
+import { benchW1, benchW2, benchW3, w3PrecisionGap, type BenchHost, type BenchLine } from '../../../src/core/bench/workloads.ts';
 import { loadKernel } from '../../../src/core/engine/kernels/kernelModule.ts';
 import { createEngine, type EngineRequest } from '../../../src/core/engine/index.ts';
 import { w1Input, w1Network } from '../../../src/core/bench/canonical.ts';
@@ -30,8 +30,9 @@ const api = {
       if (engine === 'events') return benchW3(host, reps);
       const w3Threads = Number(/^wasm×(\d+)$/.exec(engine)?.[1] ?? 1);
       const one = async (note?: string) => {
-        const [{ exports }, { wasmW3Runner }] = await Promise.all([loadKernel(kernel), import('../../../src/core/bench/w3Wasm.ts')]);
-        const line = await benchW3(host, reps, () => wasmW3Runner(exports, undefined, undefined, precision));
+        const { wasmW3Runner } = await import('../../../src/core/bench/w3Wasm.ts');
+        const runner = async (p: 'float64' | 'float32') => wasmW3Runner((await loadKernel(kernel)).exports, undefined, undefined, p);
+        const line = { ...(await benchW3(host, reps, () => runner(precision))), ...(precision === 'float64' ? {} : await w3PrecisionGap(runner, precision)) };
         return note === undefined ? line : { ...line, note };
       };
       if (w3Threads === 1) return one();

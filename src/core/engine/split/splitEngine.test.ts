@@ -1,4 +1,5 @@
 import { toEventBatch } from '../eventBatch.ts';
+import { probeSpikes, roundingProbe } from '../../../../test/support/precisionProbe.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { compileNetwork } from '../../network/compile.ts';
@@ -60,6 +61,13 @@ describe('createSplitEngine', () => {
     const again = await split.simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
     const ref = await (await createEngine('wasm', { kernel })).simulate(net, randomInput(60, batch, 33, 0.3, 99), { dtMs: 1, recordSpikes: false });
     expect(again.layers.map((l) => l.spikeCount)).toEqual(ref.layers.map((l) => l.spikeCount));
+    // The first input again (cut anew: the buffers now hold the second's), then once more (its kept slices).
+    expect((await split.simulate(net, input, { dtMs: 1, membrane })).layers).toEqual(one.layers);
+    expect((await split.simulate(net, input, { dtMs: 1, membrane })).layers).toEqual(one.layers);
+    // A refused input between two runs of the same one: the kept slices are not served stale.
+    const bad = { ...withEvents, events: { ...withEvents.events, starts: withEvents.events.starts.map((v, i) => (i === 3 ? 0 : v)) } };
+    await expect(split.simulate(net, bad, { dtMs: 1 })).rejects.toThrow(/event lists/);
+    expect((await split.simulate(net, input, { dtMs: 1, membrane })).layers).toEqual(one.layers);
   });
 
   it('rejects a membrane probe on a sample outside the batch', async () => {
@@ -79,5 +87,12 @@ describe('createSplitEngine and the events-per-run budget', () => {
     expect(recorded).toBe(1000);
     expect(r.notes.map((n) => n.code)).toEqual(['recording_stopped', 'recording_stopped']);
     expect(r.layers.find((l) => l.name === 'in')?.spikeCount).toBeGreaterThan(10_000);
+  });
+
+  it('carries the sums’ precision to its parts', async () => {
+    const { net: probe, input } = roundingProbe(3);
+    const split = createSplitEngine(await wasmParts(2), { name: 'wasm', backend: 'wasm-simd', reason: 'test' });
+    expect(probeSpikes(await split.simulate(probe, input, { dtMs: 1 }))).toBe(3);
+    expect(probeSpikes(await split.simulate(probe, input, { dtMs: 1, precision: 'float32' }))).toBe(0);
   });
 });

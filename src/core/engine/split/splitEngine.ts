@@ -1,4 +1,4 @@
-import { sliceEventBatch } from '../eventBatch.ts';
+import { eventBatchProblem, sliceEventBatch } from '../eventBatch.ts';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { settleAll } from './settleAll.ts';
 import { WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
@@ -82,20 +82,38 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
   if (parts.length === 0) throw new EngineError('a split engine needs at least one part');
   // Shared slice buffers are reused by the next run, so runs take turns.
   const buffers: (Float32Array | undefined)[] = parts.map(() => undefined);
+  // The slices of the last input, kept in shared buffers: the same input run again (a benchmark's
+  // repetitions, a network edit over unchanged data) is not cut again. An input is data: it is
+  // not changed once given.
+  let cut: { readonly input: SimInput; readonly slices: readonly SimInput[] } | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const run = async (net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> => {
     throwIfAborted(options.signal, 'simulation');
     const started = Date.now();
     const all = slices(input.batch, parts.length);
+    const reuse = cut?.input === input ? cut.slices : undefined;
+    if (!reuse) {
+      // The shared buffers are about to hold another input: the kept slices are gone from here on,
+      // whether or not the cutting below succeeds.
+      cut = undefined;
+      const problem = input.events && eventBatchProblem(input.events, input.steps, input.batch, input.neurons);
+      if (problem) throw new EngineError(problem);
+    }
+    const inputs = all.map((s, k) => {
+      const kept = reuse?.[k];
+      if (kept) return kept;
+      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
+      // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
+      buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
+      return sliceInput(input, s, values);
+    });
+    cut = inputs.every((x) => !(x.values.buffer instanceof ArrayBuffer)) ? { input, slices: inputs } : undefined;
     const runs = all.map((s, k) => {
       const { onProgress, membrane, ...rest } = options;
       // The parts share the run's events budget, so together they record no more than one engine would.
       const eventBudget = Math.floor((options.eventBudget ?? WORKSPACE_BUDGETS.runEvents.limit) / all.length);
       const partOptions: SimOptions = { ...rest, eventBudget, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
-      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
-      // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
-      buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
-      return (parts[k] as Engine).simulate(net, sliceInput(input, s, values), partOptions);
+      return (parts[k] as Engine).simulate(net, inputs[k] as SimInput, partOptions);
     });
     // Every part settles before the run does: the next run reuses the shared slice buffers, and a
     // part still busy with this run would read them while they are overwritten.

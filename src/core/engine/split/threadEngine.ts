@@ -30,10 +30,14 @@ export async function createThreadEngine(start: StartThread<PartRequest, Simulat
   return {
     info: () => info,
     async simulate(net, input, options) {
+      // What crosses to the thread: every option but the callbacks and the signal (which stay here).
       const opts: SimOptions = {
         dtMs: options.dtMs,
         ...(options.recordSpikes === undefined ? {} : { recordSpikes: options.recordSpikes }),
         ...(options.membrane === undefined ? {} : { membrane: options.membrane }),
+        ...(options.precision === undefined ? {} : { precision: options.precision }),
+        ...(options.eventBudget === undefined ? {} : { eventBudget: options.eventBudget }),
+        ...(options.countActivity === undefined ? {} : { countActivity: options.countActivity }),
       };
       const signal = options.signal;
       let done = false;

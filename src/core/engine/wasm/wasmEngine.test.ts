@@ -109,6 +109,25 @@ describe('the wasm engine', () => {
     expectIdentical(await events.simulate(net, small, { dtMs: 1 }), await (await wasm()).simulate(net, withEvents(small), { dtMs: 1 }));
     const wrong = { ...small, events: toEventBatch(small.values.subarray(0, 59 * 3 * 30), 59, 3, 30) };
     await expect((await wasm()).simulate(net, wrong, { dtMs: 1 })).rejects.toThrow(/event lists describe 59 steps × 3 samples × 30 inputs, not the input's 60 × 3 × 30/);
+    // Lists the kernel would read past their rows, out of order or as spikes they are not: refused.
+    const good = toEventBatch(small.values, 60, 3, 30);
+    const bent = (change: (e: { starts: Uint32Array; index: Uint32Array; value: Float32Array }) => void) => {
+      const e = { ...good, starts: good.starts.slice(), index: good.index.slice(), value: good.value.slice() };
+      change(e);
+      return { ...small, events: e };
+    };
+    const chain = denseChain([30, 12, 4], LIF, 3, 8);
+    const cases: [string, SimInput, RegExp][] = [
+      ['an index past the inputs', bent((e) => void (e.index[0] = 30)), /holds input 30 after -1 \(indices must increase and stay below 30\)/],
+      ['a repeated index', bent((e) => void (e.index[1] = e.index[0] as number)), /indices must increase/],
+      ['rows that go backwards', bent((e) => void (e.starts[5] = (e.starts[6] as number) + 1)), /go backwards at row 5|indices must increase/],
+      ['a value that is not a spike', bent((e) => void (e.value[3] = 0.5)), /say they hold spikes, but event 3 has value 0.5/],
+      ['lists that stop short', bent((e) => void (e.starts[e.starts.length - 1] = 0)), /do not cover their/],
+    ];
+    for (const [what, x, message] of cases) await expect((await wasm()).simulate(chain, x, { dtMs: 1 }), what).rejects.toThrow(message);
+    // A held input's lists hold its first step only: the engine reads its dense values.
+    const held = { ...small, events: { ...good, held: true } };
+    expectIdentical(await events.simulate(chain, small, { dtMs: 1 }), await (await wasm()).simulate(chain, held, { dtMs: 1 }));
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { kernelFlag } from '../../spec/precision.ts';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { createKernelMemory, type KernelMemory } from '../kernels/kernelMemory.ts';
 import { loadKernel, type KernelExports, type KernelSource } from '../kernels/kernelModule.ts';
@@ -45,7 +46,7 @@ async function simulateWasm(k: KernelExports, mem: KernelMemory, net: CompiledNe
   const f32 = mem.f32();
   const recordSpikes = options.recordSpikes ?? true;
   // The float32 precision mode's sums (precision.ts), as the kernels' 0/1 flag.
-  const narrow = options.precision === 'float32' ? 1 : 0;
+  const narrow = kernelFlag(options.precision);
   const progressEvery = Math.max(1, Math.floor(input.steps / 20));
   let lastYield = Date.now();
   for (let t = 0; t < input.steps; t++) {

@@ -1,5 +1,6 @@
 import { CHAIN_KINDS, layerReason } from '../../network/graph.ts';
 import { EngineError } from '../../errors.ts';
+import { eventBatchProblem } from '../eventBatch.ts';
 import { biasKey } from '../../network/weights.ts';
 import { inferShapes, shapeSize } from '../../network/shapes.ts';
 import { convGeometryOf, convWords, poolWindowOf, poolWords } from '../kernels/kernelGeometry.ts';
@@ -130,10 +131,10 @@ export function buildWasmPlan(net: CompiledNetwork, input: SimInput, dtMs: numbe
   const inputReader = graph.consumersOf[0]?.find((e) => !e.recurrent && graph.inputsOf[e.to]?.length === 1 && ['dense', 'conv2d'].includes(net.spec.layers[e.to]?.kind ?? ''))?.to ?? -1;
   // Spikes the caller holds as event lists feed a dense reader straight from them; the dense copy
   // of the input is then made only if another layer reads it too.
-  const inputEvents = input.events?.binary && net.spec.layers[inputReader]?.kind === 'dense' ? input.events : undefined;
-  if (inputEvents && (inputEvents.steps !== input.steps || inputEvents.batch !== batch || inputEvents.inputs !== input.neurons || inputEvents.starts.length !== input.steps * batch + 1)) {
-    throw new EngineError(`the input's event lists describe ${inputEvents.steps} steps × ${inputEvents.batch} samples × ${inputEvents.inputs} inputs, not the input's ${input.steps} × ${batch} × ${input.neurons}`);
-  }
+  // (A held input's lists hold its first step only: the dense values are read instead.)
+  const inputEvents = input.events?.binary && !input.events.held && net.spec.layers[inputReader]?.kind === 'dense' ? input.events : undefined;
+  const problem = inputEvents && eventBatchProblem(inputEvents, input.steps, batch, input.neurons);
+  if (problem) throw new EngineError(problem);
   const eventBuffers = inputEvents ? { starts: mem.alloc(inputEvents.starts.length * 4), stepBytes: batch * 4, index: mem.alloc(Math.max(1, inputEvents.index.length) * 4), rows: mem.alloc(input.neurons * 4) } : undefined;
   // A spiking layer read only by dense layers (each its only input, same step) lists its spikes for them.
   const listsEvents = (i: number) => {

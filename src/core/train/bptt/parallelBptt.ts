@@ -4,7 +4,8 @@ import { openThreadChannel, serveThreadRequests, type MessageThread, type StartT
 import type { EventBatch } from '../../engine/eventBatch.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import type { KernelLayer } from './kernelLayer.ts';
-import { createWasmBpttTrainer, type KernelForward, type LogitReduce, type UpdateOptions, type WasmBpttTrainer } from './wasmBptt.ts';
+import { createWasmBpttTrainer, type WasmBpttTrainer } from './wasmBptt.ts';
+import type { KernelForward, LogitReduce, UpdateOptions } from './bpttTrainerTypes.ts';
 
 /** What a gradient thread needs to build its own trainer, and the shared buffers of the exchange. */
 export interface BpttThreadSetup {

@@ -1,4 +1,5 @@
-import type { SumPrecision } from '../../spec/precision.ts';
+import { kernelFlag } from '../../spec/precision.ts';
+import type { BpttTrainerOptions, KernelForward, LogitReduce, UpdateOptions } from './bpttTrainerTypes.ts';
 import { convWords, poolWords } from '../../engine/kernels/kernelGeometry.ts';
 import { countCrossEntropy, countSpikes } from './countLoss.ts';
 import type { EventBatch } from '../../engine/eventBatch.ts';
@@ -6,29 +7,6 @@ import { KERNEL_RESETS } from '../../neurons/kernelNeuron.ts';
 import type { BpttKernel } from './bpttKernel.ts';
 import { LAYER_SLOT as S, LAYER_WORDS } from './bpttLayerWords.ts';
 import { inputWeightCount, isReadout, outputsOf, weightCount, type KernelLayer } from './kernelLayer.ts';
-
-/** How the last layer becomes logits: spike counts, or the read-out membrane's max, mean or last value. */
-export type LogitReduce = 'count' | 'max' | 'mean' | 'last';
-
-/** The update of one step (trainer.ts's options, per step because the learning rate decays). */
-export interface UpdateOptions {
-  readonly lr: number;
-  readonly optimizer: 'adam' | 'sgd';
-  readonly momentum: number;
-  readonly weightDecay: number;
-  readonly clipNorm: number;
-  readonly rateRegularization: number;
-  /** Per-sample loss weights (class weighting); absent = 1. */
-  readonly sampleWeights?: Float64Array;
-}
-
-/** What one forward pass gave. */
-export interface KernelForward {
-  /** Spikes of each layer (0 for a read-out). */
-  readonly spikes: readonly number[];
-  /** [batch, classes]. */
-  readonly logits: Float32Array;
-}
 
 /** Byte offsets of one layer's buffers in the kernel's memory. */
 interface LayerBuffers {
@@ -74,12 +52,6 @@ const DM_HISTORY_BYTES = 64 * 1024 * 1024;
  * layers' weights are copied in; `weights()` copies them out.
  */
 export type WasmBpttTrainer = ReturnType<typeof createWasmBpttTrainer>;
-
-/** Adam's constants, and how the forward currents are summed (spec/precision.ts; default float64). */
-export interface BpttTrainerOptions {
-  readonly adam?: { readonly beta1: number; readonly beta2: number; readonly eps: number };
-  readonly precision?: SumPrecision;
-}
 
 export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly KernelLayer[], steps: number, maxBatch: number, surrogateSlope: number, reduce: LogitReduce, options: BpttTrainerOptions = {}) {
   const adam = options.adam ?? { beta1: 0.9, beta2: 0.999, eps: 1e-8 };
@@ -181,7 +153,7 @@ export function createWasmBpttTrainer(kernel: BpttKernel, layers: readonly Kerne
     u32[d + S.grad] = b.grad;
     u32[d + S.dsBelow] = b.dsBelow;
     f32[d + S.slope] = surrogateSlope;
-    u32[d + S.narrow] = options.precision === 'float32' ? 1 : 0;
+    u32[d + S.narrow] = kernelFlag(options.precision);
     u32[d + S.dmAll] = b.dmAll;
     u32[d + S.acc] = acc;
     u32[d + S.cache] = heldCache;

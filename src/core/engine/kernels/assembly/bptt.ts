@@ -11,6 +11,7 @@
 
 import { int, L_ACC, L_BATCH, L_CACHE, L_CAP, L_DM_NEXT, L_DM_SUM, L_DS_ABOVE, L_DS_BELOW, L_DS_BIAS, L_GEOM, L_GRAD, L_HELD, L_IN_INDEX, L_IN_STARTS, L_IN_VALUE, L_INPUTS, L_MEM, L_MODEL, L_NARROW, L_DM_ALL, L_OUT_INDEX, L_OUT_STARTS, L_P0, L_P1, L_P2, L_P3, L_REC_ACC, L_REC_GRAD, L_REC_W, L_DS_REC, L_RESET, L_SLOPE, L_STATE, L_STATE_GRAD, L_STEPS, L_TRACE, L_UNITS, L_W, L_WIDE, LAYER_WORDS, ptr, real } from './bpttLayer';
 import { addConvGradientRows, convInputGradient, convRows } from './convBptt';
+import { lifRow, sumRows32 } from './bpttRows';
 import { MODEL_ALIF, MODEL_CUBA, MODEL_READOUT, RESET_SUBTRACT } from './neuronModels';
 
 /** Words of a layer descriptor, for the host to check against its own layout (a stale build). */
@@ -56,90 +57,6 @@ function sumRows(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, uni
     }
     store<f32>(acc + off, <f32>a);
   }
-}
-
-/**
- * sumRows in the float32 precision mode (precision.ts): each add a float32 add in event order, a
- * scaled row's product rounded first, as the engines' float32 mode sums (dense.ts addRows32), so
- * a trained network's forward spikes stay those the engines give in that mode.
- */
-function sumRows32(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: usize, units: i32, acc: usize): void {
-  const rowBytes = <usize>units << 2;
-  let j: i32 = 0;
-  for (; j + 16 <= units; j += 16) {
-    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
-    const off = <usize>j << 2;
-    for (let k = k0; k < k1; k++) {
-      const p = w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off;
-      if (inValue == 0) {
-        a0 = f32x4.add(a0, v128.load(p, 0));
-        a1 = f32x4.add(a1, v128.load(p, 16));
-        a2 = f32x4.add(a2, v128.load(p, 32));
-        a3 = f32x4.add(a3, v128.load(p, 48));
-      } else {
-        const s = f32x4.splat(load<f32>(inValue + (<usize>k << 2)));
-        a0 = f32x4.add(a0, f32x4.mul(s, v128.load(p, 0)));
-        a1 = f32x4.add(a1, f32x4.mul(s, v128.load(p, 16)));
-        a2 = f32x4.add(a2, f32x4.mul(s, v128.load(p, 32)));
-        a3 = f32x4.add(a3, f32x4.mul(s, v128.load(p, 48)));
-      }
-    }
-    const o = acc + off;
-    v128.store(o, a0, 0);
-    v128.store(o, a1, 16);
-    v128.store(o, a2, 32);
-    v128.store(o, a3, 48);
-  }
-  for (; j < units; j++) {
-    let a: f32 = 0;
-    const off = <usize>j << 2;
-    for (let k = k0; k < k1; k++) {
-      const x: f32 = inValue == 0 ? 1 : load<f32>(inValue + (<usize>k << 2));
-      a += x * load<f32>(w + <usize>load<u32>(inIndex + (<usize>k << 2)) * rowBytes + off);
-    }
-    store<f32>(acc + off, a);
-  }
-}
-
-/**
- * One row of bpttForward's update for LIF/IF neurons with a fixed threshold θ: m = β·m[t−1] + I −
- * θ·s[t−1] (without the reset term for reset 'none') and s = m > θ, four lanes at a time. A neuron
- * spiked at t − 1 exactly when its m[t−1] > θ, so the reset is read from the previous membranes
- * (no walk of the previous step's list). Appends this row's spikes to outIndex from n on; returns
- * the new count, or −1 when they do not fit in `cap`.
- */
-function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units: i32, beta: f32, theta: f32, subtract: bool, outIndex: usize, n: i32, cap: i32): i32 {
-  const vb = f32x4.splat(beta), vt = f32x4.splat(theta), zero = f32x4.splat(0);
-  let q: i32 = 0;
-  for (; q + 4 <= units; q += 4) {
-    const o = <usize>q << 2;
-    const mp = hasPrev ? v128.load(prev + o) : zero;
-    const reset = subtract ? v128.and(f32x4.gt(mp, vt), vt) : zero;
-    const m = f32x4.sub(f32x4.add(f32x4.mul(vb, mp), v128.load(acc + o)), reset);
-    v128.store(cur + o, m);
-    let bits = i32x4.bitmask(f32x4.gt(m, vt));
-    if (bits != 0) {
-      if (n + <i32>popcnt(bits) > cap) return -1;
-      while (bits != 0) {
-        store<u32>(outIndex + (<usize>n << 2), <u32>(q + ctz(bits)));
-        n++;
-        bits &= bits - 1;
-      }
-    }
-  }
-  for (; q < units; q++) {
-    const o = <usize>q << 2;
-    const mp: f32 = hasPrev ? load<f32>(prev + o) : 0;
-    const reset: f32 = subtract && mp > theta ? theta : 0;
-    const m: f32 = beta * mp + load<f32>(acc + o) - reset;
-    store<f32>(cur + o, m);
-    if (m > theta) {
-      if (n >= cap) return -1;
-      store<u32>(outIndex + (<usize>n << 2), <u32>q);
-      n++;
-    }
-  }
-  return n;
 }
 
 /**
@@ -406,80 +323,6 @@ export function bpttBackwardStep(layer: usize, t: i32): void {
         let s: f32 = f32x4.extract_lane(s4, 0) + f32x4.extract_lane(s4, 1) + f32x4.extract_lane(s4, 2) + f32x4.extract_lane(s4, 3);
         for (; q < units; q++) s += load<f32>(wr + (<usize>q << 2)) * load<f32>(dm + (<usize>q << 2));
         store<f32>(out + (<usize>i << 2), s);
-      }
-    }
-  }
-}
-
-/**
- * The gradient rows of a dense layer whose backward steps kept their dm (L_DM_ALL): grad[i] +=
- * x·dm[t][b] for every input event (i, x) of every (t, b), in the order the steps would have added
- * them (t from the last step down, b up, events in order), so each weight's float64 sum is the same
- * bit for bit. Sixteen columns at a time: the sixteen dm values of a (t, b) are widened once and
- * held in registers while its events pass, and the gradient's 16-column slab (128 bytes a row)
- * stays in cache instead of whole 8-byte-a-unit rows streaming through it. Does nothing for a
- * layer without kept dm, a conv layer or a held input (they add step by step).
- */
-export function bpttDenseGradients(layer: usize): void {
-  const dmAll = ptr(layer, L_DM_ALL);
-  if (dmAll == 0 || ptr(layer, L_GEOM) != 0 || int(layer, L_HELD) != 0) return;
-  const units = int(layer, L_UNITS), steps = int(layer, L_STEPS), batch = int(layer, L_BATCH);
-  const inStarts = ptr(layer, L_IN_STARTS), inIndex = ptr(layer, L_IN_INDEX), inValue = ptr(layer, L_IN_VALUE);
-  const grad = ptr(layer, L_GRAD);
-  const rowBytes = <usize>units << 2;
-  const gradRow = <usize>units << 3;
-  let j: i32 = 0;
-  for (; j + 16 <= units; j += 16) {
-    const gj = grad + (<usize>j << 3);
-    for (let t = steps - 1; t >= 0; t--) {
-      for (let b: i32 = 0; b < batch; b++) {
-        const r = t * batch + b;
-        const d = dmAll + <usize>r * rowBytes + (<usize>j << 2);
-        const d0 = f64x2.promote_low_f32x4(v128.load64_zero(d, 0)), d1 = f64x2.promote_low_f32x4(v128.load64_zero(d, 8));
-        const d2 = f64x2.promote_low_f32x4(v128.load64_zero(d, 16)), d3 = f64x2.promote_low_f32x4(v128.load64_zero(d, 24));
-        const d4 = f64x2.promote_low_f32x4(v128.load64_zero(d, 32)), d5 = f64x2.promote_low_f32x4(v128.load64_zero(d, 40));
-        const d6 = f64x2.promote_low_f32x4(v128.load64_zero(d, 48)), d7 = f64x2.promote_low_f32x4(v128.load64_zero(d, 56));
-        const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
-        for (let k = load<u32>(inStarts + (<usize>r << 2)); k < k1; k++) {
-          const g = gj + <usize>load<u32>(inIndex + (<usize>k << 2)) * gradRow;
-          if (inValue == 0) {
-            // x = 1: 1·d is d exactly, as the step-by-step path's product gives.
-            v128.store(g, f64x2.add(v128.load(g, 0), d0), 0);
-            v128.store(g, f64x2.add(v128.load(g, 16), d1), 16);
-            v128.store(g, f64x2.add(v128.load(g, 32), d2), 32);
-            v128.store(g, f64x2.add(v128.load(g, 48), d3), 48);
-            v128.store(g, f64x2.add(v128.load(g, 64), d4), 64);
-            v128.store(g, f64x2.add(v128.load(g, 80), d5), 80);
-            v128.store(g, f64x2.add(v128.load(g, 96), d6), 96);
-            v128.store(g, f64x2.add(v128.load(g, 112), d7), 112);
-          } else {
-            const vx = f64x2.splat(<f64>load<f32>(inValue + (<usize>k << 2)));
-            v128.store(g, f64x2.add(v128.load(g, 0), f64x2.mul(vx, d0)), 0);
-            v128.store(g, f64x2.add(v128.load(g, 16), f64x2.mul(vx, d1)), 16);
-            v128.store(g, f64x2.add(v128.load(g, 32), f64x2.mul(vx, d2)), 32);
-            v128.store(g, f64x2.add(v128.load(g, 48), f64x2.mul(vx, d3)), 48);
-            v128.store(g, f64x2.add(v128.load(g, 64), f64x2.mul(vx, d4)), 64);
-            v128.store(g, f64x2.add(v128.load(g, 80), f64x2.mul(vx, d5)), 80);
-            v128.store(g, f64x2.add(v128.load(g, 96), f64x2.mul(vx, d6)), 96);
-            v128.store(g, f64x2.add(v128.load(g, 112), f64x2.mul(vx, d7)), 112);
-          }
-        }
-      }
-    }
-  }
-  // The last columns (fewer than 16), one at a time, in the same order.
-  for (; j < units; j++) {
-    const gj = grad + (<usize>j << 3);
-    for (let t = steps - 1; t >= 0; t--) {
-      for (let b: i32 = 0; b < batch; b++) {
-        const r = t * batch + b;
-        const dq = <f64>load<f32>(dmAll + <usize>r * rowBytes + (<usize>j << 2));
-        const k1 = load<u32>(inStarts + (<usize>(r + 1) << 2));
-        for (let k = load<u32>(inStarts + (<usize>r << 2)); k < k1; k++) {
-          const g = gj + <usize>load<u32>(inIndex + (<usize>k << 2)) * gradRow;
-          const x: f64 = inValue == 0 ? 1 : <f64>load<f32>(inValue + (<usize>k << 2));
-          store<f64>(g, load<f64>(g) + x * dq);
-        }
       }
     }
   }

@@ -12,6 +12,7 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { sparsePartAdd, sparsePartStep, sparsePartUpdate, sparseStep } from './sparse';
-export { adamUpdate, bpttBackwardStep, bpttDenseGradients, bpttForward, bpttLayerWords } from './bptt';
+export { adamUpdate, bpttBackwardStep, bpttForward, bpttLayerWords } from './bptt';
+export { bpttDenseGradients } from './bpttDenseGradients';
 export { poolEvents, unpoolGradient } from './convBptt';
 export { convBatch, convScratchBytes, poolBatch } from './convForward';
