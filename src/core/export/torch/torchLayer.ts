@@ -4,7 +4,7 @@
 import type { ConvGeometry } from '../../engine/kernels/kernelGeometry.ts';
 import type { KERNEL_MODELS, KernelNeuron } from '../../neurons/kernelNeuron.ts';
 import type { PoolGeometry } from '../../train/bptt/kernelLayer.ts';
-import type { LogitReduce } from '../../train/bptt/wasmBptt.ts';
+import type { LogitReduce } from '../../train/bptt/bpttTrainerTypes.ts';
 
 /** A kernel neuron update by its name in KERNEL_MODELS ('lif', 'cubaLif', 'alif', 'readout'). */
 export type KernelModelName = keyof typeof KERNEL_MODELS;
