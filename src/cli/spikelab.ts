@@ -7,6 +7,9 @@ import { COMMAND_USAGE, isCommand, overviewUsage, type CommandName } from './usa
 
 type Run = (argv: string[], io: CliIo) => Promise<number>;
 
+/** Whether an export or import line asks for PyTorch (--torch DIR, or --torch=DIR). */
+const wantsTorch = (argv: readonly string[]): boolean => argv.some((a) => a === '--torch' || a.startsWith('--torch='));
+
 // Each command's modules load only when it runs: tfjs, h5wasm and the data formats stay out of
 // every other command's start (1.35 s and 186 MB for `bench --list` when all were loaded).
 const COMMANDS: Readonly<Record<CommandName, Run>> = {
@@ -21,8 +24,9 @@ const COMMANDS: Readonly<Record<CommandName, Run>> = {
   study: async (a, io) => (await import('./study.ts')).studyCommand(a, io),
   'energy-check': async (a, io) => (await import('./energyCheck.ts')).energyCheckCommand(a, io),
   link: async (a, io) => (await import('./link.ts')).linkCommand(a, io),
-  export: async (a, io) => (await import('./nir.ts')).exportCommand(a, io),
-  import: async (a, io) => (await import('./nir.ts')).importCommand(a, io),
+  // --torch: a PyTorch training project and its trained weights (torchExport.ts, torchImport.ts); else NIR.
+  export: async (a, io) => (wantsTorch(a) ? (await import('./torchExport.ts')).torchExportCommand(a, io) : (await import('./nir.ts')).exportCommand(a, io)),
+  import: async (a, io) => (wantsTorch(a) ? (await import('./torchImport.ts')).torchImportCommand(a, io) : (await import('./nir.ts')).importCommand(a, io)),
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);

@@ -20,8 +20,12 @@ export const COMMAND_USAGE = {
   link:
     'usage: spikelab link encode (--workspace FILE | --model MODEL.json | both) [--weight-bits B] [--json]\n' +
     "  spikelab link decode LINK --out FILE   (LINK: a whole URL or its fragment, quoted: '#w=v1.…')",
-  export: 'usage: spikelab export (--workspace FILE | --model MODEL.json | both) --nir OUT.nir [--dt-ms MS]',
-  import: 'usage: spikelab import FILE.nir --out WORKSPACE.json [--out-model MODEL.json] [--dt-ms MS] [--reset zero|subtract] [--drop-bias]',
+  export:
+    'usage: spikelab export (--workspace FILE | --model MODEL.json | both) --nir OUT.nir [--dt-ms MS]\n' +
+    '  spikelab export --torch DIR (--workspace FILE | --preset NAME | --workload W2) [--data DIR] [--epochs N]   (a PyTorch training project: python3 train.py, or torchrun --standalone --nproc_per_node N train.py)',
+  import:
+    'usage: spikelab import FILE.nir --out WORKSPACE.json [--out-model MODEL.json] [--dt-ms MS] [--reset zero|subtract] [--drop-bias]\n' +
+    '  spikelab import --torch RESULT.safetensors (--workspace FILE | --preset NAME) --out MODEL.json   (the weights an exported project trained)',
 } as const;
 
 /** A command of the CLI. */
