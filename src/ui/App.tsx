@@ -129,7 +129,7 @@ export function App({ controller, trainClient }: { controller: RunController; tr
               <Inspector />
             </div>
             <div className="lesson-region" data-lesson-panel="metrics">
-              <MetricsPanel />
+              <MetricsPanel controller={controller} />
             </div>
             <div className="lesson-region" data-lesson-panel="train">
               <TrainPanel client={trainClient} />

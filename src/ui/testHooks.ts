@@ -17,11 +17,18 @@ export interface SpikelabTestHooks {
   studyResult(): StudyResult | null;
   /** Spikes of each recorded layer (sample 0, what the raster shows) at `step` of the run on screen, counted over the whole train. */
   layerSpikesAt(step: number): Record<string, number>;
-  /** The run status the header draws from, read from the store (the DOM may not have re-rendered yet). */
-  runStatus(): string;
+  /**
+   * The run status the header draws from, read once the store has handled each change of the
+   * workspace (a microtask after it, before any timer or render), since the hooks were installed.
+   */
+  statusAfterWorkspaceChanges(): readonly string[];
 }
 
 export function installTestHooks(client: SimClient): void {
+  const statusAfterChanges: string[] = [];
+  useStore.subscribe((s, prev) => {
+    if (s.workspace !== prev.workspace) queueMicrotask(() => statusAfterChanges.push(useStore.getState().status));
+  });
   const hooks: SpikelabTestHooks = {
     loadSyntheticRaster(spikes, steps = 10_000) {
       const rng = createRng(1, 'test-raster');
@@ -67,7 +74,7 @@ export function installTestHooks(client: SimClient): void {
       });
     },
     studyResult: () => useStore.getState().studyResult,
-    runStatus: () => useStore.getState().status,
+    statusAfterWorkspaceChanges: () => [...statusAfterChanges],
     layerSpikesAt(step) {
       const summary = useStore.getState().summary;
       const layers = (summary ? runArtifacts.get(summary.artifactId) : undefined)?.result.layers ?? [];

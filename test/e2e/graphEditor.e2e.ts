@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, setTrainFields, startE2e, waitForRun, type E2eEnv } from './harness.ts';
 
 let env: E2eEnv;
+
+/** The run status right after each change of the workspace so far (test hook). */
+const statusAfterChanges = (page: Page) => page.evaluate(() => (window as unknown as { __spikelab: { statusAfterWorkspaceChanges(): string[] } }).__spikelab.statusAfterWorkspaceChanges());
 beforeAll(async () => {
   env = await startE2e();
 });
@@ -106,6 +109,7 @@ describe('the network editor in Chromium', () => {
     await page.locator('[data-testid="graph-template"]').focus();
     await page.keyboard.type('an');
     await page.waitForSelector('[data-testid="graph-unfinished"]');
+    let changesBefore = 0;
     const steps: [string, Record<string, string>][] = [
       ['dense', { units: '64', weightGain: '6' }],
       ['spiking', { tauMemMs: '20' }],
@@ -116,10 +120,8 @@ describe('the network editor in Chromium', () => {
     ];
     for (const [kind, values] of steps) {
       await page.locator(`[data-testid="palette-${kind}"]`).focus();
-      // The last edit: the status the header draws from once the edit's event is handled, before the
-      // debounced re-run can start (a 0 ms timer fires before the 150 ms one). It must no longer be
-      // 'done'. Read from the store: React may not have re-rendered the header by the 0 ms timer.
-      if (kind === 'readout') await page.evaluate(() => document.addEventListener('keydown', () => setTimeout(() => { const w = window as unknown as { statusAfterEdit: string; __spikelab: { runStatus(): string } }; w.statusAfterEdit = w.__spikelab.runStatus(); }, 0), { capture: true, once: true }));
+      // Before the last edit: how many workspace changes the page has seen so far.
+      if (kind === 'readout') changesBefore = (await statusAfterChanges(page)).length;
       await page.keyboard.press('Enter');
       const name = await page.getAttribute('#inspector [data-testid="inspector-name"]', 'value');
       for (const [key, value] of Object.entries(values)) {
@@ -130,7 +132,11 @@ describe('the network editor in Chromium', () => {
       }
     }
     await page.waitForSelector('[data-testid="graph-unfinished"]', { state: 'detached' });
-    expect(await page.evaluate(() => (window as unknown as { statusAfterEdit: string }).statusAfterEdit)).toBe('running');
+    // The finished graph changed the workspace: from that moment the header must no longer say
+    // 'done' over the previous network's counts while the re-run waits out its debounce.
+    const after = (await statusAfterChanges(page)).slice(changesBefore);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after).toEqual(after.map(() => 'running'));
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done');
     expect(await waitForRun(page)).toBe(preset);
     // Tab into the graph: nodes, then edges, are tab stops; Enter on an edge selects it, Delete removes it.

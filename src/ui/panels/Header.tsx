@@ -3,7 +3,6 @@ import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { AutosaveStatus } from './AutosaveStatus.tsx';
 import { EngineLine } from './EngineLine.tsx';
-import { PrecisionControl } from './PrecisionControl.tsx';
 import { HeaderFileMenu } from './HeaderFileMenu.tsx';
 import { HeaderNotices } from './HeaderNotices.tsx';
 import { ModelFileControls } from './ModelFileControls.tsx';
@@ -70,7 +69,6 @@ export function Header({ controller }: { controller: RunController }) {
           <option value="tfjs">tfjs (webgl → wasm → cpu)</option>
         </select>
       </label>
-      <PrecisionControl controller={controller} />
       <EngineLine />
       <HeaderNotices />
       <div className="run-status" aria-live="polite">

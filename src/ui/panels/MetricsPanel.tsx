@@ -1,8 +1,10 @@
+import type { RunController } from '../runController.ts';
 import { useStore } from '../store/index.ts';
 import { resultsStale } from '../store/runSlice.ts';
+import { PrecisionControl } from './PrecisionControl.tsx';
 
-/** Spike counts and firing rates per layer, run time and engine. */
-export function MetricsPanel() {
+/** Spike counts and firing rates per layer, run time and engine, and how the currents were summed. */
+export function MetricsPanel({ controller }: { controller: RunController }) {
   const summary = useStore((s) => s.summary);
   const error = useStore((s) => s.error);
   const stale = useStore(resultsStale);
@@ -37,6 +39,7 @@ export function MetricsPanel() {
       <p>
         {summary.engine.name}: {summary.elapsedMs} ms
       </p>
+      <PrecisionControl controller={controller} />
       {error ? (
         <div className="error" role="alert">
           {error}

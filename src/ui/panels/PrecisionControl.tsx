@@ -29,8 +29,8 @@ export function PrecisionControl({ controller }: { controller: RunController }) 
     ).finally(() => setBusy(false));
   };
   return (
-    <span className="precision">
-      <label className="engine">
+    <div className="precision">
+      <label>
         sums{' '}
         <select
           data-testid="precision-select"
@@ -79,6 +79,6 @@ export function PrecisionControl({ controller }: { controller: RunController }) 
           )}
         </span>
       ) : null}
-    </span>
+    </div>
   );
 }

@@ -70,6 +70,20 @@ function addRow32(start: u32, end: u32, targets: usize, weights: usize, acc: usi
   addRowInto<f32>(start, end, targets, weights, acc);
 }
 
+/**
+ * The neuron update from a step's sums, which it leaves cleared: float64 sums rounded once into
+ * `cur` first, or float32 sums (the float32 precision mode) used as the currents themselves.
+ */
+function updateFromSums(acc: usize, cur: usize, v: usize, s: usize, n: i32, beta: f32, theta: f32, mode: i32, narrow: bool): i32 {
+  if (!narrow) {
+    roundAndClear(acc, cur, n);
+    return lifBatch(v, s, cur, n, beta, theta, mode);
+  }
+  const fired = lifBatch(v, s, acc, n, beta, theta, mode);
+  memory.fill(acc, 0, <usize>n << 2);
+  return fired;
+}
+
 /** cur[j] = float32(acc[j]) and acc[j] = 0, two at a time. */
 function roundAndClear(acc: usize, cur: usize, n: i32): void {
   const zero = f64x2.splat(0);
@@ -108,15 +122,7 @@ export function sparseStep(
     else addRow(start, end, targets, weights, acc);
     syn += end - start;
   }
-  let fired: i32;
-  if (narrow) {
-    // The float32 sums are the currents already: update from them, then clear them.
-    fired = lifBatch(v, s, acc, n, beta, theta, mode);
-    memory.fill(acc, 0, <usize>n << 2);
-  } else {
-    roundAndClear(acc, cur, n);
-    fired = lifBatch(v, s, cur, n, beta, theta, mode);
-  }
+  const fired = updateFromSums(acc, cur, v, s, n, beta, theta, mode, narrow);
   store<f64>(stats, load<f64>(stats) + <f64>c);
   store<f64>(stats, load<f64>(stats, 8) + <f64>syn, 8);
   store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
@@ -161,14 +167,7 @@ export function sparsePartAdd(key: u32, k0: u32, inputs: i32, p: f64, parts: usi
 
 /** The second half: the currents rounded (acc cleared) and the neuron update; adds and returns the spikes. */
 export function sparsePartUpdate(acc: usize, cur: usize, v: usize, s: usize, n: i32, beta: f32, theta: f32, mode: i32, stats: usize, narrow: bool): i32 {
-  let fired: i32;
-  if (narrow) {
-    fired = lifBatch(v, s, acc, n, beta, theta, mode);
-    memory.fill(acc, 0, <usize>n << 2);
-  } else {
-    roundAndClear(acc, cur, n);
-    fired = lifBatch(v, s, cur, n, beta, theta, mode);
-  }
+  const fired = updateFromSums(acc, cur, v, s, n, beta, theta, mode, narrow);
   store<f64>(stats, load<f64>(stats, 16) + <f64>fired, 16);
   return fired;
 }
