@@ -1,4 +1,4 @@
-import { toEventBatch } from '../eventBatch.ts';
+import { toEventBatch, wasChecked } from '../eventBatch.ts';
 import { probeSpikes, roundingProbe } from '../../../../test/support/precisionProbe.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
@@ -68,6 +68,31 @@ describe('createSplitEngine', () => {
     const bad = { ...withEvents, events: { ...withEvents.events, starts: withEvents.events.starts.map((v, i) => (i === 3 ? 0 : v)) } };
     await expect(split.simulate(net, bad, { dtMs: 1 })).rejects.toThrow(/event lists/);
     expect((await split.simulate(net, input, { dtMs: 1, membrane })).layers).toEqual(one.layers);
+  });
+
+  it('hands its parts the weights and checked event lists in shared memory, the weights copied anew at every run', async () => {
+    const seen: { weights: boolean; events: boolean; checked: boolean }[] = [];
+    const spy = (e: Engine): Engine => ({
+      ...e,
+      simulate(n, x, o) {
+        const shared = (a: ArrayBufferView | undefined) => a !== undefined && a.buffer instanceof SharedArrayBuffer;
+        // The slices of a checked batch arrive vouched for, so a thread does not read them again.
+        seen.push({ weights: Object.values(n.weights).every((w) => shared(w.values)), events: shared(x.events?.index), checked: x.events !== undefined && wasChecked(x.events) });
+        return e.simulate(n, x, o);
+      },
+    });
+    const split = createSplitEngine((await wasmParts(2)).map(spy), { name: 'wasm', backend: 'wasm-simd', reason: 'test' });
+    const plain = randomInput(40, 4, 33, 0.2, 5);
+    const input = { ...plain, events: toEventBatch(plain.values, plain.steps, plain.batch, plain.neurons) };
+    // A copy of the network whose weights are then edited in place: the next run must see the edit.
+    const edited = { ...net, weights: Object.fromEntries(Object.entries(net.weights).map(([k, w]) => [k, { ...w, values: w.values.slice() }])) };
+    const before = await split.simulate(edited, input, { dtMs: 1, recordSpikes: false });
+    (edited.weights['fc1']?.values as Float32Array).fill(0.5);
+    const after = await split.simulate(edited, input, { dtMs: 1, recordSpikes: false });
+    const ref = await (await createEngine('wasm', { kernel })).simulate(edited, input, { dtMs: 1, recordSpikes: false });
+    expect(seen).toEqual(Array.from({ length: 4 }, () => ({ weights: true, events: true, checked: true })));
+    expect(after.layers.map((l) => l.spikeCount)).toEqual(ref.layers.map((l) => l.spikeCount));
+    expect(after.layers[2]?.spikeCount).not.toBe(before.layers[2]?.spikeCount);
   });
 
   it('rejects a membrane probe on a sample outside the batch', async () => {

@@ -1,6 +1,7 @@
-import { eventBatchProblem, sliceEventBatch } from '../eventBatch.ts';
+import { eventBatchProblem, sliceEventBatch, vouchChecked, wasChecked } from '../eventBatch.ts';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { settleAll } from './settleAll.ts';
+import { canShare, sharedEvents, sharedWeights } from './sharedCopies.ts';
 import { WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
 import type { CompiledNetwork, Engine, EngineInfo, LayerRecording, MembraneProbe, SimInput, SimOptions, SimulationResult } from '../types.ts';
 
@@ -26,7 +27,7 @@ export function slices(batch: number, parts: number): Slice[] {
  */
 function sliceBuffer(previous: Float32Array | undefined, length: number): Float32Array {
   if (previous && previous.length === length) return previous;
-  if (typeof SharedArrayBuffer === 'undefined') return new Float32Array(length);
+  if (!canShare()) return new Float32Array(length);
   return new Float32Array(new SharedArrayBuffer(length * 4));
 }
 
@@ -37,7 +38,12 @@ function sliceInput(input: SimInput, s: Slice, values: Float32Array): SimInput {
     const from = (t * input.batch + s.start) * row;
     values.set(input.values.subarray(from, from + s.batch * row), t * s.batch * row);
   }
-  return { steps: input.steps, batch: s.batch, neurons: row, values, ...(input.events ? { events: sliceEventBatch(input.events, s.start, s.batch) } : {}) };
+  // Event lists go with their values: shared when the values are (kept for the next run of this input).
+  const cut = input.events && sliceEventBatch(input.events, s.start, s.batch);
+  const events = cut && !(values.buffer instanceof ArrayBuffer) ? sharedEvents(cut) : cut;
+  // The slice of a checked batch holds the same lists, rebased: it needs no second check.
+  if (events && input.events && wasChecked(input.events)) vouchChecked(events);
+  return { steps: input.steps, batch: s.batch, neurons: row, values, ...(events ? { events } : {}) };
 }
 
 function probesOf(probes: readonly MembraneProbe[], s: Slice): MembraneProbe[] {
@@ -86,6 +92,8 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
   // repetitions, a network edit over unchanged data) is not cut again. An input is data: it is
   // not changed once given.
   let cut: { readonly input: SimInput; readonly slices: readonly SimInput[] } | undefined;
+  // The weights of the run under way, shared with the parts (sharedCopies.ts); reused by the next run.
+  let weightBuffer: Float32Array | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const run = async (net: CompiledNetwork, input: SimInput, options: SimOptions): Promise<SimulationResult> => {
     throwIfAborted(options.signal, 'simulation');
@@ -108,12 +116,15 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
       return sliceInput(input, s, values);
     });
     cut = inputs.every((x) => !(x.values.buffer instanceof ArrayBuffer)) ? { input, slices: inputs } : undefined;
+    const shared = canShare() ? sharedWeights(net, weightBuffer) : undefined;
+    weightBuffer = shared?.buffer;
+    const partNet = shared?.net ?? net;
     const runs = all.map((s, k) => {
       const { onProgress, membrane, ...rest } = options;
       // The parts share the run's events budget, so together they record no more than one engine would.
       const eventBudget = Math.floor((options.eventBudget ?? WORKSPACE_BUDGETS.runEvents.limit) / all.length);
       const partOptions: SimOptions = { ...rest, eventBudget, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
-      return (parts[k] as Engine).simulate(net, inputs[k] as SimInput, partOptions);
+      return (parts[k] as Engine).simulate(partNet, inputs[k] as SimInput, partOptions);
     });
     // Every part settles before the run does: the next run reuses the shared slice buffers, and a
     // part still busy with this run would read them while they are overwritten.

@@ -1,3 +1,4 @@
+import { vouchChecked, wasChecked } from '../eventBatch.ts';
 import type { CompiledNetwork, Engine, EngineInfo, SimInput, SimOptions, SimulationResult } from '../types.ts';
 import { createSplitEngine } from './splitEngine.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread } from './threadChannel.ts';
@@ -7,6 +8,8 @@ export interface PartRequest {
   readonly net: CompiledNetwork;
   readonly input: SimInput;
   readonly options: SimOptions;
+  /** The input's event lists were checked on the sending side (eventBatch.ts), so the thread need not read them again. */
+  readonly checkedEvents?: boolean;
 }
 
 /** A thread running an engine. */
@@ -50,7 +53,8 @@ export async function createThreadEngine(start: StartThread<PartRequest, Simulat
         // A part's input is a fresh or shared slice (splitEngine.ts): a plain buffer moves, a
         // shared one is seen by both sides without a copy.
         const buffer = input.values.buffer;
-        return await channel.request({ net, input, options: opts }, buffer instanceof ArrayBuffer ? [buffer] : []);
+        const checkedEvents = input.events !== undefined && wasChecked(input.events);
+        return await channel.request({ net, input, options: opts, checkedEvents }, buffer instanceof ArrayBuffer ? [buffer] : []);
       } finally {
         done = true;
         if (poll !== undefined) clearInterval(poll);
@@ -71,6 +75,7 @@ export async function createThreadedEngine(start: StartThread<PartRequest, Simul
 export function servePartRequests(engine: Engine, post: Parameters<typeof serveThreadRequests<PartRequest, SimulationResult>>[1], exit: () => void) {
   return serveThreadRequests<PartRequest, SimulationResult>(
     async (req) => {
+      if (req.checkedEvents && req.input.events) vouchChecked(req.input.events);
       const result = await engine.simulate(req.net, req.input, req.options);
       // The thread never touches the spike trains again.
       return { result, transfer: result.layers.flatMap((l) => l.spikes.flatMap((s) => [s.times.buffer, s.ids.buffer])).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) };
