@@ -1,6 +1,8 @@
 // Row kernels of the BPTT forward pass (bptt.ts): a dense layer's currents in the float32
 // precision mode, and the LIF/IF update of one row four neurons at a time.
 
+import { compressTable } from './compress';
+
 /**
  * sumRows in the float32 precision mode (precision.ts): each add a float32 add in event order, a
  * scaled row's product rounded first, as the engines' float32 mode sums (dense.ts addRows32), so
@@ -53,6 +55,8 @@ export function sumRows32(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: u
  */
 export function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units: i32, beta: f32, theta: f32, subtract: bool, outIndex: usize, n: i32, cap: i32): i32 {
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), zero = f32x4.splat(0);
+  const lanes = i32x4(0, 1, 2, 3);
+  const table = compressTable();
   let q: i32 = 0;
   for (; q + 4 <= units; q += 4) {
     const o = <usize>q << 2;
@@ -61,7 +65,11 @@ export function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units
     const m = f32x4.sub(f32x4.add(f32x4.mul(vb, mp), v128.load(acc + o)), reset);
     v128.store(cur + o, m);
     let bits = i32x4.bitmask(f32x4.gt(m, vt));
-    if (bits != 0) {
+    // The whole vector fits below cap: one store of the compressed lanes (compress.ts).
+    if (n + 4 <= cap) {
+      v128.store(outIndex + (<usize>n << 2), i8x16.swizzle(i32x4.add(lanes, i32x4.splat(q)), v128.load(table + (<usize>bits << 4))));
+      n += <i32>popcnt(bits);
+    } else if (bits != 0) {
       if (n + <i32>popcnt(bits) > cap) return -1;
       while (bits != 0) {
         store<u32>(outIndex + (<usize>n << 2), <u32>(q + ctz(bits)));
