@@ -56,4 +56,27 @@ describe('openThreadChannel', () => {
     await expect(c.request({ n: 2 }, [])).rejects.toThrow(/start 2 failed/);
     c.dispose();
   });
+
+  it('posts to a ready thread at once (work that follows synchronously does not hold it back), and a message that cannot be sent fails its request only', async () => {
+    const posted: number[] = [];
+    const start: StartThread<{ n: number }, number> = () =>
+      Promise.resolve({
+        post: (m) => {
+          if ('crash' in m) return;
+          if (m.n < 0) throw new Error('could not be cloned');
+          posted.push(m.n);
+        },
+        onReply: () => undefined,
+        onDeath: () => undefined,
+        terminate: () => undefined,
+      });
+    const c = await openThreadChannel(start, 'a test thread');
+    void c.request({ n: 1 }, []).catch(() => undefined);
+    // Before any await: the request is already on its way.
+    expect(posted).toEqual([1]);
+    await expect(c.request({ n: -1 }, [])).rejects.toThrow(/a test thread could not be sent the request: could not be cloned/);
+    void c.request({ n: 2 }, []).catch(() => undefined);
+    expect(posted).toEqual([1, 2]);
+    c.dispose();
+  });
 });

@@ -93,14 +93,24 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
       return new Promise<R>((resolve, reject) => {
         // Registered before the thread is ready, so a cancel or a death in between rejects it.
         pending.set(id, { resolve, reject });
-        thread.then(
-          (t) => {
-            if (pending.has(id)) t.post({ id, ...message }, transfer);
-          },
-          (e: unknown) => {
+        const send = (t: MessageThread<Q, R>) => {
+          if (!pending.has(id)) return;
+          try {
+            t.post({ id, ...message }, transfer);
+          } catch (e) {
+            // A message that cannot be sent (one that does not clone) fails its request only.
+            pending.delete(id);
+            reject(new EngineError(`${what} could not be sent the request: ${e instanceof Error ? e.message : String(e)}`));
+          }
+        };
+        // A ready thread gets the request now, not in a microtask: a caller that goes on to work
+        // synchronously (the local slice of a data-parallel step) would otherwise hold it back
+        // until that work is done, and the thread would idle through it.
+        if (current) send(current);
+        else
+          thread.then(send, (e: unknown) => {
             if (pending.delete(id)) reject(e instanceof Error ? e : new EngineError(String(e)));
-          },
-        );
+          });
       });
     },
     cancel() {
