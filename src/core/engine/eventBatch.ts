@@ -17,6 +17,9 @@ export interface EventBatch {
   readonly held?: boolean;
 }
 
+// The batches eventBatchProblem has passed (event lists are data: not changed once given).
+const checked = new WeakSet<EventBatch>();
+
 /** Dense step-major input x[t][b][i] (SimInput's layout) as event lists. */
 export function toEventBatch(values: Float32Array, steps: number, batch: number, inputs: number): EventBatch {
   let n = 0;
@@ -41,13 +44,21 @@ export function toEventBatch(values: Float32Array, steps: number, batch: number,
   return { steps, batch, inputs, starts, index, value, binary };
 }
 
-/** The event lists of samples [start, start + batch) of every step: what a batch slice reads. */
-export function sliceEventBatch(e: EventBatch, start: number, batch: number): EventBatch {
+/** Where a slice's arrays live: ordinary memory, or a SharedArrayBuffer another thread can read without a copy. */
+export type SliceMemory = 'plain' | 'shared';
+
+/**
+ * The event lists of samples [start, start + batch) of every step: what a batch slice reads. The
+ * slice of a checked batch (eventBatchProblem) holds the same lists rebased, so it counts as
+ * checked too.
+ */
+export function sliceEventBatch(e: EventBatch, start: number, batch: number, memory: SliceMemory = 'plain'): EventBatch {
   let n = 0;
   for (let t = 0; t < e.steps; t++) n += (e.starts[t * e.batch + start + batch] as number) - (e.starts[t * e.batch + start] as number);
-  const starts = new Uint32Array(e.steps * batch + 1);
-  const index = new Uint32Array(n);
-  const value = new Float32Array(n);
+  const bytes = (count: number) => (memory === 'shared' ? new SharedArrayBuffer(count * 4) : new ArrayBuffer(count * 4));
+  const starts = new Uint32Array(bytes(e.steps * batch + 1));
+  const index = new Uint32Array(bytes(n));
+  const value = new Float32Array(bytes(n));
   let c = 0;
   for (let t = 0; t < e.steps; t++) {
     const from = e.starts[t * e.batch + start] as number;
@@ -60,22 +71,23 @@ export function sliceEventBatch(e: EventBatch, start: number, batch: number): Ev
   starts[e.steps * batch] = c;
   // A slice of a batch with a few real values may itself hold only spikes.
   const binary = e.binary || value.every((v) => v === 1);
-  return { steps: e.steps, batch, inputs: e.inputs, starts, index, value, binary, ...(e.held === undefined ? {} : { held: e.held }) };
+  const slice: EventBatch = { steps: e.steps, batch, inputs: e.inputs, starts, index, value, binary, ...(e.held === undefined ? {} : { held: e.held }) };
+  if (checked.has(e)) checked.add(slice);
+  return slice;
 }
 
-const checked = new WeakSet<EventBatch>();
 
-/** Whether `e` passed eventBatchProblem here (or was vouched for by vouchChecked). */
+/** Whether `e` passed eventBatchProblem here, is the slice of a batch that did, or was vouched for. */
 export function wasChecked(e: EventBatch): boolean {
   return checked.has(e);
 }
 
 /**
- * Records `e` as checked without reading it: for the slices of a checked batch, and for a copy that
- * crossed to a thread from one that was checked on the other side (threadEngine.ts), where reading
- * W1's 112,000 events again cost 0.4 ms of a 4 ms run.
+ * Records `e` as checked without reading it. Only for the copy a thread receives of lists that were
+ * checked on the sending side (threadEngine.ts): reading W1's 112,000 events again there cost 0.4 ms
+ * of a 4 ms run.
  */
-export function vouchChecked(e: EventBatch): void {
+export function vouchForThreadCopy(e: EventBatch): void {
   checked.add(e);
 }
 

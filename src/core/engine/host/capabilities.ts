@@ -94,15 +94,17 @@ export const CAPABILITIES: Readonly<Record<Capability, { readonly label: string;
   },
 };
 
-/** Runs every probe on `host` (this realm by default); a probe that throws reports its error. */
+/** One capability probed on `host` (this realm by default); a probe that throws reports its error. */
+export function probeCapability(name: Capability, host: unknown = globalThis): Presence {
+  const c = CAPABILITIES[name];
+  try {
+    return c.probe(host as HostGlobals);
+  } catch (e) {
+    return `${c.label} failed its test (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+/** Runs every probe on `host` (this realm by default). */
 export function detectCapabilities(host: unknown = globalThis): CapabilityReport {
-  const g = host as HostGlobals;
-  const entries = Object.entries(CAPABILITIES).map(([name, c]) => {
-    try {
-      return [name, c.probe(g)] as const;
-    } catch (e) {
-      return [name, `${c.label} failed its test (${e instanceof Error ? e.message : String(e)})`] as const;
-    }
-  });
-  return Object.fromEntries(entries) as CapabilityReport;
+  return Object.fromEntries(Object.keys(CAPABILITIES).map((name) => [name, probeCapability(name as Capability, host)])) as CapabilityReport;
 }

@@ -1,6 +1,6 @@
 import { toEventBatch, wasChecked } from '../eventBatch.ts';
 import { probeSpikes, roundingProbe } from '../../../../test/support/precisionProbe.ts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { kernelBytes } from '../../../cli/kernelFile.ts';
 import { compileNetwork } from '../../network/compile.ts';
 import { createRng } from '../../rng.ts';
@@ -93,6 +93,28 @@ describe('createSplitEngine', () => {
     expect(seen).toEqual(Array.from({ length: 4 }, () => ({ weights: true, events: true, checked: true })));
     expect(after.layers.map((l) => l.spikeCount)).toEqual(ref.layers.map((l) => l.spikeCount));
     expect(after.layers[2]?.spikeCount).not.toBe(before.layers[2]?.spikeCount);
+  });
+
+  it('without shared memory (a page that is not cross-origin isolated) hands its parts plain copies, with the same result', async () => {
+    const plain = randomInput(40, 4, 33, 0.2, 6);
+    const input = { ...plain, events: toEventBatch(plain.values, plain.steps, plain.batch, plain.neurons) };
+    const ref = await (await createEngine('wasm', { kernel })).simulate(net, input, { dtMs: 1 });
+    const seen: boolean[] = [];
+    const spy = (e: Engine): Engine => ({
+      ...e,
+      simulate(n, x, o) {
+        seen.push(Object.values(n.weights).some((w) => !(w.values.buffer instanceof ArrayBuffer)) || !(x.values.buffer instanceof ArrayBuffer) || !(x.events?.index.buffer instanceof ArrayBuffer));
+        return e.simulate(n, x, o);
+      },
+    });
+    vi.stubGlobal('SharedArrayBuffer', undefined);
+    try {
+      const split = createSplitEngine((await wasmParts(2)).map(spy), { name: 'wasm', backend: 'wasm-simd', reason: 'test' });
+      expect((await split.simulate(net, input, { dtMs: 1 })).layers).toEqual(ref.layers);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(seen).toEqual([false, false]);
   });
 
   it('rejects a membrane probe on a sample outside the batch', async () => {

@@ -1,7 +1,8 @@
-import { eventBatchProblem, sliceEventBatch, vouchChecked, wasChecked } from '../eventBatch.ts';
+import { eventBatchProblem, sliceEventBatch } from '../eventBatch.ts';
+import { probeCapability } from '../host/capabilities.ts';
 import { EngineError, throwIfAborted } from '../../errors.ts';
 import { settleAll } from './settleAll.ts';
-import { canShare, sharedEvents, sharedWeights } from './sharedCopies.ts';
+import { sharedWeights } from './sharedCopies.ts';
 import { WORKSPACE_BUDGETS } from '../../spec/budgetTable.ts';
 import type { CompiledNetwork, Engine, EngineInfo, LayerRecording, MembraneProbe, SimInput, SimOptions, SimulationResult } from '../types.ts';
 
@@ -25,9 +26,9 @@ export function slices(batch: number, parts: number): Slice[] {
  * previous run when it is large enough (a fresh 9 MB array costs more in page faults than the
  * copy itself), else a fresh array that the part may take over (transfer).
  */
-function sliceBuffer(previous: Float32Array | undefined, length: number): Float32Array {
+function sliceBuffer(previous: Float32Array | undefined, length: number, share: boolean): Float32Array {
   if (previous && previous.length === length) return previous;
-  if (!canShare()) return new Float32Array(length);
+  if (!share) return new Float32Array(length);
   return new Float32Array(new SharedArrayBuffer(length * 4));
 }
 
@@ -39,10 +40,7 @@ function sliceInput(input: SimInput, s: Slice, values: Float32Array): SimInput {
     values.set(input.values.subarray(from, from + s.batch * row), t * s.batch * row);
   }
   // Event lists go with their values: shared when the values are (kept for the next run of this input).
-  const cut = input.events && sliceEventBatch(input.events, s.start, s.batch);
-  const events = cut && !(values.buffer instanceof ArrayBuffer) ? sharedEvents(cut) : cut;
-  // The slice of a checked batch holds the same lists, rebased: it needs no second check.
-  if (events && input.events && wasChecked(input.events)) vouchChecked(events);
+  const events = input.events && sliceEventBatch(input.events, s.start, s.batch, values.buffer instanceof ArrayBuffer ? 'plain' : 'shared');
   return { steps: input.steps, batch: s.batch, neurons: row, values, ...(events ? { events } : {}) };
 }
 
@@ -92,6 +90,8 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
   // repetitions, a network edit over unchanged data) is not cut again. An input is data: it is
   // not changed once given.
   let cut: { readonly input: SimInput; readonly slices: readonly SimInput[] } | undefined;
+  // Whether posting a SharedArrayBuffer works here (not only whether the type exists: host/capabilities.ts).
+  const share = probeCapability('sharedArrayBuffer') === true;
   // The weights of the run under way, shared with the parts (sharedCopies.ts); reused by the next run.
   let weightBuffer: Float32Array | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -110,13 +110,13 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
     const inputs = all.map((s, k) => {
       const kept = reuse?.[k];
       if (kept) return kept;
-      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons);
+      const values = sliceBuffer(buffers[k], input.steps * s.batch * input.neurons, share);
       // Only shared buffers are kept: a plain one may be transferred (detached) by its part.
       buffers[k] = values.buffer instanceof ArrayBuffer ? undefined : values;
       return sliceInput(input, s, values);
     });
     cut = inputs.every((x) => !(x.values.buffer instanceof ArrayBuffer)) ? { input, slices: inputs } : undefined;
-    const shared = canShare() ? sharedWeights(net, weightBuffer) : undefined;
+    const shared = share ? sharedWeights(net, weightBuffer) : undefined;
     weightBuffer = shared?.buffer;
     const partNet = shared?.net ?? net;
     const runs = all.map((s, k) => {
@@ -126,8 +126,9 @@ export function createSplitEngine(parts: readonly Engine[], info: EngineInfo): E
       const partOptions: SimOptions = { ...rest, eventBudget, membrane: probesOf(membrane ?? [], s), ...(k === 0 && onProgress ? { onProgress } : {}) };
       return (parts[k] as Engine).simulate(partNet, inputs[k] as SimInput, partOptions);
     });
-    // Every part settles before the run does: the next run reuses the shared slice buffers, and a
-    // part still busy with this run would read them while they are overwritten.
+    // Every part settles before the run does: the next run reuses the shared buffers, and a part
+    // still busy with this run would read them while they are overwritten. (A cancelled part settles
+    // when its thread is told to end; it may read on for a moment, but its result is thrown away.)
     const results = await settleAll(runs);
     throwIfAborted(options.signal, 'simulation');
     return merge(info, input, options, results, all, Date.now() - started);

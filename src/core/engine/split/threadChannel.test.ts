@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openThreadChannel, type MessageThread, type StartThread } from './threadChannel.ts';
+import { openThreadChannel, type MessageThread, type StartThread, type ThreadReply } from './threadChannel.ts';
 
 // Threads that start after `startMs` and never answer: what matters here is who is started,
 // who is ended, and that every request settles. Real threads: test/cli/*Threads.test.ts, e2e.
@@ -57,26 +57,45 @@ describe('openThreadChannel', () => {
     c.dispose();
   });
 
-  it('posts to a ready thread at once (work that follows synchronously does not hold it back), and a message that cannot be sent fails its request only', async () => {
+  it('posts to a ready thread at once (work that follows synchronously does not hold it back), in order, and a message that cannot be sent fails its request only', async () => {
     const posted: number[] = [];
+    let answer: (m: ThreadReply<number>) => void = () => undefined;
     const start: StartThread<{ n: number }, number> = () =>
       Promise.resolve({
         post: (m) => {
           if ('crash' in m) return;
           if (m.n < 0) throw new Error('could not be cloned');
           posted.push(m.n);
+          answer({ id: m.id, result: m.n * 10 });
         },
-        onReply: () => undefined,
+        onReply: (h) => (answer = h),
         onDeath: () => undefined,
         terminate: () => undefined,
       });
     const c = await openThreadChannel(start, 'a test thread');
-    void c.request({ n: 1 }, []).catch(() => undefined);
+    const first = c.request({ n: 1 }, []);
     // Before any await: the request is already on its way.
     expect(posted).toEqual([1]);
     await expect(c.request({ n: -1 }, [])).rejects.toThrow(/a test thread could not be sent the request: could not be cloned/);
-    void c.request({ n: 2 }, []).catch(() => undefined);
+    const second = c.request({ n: 2 }, []);
     expect(posted).toEqual([1, 2]);
+    // The failed send took no other request with it.
+    await expect(first).resolves.toBe(10);
+    await expect(second).resolves.toBe(20);
     c.dispose();
+  });
+
+  it('a thread whose set-up cannot be sent is ended and takes no request', async () => {
+    const ended: number[] = [];
+    let started = 0;
+    const start: StartThread<{ n: number }, number> = () => {
+      const me = ++started;
+      return Promise.resolve({ post: () => undefined, onReply: () => undefined, onDeath: () => undefined, terminate: () => ended.push(me) });
+    };
+    const failing = openThreadChannel(start, 'a test thread', () => {
+      throw new Error('set-up refused');
+    });
+    await expect(failing).rejects.toThrow(/set-up refused/);
+    expect(ended).toEqual([1]);
   });
 });

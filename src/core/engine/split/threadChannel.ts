@@ -51,8 +51,10 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
   let current: MessageThread<Q, R> | undefined;
   // Only the latest start may become current; an older one that finishes late is ended.
   let generation = 0;
+  // Requests waiting for a thread that is starting: while any wait, later ones queue behind them,
+  // so requests reach a thread in the order they were made.
+  let waiting = 0;
   const attach = (t: MessageThread<Q, R>): MessageThread<Q, R> => {
-    current = t;
     t.onReply((m) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -67,7 +69,15 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
       // A replacement starts now, so the next request does not wait for it.
       if (!disposed) thread = begin();
     });
-    onStart?.(t);
+    try {
+      onStart?.(t);
+    } catch (e) {
+      // A thread that could not be sent its set-up takes no requests.
+      t.terminate();
+      throw e;
+    }
+    // Current only once set up: a request sent to it at once finds it ready.
+    current = t;
     return t;
   };
   const begin = (): Promise<MessageThread<Q, R>> => {
@@ -106,11 +116,21 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
         // A ready thread gets the request now, not in a microtask: a caller that goes on to work
         // synchronously (the local slice of a data-parallel step) would otherwise hold it back
         // until that work is done, and the thread would idle through it.
-        if (current) send(current);
-        else
-          thread.then(send, (e: unknown) => {
+        if (current && waiting === 0) {
+          send(current);
+          return;
+        }
+        waiting++;
+        thread.then(
+          (t) => {
+            waiting--;
+            send(t);
+          },
+          (e: unknown) => {
+            waiting--;
             if (pending.delete(id)) reject(e instanceof Error ? e : new EngineError(String(e)));
-          });
+          },
+        );
       });
     },
     cancel() {
@@ -122,11 +142,15 @@ export async function openThreadChannel<Q, R>(start: StartThread<Q, R>, what: st
       old.terminate();
       if (!disposed) thread = begin();
     },
-    crashForTest: () =>
-      void thread.then(
-        (t) => t.post({ crash: true }, []),
-        () => undefined,
-      ),
+    crashForTest() {
+      // As a request is sent: at once to a ready thread, so it lands before any request made after it.
+      if (current && waiting === 0) current.post({ crash: true }, []);
+      else
+        void thread.then(
+          (t) => t.post({ crash: true }, []),
+          () => undefined,
+        );
+    },
     dispose() {
       disposed = true;
       // Browsers send no event when a worker is terminated: what is pending is failed here.

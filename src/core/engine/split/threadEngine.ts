@@ -1,4 +1,4 @@
-import { vouchChecked, wasChecked } from '../eventBatch.ts';
+import { vouchForThreadCopy, wasChecked } from '../eventBatch.ts';
 import type { CompiledNetwork, Engine, EngineInfo, SimInput, SimOptions, SimulationResult } from '../types.ts';
 import { createSplitEngine } from './splitEngine.ts';
 import { openThreadChannel, serveThreadRequests, type MessageThread, type StartThread } from './threadChannel.ts';
@@ -75,7 +75,7 @@ export async function createThreadedEngine(start: StartThread<PartRequest, Simul
 export function servePartRequests(engine: Engine, post: Parameters<typeof serveThreadRequests<PartRequest, SimulationResult>>[1], exit: () => void) {
   return serveThreadRequests<PartRequest, SimulationResult>(
     async (req) => {
-      if (req.checkedEvents && req.input.events) vouchChecked(req.input.events);
+      if (req.checkedEvents && req.input.events) vouchForThreadCopy(req.input.events);
       const result = await engine.simulate(req.net, req.input, req.options);
       // The thread never touches the spike trains again.
       return { result, transfer: result.layers.flatMap((l) => l.spikes.flatMap((s) => [s.times.buffer, s.ids.buffer])).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) };

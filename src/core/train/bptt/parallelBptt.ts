@@ -133,9 +133,12 @@ export async function createParallelBpttTrainer(local: WasmBpttTrainer, start: S
       const whole = slices.reduce((n, s) => n + s.x.batch, 0);
       const optionsOf = (s: BatchSlice): UpdateOptions => ({ ...o, ...(s.sampleWeights ? { sampleWeights: s.sampleWeights } : {}) });
       const remote = slices.slice(1).map((s, i) => (channels[i] as ThreadChannel<BpttRequest, BpttReply>).request({ kind: 'gradients', x: s.x, labels: s.labels, options: optionsOf(s), whole }, []));
+      // Handled from now on: should the local slice throw, the threads' answers are not left unhandled.
+      const remoteDone = settleAll(remote);
+      remoteDone.catch(() => undefined);
       const first = slices[0] as BatchSlice;
       const mine = local.sliceGradients(first.x, first.labels, optionsOf(first), whole);
-      const theirs = (await settleAll(remote)) as { loss: number; spikeTotal: number }[];
+      const theirs = (await remoteDone) as { loss: number; spikeTotal: number }[];
       const decayLoss = local.addAndUpdate(grads.slice(0, theirs.length), o);
       publishWeights();
       const spikes = theirs.reduce((a, r) => a + r.spikeTotal, mine.spikeTotal);

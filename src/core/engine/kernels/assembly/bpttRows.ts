@@ -1,7 +1,7 @@
 // Row kernels of the BPTT forward pass (bptt.ts): a dense layer's currents in the float32
 // precision mode, and the LIF/IF update of one row four neurons at a time.
 
-import { compressTable } from './compress';
+import { COMPRESS } from './compress';
 
 /**
  * sumRows in the float32 precision mode (precision.ts): each add a float32 add in event order, a
@@ -51,12 +51,12 @@ export function sumRows32(k0: u32, k1: u32, inIndex: usize, inValue: usize, w: u
  * θ·s[t−1] (without the reset term for reset 'none') and s = m > θ, four lanes at a time. A neuron
  * spiked at t − 1 exactly when its m[t−1] > θ, so the reset is read from the previous membranes
  * (no walk of the previous step's list). Appends this row's spikes to outIndex from n on; returns
- * the new count, or −1 when they do not fit in `cap`.
+ * the new count, or −1 when they do not fit in `cap`. outIndex holds `cap` entries; while 4 more
+ * fit, the four lanes are stored whole (compress.ts) and those past the count are overwritten later.
  */
 export function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units: i32, beta: f32, theta: f32, subtract: bool, outIndex: usize, n: i32, cap: i32): i32 {
   const vb = f32x4.splat(beta), vt = f32x4.splat(theta), zero = f32x4.splat(0);
   const lanes = i32x4(0, 1, 2, 3);
-  const table = compressTable();
   let q: i32 = 0;
   for (; q + 4 <= units; q += 4) {
     const o = <usize>q << 2;
@@ -67,7 +67,7 @@ export function lifRow(prev: usize, hasPrev: bool, acc: usize, cur: usize, units
     let bits = i32x4.bitmask(f32x4.gt(m, vt));
     // The whole vector fits below cap: one store of the compressed lanes (compress.ts).
     if (n + 4 <= cap) {
-      v128.store(outIndex + (<usize>n << 2), i8x16.swizzle(i32x4.add(lanes, i32x4.splat(q)), v128.load(table + (<usize>bits << 4))));
+      v128.store(outIndex + (<usize>n << 2), i8x16.swizzle(i32x4.add(lanes, i32x4.splat(q)), v128.load(COMPRESS + (<usize>bits << 4))));
       n += <i32>popcnt(bits);
     } else if (bits != 0) {
       if (n + <i32>popcnt(bits) > cap) return -1;

@@ -6,7 +6,7 @@
 // IF neurons are the same update with β = 1 (1·v is exact). `s` holds the previous step's spikes
 // on entry and this step's on exit; it doubles as the layer's output.
 
-import { compressTable } from './compress';
+import { COMPRESS } from './compress';
 import { RESET_SUBTRACT, RESET_ZERO } from './neuronModels';
 
 /** m for four lanes under the given reset mode. */
@@ -60,7 +60,8 @@ export function lifBatch(v: usize, s: usize, x: usize, n: i32, beta: f32, theta:
  * lifBatch over `batch` samples of `size` neurons that also lists each sample's spikes as events
  * (EventBatch's layout: sample b's spiking neurons are index[starts[b] … starts[b + 1]), u32,
  * increasing), so a dense layer reading them needs no scan. The same float32 update, lane for
- * lane, as lifBatch. Returns the number of spikes emitted.
+ * lane, as lifBatch. `index` holds size·batch entries: up to 3 past a sample's count are written
+ * and then overwritten (compress.ts). Returns the number of spikes emitted.
  */
 export function lifBatchEvents(v: usize, s: usize, x: usize, size: i32, batch: i32, beta: f32, theta: f32, mode: i32, starts: usize, index: usize): i32 {
   // One loop per reset mode, the mode a constant inside it (no per-lane test of it).
@@ -75,7 +76,6 @@ export function lifBatchEvents(v: usize, s: usize, x: usize, size: i32, batch: i
   const tv = f32x4.splat(theta);
   const one = f32x4.splat(1);
   const lanes = i32x4(0, 1, 2, 3);
-  const table = compressTable();
   let c: u32 = 0;
   for (let b: i32 = 0; b < batch; b++) {
     store<u32>(starts + (<usize>b << 2), c);
@@ -90,10 +90,10 @@ export function lifBatchEvents(v: usize, s: usize, x: usize, size: i32, batch: i
       // Branch-free (at a few % a step, any test of the bits mispredicts often: measured 3× slower):
       // the lanes that spiked are moved to the front of one vector of indices, stored whole at the
       // list's end, and the end moves on by their count. The lanes past the count are overwritten
-      // by the next store or lie beyond the list.
+      // by the next store, or stay unread past the last count (inside the size·batch entries).
       const bits = <u32>i32x4.bitmask(mask);
       const ids = i32x4.add(lanes, i32x4.splat(i));
-      v128.store(index + (<usize>c << 2), i8x16.swizzle(ids, v128.load(table + (<usize>bits << 4))));
+      v128.store(index + (<usize>c << 2), i8x16.swizzle(ids, v128.load(COMPRESS + (<usize>bits << 4))));
       c += popcnt<u32>(bits);
     }
     for (; i < size; i++) {
