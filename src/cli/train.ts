@@ -44,10 +44,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (choice !== 'auto' && choice !== 'kernel' && choice !== 'tfjs') throw new UsageError(`--train-engine must be auto, kernel or tfjs, got '${choice}'`);
   if (values.split !== undefined && values.split !== 'intra' && values.split !== 'inter') throw new UsageError(`--split must be intra or inter, got '${values.split}'`);
   // Default: every core, at most 4 (the gain levels off as the batch slices shrink), but one on
-  // a 2-core machine: there two threads measured 0.96–1.2× of one (README, "Threads").
+  // a 2-core machine: there a second thread trained the presets no faster (0.98–1.01× of one,
+  // 2026-12-07: their batches are small, so the threads' fixed costs eat the gain), though W2's
+  // batch of 64 trains 1.6× faster (README, "Threads").
   const cores = availableParallelism();
   const threads = values.threads === undefined ? (cores < 3 ? 1 : Math.min(4, cores)) : Number(values.threads);
-  const threadsNote = values.threads === undefined && cores < 3 ? `this machine reports ${cores === 1 ? 'a single core' : '2 cores, where a second thread measured under 1.2×; --threads 2 to try'}` : undefined;
+  const threadsNote = values.threads === undefined && cores < 3 ? `this machine reports ${cores === 1 ? 'a single core' : '2 cores, where a second thread trained the presets no faster; --threads 2 to try'}` : undefined;
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, got '${values.threads}'`);
   const epochs = values.epochs === undefined ? undefined : Number(values.epochs);
   if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1)) throw new UsageError(`--epochs must be a whole number ≥ 1, got '${values.epochs}'`);
