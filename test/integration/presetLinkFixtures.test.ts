@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEventEngine } from '../../src/core/engine/event/eventEngine.ts';
 import { prepareRun, simulatePrepared } from '../../src/core/pipeline.ts';
 import { decodeWorkspaceLink } from '../../src/core/share/linkCodec.ts';
+import { WORKSPACE_SCHEMA_VERSION } from '../../src/core/spec/workspace.ts';
 
 /**
  * Share links of the eeg, dvs-shapes and audio-digits presets, made with and without 8-bit weights
@@ -26,9 +27,9 @@ describe('links made before networks were graphs', () => {
   });
 
   for (const e of expected) {
-    it(`${e.file} opens (migrated to version 2) and gives the spikes the old code gave`, async () => {
+    it(`${e.file} opens (migrated to the current version) and gives the spikes the old code gave`, async () => {
       const link = decodeWorkspaceLink(read(e.file).trim());
-      expect(link.workspace.schemaVersion).toBe(2);
+      expect(link.workspace.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
       expect(link.weightBits ?? null).toBe(e.weightBits);
       expect(link.weights === undefined).toBe(e.weightBits === null);
       const result = await simulatePrepared(prepareRun(link.workspace, link.weights), createEventEngine(), link.workspace);

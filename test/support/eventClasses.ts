@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../src/core/data/formats/eventsRecord.ts';
 import { createRng } from '../../src/core/rng.ts';
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
-import type { Workspace } from '../../src/core/spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../src/core/spec/workspace.ts';
 import type { TrainingData } from '../../src/core/trainingSets/workspaceSets.ts';
 
 /** Sensor side, steps and classes of the tiny event task. */
@@ -16,7 +16,7 @@ export const EVENT_CLASSES = 4;
  */
 export function eventClassWorkspace(seed = 5, epochs = 8): Workspace {
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: 'tiny event classes',
     seed,
     network: {

@@ -1,4 +1,4 @@
-import type { WorkspaceInput } from '../../src/core/spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type WorkspaceInput } from '../../src/core/spec/workspace.ts';
 
 /**
  * Workspaces that validate field by field but whose products are absurd, one per workspace budget
@@ -18,7 +18,7 @@ const ecg = (durationS: number, samplingHz: number) => ({ kind: 'synthetic-ecg',
 const rate = { kind: 'rate' } as const;
 
 function ws(name: string, data: WorkspaceInput['data'], encoder: WorkspaceInput['encoder'], layers: WorkspaceInput['network']['layers'], membrane = 0): WorkspaceInput {
-  return { schemaVersion: 2, name, network: { layers }, data, encoder, simulation: { record: { membrane: Array.from({ length: membrane }, (_, neuron) => ({ layer: 's', neuron })) } } };
+  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, name, network: { layers }, data, encoder, simulation: { record: { membrane: Array.from({ length: membrane }, (_, neuron) => ({ layer: 's', neuron })) } } };
 }
 
 /** Two 10^6-unit dense layers: 10^12 weights (the "Invalid typed array length" of initWeights). */

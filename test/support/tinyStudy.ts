@@ -1,11 +1,11 @@
 import { parseWorkspace } from '../../src/core/spec/parseWorkspace.ts';
-import type { Workspace } from '../../src/core/spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../src/core/spec/workspace.ts';
 import type { StudyDefinition } from '../../src/core/study/studyTypes.ts';
 
 /** A heartbeat workspace small enough to train in a second: 16 inputs, `hidden` of `kind`, 5 classes. */
 export function tinyEcgWorkspace(hidden: { kind: 'spiking'; neuron: Record<string, unknown> } | { kind: 'relu' }, epochs = 1): Workspace {
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: 'tiny study beats',
     seed: 3,
     network: {

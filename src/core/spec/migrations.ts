@@ -7,9 +7,13 @@ type Doc = Record<string, unknown>;
  * One pure step per version: MIGRATIONS[v] turns a version-v document into version v+1.
  * 1 → 2: networks became graphs (nodes may name their `inputs`; a node without them reads the one
  * before), so every version-1 chain is already a version-2 graph and only the number changes.
+ * 2 → 3: `simulation.precision` came in; absent means float64, what every version-2 document ran
+ * in, and a version-2 document that already names it (written between the field and the bump)
+ * keeps it. Only the number changes.
  */
 const MIGRATIONS: Readonly<Record<number, (doc: Doc) => Doc>> = {
   1: (doc) => ({ ...doc, schemaVersion: 2 }),
+  2: (doc) => ({ ...doc, schemaVersion: 3 }),
 };
 
 /**

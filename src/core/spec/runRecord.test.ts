@@ -4,6 +4,7 @@ import { SpecError } from '../errors.ts';
 import { parseWorkspaceFile, serializeWorkspaceFile } from '../share/workspaceFile.ts';
 import { parseWorkspace } from './parseWorkspace.ts';
 import { MAX_RUNS } from './runRecord.ts';
+import { WORKSPACE_SCHEMA_VERSION } from './workspace.ts';
 import { ecgWorkspace, runOf } from '../../../test/support/runRecords.ts';
 
 const v1File = readFileSync(new URL('../../../test/fixtures/workspaces/v1/ecg-demo.workspace.json', import.meta.url), 'utf8');
@@ -12,7 +13,7 @@ describe('run records in the workspace', () => {
   it('a version-1 workspace file without runs migrates and opens with no run log', () => {
     expect(v1File).not.toContain('"runs"');
     const { workspace: ws } = parseWorkspaceFile(v1File);
-    expect(ws.schemaVersion).toBe(2);
+    expect(ws.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
     expect(ws.runs).toBeUndefined();
   });
 

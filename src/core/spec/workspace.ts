@@ -16,8 +16,12 @@ import { trainingSchema } from './trainingConfig.ts';
 import { networkSchema } from './network.ts';
 import { MAX_RUNS, runRecordSchema } from './runRecord.ts';
 
-/** The workspace format version this code writes. Older ones are migrated; newer ones refused. */
-export const WORKSPACE_SCHEMA_VERSION = 2;
+/**
+ * The workspace format version this code writes. Older ones are migrated; newer ones refused.
+ * 3: `simulation.precision` (float32 sums). A build that reads up to 2 would drop the field and
+ * run a float32 workspace in float64 without a word, so it must refuse these documents instead.
+ */
+export const WORKSPACE_SCHEMA_VERSION = 3;
 
 /** Where the input comes from: a seeded generator, or a file the user dropped. */
 export const dataSourceSchema = z.discriminatedUnion('kind', [

@@ -1,5 +1,5 @@
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
-import type { Workspace } from '../../spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
 
 /**
  * The workspaces of the ECC-SNN study. Each task has a cloud ANN (wider, ReLU, fed the values) and
@@ -51,7 +51,7 @@ export function eccEcgWorkspace(o: EccWorkspaceOptions): Workspace {
     ? [{ kind: 'dense', name: 'fc1', units: 256, weightGain: 2 }, relu('h1'), { kind: 'dense', name: 'fc2', units: 128, weightGain: 2 }, relu('h2')]
     : [{ kind: 'dense', name: 'fc1', units: 32, weightGain: 2 }, lif('h1', 0.9)];
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `ECC-SNN study: heartbeats, ${roleName(o.role)}`,
     seed: 7,
     network: { layers: [{ kind: 'input', name: 'beat', shape: [BEAT_INPUTS] }, ...hidden, { kind: 'dense', name: 'out', units: 5, weightGain: 2 }, { kind: 'readout', name: 'classes', mode: 'membrane', beta: 0.9, reduce: 'max' }] },
@@ -71,7 +71,7 @@ export function eccAudioWorkspace(o: EccWorkspaceOptions): Workspace {
       [{ kind: 'flatten', name: 'flat' }, { kind: 'dense', name: 'fc1', units: 256, weightGain: 2 }, relu('h1'), { kind: 'dense', name: 'fc2', units: 128, weightGain: 2 }, relu('h2')]
     : [{ kind: 'conv2d', name: 'conv1', filters: 8, kernel: 5, padding: 'same', weightGain: 2 }, lif('h1', 0.95), { kind: 'flatten', name: 'flat' }];
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `ECC-SNN study: spoken digits, ${roleName(o.role)}`,
     seed: 5,
     network: { layers: [{ kind: 'input', name: 'mel', shape: [32, 1, 1] }, ...hidden, { kind: 'dense', name: 'out', units: 10, weightGain: 2 }, { kind: 'readout', name: 'digits', mode: 'membrane', beta: 0.95, reduce: 'max' }] },
@@ -90,7 +90,7 @@ export function eccDvsWorkspace(o: EccWorkspaceOptions): Workspace {
     ? [{ kind: 'conv2d', name: 'conv1', filters: 16, kernel: 3, stride: 2, padding: 'same', weightGain: 2 }, relu('h1'), { kind: 'pool2d', name: 'pool1', mode: 'sum', size: 2 }, { kind: 'flatten', name: 'flat' }, { kind: 'dense', name: 'fc1', units: 64, weightGain: 2 }, relu('h2')]
     : [{ kind: 'conv2d', name: 'conv1', filters: 8, kernel: 3, stride: 2, padding: 'same', weightGain: 2 }, lif('h1', 0.8), { kind: 'pool2d', name: 'pool1', mode: 'sum', size: 2 }, { kind: 'flatten', name: 'flat' }];
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `ECC-SNN study: event-camera shapes, ${roleName(o.role)}`,
     seed: 11,
     network: { layers: [{ kind: 'input', name: 'events', shape: [side, side, 2] }, ...hidden, { kind: 'dense', name: 'out', units: 6, weightGain: 2 }, { kind: 'readout', name: 'classes', mode: 'membrane', beta: 0.9, reduce: 'max' }] },
@@ -107,7 +107,7 @@ export function eccDvsWorkspace(o: EccWorkspaceOptions): Workspace {
 export function eccNmnistWorkspace(o: EccWorkspaceOptions): Workspace {
   const cloud = o.role === 'cloud';
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `ECC-SNN study: N-MNIST, ${roleName(o.role)}`,
     seed: 13,
     network: {
@@ -134,7 +134,7 @@ export function eccEegWorkspace(o: EccWorkspaceOptions): Workspace {
     ? [{ kind: 'dense', name: 'fc1', units: 128, weightGain: 2 }, relu('h1'), { kind: 'dense', name: 'fc2', units: 64, weightGain: 2 }, relu('h2')]
     : [{ kind: 'dense', name: 'fc1', units: 32, weightGain: 3 }, lif('h1', 0.9)];
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `ECC-SNN study: EEG classes, ${roleName(o.role)}`,
     seed: 3,
     network: { layers: [{ kind: 'input', name: 'eeg', shape: [cloud ? 8 : 16] }, ...hidden, { kind: 'dense', name: 'out', units: 4, weightGain: 2 }, { kind: 'readout', name: 'classes', mode: 'membrane', beta: 0.95, reduce: 'max' }] },

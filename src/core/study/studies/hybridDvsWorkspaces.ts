@@ -1,5 +1,5 @@
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
-import type { Workspace } from '../../spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
 
 /**
  * The workspaces of the hybrid event-camera study. One front end for every system: a strided
@@ -88,7 +88,7 @@ export function hybridDvsWorkspace(o: HybridWorkspaceOptions): Workspace {
     ? { side: 16, filters: 4, hidden: 16, head: 16, classes: 6, epochs: 1, learningRate: 0.01 }
     : { side: 32, filters: 8, hidden: 64, head: 32, classes: 6, epochs: 8, learningRate: 0.005 };
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `Hybrid study: event-camera shapes, ${title(o)}`,
     seed: 17,
     network: { layers: layersOf(o, size) },
@@ -107,7 +107,7 @@ export function hybridNmnistWorkspace(o: HybridWorkspaceOptions): Workspace {
   // The recordings' 1000 training samples, not a per-class cut: few epochs keep a CLI run near ten minutes.
   const size: TaskSize = { side: 34, filters: 8, hidden: 64, head: 32, classes: 10, epochs: o.quick ? 1 : 4, learningRate: 0.003 };
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `Hybrid study: N-MNIST, ${title(o)}`,
     seed: 19,
     network: { layers: layersOf(o, size) },

@@ -1,5 +1,5 @@
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
-import type { Workspace } from '../../spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
 
 /**
  * The workspaces of the NeuEdge study. Each task has one network shape; the systems differ in the
@@ -67,7 +67,7 @@ export function neuedgeDvsWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
   // The quick run sees a 16×16 sensor: a quarter of the neurons, so the page's study stays short.
   const side = o.quick ? 16 : 32;
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `NeuEdge study: event-camera shapes, ${o.hidden}${o.energyWeight > 0 ? `, energy loss ${o.energyWeight}` : ''}`,
     seed: 11,
     network: {
@@ -91,7 +91,7 @@ export function neuedgeDvsWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
 /** N-MNIST digits (event files, 34×34): flatten, 128 hidden, 10 read-out units; used when the host has the recordings. */
 export function neuedgeNmnistWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `NeuEdge study: N-MNIST, ${o.hidden}${o.energyWeight > 0 ? `, energy loss ${o.energyWeight}` : ''}`,
     seed: 13,
     network: {
@@ -122,7 +122,7 @@ function audioEncoder(coding: NeuEdgeCoding): Record<string, unknown> {
 export function neuedgeAudioWorkspace(o: NeuEdgeWorkspaceOptions): Workspace {
   const coding = o.coding ?? (o.hidden === 'ann' ? 'direct' : 'hybrid');
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `NeuEdge study: spoken digits, ${o.hidden}, ${coding} coding${o.energyWeight > 0 ? `, energy loss ${o.energyWeight}` : ''}`,
     seed: 5,
     network: {

@@ -1,5 +1,5 @@
 import { parseWorkspace } from '../../spec/parseWorkspace.ts';
-import type { Workspace } from '../../spec/workspace.ts';
+import { WORKSPACE_SCHEMA_VERSION, type Workspace } from '../../spec/workspace.ts';
 
 /**
  * The workspaces of the SparrowSNN study: one network shape per task, whose hidden layers are
@@ -56,7 +56,7 @@ export function sparrowEcgWorkspace(o: SparrowWorkspaceOptions & { readonly spli
   // SSF and the ANN twin run the held beat window once; IF and LIF hold it for T steps.
   const steps = o.hidden === 'sparrow' || o.hidden === 'ann' ? 1 : SPARROW_T;
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `SparrowSNN study: heartbeats (${o.split}-patient), ${o.hidden}`,
     seed: 7,
     network: {
@@ -96,7 +96,7 @@ export const EEG_STEPS = EEG_EPOCH_S * EEG_HZ;
 /** An EEG workspace: the synthetic EEG classes (rest, motor imagery, focus), delta-coded channels. */
 export function sparrowEegWorkspace(o: SparrowWorkspaceOptions): Workspace {
   return parseWorkspace({
-    schemaVersion: 2,
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
     name: `SparrowSNN study: EEG classes, ${o.hidden}`,
     seed: 3,
     network: {
